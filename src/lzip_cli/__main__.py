@@ -1,0 +1,3 @@
+from lzip_cli.cli import main
+
+main()

@@ -1,0 +1,184 @@
+"""The command line: parses options, calls load → evaluate → render, and turns errors into exits.
+
+Heavy modules (pydantic, YAML, Rich tables, openpyxl) are imported inside the commands so that
+``lzip --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from lzip_cli.models import Plan
+
+app = typer.Typer(
+    name="lzip",
+    help="Audit Luzhai County's IP-strong-county plan against each year's reported figures.\n\n"
+    "审核鹿寨县知识产权强县建设工作方案量化指标的年度完成情况。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class LangChoice(str, enum.Enum):
+    zh = "zh"
+    en = "en"
+
+
+class CatalogFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+class ValidateFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+#: Problem codes that mean a file could not be used at all (exit 2 even for ``validate``).
+FILE_CODES = frozenset({"LZ001", "LZ002", "LZ003", "LZ004"})
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar="LZIP_DATA",
+        help="Directory with agencies.yaml and indicators.yaml (default: the shipped plan).",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    LangChoice,
+    typer.Option("--lang", envvar="LZIP_LANG", help="Language of labels and names: zh or en."),
+]
+
+
+def _fail(lines: list[str], code: int) -> NoReturn:
+    for line in lines:
+        typer.echo(line, err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _errors_exit(lang: LangChoice, exit_code: Callable[[list[str]], int] | None = None) -> Iterator[None]:
+    """Turn :class:`LzipError` into located messages on stderr and a non-zero exit."""
+    from lzip_cli.errors import LzipError
+
+    try:
+        yield
+    except LzipError as exc:
+        from lzip_cli.render.problems import format_problems
+
+        codes = [p.code for p in exc.problems]
+        code = exit_code(codes) if exit_code else EXIT_UNUSABLE
+        _fail(format_problems(exc.problems, exc.omitted, lang.value), code)
+
+
+def _load_plan(data: Path | None) -> Plan:
+    from lzip_cli.plan_loader import load_plan, resolve_data_dir
+
+    return load_plan(resolve_data_dir(data))
+
+
+def _print_json(payload: object) -> None:
+    import json
+
+    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _validate_exit(codes: list[str]) -> int:
+    return EXIT_UNUSABLE if any(code in FILE_CODES for code in codes) else EXIT_FINDINGS
+
+
+@app.command()
+def validate(
+    data: DataOption = None,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """Validate the plan data (exit 0 valid, 1 invalid, 2 unreadable)."""
+    from lzip_cli.messages import t
+
+    with _errors_exit(lang, _validate_exit):
+        plan = _load_plan(data)
+    typer.echo(
+        t("plan_ok", lang.value, indicators=len(plan.indicators), agencies=len(plan.agencies))
+    )
+
+
+@app.command()
+def indicators(
+    agency: Annotated[
+        list[str] | None,
+        typer.Option("--agency", "-a", help="Only indicators this agency (id, name or alias) owns."),
+    ] = None,
+    output_format: Annotated[CatalogFormat, typer.Option("--format", "-f")] = CatalogFormat.table,
+    data: DataOption = None,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """List the plan's quantitative indicators."""
+    with _errors_exit(lang):
+        plan = _load_plan(data)
+    chosen = plan.indicators
+    if agency:
+        ids = _agency_ids(plan, agency, lang)
+        chosen = [ind for ind in plan.indicators if any(a in ind.agencies for a in ids)]
+    from lzip_cli.render import catalog
+
+    if output_format is CatalogFormat.json:
+        _print_json([catalog.indicator_record(ind) for ind in chosen])
+    else:
+        from rich.console import Console
+
+        Console().print(catalog.indicators_table(plan, chosen, lang.value))
+
+
+@app.command()
+def agencies(
+    output_format: Annotated[CatalogFormat, typer.Option("--format", "-f")] = CatalogFormat.table,
+    data: DataOption = None,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """List the responsible agencies and the indicators each one owns."""
+    with _errors_exit(lang):
+        plan = _load_plan(data)
+    from lzip_cli.render import catalog
+
+    if output_format is CatalogFormat.json:
+        _print_json([catalog.agency_record(plan, agency.id) for agency in plan.agencies])
+    else:
+        from rich.console import Console
+
+        Console().print(catalog.agencies_table(plan, lang.value))
+
+
+def _agency_ids(plan: Plan, texts: list[str], lang: LangChoice) -> list[str]:
+    from lzip_cli.messages import t
+
+    ids = []
+    for text in texts:
+        found = plan.find_agency(text)
+        if found is None:
+            _fail([f"lzip: {t('error', lang.value)}: {t('unknown_agency_option', lang.value, text=text)}"],
+                  EXIT_UNUSABLE)
+        ids.append(found.id)
+    return ids
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="lzip")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+    sys.exit(0)

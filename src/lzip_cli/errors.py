@@ -1,0 +1,70 @@
+"""Problems found in input files, each carrying its location, and the exception that carries them.
+
+Code below the CLI never prints: it raises :class:`LzipError` with one or more
+:class:`Problem` objects. The CLI renders them in the user's language and picks the exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+#: How many problems one run keeps in full; the rest are only counted.
+MAX_PROBLEMS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located finding: an error or a warning.
+
+    ``code`` is a stable identifier (``LZ101``); ``key`` names the message template in
+    :mod:`lzip_cli.messages` and ``params`` fills it. ``line`` is a 1-based line (YAML) or row
+    (report) number, ``column`` a 1-based column; either may be unknown.
+    """
+
+    code: str
+    key: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return (self.file or "", self.line or 0, self.column or 0)
+
+
+class LzipError(Exception):
+    """Input that lzip cannot use. Carries every problem found, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem], omitted: int = 0) -> None:
+        self.problems = list(problems)
+        self.omitted = omitted
+        super().__init__(f"{len(self.problems) + omitted} problem(s)")
+
+
+class ProblemLog:
+    """Collects problems, keeping the first :data:`MAX_PROBLEMS` and counting the rest."""
+
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+        self.problems: list[Problem] = []
+        self.omitted = 0
+        self._limit = limit
+
+    def add(self, problem: Problem) -> None:
+        if len(self.problems) < self._limit:
+            self.problems.append(problem)
+        else:
+            self.omitted += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    def __bool__(self) -> bool:
+        return bool(self.problems) or self.omitted > 0
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise LzipError(self.problems, self.omitted)

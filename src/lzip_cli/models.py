@@ -1,0 +1,225 @@
+"""Pydantic models of the plan: agencies, agency groups and quantitative indicators.
+
+The models check the shape and type of every field. Rules that relate several fields or both
+files (unique ids, references, directions, ranges) live in :mod:`lzip_cli.rules`, so that every
+broken entry is reported with its own location in one run.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic_core import PydanticCustomError
+
+NOT_CARRIED_OUT = "not-carried-out"
+PER_ACTUAL = "per-actual"
+
+Kind = Literal["flow", "stock", "rate"]
+Direction = Literal["increase", "decrease"]
+Scope = Literal["shared", "each"]
+
+AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+IndicatorId = Annotated[str, Field(pattern=r"^[0-9]+\.[0-9]+$", max_length=16)]
+Text = Annotated[str, Field(min_length=1, max_length=500)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+def normalize_text(text: str) -> str:
+    """Fold full-width forms and spacing so that names typed in Excel or WPS compare equal."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _number(value: Any, word: str, error_type: str) -> float | str:
+    if value == word:
+        return word
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError(error_type, "must be a number or '{word}'", {"word": word})
+    if not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "must be a finite number")
+    return float(value)
+
+
+class Baseline(_Strict):
+    """The figure of the plan's base year; ``not-carried-out`` is the plan's "—"."""
+
+    year: Year
+    value: float | Literal["not-carried-out"]
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value: Any) -> float | str:
+        return _number(value, NOT_CARRIED_OUT, "baseline_value")
+
+    @property
+    def not_carried_out(self) -> bool:
+        return self.value == NOT_CARRIED_OUT
+
+    @property
+    def number(self) -> float:
+        """The baseline as a number: "not carried out" counts as 0."""
+        return 0.0 if isinstance(self.value, str) else self.value
+
+
+class Target(_Strict):
+    """The figure of the plan's final year; ``per-actual`` is 以实际业务开展为准."""
+
+    year: Year
+    value: float | Literal["per-actual"]
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value: Any) -> float | str:
+        return _number(value, PER_ACTUAL, "target_value")
+
+    @property
+    def number(self) -> float | None:
+        """The target as a number, or None when the plan sets none."""
+        return None if isinstance(self.value, str) else self.value
+
+
+class Indicator(_Strict):
+    """One row of the plan's 量化指标 table."""
+
+    id: IndicatorId
+    group: Annotated[int, Field(ge=1)]
+    name: Text
+    name_en: Text
+    unit: Annotated[str, Field(min_length=1, max_length=16)]
+    count_unit: Annotated[str, Field(min_length=1, max_length=16)] | None = None
+    kind: Kind
+    direction: Direction
+    baseline: Baseline
+    target: Target
+    agencies: Annotated[list[AgencyId], Field(min_length=1)]
+    scope: Scope
+    milestones: dict[Year, float] = Field(default_factory=dict)
+    note: Text | None = None
+
+    @field_validator("milestones", mode="before")
+    @classmethod
+    def _milestone_numbers(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            for number in value.values():
+                if isinstance(number, bool) or not isinstance(number, int | float):
+                    raise PydanticCustomError("milestone_value", "every milestone must be a number")
+            return {year: float(number) for year, number in value.items()}
+        return value
+
+    @property
+    def compound(self) -> bool:
+        """Whether a figure is an amount together with a count (the financing indicators)."""
+        return self.count_unit is not None
+
+    @property
+    def tracked_only(self) -> bool:
+        return self.target.number is None
+
+    def label(self, lang: str) -> str:
+        return self.name if lang == "zh" else self.name_en
+
+
+class Agency(_Strict):
+    """A unit the plan names as responsible (责任单位)."""
+
+    id: AgencyId
+    name: Text
+    name_en: Text
+    aliases: list[Text] = Field(default_factory=list)
+    note: Text | None = None
+
+    def label(self, lang: str) -> str:
+        return self.name if lang == "zh" else self.name_en
+
+
+class AgencyGroup(_Strict):
+    """A named set of agencies, such as the members of the county's leading group."""
+
+    id: AgencyId
+    name: Text
+    name_en: Text
+    members: Annotated[list[AgencyId], Field(min_length=1)]
+    note: Text | None = None
+
+
+class Note(_Strict):
+    zh: Text
+    en: Text
+
+
+class PlanInfo(_Strict):
+    """What the plan is: its title, document number and plan-level notes."""
+
+    title: Text
+    title_en: Text
+    document: Text | None = None
+    notes: list[Note] = Field(default_factory=list)
+
+
+class IndicatorsFile(_Strict):
+    """Top level of ``indicators.yaml``; entries are validated one by one."""
+
+    plan: PlanInfo
+    indicators: Annotated[list[dict[str, Any]], Field(min_length=1)]
+
+
+class AgenciesFile(_Strict):
+    """Top level of ``agencies.yaml``; entries are validated one by one."""
+
+    agencies: Annotated[list[dict[str, Any]], Field(min_length=1)]
+    groups: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class Plan(BaseModel):
+    """The whole validated plan, with look-ups by id, name and alias."""
+
+    model_config = ConfigDict(frozen=True)
+
+    info: PlanInfo
+    agencies: list[Agency]
+    groups: list[AgencyGroup]
+    indicators: list[Indicator]
+    sources: tuple[str, ...] = ()
+
+    _agency_index: dict[str, Agency] = PrivateAttr(default_factory=dict)
+    _indicator_index: dict[str, Indicator] = PrivateAttr(default_factory=dict)
+    _by_id: dict[str, Indicator] = PrivateAttr(default_factory=dict)
+    _agency_by_id: dict[str, Agency] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
+        for agency in self.agencies:
+            self._agency_by_id[agency.id] = agency
+            for text in (agency.id, agency.name, agency.name_en, *agency.aliases):
+                self._agency_index.setdefault(normalize_text(text), agency)
+        for indicator in self.indicators:
+            self._by_id[indicator.id] = indicator
+            for text in (indicator.id, indicator.name, indicator.name_en):
+                self._indicator_index.setdefault(normalize_text(text), indicator)
+            with_unit = f"{indicator.name}({indicator.unit})"
+            self._indicator_index.setdefault(normalize_text(with_unit), indicator)
+            if indicator.count_unit:
+                both = f"{indicator.name}({indicator.unit})/{indicator.count_unit}"
+                self._indicator_index.setdefault(normalize_text(both), indicator)
+
+    def agency(self, agency_id: str) -> Agency:
+        return self._agency_by_id[agency_id]
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self._by_id[indicator_id]
+
+    def find_agency(self, text: str) -> Agency | None:
+        """The agency whose id, name, English name or alias is ``text``."""
+        return self._agency_index.get(normalize_text(text))
+
+    def find_indicator(self, text: str) -> Indicator | None:
+        """The indicator whose id or name (with or without its unit) is ``text``."""
+        return self._indicator_index.get(normalize_text(text))
+
+    def indicators_of(self, agency_id: str) -> list[Indicator]:
+        return [ind for ind in self.indicators if agency_id in ind.agencies]

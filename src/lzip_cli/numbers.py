@@ -1,0 +1,24 @@
+"""How numbers are shown: whole numbers without decimals, others to two places."""
+
+from __future__ import annotations
+
+import math
+
+WHOLE_UNITS = frozenset({"起", "个", "件", "次", "篇次", "笔", "家", "项", "人"})
+
+
+def format_number(value: float | None, digits: int = 2) -> str:
+    """``1700`` for 1700.0, ``16.67`` for 16.666…, ``—`` for None."""
+    if value is None:
+        return "—"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
+    return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def display_milestone(value: float, unit: str, increase: bool) -> float:
+    """A milestone as shown: whole-number units round towards the stricter whole figure."""
+    if unit in WHOLE_UNITS:
+        # 1e-9 absorbs float noise such as 16.000000000000004
+        return float(math.ceil(value - 1e-9) if increase else math.floor(value + 1e-9))
+    return round(value, 2)

@@ -1,0 +1,154 @@
+"""Load ``agencies.yaml`` and ``indicators.yaml`` into a validated :class:`~lzip_cli.models.Plan`."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.models import (
+    AgenciesFile,
+    Agency,
+    AgencyGroup,
+    Indicator,
+    IndicatorsFile,
+    Plan,
+)
+from lzip_cli.rules import check_agencies, check_indicators
+from lzip_cli.yamlsource import YamlDocument, load_yaml
+
+AGENCIES_FILE = "agencies.yaml"
+INDICATORS_FILE = "indicators.yaml"
+DATA_ENV = "LZIP_DATA"
+
+
+def default_data_dir() -> Path:
+    """The plan shipped with lzip: inside the installed package, or ``data/`` of a checkout."""
+    packaged = Path(str(resources.files("lzip_cli"))) / "data"
+    if (packaged / INDICATORS_FILE).is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def resolve_data_dir(option: Path | None) -> Path:
+    """``--data`` if given, else ``$LZIP_DATA``, else the shipped plan."""
+    if option is not None:
+        return option
+    from_env = os.environ.get(DATA_ENV)
+    return Path(from_env) if from_env else default_data_dir()
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _pydantic_problems(
+    doc: YamlDocument, exc: ValidationError, prefix: tuple[str | int, ...]
+) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        path = (*prefix, *loc)
+        on_key = error["type"] == "extra_forbidden"
+        if error["type"] == "missing":
+            mark = doc.locate(path[:-1], key=True)
+        else:
+            mark = doc.locate(path, key=on_key)
+        ctx = {k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, str | int | float)}
+        problems.append(
+            Problem(
+                "LZ100",
+                "schema." + error["type"],
+                file=doc.file,
+                line=mark.line if mark else None,
+                column=mark.column if mark else None,
+                path=".".join(str(part) for part in loc) or None,
+                params={"pydantic": error["msg"], "field": str(loc[-1]) if loc else "", **ctx},
+            )
+        )
+    return problems
+
+
+def _validate_items(
+    doc: YamlDocument,
+    items: list[dict[str, Any]],
+    model: type[BaseModel],
+    key: str,
+    log: ProblemLog,
+) -> list[tuple[int, Any]]:
+    valid = []
+    for index, item in enumerate(items):
+        try:
+            valid.append((index, model.model_validate(item)))
+        except ValidationError as exc:
+            log.extend(_pydantic_problems(doc, exc, (key, index)))
+    return valid
+
+
+def load_plan(data_dir: Path) -> Plan:
+    """Read and validate the plan in ``data_dir``; raise :class:`LzipError` with every problem."""
+    if not data_dir.is_dir():
+        raise LzipError([Problem("LZ003", "data_dir_missing", file=_display(data_dir))])
+    docs: dict[str, YamlDocument] = {}
+    log = ProblemLog()
+    for name in (AGENCIES_FILE, INDICATORS_FILE):
+        try:
+            docs[name] = load_yaml(data_dir / name, _display(data_dir / name))
+        except LzipError as exc:
+            log.extend(exc.problems)
+    log.raise_if_any()
+    agencies_doc, indicators_doc = docs[AGENCIES_FILE], docs[INDICATORS_FILE]
+
+    tops: dict[str, Any] = {}
+    for name, doc, model in (
+        (AGENCIES_FILE, agencies_doc, AgenciesFile),
+        (INDICATORS_FILE, indicators_doc, IndicatorsFile),
+    ):
+        try:
+            tops[name] = model.model_validate(doc.data)
+        except ValidationError as exc:
+            log.extend(_pydantic_problems(doc, exc, ()))
+    log.raise_if_any()
+    agencies_top: AgenciesFile = tops[AGENCIES_FILE]
+    indicators_top: IndicatorsFile = tops[INDICATORS_FILE]
+
+    agencies = _validate_items(agencies_doc, agencies_top.agencies, Agency, "agencies", log)
+    groups = _validate_items(agencies_doc, agencies_top.groups, AgencyGroup, "groups", log)
+    indicators = _validate_items(
+        indicators_doc, indicators_top.indicators, Indicator, "indicators", log
+    )
+    agency_ids = {agency.id for _, agency in agencies}
+    group_ids = {group.id for _, group in groups}
+    violations = [
+        *check_agencies(agencies, groups),
+        *check_indicators(indicators, agency_ids, group_ids),
+    ]
+    for violation in violations:
+        doc = agencies_doc if violation.file == "agencies" else indicators_doc
+        mark = doc.locate(violation.path, key=violation.on_key)
+        log.add(
+            Problem(
+                violation.code,
+                violation.key,
+                file=doc.file,
+                line=mark.line if mark else None,
+                column=mark.column if mark else None,
+                path=".".join(str(p) for p in violation.path[2:]) or None,
+                params=violation.params,
+            )
+        )
+    log.raise_if_any()
+    return Plan(
+        info=indicators_top.plan,
+        agencies=[agency for _, agency in agencies],
+        groups=[group for _, group in groups],
+        indicators=[indicator for _, indicator in indicators],
+        sources=(str(data_dir / AGENCIES_FILE), str(data_dir / INDICATORS_FILE)),
+    )

@@ -1,0 +1,136 @@
+"""Plan rules that relate several fields or both files: pure functions returning located problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lzip_cli.models import Agency, AgencyGroup, Indicator, normalize_text
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleViolation:
+    """A broken rule at ``path`` inside one of the two files (``"agencies"`` or ``"indicators"``)."""
+
+    file: str
+    path: Path_
+    code: str
+    key: str
+    params: dict[str, Any]
+    on_key: bool = False
+
+
+def check_agencies(
+    agencies: list[tuple[int, Agency]], groups: list[tuple[int, AgencyGroup]]
+) -> Iterator[RuleViolation]:
+    """Unique ids, names and aliases that name one agency only, groups whose members exist."""
+    owner: dict[str, str] = {}
+    seen_ids: set[str] = set()
+    for index, agency in agencies:
+        if agency.id in seen_ids:
+            yield RuleViolation(
+                "agencies", ("agencies", index, "id"), "LZ102", "duplicate_agency_id",
+                {"id": agency.id},
+            )
+            continue
+        seen_ids.add(agency.id)
+        names = [("id", agency.id), ("name", agency.name)]
+        names += [(("aliases", i), alias) for i, alias in enumerate(agency.aliases)]
+        for where, text in names:
+            key = normalize_text(text)
+            other = owner.get(key)
+            if other is not None and other != agency.id:
+                sub = where if isinstance(where, tuple) else (where,)
+                yield RuleViolation(
+                    "agencies", ("agencies", index, *sub), "LZ103", "agency_name_collision",
+                    {"text": text, "other": other},
+                )
+            else:
+                owner[key] = agency.id
+    group_ids: set[str] = set()
+    for index, group in groups:
+        if group.id in seen_ids or group.id in group_ids:
+            yield RuleViolation(
+                "agencies", ("groups", index, "id"), "LZ102", "duplicate_agency_id",
+                {"id": group.id},
+            )
+        group_ids.add(group.id)
+        for position, member in enumerate(group.members):
+            if member not in seen_ids:
+                yield RuleViolation(
+                    "agencies", ("groups", index, "members", position), "LZ101",
+                    "unknown_agency", {"id": member},
+                )
+
+
+def check_indicators(
+    indicators: list[tuple[int, Indicator]], agency_ids: set[str], group_ids: set[str]
+) -> Iterator[RuleViolation]:
+    """Every per-indicator and cross-indicator rule of the plan."""
+    seen: set[str] = set()
+    for index, indicator in indicators:
+        at = ("indicators", index)
+        if indicator.id in seen:
+            yield RuleViolation(
+                "indicators", (*at, "id"), "LZ104", "duplicate_indicator_id", {"id": indicator.id}
+            )
+        seen.add(indicator.id)
+        yield from _check_one(indicator, at, agency_ids, group_ids)
+
+
+def _check_one(
+    indicator: Indicator, at: Path_, agency_ids: set[str], group_ids: set[str]
+) -> Iterator[RuleViolation]:
+    def violation(sub: Path_, code: str, key: str, **params: Any) -> RuleViolation:
+        return RuleViolation("indicators", (*at, *sub), code, key, params)
+
+    if indicator.id.split(".")[0] != str(indicator.group):
+        yield violation(("group",), "LZ105", "group_mismatch", id=indicator.id,
+                        group=indicator.group)
+    listed: set[str] = set()
+    for position, agency_id in enumerate(indicator.agencies):
+        if agency_id in group_ids:
+            yield violation(("agencies", position), "LZ106", "group_as_agency", id=agency_id)
+        elif agency_id not in agency_ids:
+            yield violation(("agencies", position), "LZ101", "unknown_agency", id=agency_id)
+        if agency_id in listed:
+            yield violation(("agencies", position), "LZ107", "duplicate_reference", id=agency_id)
+        listed.add(agency_id)
+
+    first, last = indicator.baseline.year, indicator.target.year
+    if first >= last:
+        yield violation(("target", "year"), "LZ108", "year_order", baseline=first, target=last)
+    numbers: list[tuple[Path_, float]] = []
+    if not indicator.baseline.not_carried_out:
+        numbers.append((("baseline", "value"), indicator.baseline.number))
+    target = indicator.target.number
+    if target is not None:
+        numbers.append((("target", "value"), target))
+    numbers += [(("milestones", year), value) for year, value in indicator.milestones.items()]
+    for sub, value in numbers:
+        if value < 0:
+            yield violation(sub, "LZ109", "negative_number", value=value)
+        elif indicator.kind == "rate" and value > 100:
+            yield violation(sub, "LZ110", "rate_out_of_range", value=value)
+    if indicator.kind == "rate" and indicator.unit != "%":
+        yield violation(("unit",), "LZ111", "rate_unit", unit=indicator.unit)
+
+    baseline = indicator.baseline.number
+    rising = indicator.direction == "increase"
+    if target is not None and not indicator.baseline.not_carried_out and (
+        (rising and target < baseline) or (not rising and target > baseline)
+    ):
+        yield violation(("target", "value"), "LZ112", "target_direction",
+                        direction=indicator.direction, baseline=baseline, target=target)
+    for year, value in indicator.milestones.items():
+        sub = ("milestones", year)
+        if not first < year < last:
+            yield violation(sub, "LZ113", "milestone_year", year=year, first=first, last=last)
+        elif target is not None:
+            low, high = sorted((baseline, target))
+            if not low <= value <= high:
+                yield violation(sub, "LZ114", "milestone_range", year=year, value=value,
+                                low=low, high=high)
