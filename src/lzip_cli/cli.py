@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from lzip_cli.evaluate import CheckResult
     from lzip_cli.models import Plan
 
 app = typer.Typer(
@@ -28,17 +29,29 @@ app = typer.Typer(
 )
 
 
-class LangChoice(str, enum.Enum):
+class LangChoice(enum.StrEnum):
     zh = "zh"
     en = "en"
 
 
-class CatalogFormat(str, enum.Enum):
+class CatalogFormat(enum.StrEnum):
     table = "table"
     json = "json"
 
 
-class ValidateFormat(str, enum.Enum):
+class CheckFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class FailOn(enum.StrEnum):
+    shortfall = "shortfall"
+    never = "never"
+
+
+class ValidateFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -70,7 +83,9 @@ def _fail(lines: list[str], code: int) -> NoReturn:
 
 
 @contextmanager
-def _errors_exit(lang: LangChoice, exit_code: Callable[[list[str]], int] | None = None) -> Iterator[None]:
+def _errors_exit(
+    lang: LangChoice, exit_code: Callable[[list[str]], int] | None = None
+) -> Iterator[None]:
     """Turn :class:`LzipError` into located messages on stderr and a non-zero exit."""
     from lzip_cli.errors import LzipError
 
@@ -100,26 +115,120 @@ def _validate_exit(codes: list[str]) -> int:
     return EXIT_UNUSABLE if any(code in FILE_CODES for code in codes) else EXIT_FINDINGS
 
 
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        "-y",
+        min=1900,
+        max=2200,
+        help="Report year (default: the year in the file name, else the year column).",
+    ),
+]
+AgencyOption = Annotated[
+    list[str] | None,
+    typer.Option("--agency", "-a", help="Only this agency (id, name or alias); repeatable."),
+]
+
+
 @app.command()
 def validate(
+    reports: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Report files (CSV or .xlsx) to check as well as the plan.", show_default=False
+        ),
+    ] = None,
+    year: YearOption = None,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
-    """Validate the plan data (exit 0 valid, 1 invalid, 2 unreadable)."""
+    """Validate the plan data and any reports (exit 0 valid, 1 invalid, 2 unreadable)."""
+    from lzip_cli.errors import LzipError, ProblemLog
     from lzip_cli.messages import t
 
     with _errors_exit(lang, _validate_exit):
         plan = _load_plan(data)
+    log = ProblemLog()
+    for report_path in reports or []:
+        try:
+            _read_and_evaluate(plan, report_path, year)
+        except LzipError as exc:
+            log.extend(exc.problems)
+            log.omitted += exc.omitted
+    with _errors_exit(lang, _validate_exit):
+        log.raise_if_any()
     typer.echo(
         t("plan_ok", lang.value, indicators=len(plan.indicators), agencies=len(plan.agencies))
     )
+    for report_path in reports or []:
+        typer.echo(t("report_ok", lang.value, file=str(report_path)))
+
+
+def _read_and_evaluate(plan: Plan, report_path: Path, year: int | None) -> CheckResult:
+    from lzip_cli.evaluate import evaluate
+    from lzip_cli.report_reader import read_report
+
+    return evaluate(plan, read_report(report_path, plan, year))
+
+
+@app.command()
+def check(
+    report: Annotated[
+        Path, typer.Argument(help="The year's report: CSV or .xlsx.", show_default=False)
+    ],
+    year: YearOption = None,
+    agency: AgencyOption = None,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when any agency has a shortfall, or never.")
+    ] = FailOn.shortfall,
+    data: DataOption = None,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """Judge a year's report against the plan: per-agency gap-to-target tables.
+
+    Exit 0 when no agency has a shortfall, 1 when one has, 2 when an input cannot be used.
+    """
+    with _errors_exit(lang):
+        plan = _load_plan(data)
+        result = _read_and_evaluate(plan, report, year)
+    selected = result.agencies
+    if agency:
+        ids = _agency_ids(plan, agency, lang)
+        selected = [a for a in result.agencies if a.agency_id in ids]
+    code = lang.value
+    if output_format is CheckFormat.json:
+        from lzip_cli.render import jsonout
+
+        sys.stdout.write(jsonout.render(result, selected, code))
+    elif output_format is CheckFormat.csv:
+        from lzip_cli.render import csvout
+
+        text = csvout.render(result, selected, code)
+        # A BOM lets Excel on Chinese Windows open a redirected file; a terminal needs none.
+        sys.stdout.write(text if sys.stdout.isatty() else "\ufeff" + text)
+    elif output_format is CheckFormat.markdown:
+        from lzip_cli.render import markdown
+
+        sys.stdout.write(markdown.render(result, selected, code))
+    else:
+        from rich.console import Console
+
+        from lzip_cli.render import table
+
+        table.render(result, selected, code, Console())
+    shortfall = any(a.shortfalls for a in selected)
+    raise typer.Exit(EXIT_FINDINGS if shortfall and fail_on is FailOn.shortfall else EXIT_OK)
 
 
 @app.command()
 def indicators(
     agency: Annotated[
         list[str] | None,
-        typer.Option("--agency", "-a", help="Only indicators this agency (id, name or alias) owns."),
+        typer.Option(
+            "--agency", "-a", help="Only indicators this agency (id, name or alias) owns."
+        ),
     ] = None,
     output_format: Annotated[CatalogFormat, typer.Option("--format", "-f")] = CatalogFormat.table,
     data: DataOption = None,
@@ -168,8 +277,12 @@ def _agency_ids(plan: Plan, texts: list[str], lang: LangChoice) -> list[str]:
     for text in texts:
         found = plan.find_agency(text)
         if found is None:
-            _fail([f"lzip: {t('error', lang.value)}: {t('unknown_agency_option', lang.value, text=text)}"],
-                  EXIT_UNUSABLE)
+            _fail(
+                [
+                    f"lzip: {t('error', lang.value)}: {t('unknown_agency_option', lang.value, text=text)}"
+                ],
+                EXIT_UNUSABLE,
+            )
         ids.append(found.id)
     return ids
 

@@ -46,8 +46,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "schema.model_attributes_type": ("应为映射（键: 值）", "must be a mapping (key: value)"),
     "schema.literal_error": ("应为 {expected} 之一", "must be one of {expected}"),
     "schema.string_pattern_mismatch": (
-        "格式不符，应匹配 {pattern}（数字编号须加引号，如 \"4.3\"）",
-        "does not match {pattern} (quote numeric ids, e.g. \"4.3\")",
+        '格式不符，应匹配 {pattern}（数字编号须加引号，如 "4.3"）',
+        'does not match {pattern} (quote numeric ids, e.g. "4.3")',
     ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
     "schema.string_too_long": ("过长", "is too long"),
@@ -55,7 +55,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "schema.greater_than_equal": ("应不小于 {ge}", "must be at least {ge}"),
     "schema.less_than_equal": ("应不大于 {le}", "must be at most {le}"),
     "schema.baseline_value": (
-        "应为数字或 'not-carried-out'", "must be a number or 'not-carried-out'"
+        "应为数字或 'not-carried-out'",
+        "must be a number or 'not-carried-out'",
     ),
     "schema.target_value": ("应为数字或 'per-actual'", "must be a number or 'per-actual'"),
     "schema.milestone_value": ("阶段目标值应为数字", "every milestone must be a number"),
@@ -70,10 +71,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "duplicate_indicator_id": ("指标编号 {id!r} 重复", "indicator id {id!r} is used twice"),
     "group_mismatch": (
-        "指标 {id} 的序号与 group {group} 不符", "indicator {id} does not belong to group {group}"
+        "指标 {id} 的序号与 group {group} 不符",
+        "indicator {id} does not belong to group {group}",
     ),
     "group_as_agency": (
-        "{id!r} 是单位组，请列出具体单位", "{id!r} is a group of agencies; list the agencies"
+        "{id!r} 是单位组，请列出具体单位",
+        "{id!r} is a group of agencies; list the agencies",
     ),
     "duplicate_reference": ("单位 {id!r} 重复列出", "agency {id!r} is listed twice"),
     "year_order": (
@@ -82,7 +85,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "negative_number": ("数值 {value:g} 不能为负", "the value {value:g} must not be negative"),
     "rate_out_of_range": (
-        "比率 {value:g} 应在 0–100 之间", "the rate {value:g} must lie between 0 and 100"
+        "比率 {value:g} 应在 0–100 之间",
+        "the rate {value:g} must lie between 0 and 100",
     ),
     "rate_unit": ("比率指标的单位应为 %，而不是 {unit!r}", "a rate's unit must be %, not {unit!r}"),
     "target_direction": (
@@ -125,6 +129,7 @@ def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
     except (KeyError, IndexError, ValueError):
         return template
 
+
 TEXTS.update(
     {
         "not_carried_out_short": ("未开展", "not carried out"),
@@ -150,3 +155,161 @@ TEXTS.update(
         "scope_each": ("各单位分别", "each agency"),
     }
 )
+
+# --- reports ---------------------------------------------------------------------------------
+TEXTS.update(
+    {
+        "report_empty": ("报表为空：没有表头行", "the report is empty: no header row"),
+        "report_is_xls": (
+            "这是旧版 .xls 工作簿，请另存为 .xlsx 或 CSV",
+            "this is an old .xls workbook; save it as .xlsx or CSV",
+        ),
+        "report_is_xlsx": (
+            "文件内容是 .xlsx 工作簿（扩展名不符），按 .xlsx 读取",
+            "the file is an .xlsx workbook despite its name; read as .xlsx",
+        ),
+        "report_is_csv": (
+            "文件内容是文本（CSV），不是 .xlsx 工作簿，按 CSV 读取",
+            "the file is text (CSV), not an .xlsx workbook; read as CSV",
+        ),
+        "report_encoding": (
+            "无法识别编码：请保存为 UTF-8 或 GBK（GB18030）编码的 CSV",
+            "unrecognised encoding: save the CSV as UTF-8 or GBK (GB18030)",
+        ),
+        "line_too_long": (
+            "行过长（超过 1 MiB），不像是报表",
+            "line longer than 1 MiB: not a report",
+        ),
+        "csv_syntax": ("CSV 格式错误：{reason}", "malformed CSV: {reason}"),
+        "duplicate_column": (
+            "列 {header!r} 与第 {first} 列含义相同（{column_name}）",
+            "column {header!r} means the same as column {first} ({column_name})",
+        ),
+        "missing_column": ("缺少必需的列 {headers}", "the required column {headers} is missing"),
+        "ignored_columns": (
+            "已忽略无法识别的列：{headers}",
+            "ignored unrecognised columns: {headers}",
+        ),
+        "ragged_row": (
+            "本行有 {cells} 个单元格，而表头只有 {expected} 列",
+            "this row has {cells} cells but the header has {expected} columns",
+        ),
+        "duplicate_row": (
+            "指标 {indicator}、单位 {agency} 重复：第 {first} 行已填报",
+            "indicator {indicator} for agency {agency} is reported twice: first at row {first}",
+        ),
+        "unknown_indicator": (
+            "未知的指标 {text!r}：应为指标序号（如 4.3）或方案中的指标名称",
+            "unknown indicator {text!r}: expected an id such as 4.3 or the name in the plan",
+        ),
+        "blank_indicator": ("指标为空", "the indicator is blank"),
+        "unknown_agency_cell": (
+            "未知的责任单位 {text!r}：应为单位编号、名称或别名（全县合计请留空）",
+            "unknown agency {text!r}: expected an agency id, name or alias (blank for the county)",
+        ),
+        "cell_not_a_number": (
+            "{text!r} 不是数值：应为数字（可带单位 {units}），或 — 表示未开展，留空表示未填报",
+            "{text!r} is not a figure: expected a number (optionally with {units}), — for "
+            "not carried out, or blank for not reported",
+        ),
+        "cell_negative": (
+            "{text!r} 为负数：数值不能为负",
+            "{text!r} is negative: figures must be ≥ 0",
+        ),
+        "cell_too_large": ("{text!r} 数值过大", "{text!r} is implausibly large"),
+        "cell_rate_above_100": (
+            "{text!r}：比率不能超过 100%",
+            "{text!r}: a rate cannot exceed 100%",
+        ),
+        "cell_count_whole": (
+            "{text!r}：笔数/件数应为整数",
+            "{text!r}: a count must be a whole number",
+        ),
+        "count_not_compound": (
+            "指标 {indicator} 不填笔数/件数（只有 5.1–5.4 填）",
+            "indicator {indicator} takes no count (only the financing indicators do)",
+        ),
+        "cell_not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
+        "year_cells_differ": (
+            "年度列出现不同年份：{a}（第 {row_a} 行）与 {b}",
+            "the year column holds different years: {a} (row {row_a}) and {b}",
+        ),
+        "year_unknown": (
+            "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
+            "cannot tell the report's year: pass --year or put it in the file name (2024.csv)",
+        ),
+        "year_conflict": (
+            "报表年度相互矛盾：{details}",
+            "the report's year is contradictory: {details}",
+        ),
+        "xlsx_needs_openpyxl": (
+            "读取 .xlsx 需要 openpyxl：pip install 'lzip-cli[xlsx]'",
+            "reading .xlsx needs openpyxl: pip install 'lzip-cli[xlsx]'",
+        ),
+        "xlsx_unreadable": (
+            "无法读取 .xlsx 工作簿：{reason}",
+            "cannot read the .xlsx workbook: {reason}",
+        ),
+        "xlsx_other_sheets": (
+            "只读取第一个工作表 {sheet!r}，另有 {count} 个工作表被忽略",
+            "only the first sheet {sheet!r} is read; {count} other sheet(s) ignored",
+        ),
+        "too_many_rows": ("行数过多", "too many rows"),
+        # --- evaluation ---------------------------------------------------------------------
+        "agency_not_responsible": (
+            "{agency} 不是指标 {indicator} 的责任单位，其数值仍计入",
+            "{agency} is not responsible for indicator {indicator}; its figure is counted anyway",
+        ),
+        "county_row_each": (
+            "指标 {indicator} 由各单位分别考核，全县合计行被忽略",
+            "indicator {indicator} is judged per agency; the county-wide row is ignored",
+        ),
+        "county_differs_from_sum": (
+            "指标 {indicator} 的全县合计 {county:g} 与各单位之和 {total:g} 不一致，以全县合计为准",
+            "indicator {indicator}: the county figure {county:g} differs from the agencies' sum "
+            "{total:g}; the county figure stands",
+        ),
+        "rate_needs_county_row": (
+            "指标 {indicator} 是比率，不能相加：有多个单位行（第 {rows} 行），请填写全县合计行（责任单位留空）",
+            "indicator {indicator} is a rate and cannot be summed: several agency rows ({rows}); "
+            "add a county-wide row (blank agency)",
+        ),
+    }
+)
+
+# --- check output ----------------------------------------------------------------------------
+TEXTS.update(
+    {
+        "status_not-reported": ("未填报", "not reported"),
+        "status_tracked": ("仅跟踪", "tracked"),
+        "status_achieved": ("已达标", "achieved"),
+        "status_on-track": ("进度正常", "on track"),
+        "status_behind": ("滞后", "behind"),
+        "regressed": ("低于基础值", "regressed"),
+        "check_title": ("{title} · {year} 年度完成情况", "{title} · progress in {year}"),
+        "check_summary": ("指标状态", "Indicators by status"),
+        "milestone_explained": (
+            "阶段值：{year} 年应达到的数值（方案未设定时按基础值到目标值线性推算）",
+            "Milestone: the figure due in {year} (the straight line from baseline to target "
+            "unless the plan sets one)",
+        ),
+        "col_milestone": ("阶段值", "Milestone"),
+        "col_actual": ("完成值", "Actual"),
+        "col_own": ("本单位", "Own"),
+        "col_gap_milestone": ("距阶段值", "To milestone"),
+        "col_gap_target": ("距目标", "To target"),
+        "col_progress": ("进度", "Progress"),
+        "col_status": ("状态", "Status"),
+        "col_count": ("笔数/件数", "Count"),
+        "col_others": ("共同责任单位", "Shared with"),
+        "col_needed": ("下一阶段尚需", "Needed by next milestone"),
+        "agency_heading": ("{name}（{id}）", "{name} ({id})"),
+        "shortfalls_count": ("欠账 {count} 项", "{count} shortfall(s)"),
+        "no_shortfalls": ("无欠账", "no shortfalls"),
+        "warnings_heading": ("警告", "Warnings"),
+        "nothing_selected": ("所选单位没有负责的指标", "the selected agencies own no indicators"),
+    }
+)
+
+TEXTS["report_ok"] = ("OK：{file}", "OK: {file}")
+TEXTS["per_actual_tiny"] = ("按实际", "as actual")

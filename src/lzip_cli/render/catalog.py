@@ -33,8 +33,16 @@ def unit_text(indicator: Indicator) -> str:
 
 def indicators_table(plan: Plan, indicators: list[Indicator], lang: Lang) -> Table:
     table = Table(title=t("indicators_title", lang), show_lines=False)
-    for key in ("col_id", "col_name", "col_unit", "col_kind", "col_baseline", "col_target",
-                "col_scope", "col_agencies"):
+    for key in (
+        "col_id",
+        "col_name",
+        "col_unit",
+        "col_kind",
+        "col_baseline",
+        "col_target",
+        "col_scope",
+        "col_agencies",
+    ):
         table.add_column(t(key, lang), overflow="fold")
     for indicator in indicators:
         table.add_row(

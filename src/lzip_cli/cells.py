@@ -1,0 +1,83 @@
+"""Reading one report cell: the forms Excel and WPS produce on Chinese Windows.
+
+Accepted: ``1700``, ``1,700``, ``１７００`` (full width), ``95%`` (for % indicators), ``18起``
+(with the indicator's own unit), ``—``/``-``/``－``/``未开展`` ("not carried out", counted as 0).
+A blank cell is "not reported". Anything else is a :class:`CellError` saying what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+NOT_CARRIED_OUT_MARKS = frozenset({"—", "——", "-", "--", "–", "未开展", "未开展该项工作"})
+
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+#: Largest figure lzip accepts; beyond it a cell is a typo, not a count of cases or 万元.
+MAX_VALUE = 1e12
+
+
+class CellError(ValueError):
+    """A cell lzip cannot read; ``key`` names the message, ``params`` fill it."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True, slots=True)
+class NotCarriedOut:
+    """The cell said the work was not carried out; it counts as 0."""
+
+
+NOT_CARRIED_OUT = NotCarriedOut()
+CellValue = float | NotCarriedOut | None
+
+
+def fold(text: str) -> str:
+    """Full-width letters, digits and punctuation to their ASCII forms; spaces removed."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = False) -> CellValue:
+    """A reported figure: a non-negative number, :data:`NOT_CARRIED_OUT`, or None for blank.
+
+    ``units`` are suffixes that may follow the number (the indicator's unit, its count unit);
+    ``percent`` also allows a trailing ``%``.
+    """
+    raw = fold(text)
+    if not raw:
+        return None
+    if raw in NOT_CARRIED_OUT_MARKS or fold(text.strip()) in NOT_CARRIED_OUT_MARKS:
+        return NOT_CARRIED_OUT
+    body = raw
+    suffixes = [fold(u) for u in units if u]
+    if percent:
+        suffixes.append("%")
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if body.endswith(suffix) and len(body) > len(suffix):
+            body = body[: -len(suffix)]
+            break
+    if body.startswith("-") and _NUMBER.fullmatch(body[1:].replace(",", "")):
+        raise CellError("cell_negative", text=text)
+    if _GROUPED.fullmatch(body):
+        body = body.replace(",", "")
+    if not _NUMBER.fullmatch(body):
+        raise CellError("cell_not_a_number", text=text, units="/".join(suffixes))
+    value = float(body)
+    if value > MAX_VALUE:
+        raise CellError("cell_too_large", text=text)
+    return value
+
+
+def parse_year(text: str) -> int | None:
+    """A year cell (``2024``, ``2024年``, ``２０２４``); None when blank."""
+    raw = fold(text).removesuffix("年")
+    if not raw:
+        return None
+    if not re.fullmatch(r"(19|20|21)[0-9]{2}", raw):
+        raise CellError("cell_not_a_year", text=text)
+    return int(raw)

@@ -1,0 +1,312 @@
+"""Judge a year's report against the plan: milestones, statuses, gaps and shortfalls.
+
+Pure functions: no I/O. Input is the validated :class:`~lzip_cli.models.Plan` and a
+:class:`~lzip_cli.report_reader.Report`; output is a :class:`CheckResult`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lzip_cli.cells import NotCarriedOut
+from lzip_cli.errors import LzipError, Problem
+from lzip_cli.models import Indicator, Plan
+from lzip_cli.report_reader import Report, ReportRow
+
+Status = Literal["not-reported", "tracked", "achieved", "on-track", "behind"]
+#: Statuses from worst to best; an ``each`` indicator takes the worst of its agencies'.
+STATUS_ORDER: tuple[Status, ...] = ("not-reported", "behind", "on-track", "achieved", "tracked")
+SHORTFALL_STATUSES: frozenset[Status] = frozenset({"behind", "not-reported"})
+#: Absorbs float noise when comparing with an interpolated milestone (16.000000000000004).
+_EPSILON = 1e-9
+
+
+def milestone_for(indicator: Indicator, year: int) -> float | None:
+    """The figure ``indicator`` should reach in ``year``; None when the plan sets no target.
+
+    An explicit milestone wins; otherwise the straight line from the baseline ("not carried
+    out" counts as 0) to the target, held at the baseline before its year and at the target
+    after its year.
+    """
+    target = indicator.target.number
+    if target is None:
+        return None
+    if year in indicator.milestones:
+        return indicator.milestones[year]
+    first, last = indicator.baseline.year, indicator.target.year
+    baseline = indicator.baseline.number
+    if year >= last:
+        return target
+    if year <= first:
+        return baseline
+    return baseline + (target - baseline) * (year - first) / (last - first)
+
+
+def _at_least(actual: float, goal: float, increase: bool) -> bool:
+    tolerance = _EPSILON * max(1.0, abs(goal))
+    return actual >= goal - tolerance if increase else actual <= goal + tolerance
+
+
+def judge(indicator: Indicator, actual: float | None, milestone: float | None) -> Status:
+    """The status of one figure against the indicator's milestone and target."""
+    if actual is None:
+        return "not-reported"
+    target = indicator.target.number
+    if target is None or milestone is None:
+        return "tracked"
+    increase = indicator.direction == "increase"
+    if _at_least(actual, target, increase):
+        return "achieved"
+    return "on-track" if _at_least(actual, milestone, increase) else "behind"
+
+
+def gap(indicator: Indicator, actual: float | None, goal: float | None) -> float | None:
+    """How far ``actual`` is from ``goal`` in the indicator's direction (0 when reached)."""
+    if actual is None or goal is None:
+        return None
+    missing = goal - actual if indicator.direction == "increase" else actual - goal
+    return max(0.0, missing) if missing > _EPSILON * max(1.0, abs(goal)) else 0.0
+
+
+def regressed(indicator: Indicator, actual: float | None) -> bool:
+    """Whether ``actual`` is worse than a numeric base-year figure."""
+    if actual is None or indicator.baseline.not_carried_out:
+        return False
+    baseline = indicator.baseline.number
+    return actual < baseline if indicator.direction == "increase" else actual > baseline
+
+
+def worst(statuses: list[Status]) -> Status:
+    return min(statuses, key=STATUS_ORDER.index) if statuses else "not-reported"
+
+
+@dataclass(slots=True)
+class Figure:
+    """A judged figure: the county's for an indicator, or one agency's own."""
+
+    value: float | None
+    count: float | None
+    status: Status
+    gap_to_milestone: float | None
+    gap_to_target: float | None
+    regressed: bool
+    not_carried_out: bool = False
+    row: int | None = None
+
+
+@dataclass(slots=True)
+class IndicatorResult:
+    """One indicator for the year. ``own`` holds each reporting agency's own figure."""
+
+    indicator: Indicator
+    milestone: float | None
+    county: Figure
+    own: dict[str, Figure] = field(default_factory=dict)
+    #: ``each`` indicators only: every responsible agency's judged figure, reported or not.
+    per_agency: dict[str, Figure] = field(default_factory=dict)
+
+    @property
+    def status(self) -> Status:
+        return self.county.status
+
+
+@dataclass(slots=True)
+class AgencyLine:
+    """One line of an agency's table: an indicator it is responsible for."""
+
+    indicator_id: str
+    actual: Figure
+    own: Figure | None
+
+    @property
+    def status(self) -> Status:
+        return self.actual.status
+
+
+@dataclass(slots=True)
+class AgencyResult:
+    agency_id: str
+    lines: list[AgencyLine]
+
+    @property
+    def shortfalls(self) -> list[str]:
+        return [line.indicator_id for line in self.lines if line.status in SHORTFALL_STATUSES]
+
+
+@dataclass
+class CheckResult:
+    """Everything ``lzip check`` shows, in plan order."""
+
+    year: int
+    plan: Plan
+    indicators: list[IndicatorResult]
+    agencies: list[AgencyResult]
+    warnings: list[Problem]
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUS_ORDER, 0)
+        for result in self.indicators:
+            counts[result.status] += 1
+        return counts
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        return next(r for r in self.indicators if r.indicator.id == indicator_id)
+
+    @property
+    def has_shortfalls(self) -> bool:
+        return any(agency.shortfalls for agency in self.agencies)
+
+
+def _number(value: float | NotCarriedOut | None) -> float | None:
+    if isinstance(value, NotCarriedOut):
+        return 0.0
+    return value
+
+
+def _figure(
+    indicator: Indicator,
+    milestone: float | None,
+    row: ReportRow | None,
+    value: float | None = None,
+    count: float | None = None,
+) -> Figure:
+    if row is not None:
+        value, count = _number(row.value), _number(row.count)
+    return Figure(
+        value=value,
+        count=count,
+        status=judge(indicator, value, milestone),
+        gap_to_milestone=gap(indicator, value, milestone),
+        gap_to_target=gap(indicator, value, indicator.target.number),
+        regressed=regressed(indicator, value),
+        not_carried_out=row is not None and isinstance(row.value, NotCarriedOut),
+        row=row.row if row is not None else None,
+    )
+
+
+def _sum(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def evaluate(plan: Plan, report: Report) -> CheckResult:
+    """Judge every indicator and agency of ``plan`` on ``report``'s figures."""
+    by_indicator: dict[str, list[ReportRow]] = defaultdict(list)
+    for row in report.rows:
+        by_indicator[row.indicator_id].append(row)
+    warnings = list(report.warnings)
+    errors: list[Problem] = []
+    results = []
+    for indicator in plan.indicators:
+        result = _evaluate_indicator(
+            plan, indicator, report, by_indicator.get(indicator.id, []), warnings, errors
+        )
+        results.append(result)
+    if errors:
+        raise LzipError(errors)
+    agencies = []
+    for agency in plan.agencies:
+        lines = []
+        for result in results:
+            indicator = result.indicator
+            if agency.id not in indicator.agencies:
+                continue
+            own = result.own.get(agency.id)
+            actual = result.per_agency[agency.id] if indicator.scope == "each" else result.county
+            lines.append(AgencyLine(indicator.id, actual, own))
+        if lines:
+            agencies.append(AgencyResult(agency.id, lines))
+    return CheckResult(report.year, plan, results, agencies, warnings)
+
+
+def _evaluate_indicator(
+    plan: Plan,
+    indicator: Indicator,
+    report: Report,
+    rows: list[ReportRow],
+    warnings: list[Problem],
+    errors: list[Problem],
+) -> IndicatorResult:
+    milestone = milestone_for(indicator, report.year)
+    county_row = next((r for r in rows if r.agency_id is None), None)
+    agency_rows = [r for r in rows if r.agency_id is not None]
+    for row in agency_rows:
+        if row.agency_id not in indicator.agencies:
+            warnings.append(
+                Problem(
+                    "LZ241",
+                    "agency_not_responsible",
+                    file=report.file,
+                    line=row.row,
+                    params={"agency": row.agency_id, "indicator": indicator.id},
+                )
+            )
+    own = {r.agency_id: _figure(indicator, milestone, r) for r in agency_rows if r.agency_id}
+    if indicator.scope == "each":
+        if county_row is not None:
+            warnings.append(
+                Problem(
+                    "LZ242",
+                    "county_row_each",
+                    file=report.file,
+                    line=county_row.row,
+                    params={"indicator": indicator.id},
+                )
+            )
+        per_agency = {
+            a: own.get(a) or _figure(indicator, milestone, None) for a in indicator.agencies
+        }
+        per_agency.update(own)
+        figures = [per_agency[a] for a in indicator.agencies]
+        status = worst([f.status for f in figures])
+        gaps_m = [f.gap_to_milestone for f in figures if f.gap_to_milestone is not None]
+        gaps_t = [f.gap_to_target for f in figures if f.gap_to_target is not None]
+        county = Figure(
+            value=None,
+            count=None,
+            status=status,
+            gap_to_milestone=max(gaps_m) if gaps_m else None,
+            gap_to_target=max(gaps_t) if gaps_t else None,
+            regressed=any(f.regressed for f in figures),
+        )
+        return IndicatorResult(indicator, milestone, county, own, per_agency)
+    if county_row is not None:
+        county = _figure(indicator, milestone, county_row)
+        total = _sum([f.value for f in own.values()])
+        if (
+            total is not None
+            and county.value is not None
+            and indicator.kind != "rate"
+            and abs(total - county.value) > _EPSILON * max(1.0, abs(total))
+        ):
+            warnings.append(
+                Problem(
+                    "LZ240",
+                    "county_differs_from_sum",
+                    file=report.file,
+                    line=county_row.row,
+                    params={"indicator": indicator.id, "county": county.value, "total": total},
+                )
+            )
+        return IndicatorResult(indicator, milestone, county, own)
+    if indicator.kind == "rate" and len(agency_rows) > 1:
+        errors.append(
+            Problem(
+                "LZ243",
+                "rate_needs_county_row",
+                file=report.file,
+                line=agency_rows[1].row,
+                params={
+                    "indicator": indicator.id,
+                    "rows": ", ".join(str(r.row) for r in agency_rows),
+                },
+            )
+        )
+    value = _sum([f.value for f in own.values()])
+    count = _sum([f.count for f in own.values()])
+    county = _figure(indicator, milestone, None, value, count)
+    all_nco = bool(agency_rows) and all(isinstance(r.value, NotCarriedOut) for r in agency_rows)
+    county.not_carried_out = all_nco
+    return IndicatorResult(indicator, milestone, county, own)

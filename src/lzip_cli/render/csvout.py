@@ -1,0 +1,86 @@
+"""``lzip check --format csv``: one row per agency and indicator, plain numbers, for spreadsheets.
+
+Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``) is
+prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from lzip_cli.evaluate import AgencyResult, CheckResult
+from lzip_cli.messages import Lang, t
+from lzip_cli.numbers import format_number
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """``value``, with text that a spreadsheet would evaluate made inert."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([safe_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([safe_cell(c) for c in row])
+    return buffer.getvalue()
+
+
+def _plain(value: float | None) -> str:
+    return "" if value is None else format_number(round(value, 4), 4).replace(",", "")
+
+
+HEADER_KEYS = (
+    "year",
+    "agency_id",
+    "agency",
+    "indicator",
+    "name",
+    "unit",
+    "milestone",
+    "target",
+    "actual",
+    "count",
+    "own",
+    "gap_to_milestone",
+    "gap_to_target",
+    "status",
+    "regressed",
+)
+
+
+def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str:
+    rows = []
+    for agency in agencies:
+        plan_agency = result.plan.agency(agency.agency_id)
+        for line in agency.lines:
+            indicator_result = result.indicator(line.indicator_id)
+            indicator = indicator_result.indicator
+            target = indicator.target.number
+            rows.append(
+                [
+                    result.year,
+                    plan_agency.id,
+                    plan_agency.label(lang),
+                    indicator.id,
+                    indicator.label(lang),
+                    indicator.unit,
+                    _plain(indicator_result.milestone),
+                    _plain(target) if target is not None else t("per_actual_short", lang),
+                    _plain(line.actual.value),
+                    _plain(line.actual.count),
+                    _plain(line.own.value) if line.own else "",
+                    _plain(line.actual.gap_to_milestone),
+                    _plain(line.actual.gap_to_target),
+                    line.actual.status,
+                    "yes" if line.actual.regressed else "",
+                ]
+            )
+    return to_csv(HEADER_KEYS, rows)

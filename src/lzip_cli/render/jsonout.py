@@ -1,0 +1,123 @@
+"""``lzip check --format json``: the stable, documented contract other tools build on.
+
+Numbers are numbers, missing figures are ``null``; a "not carried out" baseline is ``0`` with
+``baseline_not_carried_out: true``; a target the plan leaves to actual business is ``null`` with
+``target_per_actual: true``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lzip_cli.evaluate import AgencyResult, CheckResult, Figure, IndicatorResult
+from lzip_cli.messages import Lang
+from lzip_cli.render.problems import message
+
+SCHEMA_VERSION = 1
+
+
+def _num(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    rounded = round(value, 6)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def _figure(figure: Figure, compound: bool) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "actual": _num(figure.value),
+        "not_carried_out": figure.not_carried_out,
+    }
+    if compound:
+        record["count"] = _num(figure.count)
+    record.update(
+        gap_to_milestone=_num(figure.gap_to_milestone),
+        gap_to_target=_num(figure.gap_to_target),
+        status=figure.status,
+        regressed=figure.regressed,
+    )
+    return record
+
+
+def indicator_record(result: IndicatorResult) -> dict[str, Any]:
+    indicator = result.indicator
+    record: dict[str, Any] = {
+        "id": indicator.id,
+        "name": indicator.name,
+        "name_en": indicator.name_en,
+        "unit": indicator.unit,
+        "scope": indicator.scope,
+        "direction": indicator.direction,
+        "baseline": _num(indicator.baseline.number),
+        "baseline_not_carried_out": indicator.baseline.not_carried_out,
+        "milestone": _num(result.milestone),
+        "target": _num(indicator.target.number),
+        "target_per_actual": indicator.tracked_only,
+    }
+    if indicator.compound:
+        record["count_unit"] = indicator.count_unit
+    record.update(_figure(result.county, indicator.compound))
+    if indicator.scope == "each":
+        record["actual"] = None
+        record["agencies"] = [
+            {"id": agency_id, **_figure(figure, indicator.compound)}
+            for agency_id, figure in result.per_agency.items()
+        ]
+    else:
+        record["contributions"] = [
+            {
+                "id": agency_id,
+                "actual": _num(figure.value),
+                **({"count": _num(figure.count)} if indicator.compound else {}),
+            }
+            for agency_id, figure in result.own.items()
+        ]
+    return record
+
+
+def agency_record(result: CheckResult, agency: AgencyResult, lang: Lang) -> dict[str, Any]:
+    plan_agency = result.plan.agency(agency.agency_id)
+    rows = []
+    for line in agency.lines:
+        indicator = result.plan.indicator(line.indicator_id)
+        rows.append(
+            {
+                "indicator": line.indicator_id,
+                **_figure(line.actual, indicator.compound),
+                "own": _num(line.own.value) if line.own else None,
+            }
+        )
+    return {
+        "id": plan_agency.id,
+        "name": plan_agency.name,
+        "name_en": plan_agency.name_en,
+        "rows": rows,
+        "shortfalls": agency.shortfalls,
+    }
+
+
+def document(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> dict[str, Any]:
+    """The whole JSON document as Python data."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "year": result.year,
+        "plan": {"title": result.plan.info.title, "document": result.plan.info.document},
+        "summary": result.summary(),
+        "indicators": [indicator_record(r) for r in result.indicators],
+        "agencies": [agency_record(result, agency, lang) for agency in agencies],
+        "warnings": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "code": p.code,
+                "message": message(p, lang),
+            }
+            for p in result.warnings
+        ],
+    }
+
+
+def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str:
+    return json.dumps(document(result, agencies, lang), ensure_ascii=False, indent=2) + "\n"

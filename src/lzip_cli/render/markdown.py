@@ -1,0 +1,59 @@
+"""``lzip check --format markdown``: the same tables as the terminal, for pasting into documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from lzip_cli.evaluate import AgencyResult, CheckResult
+from lzip_cli.messages import Lang, t
+from lzip_cli.render import view
+from lzip_cli.render.problems import format_problem
+
+#: Columns shown in markdown: all but the bar, which reads badly outside a terminal.
+MARKDOWN_COLUMNS = tuple(c for c in view.COLUMNS if c != "progress")
+
+
+def escape(text: str) -> str:
+    """A cell's text safe inside a pipe table."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = [
+        "| " + " | ".join(escape(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str:
+    lines = [f"# {view.title_text(result, lang)}", ""]
+    if result.plan.info.document:
+        lines += [result.plan.info.document, ""]
+    lines += [f"{t('check_summary', lang)}: {view.summary_text(result, lang)}", ""]
+    header = [view.column_title(c, result.year, lang) for c in MARKDOWN_COLUMNS]
+    for agency in agencies:
+        plan_agency = result.plan.agency(agency.agency_id)
+        lines.append(
+            f"## {t('agency_heading', lang, name=plan_agency.label(lang), id=plan_agency.id)}"
+        )
+        lines.append("")
+        rows = [
+            [view.line_view(result, line, lang).cells[c] for c in MARKDOWN_COLUMNS]
+            for line in agency.lines
+        ]
+        lines += table(header, rows)
+        shortfalls = agency.shortfalls
+        lines += [
+            "",
+            t("shortfalls_count", lang, count=len(shortfalls))
+            if shortfalls
+            else t("no_shortfalls", lang),
+            "",
+        ]
+    if result.warnings:
+        lines += [f"## {t('warnings_heading', lang)}", ""]
+        lines += [f"- {escape(format_problem(p, lang, 'warning'))}" for p in result.warnings]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,154 @@
+"""Display values shared by every human-readable format: cells as strings, in the user's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lzip_cli.evaluate import AgencyLine, CheckResult, Figure, IndicatorResult
+from lzip_cli.messages import Lang, t
+from lzip_cli.models import Indicator
+from lzip_cli.numbers import display_milestone, format_number
+
+#: Column keys of an agency's table, in display order.
+COLUMNS = (
+    "id",
+    "name",
+    "unit",
+    "baseline",
+    "milestone",
+    "target",
+    "actual",
+    "own",
+    "gap_to_milestone",
+    "gap_to_target",
+    "progress",
+    "status",
+)
+
+
+def unit_text(indicator: Indicator) -> str:
+    return f"{indicator.unit}/{indicator.count_unit}" if indicator.count_unit else indicator.unit
+
+
+def figure_text(figure: Figure | None, indicator: Indicator, lang: Lang) -> str:
+    """A reported figure, with its count for compound indicators (``850 / 3``)."""
+    if figure is None or figure.value is None:
+        return (
+            "—" if figure is None or figure.count is None else f"— / {format_number(figure.count)}"
+        )
+    text = (
+        t("not_carried_out_short", lang) if figure.not_carried_out else format_number(figure.value)
+    )
+    if indicator.compound and figure.count is not None:
+        text = f"{text} / {format_number(figure.count)}"
+    return text
+
+
+def milestone_text(result: IndicatorResult, lang: Lang) -> str:
+    indicator = result.indicator
+    if result.milestone is None:
+        return "—"
+    shown = display_milestone(result.milestone, indicator.unit, indicator.direction == "increase")
+    return format_number(shown)
+
+
+def baseline_text(indicator: Indicator, lang: Lang) -> str:
+    if indicator.baseline.not_carried_out:
+        return t("not_carried_out_short", lang)
+    return format_number(indicator.baseline.number)
+
+
+def target_text(indicator: Indicator, lang: Lang) -> str:
+    target = indicator.target.number
+    return t("per_actual_tiny", lang) if target is None else format_number(target)
+
+
+def gap_text(value: float | None, indicator: Indicator) -> str:
+    if value is None:
+        return ""
+    if value > 0 and indicator.unit in ("起", "个", "件", "次", "篇次"):
+        return format_number(display_milestone(value, indicator.unit, True))
+    return format_number(round(value, 2))
+
+
+def completion(figure: Figure, indicator: Indicator) -> float | None:
+    """Share of the target reached, 0–1; None when the plan sets no numeric target."""
+    target = indicator.target.number
+    if target is None or figure.value is None:
+        return None
+    if indicator.direction == "increase":
+        return 1.0 if target <= 0 else max(0.0, min(1.0, figure.value / target))
+    return 1.0 if figure.value <= target else max(0.0, min(1.0, target / figure.value))
+
+
+def progress_text(share: float | None, width: int = 8) -> str:
+    if share is None:
+        return ""
+    filled = round(share * width)
+    return "█" * filled + "░" * (width - filled) + f" {share:.0%}"
+
+
+def status_text(figure: Figure, lang: Lang) -> str:
+    text = t("status_" + figure.status, lang)
+    if figure.regressed:
+        text += " · " + t("regressed", lang)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    """One agency-table line as display strings keyed by :data:`COLUMNS`."""
+
+    cells: dict[str, str]
+    status: str
+    regressed: bool
+
+
+def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
+    indicator_result = result.indicator(line.indicator_id)
+    indicator = indicator_result.indicator
+    cells = {
+        "id": indicator.id,
+        "name": indicator.label(lang),
+        "unit": unit_text(indicator),
+        "baseline": baseline_text(indicator, lang),
+        "milestone": milestone_text(indicator_result, lang),
+        "target": target_text(indicator, lang),
+        "actual": figure_text(line.actual, indicator, lang),
+        "own": figure_text(line.own, indicator, lang),
+        "gap_to_milestone": gap_text(line.actual.gap_to_milestone, indicator),
+        "gap_to_target": gap_text(line.actual.gap_to_target, indicator),
+        "progress": progress_text(completion(line.actual, indicator)),
+        "status": status_text(line.actual, lang),
+    }
+    return LineView(cells, line.actual.status, line.actual.regressed)
+
+
+def column_title(column: str, year: int, lang: Lang) -> str:
+    key = {
+        "id": "col_id",
+        "name": "col_name",
+        "unit": "col_unit",
+        "baseline": "col_baseline",
+        "milestone": "col_milestone",
+        "target": "col_target",
+        "actual": "col_actual",
+        "own": "col_own",
+        "gap_to_milestone": "col_gap_milestone",
+        "gap_to_target": "col_gap_target",
+        "progress": "col_progress",
+        "status": "col_status",
+    }[column]
+    return t(key, lang, year=year)
+
+
+def summary_text(result: CheckResult, lang: Lang) -> str:
+    parts = [f"{t('status_' + status, lang)} {count}" for status, count in result.summary().items()]
+    return "，".join(parts) if lang == "zh" else ", ".join(parts)
+
+
+def title_text(result: CheckResult, lang: Lang) -> str:
+    info = result.plan.info
+    return t(
+        "check_title", lang, title=info.title if lang == "zh" else info.title_en, year=result.year
+    )

@@ -1,0 +1,427 @@
+"""Read a year's report (CSV or .xlsx) into checked rows, streaming, with located errors.
+
+A report has a header row and one row per indicator and agency (blank agency: the county-wide
+figure). Columns may come in any order with English or Chinese headers; see :data:`COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from lzip_cli.cells import (
+    NOT_CARRIED_OUT,
+    CellError,
+    CellValue,
+    fold,
+    parse_figure,
+    parse_year,
+)
+from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.models import Plan
+
+#: Canonical column → the header texts that mean it (compared after folding and casefolding).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "指标", "指标内容", "指标名称"),
+    "agency": ("agency", "责任单位", "单位"),
+    "value": ("value", "数值", "完成值", "实际值"),
+    "count": ("count", "笔数", "件数", "笔数/件数"),
+    "note": ("note", "备注", "说明"),
+    "year": ("year", "年度", "年份"),
+}
+REQUIRED = ("indicator", "value")
+_HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
+
+SNIFF_BYTES = 1 << 20
+MAX_LINE_CHARS = 1 << 20
+MAX_FIELD_CHARS = 1 << 16
+_YEAR_IN_NAME = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9])")
+CELL_CODES = {
+    "unknown_indicator": "LZ211",
+    "blank_indicator": "LZ216",
+    "unknown_agency_cell": "LZ217",
+    "cell_not_a_number": "LZ218",
+    "cell_negative": "LZ219",
+    "cell_rate_above_100": "LZ223",
+    "cell_too_large": "LZ224",
+    "cell_count_whole": "LZ225",
+    "count_not_compound": "LZ226",
+    "cell_not_a_year": "LZ227",
+}
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+@dataclass(slots=True)
+class ReportRow:
+    """One reported figure. ``value`` and ``count`` are None when the cell was blank."""
+
+    row: int
+    indicator_id: str
+    agency_id: str | None
+    value: CellValue
+    count: CellValue = None
+    note: str = ""
+
+
+@dataclass
+class Report:
+    """A whole report: its year, its rows in file order, and warnings found while reading."""
+
+    file: str
+    year: int
+    rows: list[ReportRow]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def year_from_name(path: Path) -> int | None:
+    """The one four-digit year in the file's name (``鹿寨县2024年报.xlsx`` → 2024), if exactly one."""
+    years = set(_YEAR_IN_NAME.findall(path.name))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
+    """Read and check a report; raise :class:`LzipError` with every problem found."""
+    name = display_path(path)
+    kind = _sniff(path, name)
+    warnings: list[Problem] = []
+    suffix = path.suffix.lower()
+    if kind == "xlsx":
+        if suffix not in (".xlsx", ".xlsm"):
+            warnings.append(Problem("LZ220", "report_is_xlsx", file=name))
+        from lzip_cli.xlsx_reader import iter_xlsx_rows
+
+        rows = iter_xlsx_rows(path, name, warnings)
+    else:
+        if suffix in (".xlsx", ".xlsm"):
+            warnings.append(Problem("LZ221", "report_is_csv", file=name))
+        rows = _iter_csv_rows(path, name)
+    return parse_rows(
+        rows, plan, name, year_option=year, name_year=year_from_name(path), warnings=warnings
+    )
+
+
+def _sniff(path: Path, name: str) -> str:
+    try:
+        if path.is_dir():
+            raise LzipError([Problem("LZ001", "file_is_directory", file=name)])
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
+    except OSError as exc:
+        raise LzipError(
+            [Problem("LZ004", "file_unreadable", file=name, params={"reason": exc.strerror})]
+        ) from None
+    if not head:
+        raise LzipError([Problem("LZ201", "report_empty", file=name)])
+    if head.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    if head.startswith(_OLE_MAGIC):
+        raise LzipError([Problem("LZ202", "report_is_xls", file=name)])
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise LzipError([Problem("LZ203", "report_encoding", file=name)])
+    return "csv"
+
+
+def _detect_encoding(path: Path, name: str) -> str:
+    """UTF-8 (with or without BOM) or GB18030 (a superset of GBK), judged on the first MiB."""
+    with path.open("rb") as handle:
+        sample = handle.read(SNIFF_BYTES)
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    nul = sample.find(b"\x00")
+    if nul >= 0:
+        line = sample.count(b"\n", 0, nul) + 1
+        raise LzipError([Problem("LZ204", "nul_byte", file=name, line=line)])
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise LzipError([Problem("LZ203", "report_encoding", file=name)])
+
+
+def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
+    """Lines of ``handle``, refusing one longer than :data:`MAX_LINE_CHARS` without reading it all."""
+    readline = handle.readline
+    number = 0
+    while True:
+        line = readline(MAX_LINE_CHARS)
+        if not line:
+            return
+        number += 1
+        if len(line) >= MAX_LINE_CHARS and not line.endswith("\n"):
+            raise LzipError([Problem("LZ205", "line_too_long", file=name, line=number)])
+        if "\x00" in line:
+            raise LzipError([Problem("LZ204", "nul_byte", file=name, line=number)])
+        yield line
+
+
+def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
+    encoding = _detect_encoding(path, name)
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    with path.open("r", encoding=encoding, newline="") as handle:
+        reader = csv.reader(_bounded_lines(handle, name), strict=True)
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError:
+                raise LzipError(
+                    [Problem("LZ203", "report_encoding", file=name, line=reader.line_num + 1)]
+                ) from None
+            except csv.Error as exc:
+                raise LzipError(
+                    [
+                        Problem(
+                            "LZ206",
+                            "csv_syntax",
+                            file=name,
+                            line=reader.line_num,
+                            params={"reason": str(exc)},
+                        )
+                    ]
+                ) from None
+            yield reader.line_num, cells
+
+
+def _map_header(
+    cells: list[str], row: int, name: str, log: ProblemLog, warnings: list[Problem]
+) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    ignored = []
+    for index, cell in enumerate(cells):
+        text = fold(cell).casefold()
+        if not text:
+            continue
+        canonical = _HEADER_INDEX.get(text)
+        if canonical is None:
+            ignored.append(cell.strip())
+        elif canonical in columns:
+            log.add(
+                Problem(
+                    "LZ207",
+                    "duplicate_column",
+                    file=name,
+                    line=row,
+                    column=index + 1,
+                    params={
+                        "header": cell.strip(),
+                        "first": columns[canonical] + 1,
+                        "column_name": canonical,
+                    },
+                )
+            )
+        else:
+            columns[canonical] = index
+    for required in REQUIRED:
+        if required not in columns:
+            log.add(
+                Problem(
+                    "LZ208",
+                    "missing_column",
+                    file=name,
+                    line=row,
+                    params={"column_name": required, "headers": " / ".join(COLUMNS[required][:2])},
+                )
+            )
+    if ignored:
+        warnings.append(
+            Problem(
+                "LZ222",
+                "ignored_columns",
+                file=name,
+                line=row,
+                params={"headers": ", ".join(ignored)},
+            )
+        )
+    return columns
+
+
+def parse_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    plan: Plan,
+    name: str,
+    *,
+    year_option: int | None = None,
+    name_year: int | None = None,
+    warnings: list[Problem] | None = None,
+) -> Report:
+    """Check header and rows from any tabular source; see :func:`read_report`."""
+    warnings = [] if warnings is None else warnings
+    log = ProblemLog()
+    columns: dict[str, int] | None = None
+    width = 0
+    parsed: list[ReportRow] = []
+    first_row: dict[tuple[str, str | None], int] = {}
+    year_cells: dict[int, int] = {}
+    for row_number, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if columns is None:
+            columns = _map_header(cells, row_number, name, log, warnings)
+            width = len(cells)
+            log.raise_if_any()
+            continue
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            log.add(
+                Problem(
+                    "LZ209",
+                    "ragged_row",
+                    file=name,
+                    line=row_number,
+                    column=width + 1,
+                    params={"cells": len(cells), "expected": width},
+                )
+            )
+            continue
+        parsed_row = _parse_row(cells, columns, row_number, plan, name, log, year_cells)
+        if parsed_row is None:
+            continue
+        key = (parsed_row.indicator_id, parsed_row.agency_id)
+        if key in first_row:
+            log.add(
+                Problem(
+                    "LZ210",
+                    "duplicate_row",
+                    file=name,
+                    line=row_number,
+                    params={"first": first_row[key], "indicator": key[0], "agency": key[1] or "—"},
+                )
+            )
+            continue
+        first_row[key] = row_number
+        parsed.append(parsed_row)
+    if columns is None:
+        log.add(Problem("LZ201", "report_empty", file=name))
+    log.raise_if_any()
+    year = _resolve_year(year_option, name_year, year_cells, name)
+    return Report(name, year, parsed, warnings)
+
+
+def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
+    index = columns.get(column)
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index]
+
+
+def _parse_row(
+    cells: list[str],
+    columns: dict[str, int],
+    row: int,
+    plan: Plan,
+    name: str,
+    log: ProblemLog,
+    year_cells: dict[int, int],
+) -> ReportRow | None:
+    def problem(column: str, key: str, **params: object) -> None:
+        index = columns.get(column)
+        log.add(
+            Problem(
+                CELL_CODES[key],
+                key,
+                file=name,
+                line=row,
+                column=index + 1 if index is not None else None,
+                params={"text": _cell(cells, columns, column), **params},
+            )
+        )
+
+    indicator_text = _cell(cells, columns, "indicator").strip()
+    indicator = plan.find_indicator(indicator_text) if indicator_text else None
+    if indicator is None:
+        problem("indicator", "unknown_indicator" if indicator_text else "blank_indicator")
+        return None
+    agency_text = _cell(cells, columns, "agency").strip()
+    agency_id = None
+    if agency_text:
+        agency = plan.find_agency(agency_text)
+        if agency is None:
+            problem("agency", "unknown_agency_cell")
+            return None
+        agency_id = agency.id
+    ok = True
+    units = (indicator.unit, indicator.count_unit or "")
+    try:
+        value = parse_figure(_cell(cells, columns, "value"), units, percent=indicator.unit == "%")
+        if indicator.kind == "rate" and isinstance(value, float) and value > 100:
+            raise CellError("cell_rate_above_100")
+    except CellError as exc:
+        problem("value", exc.key, expected=indicator.unit, **exc.params)
+        value, ok = None, False
+    count: CellValue = None
+    count_text = _cell(cells, columns, "count")
+    if count_text.strip():
+        if not indicator.compound:
+            problem("count", "count_not_compound", indicator=indicator.id)
+            ok = False
+        else:
+            try:
+                count = parse_figure(count_text, (indicator.count_unit or "",))
+                if isinstance(count, float) and not count.is_integer():
+                    raise CellError("cell_count_whole")
+            except CellError as exc:
+                problem("count", exc.key, expected=indicator.count_unit, **exc.params)
+                ok = False
+    year_text = _cell(cells, columns, "year")
+    try:
+        year = parse_year(year_text)
+    except CellError as exc:
+        problem("year", exc.key, **exc.params)
+        ok = False
+    else:
+        if year is not None:
+            year_cells.setdefault(year, row)
+    if not ok:
+        return None
+    return ReportRow(
+        row, indicator.id, agency_id, value, count, _cell(cells, columns, "note").strip()
+    )
+
+
+def _resolve_year(
+    option: int | None, from_name: int | None, cells: dict[int, int], name: str
+) -> int:
+    if len(cells) > 1:
+        (year_a, row_a), (year_b, row_b) = sorted(cells.items(), key=lambda item: item[1])[:2]
+        raise LzipError(
+            [
+                Problem(
+                    "LZ213",
+                    "year_cells_differ",
+                    file=name,
+                    line=row_b,
+                    params={"a": year_a, "b": year_b, "row_a": row_a},
+                )
+            ]
+        )
+    from_cells = next(iter(cells), None)
+    sources = [(option, "option"), (from_name, "name"), (from_cells, "column")]
+    known = [(year, source) for year, source in sources if year is not None]
+    if not known:
+        raise LzipError([Problem("LZ214", "year_unknown", file=name)])
+    distinct = {year for year, _ in known}
+    if len(distinct) > 1:
+        details = ", ".join(f"{source}={year}" for year, source in known)
+        raise LzipError([Problem("LZ215", "year_conflict", file=name, params={"details": details})])
+    return known[0][0]
+
+
+__all__ = ["NOT_CARRIED_OUT", "Report", "ReportRow", "parse_rows", "read_report"]
