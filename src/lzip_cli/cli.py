@@ -51,6 +51,17 @@ class FailOn(enum.StrEnum):
     never = "never"
 
 
+class ListFormat(enum.StrEnum):
+    md = "md"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class FormFormat(enum.StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 class ValidateFormat(enum.StrEnum):
     text = "text"
     json = "json"
@@ -268,6 +279,193 @@ def agencies(
         from rich.console import Console
 
         Console().print(catalog.agencies_table(plan, lang.value))
+
+
+@app.command()
+def shortfalls(
+    report: Annotated[
+        Path, typer.Argument(help="The year's report: CSV or .xlsx.", show_default=False)
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Directory for the lists (default: Markdown on stdout)."),
+    ] = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
+    agency: AgencyOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    year: YearOption = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when any agency has a shortfall, or never.")
+    ] = FailOn.shortfall,
+    data: DataOption = None,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """Write one shortfall list (督办清单) per agency that owes something, and an index."""
+    from lzip_cli import shortfalls as build_lists
+    from lzip_cli.plan_loader import resolve_data_dir
+
+    code = lang.value
+    with _errors_exit(lang):
+        plan = _load_plan(data)
+        result = _read_and_evaluate(plan, report, year)
+    selected = result.agencies
+    if agency:
+        ids = _agency_ids(plan, agency, lang)
+        selected = [a for a in result.agencies if a.agency_id in ids]
+    entries = build_lists.build(result, selected)
+    with _errors_exit(lang):
+        if out is None:
+            if output_format is not ListFormat.md:
+                _fail(
+                    [f"lzip: {_t('error', code)}: {_t('xlsx_needs_output', code)}"], EXIT_UNUSABLE
+                )
+            _print_lists_to_stdout(result, entries, code)
+        else:
+            data_dir = resolve_data_dir(data)
+            inputs = [report, *(data_dir / name for name in ("agencies.yaml", "indicators.yaml"))]
+            count = _write_lists(result, entries, out, output_format, inputs, force, code)
+            typer.echo(_t("wrote_files", code, count=count, directory=str(out)), err=True)
+    owing = any(entry.items for entry in entries)
+    raise typer.Exit(EXIT_FINDINGS if owing and fail_on is FailOn.shortfall else EXIT_OK)
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    from lzip_cli.messages import t
+
+    return t(key, lang, **params)  # type: ignore[arg-type]
+
+
+def _print_lists_to_stdout(result: CheckResult, entries: list, lang: str) -> None:
+    from lzip_cli.render import shortfall_lists
+
+    documents = [shortfall_lists.to_markdown(result, e, lang) for e in entries if e.items]
+    files = {e.agency_id: f"#{e.agency_id}" for e in entries if e.items}
+    documents.append(shortfall_lists.index_markdown(result, entries, files, lang))
+    sys.stdout.write("\n---\n\n".join(documents))
+
+
+def _write_lists(
+    result: CheckResult,
+    entries: list,
+    out: Path,
+    output_format: ListFormat,
+    inputs: list[Path],
+    force: bool,
+    lang: str,
+) -> int:
+    from lzip_cli.output import (
+        atomic_write,
+        check_targets,
+        prepare_directory,
+        safe_filename,
+        unique_names,
+    )
+    from lzip_cli.render import shortfall_lists
+
+    extension = output_format.value
+    owing = [e for e in entries if e.items]
+    stems = unique_names(safe_filename(e.agency_id) for e in owing)
+    names = {e.agency_id: f"{stem}.{extension}" for e, stem in zip(owing, stems, strict=True)}
+    index_name = f"index.{extension}"
+    if index_name.lower() in (n.lower() for n in names.values()):
+        index_name = f"_index.{extension}"
+    targets = [out / names[e.agency_id] for e in owing] + [out / index_name]
+    check_targets(targets, inputs, force=force)
+    prepare_directory(out)
+    documents: list[tuple[Path, bytes]] = []
+    if output_format is ListFormat.xlsx:
+        from lzip_cli.render.xlsx import Sheet, workbook_bytes
+
+        for entry in owing:
+            rows = [
+                [shortfall_lists.item_cells(result, item, lang)[c] for c in shortfall_lists.COLUMNS]
+                for item in entry.items
+            ]
+            sheet = Sheet(
+                title=entry.agency_id,
+                header=shortfall_lists.headers(result.year, lang),
+                rows=rows,
+            )
+            documents.append((out / names[entry.agency_id], workbook_bytes([sheet])))
+        index_sheet = Sheet(
+            title="index",
+            header=shortfall_lists.index_headers(lang),
+            rows=shortfall_lists.index_rows(result, entries, names, lang),
+        )
+        documents.append((out / index_name, workbook_bytes([index_sheet])))
+    elif output_format is ListFormat.csv:
+        for entry in owing:
+            text = "\ufeff" + shortfall_lists.to_csv_text(result, entry, lang)
+            documents.append((out / names[entry.agency_id], text.encode("utf-8")))
+        from lzip_cli.render.csvout import to_csv
+
+        index = to_csv(
+            shortfall_lists.index_headers(lang),
+            shortfall_lists.index_rows(result, entries, names, lang),
+        )
+        documents.append((out / index_name, ("\ufeff" + index).encode("utf-8")))
+    else:
+        for entry in owing:
+            text = shortfall_lists.to_markdown(result, entry, lang)
+            documents.append((out / names[entry.agency_id], text.encode("utf-8")))
+        index = shortfall_lists.index_markdown(result, entries, names, lang)
+        documents.append((out / index_name, index.encode("utf-8")))
+    for path, content in documents:
+        atomic_write(path, content)
+    return len(documents)
+
+
+@app.command()
+def template(
+    year: Annotated[int, typer.Argument(min=1900, max=2200, help="The year the form reports.")],
+    agency: AgencyOption = None,
+    output_format: Annotated[
+        FormFormat | None,
+        typer.Option(
+            "--format", "-f", help="csv or xlsx (default: from -o's extension, else csv)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: CSV on stdout)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    data: DataOption = None,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """Write the report form for YEAR: one row per indicator and responsible agency."""
+    from lzip_cli import template as forms
+    from lzip_cli.plan_loader import resolve_data_dir
+
+    code = lang.value
+    with _errors_exit(lang):
+        plan = _load_plan(data)
+    ids = _agency_ids(plan, agency, lang) if agency else None
+    rows = forms.form_rows(plan, ids)
+    if output_format is None:
+        is_xlsx = output is not None and output.suffix.lower() == ".xlsx"
+        output_format = FormFormat.xlsx if is_xlsx else FormFormat.csv
+    with _errors_exit(lang):
+        if output_format is FormFormat.xlsx:
+            if output is None:
+                _fail(
+                    [f"lzip: {_t('error', code)}: {_t('xlsx_needs_output', code)}"], EXIT_UNUSABLE
+                )
+            content = forms.form_xlsx(plan, year, rows, code)
+        else:
+            content = forms.form_csv(plan, year, rows, code)
+        if output is None:
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+            return
+        from lzip_cli.output import atomic_write, check_targets
+
+        data_dir = resolve_data_dir(data)
+        check_targets(
+            [output], [data_dir / "agencies.yaml", data_dir / "indicators.yaml"], force=force
+        )
+        atomic_write(output, content)
+    typer.echo(_t("wrote_files", code, count=1, directory=str(output)), err=True)
 
 
 def _agency_ids(plan: Plan, texts: list[str], lang: LangChoice) -> list[str]:

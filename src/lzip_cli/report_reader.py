@@ -28,12 +28,14 @@ from lzip_cli.models import Plan
 
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "indicator": ("indicator", "指标", "指标内容", "指标名称"),
-    "agency": ("agency", "责任单位", "单位"),
+    "indicator": ("indicator", "指标", "指标内容"),
+    "agency": ("agency", "责任单位"),
     "value": ("value", "数值", "完成值", "实际值"),
     "count": ("count", "笔数", "件数", "笔数/件数"),
     "note": ("note", "备注", "说明"),
     "year": ("year", "年度", "年份"),
+    # Shown in lzip's report form for the reader's benefit; read past without a warning.
+    "info": ("name", "指标名称", "unit", "计量单位", "单位"),
 }
 REQUIRED = ("indicator", "value")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
@@ -213,6 +215,8 @@ def _map_header(
         canonical = _HEADER_INDEX.get(text)
         if canonical is None:
             ignored.append(cell.strip())
+        elif canonical == "info":
+            continue
         elif canonical in columns:
             log.add(
                 Problem(
@@ -294,6 +298,8 @@ def parse_rows(
         parsed_row = _parse_row(cells, columns, row_number, plan, name, log, year_cells)
         if parsed_row is None:
             continue
+        if parsed_row.value is None and parsed_row.count is None:
+            continue  # a row left blank says nothing: the same as no row ("not reported")
         key = (parsed_row.indicator_id, parsed_row.agency_id)
         if key in first_row:
             log.add(

@@ -1,0 +1,110 @@
+"""Writing files safely: never over an input, never over an existing file unless asked, atomically.
+
+A file is written to a temporary sibling and renamed over its target, so an interrupted run
+leaves either the old file or the new one, never a partial one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from lzip_cli.errors import LzipError, Problem
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+MAX_NAME = 64
+
+
+def safe_filename(text: str, fallback: str = "agency") -> str:
+    """A file-name stem made of ``[A-Za-z0-9._-]`` that is safe on Windows, macOS and Linux."""
+    stem = _UNSAFE.sub("_", text).strip("._ ")[:MAX_NAME].rstrip("._ ")
+    if not stem:
+        stem = fallback
+    if stem.split(".")[0].lower() in _WINDOWS_RESERVED:
+        stem = "_" + stem
+    return stem
+
+
+def unique_names(stems: Iterable[str]) -> list[str]:
+    """``stems`` with case-insensitive repeats numbered (``a``, ``a-2``), as Windows needs."""
+    seen: set[str] = set()
+    result = []
+    for stem in stems:
+        name, number = stem, 2
+        while name.lower() in seen:
+            name = f"{stem}-{number}"
+            number += 1
+        seen.add(name.lower())
+        result.append(name)
+    return result
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_targets(targets: Iterable[Path], inputs: Iterable[Path], *, force: bool) -> None:
+    """Refuse, before anything is written, targets that are inputs or that exist already."""
+    inputs = list(inputs)
+    problems = []
+    for target in targets:
+        if any(_same_file(target, source) for source in inputs):
+            problems.append(Problem("LZ301", "output_is_input", file=str(target)))
+        elif target.is_dir():
+            problems.append(Problem("LZ302", "output_is_directory", file=str(target)))
+        elif target.exists() and not force:
+            problems.append(Problem("LZ303", "output_exists", file=str(target)))
+    if problems:
+        raise LzipError(problems)
+
+
+def prepare_directory(directory: Path) -> None:
+    """Create ``directory`` if needed; refuse a path that is a file."""
+    if directory.exists() and not directory.is_dir():
+        raise LzipError([Problem("LZ304", "out_not_directory", file=str(directory))])
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LzipError(
+            [Problem("LZ305", "cannot_write", file=str(directory), params={"reason": exc.strerror})]
+        ) from None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename."""
+    temporary: str | None = None
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
+        )
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as exc:
+        raise LzipError(
+            [
+                Problem(
+                    "LZ305",
+                    "cannot_write",
+                    file=str(path),
+                    params={"reason": exc.strerror or str(exc)},
+                )
+            ]
+        ) from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

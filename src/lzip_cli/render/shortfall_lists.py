@@ -1,0 +1,151 @@
+"""Shortfall lists and their index as Markdown, CSV or .xlsx, ready to print and hand over."""
+
+from __future__ import annotations
+
+from lzip_cli.evaluate import CheckResult
+from lzip_cli.messages import Lang, t
+from lzip_cli.numbers import display_milestone, format_number
+from lzip_cli.render import markdown, view
+from lzip_cli.render.csvout import to_csv
+from lzip_cli.shortfalls import AgencyShortfalls, Shortfall
+
+COLUMNS = (
+    "id",
+    "name",
+    "unit",
+    "milestone",
+    "target",
+    "actual",
+    "own",
+    "gap_to_milestone",
+    "gap_to_target",
+    "status",
+    "others",
+    "needed",
+)
+
+
+def _milestone(value: float | None, item: Shortfall) -> str:
+    if value is None:
+        return "—"
+    increase = item.indicator.direction == "increase"
+    return format_number(display_milestone(value, item.indicator.unit, increase))
+
+
+def needed_text(item: Shortfall, lang: Lang) -> str:
+    """What the agency must reach by the next milestone, in words."""
+    if item.next_milestone is None:
+        return ""
+    target = _milestone(item.next_milestone, item)
+    if item.actual.value is None:
+        return t("needed_report_first", lang, year=item.next_year, target=target)
+    needed = item.needed or 0.0
+    return t(
+        "needed_more",
+        lang,
+        year=item.next_year,
+        target=target,
+        more=view.gap_text(needed, item.indicator),
+    )
+
+
+def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, str]:
+    indicator = item.indicator
+    separator = "、" if lang == "zh" else ", "
+    return {
+        "id": indicator.id,
+        "name": indicator.label(lang),
+        "unit": view.unit_text(indicator),
+        "milestone": _milestone(item.milestone, item),
+        "target": view.target_text(indicator, lang),
+        "actual": view.figure_text(item.actual, indicator, lang),
+        "own": view.figure_text(item.own, indicator, lang),
+        "gap_to_milestone": view.gap_text(item.actual.gap_to_milestone, indicator),
+        "gap_to_target": view.gap_text(item.actual.gap_to_target, indicator),
+        "status": view.status_text(item.actual, lang),
+        "others": separator.join(result.plan.agency(a).label(lang) for a in item.others),
+        "needed": needed_text(item, lang),
+    }
+
+
+def headers(year: int, lang: Lang) -> list[str]:
+    return [t("sf_col_" + column, lang, year=year) for column in COLUMNS]
+
+
+def list_title(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
+    agency = result.plan.agency(entry.agency_id)
+    return t("sf_title", lang, name=agency.label(lang), year=result.year)
+
+
+def to_markdown(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
+    """One agency's list as a printable Markdown document."""
+    info = result.plan.info
+    lines = [
+        f"# {list_title(result, entry, lang)}",
+        "",
+        t(
+            "sf_intro",
+            lang,
+            title=info.title if lang == "zh" else info.title_en,
+            document=info.document or "",
+            count=len(entry.items),
+            year=result.year,
+        ),
+        "",
+    ]
+    rows = [[item_cells(result, item, lang)[c] for c in COLUMNS] for item in entry.items]
+    lines += markdown.table(headers(result.year, lang), rows)
+    lines += ["", t("sf_footer", lang), ""]
+    return "\n".join(lines)
+
+
+def to_csv_text(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
+    rows = [[item_cells(result, item, lang)[c] for c in COLUMNS] for item in entry.items]
+    return to_csv(headers(result.year, lang), rows)
+
+
+def index_rows(
+    result: CheckResult, entries: list[AgencyShortfalls], files: dict[str, str], lang: Lang
+) -> list[list[str]]:
+    rows = []
+    for entry in entries:
+        agency = result.plan.agency(entry.agency_id)
+        count = len(entry.items)
+        rows.append(
+            [
+                agency.id,
+                agency.label(lang),
+                str(count),
+                ", ".join(item.indicator.id for item in entry.items),
+                files.get(entry.agency_id, t("sf_clear", lang)),
+            ]
+        )
+    return rows
+
+
+def index_headers(lang: Lang) -> list[str]:
+    return [
+        t(key, lang)
+        for key in (
+            "col_agency_id",
+            "col_agency",
+            "sf_col_count",
+            "sf_col_indicators",
+            "sf_col_file",
+        )
+    ]
+
+
+def index_markdown(
+    result: CheckResult, entries: list[AgencyShortfalls], files: dict[str, str], lang: Lang
+) -> str:
+    owing = sum(1 for e in entries if e.items)
+    lines = [
+        f"# {t('sf_index_title', lang, year=result.year)}",
+        "",
+        t("sf_index_intro", lang, owing=owing, total=len(entries)),
+        "",
+    ]
+    lines += markdown.table(index_headers(lang), index_rows(result, entries, files, lang))
+    lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,95 @@
+"""Writing .xlsx workbooks: readable widths, a frozen header, formula-safe text.
+
+openpyxl is imported only when a workbook is written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+
+from lzip_cli.errors import LzipError, Problem
+from lzip_cli.render.csvout import safe_cell
+
+MAX_WIDTH = 60
+
+
+@dataclass
+class Sheet:
+    """One worksheet: a title, a header row and data rows."""
+
+    title: str
+    header: Sequence[str]
+    rows: list[Sequence[object]]
+    #: 0-based indexes of columns the reader must not change (shaded grey).
+    fixed_columns: frozenset[int] = frozenset()
+    #: Per data row, column index → ("decimal" | "whole", maximum or None): Excel data validation.
+    validations: list[dict[int, tuple[str, float | None]]] = field(default_factory=list)
+    prompt: tuple[str, str] | None = None
+
+
+def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """The .xlsx file for ``sheets``."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.datavalidation import DataValidation
+    except ImportError:  # pragma: no cover - openpyxl is in the xlsx/test extras
+        raise LzipError([Problem("LZ230", "xlsx_needs_openpyxl")]) from None
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    bold = Font(bold=True)
+    grey = PatternFill("solid", fgColor="E7E6E6")
+    for sheet in sheets:
+        worksheet = workbook.create_sheet(title=sheet.title[:31] or "Sheet")
+        worksheet.append([safe_cell(h) for h in sheet.header])
+        for cell in worksheet[1]:
+            cell.font = bold
+        for row in sheet.rows:
+            worksheet.append([safe_cell(value) for value in row])
+        worksheet.freeze_panes = "A2"
+        for index, title in enumerate(sheet.header):
+            width = max(
+                [cell_len(str(title))] + [cell_len(str(row[index] or "")) for row in sheet.rows]
+            )
+            letter = get_column_letter(index + 1)
+            worksheet.column_dimensions[letter].width = min(MAX_WIDTH, width + 2)
+            if index in sheet.fixed_columns:
+                for (cell,) in worksheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
+                    cell.fill = grey
+        for row in worksheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _add_validations(worksheet, sheet, DataValidation, get_column_letter)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter) -> None:  # type: ignore[no-untyped-def]
+    rules: dict[tuple[str, float | None], object] = {}
+    for offset, row_rules in enumerate(sheet.validations):
+        for column, (kind, maximum) in row_rules.items():
+            key = (kind, maximum)
+            if key not in rules:
+                rule = data_validation(
+                    type=kind,
+                    operator="between" if maximum is not None else "greaterThanOrEqual",
+                    formula1="0",
+                    formula2=str(maximum) if maximum is not None else None,
+                    allow_blank=True,
+                    errorStyle="warning",
+                    showErrorMessage=True,
+                    showInputMessage=sheet.prompt is not None,
+                )
+                if sheet.prompt:
+                    rule.promptTitle, rule.prompt = sheet.prompt
+                    rule.errorTitle, rule.error = sheet.prompt
+                worksheet.add_data_validation(rule)
+                rules[key] = rule
+            rules[key].add(f"{column_letter(column + 1)}{offset + 2}")  # type: ignore[attr-defined]

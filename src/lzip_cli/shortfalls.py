@@ -1,0 +1,75 @@
+"""Per-agency shortfall lists (督办清单): what each agency still owes, built from a check result.
+
+Pure functions; the formats live in :mod:`lzip_cli.render.shortfall_lists`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lzip_cli.evaluate import AgencyResult, CheckResult, Figure, milestone_for
+from lzip_cli.models import Indicator
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """One indicator an agency owes, with everything its list shows."""
+
+    indicator: Indicator
+    milestone: float | None
+    actual: Figure
+    own: Figure | None
+    others: tuple[str, ...]
+    next_year: int
+    next_milestone: float | None
+
+    @property
+    def needed(self) -> float | None:
+        """How much the figure must still move to reach the next milestone (0 when reached)."""
+        if self.next_milestone is None:
+            return None
+        value = self.actual.value or 0.0
+        missing = (
+            self.next_milestone - value
+            if self.indicator.direction == "increase"
+            else value - self.next_milestone
+        )
+        return max(0.0, missing)
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyShortfalls:
+    agency_id: str
+    items: tuple[Shortfall, ...]
+    indicator_count: int
+
+
+def next_year(indicator: Indicator, year: int) -> int:
+    """The year of the next milestone after ``year`` (the target year once it is reached)."""
+    return min(year + 1, indicator.target.year) if year < indicator.target.year else year
+
+
+def build(result: CheckResult, agencies: list[AgencyResult]) -> list[AgencyShortfalls]:
+    """The shortfall list of every agency in ``agencies``, in the plan's order."""
+    lists = []
+    for agency in agencies:
+        items = []
+        for line in agency.lines:
+            if line.indicator_id not in agency.shortfalls:
+                continue
+            indicator_result = result.indicator(line.indicator_id)
+            indicator = indicator_result.indicator
+            upcoming = next_year(indicator, result.year)
+            items.append(
+                Shortfall(
+                    indicator=indicator,
+                    milestone=indicator_result.milestone,
+                    actual=line.actual,
+                    own=line.own,
+                    others=tuple(a for a in indicator.agencies if a != agency.agency_id),
+                    next_year=upcoming,
+                    next_milestone=milestone_for(indicator, upcoming),
+                )
+            )
+        lists.append(AgencyShortfalls(agency.agency_id, tuple(items), len(agency.lines)))
+    return lists

@@ -1,0 +1,78 @@
+"""The report form agencies fill in: one row per indicator and responsible agency.
+
+A ``shared`` indicator also gets a county-wide row (agency left blank). The form's header is one
+that :mod:`lzip_cli.report_reader` reads, so a filled-in form checks with no editing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lzip_cli.messages import Lang, t
+from lzip_cli.models import Indicator, Plan
+from lzip_cli.render.csvout import to_csv
+from lzip_cli.render.view import unit_text
+
+COLUMNS = ("year", "indicator", "name", "unit", "agency", "value", "count", "note")
+#: Columns the agency must not change (shaded in the workbook).
+FIXED = frozenset({0, 1, 2, 3, 4})
+VALUE_COLUMN, COUNT_COLUMN = COLUMNS.index("value"), COLUMNS.index("count")
+
+
+@dataclass(frozen=True, slots=True)
+class FormRow:
+    indicator: Indicator
+    agency_id: str | None
+
+
+def form_rows(plan: Plan, agency_ids: list[str] | None = None) -> list[FormRow]:
+    """The form's rows in plan order; with ``agency_ids``, only those agencies' rows."""
+    rows = []
+    for indicator in plan.indicators:
+        if indicator.scope == "shared" and not agency_ids:
+            rows.append(FormRow(indicator, None))
+        for agency_id in indicator.agencies:
+            if not agency_ids or agency_id in agency_ids:
+                rows.append(FormRow(indicator, agency_id))
+    return rows
+
+
+def header(lang: Lang) -> list[str]:
+    return [t("tpl_col_" + column, lang) for column in COLUMNS]
+
+
+def cells(plan: Plan, year: int, row: FormRow, lang: Lang) -> list[str]:
+    indicator = row.indicator
+    name = indicator.label(lang)
+    if row.agency_id is None:
+        name = f"{name} {t('tpl_county', lang)}"
+    agency = plan.agency(row.agency_id).label(lang) if row.agency_id else ""
+    return [str(year), indicator.id, name, unit_text(indicator), agency, "", "", ""]
+
+
+def form_csv(plan: Plan, year: int, rows: list[FormRow], lang: Lang) -> bytes:
+    """The form as CSV, UTF-8 with a BOM so that Excel on Chinese Windows shows the Chinese."""
+    text = to_csv(header(lang), [cells(plan, year, row, lang) for row in rows])
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def form_xlsx(plan: Plan, year: int, rows: list[FormRow], lang: Lang) -> bytes:
+    """The form as a workbook: frozen header, fixed columns shaded, value cells validated."""
+    from lzip_cli.render.xlsx import Sheet, workbook_bytes
+
+    validations = []
+    for row in rows:
+        indicator = row.indicator
+        rules = {VALUE_COLUMN: ("decimal", 100.0 if indicator.kind == "rate" else None)}
+        if indicator.compound:
+            rules[COUNT_COLUMN] = ("whole", None)
+        validations.append(rules)
+    sheet = Sheet(
+        title=str(year),
+        header=header(lang),
+        rows=[cells(plan, year, row, lang) for row in rows],
+        fixed_columns=FIXED,
+        validations=validations,
+        prompt=(t("tpl_col_value", lang), t("tpl_prompt", lang)),
+    )
+    return workbook_bytes([sheet])
