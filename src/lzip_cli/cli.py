@@ -217,6 +217,7 @@ def check(
         from lzip_cli.render import csvout
 
         text = csvout.render(result, selected, code)
+        _warn(result, code)
         # A BOM lets Excel on Chinese Windows open a redirected file; a terminal needs none.
         sys.stdout.write(text if sys.stdout.isatty() else "\ufeff" + text)
     elif output_format is CheckFormat.markdown:
@@ -327,6 +328,14 @@ def shortfalls(
             typer.echo(_t("wrote_files", code, count=count, directory=str(out)), err=True)
     owing = any(entry.items for entry in entries)
     raise typer.Exit(EXIT_FINDINGS if owing and fail_on is FailOn.shortfall else EXIT_OK)
+
+
+def _warn(result: CheckResult, lang: str) -> None:
+    """Warnings on stderr, for the formats that have no place for them."""
+    from lzip_cli.render.problems import format_problem
+
+    for problem in result.warnings:
+        typer.echo(format_problem(problem, lang, "warning"), err=True)  # type: ignore[arg-type]
 
 
 def _t(key: str, lang: str, **params: object) -> str:
@@ -489,7 +498,3 @@ def main() -> None:
     """Console-script entry point."""
     app(prog_name="lzip")
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
-    sys.exit(0)
