@@ -314,6 +314,7 @@ def shortfalls(
         ids = _agency_ids(plan, agency, lang)
         selected = [a for a in result.agencies if a.agency_id in ids]
     entries = build_lists.build(result, selected)
+    _warn(result, code)
     with _errors_exit(lang):
         if out is None:
             if output_format is not ListFormat.md:
@@ -394,12 +395,14 @@ def _write_lists(
                 title=entry.agency_id,
                 header=shortfall_lists.headers(result.year, lang),
                 rows=rows,
+                heading=shortfall_lists.list_title(result, entry, lang),
             )
             documents.append((out / names[entry.agency_id], workbook_bytes([sheet])))
         index_sheet = Sheet(
             title="index",
             header=shortfall_lists.index_headers(lang),
             rows=shortfall_lists.index_rows(result, entries, names, lang),
+            heading=_t("sf_index_title", lang, year=result.year),
         )
         documents.append((out / index_name, workbook_bytes([index_sheet])))
     elif output_format is ListFormat.csv:

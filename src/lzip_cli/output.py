@@ -68,6 +68,24 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[Path], *, force: boo
         raise LzipError(problems)
 
 
+def _reason(exc: OSError) -> str:
+    """Why an operation failed, in words even when the error carries only a number."""
+    if exc.strerror:
+        return exc.strerror
+    number = exc.errno if exc.errno is not None else (exc.args or (None,))[0]
+    return os.strerror(number) if isinstance(number, int) else str(exc) or type(exc).__name__
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode ``path`` keeps if it exists, else what a plain ``open`` would give (umask)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def prepare_directory(directory: Path) -> None:
     """Create ``directory`` if needed; refuse a path that is a file."""
     if directory.exists() and not directory.is_dir():
@@ -76,7 +94,7 @@ def prepare_directory(directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LzipError(
-            [Problem("LZ305", "cannot_write", file=str(directory), params={"reason": exc.strerror})]
+            [Problem("LZ305", "cannot_write", file=str(directory), params={"reason": _reason(exc)})]
         ) from None
 
 
@@ -88,6 +106,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
         )
         with os.fdopen(descriptor, "wb") as handle:
+            # mkstemp makes the file private (0600); give it the mode a plain open would.
+            os.chmod(temporary, _new_file_mode(path))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -100,7 +120,7 @@ def atomic_write(path: Path, data: bytes) -> None:
                     "LZ305",
                     "cannot_write",
                     file=str(path),
-                    params={"reason": exc.strerror or str(exc)},
+                    params={"reason": _reason(exc)},
                 )
             ]
         ) from None

@@ -29,6 +29,8 @@ class Sheet:
     #: Per data row, column index → ("decimal" | "whole", maximum or None): Excel data validation.
     validations: list[dict[int, tuple[str, float | None]]] = field(default_factory=list)
     prompt: tuple[str, str] | None = None
+    #: A title printed above the header row (the header then sits on row 2).
+    heading: str | None = None
 
 
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
@@ -47,12 +49,23 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     grey = PatternFill("solid", fgColor="E7E6E6")
     for sheet in sheets:
         worksheet = workbook.create_sheet(title=sheet.title[:31] or "Sheet")
+        header_row = 1
+        if sheet.heading:
+            worksheet.append([safe_cell(sheet.heading)])
+            worksheet["A1"].font = Font(bold=True, size=14)
+            header_row = 2
         worksheet.append([safe_cell(h) for h in sheet.header])
-        for cell in worksheet[1]:
+        for cell in worksheet[header_row]:
             cell.font = bold
         for row in sheet.rows:
             worksheet.append([safe_cell(value) for value in row])
-        worksheet.freeze_panes = "A2"
+        worksheet.freeze_panes = f"A{header_row + 1}"
+        # Printable: landscape, as wide as one page, the header repeated on every page.
+        worksheet.page_setup.orientation = "landscape"
+        worksheet.page_setup.fitToWidth = 1
+        worksheet.page_setup.fitToHeight = 0
+        worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+        worksheet.print_title_rows = f"{header_row}:{header_row}"
         for index, title in enumerate(sheet.header):
             width = max(
                 [cell_len(str(title))] + [cell_len(str(row[index] or "")) for row in sheet.rows]
@@ -60,18 +73,20 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
             letter = get_column_letter(index + 1)
             worksheet.column_dimensions[letter].width = min(MAX_WIDTH, width + 2)
             if index in sheet.fixed_columns:
-                for (cell,) in worksheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
+                for (cell,) in worksheet.iter_rows(
+                    min_row=header_row + 1, min_col=index + 1, max_col=index + 1
+                ):
                     cell.fill = grey
-        for row in worksheet.iter_rows(min_row=2):
+        for row in worksheet.iter_rows(min_row=header_row + 1):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-        _add_validations(worksheet, sheet, DataValidation, get_column_letter)
+        _add_validations(worksheet, sheet, DataValidation, get_column_letter, header_row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter) -> None:  # type: ignore[no-untyped-def]
+def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter, header_row) -> None:  # type: ignore[no-untyped-def]
     rules: dict[tuple[str, float | None], object] = {}
     for offset, row_rules in enumerate(sheet.validations):
         for column, (kind, maximum) in row_rules.items():
@@ -92,4 +107,4 @@ def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter) ->
                     rule.errorTitle, rule.error = sheet.prompt
                 worksheet.add_data_validation(rule)
                 rules[key] = rule
-            rules[key].add(f"{column_letter(column + 1)}{offset + 2}")  # type: ignore[attr-defined]
+            rules[key].add(f"{column_letter(column + 1)}{offset + header_row + 1}")  # type: ignore[attr-defined]

@@ -1,0 +1,517 @@
+"""`lzip shortfalls`: per-agency lists (督办清单) and their index, as the agencies receive them.
+
+Golden files live under tests/golden/shortfalls/; regenerate them with LZIP_UPDATE_GOLDEN=1
+after checking the difference by eye.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import os
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from lzip_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "2024.csv"
+DATA = ROOT / "data"
+GOLDEN = Path(__file__).parent / "golden" / "shortfalls"
+UPDATE = os.environ.get("LZIP_UPDATE_GOLDEN") == "1"
+
+#: Agencies with something owed in examples/2024.csv, and what they owe.
+OWED = {
+    "agriculture": ["1.1", "7.1"],
+    "ip-office": ["1.1", "4.1", "4.2", "7.1"],
+    "forestry": ["1.1", "2.1", "7.1"],
+    "press-publication": ["1.1", "2.1", "7.1"],
+    "industry-trade": ["4.1", "4.2", "7.1"],
+    "development-reform": ["4.1", "4.2", "7.1"],
+    "education": ["4.1", "4.2", "7.1"],
+    "public-security": ["7.1"],
+    "culture-tourism": ["7.1"],
+}
+CLEAR = ["finance", "financial-regulator", "court", "procuratorate"]
+FORMULA_STARTS = ("=", "+", "-", "@")
+PLAN_FILES = ("agencies.yaml", "indicators.yaml")
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def listing(directory: Path) -> set[str]:
+    return {p.name for p in directory.iterdir()}
+
+
+def copy_plan(tmp_path: Path, replacements: list[tuple[str, str]]) -> Path:
+    """A copy of the shipped plan with text replaced in both YAML files."""
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    texts = {name: (DATA / name).read_text(encoding="utf-8") for name in PLAN_FILES}
+    for old, new in replacements:
+        assert any(old in text for text in texts.values()), old
+        texts = {name: text.replace(old, new) for name, text in texts.items()}
+    for name, text in texts.items():
+        (plan / name).write_text(text, encoding="utf-8")
+    return plan
+
+
+def assert_golden(actual: Path, golden: Path) -> None:
+    """``actual`` (a file or a directory of files) equals ``golden`` byte for byte."""
+    if UPDATE:
+        if actual.is_dir():
+            shutil.rmtree(golden, ignore_errors=True)
+            shutil.copytree(actual, golden)
+        else:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(actual, golden)
+        return
+    if actual.is_dir():
+        assert listing(actual) == listing(golden)
+        for path in sorted(actual.iterdir()):
+            assert path.read_bytes() == (golden / path.name).read_bytes(), path.name
+    else:
+        assert actual.read_bytes() == golden.read_bytes()
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    data = path.read_bytes()
+    assert data.startswith("\ufeff".encode()), "CSV for Excel must start with a BOM"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+# --- the lists in each format -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_lists_of_the_example_match_golden_files(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "out"
+    result = run("shortfalls", EXAMPLE, "--out", out, "--format", fmt)
+    assert result.exit_code == 1, result.output
+    assert listing(out) == {f"{a}.{fmt}" for a in OWED} | {f"index.{fmt}"}
+    assert_golden(out, GOLDEN / fmt)
+
+
+def test_english_lists_on_stdout_match_golden(tmp_path: Path) -> None:
+    result = run(
+        "shortfalls", EXAMPLE, "--lang", "en", "--agency", "forestry", "--agency", "县教育局"
+    )
+    assert result.exit_code == 1
+    produced = tmp_path / "stdout.en.md"
+    produced.write_text(result.stdout, encoding="utf-8")
+    assert_golden(produced, GOLDEN / "stdout-forestry-education.en.md")
+
+
+def test_markdown_list_shows_every_column_the_agency_needs() -> None:
+    result = run("shortfalls", EXAMPLE, "--agency", "ip-office")
+    text = result.stdout
+    assert "# 县知识产权局 2024 年度知识产权量化指标督办清单" in text
+    # 1.1: 17 due in 2024, 18 by 2025; the county reached 3+9+2+2 = 16, the office itself 9.
+    row = next(line for line in text.splitlines() if line.startswith("| 1.1 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells == [
+        "1.1",
+        "查处假冒知识产权行政案件",
+        "起",
+        "17",
+        "18",
+        "16",
+        "9",
+        "1",
+        "2",
+        "滞后",
+        "县农业农村局、县林业局、县新闻出版局",
+        "2025年应达到 18，尚差 2",
+    ]
+
+
+def test_unreported_indicator_asks_for_the_figure() -> None:
+    result = run("shortfalls", EXAMPLE, "--agency", "education")
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.1 |"))
+    assert "未填报" in row
+    assert "请补报本年数据；2025年应达到 1" in row
+
+
+def test_footer_explains_dash_as_not_reported_not_as_not_carried_out() -> None:
+    # forestry's own 7.1 figure is missing ("—"); press-publication's 2.1 is 未开展.
+    text = run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    assert "“—”表示未填报" in text
+    assert "“—”表示未开展" not in text
+
+
+def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    result = run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
+    assert result.exit_code == 1
+    assert listing(out) == {f"{a}.xlsx" for a in OWED} | {"index.xlsx"}
+    for agency in OWED:
+        sheet = openpyxl.load_workbook(out / f"{agency}.xlsx").active
+        rows = [[c if c is not None else "" for c in r] for r in sheet.iter_rows(values_only=True)]
+        assert rows[0][0].endswith("2024 年度知识产权量化指标督办清单")
+        assert rows[1:] == read_csv(GOLDEN / "csv" / f"{agency}.csv")
+        assert sheet.freeze_panes == "A3"  # title and header stay in view
+        assert sheet.print_title_rows == "$2:$2"
+        assert sheet.page_setup.orientation == "landscape"
+        for column, header in enumerate(rows[1], start=1):
+            width = sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width
+            assert len(header) <= width <= 62, (agency, header, width)
+
+
+def test_xlsx_widths_fit_the_longest_cell_up_to_a_cap(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx", "--agency", "ip-office")
+    sheet = openpyxl.load_workbook(out / "ip-office.xlsx").active
+    widths = {k: v.width for k, v in sheet.column_dimensions.items()}
+    # 指标 column: 查处假冒知识产权行政案件 is 12 wide characters = 24 cells, plus padding.
+    assert widths["B"] >= 24
+    # 共同责任单位 for 7.1 lists eight agencies: capped and wrapped rather than 100 wide.
+    assert widths["K"] == 60
+    assert sheet["K6"].alignment.wrap_text
+
+
+def test_xlsx_index_has_title_and_every_agency(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
+    sheet = openpyxl.load_workbook(out / "index.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "2024 年度督办清单索引"
+    assert rows[1] == ("编号", "单位", "欠账项数", "欠账指标", "清单文件")
+    assert [r[0] for r in rows[2:]] == [
+        "agriculture",
+        "ip-office",
+        "forestry",
+        "press-publication",
+        "industry-trade",
+        "development-reform",
+        "education",
+        "finance",
+        "financial-regulator",
+        "public-security",
+        "culture-tourism",
+        "court",
+        "procuratorate",
+    ]
+    assert sheet.freeze_panes == "A3"
+
+
+# --- the index ----------------------------------------------------------------------------
+
+
+def test_index_lists_every_agency_with_its_count_and_clear_ones_as_clear(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "--format", "csv")
+    header, *rows = read_csv(out / "index.csv")
+    assert header == ["编号", "单位", "欠账项数", "欠账指标", "清单文件"]
+    by_id = {row[0]: row for row in rows}
+    assert set(by_id) == set(OWED) | set(CLEAR)
+    for agency, owed in OWED.items():
+        assert by_id[agency][2:] == [str(len(owed)), ", ".join(owed), f"{agency}.csv"]
+    for agency in CLEAR:
+        assert by_id[agency][2:] == ["0", "", "无欠账"]
+
+
+def test_index_in_markdown_counts_owing_agencies(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out)
+    text = (out / "index.md").read_text(encoding="utf-8")
+    assert "13 个责任单位中有 9 个存在欠账。" in text
+    assert "| finance | 县财政局 | 0 |  | 无欠账 |" in text
+
+
+# --- --agency, exit codes, stdout ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["forestry", "县林业局", "鹿寨县林业局", "County Forestry Bureau"])
+def test_agency_option_takes_id_name_or_alias(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "out"
+    result = run("shortfalls", EXAMPLE, "--out", out, "--agency", name)
+    assert result.exit_code == 1
+    assert listing(out) == {"forestry.md", "index.md"}
+    assert "1 个责任单位中有 1 个存在欠账。" in (out / "index.md").read_text(encoding="utf-8")
+
+
+def test_agency_option_repeated_keeps_the_plan_order(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "-f", "csv", "-a", "court", "-a", "education")
+    _, *rows = read_csv(out / "index.csv")
+    assert [r[0] for r in rows] == ["education", "court"]
+    assert listing(out) == {"education.csv", "index.csv"}
+
+
+def test_agency_with_nothing_owed_exits_0_and_writes_only_the_index(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("shortfalls", EXAMPLE, "--out", out, "--agency", "finance")
+    assert result.exit_code == 0
+    assert listing(out) == {"index.md"}
+    assert "| finance | 县财政局 | 0 |  | 无欠账 |" in (out / "index.md").read_text("utf-8")
+
+
+def test_unknown_agency_exits_2_naming_it() -> None:
+    result = run("shortfalls", EXAMPLE, "--agency", "县气象局")
+    assert result.exit_code == 2
+    assert "县气象局" in result.stderr
+
+
+def test_fail_on_never_exits_0_despite_shortfalls(tmp_path: Path) -> None:
+    result = run("shortfalls", EXAMPLE, "--out", tmp_path / "o", "--fail-on", "never")
+    assert result.exit_code == 0
+    assert (tmp_path / "o" / "ip-office.md").exists()
+
+
+def test_report_meeting_every_milestone_exits_0_with_everyone_clear(tmp_path: Path) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text(
+        "指标,责任单位,数值,笔数\n"
+        "1.1,,17,\n1.2,,80,\n"
+        "2.1,县农业农村局,8,\n2.1,县知识产权局,12,\n2.1,县林业局,7,\n2.1,县新闻出版局,7,\n"
+        "3.1,,1,\n4.1,,1,\n4.2,,19,\n4.3,,1652,\n"
+        "5.1,,850,3\n5.2,,0,0\n5.3,,0,0\n5.4,,120,2\n"
+        "6.1,,4,\n7.1,,7,\n8.1,,4,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run("shortfalls", report, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert listing(out) == {"index.md"}
+    assert "13 个责任单位中有 0 个存在欠账。" in (out / "index.md").read_text("utf-8")
+
+
+def test_missing_report_exits_2_located(tmp_path: Path) -> None:
+    result = run("shortfalls", tmp_path / "2024.csv", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "2024.csv" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_without_out_markdown_goes_to_stdout_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("shortfalls", EXAMPLE)
+    assert result.exit_code == 1
+    assert result.stdout.count("年度知识产权量化指标督办清单") == len(OWED)
+    assert "# 2024 年度督办清单索引" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_non_markdown_format_without_out_exits_2(fmt: str) -> None:
+    result = run("shortfalls", EXAMPLE, "--format", fmt)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "xlsx" in result.stderr or "--out" in result.stderr
+
+
+def test_report_warnings_reach_stderr(tmp_path: Path) -> None:
+    # The court is not responsible for 1.1: its row is ignored, and the user must hear of it.
+    report = tmp_path / "2024.csv"
+    report.write_text(EXAMPLE.read_text("utf-8") + "1.1,县人民法院,1,,\n", encoding="utf-8")
+    result = run("shortfalls", report, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "LZ241" in result.stderr
+    assert "2024.csv:24" in result.stderr
+
+
+# --- never over an existing file or an input ----------------------------------------------
+
+
+def test_second_run_refuses_to_overwrite_and_changes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out)
+    (out / "ip-office.md").write_text("已批注的清单", encoding="utf-8")
+    (out / "court.md").unlink(missing_ok=True)
+    (out / "education.md").unlink()
+    result = run("shortfalls", EXAMPLE, "--out", out)
+    assert result.exit_code == 2
+    assert "LZ303" in result.stderr and "--force" in result.stderr
+    assert str(out / "ip-office.md") in result.stderr
+    assert (out / "ip-office.md").read_text(encoding="utf-8") == "已批注的清单"
+    assert not (out / "education.md").exists()  # checked before anything is written
+
+
+def test_force_overwrites_existing_lists(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out)
+    (out / "ip-office.md").write_text("旧清单", encoding="utf-8")
+    result = run("shortfalls", EXAMPLE, "--out", out, "--force")
+    assert result.exit_code == 1
+    assert (out / "ip-office.md").read_bytes() == (GOLDEN / "md" / "ip-office.md").read_bytes()
+
+
+def test_refuses_a_list_that_would_replace_the_report(tmp_path: Path) -> None:
+    # The report sits in the output directory under the name ip-office's CSV list would take.
+    report = tmp_path / "ip-office.csv"
+    shutil.copyfile(EXAMPLE, report)
+    result = run("shortfalls", report, "--year", "2024", "--out", tmp_path, "-f", "csv")
+    assert result.exit_code == 2
+    assert "LZ301" in result.stderr and "ip-office.csv" in result.stderr
+    assert report.read_bytes() == EXAMPLE.read_bytes()
+    assert listing(tmp_path) == {"ip-office.csv"}
+
+
+def test_refuses_an_index_that_would_replace_the_report_even_with_force(tmp_path: Path) -> None:
+    report = tmp_path / "index.csv"
+    shutil.copyfile(EXAMPLE, report)
+    result = run("shortfalls", report, "-y", "2024", "--out", tmp_path, "-f", "csv", "--force")
+    assert result.exit_code == 2
+    assert "LZ301" in result.stderr
+    assert report.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_refuses_a_list_named_after_an_agency_that_is_the_report_via_a_test_plan(
+    tmp_path: Path,
+) -> None:
+    # An agency whose id equals the report's stem: its list would be written over the report.
+    plan = copy_plan(tmp_path, [("ip-office", "report")])
+    report = tmp_path / "report.md"
+    shutil.copyfile(EXAMPLE, report)
+    result = run("shortfalls", report, "-y", "2024", "--data", plan, "--out", tmp_path)
+    assert result.exit_code == 2
+    assert "LZ301" in result.stderr
+    assert report.read_bytes() == EXAMPLE.read_bytes()
+
+
+# --- hostile plan data --------------------------------------------------------------------
+
+
+def formula_plan(tmp_path: Path) -> Path:
+    """A plan whose names start with characters a spreadsheet would run as a formula."""
+    return copy_plan(
+        tmp_path,
+        [
+            ("name: 县农业农村局", 'name: \'=HYPERLINK("http://evil.example","点击")\''),
+            ("aliases: [鹿寨县农业农村局,", "aliases: [县农业农村局, 鹿寨县农业农村局,"),
+            ("name: 县知识产权局", "name: '@SUM(1+1)'"),
+            ("aliases: [鹿寨县知识产权局,", "aliases: [县知识产权局, 鹿寨县知识产权局,"),
+            ("name: 县林业局", "name: '-2+3'"),
+            ("aliases: [鹿寨县林业局,", "aliases: [县林业局, 鹿寨县林业局,"),
+            ("name: 查处假冒知识产权行政案件", "name: '+1 查处假冒知识产权行政案件'"),
+            ("name: 县级以上媒体知识产权工作宣传", "name: '=1+1'"),
+        ],
+    )
+
+
+def _all_cells_inert(cells: list[str]) -> None:
+    for cell in cells:
+        assert not cell.startswith(FORMULA_STARTS), cell
+
+
+def test_formula_names_are_escaped_in_csv_lists_and_index(tmp_path: Path) -> None:
+    plan = formula_plan(tmp_path)
+    out = tmp_path / "out"
+    result = run("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "csv")
+    assert result.exit_code == 1, result.output
+    cells = [c for path in out.iterdir() for row in read_csv(path) for c in row]
+    _all_cells_inert(cells)
+    assert '\'=HYPERLINK("http://evil.example","点击")' in cells
+    assert "'@SUM(1+1)" in cells
+    assert "'-2+3" in cells
+    assert "'+1 查处假冒知识产权行政案件" in cells
+    assert "'=1+1" in cells
+
+
+def test_formula_names_are_escaped_in_xlsx_lists_and_index(tmp_path: Path) -> None:
+    plan = formula_plan(tmp_path)
+    out = tmp_path / "out"
+    result = run("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "xlsx")
+    assert result.exit_code == 1, result.output
+    cells = []
+    for path in out.iterdir():
+        for row in openpyxl.load_workbook(path).active.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (path.name, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    cells.append(cell.value)
+    _all_cells_inert(cells)
+    assert '\'=HYPERLINK("http://evil.example","点击")' in cells  # index row
+    assert "'@SUM(1+1) 2024 年度知识产权量化指标督办清单" in cells  # the list's title
+    assert "'=1+1" in cells
+
+
+def test_reserved_and_colliding_agency_ids_get_safe_file_names(tmp_path: Path) -> None:
+    # Valid ids that are device names on Windows, or that would take the index's name.
+    plan = copy_plan(
+        tmp_path, [("ip-office", "con"), ("agriculture", "aux"), ("forestry", "index")]
+    )
+    out = tmp_path / "out"
+    result = run("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "csv")
+    assert result.exit_code == 1, result.output
+    expected = {f"{a}.csv" for a in OWED if a not in ("ip-office", "agriculture", "forestry")}
+    assert listing(out) == expected | {"_con.csv", "_aux.csv", "index.csv", "_index.csv"}
+    _, *rows = read_csv(out / "_index.csv")
+    files = {row[0]: row[4] for row in rows}
+    assert files["con"] == "_con.csv"
+    assert files["aux"] == "_aux.csv"
+    assert files["index"] == "index.csv"
+    header, *items = read_csv(out / "index.csv")  # the "index" agency's own list
+    assert header[0] == "序号"
+    assert [i[0] for i in items] == OWED["forestry"]
+
+
+# --- where the writing goes wrong ---------------------------------------------------------
+
+
+def test_out_that_is_a_file_exits_2_located(tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    out.write_text("not a directory", encoding="utf-8")
+    result = run("shortfalls", EXAMPLE, "--out", out)
+    assert result.exit_code == 2
+    assert f"{out}: " in result.stderr and "LZ304" in result.stderr
+    assert out.read_text(encoding="utf-8") == "not a directory"
+
+
+def test_out_below_a_file_exits_2_located(tmp_path: Path) -> None:
+    blocker = tmp_path / "lists"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("shortfalls", EXAMPLE, "--out", blocker / "2024")
+    assert result.exit_code == 2
+    assert "LZ305" in result.stderr and str(blocker / "2024") in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_out_directory_is_created(tmp_path: Path) -> None:
+    out = tmp_path / "督办" / "2024"
+    result = run("shortfalls", EXAMPLE, "--out", out)
+    assert result.exit_code == 1
+    assert "index.md" in listing(out)
+    assert "已写入 10 个文件" in result.stderr
+
+
+def test_no_space_left_exits_2_located_without_traceback_or_temp_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    real_fsync, calls = os.fsync, []
+
+    def full_disk(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC)  # no strerror: the message must still say why
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    result = run("shortfalls", EXAMPLE, "--out", out)
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert "LZ305" in result.stderr
+    assert str(out / "forestry.md") in result.stderr  # the third file written
+    assert os.strerror(errno.ENOSPC) in result.stderr
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert not (out / "forestry.md").exists()

@@ -1,0 +1,363 @@
+"""`lzip template`: the report form, and the round trip form → filled in → `lzip check`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from lzip_cli.cli import app
+from lzip_cli.plan_loader import load_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "2024.csv"
+DATA = ROOT / "data"
+HEADER = ["年度", "指标", "指标名称", "计量单位", "责任单位", "数值", "笔数/件数", "备注"]
+COUNTY = "（全县合计，责任单位留空）"
+#: The figures of examples/2024.csv, keyed by (indicator, agency name or None for the county).
+EXAMPLE_FIGURES: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("1.1", "县农业农村局"): ("3", ""),
+    ("1.1", "县知识产权局"): ("9", ""),
+    ("1.1", "县林业局"): ("2", ""),
+    ("1.1", "县新闻出版局"): ("2", ""),
+    ("1.2", None): ("80", ""),
+    ("2.1", "县农业农村局"): ("8", ""),
+    ("2.1", "县知识产权局"): ("12", ""),
+    ("2.1", "县林业局"): ("5", ""),
+    ("2.1", "县新闻出版局"): ("—", ""),
+    ("3.1", None): ("1", ""),
+    ("4.2", None): ("17", ""),
+    ("4.3", None): ("1652", ""),
+    ("5.1", "县财政局"): ("850", "3"),
+    ("5.2", "柳州银保监分局鹿寨监管组"): ("—", ""),
+    ("5.3", None): ("未开展", ""),
+    ("5.4", "县知识产权局"): ("120", "2"),
+    ("6.1", "县知识产权局"): ("3", ""),
+    ("6.1", "县教育局"): ("1", ""),
+    ("7.1", None): ("6", ""),
+    ("7.1", "县知识产权局"): ("4", ""),
+    ("7.1", "县文体广旅局"): ("2", ""),
+    ("8.1", None): ("4", ""),
+}
+FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+@pytest.fixture(scope="module")
+def plan():  # type: ignore[no-untyped-def]
+    return load_plan(DATA)
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def csv_form(*args: str | Path) -> list[list[str]]:
+    result = run("template", *args)
+    assert result.exit_code == 0, result.output
+    data = result.stdout_bytes
+    assert data.startswith("\ufeff".encode()), "Excel needs the BOM to read UTF-8"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def expected_rows(plan, year: int) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    rows = []
+    for indicator in plan.indicators:
+        unit = (
+            f"{indicator.unit}/{indicator.count_unit}" if indicator.count_unit else indicator.unit
+        )
+        if indicator.scope == "shared":
+            rows.append([str(year), indicator.id, indicator.name + " " + COUNTY, unit, ""])
+        for agency in indicator.agencies:
+            rows.append([str(year), indicator.id, indicator.name, unit, plan.agency(agency).name])
+    return [[*row, "", "", ""] for row in rows]
+
+
+# --- the form -----------------------------------------------------------------------------
+
+
+def test_csv_form_has_a_row_per_indicator_and_agency_plus_county_rows(plan) -> None:  # type: ignore[no-untyped-def]
+    header, *rows = csv_form("2025")
+    assert header == HEADER
+    assert rows == expected_rows(plan, 2025)
+    assert len(rows) == sum(len(i.agencies) for i in plan.indicators) + sum(
+        1 for i in plan.indicators if i.scope == "shared"
+    )
+
+
+def test_csv_form_uses_crlf_as_excel_does() -> None:
+    result = run("template", "2025")
+    assert result.stdout_bytes.count(b"\r\n") == result.stdout_bytes.count(b"\n")
+
+
+def test_each_indicator_gets_no_county_row() -> None:
+    _, *rows = csv_form("2025")
+    # 2.1 is judged per agency: a county-wide figure would mean nothing.
+    assert [r[4] for r in rows if r[1] == "2.1"] == [
+        "县农业农村局",
+        "县知识产权局",
+        "县林业局",
+        "县新闻出版局",
+    ]
+
+
+def test_compound_indicators_show_both_units() -> None:
+    _, *rows = csv_form("2025")
+    units = {r[1]: r[3] for r in rows}
+    assert [units[i] for i in ("5.1", "5.2", "5.3", "5.4", "1.1")] == [
+        "万元/笔",
+        "万元/件",
+        "万元/件",
+        "万元/笔",
+        "起",
+    ]
+
+
+def test_agency_option_keeps_only_its_rows_and_no_county_rows() -> None:
+    _, *rows = csv_form("2025", "--agency", "县财政局")
+    assert [(r[1], r[4]) for r in rows] == [(i, "县财政局") for i in ("5.1", "5.2", "5.3", "5.4")]
+
+
+def test_agency_option_repeated() -> None:
+    _, *rows = csv_form("2025", "-a", "court", "-a", "procuratorate")
+    assert [(r[1], r[4]) for r in rows] == [("8.1", "县人民法院"), ("8.1", "县人民检察院")]
+
+
+def test_english_form_has_english_headers_and_names() -> None:
+    header, first, *_ = csv_form("2025", "--lang", "en")
+    assert header == ["year", "indicator", "name", "unit", "agency", "value", "count", "note"]
+    assert first[:5] == [
+        "2025",
+        "1.1",
+        "Administrative cases of counterfeit IP investigated (county-wide: leave agency blank)",
+        "起",
+        "",
+    ]
+
+
+def test_unknown_agency_exits_2() -> None:
+    result = run("template", "2025", "--agency", "县气象局")
+    assert result.exit_code == 2
+    assert "县气象局" in result.stderr
+    assert result.stdout == ""
+
+
+def test_xlsx_needs_an_output_file() -> None:
+    result = run("template", "2025", "--format", "xlsx")
+    assert result.exit_code == 2
+    assert "xlsx" in result.stderr
+    assert result.stdout == ""
+
+
+def test_xlsx_form_is_chosen_by_extension_and_matches_the_csv(tmp_path: Path) -> None:
+    output = tmp_path / "2025年报表.xlsx"
+    result = run("template", "2025", "-o", output)
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(output).active
+    rows = [[c if c is not None else "" for c in r] for r in sheet.iter_rows(values_only=True)]
+    assert rows == csv_form("2025")
+
+
+def test_xlsx_form_has_frozen_header_readable_widths_and_shaded_fixed_columns(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "form.xlsx"
+    run("template", "2025", "-o", output)
+    sheet = openpyxl.load_workbook(output).active
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.bold for cell in sheet[1])
+    widths = {k: v.width for k, v in sheet.column_dimensions.items()}
+    # the longest name, with its county-wide note, fits up to the cap
+    assert widths["C"] == 60
+    assert widths["E"] >= 2 * len("柳州银保监分局鹿寨监管组")
+    for column, header in zip("ABCDEFGH", HEADER, strict=True):
+        assert widths[column] >= 2 * len(header), column
+    grey = "00E7E6E6"
+    for row in sheet.iter_rows(min_row=2):
+        assert [c.fill.fgColor.rgb == grey for c in row] == [True] * 5 + [False] * 3
+
+
+def _validation_cells(sheet) -> dict[str, tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    cells = {}
+    for rule in sheet.data_validations.dataValidation:
+        for cell_range in rule.sqref.ranges:
+            for row, column in cell_range.cells:
+                coordinate = sheet.cell(row, column).coordinate
+                cells[coordinate] = (rule.type, rule.formula1, rule.formula2)
+    return cells
+
+
+def test_xlsx_form_validates_value_and_count_cells(tmp_path: Path) -> None:
+    output = tmp_path / "form.xlsx"
+    run("template", "2025", "-o", output)
+    sheet = openpyxl.load_workbook(output).active
+    cells = _validation_cells(sheet)
+    for row in range(2, sheet.max_row + 1):
+        indicator = sheet.cell(row, 2).value
+        rate = sheet.cell(row, 4).value == "%"
+        expected = ("decimal", "0", "100.0") if rate else ("decimal", "0", None)
+        assert cells[f"F{row}"] == expected, (row, indicator)
+        if indicator in ("5.1", "5.2", "5.3", "5.4"):
+            assert cells[f"G{row}"] == ("whole", "0", None)
+        else:
+            assert f"G{row}" not in cells
+    # the header and the fixed columns are never validated
+    assert not [c for c in cells if c[1:] == "1" or c[0] in "ABCDEH"]
+
+
+def test_xlsx_validation_prompts_for_the_value(tmp_path: Path) -> None:
+    output = tmp_path / "form.xlsx"
+    run("template", "2025", "-o", output)
+    rule = openpyxl.load_workbook(output).active.data_validations.dataValidation[0]
+    assert rule.showInputMessage and rule.allow_blank
+    assert "未开展填 —" in rule.prompt
+
+
+# --- where it is written ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["form.csv", "form.xlsx"])
+def test_existing_output_is_kept_without_force(tmp_path: Path, name: str) -> None:
+    output = tmp_path / name
+    output.write_bytes(b"filled in by hand")
+    result = run("template", "2025", "-o", output)
+    assert result.exit_code == 2
+    assert "LZ303" in result.stderr and str(output) in result.stderr
+    assert output.read_bytes() == b"filled in by hand"
+
+
+def test_force_overwrites_output(tmp_path: Path) -> None:
+    output = tmp_path / "form.csv"
+    output.write_bytes(b"old")
+    result = run("template", "2025", "-o", output, "--force")
+    assert result.exit_code == 0
+    assert output.read_bytes() == run("template", "2025").stdout_bytes
+
+
+@pytest.mark.parametrize("name", ["indicators.yaml", "agencies.yaml"])
+def test_refuses_to_write_over_the_plan_even_with_force(tmp_path: Path, name: str) -> None:
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(DATA, plan_dir)
+    before = (plan_dir / name).read_bytes()
+    result = run("template", "2025", "--data", plan_dir, "-o", plan_dir / name, "--force")
+    assert result.exit_code == 2
+    assert "LZ301" in result.stderr
+    assert (plan_dir / name).read_bytes() == before
+
+
+def test_output_that_is_a_directory_exits_2(tmp_path: Path) -> None:
+    result = run("template", "2025", "-o", tmp_path, "--format", "csv")
+    assert result.exit_code == 2
+    assert "LZ302" in result.stderr
+
+
+def test_output_in_a_missing_directory_exits_2_located(tmp_path: Path) -> None:
+    output = tmp_path / "missing" / "form.csv"
+    result = run("template", "2025", "-o", output)
+    assert result.exit_code == 2
+    assert "LZ305" in result.stderr and str(output) in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_formula_names_are_escaped_in_the_form(tmp_path: Path) -> None:
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(DATA, plan_dir)
+    agencies = plan_dir / "agencies.yaml"
+    agencies.write_text(
+        agencies.read_text("utf-8").replace("name: 县财政局", "name: '=cmd|\" /C calc\"!A0'"),
+        encoding="utf-8",
+    )
+    indicators = plan_dir / "indicators.yaml"
+    indicators.write_text(
+        indicators.read_text("utf-8").replace(
+            "name: 专利质押融资金额", "name: '@专利质押融资金额'"
+        ),
+        encoding="utf-8",
+    )
+    _, *rows = csv_form("2025", "--data", plan_dir)
+    assert ["2025", "5.1", "'@专利质押融资金额", "万元/笔", '\'=cmd|" /C calc"!A0'] in [
+        r[:5] for r in rows
+    ]
+    run("template", "2025", "--data", plan_dir, "-o", tmp_path / "form.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "form.xlsx").active
+    for row in sheet.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate
+            assert not str(cell.value or "").startswith(("=", "+", "-", "@"))
+
+
+# --- round trip: form → filled in → check -------------------------------------------------
+
+
+def check_json(report: Path) -> dict:
+    result = run("check", report, "--format", "json")
+    assert result.exit_code == 1, result.output  # the example owes shortfalls
+    payload = json.loads(result.stdout)
+    # Contributions come in the report's row order, which the form fixes to the plan's order
+    # while examples/2024.csv lists ip-office before education: compare them as sets.
+    for indicator in payload["indicators"]:
+        if "contributions" in indicator:
+            indicator["contributions"].sort(key=lambda c: c["id"])
+    return payload
+
+
+def _figure(row: list[str]) -> tuple[str, str] | None:
+    return EXAMPLE_FIGURES.get((row[1], row[4] or None))
+
+
+def test_filled_csv_saved_by_excel_as_gbk_checks_like_the_hand_written_report(
+    tmp_path: Path,
+) -> None:
+    header, *rows = csv_form("2024")
+    for row in rows:
+        figure = _figure(row)
+        if figure:
+            # Excel on Chinese Windows: full-width digits typed with the IME, saved as GBK.
+            row[5], row[6] = (part.translate(FULL_WIDTH) for part in figure)
+    row_7_1 = next(r for r in rows if r[1] == "7.1" and not r[4])
+    row_7_1[7] = "含县融媒体中心稿件"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([header, *rows])
+    filled = tmp_path / "鹿寨县知识产权指标填报.csv"
+    filled.write_bytes(buffer.getvalue().encode("gbk"))
+    assert check_json(filled) == check_json(EXAMPLE)
+    validated = run("validate", filled)
+    assert validated.exit_code == 0, validated.output
+
+
+def test_filled_xlsx_checks_like_the_hand_written_report(tmp_path: Path) -> None:
+    form = tmp_path / "2024年填报.xlsx"
+    assert run("template", "2024", "-o", form).exit_code == 0
+    workbook = openpyxl.load_workbook(form)
+    sheet = workbook.active
+    for row in sheet.iter_rows(min_row=2):
+        figure = _figure([str(c.value or "") for c in row])
+        if figure:
+            value, count = figure
+            # numbers typed as numbers; — and 未开展 typed as text
+            row[5].value = float(value) if value.isdigit() else value
+            row[6].value = int(count) if count else None
+    workbook.save(form)
+    assert check_json(form) == check_json(EXAMPLE)
+    validated = run("validate", form)
+    assert validated.exit_code == 0, validated.output
+
+
+def test_untouched_form_checks_as_nothing_reported(tmp_path: Path) -> None:
+    form = tmp_path / "2024.csv"
+    run("template", "2024", "-o", form)
+    report = check_json(form)
+    assert report["year"] == 2024
+    assert report["summary"]["not-reported"] + report["summary"]["tracked"] == 14
+    assert report["warnings"] == []
