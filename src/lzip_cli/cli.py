@@ -349,7 +349,7 @@ def _print_lists_to_stdout(result: CheckResult, entries: list, lang: str) -> Non
     from lzip_cli.render import shortfall_lists
 
     documents = [shortfall_lists.to_markdown(result, e, lang) for e in entries if e.items]
-    files = {e.agency_id: f"#{e.agency_id}" for e in entries if e.items}
+    files = {e.agency_id: _t("sf_above", lang) for e in entries if e.items}
     documents.append(shortfall_lists.index_markdown(result, entries, files, lang))
     sys.stdout.write("\n---\n\n".join(documents))
 

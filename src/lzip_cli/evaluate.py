@@ -231,7 +231,11 @@ def _evaluate_indicator(
 ) -> IndicatorResult:
     milestone = milestone_for(indicator, report.year)
     county_row = next((r for r in rows if r.agency_id is None), None)
-    agency_rows = [r for r in rows if r.agency_id is not None]
+    # Plan order, not file order: the same figures give the same result however rows are sorted.
+    agency_rows = sorted(
+        (r for r in rows if r.agency_id is not None),
+        key=lambda r: plan.agency_position(r.agency_id or ""),
+    )
     for row in agency_rows:
         if row.agency_id not in indicator.agencies:
             warnings.append(

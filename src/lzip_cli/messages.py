@@ -383,3 +383,5 @@ TEXTS.update(
         "tpl_county": ("（全县合计，责任单位留空）", "(county-wide: leave agency blank)"),
     }
 )
+
+TEXTS["sf_above"] = ("见上文", "above")

@@ -191,9 +191,11 @@ class Plan(BaseModel):
     _indicator_index: dict[str, Indicator] = PrivateAttr(default_factory=dict)
     _by_id: dict[str, Indicator] = PrivateAttr(default_factory=dict)
     _agency_by_id: dict[str, Agency] = PrivateAttr(default_factory=dict)
+    _agency_position: dict[str, int] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any) -> None:
-        for agency in self.agencies:
+        for position, agency in enumerate(self.agencies):
+            self._agency_position.setdefault(agency.id, position)
             self._agency_by_id[agency.id] = agency
             for text in (agency.id, agency.name, agency.name_en, *agency.aliases):
                 self._agency_index.setdefault(normalize_text(text), agency)
@@ -206,6 +208,10 @@ class Plan(BaseModel):
             if indicator.count_unit:
                 both = f"{indicator.name}({indicator.unit})/{indicator.count_unit}"
                 self._indicator_index.setdefault(normalize_text(both), indicator)
+
+    def agency_position(self, agency_id: str) -> int:
+        """Where the agency stands in ``agencies.yaml`` (for ordering output like the plan)."""
+        return self._agency_position[agency_id]
 
     def agency(self, agency_id: str) -> Agency:
         return self._agency_by_id[agency_id]
