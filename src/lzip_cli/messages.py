@@ -61,6 +61,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "schema.target_value": ("应为数字或 'per-actual'", "must be a number or 'per-actual'"),
     "schema.milestone_value": ("阶段目标值应为数字", "every milestone must be a number"),
     "schema.finite_number": ("应为有限的数字", "must be a finite number"),
+    "schema.quoted_id": (
+        '编号须加引号，如 "{value}"：不加引号时 YAML 会把它读成数字',
+        'must be quoted, e.g. "{value}": unquoted, YAML reads it as a number',
+    ),
     "schema.fallback": ("{pydantic}", "{pydantic}"),
     # --- plan rules --------------------------------------------------------------------------
     "unknown_agency": ("未知的责任单位 {id!r}", "unknown agency {id!r}"),

@@ -102,6 +102,14 @@ class Indicator(_Strict):
     milestones: dict[Year, float] = Field(default_factory=dict)
     note: Text | None = None
 
+    @field_validator("id", mode="before")
+    @classmethod
+    def _quoted_id(cls, value: Any) -> Any:
+        # Unquoted, `id: 4.3` is a YAML float; say so instead of a bare "must be text".
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise PydanticCustomError("quoted_id", "must be quoted", {"value": str(value)})
+        return value
+
     @field_validator("milestones", mode="before")
     @classmethod
     def _milestone_numbers(cls, value: Any) -> Any:

@@ -126,9 +126,17 @@ def load_plan(data_dir: Path) -> Plan:
     )
     agency_ids = {agency.id for _, agency in agencies}
     group_ids = {group.id for _, group in groups}
+    # An agency whose entry is broken has its own error already; references to it are not
+    # reported again as unknown (one typo in agencies.yaml would otherwise flag every indicator).
+    raw_ids = (item.get("id") for item in agencies_top.agencies if isinstance(item, dict))
+    broken_ids = {raw for raw in raw_ids if isinstance(raw, str)} - agency_ids
     violations = [
-        *check_agencies(agencies, groups),
-        *check_indicators(indicators, agency_ids, group_ids),
+        violation
+        for violation in (
+            *check_agencies(agencies, groups),
+            *check_indicators(indicators, agency_ids, group_ids),
+        )
+        if not (violation.code == "LZ101" and violation.params.get("id") in broken_ids)
     ]
     for violation in violations:
         doc = agencies_doc if violation.file == "agencies" else indicators_doc

@@ -92,9 +92,11 @@ def _check_one(
                         group=indicator.group)
     listed: set[str] = set()
     for position, agency_id in enumerate(indicator.agencies):
-        if agency_id in group_ids:
+        if agency_id in agency_ids:
+            pass  # a group reusing an agency's id is reported once, at the group
+        elif agency_id in group_ids:
             yield violation(("agencies", position), "LZ106", "group_as_agency", id=agency_id)
-        elif agency_id not in agency_ids:
+        else:
             yield violation(("agencies", position), "LZ101", "unknown_agency", id=agency_id)
         if agency_id in listed:
             yield violation(("agencies", position), "LZ107", "duplicate_reference", id=agency_id)

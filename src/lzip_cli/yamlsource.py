@@ -95,6 +95,7 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise LzipError([Problem("LZ006", "nul_byte", file=name, line=line)])
     try:
+        _refuse_anchors(text, name)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -125,6 +126,26 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     return YamlDocument(name, data, builder.value_marks, builder.key_marks)
 
 
+def _refuse_anchors(text: str, name: str) -> None:
+    """Refuse every anchor (``&a``) and alias (``*a``) where it is written, before composing.
+
+    Scanning parser events finds them on scalars too, locates an alias at the ``*`` rather than
+    at its anchor, and stops a "billion laughs" document before any node is built.
+    """
+    log = ProblemLog()
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            mark = event.start_mark
+            log.add(Problem("LZ010", "yaml_alias", name, mark.line + 1, mark.column + 1))
+    log.raise_if_any()
+
+
+def _tag_text(tag: str) -> str:
+    """A tag as it is written in YAML: ``!!python/object`` rather than its full URI."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
 class _Builder:
     """Turns a node tree into plain data, recording marks and refusing what plan data never needs."""
 
@@ -136,9 +157,9 @@ class _Builder:
         self._seen: set[int] = set()
         self._scalars = yaml.SafeLoader("")  # only its scalar constructors are used
 
-    def _problem(self, code: str, key: str, node: yaml.Node, **params: Any) -> None:
+    def _problem(self, code: str, message: str, node: yaml.Node, /, **params: Any) -> None:
         mark = _mark(node)
-        self.log.add(Problem(code, key, self.file, mark.line, mark.column, params=params))
+        self.log.add(Problem(code, message, self.file, mark.line, mark.column, params=params))
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.value_marks[path] = _mark(node)
@@ -153,7 +174,7 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             self._seen.add(id(node))
         if node.tag not in _CORE_TAGS:
-            self._problem("LZ011", "yaml_tag", node, tag=node.tag)
+            self._problem("LZ011", "yaml_tag", node, tag=_tag_text(node.tag))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)

@@ -1,0 +1,203 @@
+"""The catalog commands: ``lzip validate``, ``lzip indicators`` and ``lzip agencies``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lzip_cli.cli import app
+from lzip_cli.plan_loader import default_data_dir
+
+runner = CliRunner()
+
+INDICATOR_FIELDS = {
+    "id", "group", "name", "name_en", "unit", "count_unit", "kind", "direction",
+    "baseline", "target", "agencies", "scope", "milestones", "note",
+}  # fmt: skip
+ALL_IDS = ["1.1", "1.2", "2.1", "3.1", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "5.4", "6.1", "7.1", "8.1"]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests choose the data and the language themselves."""
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+@pytest.fixture
+def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the plan in ``tmp_path/plan`` whose indicator 1.1 has a target of "lots"."""
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    for name in ("agencies.yaml", "indicators.yaml"):
+        shutil.copyfile(default_data_dir() / name, plan / name)
+    path = plan / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "target: {year: 2025, value: 18}"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "target: {year: 2025, value: lots}"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return plan
+
+
+def broken_line(plan: Path) -> str:
+    """``file:line:col`` of the "lots" in the broken copy, as lzip prints it."""
+    for number, line in enumerate((plan / "indicators.yaml").read_text("utf-8").splitlines(), 1):
+        if "value: lots" in line:
+            return f"plan/indicators.yaml:{number}:{line.index('lots') + 1}"
+    raise AssertionError("no broken line")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], "OK：14 项指标，18 个责任单位\n"),
+        (["--lang", "en"], "OK: 14 indicators, 18 agencies\n"),
+    ],
+    ids=["zh", "en"],
+)
+def test_validate_reports_the_shipped_plan_ok(args: list[str], expected: str) -> None:
+    result = runner.invoke(app, ["validate", *args])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ([], "错误 LZ100: target.value: 应为数字或 'per-actual'"),
+        (["--lang", "en"], "error LZ100: target.value: must be a number or 'per-actual'"),
+    ],
+    ids=["zh", "en"],
+)
+def test_validate_of_a_broken_plan_exits_1_with_located_errors(
+    broken: Path, lang: list[str], message: str
+) -> None:
+    result = runner.invoke(app, ["validate", "--data", "plan", *lang])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"{broken_line(broken)}: {message}\n"
+
+
+def test_validate_reads_the_data_directory_from_lzip_data(broken: Path) -> None:
+    result = runner.invoke(app, ["validate", "--lang", "en"], env={"LZIP_DATA": "plan"})
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{broken_line(broken)}: error LZ100: ")
+
+
+def test_validate_of_a_broken_plan_shows_no_traceback(broken: Path) -> None:
+    result = runner.invoke(app, ["validate", "--data", "plan"])
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+
+
+def test_validate_of_a_missing_data_directory_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "--data", "no-such-plan", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "no-such-plan: error LZ003: the plan data directory does not exist\n"
+    )
+
+
+def indicators_json(*args: str) -> list[dict]:
+    result = runner.invoke(app, ["indicators", "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_indicators_json_lists_the_fourteen_indicators_in_order() -> None:
+    assert [record["id"] for record in indicators_json()] == ALL_IDS
+
+
+def test_indicators_json_records_carry_every_field() -> None:
+    for record in indicators_json():
+        assert set(record) == INDICATOR_FIELDS
+
+
+def test_indicators_json_writes_figures_and_words_as_in_the_plan() -> None:
+    records = {record["id"]: record for record in indicators_json()}
+    assert records["4.3"]["baseline"] == {"year": 2022, "value": 1409.0}
+    assert records["1.2"]["baseline"] == {"year": 2022, "value": "not-carried-out"}
+    assert records["5.1"]["target"] == {"year": 2025, "value": "per-actual"}
+    assert (records["5.1"]["unit"], records["5.1"]["count_unit"]) == ("万元", "笔")
+    assert records["8.1"]["name"] == "知识产权文化法律“四进”活动"
+
+
+@pytest.mark.parametrize(
+    ("agency", "ids"),
+    [
+        ("ip-office", [i for i in ALL_IDS if i != "5.3"]),
+        ("县知识产权局", [i for i in ALL_IDS if i != "5.3"]),
+        ("县检察院", ["8.1"]),
+        ("国家金融监督管理总局鹿寨监管支局", ["5.1", "5.2", "5.3", "5.4"]),
+        ("县司法局", []),  # responsible only for main tasks, not for indicators
+    ],
+)
+def test_indicators_filtered_by_agency_id_name_or_alias(agency: str, ids: list[str]) -> None:
+    assert [record["id"] for record in indicators_json("--agency", agency)] == ids
+
+
+def test_indicators_for_an_unknown_agency_exits_2() -> None:
+    result = runner.invoke(app, ["indicators", "--agency", "县税务局"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "lzip: 错误: 未知的责任单位 '县税务局'\n"
+
+
+def test_agencies_json_lists_every_agency_with_the_indicators_it_owns() -> None:
+    result = runner.invoke(app, ["agencies", "--format", "json"])
+    assert result.exit_code == 0
+    records = {record["id"]: record for record in json.loads(result.stdout)}
+    assert len(records) == 18
+    assert records["procuratorate"]["name"] == "县人民检察院"
+    assert "县检察院" in records["procuratorate"]["aliases"]
+    assert records["procuratorate"]["indicators"] == ["8.1"]
+    assert records["justice"]["indicators"] == []
+
+
+def test_the_shipped_data_directory_holds_the_plan() -> None:
+    data = default_data_dir()
+    assert (data / "indicators.yaml").is_file()
+    assert (data / "agencies.yaml").is_file()
+
+
+def test_without_data_the_shipped_plan_is_used_from_any_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "--lang", "en"])
+    assert (result.exit_code, result.stdout) == (0, "OK: 14 indicators, 18 agencies\n")
+
+
+def _lzip_script() -> str:
+    beside_python = Path(sys.executable).with_name("lzip")
+    found = str(beside_python) if beside_python.is_file() else shutil.which("lzip")
+    if found is None:
+        pytest.skip("the lzip console script is not installed")
+    return found
+
+
+def test_installed_console_script_validates_from_an_empty_directory(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("LZIP_DATA", "LZIP_LANG")}
+    completed = subprocess.run(
+        [_lzip_script(), "validate", "--lang", "en"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert (completed.returncode, completed.stdout, completed.stderr) == (
+        0, "OK: 14 indicators, 18 agencies\n", "",
+    )  # fmt: skip

@@ -1,0 +1,459 @@
+"""Every rule of the plan data, shown by a broken copy of the shipped files.
+
+Each case copies ``data/*.yaml`` into a temporary directory, changes one thing by editing the
+text, and loads the copy. The expected problem is given by its code, its path inside the entry,
+its English message, and the place it points at: the line holding ``line`` in the edited file
+and the column where ``at`` starts on that line.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lzip_cli.errors import MAX_PROBLEMS, LzipError, Problem
+from lzip_cli.plan_loader import default_data_dir, load_plan
+from lzip_cli.render.problems import format_problem
+
+AGENCIES = "agencies.yaml"
+INDICATORS = "indicators.yaml"
+
+# Rows of the shipped indicators.yaml that the cases edit.
+ROW_1_1 = "    baseline: {year: 2022, value: 15}\n    target: {year: 2025, value: 18}\n"
+ROW_1_2_AGENCIES = "    agencies: [ip-office]\n"
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped plan; problems name files relative to it (``indicators.yaml``)."""
+    for name in (AGENCIES, INDICATORS):
+        shutil.copyfile(default_data_dir() / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def edit(data: Path, file: str, old: str, new: str) -> str:
+    """Replace the one occurrence of ``old`` in ``file``; return the edited text."""
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur exactly once in {file}"
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def rewrite(data: Path, file: str, text: str) -> None:
+    (data / file).write_text(text, encoding="utf-8")
+
+
+def problems(data: Path) -> list[Problem]:
+    with pytest.raises(LzipError) as caught:
+        load_plan(data)
+    return caught.value.problems
+
+
+def position(text: str, line: str, at: str | None = None) -> tuple[int, int]:
+    """1-based line of the one line containing ``line``, and column of ``at`` on it."""
+    numbers = [n for n, content in enumerate(text.splitlines(), 1) if line in content]
+    assert len(numbers) == 1, f"{line!r} must be on exactly one line"
+    content = text.splitlines()[numbers[0] - 1]
+    return numbers[0], content.index(at if at is not None else line) + 1
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    old: str
+    new: str
+    code: str
+    path: str | None
+    message: str
+    line: str  # text on the line the problem points at
+    at: str | None = None  # text the column points at (default: ``line``)
+
+
+CASES = {
+    # --- shape -------------------------------------------------------------------------------
+    "unknown key in an indicator": Case(
+        INDICATORS, "    scope: each\n", "    scope: each\n    owner: ip-office\n",
+        "LZ100", "owner", "unknown field owner", "owner: ip-office",
+    ),
+    "unknown key in an agency": Case(
+        AGENCIES, "    aliases: [鹿寨县林业局, 林业局]\n",
+        "    aliases: [鹿寨县林业局, 林业局]\n    phone: 0772-6812345\n",
+        "LZ100", "phone", "unknown field phone", "phone: 0772-6812345",
+    ),
+    "unknown top-level key": Case(
+        AGENCIES, "groups:\n", "group:\n",
+        "LZ100", "group", "unknown field group", "group:",
+    ),
+    "indicator with no agency": Case(
+        INDICATORS, ROW_1_2_AGENCIES, "    agencies: []\n",
+        "LZ100", "agencies", "needs at least 1 item(s)", "agencies: []", "[]",
+    ),
+    "indicator without an agencies field": Case(
+        INDICATORS, ROW_1_2_AGENCIES, "",
+        "LZ100", "agencies", "required field agencies is missing", 'id: "1.2"', "id",
+    ),
+    "a list where the target mapping belongs": Case(
+        INDICATORS, "target: {year: 2025, value: 18}", "target: [2025, 18]",
+        "LZ100", "target", "must be a mapping (key: value)", "target: [2025, 18]", "[",
+    ),
+    "a list where an agency mapping belongs": Case(
+        AGENCIES, "  - id: agriculture\n", "  - [agriculture]\n  - id: agriculture\n",
+        "LZ100", "agencies.0", "must be a mapping (key: value)", "- [agriculture]", "[",
+    ),
+    "a mapping where the agencies list belongs": Case(
+        INDICATORS, ROW_1_2_AGENCIES, "    agencies: {ip-office: lead}\n",
+        "LZ100", "agencies", "must be a list", "agencies: {ip-office: lead}", "{",
+    ),
+    # --- types -------------------------------------------------------------------------------
+    "target value that is not a number": Case(
+        INDICATORS, "target: {year: 2025, value: 18}", "target: {year: 2025, value: lots}",
+        "LZ100", "target.value", "must be a number or 'per-actual'", "value: lots", "lots",
+    ),
+    "target value given as text": Case(
+        INDICATORS, "target: {year: 2025, value: 18}", 'target: {year: 2025, value: "18"}',
+        "LZ100", "target.value", "must be a number or 'per-actual'", 'value: "18"', '"18"',
+    ),
+    "target value yes/no": Case(
+        INDICATORS, "target: {year: 2025, value: 18}", "target: {year: 2025, value: true}",
+        "LZ100", "target.value", "must be a number or 'per-actual'", "value: true", "true",
+    ),
+    "target value not finite": Case(
+        INDICATORS, "target: {year: 2025, value: 18}", "target: {year: 2025, value: .inf}",
+        "LZ100", "target.value", "must be a finite number", "value: .inf", ".inf",
+    ),
+    "baseline value that is neither a number nor not-carried-out": Case(
+        INDICATORS, "value: 1409}", "value: n/a}",
+        "LZ100", "baseline.value", "must be a number or 'not-carried-out'", "value: n/a", "n/a",
+    ),
+    "year given as text": Case(
+        INDICATORS, "target: {year: 2025, value: 18}", 'target: {year: "2025", value: 18}',
+        "LZ100", "target.year", "must be a whole number", 'year: "2025"', '"2025"',
+    ),
+    "kind outside flow, stock and rate": Case(
+        INDICATORS, "    kind: rate\n    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}",
+        "    kind: ratio\n    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}",
+        "LZ100", "kind", "must be one of 'flow', 'stock' or 'rate'", "kind: ratio", "ratio",
+    ),
+    "milestone that is not a number": Case(
+        INDICATORS, ROW_1_1, ROW_1_1 + "    milestones: {2023: sixteen}\n",
+        "LZ100", "milestones", "every milestone must be a number", "milestones:", "{",
+    ),
+    "unquoted indicator id read as a float": Case(
+        INDICATORS, 'id: "4.3"', "id: 4.3",
+        "LZ100", "id", 'must be quoted, e.g. "4.3": unquoted, YAML reads it as a number',
+        "id: 4.3", "4.3",
+    ),
+    "indicator id that is not group.position": Case(
+        INDICATORS, 'id: "4.3"', 'id: "4-3"',
+        "LZ100", "id", 'does not match ^[0-9]+\\.[0-9]+$ (quote numeric ids, e.g. "4.3")',
+        'id: "4-3"', '"4-3"',
+    ),
+    # --- ids and references ------------------------------------------------------------------
+    "duplicate indicator id": Case(
+        INDICATORS, 'id: "1.2"', 'id: "1.1"  # copied from the row above',
+        "LZ104", "id", "indicator id '1.1' is used twice", "# copied", '"1.1"',
+    ),
+    "duplicate agency id": Case(
+        AGENCIES, "  - id: public-security\n",
+        "  - id: ip-office  # the IP protection centre\n    name: 县知识产权保护中心\n"
+        "    name_en: County IP Protection Centre\n  - id: public-security\n",
+        "LZ102", "id", "agency id 'ip-office' is used twice", "# the IP protection centre",
+        "ip-office",
+    ),
+    "group id that is also an agency id": Case(
+        AGENCIES, "  - id: leading-group\n", "  - id: ip-office  # the leading group\n",
+        "LZ102", "id", "agency id 'ip-office' is used twice", "# the leading group", "ip-office",
+    ),
+    "indicator naming an unknown agency": Case(
+        INDICATORS, ROW_1_2_AGENCIES, "    agencies: [ip-ofice]\n",
+        "LZ101", "agencies.0", "unknown agency 'ip-ofice'", "[ip-ofice]", "ip-ofice",
+    ),
+    "group member that is not an agency": Case(
+        AGENCIES, "      - human-resources\n", "      - personnel\n",
+        "LZ101", "members.17", "unknown agency 'personnel'", "- personnel", "personnel",
+    ),
+    "indicator naming a group instead of agencies": Case(
+        INDICATORS, ROW_1_2_AGENCIES, "    agencies: [leading-group]\n",
+        "LZ106", "agencies.0", "'leading-group' is a group of agencies; list the agencies",
+        "[leading-group]", "leading-group",
+    ),
+    "agency listed twice for one indicator": Case(
+        INDICATORS, ROW_1_2_AGENCIES, "    agencies: [ip-office, ip-office]\n",
+        "LZ107", "agencies.1", "agency 'ip-office' is listed twice", "[ip-office, ip-office]",
+        "ip-office]",
+    ),
+    "alias equal to another agency's id": Case(
+        AGENCIES, "aliases: [鹿寨县林业局, 林业局]", "aliases: [鹿寨县林业局, 林业局, agriculture]",
+        "LZ103", "aliases.2", "'agriculture' is already the id, name or alias of agency 'agriculture'",
+        "林业局, agriculture", "agriculture",
+    ),
+    "alias equal to another agency's alias": Case(
+        AGENCIES, "aliases: [鹿寨县林业局, 林业局]", "aliases: [鹿寨县林业局, 林业局, 农业农村局]",
+        "LZ103", "aliases.2", "'农业农村局' is already the id, name or alias of agency 'agriculture'",
+        "林业局, 农业农村局", "农业农村局",
+    ),
+    "id prefix not matching the group": Case(
+        INDICATORS, 'id: "1.2"\n    group: 1', 'id: "1.2"\n    group: 2  # moved',
+        "LZ105", "group", "indicator 1.2 does not belong to group 2", "# moved", "2",
+    ),
+    # --- figures -----------------------------------------------------------------------------
+    "baseline year equal to the target year": Case(
+        INDICATORS, ROW_1_1,
+        "    baseline: {year: 2025, value: 15}\n    target: {year: 2025, value: 18}\n",
+        "LZ108", "target.year", "the baseline year 2025 must come before the target year 2025",
+        "target: {year: 2025, value: 18}", "2025",
+    ),
+    "baseline year after the target year": Case(
+        INDICATORS, ROW_1_1,
+        "    baseline: {year: 2026, value: 15}\n    target: {year: 2025, value: 18}\n",
+        "LZ108", "target.year", "the baseline year 2026 must come before the target year 2025",
+        "target: {year: 2025, value: 18}", "2025",
+    ),
+    "rate above 100": Case(
+        INDICATORS, "target: {year: 2025, value: 95}", "target: {year: 2025, value: 120}",
+        "LZ110", "target.value", "the rate 120 must lie between 0 and 100", "value: 120", "120",
+    ),
+    "negative figure": Case(
+        INDICATORS, ROW_1_1,
+        "    baseline: {year: 2022, value: -15}\n    target: {year: 2025, value: 18}\n",
+        "LZ109", "baseline.value", "the value -15 must not be negative", "value: -15", "-15",
+    ),
+    "rate whose unit is not %": Case(
+        INDICATORS, 'unit: "%"\n    kind: rate\n    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}',
+        'unit: "percent"\n    kind: rate\n    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}',
+        "LZ111", "unit", "a rate's unit must be %, not 'percent'", 'unit: "percent"', '"percent"',
+    ),
+    "increasing indicator with a target below its baseline": Case(
+        INDICATORS, "target: {year: 2025, value: 1700}", "target: {year: 2025, value: 1000}",
+        "LZ112", "target.value",
+        "with direction increase, the target 1000 must not be worse than the baseline 1409",
+        "value: 1000", "1000",
+    ),
+    "decreasing indicator with a target above its baseline": Case(
+        INDICATORS, "    direction: increase\n" + ROW_1_1, "    direction: decrease\n" + ROW_1_1,
+        "LZ112", "target.value",
+        "with direction decrease, the target 18 must not be worse than the baseline 15",
+        "target: {year: 2025, value: 18}", "18",
+    ),
+    "milestone after the target year": Case(
+        INDICATORS, ROW_1_1, ROW_1_1 + "    milestones: {2026: 18}\n",
+        "LZ113", "milestones.2026", "milestone year 2026 must lie between 2022 and 2025",
+        "milestones:", "18",
+    ),
+    "milestone in the baseline year": Case(
+        INDICATORS, ROW_1_1, ROW_1_1 + "    milestones: {2022: 15}\n",
+        "LZ113", "milestones.2022", "milestone year 2022 must lie between 2022 and 2025",
+        "milestones:", "15",
+    ),
+    "milestone above the target": Case(
+        INDICATORS, ROW_1_1, ROW_1_1 + "    milestones: {2023: 16, 2024: 25}\n",
+        "LZ114", "milestones.2024", "the 2024 milestone 25 must lie between 15 and 18",
+        "milestones:", "25",
+    ),
+    "milestone below the baseline": Case(
+        INDICATORS, ROW_1_1, ROW_1_1 + "    milestones: {2023: 10}\n",
+        "LZ114", "milestones.2023", "the 2023 milestone 10 must lie between 15 and 18",
+        "milestones:", "10",
+    ),
+    # --- YAML itself -------------------------------------------------------------------------
+    "YAML anchor and alias": Case(
+        INDICATORS, ROW_1_1,
+        "    baseline: &row {year: 2022, value: 15}\n    target: {year: 2025, value: 18}\n",
+        "LZ010", None, "YAML anchors and aliases (&, *, <<) are not allowed; write the content out",
+        "&row", "&row",
+    ),
+    "YAML merge key": Case(
+        INDICATORS, ROW_1_1,
+        "    baseline: {year: 2022, value: 15}\n    target:\n      <<: {year: 2025}\n      value: 18\n",
+        "LZ010", None, "YAML anchors and aliases (&, *, <<) are not allowed; write the content out",
+        "<<:", "<<",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_broken_copy_fails_with_a_located_problem(data: Path, case: Case) -> None:
+    text = edit(data, case.file, case.old, case.new)
+    line, column = position(text, case.line, case.at)
+    found = problems(data)
+    assert [(p.code, p.path) for p in found] == [(case.code, case.path)]
+    assert format_problem(found[0], "en") == (
+        f"{case.file}:{line}:{column}: error {case.code}: "
+        + (f"{case.path}: " if case.path else "")
+        + case.message
+    )
+
+
+def test_the_shipped_plan_is_valid() -> None:
+    assert len(load_plan(default_data_dir()).indicators) == 14
+
+
+def test_a_decreasing_indicator_with_a_lower_target_and_milestones_between_is_valid(
+    data: Path,
+) -> None:
+    edit(
+        data, INDICATORS, "    direction: increase\n" + ROW_1_1,
+        "    direction: decrease\n"
+        "    baseline: {year: 2022, value: 18}\n    target: {year: 2025, value: 12}\n"
+        "    milestones: {2023: 16, 2024: 14}\n",
+    )  # fmt: skip
+    indicator = load_plan(data).indicator("1.1")
+    assert (indicator.direction, indicator.milestones) == ("decrease", {2023: 16.0, 2024: 14.0})
+
+
+@pytest.mark.parametrize(
+    ("row", "duplicate", "key"),
+    [
+        ('    unit: "起"\n', '    unit: "件"  # second\n', "unit"),
+        ('  - id: "1.2"\n', '    id: "1.3"\n', "id"),
+        ("    scope: each\n", "    scope: shared  # second\n", "scope"),
+    ],
+)
+def test_duplicate_yaml_key_is_refused_not_silently_overwritten(
+    data: Path, row: str, duplicate: str, key: str
+) -> None:
+    text = edit(data, INDICATORS, row, row + duplicate)
+    first, _ = position(text, row.rstrip("\n"))
+    line, column = position(text, duplicate.rstrip("\n"), key)
+    (problem,) = problems(data)
+    assert format_problem(problem, "en") == (
+        f"indicators.yaml:{line}:{column}: error LZ014: "
+        f"duplicate key {key!r} (first at line {first})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("!!python/object:os.system {year: 2025, value: 18}", "!!python/object:os.system"),
+        ("!!python/object/apply:os.system ['touch pwned']", "!!python/object/apply:os.system"),
+        ("!!binary aGVsbG8=", "!!binary"),
+        ("!include target.yaml", "!include"),
+    ],
+)
+def test_tags_outside_the_yaml_core_schema_are_refused(data: Path, value: str, tag: str) -> None:
+    text = edit(data, INDICATORS, "target: {year: 2025, value: 18}", f"target: {value}")
+    line, column = position(text, value)
+    (problem,) = problems(data)
+    assert format_problem(problem, "en") == (
+        f"indicators.yaml:{line}:{column}: error LZ011: YAML tag {tag} is not allowed"
+    )
+    assert not (data / "pwned").exists()
+
+
+def test_an_alias_of_a_scalar_is_refused_where_it_is_written(data: Path) -> None:
+    text = edit(
+        data, INDICATORS, "    name_en: Administrative cases of counterfeit IP investigated\n",
+        "    name_en: &en Administrative cases of counterfeit IP investigated\n    note: *en\n",
+    )  # fmt: skip
+    found = problems(data)
+    assert [(p.code, p.line, p.column) for p in found] == [
+        ("LZ010", *position(text, "&en")),
+        ("LZ010", *position(text, "*en")),
+    ]
+
+
+def test_billion_laughs_fails_fast_without_expanding(data: Path) -> None:
+    lines = ['lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 10):
+        items = ", ".join([f"*lol{level - 1}"] * 9)
+        lines.append(f"lol{level}: &lol{level} [{items}]")
+    rewrite(data, INDICATORS, "\n".join(lines) + "\n")
+    started = time.perf_counter()
+    found = problems(data)
+    assert time.perf_counter() - started < 2
+    assert {p.code for p in found} == {"LZ010"}
+    assert len(found) <= MAX_PROBLEMS
+
+
+def test_tab_indentation_is_a_located_yaml_syntax_error(data: Path) -> None:
+    text = edit(data, INDICATORS, '    unit: "起"\n', '\tunit: "起"\n')
+    line, _ = position(text, '\tunit: "起"')
+    (problem,) = problems(data)
+    assert (problem.code, problem.file, problem.line, problem.column) == (
+        "LZ007", "indicators.yaml", line, 1,
+    )  # fmt: skip
+    assert format_problem(problem, "en").startswith(
+        f"indicators.yaml:{line}:1: error LZ007: YAML syntax error: "
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", "# 量化指标 to be filled in\n"], ids=["empty", "blank", "comment"]
+)
+def test_an_empty_file_is_refused(data: Path, text: str) -> None:
+    rewrite(data, INDICATORS, text)
+    (problem,) = problems(data)
+    assert format_problem(problem, "en") == "indicators.yaml: error LZ009: the file is empty"
+
+
+def test_a_list_at_the_top_of_a_file_is_refused(data: Path) -> None:
+    rewrite(data, AGENCIES, "- id: ip-office\n  name: 县知识产权局\n")
+    (problem,) = problems(data)
+    assert format_problem(problem, "en") == (
+        "agencies.yaml:1:1: error LZ100: must be a mapping (key: value)"
+    )
+
+
+def test_a_missing_file_is_named(data: Path) -> None:
+    (data / AGENCIES).unlink()
+    (problem,) = problems(data)
+    assert format_problem(problem, "en") == "agencies.yaml: error LZ003: no such file"
+
+
+def test_a_missing_data_directory_is_reported(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(LzipError) as caught:
+        load_plan(tmp_path / "plan")
+    (problem,) = caught.value.problems
+    assert format_problem(problem, "en") == (
+        "plan: error LZ003: the plan data directory does not exist"
+    )
+
+
+def test_errors_in_several_indicators_and_both_files_are_all_reported_in_one_run(
+    data: Path,
+) -> None:
+    indicators = edit(
+        data, INDICATORS, "target: {year: 2025, value: 95}", "target: {year: 2025, value: 120}"
+    )
+    indicators = edit(
+        data, INDICATORS, "target: {year: 2025, value: 1700}", "target: {year: 2025, value: lots}"
+    )
+    indicators = edit(
+        data, INDICATORS, "agencies: [industry-trade, ip-office]", "agencies: [industry, ip-office]"
+    )
+    agencies = edit(data, AGENCIES, "      - health\n", "      - healthcare\n")
+    found = {(p.file, p.code, p.line, p.column) for p in problems(data)}
+    assert found == {
+        ("indicators.yaml", "LZ110", *position(indicators, "value: 120", "120")),
+        ("indicators.yaml", "LZ100", *position(indicators, "value: lots", "lots")),
+        ("indicators.yaml", "LZ101", *position(indicators, "[industry,", "industry")),
+        ("agencies.yaml", "LZ101", *position(agencies, "- healthcare", "healthcare")),
+    }
+
+
+def test_a_broken_agency_entry_is_reported_once_not_at_every_reference(data: Path) -> None:
+    text = edit(data, AGENCIES, "    name: 县知识产权局\n", "")
+    found = problems(data)
+    assert [(p.code, p.path, p.line) for p in found] == [
+        ("LZ100", "name", position(text, "- id: ip-office")[0])
+    ]
+
+
+def test_messages_are_in_chinese_too(data: Path) -> None:
+    text = edit(
+        data, INDICATORS, "target: {year: 2025, value: 18}", "target: {year: 2025, value: lots}"
+    )
+    line, column = position(text, "value: lots", "lots")
+    (problem,) = problems(data)
+    assert format_problem(problem, "zh") == (
+        f"indicators.yaml:{line}:{column}: 错误 LZ100: target.value: 应为数字或 'per-actual'"
+    )
