@@ -152,6 +152,27 @@ def test_footer_explains_dash_as_not_reported_not_as_not_carried_out() -> None:
     assert "“—”表示未开展" not in text
 
 
+def as_text(cell: object) -> str:
+    """A workbook cell as the CSV shows it (figures are stored as numbers in the workbook)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return f"{cell:,}" if isinstance(cell, int) and cell >= 10000 else str(cell)
+
+
+def test_xlsx_list_figures_are_numbers_so_excel_can_sum_them(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx", "--agency", "ip-office")
+    sheet = openpyxl.load_workbook(out / "ip-office.xlsx").active
+    header = [c.value for c in sheet[2]]
+    first = {h: c.value for h, c in zip(header, sheet[3], strict=True)}
+    assert first["序号"] == "1.1"  # ids stay text: 1.10 is not 1.1
+    assert first["2024年阶段值"] == 17
+    assert first["完成值"] == 16
+    assert first["本单位填报"] == 9
+
+
 def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(
     tmp_path: Path,
 ) -> None:
@@ -161,7 +182,7 @@ def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(
     assert listing(out) == {f"{a}.xlsx" for a in OWED} | {"index.xlsx"}
     for agency in OWED:
         sheet = openpyxl.load_workbook(out / f"{agency}.xlsx").active
-        rows = [[c if c is not None else "" for c in r] for r in sheet.iter_rows(values_only=True)]
+        rows = [[as_text(c) for c in r] for r in sheet.iter_rows(values_only=True)]
         assert rows[0][0].endswith("2024 年度知识产权量化指标督办清单")
         assert rows[1:] == read_csv(GOLDEN / "csv" / f"{agency}.csv")
         assert sheet.freeze_panes == "A3"  # title and header stay in view

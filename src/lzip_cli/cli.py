@@ -396,6 +396,7 @@ def _write_lists(
                 header=shortfall_lists.headers(result.year, lang),
                 rows=rows,
                 heading=shortfall_lists.list_title(result, entry, lang),
+                numeric_columns=shortfall_lists.NUMERIC_COLUMNS,
             )
             documents.append((out / names[entry.agency_id], workbook_bytes([sheet])))
         index_sheet = Sheet(

@@ -23,6 +23,11 @@ COLUMNS = (
     "others",
     "needed",
 )
+#: Columns holding a plain figure (stored as numbers in .xlsx).
+NUMERIC_COLUMNS = frozenset(
+    COLUMNS.index(c)
+    for c in ("milestone", "target", "actual", "own", "gap_to_milestone", "gap_to_target")
+)
 
 
 def _milestone(value: float | None, item: Shortfall) -> str:

@@ -6,6 +6,7 @@ openpyxl is imported only when a workbook is written.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +32,20 @@ class Sheet:
     prompt: tuple[str, str] | None = None
     #: A title printed above the header row (the header then sits on row 2).
     heading: str | None = None
+    #: 0-based indexes of columns whose plain numeric text is stored as a number, so that
+    #: Excel can sum it and shows no "number stored as text" marker.
+    numeric_columns: frozenset[int] = frozenset()
+
+
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,3}(?:,?[0-9]{3})*(?:\.[0-9]+)?")
+
+
+def cell_value(value: object, numeric: bool) -> object:
+    """What goes into a cell: formula-safe text, or a number for numeric columns."""
+    if numeric and isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value):
+        number = float(value.replace(",", ""))
+        return int(number) if number.is_integer() else number
+    return safe_cell(value)
 
 
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
@@ -58,7 +73,7 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         for cell in worksheet[header_row]:
             cell.font = bold
         for row in sheet.rows:
-            worksheet.append([safe_cell(value) for value in row])
+            worksheet.append([cell_value(v, i in sheet.numeric_columns) for i, v in enumerate(row)])
         worksheet.freeze_panes = f"A{header_row + 1}"
         # Printable: landscape, as wide as one page, the header repeated on every page.
         worksheet.page_setup.orientation = "landscape"
