@@ -457,3 +457,32 @@ def test_messages_are_in_chinese_too(data: Path) -> None:
     assert format_problem(problem, "zh") == (
         f"indicators.yaml:{line}:{column}: 错误 LZ100: target.value: 应为数字或 'per-actual'"
     )
+
+
+def test_an_english_name_shared_by_two_agencies_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(default_data_dir(), tmp_path, dirs_exist_ok=True)
+    agencies = tmp_path / "agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    agencies.write_text(
+        text.replace("name_en: County Forestry Bureau", "name_en: County Education Bureau"),
+        encoding="utf-8",
+    )
+    with pytest.raises(LzipError) as caught:
+        load_plan(tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.path) == ("LZ103", "name_en")
+
+
+def test_a_group_member_listed_twice_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(default_data_dir(), tmp_path, dirs_exist_ok=True)
+    agencies = tmp_path / "agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    agencies.write_text(
+        text.replace("      - human-resources\n", "      - human-resources\n      - forestry\n"),
+        encoding="utf-8",
+    )
+    with pytest.raises(LzipError) as caught:
+        load_plan(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.code == "LZ107"
+    assert problem.path == "members.18"

@@ -37,7 +37,7 @@ def check_agencies(
             )
             continue
         seen_ids.add(agency.id)
-        names = [("id", agency.id), ("name", agency.name)]
+        names = [("id", agency.id), ("name", agency.name), ("name_en", agency.name_en)]
         names += [(("aliases", i), alias) for i, alias in enumerate(agency.aliases)]
         for where, text in names:
             key = normalize_text(text)
@@ -58,7 +58,14 @@ def check_agencies(
                 {"id": group.id},
             )
         group_ids.add(group.id)
+        listed: set[str] = set()
         for position, member in enumerate(group.members):
+            if member in listed:
+                yield RuleViolation(
+                    "agencies", ("groups", index, "members", position), "LZ107",
+                    "duplicate_reference", {"id": member},
+                )
+            listed.add(member)
             if member not in seen_ids:
                 yield RuleViolation(
                     "agencies", ("groups", index, "members", position), "LZ101",
