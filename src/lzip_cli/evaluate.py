@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from lzip_cli.cells import NotCarriedOut
@@ -152,7 +153,12 @@ class CheckResult:
         return counts
 
     def indicator(self, indicator_id: str) -> IndicatorResult:
-        return next(r for r in self.indicators if r.indicator.id == indicator_id)
+        return self._by_id[indicator_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, IndicatorResult]:
+        # Renderers look up every agency line's indicator: a dict, not a scan per line.
+        return {r.indicator.id: r for r in reversed(self.indicators)}
 
     @property
     def has_shortfalls(self) -> bool:
@@ -206,18 +212,19 @@ def evaluate(plan: Plan, report: Report) -> CheckResult:
         results.append(result)
     if errors:
         raise LzipError(errors)
-    agencies = []
-    for agency in plan.agencies:
-        lines = []
-        for result in results:
-            indicator = result.indicator
-            if agency.id not in indicator.agencies:
-                continue
-            own = result.own.get(agency.id)
-            actual = result.per_agency[agency.id] if indicator.scope == "each" else result.county
-            lines.append(AgencyLine(indicator.id, actual, own))
-        if lines:
-            agencies.append(AgencyResult(agency.id, lines))
+    # One pass over the indicators (not one per agency): each agency's lines in plan order.
+    lines_of: dict[str, list[AgencyLine]] = defaultdict(list)
+    for result in results:
+        indicator = result.indicator
+        for agency_id in dict.fromkeys(indicator.agencies):
+            own = result.own.get(agency_id)
+            actual = result.per_agency[agency_id] if indicator.scope == "each" else result.county
+            lines_of[agency_id].append(AgencyLine(indicator.id, actual, own))
+    agencies = [
+        AgencyResult(agency.id, lines_of[agency.id])
+        for agency in plan.agencies
+        if agency.id in lines_of
+    ]
     return CheckResult(report.year, plan, results, agencies, warnings)
 
 

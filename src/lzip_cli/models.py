@@ -202,38 +202,45 @@ class Plan(BaseModel):
     _agency_position: dict[str, int] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any) -> None:
+        # Private attributes are read through pydantic's ``__getattr__`` (a few µs each): the
+        # indexes are filled through locals and read from ``__pydantic_private__`` directly.
+        agency_by_id, agency_index = self._agency_by_id, self._agency_index
+        by_id, indicator_index = self._by_id, self._indicator_index
+        agency_position = self._agency_position
         for position, agency in enumerate(self.agencies):
-            self._agency_position.setdefault(agency.id, position)
-            self._agency_by_id[agency.id] = agency
+            agency_position.setdefault(agency.id, position)
+            agency_by_id[agency.id] = agency
             for text in (agency.id, agency.name, agency.name_en, *agency.aliases):
-                self._agency_index.setdefault(normalize_text(text), agency)
+                agency_index.setdefault(normalize_text(text), agency)
         for indicator in self.indicators:
-            self._by_id[indicator.id] = indicator
+            by_id[indicator.id] = indicator
             for text in (indicator.id, indicator.name, indicator.name_en):
-                self._indicator_index.setdefault(normalize_text(text), indicator)
+                indicator_index.setdefault(normalize_text(text), indicator)
             with_unit = f"{indicator.name}({indicator.unit})"
-            self._indicator_index.setdefault(normalize_text(with_unit), indicator)
+            indicator_index.setdefault(normalize_text(with_unit), indicator)
             if indicator.count_unit:
                 both = f"{indicator.name}({indicator.unit})/{indicator.count_unit}"
-                self._indicator_index.setdefault(normalize_text(both), indicator)
+                indicator_index.setdefault(normalize_text(both), indicator)
 
     def agency_position(self, agency_id: str) -> int:
         """Where the agency stands in ``agencies.yaml`` (for ordering output like the plan)."""
-        return self._agency_position[agency_id]
+        return self.__pydantic_private__["_agency_position"][agency_id]  # type: ignore[index]
 
     def agency(self, agency_id: str) -> Agency:
-        return self._agency_by_id[agency_id]
+        return self.__pydantic_private__["_agency_by_id"][agency_id]  # type: ignore[index]
 
     def indicator(self, indicator_id: str) -> Indicator:
-        return self._by_id[indicator_id]
+        return self.__pydantic_private__["_by_id"][indicator_id]  # type: ignore[index]
 
     def find_agency(self, text: str) -> Agency | None:
         """The agency whose id, name, English name or alias is ``text``."""
-        return self._agency_index.get(normalize_text(text))
+        index = self.__pydantic_private__["_agency_index"]  # type: ignore[index]
+        return index.get(normalize_text(text))
 
     def find_indicator(self, text: str) -> Indicator | None:
         """The indicator whose id or name (with or without its unit) is ``text``."""
-        return self._indicator_index.get(normalize_text(text))
+        index = self.__pydantic_private__["_indicator_index"]  # type: ignore[index]
+        return index.get(normalize_text(text))
 
     def indicators_of(self, agency_id: str) -> list[Indicator]:
         return [ind for ind in self.indicators if agency_id in ind.agencies]
