@@ -15,6 +15,17 @@ NOT_CARRIED_OUT_MARKS = frozenset({"—", "——", "-", "--", "–", "未开展
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
+
+def _odd_numeral(char: str) -> bool:
+    """A numeric character other than 0-9 and ０-９ (superscripts, circled digits, ...)."""
+    return (
+        unicodedata.category(char).startswith("N")
+        and not "0" <= char <= "9"
+        and not "\uff10" <= char <= "\uff19"
+    )
+
+
 #: Largest figure lzip accepts; beyond it a cell is a typo, not a count of cases or 万元.
 MAX_VALUE = 1e12
 
@@ -53,15 +64,19 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
         return None
     if raw in NOT_CARRIED_OUT_MARKS or fold(text.strip()) in NOT_CARRIED_OUT_MARKS:
         return NOT_CARRIED_OUT
-    body = raw
-    suffixes = [fold(u) for u in units if u]
-    if percent:
+    suffixes = list(dict.fromkeys(fold(u) for u in units if u))
+    if percent and "%" not in suffixes:
         suffixes.append("%")
+    if any(_odd_numeral(char) for char in text):
+        # NFKC turns ² into 2 and ① into 1: "17²" must not become 172
+        raise CellError("cell_not_a_number", text=text, units="/".join(suffixes))
+    # Spaces may surround the number and its unit, not split the digits ("12 3" is not 123).
+    body = unicodedata.normalize("NFKC", text).strip()
     for suffix in sorted(suffixes, key=len, reverse=True):
         if body.endswith(suffix) and len(body) > len(suffix):
-            body = body[: -len(suffix)]
+            body = body[: -len(suffix)].rstrip()
             break
-    if body.startswith("-") and _NUMBER.fullmatch(body[1:].replace(",", "")):
+    if body.startswith(("-", "\u2212")) and _NUMBER.fullmatch(body[1:].replace(",", "")):
         raise CellError("cell_negative", text=text)
     if _GROUPED.fullmatch(body):
         body = body.replace(",", "")
@@ -74,8 +89,8 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
 
 
 def parse_year(text: str) -> int | None:
-    """A year cell (``2024``, ``2024年``, ``２０２４``); None when blank."""
-    raw = fold(text).removesuffix("年")
+    """A year cell (``2024``, ``2024年``, ``2024年度``, ``２０２４``); None when blank."""
+    raw = fold(text).removesuffix("年度").removesuffix("年")
     if not raw:
         return None
     if not re.fullmatch(r"(19|20|21)[0-9]{2}", raw):

@@ -163,10 +163,12 @@ def validate(
     log = ProblemLog()
     for report_path in reports or []:
         try:
-            _read_and_evaluate(plan, report_path, year)
+            result = _read_and_evaluate(plan, report_path, year)
         except LzipError as exc:
             log.extend(exc.problems)
             log.omitted += exc.omitted
+        else:
+            _warn(result, lang.value)  # the warnings `check` would show, on stderr
     with _errors_exit(lang, _validate_exit):
         log.raise_if_any()
     typer.echo(

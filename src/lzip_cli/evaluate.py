@@ -303,16 +303,15 @@ def _evaluate_indicator(
             )
         return IndicatorResult(indicator, milestone, county, own)
     if indicator.kind == "rate" and len(agency_rows) > 1:
+        # Rows in file order: the error points at the second row and lists them as read.
+        numbers = sorted(r.row for r in agency_rows)
         errors.append(
             Problem(
                 "LZ243",
                 "rate_needs_county_row",
                 file=report.file,
-                line=agency_rows[1].row,
-                params={
-                    "indicator": indicator.id,
-                    "rows": ", ".join(str(r.row) for r in agency_rows),
-                },
+                line=numbers[1],
+                params={"indicator": indicator.id, "rows": ", ".join(map(str, numbers))},
             )
         )
     value = _sum([f.value for f in own.values()])

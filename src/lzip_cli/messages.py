@@ -202,6 +202,10 @@ TEXTS.update(
             "指标 {indicator}、单位 {agency} 重复：第 {first} 行已填报",
             "indicator {indicator} for agency {agency} is reported twice: first at row {first}",
         ),
+        "duplicate_county_row": (
+            "指标 {indicator} 的全县合计行（责任单位为空）重复：第 {first} 行已填报",
+            "indicator {indicator} has two county-wide rows (blank agency): first at row {first}",
+        ),
         "unknown_indicator": (
             "未知的指标 {text!r}：应为指标序号（如 4.3）或方案中的指标名称",
             "unknown indicator {text!r}: expected an id such as 4.3 or the name in the plan",
@@ -243,8 +247,9 @@ TEXTS.update(
             "cannot tell the report's year: pass --year or put it in the file name (2024.csv)",
         ),
         "year_conflict": (
-            "报表年度相互矛盾：{details}",
-            "the report's year is contradictory: {details}",
+            "报表年度相互矛盾：--year 为 {option}，文件名中为 {name}，年度列中为 {column}",
+            "the report's year is contradictory: --year {option}, file name {name}, "
+            "year column {column}",
         ),
         "xlsx_needs_openpyxl": (
             "读取 .xlsx 需要 openpyxl：pip install 'lzip-cli[xlsx]'",

@@ -305,7 +305,7 @@ def parse_rows(
             log.add(
                 Problem(
                     "LZ210",
-                    "duplicate_row",
+                    "duplicate_row" if key[1] else "duplicate_county_row",
                     file=name,
                     line=row_number,
                     params={"first": first_row[key], "indicator": key[0], "agency": key[1] or "—"},
@@ -364,7 +364,8 @@ def _parse_row(
             return None
         agency_id = agency.id
     ok = True
-    units = (indicator.unit, indicator.count_unit or "")
+    # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
+    units = (indicator.unit,)
     try:
         value = parse_figure(_cell(cells, columns, "value"), units, percent=indicator.unit == "%")
         if indicator.kind == "rate" and isinstance(value, float) and value > 100:
@@ -426,7 +427,9 @@ def _resolve_year(
     distinct = {year for year, _ in known}
     if len(distinct) > 1:
         details = ", ".join(f"{source}={year}" for year, source in known)
-        raise LzipError([Problem("LZ215", "year_conflict", file=name, params={"details": details})])
+        given = {source: str(year) for year, source in known}
+        params = {"details": details, **{s: given.get(s, "—") for s in ("option", "name", "column")}}
+        raise LzipError([Problem("LZ215", "year_conflict", file=name, params=params)])
     return known[0][0]
 
 
