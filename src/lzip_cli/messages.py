@@ -394,3 +394,62 @@ TEXTS.update(
 )
 
 TEXTS["sf_above"] = ("见上文", "above")
+
+# --- bad input (issue 5) ---------------------------------------------------------------------
+TEXTS.update(
+    {
+        "report_no_rows": (
+            "报表只有表头，没有数据行：是否选错了文件？",
+            "the report has a header but no data rows: is it the right file?",
+        ),
+        "report_utf16": (
+            "这是 UTF-16 编码的文本（Excel 的“Unicode 文本”）：请另存为“CSV UTF-8”或 .xlsx",
+            "this is UTF-16 text (Excel's 'Unicode Text'): save it as 'CSV UTF-8' or .xlsx",
+        ),
+        "report_encoding_byte": (
+            "字节 0x{byte} 既不是 UTF-8 也不是 GBK（GB18030）编码：请将 CSV 保存为 UTF-8 或 GBK 编码",
+            "byte 0x{byte} is neither UTF-8 nor GBK (GB18030): save the CSV as UTF-8 or GBK",
+        ),
+        "csv_unclosed_quote": (
+            "引号未闭合：本行开始的带引号单元格直到文件末尾都没有结束的引号",
+            "unclosed quote: the quoted cell that starts on this line never ends",
+        ),
+        "cell_too_long": (
+            "单元格过长（超过 {limit:,} 个字符），不像是报表",
+            "a cell longer than {limit:,} characters: not a report",
+        ),
+        "cell_formula": (
+            "{text!r} 是公式，没有计算结果：请在 Excel 或 WPS 中打开并保存文件，或改填数值",
+            "{text!r} is a formula without a computed value: open and save the file in Excel or "
+            "WPS, or type the figure",
+        ),
+        "xlsx_merged": (
+            "单元格 {ref} 是合并单元格：每行须分别填写，请取消合并并填满每个单元格",
+            "cells {ref} are merged: every row must be filled in on its own; unmerge them and "
+            "fill in each cell",
+        ),
+        "xlsx_first_sheet_empty": (
+            "第一个工作表 {sheet!r} 为空：lzip 只读取第一个工作表，请把报表移到第一个工作表",
+            "the first sheet {sheet!r} is empty: lzip reads only the first sheet; move the report "
+            "there",
+        ),
+        "yaml_tab": (
+            "YAML 语法错误：用了 Tab 缩进，YAML 只能用空格缩进",
+            "YAML syntax error: indented with a tab; YAML indentation must be spaces",
+        ),
+        "stdout_failed": (
+            "无法写入标准输出：{reason}",
+            "cannot write to standard output: {reason}",
+        ),
+        "os.ENOSPC": ("磁盘空间不足", "no space left on the device"),
+        "os.EDQUOT": ("超出磁盘配额", "disk quota exceeded"),
+        "os.EACCES": ("没有权限", "permission denied"),
+        "os.EPERM": ("不允许此操作", "operation not permitted"),
+        "os.EROFS": ("只读文件系统", "read-only file system"),
+        "os.ENOENT": ("目录或文件不存在", "no such file or directory"),
+        "os.ENOTDIR": ("路径中有一项不是目录", "a part of the path is not a directory"),
+        "os.EISDIR": ("这是一个目录", "is a directory"),
+        "os.EIO": ("输入/输出错误", "input/output error"),
+        "os.EPIPE": ("管道已关闭", "the pipe was closed"),
+    }
+)

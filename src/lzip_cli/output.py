@@ -94,7 +94,14 @@ def prepare_directory(directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LzipError(
-            [Problem("LZ305", "cannot_write", file=str(directory), params={"reason": _reason(exc)})]
+            [
+                Problem(
+                    "LZ305",
+                    "cannot_write",
+                    file=str(directory),
+                    params={"reason": _reason(exc), "errno": exc.errno},
+                )
+            ]
         ) from None
 
 
@@ -120,7 +127,7 @@ def atomic_write(path: Path, data: bytes) -> None:
                     "LZ305",
                     "cannot_write",
                     file=str(path),
-                    params={"reason": _reason(exc)},
+                    params={"reason": _reason(exc), "errno": exc.errno},
                 )
             ]
         ) from None

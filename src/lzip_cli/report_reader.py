@@ -55,6 +55,7 @@ CELL_CODES = {
     "cell_count_whole": "LZ225",
     "count_not_compound": "LZ226",
     "cell_not_a_year": "LZ227",
+    "cell_formula": "LZ251",
 }
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -126,7 +127,14 @@ def _sniff(path: Path, name: str) -> str:
         raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
     except OSError as exc:
         raise LzipError(
-            [Problem("LZ004", "file_unreadable", file=name, params={"reason": exc.strerror})]
+            [
+                Problem(
+                    "LZ004",
+                    "file_unreadable",
+                    file=name,
+                    params={"reason": exc.strerror, "errno": exc.errno},
+                )
+            ]
         ) from None
     if not head:
         raise LzipError([Problem("LZ201", "report_empty", file=name)])
@@ -135,8 +143,20 @@ def _sniff(path: Path, name: str) -> str:
     if head.startswith(_OLE_MAGIC):
         raise LzipError([Problem("LZ202", "report_is_xls", file=name)])
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise LzipError([Problem("LZ203", "report_encoding", file=name)])
+        raise LzipError([Problem("LZ203", "report_utf16", file=name, line=1)])
     return "csv"
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """Text saved as UTF-16 without a BOM: NUL bytes, all at even or all at odd offsets."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) > 0 or max(even, odd) < 4:
+        return False
+    try:
+        sample[: len(sample) // 2 * 2].decode("utf-16-le" if odd else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _detect_encoding(path: Path, name: str) -> str:
@@ -147,15 +167,30 @@ def _detect_encoding(path: Path, name: str) -> str:
         return "utf-8-sig"
     nul = sample.find(b"\x00")
     if nul >= 0:
+        if _looks_utf16(sample):
+            raise LzipError([Problem("LZ203", "report_utf16", file=name, line=1)])
         line = sample.count(b"\n", 0, nul) + 1
         raise LzipError([Problem("LZ204", "nul_byte", file=name, line=line)])
+    bad = 0
     for encoding in ("utf-8", "gb18030"):
         try:
             codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            bad = max(bad, exc.start)  # the encoding that got furthest was most likely meant
             continue
         return encoding
-    raise LzipError([Problem("LZ203", "report_encoding", file=name)])
+    line = sample.count(b"\n", 0, bad) + 1
+    raise LzipError(
+        [
+            Problem(
+                "LZ203",
+                "report_encoding_byte",
+                file=name,
+                line=line,
+                params={"byte": f"{sample[bad]:02X}"},
+            )
+        ]
+    )
 
 
 def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
@@ -180,6 +215,7 @@ def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
     with path.open("r", encoding=encoding, newline="") as handle:
         reader = csv.reader(_bounded_lines(handle, name), strict=True)
         while True:
+            start = reader.line_num + 1  # where the next record begins
             try:
                 cells = next(reader)
             except StopIteration:
@@ -189,6 +225,22 @@ def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
                     [Problem("LZ203", "report_encoding", file=name, line=reader.line_num + 1)]
                 ) from None
             except csv.Error as exc:
+                if str(exc).startswith("field larger than field limit"):
+                    raise LzipError(
+                        [
+                            Problem(
+                                "LZ206",
+                                "cell_too_long",
+                                file=name,
+                                line=start,
+                                params={"limit": MAX_FIELD_CHARS},
+                            )
+                        ]
+                    ) from None
+                if str(exc) == "unexpected end of data":
+                    raise LzipError(
+                        [Problem("LZ206", "csv_unclosed_quote", file=name, line=start)]
+                    ) from None
                 raise LzipError(
                     [
                         Problem(
@@ -275,14 +327,16 @@ def parse_rows(
     parsed: list[ReportRow] = []
     first_row: dict[tuple[str, str | None], int] = {}
     year_cells: dict[int, int] = {}
+    header_row, data_rows = 0, 0
     for row_number, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue
         if columns is None:
             columns = _map_header(cells, row_number, name, log, warnings)
-            width = len(cells)
+            width, header_row = len(cells), row_number
             log.raise_if_any()
             continue
+        data_rows += 1
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             log.add(
                 Problem(
@@ -316,9 +370,19 @@ def parse_rows(
         parsed.append(parsed_row)
     if columns is None:
         log.add(Problem("LZ201", "report_empty", file=name))
+    elif not data_rows:
+        log.add(Problem("LZ250", "report_no_rows", file=name, line=header_row))
     log.raise_if_any()
     year = _resolve_year(year_option, name_year, year_cells, name)
     return Report(name, year, parsed, warnings)
+
+
+def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> CellValue:
+    """:func:`parse_figure`, but a formula (``=A1+B1``; also what an uncomputed .xlsx formula
+    cell reads as) is refused as such rather than as "not a figure"."""
+    if text.lstrip().startswith("="):
+        raise CellError("cell_formula", text=text.strip())
+    return parse_figure(text, units, percent=percent)
 
 
 def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
@@ -367,7 +431,7 @@ def _parse_row(
     # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
     units = (indicator.unit,)
     try:
-        value = parse_figure(_cell(cells, columns, "value"), units, percent=indicator.unit == "%")
+        value = _figure(_cell(cells, columns, "value"), units, percent=indicator.unit == "%")
         if indicator.kind == "rate" and isinstance(value, float) and value > 100:
             raise CellError("cell_rate_above_100")
     except CellError as exc:
@@ -381,7 +445,7 @@ def _parse_row(
             ok = False
         else:
             try:
-                count = parse_figure(count_text, (indicator.count_unit or "",))
+                count = _figure(count_text, (indicator.count_unit or "",))
                 if isinstance(count, float) and not count.is_integer():
                     raise CellError("cell_count_whole")
             except CellError as exc:

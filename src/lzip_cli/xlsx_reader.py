@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from xml.etree import ElementTree
+from xml.parsers import expat
 
-from lzip_cli.errors import LzipError, Problem
+from lzip_cli.errors import LzipError, Problem, ProblemLog
 
 MAX_ROWS = 2_000_000
 
@@ -36,14 +39,20 @@ def iter_xlsx_rows(
     """Yield ``(row number, cell texts)`` of the first sheet, reading cached formula results."""
     try:
         import openpyxl
+        from openpyxl.cell.read_only import EmptyCell
+        from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:  # pragma: no cover - openpyxl is in the xlsx/test extras
         raise LzipError([Problem("LZ230", "xlsx_needs_openpyxl", file=name)]) from None
+    broken = (*_BROKEN, InvalidFileException)
+    handle = _open(path, name)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise LzipError(
-            [Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": str(exc)[:200]})]
-        ) from None
+        # A file object, not the path: openpyxl refuses a name not ending in .xlsx, and lzip
+        # reads a workbook by its content (with a warning when the name says otherwise).
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except broken as exc:
+        handle.close()
+        raise _unreadable(name, exc) from None
+    formulas: _FormulaRows | None = None
     try:
         sheets = workbook.worksheets
         if not sheets:
@@ -59,12 +68,153 @@ def iter_xlsx_rows(
                     params={"sheet": sheets[0].title, "count": len(sheets) - 1},
                 )
             )
-        for number, row in enumerate(sheets[0].iter_rows(), start=1):
+        _refuse_merged(workbook, sheets[0], name)
+        seen_text = False
+        rows = enumerate(sheets[0].iter_rows(), start=1)
+        while True:
+            try:
+                number, row = next(rows)
+            except StopIteration:
+                break
+            except broken as exc:
+                raise _unreadable(name, exc) from None
             if number > MAX_ROWS:
                 raise LzipError([Problem("LZ233", "too_many_rows", file=name, line=number)])
-            yield (
-                number,
-                [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row],
+            texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+            # A cell present in the file but without a value may be a formula that was never
+            # computed (openpyxl writes none): read those cells' formulas in a second pass.
+            blank = [
+                i for i, c in enumerate(row) if c.value is None and not isinstance(c, EmptyCell)
+            ]
+            if blank:
+                if formulas is None:
+                    formulas = _FormulaRows(path, name, broken)
+                found = formulas.row(number)
+                for index in blank:
+                    if index < len(found) and found[index]:
+                        texts[index] = found[index]
+            seen_text = seen_text or any(text.strip() for text in texts)
+            yield number, texts
+        if not seen_text and len(sheets) > 1:
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ252",
+                        "xlsx_first_sheet_empty",
+                        file=name,
+                        params={"sheet": sheets[0].title},
+                    )
+                ]
             )
     finally:
         workbook.close()
+        handle.close()
+        if formulas is not None:
+            formulas.close()
+
+
+_BROKEN: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ElementTree.ParseError,
+    KeyError,
+    OSError,
+    EOFError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+)
+
+
+def _open(path: Path, name: str) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise LzipError(
+            [
+                Problem(
+                    "LZ004",
+                    "file_unreadable",
+                    file=name,
+                    params={"reason": exc.strerror, "errno": exc.errno},
+                )
+            ]
+        ) from None
+
+
+def _unreadable(name: str, exc: Exception) -> LzipError:
+    reason = str(exc)[:200] or type(exc).__name__
+    return LzipError([Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": reason})])
+
+
+def _refuse_merged(workbook: Any, sheet: Any, name: str) -> None:
+    """Refuse merged cells, each at its first cell: only that one holds a value, the rest read
+    as blank, which would silently turn figures into "not reported"."""
+    from openpyxl.utils.cell import range_boundaries
+
+    archive, member = getattr(workbook, "_archive", None), getattr(sheet, "_worksheet_path", None)
+    if archive is None or not member:  # pragma: no cover - openpyxl internals changed
+        return
+    refs: list[str] = []
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        if tag.rpartition(" ")[2] == "mergeCell" and attributes.get("ref"):
+            refs.append(attributes["ref"])
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    try:
+        with archive.open(member) as source:
+            parser.ParseFile(source)
+    except (expat.ExpatError, *_BROKEN):
+        return  # openpyxl reports a broken sheet itself
+    log = ProblemLog()
+    for ref in refs:
+        try:
+            column, row, _, _ = range_boundaries(ref)
+        except (ValueError, TypeError):
+            column = row = None
+        log.add(Problem("LZ253", "xlsx_merged", name, row, column, params={"ref": ref}))
+    log.raise_if_any()
+
+
+class _FormulaRows:
+    """The first sheet read again without ``data_only``, advanced row by row on demand."""
+
+    def __init__(self, path: Path, name: str, broken: tuple[type[Exception], ...]) -> None:
+        import openpyxl
+
+        self._broken = broken
+        self._name = name
+        self._handle = _open(path, name)
+        try:
+            self._workbook = openpyxl.load_workbook(self._handle, read_only=True, data_only=False)
+        except broken as exc:
+            self._handle.close()
+            raise _unreadable(name, exc) from None
+        self._rows = enumerate(self._workbook.worksheets[0].iter_rows(), start=1)
+
+    def row(self, number: int) -> list[str]:
+        """Formula texts (``=1+2``) of row ``number``, "" for the cells that hold none."""
+        try:
+            for current, row in self._rows:
+                if current == number:
+                    return [_formula_text(cell) for cell in row]
+        except self._broken as exc:
+            raise _unreadable(self._name, exc) from None
+        return []
+
+    def close(self) -> None:
+        self._workbook.close()
+        self._handle.close()
+
+
+def _formula_text(cell: Any) -> str:
+    if getattr(cell, "data_type", None) != "f":
+        return ""
+    value = cell.value
+    text = getattr(value, "text", value)  # ArrayFormula keeps its text in .text
+    if not isinstance(text, str):
+        return "=?"
+    return text if text.startswith("=") else "=" + text

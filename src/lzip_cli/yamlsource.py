@@ -79,7 +79,14 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
         raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
     except OSError as exc:
         raise LzipError(
-            [Problem("LZ004", "file_unreadable", file=name, params={"reason": exc.strerror})]
+            [
+                Problem(
+                    "LZ004",
+                    "file_unreadable",
+                    file=name,
+                    params={"reason": exc.strerror, "errno": exc.errno},
+                )
+            ]
         ) from None
     try:
         text = raw.decode("utf-8-sig")
@@ -100,11 +107,16 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "").strip()
+        key, code = "yaml_syntax", "LZ007"
+        if "nesting depth" in problem:  # libyaml's own limit
+            key, code = "yaml_too_deep", "LZ008"
+        elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            key = "yaml_tab"
         raise LzipError(
             [
                 Problem(
-                    "LZ007",
-                    "yaml_syntax",
+                    code,
+                    key,
                     file=name,
                     line=mark.line + 1 if mark else None,
                     column=mark.column + 1 if mark else None,
@@ -133,11 +145,28 @@ def _refuse_anchors(text: str, name: str) -> None:
     at its anchor, and stops a "billion laughs" document before any node is built.
     """
     log = ProblemLog()
+    depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             mark = event.start_mark
             log.add(Problem("LZ010", "yaml_alias", name, mark.line + 1, mark.column + 1))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                # Stop before composing: a node tree thousands of levels deep is built and
+                # walked recursively, which can exhaust the stack.
+                mark = event.start_mark
+                log.add(Problem("LZ008", "yaml_too_deep", name, mark.line + 1, mark.column + 1))
+                break
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     log.raise_if_any()
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based YAML mark, "" past the end."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _tag_text(tag: str) -> str:
@@ -183,7 +212,8 @@ class _Builder:
         try:
             return self._scalars.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self._problem("LZ012", "yaml_bad_scalar", node, text=node.value, reason=str(exc))
+            text = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            self._problem("LZ012", "yaml_bad_scalar", node, text=text, reason=str(exc)[:200])
             return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 
 from lzip_cli.errors import Problem
-from lzip_cli.messages import Lang, t
+from lzip_cli.messages import TEXTS, Lang, t
 
 
 def location(problem: Problem) -> str:
@@ -20,7 +21,12 @@ def location(problem: Problem) -> str:
 
 def message(problem: Problem, lang: Lang) -> str:
     """The problem's message, prefixed by its path inside the file when it has one."""
-    text = t(problem.key, lang, **problem.params)
+    params = problem.params
+    if "errno" in params:  # an OS error's reason in the user's language, when lzip knows it
+        name = errno.errorcode.get(params["errno"], "")
+        if "os." + name in TEXTS:
+            params = {**params, "reason": t("os." + name, lang)}
+    text = t(problem.key, lang, **params)
     return f"{problem.path}: {text}" if problem.path else text
 
 
