@@ -14,6 +14,7 @@ from typing import Literal
 from lzip_cli.cells import NotCarriedOut
 from lzip_cli.errors import LzipError, Problem
 from lzip_cli.models import Indicator, Plan
+from lzip_cli.progress import track
 from lzip_cli.report_reader import Report, ReportRow
 
 Status = Literal["not-reported", "tracked", "achieved", "on-track", "behind"]
@@ -205,7 +206,7 @@ def evaluate(plan: Plan, report: Report) -> CheckResult:
     warnings = list(report.warnings)
     errors: list[Problem] = []
     results = []
-    for indicator in plan.indicators:
+    for indicator in track(plan.indicators, "指标 indicators", len(plan.indicators)):
         result = _evaluate_indicator(
             plan, indicator, report, by_indicator.get(indicator.id, []), warnings, errors
         )

@@ -57,6 +57,7 @@ CELL_CODES = {
     "cell_not_a_year": "LZ227",
     "cell_formula": "LZ251",
 }
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -112,8 +113,15 @@ def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
         if suffix in (".xlsx", ".xlsm"):
             warnings.append(Problem("LZ221", "report_is_csv", file=name))
         rows = _iter_csv_rows(path, name)
+    from lzip_cli.progress import track
+
     return parse_rows(
-        rows, plan, name, year_option=year, name_year=year_from_name(path), warnings=warnings
+        track(rows, name),  # a bar on a terminal when reading takes over a second
+        plan,
+        name,
+        year_option=year,
+        name_year=year_from_name(path),
+        warnings=warnings,
     )
 
 
@@ -206,13 +214,26 @@ def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
             raise LzipError([Problem("LZ205", "line_too_long", file=name, line=number)])
         if "\x00" in line:
             raise LzipError([Problem("LZ204", "nul_byte", file=name, line=number)])
+        undecodable = _UNDECODABLE.search(line)
+        if undecodable:  # decoded with surrogateescape: the byte and its line are known exactly
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ203",
+                        "report_encoding_byte",
+                        file=name,
+                        line=number,
+                        params={"byte": f"{ord(undecodable.group()) - 0xDC00:02X}"},
+                    )
+                ]
+            )
         yield line
 
 
 def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
     encoding = _detect_encoding(path, name)
     csv.field_size_limit(MAX_FIELD_CHARS)
-    with path.open("r", encoding=encoding, newline="") as handle:
+    with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as handle:
         reader = csv.reader(_bounded_lines(handle, name), strict=True)
         while True:
             start = reader.line_num + 1  # where the next record begins

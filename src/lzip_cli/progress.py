@@ -1,0 +1,79 @@
+"""A progress bar on stderr for long work: only on a terminal, and only after about a second.
+
+:func:`track` wraps an iterable. When stderr is not a terminal (a pipe, a file, CI, the tests) it
+yields the items and does nothing else; Rich is not even imported. On a terminal it looks at the
+clock every :data:`CHECK_EVERY` items and starts a transient Rich bar once :data:`DELAY` seconds
+have passed, so that quick runs print nothing at all.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: Seconds of work before a bar appears.
+DELAY = 1.0
+#: Items between two looks at the clock (a power of two minus one is used as a mask).
+CHECK_EVERY = 1024
+
+
+def enabled() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False
+
+
+def track(
+    items: Iterable[T], description: str, total: int | None = None, *, delay: float = DELAY
+) -> Iterator[T]:
+    """Yield ``items``; on a terminal, show a bar on stderr once the work takes ``delay`` s."""
+    if not enabled():
+        yield from items
+        return
+    start = time.monotonic()
+    bar = None
+    task = None
+    done = 0
+    mask = CHECK_EVERY - 1
+    try:
+        for item in items:
+            yield item
+            done += 1
+            if done & mask:
+                continue
+            if bar is None:
+                if time.monotonic() - start < delay:
+                    continue
+                bar = _bar()
+                bar.start()
+                task = bar.add_task(description, total=total, completed=done)
+            else:
+                bar.update(task, completed=done)  # type: ignore[arg-type]
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
+def _bar():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )

@@ -1,0 +1,478 @@
+"""Issue 5: a bad report never crashes lzip or changes a file; every error is located.
+
+Each case runs `lzip check` (and `lzip validate` where it matters) on one broken report and
+asserts the exit code, the exact location (file:row[:column]) and the words the user reads, in
+Chinese (the default) or English. Every run also checks that no input file changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner, Result
+
+from lzip_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+EXAMPLE = ROOT / "examples" / "2024.csv"
+HEADER = "指标,责任单位,数值\n"
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work in tmp_path so that messages name files as the user typed them."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+def digests(paths: list[Path]) -> dict[Path, str | None]:
+    result: dict[Path, str | None] = {}
+    for path in paths:
+        try:
+            with path.open("rb") as handle:
+                result[path] = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            result[path] = None
+    return result
+
+
+def lzip(*args: str, inputs: list[Path] = ()) -> Result:  # type: ignore[assignment]
+    """Run lzip in-process; assert it raised nothing but SystemExit and changed no input."""
+    watched = [*inputs, DATA / "agencies.yaml", DATA / "indicators.yaml"]
+    before = digests(watched)
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output + result.stderr
+    assert digests(watched) == before, "an input file changed"
+    return result
+
+
+def write(name: str, content: bytes | str) -> Path:
+    path = Path(name)
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def check(path: Path, *options: str) -> Result:
+    return lzip("check", str(path), "--format", "json", *options, inputs=[path])
+
+
+def errors(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if " LZ" in line]
+
+
+def assert_error(result: Result, where: str, code: str, *words: str, exit_code: int = 2) -> str:
+    """The run failed with ``exit_code`` and an error ``code`` located exactly at ``where``."""
+    assert result.exit_code == exit_code, result.output + result.stderr
+    assert result.stdout == ""
+    lines = [line for line in errors(result) if line.startswith(f"{where}: ") and code in line]
+    assert lines, result.stderr
+    matching = [line for line in lines if all(word in line for word in words)]
+    assert matching, (words, lines)
+    return matching[0]
+
+
+# --- empty and almost empty ------------------------------------------------------------------
+
+
+def test_empty_file() -> None:
+    result = check(write("2024.csv", b""))
+    assert_error(result, "2024.csv", "LZ201", "报表为空", "没有表头行")
+
+
+def test_empty_file_in_english() -> None:
+    result = check(write("2024.csv", b""), "--lang", "en")
+    assert_error(result, "2024.csv", "LZ201", "error", "the report is empty: no header row")
+
+
+def test_header_without_rows() -> None:
+    result = check(write("2024.csv", HEADER + ",,\n"))
+    assert_error(result, "2024.csv:1", "LZ250", "只有表头", "没有数据行")
+
+
+def test_header_without_rows_validate_in_english() -> None:
+    path = write("2024.csv", HEADER)
+    result = lzip("validate", str(path), "--lang", "en", inputs=[path])
+    assert result.exit_code == 1
+    assert "2024.csv:1: error LZ250: the report has a header but no data rows" in result.stderr
+
+
+# --- columns ---------------------------------------------------------------------------------
+
+
+def test_missing_required_column() -> None:
+    result = check(write("2024.csv", "指标,责任单位\n1.1,县林业局\n"))
+    assert_error(result, "2024.csv:1", "LZ208", "缺少必需的列 value / 数值")
+
+
+def test_missing_both_required_columns_are_both_reported() -> None:
+    result = check(write("2024.csv", "a,b\n1,2\n"), "--lang", "en")
+    assert_error(result, "2024.csv:1", "LZ208", "required column indicator / 指标 is missing")
+    assert_error(result, "2024.csv:1", "LZ208", "required column value / 数值 is missing")
+
+
+def test_two_columns_with_the_same_meaning() -> None:
+    result = check(write("2024.csv", "指标,value,数值\n1.1,3,4\n"))
+    assert_error(result, "2024.csv:1:3", "LZ207", "'数值'", "第 2 列", "value")
+
+
+def test_two_columns_with_the_same_meaning_in_english() -> None:
+    result = check(write("2024.csv", "indicator,value,数值\n1.1,3,4\n"), "--lang", "en")
+    assert_error(result, "2024.csv:1:3", "LZ207", "column '数值' means the same as column 2")
+
+
+# --- not text, not a known encoding -----------------------------------------------------------
+
+
+def test_binary_garbage() -> None:
+    garbage = bytes(range(256)) * 8
+    result = check(write("2024.csv", garbage))
+    assert_error(result, "2024.csv:1", "LZ204", "NUL 字节", "不是文本文件")
+
+
+def test_binary_garbage_without_nul_bytes() -> None:
+    garbage = bytes(b for b in range(128, 256)) * 8
+    result = check(write("2024.csv", garbage), "--lang", "en")
+    assert_error(result, "2024.csv:1", "LZ203", "neither UTF-8 nor GBK")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_and_without_bom(encoding: str) -> None:
+    result = check(write("2024.csv", (HEADER + "1.1,县林业局,3\n").encode(encoding)))
+    assert_error(result, "2024.csv:1", "LZ203", "UTF-16", "CSV UTF-8")
+
+
+def test_latin1_text_names_the_line_and_the_byte() -> None:
+    text = "indicator,value,note\n1.1,3,ok\n4.3,1652,café\n"
+    result = check(write("2024.csv", text.encode("latin-1")), "--lang", "en")
+    assert_error(result, "2024.csv:3", "LZ203", "byte 0xE9 is neither UTF-8 nor GBK")
+
+
+def test_nul_byte_in_a_text_report() -> None:
+    result = check(write("2024.csv", HEADER + "1.1,县林业局,3\n4.3,,16\x0052\n"))
+    assert_error(result, "2024.csv:3", "LZ204", "NUL")
+
+
+def test_bad_utf8_after_the_first_mebibyte_is_located() -> None:
+    filler = "".join(f"1.1,县林业局,3,note {i:07d}\n" for i in range(40_000))  # > 1 MiB
+    rows = HEADER.replace("\n", ",备注\n") + filler
+    content = rows.encode() + b"4.3,,1652,\xff\xfe\n"
+    line = rows.count("\n") + 1
+    result = check(write("2024.csv", content))
+    assert_error(result, f"2024.csv:{line}", "LZ203")
+
+
+# --- CSV structure ---------------------------------------------------------------------------
+
+
+def test_ragged_row() -> None:
+    result = check(write("2024.csv", HEADER + "1.1,县林业局,3\n4.3,,1652,extra,more\n"))
+    assert_error(result, "2024.csv:3:4", "LZ209", "本行有 5 个单元格", "表头只有 3 列")
+
+
+def test_unterminated_quote_is_located_where_it_opens() -> None:
+    text = HEADER + '1.1,县林业局,3\n4.3,,"1652\n7.1,,6\n8.1,,4\n'
+    result = check(write("2024.csv", text), "--lang", "en")
+    assert_error(result, "2024.csv:3", "LZ206", "unclosed quote")
+
+
+def test_one_mebibyte_cell_on_one_line() -> None:
+    result = check(write("2024.csv", HEADER + "1.1,县林业局," + "9" * (1 << 20) + "\n"))
+    assert_error(result, "2024.csv:2", "LZ205", "1 MiB")
+
+
+def test_long_quoted_cell_over_several_lines() -> None:
+    cell = '"' + ("x" * 1000 + "\n") * 100 + '"'
+    result = check(write("2024.csv", HEADER + "1.1,县林业局,3\n4.3,," + cell + "\n"))
+    assert_error(result, "2024.csv:3", "LZ206", "单元格过长", "65,536")
+
+
+@pytest.fixture(scope="session")
+def junk_100mb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """100 MB of 'x' on one line, written once per session without holding it in memory."""
+    path = tmp_path_factory.mktemp("junk") / "2024.csv"
+    block = b"x" * (1 << 20)
+    with path.open("wb") as handle:
+        for _ in range(100):
+            handle.write(block)
+    return path
+
+
+def test_100mb_of_junk_fails_with_a_located_error(junk_100mb: Path) -> None:
+    result = check(junk_100mb)
+    assert result.exit_code == 2
+    assert re.search(r"2024\.csv:1: 错误 LZ205: 行过长", result.stderr), result.stderr
+
+
+def test_100mb_of_junk_is_not_read_into_memory(junk_100mb: Path) -> None:
+    # Peak memory of a separate process: far below the file's size. VmHWM (Linux) is the
+    # process's own high-water mark; ru_maxrss would include the parent's from before exec.
+    if not Path("/proc/self/status").exists():
+        pytest.skip("needs Linux /proc")
+    script = (
+        "import re, sys\n"
+        "from lzip_cli.cli import main\n"
+        f"sys.argv = ['lzip', 'validate', {str(junk_100mb)!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "status = open('/proc/self/status').read()\n"
+        "print(code, re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    code, peak_kib = done.stdout.split()
+    assert code == "1"
+    assert "LZ205" in done.stderr
+    assert int(peak_kib) < 60 * 1024, f"peak {int(peak_kib) // 1024} MiB for a 100 MB file"
+
+
+# --- paths that are not readable files --------------------------------------------------------
+
+
+def test_a_directory() -> None:
+    Path("2024.csv").mkdir()
+    result = check(Path("2024.csv"))
+    assert_error(result, "2024.csv", "LZ001", "这是一个目录，不是文件")
+
+
+def test_a_missing_path() -> None:
+    result = check(Path("2023.csv"), "--lang", "en")
+    assert_error(result, "2023.csv", "LZ003", "no such file")
+
+
+def test_a_missing_path_in_validate_is_exit_2() -> None:
+    result = lzip("validate", "nowhere/2024.csv")
+    assert result.exit_code == 2
+    assert "nowhere/2024.csv: 错误 LZ003: 文件不存在" in result.stderr
+
+
+def test_an_unreadable_file() -> None:
+    path = write("2024.csv", HEADER + "1.1,县林业局,3\n")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as root: permissions do not stop reading")
+        result = check(path)
+        assert_error(result, "2024.csv", "LZ004", "无法读取文件", "没有权限")
+    finally:
+        path.chmod(0o644)
+
+
+# --- the wrong kind of file under the right name, and the other way round -----------------------
+# lzip reads by content: a workbook named .csv is read as a workbook and a text file named
+# .xlsx as CSV, each with a warning that says so. The user meant the figures in the file.
+
+
+def workbook(name: str, rows: list[list[object]]) -> Path:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(name)
+    return Path(name)
+
+
+def test_an_xlsx_named_csv_is_read_as_a_workbook_with_a_warning(tmp_path: Path) -> None:
+    book = workbook("book.xlsx", [["指标", "责任单位", "数值"], ["4.3", "", 1652]])
+    shutil.move(book, "2024.csv")
+    result = check(Path("2024.csv"))
+    assert result.exit_code in (0, 1)
+    assert "LZ220" in result.stdout and '"actual": 1652' in result.stdout
+
+
+def test_a_csv_named_xlsx_is_read_as_csv_with_a_warning() -> None:
+    path = write("2024.xlsx", HEADER + "4.3,,1652\n")
+    result = check(path)
+    assert result.exit_code in (0, 1)
+    assert "LZ221" in result.stdout and '"actual": 1652' in result.stdout
+
+
+def test_an_old_xls_workbook() -> None:
+    path = write("2024.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert_error(check(path), "2024.xls", "LZ202", ".xls", "另存为 .xlsx")
+
+
+def test_a_zip_that_is_not_a_workbook() -> None:
+    with zipfile.ZipFile("2024.xlsx", "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231", "无法读取 .xlsx 工作簿")
+
+
+def test_a_truncated_workbook() -> None:
+    book = workbook("book.xlsx", [["指标", "数值"], ["4.3", 1652]])
+    write("2024.xlsx", book.read_bytes()[:300])
+    assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231")
+
+
+def test_a_workbook_with_a_broken_sheet() -> None:
+    book = workbook("book.xlsx", [["指标", "数值"], ["4.3", 1652]])
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile("2024.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # cut in the middle of <sheetData>
+            target.writestr(item, data)
+    assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231")
+
+
+# --- .xlsx specifics -----------------------------------------------------------------------
+
+
+def test_formulas_without_a_computed_value() -> None:
+    # openpyxl (and other generators) write formulas with no cached result; data_only reads
+    # them as blank, which would silently be "not reported".
+    path = workbook("2024.xlsx", [["指标", "数值"], ["4.3", "=1000+652"], ["7.1", 6]])
+    result = check(path)
+    assert_error(result, "2024.xlsx:2:2", "LZ251", "'=1000+652' 是公式", "打开并保存")
+
+
+def test_formulas_without_a_computed_value_in_english() -> None:
+    path = workbook("2024.xlsx", [["indicator", "value", "count"], ["5.1", 850, "=1+2"]])
+    result = check(path, "--lang", "en")
+    assert_error(result, "2024.xlsx:2:3", "LZ251", "is a formula without a computed value")
+
+
+def test_a_formula_with_a_computed_value_reads_the_value() -> None:
+    # What Excel saves: the formula and its cached result. lzip reads the result.
+    book = workbook("book.xlsx", [["指标", "数值"], ["4.3", "=1000+652"]])
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile("2024.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"(<f>1000\+652</f>)<v\s*/?>(</v>)?", rb"\1<v>1652</v>", data)
+                assert b"<v>1652</v>" in data
+            target.writestr(item, data)
+    result = check(Path("2024.xlsx"))
+    assert result.exit_code in (0, 1), result.stderr
+    assert '"actual": 1652' in result.stdout
+
+
+def test_a_formula_typed_into_a_csv() -> None:
+    result = check(write("2024.csv", HEADER + "4.3,,=SUM(A1:A3)\n"))
+    assert_error(result, "2024.csv:2:3", "LZ251", "'=SUM(A1:A3)' 是公式")
+
+
+def test_merged_cells() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["指标", "责任单位", "数值"], ["1.1", "县林业局", 2], [None, "县知识产权局", 9]]:
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")
+    book.save("2024.xlsx")
+    result = check(Path("2024.xlsx"))
+    assert_error(result, "2024.xlsx:2:1", "LZ253", "A2:A3", "合并单元格", "取消合并")
+    assert "LZ216" not in result.stderr  # not a misleading "indicator is blank" on row 3
+
+
+def test_several_sheets_read_the_first_with_a_warning() -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["指标", "数值"])
+    book.active.append(["4.3", 1652])
+    book.create_sheet("说明").append(["随便写点什么"])
+    book.save("2024.xlsx")
+    result = check(Path("2024.xlsx"), "--lang", "en")
+    assert result.exit_code in (0, 1)
+    assert "LZ232" in result.stdout and "only the first sheet" in result.stdout
+
+
+def test_an_empty_first_sheet() -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "封面"
+    data = book.create_sheet("2024")
+    data.append(["指标", "数值"])
+    data.append(["4.3", 1652])
+    book.save("2024.xlsx")
+    result = check(Path("2024.xlsx"))
+    assert_error(result, "2024.xlsx", "LZ252", "第一个工作表 '封面' 为空", "只读取第一个工作表")
+
+
+def test_an_empty_workbook() -> None:
+    openpyxl.Workbook().save("2024.xlsx")
+    assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ201")
+
+
+# --- cells that are not figures --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "code", "words"),
+    [
+        ("1e309", "LZ218", "'1e309' 不是数值"),
+        ("NaN", "LZ218", "'NaN' 不是数值"),
+        ("inf", "LZ218", "'inf' 不是数值"),
+        ("-inf", "LZ218", "'-inf' 不是数值"),
+        ("--5", "LZ218", "'--5' 不是数值"),
+        ('"1,2,3"', "LZ218", "'1,2,3' 不是数值"),
+        ("1e3", "LZ218", "'1e3' 不是数值"),
+        ("0x10", "LZ218", "'0x10' 不是数值"),
+        ("-5", "LZ219", "'-5' 为负数"),
+        ("1" * 400, "LZ224", "数值过大"),
+    ],
+)
+def test_numbers_that_are_not_figures(cell: str, code: str, words: str) -> None:
+    result = check(write("2024.csv", HEADER + "1.1,县林业局,3\n4.3,," + cell + "\n"))
+    assert_error(result, "2024.csv:3:3", code, words)
+
+
+def test_a_cell_error_in_english_says_what_was_expected() -> None:
+    result = check(write("2024.csv", HEADER + "4.3,,NaN\n"), "--lang", "en")
+    assert_error(result, "2024.csv:2:3", "LZ218", "'NaN' is not a figure", "expected a number")
+
+
+def test_a_formula_result_error_value_from_excel() -> None:
+    # data_only reads a formula that failed in Excel as its error text, e.g. #DIV/0!
+    result = check(write("2024.csv", HEADER + "4.3,,#DIV/0!\n"))
+    assert_error(result, "2024.csv:2:3", "LZ218", "'#DIV/0!' 不是数值")
+
+
+# --- every error in one run, capped ---------------------------------------------------------
+
+
+def test_all_errors_in_one_run_and_a_count_of_the_rest() -> None:
+    rows = "".join(f"4.3,,bad{i}\n" for i in range(5000))
+    result = check(write("2024.csv", HEADER + rows))
+    lines = errors(result)
+    assert result.exit_code == 2
+    assert len(lines) == 200
+    assert lines[0].startswith("2024.csv:2:3: 错误 LZ218: 'bad0'")
+    assert lines[-1].startswith("2024.csv:201:3: 错误 LZ218: 'bad199'")
+    assert result.stderr.splitlines()[-1] == "……另有 4,800 处问题"
+
+
+def test_the_cap_in_english_and_across_reports_in_validate() -> None:
+    one = write("2024.csv", HEADER + "".join(f"4.3,,x{i}\n" for i in range(3000)))
+    two = write("2024b.csv", HEADER + "".join(f"nope{i},,1\n" for i in range(2012)))
+    result = lzip("validate", str(one), str(two), "--year", "2024", "--lang", "en", inputs=[one])
+    assert result.exit_code == 1
+    assert len(errors(result)) == 200
+    assert result.stderr.splitlines()[-1] == "… and 4,812 more"
+
+
+# --- the example report is untouched by every command ------------------------------------------
+
+
+def test_commands_never_modify_the_report(tmp_path: Path) -> None:
+    report = Path("2024.csv")
+    shutil.copy(EXAMPLE, report)
+    for args in (
+        ["check", "2024.csv"],
+        ["check", "2024.csv", "-f", "csv"],
+        ["validate", "2024.csv"],
+        ["shortfalls", "2024.csv"],
+        ["shortfalls", "2024.csv", "--out", ".", "-f", "csv", "--force"],
+    ):
+        result = lzip(*args, inputs=[report])
+        assert result.exit_code in (0, 1), (args, result.stderr)
+    assert report.read_bytes() == EXAMPLE.read_bytes()
