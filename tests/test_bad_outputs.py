@@ -1,0 +1,175 @@
+"""Issue 5: writing never loses data: bad output paths and full disks give located errors.
+
+Each case asserts the exit code, the located message, that no input changed and that no partial
+or temporary file was left behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import lzip_cli.output
+from lzip_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+EXAMPLE = ROOT / "examples" / "2024.csv"
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+    shutil.copy(EXAMPLE, "2024.csv")
+    shutil.copytree(DATA, "plan")
+
+
+def tree() -> dict[str, str]:
+    """Every file under the working directory and its digest (symlinks by their target)."""
+    result = {}
+    for path in sorted(Path().rglob("*")):
+        if path.is_symlink():
+            result[str(path)] = "-> " + os.readlink(path)
+        elif path.is_file():
+            result[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return result
+
+
+def lzip(*args: str) -> Result:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+def test_out_is_a_file() -> None:
+    Path("lists").write_text("my notes\n")
+    before = tree()
+    result = lzip("shortfalls", "2024.csv", "--out", "lists")
+    assert result.exit_code == 2
+    assert "lists: 错误 LZ304: --out 应为目录，而这是一个文件" in result.stderr
+    assert tree() == before
+
+
+def test_out_below_a_file_in_english() -> None:
+    Path("lists").write_text("my notes\n")
+    before = tree()
+    result = lzip("shortfalls", "2024.csv", "--out", "lists/2024", "--lang", "en")
+    assert result.exit_code == 2
+    assert "lists/2024: error LZ305: cannot write: a part of the path is not a directory" in (
+        result.stderr
+    )
+    assert tree() == before
+
+
+def test_template_output_is_a_directory() -> None:
+    Path("form.csv").mkdir()
+    result = lzip("template", "2025", "-o", "form.csv")
+    assert result.exit_code == 2
+    assert "form.csv: 错误 LZ302: 不能写入：这是一个目录" in result.stderr
+
+
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up while a file is being written."""
+
+    def fsync(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(lzip_cli.output.os, "fsync", fsync)
+
+
+def test_no_space_left_for_a_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("form.csv").write_text("last year's form\n")
+    before = tree()
+    full_disk(monkeypatch)
+    result = lzip("template", "2025", "-o", "form.csv", "--force")
+    assert result.exit_code == 2
+    assert "form.csv: 错误 LZ305: 无法写入：磁盘空间不足" in result.stderr
+    assert tree() == before  # the old file is intact and no temporary file is left
+
+
+def test_no_space_left_for_shortfall_lists_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    full_disk(monkeypatch)
+    result = lzip("shortfalls", "2024.csv", "--out", "lists", "--lang", "en", "-f", "xlsx")
+    assert result.exit_code == 2
+    assert "error LZ305: cannot write: no space left on the device" in result.stderr
+    assert list(Path("lists").iterdir()) == []  # nothing partial, no .tmp files
+
+
+def test_no_space_for_stdout() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    for args, lang_line in (
+        (
+            ["check", "2024.csv", "-f", "json"],
+            "<stdout>: 错误 LZ306: 无法写入标准输出：磁盘空间不足",
+        ),
+        (
+            ["template", "2025", "--lang", "en"],
+            "<stdout>: error LZ306: cannot write to standard output: no space left on the device",
+        ),
+    ):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "lzip_cli", *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip() == lang_line
+
+
+def test_an_output_file_that_is_the_report() -> None:
+    # The report sits in the output directory under the name the index would get.
+    Path("lists").mkdir()
+    shutil.copy("2024.csv", "lists/index.md")
+    before = tree()
+    result = lzip("shortfalls", "lists/index.md", "--year", "2024", "--out", "lists", "--force")
+    assert result.exit_code == 2
+    assert "lists/index.md: 错误 LZ301: 不能写入：这是输入文件" in result.stderr
+    assert tree() == before
+
+
+def test_a_symlink_in_the_output_pointing_back_at_an_input() -> None:
+    Path("lists").mkdir()
+    os.symlink(Path("plan/indicators.yaml").resolve(), "lists/ip-office.md")
+    before = tree()
+    result = lzip(
+        "shortfalls", "2024.csv", "--out", "lists", "--force", "--data", "plan", "--lang", "en"
+    )
+    assert result.exit_code == 2
+    assert "lists/ip-office.md: error LZ301: refusing to write over an input file" in result.stderr
+    assert tree() == before
+
+
+def test_template_over_the_plan_it_reads() -> None:
+    os.symlink("plan/agencies.yaml", "form.csv")
+    before = tree()
+    for target in ("plan/indicators.yaml", "form.csv"):
+        result = lzip("template", "2025", "-o", target, "--force", "--data", "plan")
+        assert result.exit_code == 2
+        assert f"{target}: 错误 LZ301" in result.stderr
+    assert tree() == before
+
+
+def test_an_existing_file_without_force() -> None:
+    Path("lists").mkdir()
+    Path("lists/index.md").write_text("keep me\n")
+    before = tree()
+    result = lzip("shortfalls", "2024.csv", "--out", "lists")
+    assert result.exit_code == 2
+    assert "lists/index.md: 错误 LZ303" in result.stderr and "--force" in result.stderr
+    assert tree() == before

@@ -1,0 +1,266 @@
+"""Issue 5: bad plan data never crashes lzip; every problem is located in the YAML.
+
+Each case copies the shipped plan, breaks one thing and runs `lzip validate --data` (exit 1,
+invalid) or `lzip check` (exit 2, unusable), asserting file:line:column and the message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from lzip_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+INDICATORS = (DATA / "indicators.yaml").read_text(encoding="utf-8")
+AGENCIES = (DATA / "agencies.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+def plan(indicators: str | bytes = INDICATORS, agencies: str | bytes = AGENCIES) -> Path:
+    directory = Path("plan")
+    directory.mkdir(exist_ok=True)
+    for name, content in (("indicators.yaml", indicators), ("agencies.yaml", agencies)):
+        data = content.encode() if isinstance(content, str) else content
+        (directory / name).write_bytes(data)
+    return directory
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    assert text.count(old) >= 1, old
+    return text.replace(old, new, 1)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def validate(directory: Path, *options: str) -> Result:
+    files = [directory / "indicators.yaml", directory / "agencies.yaml"]
+    before = [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
+    result = CliRunner().invoke(app, ["validate", "--data", str(directory), *options])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output + result.stderr
+    assert [hashlib.sha256(f.read_bytes()).hexdigest() for f in files] == before
+    return result
+
+
+def assert_error(result: Result, where: str, code: str, *words: str, exit_code: int = 1) -> None:
+    assert result.exit_code == exit_code, result.output + result.stderr
+    lines = [
+        line for line in result.stderr.splitlines() if line.startswith(where + ":") and code in line
+    ]
+    assert any(all(word in line for word in words) for line in lines), (where, words, result.stderr)
+
+
+IND = "plan/indicators.yaml"
+AGE = "plan/agencies.yaml"
+
+
+def test_tabs_for_indentation() -> None:
+    text = replace_once(INDICATORS, "    group: 1\n", "\tgroup: 1\n")
+    line = line_of(text, "\tgroup")
+    assert_error(validate(plan(text)), f"{IND}:{line}:1", "LZ007", "Tab 缩进", "空格")
+
+
+def test_tabs_for_indentation_in_english() -> None:
+    text = replace_once(INDICATORS, "    group: 1\n", "\tgroup: 1\n")
+    line = line_of(text, "\tgroup")
+    result = validate(plan(text), "--lang", "en")
+    assert_error(result, f"{IND}:{line}:1", "LZ007", "indented with a tab")
+
+
+def test_duplicate_keys() -> None:
+    text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
+    first = line_of(text, "    group: 1\n")
+    result = validate(plan(text))
+    assert_error(result, f"{IND}:{first + 1}:5", "LZ014", "重复的键 'group'", f"第 {first} 行")
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    layers = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for index, name in enumerate("bcdefghi"):
+        previous = "abcdefghi"[index]
+        layers.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    started = time.perf_counter()
+    result = validate(plan("\n".join(layers) + "\n"), "--lang", "en")
+    elapsed = time.perf_counter() - started
+    assert_error(result, f"{IND}:1:4", "LZ010", "anchors and aliases", "are not allowed")
+    assert result.stderr.count("LZ010") == 9 + 8 * 9  # every anchor and alias, where written
+    assert elapsed < 30  # generous: a composed bomb would need 9⁹ nodes, not seconds
+
+
+@pytest.mark.parametrize(
+    ("tag", "shown"),
+    [
+        ("!!python/object/apply:os.system ['echo hi']", "!!python/object/apply:os.system"),
+        ("!!python/object:builtins.dict {}", "!!python/object:builtins.dict"),
+        ("!!python/name:os.system", "!!python/name:os.system"),
+        ("!custom 1", "!custom"),
+        ("!!binary aGVsbG8=", "!!binary"),
+        ("!!set {a: null}", "!!set"),
+    ],
+)
+def test_tags_outside_the_core_schema(tag: str, shown: str) -> None:
+    text = replace_once(INDICATORS, "    group: 1\n", f"    group: {tag}\n")
+    line = line_of(text, f"group: {tag}")
+    assert_error(validate(plan(text)), f"{IND}:{line}:12", "LZ011", f"不允许的 YAML 标签 {shown}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 10_000 + "]" * 10_000, "{a: " * 10_000 + "}" * 10_000, "[" * 100_000],
+    ids=["brackets", "braces", "unclosed"],
+)
+def test_very_deep_flow_nesting(text: str) -> None:
+    assert_error(validate(plan(text)), f"{IND}:1", "LZ008", "嵌套层级过深")
+
+
+def test_deep_block_nesting_is_stopped_at_the_limit() -> None:
+    text = "".join(" " * i + "-\n" for i in range(500))
+    assert_error(validate(plan(text), "--lang", "en"), f"{IND}:65:65", "LZ008", "nested too deep")
+
+
+@pytest.mark.parametrize("depth", [64, 65, 999])
+def test_nesting_near_the_limits_never_crashes(depth: int) -> None:
+    result = validate(plan("[" * depth + "]" * depth))
+    assert result.exit_code == 1
+    assert "LZ008" in result.stderr or "LZ100" in result.stderr
+
+
+def test_deep_nesting_does_not_crash_the_process() -> None:
+    # A segfault in a C parser would take pytest down with it: run it in a child process.
+    directory = plan("[" * 200_000 + "]" * 200_000)
+    done = subprocess.run(
+        [sys.executable, "-m", "lzip_cli", "validate", "--data", str(directory)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "LZ008" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_wrong_types_in_every_field_all_reported_in_one_run() -> None:
+    text = INDICATORS
+    for old, new in [
+        ('  - id: "1.1"\n', "  - id: [1]\n"),
+        ("    group: 1\n", "    group: one\n"),
+        ("    name: 查处假冒知识产权行政案件\n", "    name: 12\n"),
+        ("    name_en: Administrative cases of counterfeit IP investigated\n", "    name_en: {}\n"),
+        ('    unit: "起"\n', "    unit: [1]\n"),
+        ("    kind: flow\n", "    kind: 3\n"),
+        ("    direction: increase\n", "    direction: {a: 1}\n"),
+        ("    baseline: {year: 2022, value: 15}\n", "    baseline: {year: later, value: yes}\n"),
+        ("    target: {year: 2025, value: 18}\n", "    target: 18\n"),
+        (
+            "    agencies: [agriculture, ip-office, forestry, press-publication]\n",
+            "    agencies: agriculture\n",
+        ),
+        ("    scope: shared\n", "    scope: true\n"),
+    ]:
+        text = replace_once(text, old, new)
+    result = validate(plan(text))
+    for needle, words in [
+        ("id: [1]", "应为文字"),
+        ("group: one", "应为整数"),
+        ("name: 12", "应为文字"),
+        ("name_en: {}", "应为文字"),
+        ("unit: [1]", "应为文字"),
+        ("kind: 3", "应为"),
+        ("direction: {a: 1}", "应为"),
+        ("target: 18", "应为映射"),
+        ("agencies: agriculture", "应为列表"),
+        ("scope: true", "应为"),
+    ]:
+        line = line_of(text, needle)
+        assert_error(result, f"{IND}:{line}", "LZ100", words)
+    assert_error(result, f"{IND}:{line_of(text, 'year: later')}", "LZ100", "baseline.year")
+
+
+def test_wrong_types_in_agencies() -> None:
+    text = replace_once(
+        AGENCIES, "    aliases: [鹿寨县农业农村局, 农业农村局]\n", "    aliases: 农业农村局\n"
+    )
+    text = replace_once(text, "  - id: ip-office\n", "  - id: 7\n")
+    result = validate(plan(agencies=text), "--lang", "en")
+    assert_error(result, f"{AGE}:{line_of(text, 'aliases: 农业农村局')}", "LZ100", "must be a list")
+    assert_error(result, f"{AGE}:{line_of(text, 'id: 7')}", "LZ100", "must be text")
+
+
+@pytest.mark.parametrize("content", ["", "# only a comment\n", "\n\n"])
+def test_an_empty_file(content: str) -> None:
+    assert_error(validate(plan(content)), IND, "LZ009", "文件为空")
+
+
+def test_an_empty_agencies_file_in_english() -> None:
+    assert_error(validate(plan(agencies=""), "--lang", "en"), AGE, "LZ009", "the file is empty")
+
+
+def test_a_list_where_a_mapping_belongs() -> None:
+    assert_error(validate(plan("- a\n- b\n")), f"{IND}:1:1", "LZ100", "应为映射")
+
+
+def test_a_mapping_where_a_list_belongs() -> None:
+    text = "agencies: {a: 1}\n"
+    assert_error(validate(plan(agencies=text)), f"{AGE}:1:11", "LZ100", "agencies", "应为列表")
+
+
+def test_an_agency_id_that_is_another_agencys_alias() -> None:
+    text = replace_once(
+        AGENCIES, "aliases: [鹿寨县林业局, 林业局]", "aliases: [鹿寨县林业局, 林业局, ip-office]"
+    )
+    line = line_of(text, "林业局, ip-office")
+    result = validate(plan(agencies=text), "--lang", "en")
+    assert_error(result, f"{AGE}:{line}", "LZ103", "'ip-office' is already the id")
+
+
+def test_two_indicators_with_the_same_id() -> None:
+    text = replace_once(INDICATORS, '  - id: "1.2"\n', '  - id: "1.1"\n')
+    second = text.index('  - id: "1.1"\n', text.index('  - id: "1.1"\n') + 1)
+    line = text[:second].count("\n") + 1
+    assert_error(validate(plan(text)), f"{IND}:{line}:9", "LZ104", "指标编号 '1.1' 重复")
+
+
+def test_not_utf8_and_binary() -> None:
+    result = validate(plan(INDICATORS.encode("utf-16"), b"\x00\x01\x02"))
+    assert_error(result, f"{IND}:1", "LZ005", "UTF-8")
+    assert_error(result, f"{AGE}:1", "LZ006", "NUL")
+
+
+def test_a_huge_number_is_shown_short() -> None:
+    text = replace_once(INDICATORS, "value: 15}", "value: " + "9" * 5000 + "}")
+    result = validate(plan(text))
+    assert result.exit_code == 1
+    (line,) = [line for line in result.stderr.splitlines() if "LZ012" in line]
+    assert len(line) < 400 and "…" in line
+
+
+def test_a_bad_plan_makes_check_unusable() -> None:
+    report = Path("2024.csv")
+    shutil.copy(ROOT / "examples" / "2024.csv", report)
+    text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
+    result = CliRunner().invoke(app, ["check", str(report), "--data", str(plan(text))])
+    assert result.exit_code == 2
+    assert "LZ014" in result.stderr and result.stdout == ""
+
+
+def test_a_missing_data_directory() -> None:
+    result = CliRunner().invoke(app, ["validate", "--data", "nowhere"])
+    assert result.exit_code == 2
+    assert "nowhere: 错误 LZ003: 计划数据目录不存在" in result.stderr
