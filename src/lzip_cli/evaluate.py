@@ -226,6 +226,8 @@ def evaluate(plan: Plan, report: Report) -> CheckResult:
         for agency in plan.agencies
         if agency.id in lines_of
     ]
+    # In file order, as the user reads the report (judging goes in plan order).
+    warnings.sort(key=Problem.sort_key)
     return CheckResult(report.year, plan, results, agencies, warnings)
 
 

@@ -1,0 +1,622 @@
+"""``lzip check`` and ``lzip validate REPORT`` as a user runs them: exit codes, options, formats.
+
+Golden files (tests/golden/check_2024.*) hold the output for examples/2024.csv: the table at 100
+columns without colour, the Markdown and the JSON. After a deliberate change to the output,
+regenerate them with ``LZIP_UPDATE_GOLDEN=1 python -m pytest tests/test_check_cli.py`` and read
+the diff before committing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner, Result
+
+from lzip_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "2024.csv"
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("LZIP_UPDATE_GOLDEN") == "1"
+
+#: A terminal of a fixed width without colour, whatever the machine running the tests has.
+PLAIN = {"NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "dumb", "LINES": "50"}
+
+#: Every indicator reaching its 2025 target: nothing owed in 2024.
+ALL_ACHIEVED = """指标,责任单位,数值,笔数
+1.1,,18,
+1.2,,95%,
+2.1,agriculture,10,
+2.1,ip-office,10,
+2.1,forestry,10,
+2.1,press-publication,10,
+3.1,,1,
+4.1,,1,
+4.2,,20,
+4.3,,1700,
+5.1,,—,
+5.2,,—,
+5.3,,300,2
+5.4,,—,
+6.1,,5,
+7.1,,10,
+8.1,,4,
+"""
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+def run(*args: str | Path, columns: int = 100) -> Result:
+    env = {**PLAIN, "COLUMNS": str(columns)}
+    return CliRunner().invoke(app, [str(a) for a in args], env=env)
+
+
+def check_json(*args: str | Path) -> dict[str, Any]:
+    result = run("check", *args, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def assert_golden(text: str, name: str) -> None:
+    golden = GOLDEN / name
+    if UPDATE:
+        golden.write_bytes(text.encode("utf-8"))
+    assert golden.exists(), f"{golden} missing: run with LZIP_UPDATE_GOLDEN=1"
+    assert text == golden.read_bytes().decode("utf-8")
+
+
+# --- exit codes ----------------------------------------------------------------------------
+
+
+def test_shortfalls_exit_1() -> None:
+    result = run("check", EXAMPLE)
+    assert result.exit_code == 1
+    assert result.stderr == ""
+
+
+def test_fail_on_never_exits_0() -> None:
+    assert run("check", EXAMPLE, "--fail-on", "never").exit_code == 0
+    assert run("check", EXAMPLE, "--fail-on", "never", "-f", "json").exit_code == 0
+
+
+def test_nothing_owed_exits_0(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", ALL_ACHIEVED)
+    for output_format in ("table", "json", "csv", "markdown"):
+        result = run("check", report, "--format", output_format)
+        assert result.exit_code == 0, (output_format, result.output)
+    document = check_json(report)
+    assert all(not a["shortfalls"] for a in document["agencies"])
+    assert document["summary"] == {
+        "not-reported": 0,
+        "behind": 0,
+        "on-track": 0,
+        "achieved": 10,
+        "tracked": 4,
+    }
+
+
+def test_exit_code_counts_only_the_selected_agencies() -> None:
+    assert run("check", EXAMPLE, "--agency", "court").exit_code == 0
+    assert run("check", EXAMPLE, "--agency", "court", "--agency", "forestry").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "where", "says"),
+    [
+        (["--year", "2023"], "2024.csv: ", "LZ215"),
+        (["--agency", "县气象局"], "lzip: ", "'县气象局'"),
+        (["--data", "/nonexistent"], "", "LZ00"),
+    ],
+)
+def test_unusable_input_exits_2(args: list[str], where: str, says: str) -> None:
+    result = run("check", EXAMPLE, *args)
+    assert result.exit_code == 2, result.output
+    assert where in result.stderr and says in result.stderr
+    assert result.stdout == ""
+
+
+def test_missing_report_exits_2(tmp_path: Path) -> None:
+    result = run("check", tmp_path / "2024.csv")
+    assert result.exit_code == 2
+    assert "LZ003" in result.stderr
+
+
+# --- malformed reports: located errors on stderr, no traceback ----------------------------
+
+BROKEN = "指标,责任单位,数值\n4.3,,1652\n4.2,,1,2,3\n1.2,,120%\n9.9,,1\n4.3,县气象局,1\n"
+
+
+def test_malformed_report_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "2024.csv", BROKEN)
+    result = run("check", "2024.csv", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "2024.csv:3:4: error LZ209: this row has 5 cells but the header has 3 columns",
+        "2024.csv:4:3: error LZ223: '120%': a rate cannot exceed 100%",
+        "2024.csv:5:1: error LZ211: unknown indicator '9.9': expected an id such as 4.3 or "
+        "the name in the plan",
+        "2024.csv:6:2: error LZ217: unknown agency '县气象局': expected an agency id, name or "
+        "alias (blank for the county)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100,
+        b"PK\x03\x04garbage",
+        b"indicator,value\n4.3,1\x00\n",
+        "指标,数值\n4.3,abc\n".encode("utf-16"),
+        b"\x81\xff\xfe" * 50,
+        b"",
+    ],
+    ids=["xls", "bad-zip", "nul", "utf-16", "binary", "empty"],
+)
+def test_unreadable_reports_in_a_real_process(tmp_path: Path, content: bytes) -> None:
+    # A real interpreter, so that a traceback would show on stderr as the user would see it.
+    report = tmp_path / "2024.csv"
+    report.write_bytes(content)
+    completed = subprocess.run(
+        [sys.executable, "-m", "lzip_cli", "check", str(report)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+    assert completed.returncode == 2, completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert "2024.csv" in completed.stderr and "错误 LZ" in completed.stderr
+    assert completed.stdout == ""
+
+
+# --- options -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "agency", ["ip-office", "县知识产权局", "鹿寨县知识产权局", "知识产权局", "ＩＰ－ＯＦＦＩＣＥ"]
+)
+def test_agency_by_id_or_name(agency: str) -> None:
+    document = check_json(EXAMPLE, "--agency", agency)
+    assert [a["id"] for a in document["agencies"]] == ["ip-office"]
+    # the whole county's indicators and summary are still there
+    assert len(document["indicators"]) == 14
+
+
+def test_agency_repeatable_in_plan_order() -> None:
+    document = check_json(EXAMPLE, "-a", "县人民检察院", "--agency", "finance", "-a", "县检察院")
+    assert [a["id"] for a in document["agencies"]] == ["finance", "procuratorate"]
+
+
+def test_agency_table_shows_only_that_agency() -> None:
+    result = run("check", EXAMPLE, "--agency", "县林业局")
+    assert "县林业局（forestry）" in result.stdout
+    assert "县知识产权局（ip-office）" not in result.stdout
+
+
+def test_lang_en() -> None:
+    result = run("check", EXAMPLE, "--lang", "en", "--agency", "forestry")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "progress in 2024" in out
+    assert "County Forestry Bureau (forestry)" in out
+    assert "Administrative" in out and "behind" in out
+    assert "3 shortfall(s)" in out
+    assert "滞后" not in out and "县林业局" not in out
+
+
+def test_lang_from_environment() -> None:
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLE), "-a", "court"], env={**PLAIN, "LZIP_LANG": "en"}
+    )
+    assert "County People's Court" in result.stdout
+
+
+def test_year_option_matching_the_name() -> None:
+    assert check_json(EXAMPLE, "--year", "2024")["year"] == 2024
+
+
+def test_year_from_the_column(tmp_path: Path) -> None:
+    report = write(tmp_path / "report.csv", "年度,指标,数值\n2023,1.1,16\n")
+    document = check_json(report)
+    assert document["year"] == 2023
+    (row,) = [i for i in document["indicators"] if i["id"] == "1.1"]
+    assert (row["milestone"], row["status"]) == (16, "on-track")
+
+
+# --- the JSON contract ---------------------------------------------------------------------
+
+
+def types(record: dict[str, Any]) -> dict[str, str]:
+    return {key: type(value).__name__ for key, value in record.items()}
+
+
+@pytest.fixture(scope="module")
+def document() -> dict[str, Any]:
+    result = CliRunner().invoke(app, ["check", str(EXAMPLE), "--format", "json"])
+    return json.loads(result.stdout)
+
+
+def indicator_of(document: dict[str, Any], indicator_id: str) -> dict[str, Any]:
+    return next(i for i in document["indicators"] if i["id"] == indicator_id)
+
+
+def test_json_top_level(document: dict[str, Any]) -> None:
+    assert types(document) == {
+        "schema_version": "int",
+        "year": "int",
+        "plan": "dict",
+        "summary": "dict",
+        "indicators": "list",
+        "agencies": "list",
+        "warnings": "list",
+    }
+    assert document["schema_version"] == 1 and document["year"] == 2024
+    assert document["plan"] == {
+        "title": "鹿寨县知识产权强县建设工作方案（2022-2025年）",
+        "document": "鹿政办发〔2023〕4号",
+    }
+    assert list(document["summary"]) == [
+        "not-reported",
+        "behind",
+        "on-track",
+        "achieved",
+        "tracked",
+    ]
+    assert [i["id"] for i in document["indicators"]][:3] == ["1.1", "1.2", "2.1"]
+    assert len(document["agencies"]) == 13
+
+
+SHARED_KEYS = {
+    "id": "str",
+    "name": "str",
+    "name_en": "str",
+    "unit": "str",
+    "scope": "str",
+    "direction": "str",
+    "baseline": "int",
+    "baseline_not_carried_out": "bool",
+    "milestone": "int",
+    "target": "int",
+    "target_per_actual": "bool",
+    "actual": "int",
+    "not_carried_out": "bool",
+    "gap_to_milestone": "int",
+    "gap_to_target": "int",
+    "status": "str",
+    "regressed": "bool",
+    "contributions": "list",
+}
+
+
+def test_json_shared_indicator(document: dict[str, Any]) -> None:
+    record = indicator_of(document, "1.1")
+    assert types(record) == SHARED_KEYS
+    assert record == {
+        "id": "1.1",
+        "name": "查处假冒知识产权行政案件",
+        "name_en": "Administrative cases of counterfeit IP investigated",
+        "unit": "起",
+        "scope": "shared",
+        "direction": "increase",
+        "baseline": 15,
+        "baseline_not_carried_out": False,
+        "milestone": 17,
+        "target": 18,
+        "target_per_actual": False,
+        "actual": 16,
+        "not_carried_out": False,
+        "gap_to_milestone": 1,
+        "gap_to_target": 2,
+        "status": "behind",
+        "regressed": False,
+        "contributions": [
+            {"id": "agriculture", "actual": 3},
+            {"id": "ip-office", "actual": 9},
+            {"id": "forestry", "actual": 2},
+            {"id": "press-publication", "actual": 2},
+        ],
+    }
+
+
+def test_json_fractional_milestones_are_numbers(document: dict[str, Any]) -> None:
+    record = indicator_of(document, "4.2")
+    assert record["milestone"] == pytest.approx(18.333333)
+    assert record["gap_to_milestone"] == pytest.approx(1.333333)
+
+
+def test_json_not_carried_out_baseline_is_0_with_a_flag(document: dict[str, Any]) -> None:
+    record = indicator_of(document, "1.2")
+    assert (record["baseline"], record["baseline_not_carried_out"]) == (0, True)
+    assert record["milestone"] == pytest.approx(63.333333)
+    assert not record["regressed"]
+
+
+def test_json_missing_figures_are_null(document: dict[str, Any]) -> None:
+    record = indicator_of(document, "4.1")
+    assert record["status"] == "not-reported"
+    assert record["actual"] is None
+    assert record["gap_to_milestone"] is None and record["gap_to_target"] is None
+    assert record["contributions"] == []
+
+
+def test_json_each_indicator(document: dict[str, Any]) -> None:
+    record = indicator_of(document, "2.1")
+    assert "contributions" not in record
+    assert record["scope"] == "each" and record["actual"] is None
+    assert record["status"] == "behind"
+    assert [a["id"] for a in record["agencies"]] == [
+        "agriculture",
+        "ip-office",
+        "forestry",
+        "press-publication",
+    ]
+    agency = record["agencies"][3]
+    assert types(agency) == {
+        "id": "str",
+        "actual": "int",
+        "not_carried_out": "bool",
+        "gap_to_milestone": "float",
+        "gap_to_target": "int",
+        "status": "str",
+        "regressed": "bool",
+    }
+    assert (agency["actual"], agency["not_carried_out"], agency["status"]) == (0, True, "behind")
+    assert [a["status"] for a in record["agencies"]] == ["on-track", "achieved", "behind", "behind"]
+
+
+def test_json_compound_indicator(document: dict[str, Any]) -> None:
+    record = indicator_of(document, "5.1")
+    assert (record["count_unit"], record["actual"], record["count"]) == ("笔", 850, 3)
+    assert (record["target"], record["target_per_actual"], record["milestone"]) == (
+        None,
+        True,
+        None,
+    )
+    assert record["status"] == "tracked"
+    assert record["contributions"] == [{"id": "finance", "actual": 850, "count": 3}]
+    not_carried_out = indicator_of(document, "5.2")
+    assert (not_carried_out["actual"], not_carried_out["not_carried_out"]) == (0, True)
+    assert not_carried_out["count"] is None
+    assert "count" not in indicator_of(document, "1.1")
+
+
+def test_json_agency(document: dict[str, Any]) -> None:
+    agency = next(a for a in document["agencies"] if a["id"] == "ip-office")
+    assert types(agency) == {
+        "id": "str",
+        "name": "str",
+        "name_en": "str",
+        "rows": "list",
+        "shortfalls": "list",
+    }
+    assert agency["shortfalls"] == ["1.1", "4.1", "4.2", "7.1"]
+    rows = {r["indicator"]: r for r in agency["rows"]}
+    assert list(rows)[:3] == ["1.1", "1.2", "2.1"]
+    assert rows["1.1"] == {
+        "indicator": "1.1",
+        "actual": 16,
+        "not_carried_out": False,
+        "gap_to_milestone": 1,
+        "gap_to_target": 2,
+        "status": "behind",
+        "regressed": False,
+        "own": 9,
+    }
+    assert rows["2.1"]["actual"] == 12 and rows["2.1"]["own"] == 12  # each: its own figure
+    assert rows["4.1"]["actual"] is None and rows["4.1"]["own"] is None
+    assert rows["5.4"]["count"] == 2
+
+
+def test_json_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "2024.csv", "指标,责任单位,数值,填报人\n1.1,,18,张三\n1.1,县人民法院,3,\n")
+    document = check_json("2024.csv", "--lang", "en")
+    assert [(w["code"], w["line"]) for w in document["warnings"]] == [
+        ("LZ222", 1),
+        ("LZ240", 2),
+        ("LZ241", 3),
+    ]
+    warning = document["warnings"][1]
+    assert types(warning) == {
+        "file": "str",
+        "line": "int",
+        "column": "NoneType",
+        "code": "str",
+        "message": "str",
+    }
+    assert warning["file"] == "2024.csv"
+    assert "18 differs from the agencies' sum 3" in warning["message"]
+
+
+# --- reports as Excel and WPS save them ----------------------------------------------------
+
+
+def excel_copy(text: str) -> str:
+    """The example as typed on Chinese Windows: full-width digits and dashes, CRLF."""
+    text = text.replace("1,652", "１，６５２").replace(",9,", ",９,").replace("4次", "４次")
+    return text.replace(",—,", ",—,").replace("\n", "\r\n")
+
+
+def test_gbk_csv_from_excel_reads_as_the_utf8_example(tmp_path: Path) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_bytes(excel_copy(EXAMPLE.read_text(encoding="utf-8")).encode("gbk"))
+    assert "１，６５２".encode("gbk") in report.read_bytes()
+    assert check_json(report) == check_json(EXAMPLE)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_other_encodings_read_as_the_example(tmp_path: Path, encoding: str) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode(encoding))
+    assert check_json(report) == check_json(EXAMPLE)
+
+
+def test_xlsx_report(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in EXAMPLE.read_text(encoding="utf-8").splitlines():
+        (cells,) = list(csv.reader([line]))
+        sheet.append([float(c) if c.replace(".", "").isdigit() else c for c in cells])
+    book.save(tmp_path / "鹿寨县2024年报.xlsx")
+    assert (
+        check_json(tmp_path / "鹿寨县2024年报.xlsx")["indicators"]
+        == check_json(EXAMPLE)["indicators"]
+    )
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+def test_validate_a_good_report() -> None:
+    result = run("validate", EXAMPLE)
+    assert result.exit_code == 0, result.output
+    assert "OK：14 项指标" in result.stdout and "2024.csv" in result.stdout
+    assert result.stderr == ""
+
+
+def test_validate_a_broken_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "2024.csv", BROKEN)
+    result = run("validate", "2024.csv", "--lang", "en")
+    assert result.exit_code == 1
+    checked = run("check", "2024.csv", "--lang", "en")
+    assert result.stderr == checked.stderr  # the same errors as check
+    assert "OK" not in result.stdout
+
+
+def test_validate_a_missing_report_exits_2(tmp_path: Path) -> None:
+    assert run("validate", tmp_path / "2024.csv").exit_code == 2
+
+
+def test_validate_shows_report_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "2024.csv", "指标,数值,填报人\n4.3,1652,张三\n")
+    result = run("validate", "2024.csv", "--lang", "en")
+    assert result.exit_code == 0
+    assert "2024.csv:1: warning LZ222: ignored unrecognised columns: 填报人" in result.stderr
+    assert "OK: 2024.csv" in result.stdout
+
+
+def test_validate_several_reports_reports_all_their_errors(tmp_path: Path) -> None:
+    good = write(tmp_path / "2024.csv", "指标,数值\n4.3,1652\n")
+    bad_a = write(tmp_path / "2023.csv", "指标,数值\n4.3,abc\n")
+    bad_b = write(tmp_path / "2022.csv", "指标,数值\n9.9,1\n")
+    result = run("validate", good, bad_a, bad_b)
+    assert result.exit_code == 1
+    assert "LZ218" in result.stderr and "LZ211" in result.stderr
+
+
+# --- the terminal table --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [80, 60])
+def test_table_fits_the_terminal(lang: str, columns: int) -> None:
+    result = run("check", EXAMPLE, "--lang", lang, columns=columns)
+    lines = result.stdout.splitlines()
+    assert len(lines) > 100
+    too_wide = [line for line in lines if cell_len(line) > columns]
+    assert too_wide == []
+    assert "\x1b[" not in result.stdout  # no colour codes when not a terminal
+
+
+def test_table_at_80_columns_keeps_the_essentials() -> None:
+    result = run("check", EXAMPLE, "-a", "ip-office", columns=80)
+    header = next(line for line in result.stdout.splitlines() if "序号" in line)
+    for title in ("序号", "指标", "阶段值", "完成值", "状态"):
+        assert title in header
+    assert "进度" not in header
+    assert "4.3" in result.stdout and "1652" in result.stdout
+
+
+def test_table_at_160_columns_shows_everything() -> None:
+    result = run("check", EXAMPLE, "-a", "ip-office", columns=160)
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "序号" in line)
+    for title in ("基础值", "目标值", "本单位", "距阶段值", "距目标", "进度", "状态"):
+        assert title in header
+    assert max(cell_len(line) for line in lines) <= 160
+    row = next(line for line in lines if line.lstrip().startswith("4.3 "))
+    assert "有效注册商标拥有量" in row  # one line per indicator: names do not fold
+    assert "█" in row and "97%" in row
+
+
+def test_table_lists_warnings_after_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "2024.csv", "指标,责任单位,数值\n1.1,,18\n1.1,县知识产权局,9\n")
+    result = run("check", "2024.csv")
+    out = result.stdout
+    assert out.index("警告") > out.index("县人民检察院（procuratorate）")
+    assert "2024.csv:2: 警告 LZ240" in out
+
+
+# --- golden files --------------------------------------------------------------------------
+
+
+def test_golden_table() -> None:
+    result = run("check", EXAMPLE, columns=100)
+    assert result.exit_code == 1
+    assert_golden(result.stdout, "check_2024.table.txt")
+
+
+def test_golden_markdown() -> None:
+    result = run("check", EXAMPLE, "--format", "markdown")
+    assert_golden(result.stdout, "check_2024.md")
+
+
+def test_golden_json() -> None:
+    result = run("check", EXAMPLE, "--format", "json")
+    assert_golden(result.stdout, "check_2024.json")
+
+
+def test_csv_format(tmp_path: Path) -> None:
+    result = run("check", EXAMPLE, "--format", "csv")
+    text = result.stdout
+    assert text.startswith("\ufeffyear,agency_id,agency,indicator,")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert len(rows) == sum(len(a["rows"]) for a in check_json(EXAMPLE)["agencies"])
+    first = rows[0]
+    assert (first["agency_id"], first["indicator"], first["actual"], first["own"]) == (
+        "agriculture",
+        "1.1",
+        "16",
+        "3",
+    )
+    assert (first["milestone"], first["gap_to_milestone"], first["status"]) == ("17", "1", "behind")
+
+
+def test_warnings_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "2024.csv", "指标,数值,填报人\n4.3,1652,张三\n")
+    warning = "2024.csv:1: warning LZ222: ignored unrecognised columns: 填报人"
+    as_csv = run("check", "2024.csv", "--lang", "en", "--format", "csv")
+    assert warning in as_csv.stderr and "LZ222" not in as_csv.stdout
+    as_markdown = run("check", "2024.csv", "--lang", "en", "--format", "markdown")
+    assert f"- {warning}" in as_markdown.stdout and as_markdown.stderr == ""
+    as_json = run("check", "2024.csv", "--lang", "en", "--format", "json")
+    assert as_json.stderr == "" and "LZ222" in as_json.stdout

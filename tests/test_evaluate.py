@@ -1,0 +1,525 @@
+"""The rules of ``lzip check`` as pure functions: milestones, statuses, gaps, sums and shortfalls.
+
+Most cases use a small plan built in code (agencies a, b, c, d; one indicator of each kind) so
+that every figure is easy to check by hand; the rest use the shipped plan and its example.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lzip_cli.cells import NOT_CARRIED_OUT
+from lzip_cli.errors import LzipError
+from lzip_cli.evaluate import (
+    CheckResult,
+    evaluate,
+    gap,
+    judge,
+    milestone_for,
+    regressed,
+    worst,
+)
+from lzip_cli.models import Agency, Indicator, Plan, PlanInfo
+from lzip_cli.plan_loader import default_data_dir, load_plan
+from lzip_cli.report_reader import Report, ReportRow, read_report
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "2024.csv"
+
+
+def indicator(**fields: Any) -> Indicator:
+    """An indicator of the test plan: 15 → 18 cases (2022 → 2025), shared by a and b."""
+    values: dict[str, Any] = {
+        "id": "1.1",
+        "group": 1,
+        "name": "查处案件",
+        "name_en": "Cases",
+        "unit": "起",
+        "kind": "flow",
+        "direction": "increase",
+        "baseline": {"year": 2022, "value": 15},
+        "target": {"year": 2025, "value": 18},
+        "agencies": ["a", "b"],
+        "scope": "shared",
+    }
+    values.update(fields)
+    return Indicator(**values)
+
+
+#: The test plan. 1.1 shared flow 15→18; 1.2 rate —→95 (a only); 2.1 each rate —→10 (a, b, c);
+#: 3.1 with explicit milestones; 4.1 decrease 30→15 days; 5.1 per-actual compound.
+INDICATORS = [
+    indicator(),
+    indicator(
+        id="1.2",
+        name="撤回率",
+        name_en="Withdrawal rate",
+        unit="%",
+        kind="rate",
+        baseline={"year": 2022, "value": "not-carried-out"},
+        target={"year": 2025, "value": 95},
+        agencies=["a"],
+    ),
+    indicator(
+        id="2.1",
+        group=2,
+        name="压缩时限",
+        name_en="Time limit cut",
+        unit="%",
+        kind="rate",
+        baseline={"year": 2022, "value": "not-carried-out"},
+        target={"year": 2025, "value": 10},
+        agencies=["a", "b", "c"],
+        scope="each",
+    ),
+    indicator(
+        id="3.1",
+        group=3,
+        name="商标",
+        name_en="Trademarks",
+        unit="件",
+        kind="stock",
+        baseline={"year": 2022, "value": 1409},
+        target={"year": 2025, "value": 1700},
+        milestones={2023: 1450, 2024: 1500},
+        agencies=["a", "c"],
+    ),
+    indicator(
+        id="4.1",
+        group=4,
+        name="办案天数",
+        name_en="Days per case",
+        unit="天",
+        direction="decrease",
+        baseline={"year": 2022, "value": 30},
+        target={"year": 2025, "value": 15},
+        agencies=["b", "c"],
+    ),
+    indicator(
+        id="5.1",
+        group=5,
+        name="质押融资",
+        name_en="Pledge financing",
+        unit="万元",
+        count_unit="笔",
+        baseline={"year": 2022, "value": "not-carried-out"},
+        target={"year": 2025, "value": "per-actual"},
+        agencies=["a", "b"],
+    ),
+]
+AGENCIES = [Agency(id=x, name=f"单位{x}", name_en=f"Agency {x}") for x in ("a", "b", "c", "d")]
+PLAN = Plan(
+    info=PlanInfo(title="测试方案", title_en="Test plan"),
+    agencies=AGENCIES,
+    groups=[],
+    indicators=INDICATORS,
+)
+BY_ID = {ind.id: ind for ind in INDICATORS}
+
+
+def row(number: int, indicator_id: str, agency: str | None, value: Any, count: Any = None):
+    return ReportRow(number, indicator_id, agency, value, count)
+
+
+def check(*rows: ReportRow, year: int = 2024, plan: Plan = PLAN) -> CheckResult:
+    return evaluate(plan, Report("2024.csv", year, list(rows)))
+
+
+def codes(result: CheckResult) -> list[tuple[str, int | None]]:
+    return [(w.code, w.line) for w in result.warnings]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Plan:
+    return load_plan(default_data_dir())
+
+
+# --- milestones ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [(2020, 15), (2022, 15), (2023, 16), (2024, 17), (2025, 18), (2026, 18), (2030, 18)],
+)
+def test_milestone_is_the_straight_line_held_at_both_ends(year: int, expected: float) -> None:
+    assert milestone_for(BY_ID["1.1"], year) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2022, 0), (2023, 95 / 3), (2024, 190 / 3), (2025, 95), (2026, 95)]
+)
+def test_a_not_carried_out_baseline_counts_as_0(year: int, expected: float) -> None:
+    assert milestone_for(BY_ID["1.2"], year) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2022, 1409), (2023, 1450), (2024, 1500), (2025, 1700), (2026, 1700)]
+)
+def test_explicit_milestones_win(year: int, expected: float) -> None:
+    assert milestone_for(BY_ID["3.1"], year) == expected
+
+
+def test_an_explicit_milestone_for_one_year_only() -> None:
+    ind = indicator(milestones={2024: 16.5})
+    assert milestone_for(ind, 2023) == pytest.approx(16)  # the line
+    assert milestone_for(ind, 2024) == 16.5
+
+
+@pytest.mark.parametrize(("year", "expected"), [(2022, 30), (2023, 25), (2024, 20), (2025, 15)])
+def test_milestones_of_a_decreasing_indicator(year: int, expected: float) -> None:
+    assert milestone_for(BY_ID["4.1"], year) == pytest.approx(expected)
+
+
+def test_no_milestone_without_a_numeric_target() -> None:
+    assert milestone_for(BY_ID["5.1"], 2024) is None
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "year", "expected"),
+    [
+        ("1.1", 2023, 16),
+        ("1.1", 2024, 17),
+        ("1.1", 2025, 18),
+        ("4.3", 2023, 1409 + 291 / 3),
+        ("4.3", 2024, 1603),
+        ("4.2", 2024, 15 + 10 / 3),
+        ("1.2", 2024, 190 / 3),
+        ("8.1", 2022, 2),
+        ("8.1", 2026, 4),
+    ],
+)
+def test_shipped_milestones(shipped: Plan, indicator_id: str, year: int, expected: float) -> None:
+    assert milestone_for(shipped.indicator(indicator_id), year) == pytest.approx(expected)
+
+
+# --- statuses, gaps and regressions: one figure --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actual", "status", "to_milestone", "to_target", "worse"),
+    [
+        (None, "not-reported", None, None, False),
+        (0, "behind", 17, 18, True),
+        (14, "behind", 3, 4, True),
+        (15, "behind", 2, 3, False),
+        (16, "behind", 1, 2, False),
+        (17, "on-track", 0, 1, False),
+        (17.000000000000004, "on-track", 0, 1, False),
+        (16.999999999999996, "on-track", 0, 1, False),
+        (17.5, "on-track", 0, 0.5, False),
+        (18, "achieved", 0, 0, False),
+        (25, "achieved", 0, 0, False),
+    ],
+)
+def test_increase(
+    actual: float | None, status: str, to_milestone: Any, to_target: Any, worse: bool
+) -> None:
+    ind, milestone = BY_ID["1.1"], 17.0
+    assert judge(ind, actual, milestone) == status
+    assert gap(ind, actual, milestone) == (
+        None if to_milestone is None else pytest.approx(to_milestone)
+    )
+    assert gap(ind, actual, 18) == (None if to_target is None else pytest.approx(to_target))
+    assert regressed(ind, actual) is worse
+
+
+@pytest.mark.parametrize(
+    ("actual", "status", "to_milestone", "to_target", "worse"),
+    [
+        (None, "not-reported", None, None, False),
+        (35, "behind", 15, 20, True),
+        (30, "behind", 10, 15, False),
+        (21, "behind", 1, 6, False),
+        (20, "on-track", 0, 5, False),
+        (16, "on-track", 0, 1, False),
+        (15, "achieved", 0, 0, False),
+        (0, "achieved", 0, 0, False),
+    ],
+)
+def test_decrease_mirrors_everything(
+    actual: float | None, status: str, to_milestone: Any, to_target: Any, worse: bool
+) -> None:
+    ind = BY_ID["4.1"]
+    milestone = milestone_for(ind, 2024)
+    assert milestone == pytest.approx(20)
+    assert judge(ind, actual, milestone) == status
+    assert gap(ind, actual, milestone) == (
+        None if to_milestone is None else pytest.approx(to_milestone)
+    )
+    assert gap(ind, actual, 15) == (None if to_target is None else pytest.approx(to_target))
+    assert regressed(ind, actual) is worse
+
+
+def test_decrease_through_evaluate() -> None:
+    result = check(row(2, "4.1", None, 22.0), row(3, "4.1", "b", 22.0))
+    county = result.indicator("4.1").county
+    assert (county.status, county.gap_to_milestone, county.gap_to_target) == ("behind", 2, 7)
+    assert not county.regressed
+    result = check(row(2, "4.1", None, 31.0))
+    assert result.indicator("4.1").county.regressed
+    assert check(row(2, "4.1", None, 12.0)).indicator("4.1").status == "achieved"
+
+
+def test_tracked_indicators_have_no_gaps() -> None:
+    ind = BY_ID["5.1"]
+    assert judge(ind, 850, None) == "tracked"
+    assert judge(ind, None, None) == "not-reported"
+    assert gap(ind, 850, None) is None
+    result = check(row(2, "5.1", "a", 850.0, 3.0), row(3, "5.1", "b", 150.0, 1.0))
+    county = result.indicator("5.1").county
+    assert (county.value, county.count, county.status) == (1000, 4, "tracked")
+    assert (county.gap_to_milestone, county.gap_to_target) == (None, None)
+    assert check().indicator("5.1").status == "not-reported"
+
+
+def test_no_regression_against_a_baseline_that_was_not_carried_out() -> None:
+    assert not regressed(BY_ID["1.2"], 0)
+    assert not regressed(BY_ID["1.2"], 0.0)
+
+
+def test_worst_status_order() -> None:
+    assert worst(["achieved", "behind", "on-track"]) == "behind"
+    assert worst(["behind", "not-reported"]) == "not-reported"
+    assert worst(["tracked", "achieved"]) == "achieved"
+    assert worst([]) == "not-reported"
+
+
+# --- county figures: the county row, or the sum of the agencies' rows ----------------------
+
+
+def test_county_figure_is_the_sum_of_agency_rows() -> None:
+    result = check(row(2, "1.1", "a", 9.0), row(3, "1.1", "b", 7.0))
+    ind = result.indicator("1.1")
+    assert (ind.county.value, ind.county.status) == (16, "behind")
+    assert {k: f.value for k, f in ind.own.items()} == {"a": 9, "b": 7}
+    assert result.warnings == []
+
+
+def test_an_unreported_agency_adds_nothing_to_the_sum() -> None:
+    ind = check(row(2, "1.1", "a", 18.0)).indicator("1.1")
+    assert (ind.county.value, ind.county.status) == (18, "achieved")
+
+
+def test_the_county_row_stands_and_a_different_sum_is_a_warning() -> None:
+    result = check(row(2, "1.1", "a", 9.0), row(3, "1.1", None, 18.0), row(4, "1.1", "b", 3.0))
+    ind = result.indicator("1.1")
+    assert (ind.county.value, ind.county.status, ind.county.row) == (18, "achieved", 3)
+    assert codes(result) == [("LZ240", 3)]
+    assert result.warnings[0].params == {"indicator": "1.1", "county": 18, "total": 12}
+
+
+def test_a_county_row_equal_to_the_sum_is_silent() -> None:
+    result = check(row(2, "1.1", "a", 9.0), row(3, "1.1", None, 16.0), row(4, "1.1", "b", 7.0))
+    assert result.indicator("1.1").county.value == 16
+    assert result.warnings == []
+
+
+def test_not_carried_out_counts_as_0() -> None:
+    ind = check(row(2, "1.1", None, NOT_CARRIED_OUT)).indicator("1.1")
+    county = ind.county
+    assert (county.value, county.not_carried_out, county.status) == (0, True, "behind")
+    assert (county.gap_to_milestone, county.gap_to_target, county.regressed) == (17, 18, True)
+
+
+def test_not_carried_out_in_a_sum() -> None:
+    mixed = check(row(2, "1.1", "a", NOT_CARRIED_OUT), row(3, "1.1", "b", 17.0))
+    assert (mixed.indicator("1.1").county.value, mixed.indicator("1.1").county.not_carried_out) == (
+        17,
+        False,
+    )
+    assert mixed.indicator("1.1").own["a"].not_carried_out
+    none = check(row(2, "1.1", "a", NOT_CARRIED_OUT), row(3, "1.1", "b", NOT_CARRIED_OUT))
+    county = none.indicator("1.1").county
+    assert (county.value, county.not_carried_out) == (0, True)
+
+
+def test_a_rate_is_not_summed() -> None:
+    with pytest.raises(LzipError) as caught:
+        check(row(5, "1.2", "b", 60.0), row(2, "1.2", "a", 50.0))
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.file, problem.line) == ("LZ243", "2024.csv", 5)
+    assert problem.params["rows"] == "2, 5"
+
+
+def test_a_rate_from_one_agency_row_or_the_county_row() -> None:
+    assert check(row(2, "1.2", "a", 50.0)).indicator("1.2").county.value == 50
+    result = check(row(2, "1.2", "a", 50.0), row(3, "1.2", "b", 70.0), row(4, "1.2", None, 66.0))
+    assert result.indicator("1.2").county.value == 66
+    # rates are not summed, so their county row cannot "differ from the sum"
+    assert [code for code, _ in codes(result)] == ["LZ241"]
+
+
+def test_a_row_for_an_agency_not_responsible_is_counted_with_a_warning() -> None:
+    result = check(row(2, "1.1", "a", 9.0), row(3, "1.1", "d", 8.0))
+    assert result.indicator("1.1").county.value == 17
+    assert codes(result) == [("LZ241", 3)]
+    assert result.warnings[0].params == {"agency": "d", "indicator": "1.1"}
+    # d is not responsible for anything, so it has no table
+    assert "d" not in [a.agency_id for a in result.agencies]
+
+
+def test_every_figure_on_the_shipped_example(shipped: Plan) -> None:
+    result = evaluate(shipped, read_report(EXAMPLE, shipped))
+    county = {r.indicator.id: (r.county.value, r.status) for r in result.indicators}
+    assert county == {
+        "1.1": (16, "behind"),
+        "1.2": (80, "on-track"),
+        "2.1": (None, "behind"),
+        "3.1": (1, "achieved"),
+        "4.1": (None, "not-reported"),
+        "4.2": (17, "behind"),
+        "4.3": (1652, "on-track"),
+        "5.1": (850, "tracked"),
+        "5.2": (0, "tracked"),
+        "5.3": (0, "tracked"),
+        "5.4": (120, "tracked"),
+        "6.1": (4, "on-track"),
+        "7.1": (6, "behind"),
+        "8.1": (4, "achieved"),
+    }
+    assert result.summary() == {
+        "not-reported": 1,
+        "behind": 4,
+        "on-track": 3,
+        "achieved": 2,
+        "tracked": 4,
+    }
+    assert result.warnings == []
+
+
+# --- `each` indicators ---------------------------------------------------------------------
+
+
+def test_each_agency_judged_on_its_own_and_the_county_takes_the_worst() -> None:
+    result = check(row(2, "2.1", "a", 12.0), row(3, "2.1", "b", 5.0), row(4, "2.1", "c", 8.0))
+    ind = result.indicator("2.1")
+    assert {k: f.status for k, f in ind.per_agency.items()} == {
+        "a": "achieved",
+        "b": "behind",
+        "c": "on-track",
+    }
+    assert ind.status == "behind"
+    assert ind.county.value is None
+    assert ind.county.gap_to_milestone == pytest.approx(20 / 3 - 5)  # the largest gap
+    assert ind.county.gap_to_target == pytest.approx(5)
+
+
+def test_each_an_agency_that_did_not_report_makes_the_county_not_reported() -> None:
+    result = check(row(2, "2.1", "a", 12.0), row(3, "2.1", "b", 12.0))
+    ind = result.indicator("2.1")
+    assert ind.per_agency["c"].status == "not-reported"
+    assert ind.status == "not-reported"
+
+
+def test_each_a_county_row_is_ignored_with_a_warning() -> None:
+    result = check(row(2, "2.1", None, 50.0), row(3, "2.1", "a", 12.0), row(4, "2.1", "b", 12.0))
+    assert result.indicator("2.1").status == "not-reported"  # c still owes its figure
+    assert codes(result) == [("LZ242", 2)]
+
+
+def test_each_not_carried_out_is_0_and_behind() -> None:
+    result = check(row(2, "2.1", "a", NOT_CARRIED_OUT))
+    figure = result.indicator("2.1").per_agency["a"]
+    assert (figure.value, figure.not_carried_out, figure.status, figure.regressed) == (
+        0,
+        True,
+        "behind",
+        False,
+    )
+
+
+def test_each_county_is_regressed_when_any_agency_is() -> None:
+    ind = indicator(scope="each", agencies=["a", "b"])
+    plan = Plan(info=PLAN.info, agencies=AGENCIES, groups=[], indicators=[ind])
+    result = check(row(2, "1.1", "a", 20.0), row(3, "1.1", "b", 14.0), plan=plan)
+    assert result.indicator("1.1").county.regressed
+    assert result.indicator("1.1").county.status == "behind"
+
+
+# --- agency lines and shortfalls -----------------------------------------------------------
+
+
+def test_shortfalls_use_the_county_status_for_shared_and_the_own_for_each() -> None:
+    result = check(
+        row(2, "1.1", "a", 18.0),  # shared, achieved by a alone: b is clear too
+        row(3, "1.2", "a", 50.0),  # behind 63.3
+        row(4, "2.1", "a", 12.0),
+        row(5, "2.1", "b", 5.0),
+        row(6, "2.1", "c", 8.0),
+        row(7, "3.1", None, 1500.0),
+        row(8, "4.1", "b", 25.0),
+        row(9, "5.1", "a", 100.0, 1.0),
+    )
+    by_agency = {a.agency_id: a for a in result.agencies}
+    assert list(by_agency) == ["a", "b", "c"]
+    assert {k: a.shortfalls for k, a in by_agency.items()} == {
+        "a": ["1.2"],
+        "b": ["2.1", "4.1"],
+        "c": ["4.1"],
+    }
+    lines = {line.indicator_id: line for line in by_agency["b"].lines}
+    assert list(lines) == ["1.1", "2.1", "4.1", "5.1"]
+    assert lines["1.1"].own is None and lines["1.1"].status == "achieved"
+    assert lines["2.1"].actual.value == 5 and lines["2.1"].own is not None
+    assert result.has_shortfalls
+
+
+def test_nothing_reported_every_agency_owes_every_indicator_but_the_tracked() -> None:
+    result = check()
+    assert {a.agency_id: a.shortfalls for a in result.agencies} == {
+        "a": ["1.1", "1.2", "2.1", "3.1", "5.1"],
+        "b": ["1.1", "2.1", "4.1", "5.1"],
+        "c": ["2.1", "3.1", "4.1"],
+    }
+
+
+def test_no_shortfalls() -> None:
+    result = check(
+        row(2, "1.1", None, 18.0),
+        row(3, "1.2", None, 95.0),
+        row(4, "2.1", "a", 10.0),
+        row(5, "2.1", "b", 10.0),
+        row(6, "2.1", "c", 10.0),
+        row(7, "3.1", None, 1700.0),
+        row(8, "4.1", None, 15.0),
+        row(9, "5.1", None, NOT_CARRIED_OUT),
+    )
+    assert not result.has_shortfalls
+    assert result.summary()["achieved"] == 5
+
+
+def test_shipped_example_shortfalls(shipped: Plan) -> None:
+    result = evaluate(shipped, read_report(EXAMPLE, shipped))
+    assert {a.agency_id: a.shortfalls for a in result.agencies} == {
+        "agriculture": ["1.1", "7.1"],
+        "ip-office": ["1.1", "4.1", "4.2", "7.1"],
+        "forestry": ["1.1", "2.1", "7.1"],
+        "press-publication": ["1.1", "2.1", "7.1"],
+        "industry-trade": ["4.1", "4.2", "7.1"],
+        "development-reform": ["4.1", "4.2", "7.1"],
+        "education": ["4.1", "4.2", "7.1"],
+        "finance": [],
+        "financial-regulator": [],
+        "public-security": ["7.1"],
+        "culture-tourism": ["7.1"],
+        "court": [],
+        "procuratorate": [],
+    }
+
+
+def test_the_order_of_rows_does_not_matter(shipped: Plan) -> None:
+    report = read_report(EXAMPLE, shipped)
+    expected = evaluate(shipped, report)
+    shuffled = list(report.rows)
+    random.Random(3).shuffle(shuffled)
+    again = evaluate(shipped, Report(report.file, report.year, shuffled))
+    assert again.indicators == expected.indicators
+    assert again.agencies == expected.agencies
+
+
+@pytest.mark.parametrize(("year", "status"), [(2023, "on-track"), (2024, "behind")])
+def test_the_year_moves_the_milestone(year: int, status: str) -> None:
+    assert check(row(2, "1.1", None, 16.0), year=year).indicator("1.1").status == status

@@ -1,0 +1,613 @@
+"""Reading a year's report: headers, names, encodings, the year, and every located error.
+
+Reports are written in each test, byte for byte as Excel, WPS or a text editor would save them.
+Errors are asserted by code, row (``line``) and column, and by what the message tells the user.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lzip_cli.cells import NOT_CARRIED_OUT
+from lzip_cli.errors import LzipError, Problem
+from lzip_cli.models import Plan
+from lzip_cli.plan_loader import default_data_dir, load_plan
+from lzip_cli.render.problems import format_problem
+from lzip_cli.report_reader import Report, ReportRow, read_report
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(default_data_dir())
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Problems name the report relative to the working directory: "2024.csv".
+    monkeypatch.chdir(tmp_path)
+
+
+def write(name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = Path(name)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def read(plan: Plan, name: str, text: str, year: int | None = None, **kw: str) -> Report:
+    return read_report(write(name, text, **kw), plan, year)
+
+
+def problems(plan: Plan, name: str, text: str | bytes, year: int | None = None) -> list[Problem]:
+    path = Path(name)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(LzipError) as caught:
+        read_report(path, plan, year)
+    return caught.value.problems
+
+
+def one(found: list[Problem]) -> Problem:
+    assert len(found) == 1, found
+    return found[0]
+
+
+def figures(report: Report) -> dict[tuple[str, str | None], object]:
+    return {(r.indicator_id, r.agency_id): r.value for r in report.rows}
+
+
+def english(problem: Problem) -> str:
+    return format_problem(problem, "en")
+
+
+# --- headers -------------------------------------------------------------------------------
+
+
+EXPECTED = {("4.3", None): 1652.0, ("1.1", "ip-office"): 9.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "indicator,agency,value\n4.3,,1652\n1.1,ip-office,9\n",
+        "指标,责任单位,数值\n4.3,,1652\n1.1,ip-office,9\n",
+        "数值,指标,责任单位\n1652,4.3,\n9,1.1,ip-office\n",
+        "value,agency,indicator\n1652,,4.3\n9,ip-office,1.1\n",
+        "Indicator,AGENCY,Value\n4.3,,1652\n1.1,ip-office,9\n",
+        "指标内容,责任单位,完成值\n4.3,,1652\n1.1,ip-office,9\n",
+        " 指标 ,责任单位 ,数值\n4.3,,1652\n1.1,ip-office,9\n",
+        "ｉｎｄｉｃａｔｏｒ,agency,ｖａｌｕｅ\n4.3,,1652\n1.1,ip-office,9\n",
+        # a blank first line and blank rows are skipped
+        "\n指标,责任单位,数值\n\n4.3,,1652\n,,\n1.1,ip-office,9\n",
+    ],
+    ids=[
+        "english",
+        "chinese",
+        "chinese-reordered",
+        "english-reordered",
+        "mixed-case",
+        "synonyms",
+        "padded",
+        "full-width",
+        "blank-lines",
+    ],
+)
+def test_headers_in_either_language_and_any_order(plan: Plan, text: str) -> None:
+    report = read(plan, "2024.csv", text)
+    assert figures(report) == EXPECTED
+    assert report.warnings == []
+
+
+def test_optional_columns_note_count_year(plan: Plan) -> None:
+    report = read(
+        plan,
+        "2024.csv",
+        "年度,指标,责任单位,数值,笔数,备注\n2024,5.1,县财政局,850,3,两笔贷款\n2024,5.4,,120,2,\n",
+    )
+    rows = {r.indicator_id: r for r in report.rows}
+    assert rows["5.1"] == ReportRow(2, "5.1", "finance", 850.0, 3.0, "两笔贷款")
+    assert rows["5.4"].count == 2.0
+    assert report.year == 2024
+
+
+def test_count_header_synonyms(plan: Plan) -> None:
+    for header in ("count", "笔数", "件数", "笔数/件数"):
+        report = read(plan, "2024.csv", f"指标,数值,{header}\n5.2,300,4\n")
+        assert report.rows[0].count == 4.0, header
+
+
+def test_ignored_columns_are_named_in_a_warning(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,数值,填报人,联系电话,责任单位\n4.3,1652,张三,123,\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+    warning = one(report.warnings)
+    assert (warning.code, warning.line) == ("LZ222", 1)
+    assert "填报人" in english(warning) and "联系电话" in english(warning)
+
+
+def test_form_columns_are_read_past_without_a_warning(plan: Plan) -> None:
+    # lzip template writes 指标名称 and 计量单位 for the reader's benefit.
+    report = read(plan, "2024.csv", "指标,指标名称,计量单位,数值\n4.3,有效注册商标拥有量,件,1652\n")
+    assert report.warnings == []
+
+
+# --- indicators and agencies ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "indicator_id"),
+    [
+        ("4.3", "4.3"),
+        ("４．３", "4.3"),
+        ("有效注册商标拥有量", "4.3"),
+        ("有效注册商标拥有量(件)", "4.3"),
+        ("有效注册商标拥有量（件）", "4.3"),
+        ("有效注册商标拥有量 （件）", "4.3"),
+        ("Valid registered trademarks held", "4.3"),
+        ("非正常专利申请主动撤回率（%）", "1.2"),
+        ("非正常专利申请主动撤回率（％）", "1.2"),
+        ("10年以上高维持发明专利保有量（件）", "4.2"),
+        ("专利质押融资金额（万元）/笔", "5.1"),
+        ("知识产权文化法律“四进”活动", "8.1"),
+    ],
+)
+def test_indicator_by_id_or_name(plan: Plan, cell: str, indicator_id: str) -> None:
+    report = read(plan, "2024.csv", f'指标,数值\n"{cell}",1\n')
+    assert report.rows[0].indicator_id == indicator_id
+
+
+@pytest.mark.parametrize(
+    ("cell", "agency_id"),
+    [
+        ("", None),
+        ("  ", None),
+        ("procuratorate", "procuratorate"),
+        ("县人民检察院", "procuratorate"),
+        ("县检察院", "procuratorate"),
+        ("鹿寨县人民检察院", "procuratorate"),
+        ("County People's Procuratorate", "procuratorate"),
+        ("国家金融监督管理总局鹿寨监管支局", "financial-regulator"),
+        ("县 知识产权局", "ip-office"),
+        ("IP-OFFICE", "ip-office"),
+    ],
+)
+def test_agency_by_id_name_or_alias(plan: Plan, cell: str, agency_id: str | None) -> None:
+    report = read(plan, "2024.csv", f'指标,责任单位,数值\n8.1,"{cell}",1\n')
+    assert report.rows[0].agency_id == agency_id
+
+
+def test_rows_left_blank_are_not_reported(plan: Plan) -> None:
+    # The filled-in form keeps a row for every agency: a blank value says nothing.
+    report = read(plan, "2024.csv", "指标,责任单位,数值,备注\n4.3,,,尚未统计\n4.3,,1652,\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+
+
+def test_not_carried_out_marks(plan: Plan) -> None:
+    report = read(
+        plan,
+        "2024.csv",
+        "指标,责任单位,数值,笔数\n5.1,,—,—\n5.2,,－,\n5.3,,未开展,\n2.1,forestry,-,\n",
+    )
+    assert set(figures(report).values()) == {NOT_CARRIED_OUT}
+    assert report.rows[0].count is NOT_CARRIED_OUT
+
+
+# --- encodings and cell forms --------------------------------------------------------------
+
+EXCEL_TEXT = (
+    "指标,责任单位,数值,备注\r\n"
+    "有效注册商标拥有量（件）,,１，６５２,截至年底\r\n"
+    "查处假冒知识产权行政案件(起),鹿寨县知识产权局,１８起,\r\n"
+    "非正常专利申请主动撤回率,,９５％,\r\n"
+    "5.3,,未开展,\r\n"
+    "2.1,县新闻出版局,—,尚未制定\r\n"
+)
+EXCEL_FIGURES = {
+    ("4.3", None): 1652.0,
+    ("1.1", "ip-office"): 18.0,
+    ("1.2", None): 95.0,
+    ("5.3", None): NOT_CARRIED_OUT,
+    ("2.1", "press-publication"): NOT_CARRIED_OUT,
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+@pytest.mark.parametrize("newline", ["\r\n", "\n"])
+def test_encodings_and_line_ends(plan: Plan, encoding: str, newline: str) -> None:
+    report = read(plan, "2024.csv", EXCEL_TEXT.replace("\r\n", newline), encoding=encoding)
+    assert figures(report) == EXCEL_FIGURES
+    assert report.rows[0].note == "截至年底"
+    assert report.warnings == []
+
+
+def test_bom_does_not_hide_the_first_header(plan: Plan) -> None:
+    path = Path("2024.csv")
+    path.write_bytes(codecs.BOM_UTF8 + "指标,数值\n4.3,1652\n".encode())
+    assert figures(read_report(path, plan)) == {("4.3", None): 1652.0}
+
+
+def test_gb18030_four_byte_characters(plan: Plan) -> None:
+    # 𠀀 is outside GBK: only GB18030 encodes it (four bytes).
+    report = read(plan, "2024.csv", "指标,数值,备注\n4.3,1652,𠀀\n", encoding="gb18030")
+    assert report.rows[0].note == "𠀀"
+
+
+def test_gbk_deep_in_a_long_utf8_looking_file_is_an_error(plan: Plan) -> None:
+    # The first MiB decides the encoding; a later GBK line is reported where it is.
+    head = "指标,数值,备注\n" + "4.3,1652,x\n".replace("4.3", "4.3") * 1
+    filler = "".join(f"4.{i % 3 + 1},,\n" for i in range(120_000))
+    data = head.encode() + filler.encode() + "4.3,1,县\n".encode("gbk")
+    problem = one(problems(plan, "2024.csv", data))
+    assert problem.code == "LZ203"
+    assert problem.line is not None and problem.line > 100_000
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "LZ201"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "LZ202"),
+        (codecs.BOM_UTF16_LE + "指标,数值\n".encode("utf-16-le"), "LZ203"),
+        (b"\xff\xfe\xfa\xfb\x80\x81" * 10, "LZ203"),
+        (b"indicator,value\n4.3,1\x00652\n", "LZ204"),
+        (b'indicator,value\n4.3,"1652\n', "LZ206"),
+    ],
+    ids=["empty", "xls", "utf16", "binary", "nul", "open-quote"],
+)
+def test_unreadable_files(plan: Plan, data: bytes, code: str) -> None:
+    problem = one(problems(plan, "2024.csv", data))
+    assert (problem.code, problem.file) == (code, "2024.csv")
+
+
+def test_missing_file_and_directory(plan: Plan) -> None:
+    with pytest.raises(LzipError) as caught:
+        read_report(Path("2024.csv"), plan)
+    assert one(caught.value.problems).code == "LZ003"
+    Path("2024").mkdir()
+    with pytest.raises(LzipError) as caught:
+        read_report(Path("2024"), plan)
+    assert one(caught.value.problems).code == "LZ001"
+
+
+# --- the year ------------------------------------------------------------------------------
+
+ROWS = "指标,数值\n4.3,1652\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("2024.csv", 2024),
+        ("鹿寨县2024年报.csv", 2024),
+        ("report-2023.csv", 2023),
+        ("2024年度知识产权指标.CSV", 2024),
+    ],
+)
+def test_year_from_the_file_name(plan: Plan, name: str, year: int) -> None:
+    assert read(plan, name, ROWS).year == year
+
+
+def test_year_from_the_option(plan: Plan) -> None:
+    assert read(plan, "report.csv", ROWS, year=2023).year == 2023
+    assert read(plan, "2024.csv", ROWS, year=2024).year == 2024
+
+
+@pytest.mark.parametrize("cell", ["2024", "2024年", "２０２４", "2024年度"])
+def test_year_from_the_column(plan: Plan, cell: str) -> None:
+    report = read(plan, "report.csv", f"年度,指标,数值\n{cell},4.3,1652\n,1.1,9\n")
+    assert report.year == 2024
+
+
+def test_a_name_with_two_years_leaves_it_to_the_column(plan: Plan) -> None:
+    # 20231231 is not a year; "2023-2024" holds two: neither decides.
+    assert read(plan, "导出20231231-2024.csv", "year,indicator,value\n2024,4.3,1\n").year == 2024
+    assert read(plan, "2023-2024.csv", "year,indicator,value\n2024,4.3,1\n").year == 2024
+
+
+def test_no_year_anywhere(plan: Plan) -> None:
+    problem = one(problems(plan, "report.csv", ROWS))
+    assert problem.code == "LZ214"
+    assert "--year" in english(problem)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "option", "shown"),
+    [
+        ("2024.csv", ROWS, 2023, "--year 2023, file name 2024, year column —"),
+        (
+            "2024.csv",
+            "年度,指标,数值\n2023,4.3,1\n",
+            None,
+            "--year —, file name 2024, year column 2023",
+        ),
+        (
+            "report.csv",
+            "年度,指标,数值\n2023,4.3,1\n",
+            2024,
+            "--year 2024, file name —, year column 2023",
+        ),
+    ],
+    ids=["option-vs-name", "name-vs-column", "option-vs-column"],
+)
+def test_year_conflicts(plan: Plan, name: str, text: str, option: int | None, shown: str) -> None:
+    problem = one(problems(plan, name, text, option))
+    assert (problem.code, problem.file) == ("LZ215", name)
+    assert shown in english(problem)
+    assert "文件名中为" in format_problem(problem, "zh")
+
+
+def test_two_years_in_the_column(plan: Plan) -> None:
+    problem = one(
+        problems(plan, "report.csv", "年度,指标,数值\n2024,4.3,1\n2024,1.1,2\n2023,3.1,1\n")
+    )
+    assert (problem.code, problem.line) == ("LZ213", 4)
+    assert problem.params["row_a"] == 2
+
+
+def test_a_bad_year_cell(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,数值,年度\n4.3,1652,去年\n"))
+    assert (problem.code, problem.line, problem.column) == ("LZ227", 2, 3)
+
+
+# --- errors in cells: file, row, column, the text and what was expected -------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "column", "says"),
+    [
+        ("9.9,,1", "LZ211", 1, "unknown indicator '9.9': expected an id such as 4.3"),
+        ("商标拥有量,,1", "LZ211", 1, "'商标拥有量'"),
+        (",,1", "LZ216", 1, "the indicator is blank"),
+        (
+            "4.3,税务局,1",
+            "LZ217",
+            2,
+            "unknown agency '税务局': expected an agency id, name or alias",
+        ),
+        ("4.3,,abc", "LZ218", 3, "'abc' is not a figure: expected a number (optionally with 件)"),
+        ("4.3,,1e309", "LZ218", 3, "'1e309' is not a figure"),
+        ("1.2,,NaN", "LZ218", 3, "'NaN' is not a figure: expected a number (optionally with %)"),
+        ("4.3,,18起", "LZ218", 3, "'18起' is not a figure"),
+        ("5.1,,3笔", "LZ218", 3, "'3笔' is not a figure: expected a number (optionally with 万元)"),
+        ("4.3,,-3", "LZ219", 3, "'-3' is negative"),
+        ("1.2,,101", "LZ223", 3, "'101': a rate cannot exceed 100%"),
+        ("1.2,,101%", "LZ223", 3, "'101%': a rate cannot exceed 100%"),
+        ("4.3,,1" + "0" * 13, "LZ224", 3, "implausibly large"),
+    ],
+)
+def test_value_errors_are_located(plan: Plan, row: str, code: str, column: int, says: str) -> None:
+    problem = one(problems(plan, "2024.csv", f"指标,责任单位,数值,笔数\n4.3,,1652,\n{row},\n"))
+    assert (problem.code, problem.file, problem.line, problem.column) == (
+        code,
+        "2024.csv",
+        3,
+        column,
+    )
+    text = english(problem)
+    assert text.startswith(f"2024.csv:3:{column}: error {code}: ")
+    assert says in text
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "says"),
+    [
+        ("4.3,,1652,3", "LZ226", "indicator 4.3 takes no count"),
+        ("5.1,,850,2.5", "LZ225", "'2.5': a count must be a whole number"),
+        ("5.1,,850,-2", "LZ219", "'-2' is negative"),
+        ("5.1,,850,3件", "LZ218", "'3件' is not a figure: expected a number (optionally with 笔)"),
+        ("5.1,,850,几笔", "LZ218", "'几笔'"),
+    ],
+)
+def test_count_errors_are_located(plan: Plan, row: str, code: str, says: str) -> None:
+    problem = one(problems(plan, "2024.csv", f"指标,责任单位,数值,笔数\n{row}\n"))
+    assert (problem.code, problem.line, problem.column) == (code, 2, 4)
+    assert says in english(problem)
+
+
+def test_counts_accept_their_unit_and_full_width_digits(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,数值,笔数\n5.1,850万元,３笔\n5.2,300,4件\n")
+    assert [(r.value, r.count) for r in report.rows] == [(850.0, 3.0), (300.0, 4.0)]
+
+
+def test_every_bad_cell_is_reported_in_one_run(plan: Plan) -> None:
+    found = problems(
+        plan,
+        "2024.csv",
+        "指标,责任单位,数值\n9.9,,1\n4.3,税务局,1\n4.3,,abc\n1.2,,150\n1.1,,-1\n",
+    )
+    assert [(p.code, p.line) for p in found] == [
+        ("LZ211", 2),
+        ("LZ217", 3),
+        ("LZ218", 4),
+        ("LZ223", 5),
+        ("LZ219", 6),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "indicator", "agency"),
+    [
+        ("4.3,,1652\n4.3,,1700\n", "4.3", None),
+        ("1.1,ip-office,9\n1.1,县知识产权局,9\n", "1.1", "ip-office"),
+        ("1.1,知识产权局,9\n查处假冒知识产权行政案件（起）,ip-office,10\n", "1.1", "ip-office"),
+    ],
+    ids=["county", "same-agency-by-id-and-name", "by-alias-and-name"],
+)
+def test_duplicate_rows_name_both_rows(
+    plan: Plan, rows: str, indicator: str, agency: str | None
+) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,责任单位,数值\n" + rows))
+    assert (problem.code, problem.line, problem.params["first"]) == ("LZ210", 3, 2)
+    text = english(problem)
+    assert text.startswith("2024.csv:3: error LZ210:")
+    assert "first at row 2" in text and indicator in text
+    if agency is None:
+        assert "county-wide" in text
+        assert "全县合计" in format_problem(problem, "zh")
+    else:
+        assert agency in text
+
+
+def test_a_blank_duplicate_is_no_duplicate(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,责任单位,数值\n4.3,,\n4.3,,1652\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+
+
+# --- errors in the header ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [
+        ("责任单位,数值", "indicator / 指标"),
+        ("指标,责任单位", "value / 数值"),
+        ("a,b", "indicator"),
+    ],
+)
+def test_missing_required_column(plan: Plan, header: str, missing: str) -> None:
+    found = problems(plan, "2024.csv", f"{header}\n4.3,1\n")
+    assert {p.code for p in found} == {"LZ208"}
+    assert all(p.line == 1 for p in found)
+    assert any(missing in english(p) for p in found)
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("指标,数值,value", 3),
+        ("指标,数值,完成值", 3),
+        ("indicator,指标,数值", 2),
+        ("指标,数值,笔数,件数", 4),
+    ],
+)
+def test_two_columns_with_one_meaning(plan: Plan, header: str, column: int) -> None:
+    problem = one(problems(plan, "2024.csv", f"{header}\n4.3,1,2\n"))
+    assert (problem.code, problem.line, problem.column) == ("LZ207", 1, column)
+    assert "means the same as column" in english(problem)
+
+
+def test_a_row_wider_than_the_header(plan: Plan) -> None:
+    # "1,652" unquoted: the comma splits the number into two cells.
+    problem = one(problems(plan, "2024.csv", "指标,数值\n4.3,1,652\n"))
+    assert (problem.code, problem.line, problem.column) == ("LZ209", 2, 3)
+
+
+def test_trailing_empty_cells_are_fine(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,数值\n4.3,1652,,\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", " , ,\n,,\n"])
+def test_a_report_without_a_header(plan: Plan, text: str) -> None:
+    problem = one(problems(plan, "2024.csv", text.encode()))
+    assert (problem.code, problem.file) == ("LZ201", "2024.csv")
+
+
+def test_header_only_is_an_error(plan: Plan) -> None:
+    # A header and nothing else is most likely the wrong file (an export cut short, the wrong
+    # sheet): say so instead of marking all 14 indicators "not reported". A form whose rows
+    # are all left blank is different: it has rows, and every indicator is not reported.
+    problem = one(problems(plan, "2024.csv", "指标,责任单位,数值\n\n"))
+    assert (problem.code, problem.file, problem.line) == ("LZ250", "2024.csv", 1)
+    assert "no data rows" in english(problem)
+    report = read(plan, "2024.csv", "指标,责任单位,数值\n4.3,,\n1.1,ip-office,\n")
+    assert report.rows == [] and report.year == 2024
+
+
+# --- .xlsx ---------------------------------------------------------------------------------
+
+
+def workbook(path: Path, rows: list[list[object]], formats: dict[str, str] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "报表"
+    for row in rows:
+        sheet.append(row)
+    for cell, number_format in (formats or {}).items():
+        sheet[cell].number_format = number_format
+    book.save(path)
+    return path
+
+
+def test_xlsx_numbers_and_percent_cells(plan: Plan) -> None:
+    path = workbook(
+        Path("鹿寨县2024年报.xlsx"),
+        [
+            ["指标", "责任单位", "数值", "笔数"],
+            ["1.2", None, 0.95],
+            ["2.1", "agriculture", 0.08],
+            ["4.3", None, 1652],
+            ["5.1", "县财政局", 850.0, 3],
+            ["4.2", None, "17"],
+            [4.1, None, 1],  # an id Excel turned into a number
+            ["5.3", None, "—"],
+        ],
+        {"C2": "0%", "C3": "0.00%"},
+    )
+    report = read_report(path, plan)
+    assert report.year == 2024
+    assert figures(report) == {
+        ("1.2", None): 95.0,
+        ("2.1", "agriculture"): 8.0,
+        ("4.3", None): 1652.0,
+        ("5.1", "finance"): 850.0,
+        ("4.2", None): 17.0,
+        ("4.1", None): 1.0,
+        ("5.3", None): NOT_CARRIED_OUT,
+    }
+    assert report.rows[3].count == 3.0
+    assert report.warnings == []
+
+
+def test_xlsx_errors_are_located_by_sheet_row(plan: Plan) -> None:
+    path = workbook(
+        Path("2024.xlsx"), [["指标", "数值"], ["4.3", 1652], ["1.2", 1.5]], {"B3": "0%"}
+    )
+    with pytest.raises(LzipError) as caught:
+        read_report(path, plan)
+    problem = one(caught.value.problems)
+    assert (problem.code, problem.file, problem.line, problem.column) == (
+        "LZ223",
+        "2024.xlsx",
+        3,
+        2,
+    )
+    assert "'150%'" in english(problem)
+
+
+def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> None:
+    path = Path("2024.xlsx")
+    book = openpyxl.Workbook()
+    book.active.append(["指标", "数值"])
+    book.active.append(["4.3", 1652])
+    book.create_sheet("说明").append(["指标", "数值"])
+    book.create_sheet("旧数据").append(["4.3", 1])
+    book.save(path)
+    report = read_report(path, plan)
+    assert figures(report) == {("4.3", None): 1652.0}
+    warning = one(report.warnings)
+    assert warning.code == "LZ232"
+    assert "2 other sheet(s) ignored" in english(warning)
+
+
+def test_a_workbook_named_csv_and_a_csv_named_xlsx(plan: Plan) -> None:
+    workbook(Path("book.xlsx"), [["指标", "数值"], ["4.3", 1652]])
+    Path("book.xlsx").rename("2024.csv")
+    report = read_report(Path("2024.csv"), plan)
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert [w.code for w in report.warnings] == ["LZ220"]
+    write("2024.xlsx", "指标,数值\n4.3,1652\n")
+    report = read_report(Path("2024.xlsx"), plan)
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert [w.code for w in report.warnings] == ["LZ221"]
+
+
+def test_a_broken_workbook(plan: Plan) -> None:
+    Path("2024.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(LzipError) as caught:
+        read_report(Path("2024.xlsx"), plan)
+    assert one(caught.value.problems).code == "LZ231"
