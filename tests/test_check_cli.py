@@ -620,3 +620,10 @@ def test_warnings_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert f"- {warning}" in as_markdown.stdout and as_markdown.stderr == ""
     as_json = run("check", "2024.csv", "--lang", "en", "--format", "json")
     assert as_json.stderr == "" and "LZ222" in as_json.stdout
+
+
+def test_an_agency_without_indicators_is_told_so() -> None:
+    # 县司法局 is named in the plan's tasks but owns no quantitative indicator.
+    result = run("check", EXAMPLE, "--agency", "县司法局", "--lang", "en")
+    assert result.exit_code == 0
+    assert "lzip: warning: the selected agencies own no indicators" in result.stderr

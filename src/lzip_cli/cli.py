@@ -213,6 +213,10 @@ def check(
     if agency:
         ids = _agency_ids(plan, agency, lang)
         selected = [a for a in result.agencies if a.agency_id in ids]
+        if not selected:  # e.g. 县司法局: named in the plan's tasks, owns no indicator
+            typer.echo(
+                f"lzip: {_t('warning', lang.value)}: {_t('nothing_selected', lang.value)}", err=True
+            )
     code = lang.value
     if output_format is CheckFormat.json:
         from lzip_cli.render import jsonout
