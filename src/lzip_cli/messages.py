@@ -296,7 +296,7 @@ TEXTS.update(
         "status_behind": ("滞后", "behind"),
         "regressed": ("低于基础值", "regressed"),
         "check_title": ("{title} · {year} 年度完成情况", "{title} · progress in {year}"),
-        "check_summary": ("指标状态", "Indicators by status"),
+        "check_summary": ("指标状态：{counts}", "Indicators by status: {counts}"),
         "milestone_explained": (
             "阶段值：{year} 年应达到的数值（方案未设定时按基础值到目标值线性推算）",
             "Milestone: the figure due in {year} (the straight line from baseline to target "

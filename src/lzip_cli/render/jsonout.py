@@ -86,6 +86,11 @@ def agency_record(result: CheckResult, agency: AgencyResult, lang: Lang) -> dict
                 "indicator": line.indicator_id,
                 **_figure(line.actual, indicator.compound),
                 "own": _num(line.own.value) if line.own else None,
+                **(
+                    {"own_count": _num(line.own.count) if line.own else None}
+                    if indicator.compound
+                    else {}
+                ),
             }
         )
     return {

@@ -31,7 +31,7 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
     lines = [f"# {view.title_text(result, lang)}", ""]
     if result.plan.info.document:
         lines += [result.plan.info.document, ""]
-    lines += [f"{t('check_summary', lang)}: {view.summary_text(result, lang)}", ""]
+    lines += [t("check_summary", lang, counts=view.summary_text(result, lang)), ""]
     header = [view.column_title(c, result.year, lang) for c in MARKDOWN_COLUMNS]
     for agency in agencies:
         plan_agency = result.plan.agency(agency.agency_id)

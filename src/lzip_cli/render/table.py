@@ -56,9 +56,10 @@ def choose_columns(width: int, needs: dict[str, int]) -> list[str]:
     used = 0
     for column in PRIORITY:
         need = needs[column] + COLUMN_OVERHEAD
-        if used + need <= width or len(chosen) < 3:
-            chosen.add(column)
-            used += need
+        if used + need > width and len(chosen) >= 3:
+            break  # strictly by importance: a narrower, less important column does not jump in
+        chosen.add(column)
+        used += need
     return [column for column in view.COLUMNS if column in chosen]
 
 
@@ -127,7 +128,7 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang, consol
     console.print(Text(view.title_text(result, lang), style="bold"))
     if result.plan.info.document:
         console.print(result.plan.info.document)
-    console.print(f"{t('check_summary', lang)}: {view.summary_text(result, lang)}")
+    console.print(t("check_summary", lang, counts=view.summary_text(result, lang)))
     console.print(t("milestone_explained", lang, year=result.year), style="dim")
     console.print()
     for agency in agencies:
