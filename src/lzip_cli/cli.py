@@ -221,7 +221,7 @@ def check(
     if output_format is CheckFormat.json:
         from lzip_cli.render import jsonout
 
-        sys.stdout.write(jsonout.render(result, selected, code))
+        jsonout.write(result, selected, code, sys.stdout)  # streamed: no whole-document string
     elif output_format is CheckFormat.csv:
         from lzip_cli.render import csvout
 

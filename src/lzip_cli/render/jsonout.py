@@ -7,11 +7,12 @@ Numbers are numbers, missing figures are ``null``; a "not carried out" baseline 
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import io
+from typing import Any, TextIO
 
 from lzip_cli.evaluate import AgencyResult, CheckResult, Figure, IndicatorResult
 from lzip_cli.messages import Lang
+from lzip_cli.render import jsonstream
 from lzip_cli.render.problems import message
 
 SCHEMA_VERSION = 1
@@ -102,15 +103,18 @@ def agency_record(result: CheckResult, agency: AgencyResult, lang: Lang) -> dict
     }
 
 
-def document(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> dict[str, Any]:
-    """The whole JSON document as Python data."""
+def document(
+    result: CheckResult, agencies: list[AgencyResult], lang: Lang, *, lazy: bool = False
+) -> dict[str, Any]:
+    """The whole JSON document as Python data; ``lazy``: its long lists as generators."""
+    collect: Any = iter if lazy else list
     return {
         "schema_version": SCHEMA_VERSION,
         "year": result.year,
         "plan": {"title": result.plan.info.title, "document": result.plan.info.document},
         "summary": result.summary(),
-        "indicators": [indicator_record(r) for r in result.indicators],
-        "agencies": [agency_record(result, agency, lang) for agency in agencies],
+        "indicators": collect(indicator_record(r) for r in result.indicators),
+        "agencies": collect(agency_record(result, agency, lang) for agency in agencies),
         "warnings": [
             {
                 "file": p.file,
@@ -124,5 +128,14 @@ def document(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> d
     }
 
 
+def write(result: CheckResult, agencies: list[AgencyResult], lang: Lang, out: TextIO) -> None:
+    """Write :func:`render`'s text to ``out`` record by record, never holding all of it."""
+    jsonstream.dump(document(result, agencies, lang, lazy=True), out.write)
+    out.write("\n")
+
+
 def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str:
-    return json.dumps(document(result, agencies, lang), ensure_ascii=False, indent=2) + "\n"
+    """``json.dumps(document(...), ensure_ascii=False, indent=2)`` and a newline."""
+    buffer = io.StringIO()
+    write(result, agencies, lang, buffer)
+    return buffer.getvalue()

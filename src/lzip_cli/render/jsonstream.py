@@ -1,0 +1,120 @@
+"""Indented JSON written in pieces: the same text as ``json.dumps(obj, ensure_ascii=False, indent=2)``.
+
+The standard library's indenting encoder is pure Python built on nested generators, and it joins
+the whole document into one string before anything is written. :func:`dump` writes the same
+characters through ``write`` in chunks of about :data:`CHUNK` pieces, about three times faster,
+and takes iterators (generators) where the document has lists, so that a document of a million
+rows never exists whole in memory, neither as data nor as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring  # the C function when available
+from typing import Any
+
+CHUNK = 4096
+
+_INFINITY = float("inf")
+_float_repr = float.__repr__
+_int_repr = int.__repr__
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return _float_repr(value)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _float(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return _int_repr(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
+    """Write ``obj`` as indented JSON through ``write`` (no trailing newline)."""
+    parts: list[str] = []
+    append = parts.append
+    newlines: list[str] = []
+
+    def newline(level: int) -> str:
+        while len(newlines) <= level:
+            newlines.append("\n" + " " * (indent * len(newlines)))
+        return newlines[level]
+
+    def scalar(value: Any) -> str | None:
+        if isinstance(value, str):
+            return encode_basestring(value)
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if isinstance(value, int):
+            return _int_repr(value)
+        if isinstance(value, float):
+            return _float(value)
+        return None
+
+    def encode(value: Any, level: int) -> None:
+        text = scalar(value)
+        if text is not None:
+            append(text)
+        elif isinstance(value, dict):
+            encode_dict(value, level)
+        elif isinstance(value, list | tuple | Iterator):
+            encode_list(value, level)
+        else:
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        if len(parts) >= CHUNK:
+            write("".join(parts))
+            parts.clear()
+
+    def encode_list(items: Any, level: int) -> None:
+        inner = newline(level + 1)
+        separator = "," + inner
+        first = True
+        for item in items:
+            append(("[" + inner) if first else separator)
+            first = False
+            encode(item, level + 1)
+        append("[]" if first else newline(level) + "]")
+
+    def encode_dict(mapping: dict[Any, Any], level: int) -> None:
+        if not mapping:
+            append("{}")
+            return
+        inner = newline(level + 1)
+        separator = "," + inner
+        first = True
+        for key, value in mapping.items():
+            append(("{" + inner) if first else separator)
+            first = False
+            append(encode_basestring(_key(key)))
+            append(": ")
+            text = scalar(value)
+            if text is not None:
+                append(text)
+            else:
+                encode(value, level + 1)
+        append(newline(level) + "}")
+
+    encode(obj, 0)
+    if parts:
+        write("".join(parts))
