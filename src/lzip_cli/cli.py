@@ -47,6 +47,7 @@ class CheckFormat(enum.StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    github = "github"
 
 
 class FailOn(enum.StrEnum):
@@ -72,8 +73,12 @@ class ValidateFormat(enum.StrEnum):
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-#: Problem codes that mean a file could not be used at all (exit 2 even for ``validate``).
-FILE_CODES = frozenset({"LZ001", "LZ002", "LZ003", "LZ004"})
+#: Problem codes that mean a file could not be read at all (exit 2 even for ``validate``):
+#: missing, a directory, unreadable, not text in a known encoding, not a workbook.
+FILE_CODES = frozenset(
+    {"LZ001", "LZ002", "LZ003", "LZ004", "LZ005", "LZ006", "LZ015"}
+    | {"LZ202", "LZ203", "LZ204", "LZ205", "LZ230", "LZ231"}
+)
 
 DataOption = Annotated[
     Path | None,
@@ -150,35 +155,117 @@ def validate(
     reports: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Report files (CSV or .xlsx) to check as well as the plan.", show_default=False
+            help="Report files (CSV or .xlsx) to check as well as the plan. A plan file "
+            "(agencies.yaml, indicators.yaml) names the plan to validate, as --data does.",
+            show_default=False,
         ),
     ] = None,
     year: YearOption = None,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (stderr), json (stdout) or github (workflow commands on stdout).",
+        ),
+    ] = ValidateFormat.text,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
     """Validate the plan data and any reports (exit 0 valid, 1 invalid, 2 unreadable)."""
-    from lzip_cli.errors import LzipError, ProblemLog
-    from lzip_cli.messages import t
+    from lzip_cli.errors import LzipError, Problem, ProblemLog
 
-    with _errors_exit(lang, _validate_exit):
+    code = lang.value
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    omitted = 0
+    plan: Plan | None = None
+    report_paths: list[Path] = []
+    try:
+        data, report_paths = _plan_arguments(reports or [], data)
         plan = _load_plan(data)
-    log = ProblemLog()
-    for report_path in reports or []:
-        try:
-            result = _read_and_evaluate(plan, report_path, year)
-        except LzipError as exc:
-            log.extend(exc.problems)
-            log.omitted += exc.omitted
-        else:
-            _warn(result, lang.value)  # the warnings `check` would show, on stderr
-    with _errors_exit(lang, _validate_exit):
-        log.raise_if_any()
-    typer.echo(
-        t("plan_ok", lang.value, indicators=len(plan.indicators), agencies=len(plan.agencies))
-    )
-    for report_path in reports or []:
-        typer.echo(t("report_ok", lang.value, file=str(report_path)))
+    except LzipError as exc:
+        errors, omitted = exc.problems, exc.omitted
+    if plan is not None:
+        log = ProblemLog()
+        for report_path in report_paths:
+            try:
+                result = _read_and_evaluate(plan, report_path, year)
+            except LzipError as exc:
+                log.extend(exc.problems)
+                log.omitted += exc.omitted
+            else:
+                warnings.extend(result.warnings)  # the warnings `check` would show
+                if output_format is ValidateFormat.text:
+                    _warn(result, code)
+        errors, omitted = log.problems, log.omitted
+    exit_code = _validate_exit([p.code for p in errors]) if errors or omitted else EXIT_OK
+    ok_lines: list[str] = []
+    if exit_code == EXIT_OK and plan is not None:
+        ok_lines.append(
+            _t("plan_ok", code, indicators=len(plan.indicators), agencies=len(plan.agencies))
+        )
+        ok_lines += [_t("report_ok", code, file=str(path)) for path in report_paths]
+    if output_format is ValidateFormat.json:
+        from lzip_cli.render import validate_json
+
+        sys.stdout.write(
+            validate_json.render(
+                errors,
+                warnings,
+                omitted,
+                code,
+                indicators=len(plan.indicators) if plan else None,
+                agencies=len(plan.agencies) if plan else None,
+                reports=len(report_paths),
+            )
+        )
+    elif output_format is ValidateFormat.github:
+        from lzip_cli.render import github
+
+        for line in [*github.problem_commands(errors, warnings, omitted, code), *ok_lines]:
+            typer.echo(line)
+    elif exit_code != EXIT_OK:
+        from lzip_cli.render.problems import format_problems
+
+        _fail(format_problems(errors, omitted, code), exit_code)
+    else:
+        for line in ok_lines:
+            typer.echo(line)
+    raise typer.Exit(exit_code)
+
+
+def _plan_arguments(paths: list[Path], data: Path | None) -> tuple[Path | None, list[Path]]:
+    """Split ``validate``'s arguments into the plan directory and the reports.
+
+    A pre-commit hook passes every changed file: a changed ``agencies.yaml`` or
+    ``indicators.yaml`` means "validate this plan". Without ``--data`` (or ``$LZIP_DATA``) its
+    directory is the plan; with it, the file must be one of that directory's plan files.
+    """
+    from lzip_cli.errors import LzipError, Problem
+    from lzip_cli.plan_loader import AGENCIES_FILE, INDICATORS_FILE, resolve_data_dir
+
+    plan_files = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
+    reports = [p for p in paths if p.suffix.lower() not in (".yaml", ".yml")]
+    if plan_files and data is None:
+        parents = {p.parent.resolve() for p in plan_files}
+        if len(parents) == 1:
+            data = plan_files[0].parent
+    directory = resolve_data_dir(data)
+    wrong = [
+        Problem(
+            "LZ015",
+            "plan_file_elsewhere",
+            file=str(p),
+            params={"directory": str(directory)},
+        )
+        for p in plan_files
+        if p.name not in (AGENCIES_FILE, INDICATORS_FILE)
+        or p.parent.resolve() != directory.resolve()
+    ]
+    if wrong:
+        raise LzipError(wrong)
+    return data, reports
 
 
 def _read_and_evaluate(plan: Plan, report_path: Path, year: int | None) -> CheckResult:
@@ -233,6 +320,12 @@ def check(
         from lzip_cli.render import markdown
 
         sys.stdout.write(markdown.render(result, selected, code))
+    elif output_format is CheckFormat.github:
+        from lzip_cli.render import github
+        from lzip_cli.report_reader import display_path
+
+        for line in github.check_commands(result, selected, display_path(report), code):
+            typer.echo(line)
     else:
         from rich.console import Console
 

@@ -453,3 +453,22 @@ TEXTS.update(
         "os.EPIPE": ("管道已关闭", "the pipe was closed"),
     }
 )
+
+# --- CI formats, error codes, schema and plan diffs (issue 7) ---------------------------------
+TEXTS.update(
+    {
+        "plan_file_elsewhere": (
+            "不是 {directory} 中的计划文件（agencies.yaml、indicators.yaml）：请用 --data 指定计划目录",
+            "is not a plan file (agencies.yaml, indicators.yaml) of {directory}: name the plan "
+            "directory with --data",
+        ),
+        "gh_shortfall": (
+            "{agency}：{indicator} {year} 年{status}{gaps}",
+            "{agency}: {indicator} is {status} in {year}{gaps}",
+        ),
+        "gh_gaps": (
+            "，距阶段值 {milestone}，距目标 {target}",
+            "; {milestone} to the milestone, {target} to the target",
+        ),
+    }
+)

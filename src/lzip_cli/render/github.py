@@ -1,0 +1,126 @@
+"""``--format github``: GitHub Actions workflow commands, so that findings land on PR lines.
+
+Each finding is one ``::error …::message`` or ``::warning …::message`` line on standard output.
+The runner turns them into annotations on the named file and line. Escaping follows the
+workflow-command rules of ``@actions/core``: ``%``, CR and LF in the message; those and also ``:``
+and ``,`` in property values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from lzip_cli.errors import Problem
+from lzip_cli.messages import Lang, t
+from lzip_cli.render.problems import message
+
+if TYPE_CHECKING:
+    from lzip_cli.evaluate import AgencyResult, CheckResult
+
+#: Files that are not files in the repository: no ``file=`` property for them.
+_PSEUDO_FILES = frozenset({"<stdout>", "<stdin>", "-"})
+
+
+def escape_data(text: str) -> str:
+    """Escape a message (the part after ``::``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (``file=…``, ``title=…``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(
+    level: str,
+    text: str,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    col: int | None = None,
+    title: str | None = None,
+) -> str:
+    """One workflow command: ``::level prop=value,…::text``."""
+    props = []
+    if file and file not in _PSEUDO_FILES:
+        props.append(f"file={escape_property(_posix(file))}")
+        if line is not None:
+            props.append(f"line={line}")
+            if col is not None:
+                props.append(f"col={col}")
+    if title:
+        props.append(f"title={escape_property(title)}")
+    head = f"::{level} {','.join(props)}" if props else f"::{level}"
+    return f"{head}::{escape_data(text)}"
+
+
+def _posix(path: str) -> str:
+    # Annotations name files relative to the repository, with forward slashes.
+    return path.replace("\\", "/")
+
+
+def problem_command(problem: Problem, lang: Lang, severity: str = "error") -> str:
+    """A :class:`Problem` as an ``::error`` (or ``::warning``) line titled with its code."""
+    return command(
+        severity,
+        message(problem, lang),
+        file=problem.file,
+        line=problem.line,
+        col=problem.column,
+        title=problem.code,
+    )
+
+
+def problem_commands(
+    errors: Iterable[Problem], warnings: Iterable[Problem], omitted: int, lang: Lang
+) -> list[str]:
+    lines = [problem_command(p, lang, "warning") for p in warnings]
+    lines += [problem_command(p, lang, "error") for p in errors]
+    if omitted:
+        lines.append(command("error", t("more_problems", lang, count=omitted), title="lzip"))
+    return lines
+
+
+def check_commands(
+    result: CheckResult, agencies: list[AgencyResult], report_file: str, lang: Lang
+) -> list[str]:
+    """``lzip check --format github``: a ``::warning`` per shortfall and per report warning.
+
+    A shortfall points at the report row of its figure when there is one (the county row, else
+    the agency's own row); a figure that was not reported has no row and points at the file.
+    """
+    from lzip_cli.evaluate import SHORTFALL_STATUSES
+    from lzip_cli.render.view import gap_text
+
+    lines = [problem_command(p, lang, "warning") for p in result.warnings]
+    plan = result.plan
+    for agency in agencies:
+        plan_agency = plan.agency(agency.agency_id)
+        for line in agency.lines:
+            if line.status not in SHORTFALL_STATUSES:
+                continue
+            indicator = plan.indicator(line.indicator_id)
+            figure = line.actual
+            row = figure.row if figure.row is not None else (line.own.row if line.own else None)
+            gaps = ""
+            if figure.gap_to_milestone is not None or figure.gap_to_target is not None:
+                unit = indicator.unit
+                gaps = t(
+                    "gh_gaps",
+                    lang,
+                    milestone=f"{gap_text(figure.gap_to_milestone, indicator) or '—'} {unit}",
+                    target=f"{gap_text(figure.gap_to_target, indicator) or '—'} {unit}",
+                )
+            text = t(
+                "gh_shortfall",
+                lang,
+                agency=plan_agency.label(lang),
+                indicator=f"{indicator.id} {indicator.label(lang)}",
+                status=t(f"status_{line.status}", lang),
+                year=result.year,
+                gaps=gaps,
+            )
+            title = f"{indicator.id} {t(f'status_{line.status}', lang)}"
+            lines.append(command("warning", text, file=report_file, line=row, title=title))
+    return lines

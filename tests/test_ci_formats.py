@@ -1,0 +1,229 @@
+"""``validate``/``check`` in CI formats: GitHub workflow commands and the validate JSON verdict.
+
+Golden files live under tests/golden/ci/; regenerate them with LZIP_UPDATE_GOLDEN=1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lzip_cli.cli import app
+from lzip_cli.errors import Problem
+from lzip_cli.render import github
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden" / "ci"
+UPDATE = os.environ.get("LZIP_UPDATE_GOLDEN") == "1"
+#: A plan directory whose name needs escaping in a ``file=`` property.
+PLAN = "plan:v2,draft"
+
+BROKEN_REPORT = """指标,责任单位,数值,笔数,备注
+1.1,县知识产权局,9,,
+1.1,,99,,全县合计与各单位之和不符
+9.9,县知识产权局,3,,
+4.3,县无此局,1500,,
+2.1,县林业局,12%,,
+7.1,县知识产权局,2,,
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def assert_golden(text: str, name: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.exists(), f"{path} missing: run with LZIP_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped plan under ``PLAN`` with four mistakes, and the cwd set there."""
+    plan = tmp_path / PLAN
+    shutil.copytree(ROOT / "data", plan)
+    indicators = plan / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    text = text.replace(
+        '    agencies: [ip-office, industry-trade]\n    scope: shared\n  - id: "5.1"',
+        '    agencies: [ip-office, nobody]\n    scope: shared\n    colour: blue\n  - id: "5.1"',
+    )
+    text = text.replace("target: {year: 2025, value: 1700}", "target: {year: 2025, value: 1e999}")
+    text = text.replace(
+        "agencies: [agriculture, ip-office, forestry, press-publication]",
+        "agencies: [agriculture, ip-office, forestry, nobody]",
+    )
+    indicators.write_text(text, encoding="utf-8")
+    (tmp_path / "2024.csv").write_text(BROKEN_REPORT, encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "2024.csv", tmp_path / "good-2024.csv")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    return tmp_path
+
+
+# --- escaping -------------------------------------------------------------------------------
+
+
+def test_escape_data_and_properties() -> None:
+    assert github.escape_data("100% a\r\nb: c, d") == "100%25 a%0D%0Ab: c, d"
+    assert github.escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
+def test_command_omits_unknown_parts() -> None:
+    assert github.command("error", "boom") == "::error::boom"
+    assert github.command("error", "boom", line=3) == "::error::boom"  # no line without a file
+    assert github.command("warning", "x", file="a\\b.csv", col=2) == "::warning file=a/b.csv::x"
+    problem = Problem(
+        "LZ101", "unknown_agency", file="d/i.yaml", line=4, column=7, params={"id": "x"}
+    )
+    assert github.problem_command(problem, "en") == (
+        "::error file=d/i.yaml,line=4,col=7,title=LZ101::unknown agency 'x'"
+    )
+
+
+# --- validate -------------------------------------------------------------------------------
+
+
+def test_validate_github_on_broken_plan(workdir: Path) -> None:
+    result = run("validate", "--data", PLAN, "--format", "github", "--lang", "en")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines, result.output
+    assert all(line.startswith("::error file=plan%3Av2%2Cdraft/indicators.yaml,") for line in lines)
+    assert any(",title=LZ101::" in line for line in lines)
+    assert_golden(result.stdout, "validate-broken-plan.github.txt")
+
+
+def test_validate_json_on_broken_plan(workdir: Path) -> None:
+    result = run("validate", "--data", PLAN, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["valid"] is False
+    assert document["summary"]["errors"] == len(document["problems"]) >= 3
+    assert document["summary"]["indicators"] is None
+    for problem in document["problems"]:
+        assert set(problem) == {"file", "line", "column", "code", "severity", "message"}
+        assert re.fullmatch(r"LZ\d{3}", problem["code"])
+        assert problem["file"] == f"{PLAN}/indicators.yaml"
+        assert isinstance(problem["line"], int)
+    assert_golden(result.stdout, "validate-broken-plan.json")
+
+
+def test_validate_github_on_broken_report(workdir: Path) -> None:
+    result = run("validate", "2024.csv", "--format", "github", "--lang", "en")
+    assert result.exit_code == 1
+    assert "::error file=2024.csv,line=4," in result.stdout
+    assert result.stderr == ""  # everything is on stdout, where the runner reads commands
+    assert_golden(result.stdout, "validate-broken-report.github.txt")
+
+
+def test_validate_json_on_broken_report(workdir: Path) -> None:
+    result = run("validate", "2024.csv", "--format", "json", "--lang", "zh")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["valid"] is False
+    assert document["summary"]["indicators"] == 14
+    assert document["summary"]["reports"] == 1
+    assert {p["severity"] for p in document["problems"]} <= {"error", "warning"}
+    assert_golden(result.stdout, "validate-broken-report.json")
+
+
+def test_validate_formats_on_valid_input(workdir: Path) -> None:
+    text = run("validate", "good-2024.csv", "--lang", "en")
+    assert text.exit_code == 0
+    as_json = run("validate", "good-2024.csv", "--format", "json")
+    assert as_json.exit_code == 0
+    document = json.loads(as_json.stdout)
+    assert document["valid"] is True and document["summary"]["errors"] == 0
+    gh = run("validate", "good-2024.csv", "--format", "github", "--lang", "en")
+    assert gh.exit_code == 0
+    assert "::error" not in gh.stdout
+    assert gh.stdout.splitlines()[-1] == "OK: good-2024.csv"
+
+
+def test_validate_unusable_plan_exits_2_in_every_format(workdir: Path) -> None:
+    for fmt in ("text", "json", "github"):
+        result = run("validate", "--data", "missing", "--format", fmt, "--lang", "en")
+        assert result.exit_code == 2, fmt
+    document = json.loads(run("validate", "--data", "missing", "-f", "json").stdout)
+    assert [p["code"] for p in document["problems"]] == ["LZ003"]
+
+
+def test_validate_text_keeps_errors_on_stderr(workdir: Path) -> None:
+    result = run("validate", "--data", PLAN, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "error LZ101" in result.stderr
+
+
+# --- a plan file as an argument (what a pre-commit hook passes) -----------------------------
+
+
+def test_plan_file_argument_names_the_plan(workdir: Path) -> None:
+    result = run("validate", f"{PLAN}/indicators.yaml", "--format", "github", "--lang", "en")
+    assert result.exit_code == 1
+    assert "title=LZ101" in result.stdout
+    good = workdir / "good"
+    shutil.copytree(ROOT / "data", good)
+    ok = run("validate", "good/agencies.yaml", "good/indicators.yaml", "good-2024.csv")
+    assert ok.exit_code == 0, ok.output
+
+
+def test_plan_file_outside_the_data_dir_is_refused(workdir: Path) -> None:
+    result = run("validate", "--data", PLAN, "elsewhere/indicators.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert "LZ015" in result.stderr
+    (workdir / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = run("validate", "notes.yaml", "-f", "json")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["problems"][0]["code"] == "LZ015"
+
+
+# --- check ----------------------------------------------------------------------------------
+
+
+def test_check_github(workdir: Path) -> None:
+    result = run("check", "good-2024.csv", "--format", "github", "--lang", "en")
+    assert result.exit_code == 1  # shortfalls, as with every format
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith("::warning file=good-2024.csv") for line in lines)
+    # A not-reported figure has no row; a reported one points at it.
+    assert any("title=4.1 not reported::" in line and ",line=" not in line for line in lines)
+    assert any(
+        line.startswith("::warning file=good-2024.csv,line=20,title=7.1 behind::") for line in lines
+    )
+    assert "%25 to the milestone" in result.stdout  # the % unit, escaped
+    assert_golden(result.stdout, "check-2024.github.txt")
+
+
+def test_check_github_agency_filter_and_fail_on_never(workdir: Path) -> None:
+    result = run(
+        "check", "good-2024.csv", "-f", "github", "-a", "public-security", "--fail-on", "never"
+    )
+    assert result.exit_code == 0
+    shortfall_lines = [line for line in result.stdout.splitlines() if "title=LZ" not in line]
+    assert shortfall_lines and all("县公安局" in line for line in shortfall_lines)
+
+
+def test_report_warnings_are_github_warnings(workdir: Path) -> None:
+    report = (workdir / "good-2024.csv").read_text(encoding="utf-8") + "1.1,,99,,\n"
+    (workdir / "warned-2024.csv").write_text(report, encoding="utf-8")
+    result = run("validate", "warned-2024.csv", "--format", "github", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning")]
+    assert len(warnings) == 1 and ",title=LZ240::" in warnings[0]
+    document = json.loads(run("validate", "warned-2024.csv", "--format", "json").stdout)
+    assert document["valid"] is True
+    assert [(p["code"], p["severity"]) for p in document["problems"]] == [("LZ240", "warning")]
+    checked = run("check", "warned-2024.csv", "--format", "github")
+    assert ",title=LZ240::" in checked.stdout
