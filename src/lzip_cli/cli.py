@@ -583,6 +583,30 @@ def template(
     typer.echo(_t("wrote_files", code, count=1, directory=str(output)), err=True)
 
 
+@app.command()
+def explain(
+    codes: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Problem codes such as LZ101 (default: every code).", show_default=False
+        ),
+    ] = None,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """Explain problem codes: what LZ101 and the others mean."""
+    from lzip_cli.codes import CODES, describe, normalize
+
+    code = lang.value
+    wanted = [normalize(text) for text in codes] if codes else list(CODES)
+    unknown = [c for c in wanted if c not in CODES]
+    if unknown:
+        _fail(
+            [f"lzip: {_t('error', code)}: {_t('unknown_code', code, code=c)}" for c in unknown], 2
+        )
+    for name in wanted:
+        typer.echo(f"{name}  {_t(CODES[name].severity, code)}  {describe(name, code)}")
+
+
 def _agency_ids(plan: Plan, texts: list[str], lang: LangChoice) -> list[str]:
     from lzip_cli.messages import t
 

@@ -470,5 +470,305 @@ TEXTS.update(
             "，距阶段值 {milestone}，距目标 {target}",
             "; {milestone} to the milestone, {target} to the target",
         ),
+        "unknown_code": (
+            "未知的问题代码 {code!r}：运行 lzip explain 查看全部代码",
+            "unknown problem code {code!r}: run lzip explain to list every code",
+        ),
+        "code.LZ001": (
+            "路径是目录而不是文件。",
+            "A path that should be a file is a directory.",
+        ),
+        "code.LZ002": (
+            "计划 YAML 文件超过大小上限。",
+            "A plan YAML file is larger than lzip accepts.",
+        ),
+        "code.LZ003": (
+            "文件或计划数据目录不存在。",
+            "A file or the plan data directory does not exist.",
+        ),
+        "code.LZ004": (
+            "操作系统拒绝读取文件（权限、I/O 错误等）。",
+            "The operating system refused to read a file (permission, I/O error).",
+        ),
+        "code.LZ005": (
+            "YAML 文件不是 UTF-8 编码。",
+            "A YAML file is not UTF-8 encoded.",
+        ),
+        "code.LZ006": (
+            "YAML 文件含 NUL 字节，不是文本文件。",
+            "A YAML file contains a NUL byte: it is not text.",
+        ),
+        "code.LZ007": (
+            "YAML 语法错误（包括用 Tab 缩进）。",
+            "YAML syntax error, including indentation with tabs.",
+        ),
+        "code.LZ008": (
+            "YAML 嵌套层级过深。",
+            "YAML nested deeper than lzip accepts.",
+        ),
+        "code.LZ009": (
+            "YAML 文件为空。",
+            "A YAML file is empty.",
+        ),
+        "code.LZ010": (
+            "使用了 YAML 锚点、别名或合并键（&、*、<<）。",
+            "A YAML anchor, alias or merge key (&, *, <<) is used.",
+        ),
+        "code.LZ011": (
+            "使用了不允许的 YAML 标签（如 !!python）。",
+            "A YAML tag outside the core schema (such as !!python) is used.",
+        ),
+        "code.LZ012": (
+            "YAML 中的值无法解析（如非法日期）。",
+            "A YAML value cannot be read (such as an invalid date).",
+        ),
+        "code.LZ013": (
+            "YAML 的键不是简单文字。",
+            "A YAML key is not plain text.",
+        ),
+        "code.LZ014": (
+            "同一映射中键重复。",
+            "A key appears twice in the same YAML mapping.",
+        ),
+        "code.LZ015": (
+            "作为参数给出的 YAML 不是计划目录中的 agencies.yaml 或 indicators.yaml。",
+            "A YAML argument is not agencies.yaml or indicators.yaml of the plan directory.",
+        ),
+        "code.LZ100": (
+            "计划条目不符合数据模型：缺字段、未知字段、类型或格式错误。",
+            "A plan entry does not fit the model: missing or unknown field, wrong type or format.",
+        ),
+        "code.LZ101": (
+            "引用了 agencies.yaml 中没有的责任单位编号。",
+            "An indicator or group names an agency id that agencies.yaml does not define.",
+        ),
+        "code.LZ102": (
+            "单位或单位组编号重复。",
+            "An agency or group id is used twice.",
+        ),
+        "code.LZ103": (
+            "单位的名称、英文名或别名与另一单位冲突。",
+            "An agency's name, English name or alias is already another agency's.",
+        ),
+        "code.LZ104": (
+            "指标编号重复。",
+            "An indicator id is used twice.",
+        ),
+        "code.LZ105": (
+            "指标编号的序号与 group 不符。",
+            "An indicator's id does not start with its group number.",
+        ),
+        "code.LZ106": (
+            "指标的责任单位列出了单位组而不是单位。",
+            "An indicator lists an agency group where an agency is expected.",
+        ),
+        "code.LZ107": (
+            "同一单位在列表中出现两次。",
+            "The same agency is listed twice in one list.",
+        ),
+        "code.LZ108": (
+            "基准年不早于目标年。",
+            "The baseline year is not before the target year.",
+        ),
+        "code.LZ109": (
+            "基准值、目标值或阶段值为负数。",
+            "A baseline, target or milestone is negative.",
+        ),
+        "code.LZ110": (
+            "比率类指标的数值超过 100。",
+            "A rate indicator has a figure above 100.",
+        ),
+        "code.LZ111": (
+            "比率类指标的单位不是 %。",
+            "A rate indicator's unit is not %.",
+        ),
+        "code.LZ112": (
+            "目标值与指标方向（增加/减少）相反。",
+            "The target moves against the indicator's direction (increase/decrease).",
+        ),
+        "code.LZ113": (
+            "阶段目标的年份不在基准年与目标年之间。",
+            "A milestone year is not between the baseline and target years.",
+        ),
+        "code.LZ114": (
+            "阶段目标值不在基准值与目标值之间。",
+            "A milestone is not between the baseline and the target.",
+        ),
+        "code.LZ201": (
+            "报表文件为空。",
+            "The report file is empty.",
+        ),
+        "code.LZ202": (
+            "报表是旧版 .xls 工作簿。",
+            "The report is an old .xls workbook.",
+        ),
+        "code.LZ203": (
+            "报表既不是 UTF-8 也不是 GB18030 编码（或为 UTF-16）。",
+            "The report is neither UTF-8 nor GB18030 (or is UTF-16).",
+        ),
+        "code.LZ204": (
+            "CSV 报表含 NUL 字节。",
+            "A CSV report contains a NUL byte.",
+        ),
+        "code.LZ205": (
+            "CSV 报表的某行过长。",
+            "A CSV report has an implausibly long line.",
+        ),
+        "code.LZ206": (
+            "CSV 语法错误：引号未闭合、单元格过长等。",
+            "CSV syntax error: an unclosed quote, an overlong cell and the like.",
+        ),
+        "code.LZ207": (
+            "报表表头中同一列出现两次。",
+            "A column appears twice in the report's header.",
+        ),
+        "code.LZ208": (
+            "报表缺少必需的列（指标、数值）。",
+            "The report lacks a required column (indicator, value).",
+        ),
+        "code.LZ209": (
+            "某行的单元格多于表头的列数。",
+            "A row has more cells than the header has columns.",
+        ),
+        "code.LZ210": (
+            "同一指标和单位（或全县合计）填报了两次。",
+            "The same indicator and agency (or county total) is reported twice.",
+        ),
+        "code.LZ211": (
+            "报表中的指标不在计划中。",
+            "A report row names an indicator the plan does not have.",
+        ),
+        "code.LZ213": (
+            "年度列中出现不同的年份。",
+            "The report's year column holds different years.",
+        ),
+        "code.LZ214": (
+            "无法确定报表年度。",
+            "The report's year cannot be told (no --year, file name or year column).",
+        ),
+        "code.LZ215": (
+            "--year、文件名和年度列给出的年份相互矛盾。",
+            "--year, the file name and the year column give different years.",
+        ),
+        "code.LZ216": (
+            "某行的指标单元格为空。",
+            "A report row has a blank indicator cell.",
+        ),
+        "code.LZ217": (
+            "报表中的责任单位不在计划中。",
+            "A report row names an agency the plan does not know.",
+        ),
+        "code.LZ218": (
+            "数值单元格不是数字。",
+            "A value cell is not a number.",
+        ),
+        "code.LZ219": (
+            "数值为负数。",
+            "A reported figure is negative.",
+        ),
+        "code.LZ220": (
+            "扩展名不是 .xlsx 的文件实为 xlsx 工作簿（仍会读取）。",
+            "A file without the .xlsx extension is an xlsx workbook (read anyway).",
+        ),
+        "code.LZ221": (
+            "扩展名为 .xlsx 的文件实为 CSV（仍会读取）。",
+            "A file named .xlsx is CSV text (read anyway).",
+        ),
+        "code.LZ222": (
+            "报表中有无法识别的列，已忽略。",
+            "The report has columns lzip does not know; they are ignored.",
+        ),
+        "code.LZ223": (
+            "比率数值超过 100%。",
+            "A rate figure is above 100%.",
+        ),
+        "code.LZ224": (
+            "数值大得不合理。",
+            "A reported figure is implausibly large.",
+        ),
+        "code.LZ225": (
+            "笔数/件数不是整数。",
+            "A count is not a whole number.",
+        ),
+        "code.LZ226": (
+            "为不需要笔数的指标填写了笔数。",
+            "A count is given for an indicator that takes none.",
+        ),
+        "code.LZ227": (
+            "年度单元格不是年份。",
+            "A year cell is not a year.",
+        ),
+        "code.LZ230": (
+            "读写 xlsx 需要安装 openpyxl。",
+            "Reading or writing xlsx needs openpyxl (pip install 'lzip-cli[xlsx]').",
+        ),
+        "code.LZ231": (
+            "xlsx 工作簿已损坏或无法读取。",
+            "The xlsx workbook is damaged or cannot be read.",
+        ),
+        "code.LZ232": (
+            "工作簿有多个工作表，只读取第一个。",
+            "The workbook has several sheets; only the first is read.",
+        ),
+        "code.LZ233": (
+            "报表行数超过上限。",
+            "The report has more rows than lzip accepts.",
+        ),
+        "code.LZ240": (
+            "全县合计与各单位数值之和不一致。",
+            "The county total differs from the sum of the agencies' figures.",
+        ),
+        "code.LZ241": (
+            "填报单位不是该指标的责任单位（数值仍计入）。",
+            "A row's agency is not responsible for the indicator (its figure still counts).",
+        ),
+        "code.LZ242": (
+            "分别考核的指标有全县合计行（被忽略）。",
+            "A per-agency indicator has a county-total row, which is ignored.",
+        ),
+        "code.LZ243": (
+            "比率指标有多个单位行但没有全县合计行。",
+            "A rate indicator has several agency rows and no county-total row.",
+        ),
+        "code.LZ250": (
+            "报表只有表头没有数据行。",
+            "The report has a header but no data rows.",
+        ),
+        "code.LZ251": (
+            "单元格是没有计算结果的公式。",
+            "A cell is a formula without a computed value.",
+        ),
+        "code.LZ252": (
+            "第一个工作表为空。",
+            "The workbook's first sheet is empty.",
+        ),
+        "code.LZ253": (
+            "报表中有合并单元格。",
+            "The report has merged cells.",
+        ),
+        "code.LZ301": (
+            "输出文件就是输入文件之一。",
+            "An output file is one of the inputs.",
+        ),
+        "code.LZ302": (
+            "输出路径是一个目录。",
+            "An output path is a directory.",
+        ),
+        "code.LZ303": (
+            "输出文件已存在（用 --force 覆盖）。",
+            "An output file exists already (use --force to overwrite).",
+        ),
+        "code.LZ304": (
+            "--out 指向一个文件而不是目录。",
+            "--out names a file, not a directory.",
+        ),
+        "code.LZ305": (
+            "无法写入输出文件或目录。",
+            "An output file or directory cannot be written.",
+        ),
+        "code.LZ306": (
+            "无法写入标准输出（如磁盘已满）。",
+            "Standard output cannot be written (a full disk, for example).",
+        ),
     }
 )

@@ -1,0 +1,136 @@
+"""Every stable problem code lzip reports, in one registry.
+
+Codes never change meaning: CI logs, ``--format json`` consumers and people searching an error
+rely on them. Ranges: ``LZ0xx`` files and YAML, ``LZ1xx`` the plan, ``LZ2xx`` reports, ``LZ3xx``
+outputs. Each entry names the message keys (in :mod:`lzip_cli.messages`) that problems with the
+code use, and whether the code is an error or a warning. The one-line description of a code is
+the message ``code.LZxxx`` in both languages (``lzip explain LZ101``).
+
+``tests/test_codes.py`` checks that every code used in the source is registered and every
+registered code is used, and that the README's table matches this registry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from lzip_cli.messages import Lang, t
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    keys: tuple[str, ...]
+    severity: Severity = "error"
+
+    @property
+    def key(self) -> str:
+        """The main message key."""
+        return self.keys[0]
+
+
+def _c(*keys: str, severity: Severity = "error") -> Code:
+    return Code(keys, severity)
+
+
+CODES: dict[str, Code] = {
+    # --- files and YAML ----------------------------------------------------------------------
+    "LZ001": _c("file_is_directory"),
+    "LZ002": _c("file_too_large"),
+    "LZ003": _c("file_missing", "data_dir_missing"),
+    "LZ004": _c("file_unreadable"),
+    "LZ005": _c("yaml_not_utf8"),
+    "LZ006": _c("nul_byte"),
+    "LZ007": _c("yaml_syntax", "yaml_tab"),
+    "LZ008": _c("yaml_too_deep"),
+    "LZ009": _c("yaml_empty"),
+    "LZ010": _c("yaml_alias"),
+    "LZ011": _c("yaml_tag"),
+    "LZ012": _c("yaml_bad_scalar"),
+    "LZ013": _c("yaml_complex_key"),
+    "LZ014": _c("yaml_duplicate_key"),
+    "LZ015": _c("plan_file_elsewhere"),
+    # --- the plan ----------------------------------------------------------------------------
+    "LZ100": _c("schema.*"),
+    "LZ101": _c("unknown_agency"),
+    "LZ102": _c("duplicate_agency_id"),
+    "LZ103": _c("agency_name_collision"),
+    "LZ104": _c("duplicate_indicator_id"),
+    "LZ105": _c("group_mismatch"),
+    "LZ106": _c("group_as_agency"),
+    "LZ107": _c("duplicate_reference"),
+    "LZ108": _c("year_order"),
+    "LZ109": _c("negative_number"),
+    "LZ110": _c("rate_out_of_range"),
+    "LZ111": _c("rate_unit"),
+    "LZ112": _c("target_direction"),
+    "LZ113": _c("milestone_year"),
+    "LZ114": _c("milestone_range"),
+    # --- reports -----------------------------------------------------------------------------
+    "LZ201": _c("report_empty"),
+    "LZ202": _c("report_is_xls"),
+    "LZ203": _c("report_encoding", "report_encoding_byte", "report_utf16"),
+    "LZ204": _c("nul_byte"),
+    "LZ205": _c("line_too_long"),
+    "LZ206": _c("csv_syntax", "csv_unclosed_quote", "cell_too_long"),
+    "LZ207": _c("duplicate_column"),
+    "LZ208": _c("missing_column"),
+    "LZ209": _c("ragged_row"),
+    "LZ210": _c("duplicate_row", "duplicate_county_row"),
+    "LZ211": _c("unknown_indicator"),
+    "LZ213": _c("year_cells_differ"),
+    "LZ214": _c("year_unknown"),
+    "LZ215": _c("year_conflict"),
+    "LZ216": _c("blank_indicator"),
+    "LZ217": _c("unknown_agency_cell"),
+    "LZ218": _c("cell_not_a_number"),
+    "LZ219": _c("cell_negative"),
+    "LZ220": _c("report_is_xlsx", severity="warning"),
+    "LZ221": _c("report_is_csv", severity="warning"),
+    "LZ222": _c("ignored_columns", severity="warning"),
+    "LZ223": _c("cell_rate_above_100"),
+    "LZ224": _c("cell_too_large"),
+    "LZ225": _c("cell_count_whole"),
+    "LZ226": _c("count_not_compound"),
+    "LZ227": _c("cell_not_a_year"),
+    "LZ230": _c("xlsx_needs_openpyxl"),
+    "LZ231": _c("xlsx_unreadable"),
+    "LZ232": _c("xlsx_other_sheets", severity="warning"),
+    "LZ233": _c("too_many_rows"),
+    "LZ240": _c("county_differs_from_sum", severity="warning"),
+    "LZ241": _c("agency_not_responsible", severity="warning"),
+    "LZ242": _c("county_row_each", severity="warning"),
+    "LZ243": _c("rate_needs_county_row"),
+    "LZ250": _c("report_no_rows"),
+    "LZ251": _c("cell_formula"),
+    "LZ252": _c("xlsx_first_sheet_empty"),
+    "LZ253": _c("xlsx_merged"),
+    # --- outputs -----------------------------------------------------------------------------
+    "LZ301": _c("output_is_input"),
+    "LZ302": _c("output_is_directory"),
+    "LZ303": _c("output_exists"),
+    "LZ304": _c("out_not_directory"),
+    "LZ305": _c("cannot_write"),
+    "LZ306": _c("stdout_failed"),
+}
+
+
+def normalize(text: str) -> str:
+    """``lz101``, ``101`` and ``LZ101`` all name LZ101."""
+    text = text.strip().upper()
+    return text if text.startswith("LZ") else "LZ" + text.zfill(3)
+
+
+def describe(code: str, lang: Lang = "en") -> str:
+    """The one-line description of ``code``."""
+    return t(f"code.{code}", lang)
+
+
+def readme_table() -> str:
+    """The README's table of codes, generated from the registry (English)."""
+    lines = ["| Code | Severity | Meaning |", "| --- | --- | --- |"]
+    for code, entry in CODES.items():
+        lines.append(f"| `{code}` | {entry.severity} | {describe(code, 'en')} |")
+    return "\n".join(lines) + "\n"
