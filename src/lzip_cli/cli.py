@@ -583,6 +583,36 @@ def template(
     typer.echo(_t("wrote_files", code, count=1, directory=str(output)), err=True)
 
 
+class SchemaKind(enum.StrEnum):
+    indicators = "indicators"
+    agencies = "agencies"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which plan file: indicators or agencies.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: stdout)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """Print the JSON Schema of indicators.yaml or agencies.yaml (for editors and CI)."""
+    from lzip_cli.schema import render
+
+    text = render(kind.value)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with _errors_exit(lang):
+        from lzip_cli.output import atomic_write, check_targets
+
+        check_targets([output], [], force=force)
+        atomic_write(output, text.encode("utf-8"))
+    typer.echo(_t("wrote_files", lang.value, count=1, directory=str(output)), err=True)
+
+
 @app.command()
 def explain(
     codes: Annotated[

@@ -1,0 +1,111 @@
+"""JSON Schemas of the plan files: generated from the models, shipped, and true to the data."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from lzip_cli.cli import app
+from lzip_cli.schema import KINDS, build, render
+
+jsonschema = pytest.importorskip("jsonschema")
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMAS = ROOT / "schemas"
+
+
+def load_plan_file(kind: str) -> Any:
+    """The YAML as an editor sees it: JSON data (a milestone's year key becomes text)."""
+    data = yaml.safe_load((ROOT / "data" / f"{kind}.yaml").read_text(encoding="utf-8"))
+    return json.loads(json.dumps(data))
+
+
+def validator(kind: str) -> Any:
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_shipped_schema_matches_the_models(kind: str) -> None:
+    shipped = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert shipped == render(kind), (
+        f"schemas/{kind}.schema.json is out of date: "
+        f"lzip schema {kind} -o schemas/{kind}.schema.json --force"
+    )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_yaml_files_point_at_their_schema(kind: str) -> None:
+    first = (ROOT / "data" / f"{kind}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_shipped_yaml_is_valid_against_the_schema(kind: str) -> None:
+    errors = list(validator(kind).iter_errors(load_plan_file(kind)))
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+
+
+def test_entries_use_the_item_models() -> None:
+    indicators = build("indicators")
+    assert indicators["properties"]["indicators"]["items"] == {"$ref": "#/$defs/Indicator"}
+    assert indicators["$schema"].endswith("2020-12/schema")
+    agencies = build("agencies")
+    assert agencies["properties"]["agencies"]["items"] == {"$ref": "#/$defs/Agency"}
+    assert agencies["properties"]["groups"]["items"] == {"$ref": "#/$defs/AgencyGroup"}
+
+
+def _errors(kind: str, data: Any) -> list[str]:
+    return [e.message for e in validator(kind).iter_errors(data)]
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    good = load_plan_file("indicators")
+    cases = []
+    unknown_field = copy.deepcopy(good)
+    unknown_field["indicators"][0]["colour"] = "blue"
+    cases.append(unknown_field)
+    unquoted = copy.deepcopy(good)
+    unquoted["indicators"][0]["id"] = 4.3
+    cases.append(unquoted)
+    no_name = copy.deepcopy(good)
+    del no_name["indicators"][0]["name"]
+    cases.append(no_name)
+    bad_target = copy.deepcopy(good)
+    bad_target["indicators"][0]["target"]["value"] = "lots"
+    cases.append(bad_target)
+    bad_year_key = copy.deepcopy(good)
+    bad_year_key["indicators"][0]["milestones"] = {"next": 3}
+    cases.append(bad_year_key)
+    for case in cases:
+        assert _errors("indicators", case)
+    agencies = load_plan_file("agencies")
+    agencies["agencies"][0]["id"] = "Has Spaces"
+    assert _errors("agencies", agencies)
+    agencies = load_plan_file("agencies")
+    agencies["groups"] = [{"id": "g", "name": "组", "name_en": "G", "members": []}]
+    assert _errors("agencies", agencies)
+
+
+def test_cli_prints_and_writes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    printed = runner.invoke(app, ["schema", "indicators"])
+    assert printed.exit_code == 0
+    assert printed.stdout == render("indicators")
+    target = tmp_path / "agencies.schema.json"
+    written = runner.invoke(app, ["schema", "agencies", "-o", str(target), "--lang", "en"])
+    assert written.exit_code == 0, written.output
+    assert target.read_text(encoding="utf-8") == render("agencies")
+    again = runner.invoke(app, ["schema", "agencies", "-o", str(target), "--lang", "en"])
+    assert again.exit_code == 2 and "LZ303" in again.stderr
+    forced = runner.invoke(app, ["schema", "agencies", "-o", str(target), "--force"])
+    assert forced.exit_code == 0
+    assert runner.invoke(app, ["schema", "nothing"]).exit_code == 2
