@@ -583,6 +583,94 @@ def template(
     typer.echo(_t("wrote_files", code, count=1, directory=str(output)), err=True)
 
 
+class DiffFormat(enum.StrEnum):
+    table = "table"
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="The old plan: a directory, or git:REV[:DIR] (DIR default data, from the "
+            "current directory).",
+            show_default=False,
+        ),
+    ],
+    new: Annotated[str, typer.Argument(help="The new plan, likewise.", show_default=False)],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the plans differ (as git diff).")
+    ] = False,
+    lang: LangOption = LangChoice.zh,
+) -> None:
+    """What changed in the plan: indicators, baselines, targets, milestones, agencies."""
+    import tempfile
+
+    from lzip_cli.plan_diff import diff as plan_changes
+    from lzip_cli.plan_loader import load_plan
+    from lzip_cli.render import plan_diff
+
+    code = lang.value
+    with tempfile.TemporaryDirectory(prefix="lzip-diff-") as scratch, _errors_exit(lang):
+        plans = [
+            load_plan(_diff_source(text, Path(scratch) / side))
+            for side, text in (("old", old), ("new", new))
+        ]
+    before, after = plans
+    changes = plan_changes(before, after)
+    if output_format is DiffFormat.json:
+        sys.stdout.write(plan_diff.to_json(changes, before, after, code, (old, new)))
+    elif output_format is DiffFormat.text or not changes:
+        for line in plan_diff.lines(changes, before, after, code):
+            typer.echo(line)
+    else:
+        from rich.console import Console
+
+        title = _t("diff_title", code, old=old, new=new)
+        Console().print(plan_diff.table(changes, before, after, code, title))
+    raise typer.Exit(EXIT_FINDINGS if exit_code and changes else EXIT_OK)
+
+
+def _diff_source(text: str, scratch: Path) -> Path:
+    """A plan directory: ``text`` itself, or ``git:REV[:DIR]`` written out under ``scratch``."""
+    if not text.startswith("git:"):
+        return Path(text)
+    import subprocess
+
+    from lzip_cli.errors import LzipError, Problem
+    from lzip_cli.plan_loader import AGENCIES_FILE, INDICATORS_FILE
+
+    rev, _, directory = text[4:].partition(":")
+    directory = (directory or "data").rstrip("/")
+    scratch.mkdir(parents=True)
+    for name in (AGENCIES_FILE, INDICATORS_FILE):
+        spec = f"{rev or 'HEAD'}:./{directory}/{name}"
+        try:
+            shown = subprocess.run(["git", "show", spec], capture_output=True, check=False)
+        except OSError as exc:
+            reason: str = exc.strerror or str(exc)
+        else:
+            if shown.returncode == 0:
+                (scratch / name).write_bytes(shown.stdout)
+                continue
+            said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+            reason = said[0] if said else f"git exited with {shown.returncode}"
+        raise LzipError(
+            [
+                Problem(
+                    "LZ016",
+                    "git_show_failed",
+                    file=text,
+                    params={"rev": rev or "HEAD", "path": f"{directory}/{name}", "reason": reason},
+                )
+            ]
+        )
+    return scratch
+
+
 class SchemaKind(enum.StrEnum):
     indicators = "indicators"
     agencies = "agencies"

@@ -52,6 +52,7 @@ CODES: dict[str, Code] = {
     "LZ013": _c("yaml_complex_key"),
     "LZ014": _c("yaml_duplicate_key"),
     "LZ015": _c("plan_file_elsewhere"),
+    "LZ016": _c("git_show_failed"),
     # --- the plan ----------------------------------------------------------------------------
     "LZ100": _c("schema.*"),
     "LZ101": _c("unknown_agency"),

@@ -1,0 +1,219 @@
+"""What changed between two versions of the plan. Pure functions: no I/O, no wording.
+
+:func:`diff` compares two validated :class:`~lzip_cli.models.Plan` objects and returns a list of
+:class:`Change` records in a stable order (plan info, then indicators in the new plan's order with
+removed ones where they stood, then agencies, then groups). Values are plain JSON data; the CLI
+words them in the user's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from lzip_cli.models import Agency, AgencyGroup, Indicator, Plan, normalize_text
+
+ChangeKind = Literal[
+    "plan_changed",
+    "indicator_added",
+    "indicator_removed",
+    "indicator_changed",
+    "responsibility_added",
+    "responsibility_removed",
+    "agency_added",
+    "agency_removed",
+    "agency_id_changed",
+    "agency_changed",
+    "alias_added",
+    "alias_removed",
+    "group_added",
+    "group_removed",
+    "group_changed",
+    "member_added",
+    "member_removed",
+]
+
+#: Indicator fields compared one by one, in display order.
+INDICATOR_FIELDS = (
+    "name",
+    "name_en",
+    "group",
+    "unit",
+    "count_unit",
+    "kind",
+    "direction",
+    "scope",
+    "baseline",
+    "baseline_year",
+    "target",
+    "target_year",
+    "note",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change. ``subject`` is an indicator id, an agency or group id, or ``plan``.
+
+    ``field`` names what changed (``target``, ``milestones.2024``, ``name`` …) when the change is
+    to a field; ``old`` and ``new`` are None for something added or removed. For added or removed
+    responsibilities, aliases and members, ``new`` (or ``old``) is the agency id or alias.
+    """
+
+    kind: ChangeKind
+    subject: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+    def record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _indicator_value(indicator: Indicator, name: str) -> Any:
+    if name == "baseline":
+        return indicator.baseline.value
+    if name == "baseline_year":
+        return indicator.baseline.year
+    if name == "target":
+        return indicator.target.value
+    if name == "target_year":
+        return indicator.target.year
+    return getattr(indicator, name)
+
+
+def _listed(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+    """(removed, added), each in its list's order."""
+    return [x for x in old if x not in new], [x for x in new if x not in old]
+
+
+def _indicator_changes(old: Indicator, new: Indicator) -> list[Change]:
+    changes = []
+    for name in INDICATOR_FIELDS:
+        before, after = _indicator_value(old, name), _indicator_value(new, name)
+        if before != after:
+            changes.append(Change("indicator_changed", new.id, name, before, after))
+    for year in sorted(set(old.milestones) | set(new.milestones)):
+        before, after = old.milestones.get(year), new.milestones.get(year)
+        if before != after:
+            changes.append(Change("indicator_changed", new.id, f"milestones.{year}", before, after))
+    removed, added = _listed(old.agencies, new.agencies)
+    changes += [Change("responsibility_removed", new.id, "agencies", a, None) for a in removed]
+    changes += [Change("responsibility_added", new.id, "agencies", None, a) for a in added]
+    return changes
+
+
+def _merged_order(old_ids: list[str], new_ids: list[str]) -> list[str]:
+    """Ids in the new order, each removed id placed after the one it followed in the old order."""
+    order = list(new_ids)
+    for position, item in enumerate(old_ids):
+        if item in order:
+            continue
+        previous = old_ids[position - 1] if position else None
+        order.insert(order.index(previous) + 1 if previous in order else 0, item)
+    return order
+
+
+def _indicators(old: Plan, new: Plan) -> list[Change]:
+    before = {ind.id: ind for ind in old.indicators}
+    after = {ind.id: ind for ind in new.indicators}
+    changes = []
+    for indicator_id in _merged_order(list(before), list(after)):
+        if indicator_id not in after:
+            changes.append(Change("indicator_removed", indicator_id))
+        elif indicator_id not in before:
+            changes.append(Change("indicator_added", indicator_id))
+        else:
+            changes += _indicator_changes(before[indicator_id], after[indicator_id])
+    return changes
+
+
+def _names(agency: Agency) -> set[str]:
+    return {normalize_text(text) for text in (agency.name, *agency.aliases)}
+
+
+def _agency_changes(old: Agency, new: Agency) -> list[Change]:
+    changes = []
+    for name in ("name", "name_en", "note"):
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            changes.append(Change("agency_changed", new.id, name, before, after))
+    removed, added = _listed(old.aliases, new.aliases)
+    changes += [Change("alias_removed", new.id, "aliases", a, None) for a in removed]
+    changes += [Change("alias_added", new.id, "aliases", None, a) for a in added]
+    return changes
+
+
+def _agencies(old: Plan, new: Plan) -> list[Change]:
+    before = {a.id: a for a in old.agencies}
+    after = {a.id: a for a in new.agencies}
+    gone = [a for a in old.agencies if a.id not in after]
+    came = [a for a in new.agencies if a.id not in before]
+    # An id that disappears while a new agency answers to its name (or keeps it as an alias)
+    # is the same unit under a new id.
+    renamed: dict[str, str] = {}
+    for agency in gone:
+        match = next(
+            (c for c in came if c.id not in renamed.values() and _names(agency) & _names(c)), None
+        )
+        if match is not None:
+            renamed[agency.id] = match.id
+    changes = []
+    for agency_id in _merged_order(list(before), list(after)):
+        if agency_id in renamed:
+            new_id = renamed[agency_id]
+            changes.append(Change("agency_id_changed", new_id, "id", agency_id, new_id))
+            changes += _agency_changes(before[agency_id], after[new_id])
+        elif agency_id in renamed.values():
+            continue
+        elif agency_id not in after:
+            changes.append(Change("agency_removed", agency_id))
+        elif agency_id not in before:
+            changes.append(Change("agency_added", agency_id))
+        else:
+            changes += _agency_changes(before[agency_id], after[agency_id])
+    return changes
+
+
+def _group_changes(old: AgencyGroup, new: AgencyGroup) -> list[Change]:
+    changes = []
+    for name in ("name", "name_en", "note"):
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            changes.append(Change("group_changed", new.id, name, before, after))
+    removed, added = _listed(old.members, new.members)
+    changes += [Change("member_removed", new.id, "members", m, None) for m in removed]
+    changes += [Change("member_added", new.id, "members", None, m) for m in added]
+    return changes
+
+
+def _groups(old: Plan, new: Plan) -> list[Change]:
+    before = {g.id: g for g in old.groups}
+    after = {g.id: g for g in new.groups}
+    changes = []
+    for group_id in _merged_order(list(before), list(after)):
+        if group_id not in after:
+            changes.append(Change("group_removed", group_id))
+        elif group_id not in before:
+            changes.append(Change("group_added", group_id))
+        else:
+            changes += _group_changes(before[group_id], after[group_id])
+    return changes
+
+
+def _info(old: Plan, new: Plan) -> list[Change]:
+    changes = []
+    for name in ("title", "title_en", "document"):
+        before, after = getattr(old.info, name), getattr(new.info, name)
+        if before != after:
+            changes.append(Change("plan_changed", "plan", name, before, after))
+    if old.info.notes != new.info.notes:
+        before_notes = [note.en for note in old.info.notes]
+        after_notes = [note.en for note in new.info.notes]
+        changes.append(Change("plan_changed", "plan", "notes", before_notes, after_notes))
+    return changes
+
+
+def diff(old: Plan, new: Plan) -> list[Change]:
+    """Every change from ``old`` to ``new``; empty when the plans say the same."""
+    return [*_info(old, new), *_indicators(old, new), *_agencies(old, new), *_groups(old, new)]

@@ -1,0 +1,132 @@
+"""``lzip diff``: plan changes as one line each, a Rich table, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from lzip_cli.messages import Lang, t
+from lzip_cli.models import Plan
+from lzip_cli.numbers import format_number
+from lzip_cli.plan_diff import Change
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+_WORDS = {"not-carried-out": "not_carried_out_short", "per-actual": "per_actual_tiny"}
+_INDICATOR_KINDS = ("indicator", "responsibility")
+_GROUP_KINDS = ("group", "member")
+
+
+def value_text(value: Any, lang: Lang) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return format_number(float(value), 6)
+    if isinstance(value, list):
+        return "; ".join(value_text(item, lang) for item in value) or "—"
+    if value in _WORDS:
+        return t(_WORDS[value], lang)
+    return str(value)
+
+
+def _agency_label(agency_id: str, old: Plan, new: Plan, lang: Lang) -> str:
+    for plan in (new, old):
+        agency = next((a for a in plan.agencies if a.id == agency_id), None)
+        if agency is not None:
+            return agency.label(lang)
+    return agency_id
+
+
+def subject_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
+    """``4.3 有效注册商标拥有量``, ``县林业局``, or the plan."""
+    kind = change.kind
+    if kind == "plan_changed":
+        return t("diff_plan", lang)
+    if kind.startswith(_INDICATOR_KINDS):
+        for plan in (new, old):
+            found = next((i for i in plan.indicators if i.id == change.subject), None)
+            if found is not None:
+                return f"{found.id} {found.label(lang)}"
+        return change.subject
+    if kind.startswith(_GROUP_KINDS):
+        for plan in (new, old):
+            group = next((g for g in plan.groups if g.id == change.subject), None)
+            if group is not None:
+                return group.name if lang == "zh" else group.name_en
+        return change.subject
+    return _agency_label(change.subject, old, new, lang)
+
+
+def field_text(field: str, lang: Lang) -> str:
+    if field.startswith("milestones."):
+        return t("diff_field.milestone", lang, year=field.partition(".")[2])
+    return t(f"diff_field.{field}", lang)
+
+
+def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
+    """The change without its subject: ``target 1700 → 1800``, ``indicator added`` …"""
+    kind = change.kind
+    if kind.endswith("_changed"):
+        return t(
+            "diff_changed",
+            lang,
+            field=field_text(change.field or "", lang),
+            old=value_text(change.old, lang),
+            new=value_text(change.new, lang),
+        )
+    item = change.new if change.new is not None else change.old
+    if kind in ("responsibility_added", "responsibility_removed", "member_added", "member_removed"):
+        item = _agency_label(str(item), old, new, lang)
+    return t(f"diff.{kind}", lang, item=item)
+
+
+def line(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
+    subject = subject_text(change, old, new, lang)
+    return t("diff_line", lang, subject=subject, what=what_text(change, old, new, lang))
+
+
+def lines(changes: list[Change], old: Plan, new: Plan, lang: Lang) -> list[str]:
+    if not changes:
+        return [t("diff_none", lang)]
+    return [line(change, old, new, lang) for change in changes]
+
+
+def table(changes: list[Change], old: Plan, new: Plan, lang: Lang, title: str) -> Table:
+    from rich.table import Table
+
+    grid = Table(title=title, title_justify="left")
+    grid.add_column(t("diff_col_subject", lang))
+    grid.add_column(t("diff_col_change", lang))
+    for change in changes:
+        grid.add_row(subject_text(change, old, new, lang), what_text(change, old, new, lang))
+    return grid
+
+
+def _json_value(value: Any) -> Any:
+    """Whole numbers as integers (1700, not 1700.0), as in ``check --format json``."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def to_json(
+    changes: list[Change], old: Plan, new: Plan, lang: Lang, sources: tuple[str, str]
+) -> str:
+    document = {
+        "old": sources[0],
+        "new": sources[1],
+        "count": len(changes),
+        "changes": [
+            {
+                **change.record(),
+                "old": _json_value(change.old),
+                "new": _json_value(change.new),
+                "text": line(change, old, new, lang),
+            }
+            for change in changes
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,269 @@
+"""``lzip diff``: what changed between two versions of the plan, one line per change."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lzip_cli.cli import app
+from lzip_cli.plan_diff import Change, diff
+from lzip_cli.plan_loader import load_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def edited(tmp_path: Path, name: str, **replacements: str) -> Path:
+    """A copy of the shipped plan with text replaced in ``indicators.yaml`` / ``agencies.yaml``."""
+    target = tmp_path / name
+    shutil.copytree(DATA, target)
+    for file_name, pairs in (
+        ("indicators.yaml", replacements.get("indicators")),
+        ("agencies.yaml", replacements.get("agencies")),
+    ):
+        if not pairs:
+            continue
+        path = target / file_name
+        text = path.read_text(encoding="utf-8")
+        for old, new in pairs:  # type: ignore[misc]
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    return target
+
+
+def plan_diff(tmp_path: Path, **replacements) -> list[Change]:
+    new = edited(tmp_path, "new", **replacements)
+    return diff(load_plan(DATA), load_plan(new))
+
+
+TARGET_4_3 = [("target: {year: 2025, value: 1700}", "target: {year: 2025, value: 1800}")]
+
+
+def test_target_change_in_one_line(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", indicators=TARGET_4_3)
+    zh = run("diff", str(DATA), str(new), "--format", "text")
+    assert zh.exit_code == 0
+    assert zh.stdout == "4.3 有效注册商标拥有量：目标值 1700 → 1800\n"
+    en = run("diff", str(DATA), str(new), "--format", "text", "--lang", "en")
+    assert en.stdout == "4.3 Valid registered trademarks held: target 1700 → 1800\n"
+
+
+def test_target_change_as_table_and_json(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", indicators=TARGET_4_3)
+    table = run("diff", str(DATA), str(new), "--lang", "en")
+    assert table.exit_code == 0
+    assert "Valid registered trademarks held" in table.stdout
+    assert "target 1700 → 1800" in table.stdout
+    as_json = run("diff", str(DATA), str(new), "-f", "json")
+    document = json.loads(as_json.stdout)
+    assert document["count"] == 1
+    assert document["changes"] == [
+        {
+            "kind": "indicator_changed",
+            "subject": "4.3",
+            "field": "target",
+            "old": 1700,
+            "new": 1800,
+            "text": "4.3 有效注册商标拥有量：目标值 1700 → 1800",
+        }
+    ]
+
+
+def test_same_plan_has_no_changes() -> None:
+    assert diff(load_plan(DATA), load_plan(DATA)) == []
+    result = run("diff", str(DATA), str(DATA), "--exit-code", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "the two plans say the same"
+
+
+def test_exit_code_option(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", indicators=TARGET_4_3)
+    assert run("diff", str(DATA), str(new), "--exit-code").exit_code == 1
+
+
+def test_indicator_fields(tmp_path: Path) -> None:
+    changes = plan_diff(
+        tmp_path,
+        indicators=[
+            ("baseline: {year: 2022, value: 1409}", "baseline: {year: 2022, value: 1400}"),
+            *TARGET_4_3,
+            (
+                "agencies: [ip-office, industry-trade]\n    scope: shared",
+                "agencies: [ip-office, forestry]\n    scope: each\n"
+                "    milestones: {2023: 1500, 2024: 1600}",
+            ),
+            ('unit: "篇次"', 'unit: "篇"'),
+        ],
+    )
+    got = {(c.kind, c.subject, c.field, c.old, c.new) for c in changes}
+    assert got == {
+        ("indicator_changed", "4.3", "baseline", 1409.0, 1400.0),
+        ("indicator_changed", "4.3", "target", 1700.0, 1800.0),
+        ("indicator_changed", "4.3", "scope", "shared", "each"),
+        ("indicator_changed", "4.3", "milestones.2023", None, 1500.0),
+        ("indicator_changed", "4.3", "milestones.2024", None, 1600.0),
+        ("responsibility_removed", "4.3", "agencies", "industry-trade", None),
+        ("responsibility_added", "4.3", "agencies", None, "forestry"),
+        ("indicator_changed", "7.1", "unit", "篇次", "篇"),
+    }
+    # Plan order: all of 4.3 before 7.1.
+    assert [c.subject for c in changes][-1] == "7.1"
+
+
+def test_lines_read_naturally(tmp_path: Path) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[
+            (
+                "baseline: {year: 2022, value: 1409}",
+                "baseline: {year: 2022, value: not-carried-out}",
+            ),
+            (
+                "agencies: [ip-office, industry-trade]\n    scope: shared",
+                "agencies: [ip-office, forestry]\n    scope: shared\n    milestones: {2024: 1600}",
+            ),
+        ],
+    )
+    lines = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
+    name = "4.3 Valid registered trademarks held"
+    assert lines == [
+        f"{name}: baseline 1409 → not carried out",
+        f"{name}: milestone 2024 — → 1600",
+        f"{name}: responsible agency removed: County Bureau of Science, Technology, Industry and Trade",
+        f"{name}: responsible agency added: County Forestry Bureau",
+    ]
+
+
+def test_indicator_added_and_removed(tmp_path: Path) -> None:
+    block_start = '  - id: "8.1"'
+    text = (DATA / "indicators.yaml").read_text(encoding="utf-8")
+    block = text[text.index(block_start) :]
+    block = block[: block.index("    scope: shared\n") + len("    scope: shared\n")]
+    added = block.replace('id: "8.1"', 'id: "8.2"').replace("“四进”", "“五进”")
+    changes = plan_diff(tmp_path, indicators=[(block, added)])
+    assert [(c.kind, c.subject) for c in changes] == [
+        ("indicator_removed", "8.1"),
+        ("indicator_added", "8.2"),
+    ]
+    new = tmp_path / "new"
+    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "8.1 知识产权文化法律“四进”活动：删除指标",
+        "8.2 知识产权文化法律“五进”活动：新增指标",
+    ]
+
+
+def test_agency_rename_and_aliases(tmp_path: Path) -> None:
+    changes = plan_diff(
+        tmp_path,
+        agencies=[
+            (
+                "    name: 县林业局\n    name_en: County Forestry Bureau\n"
+                "    aliases: [鹿寨县林业局, 林业局]",
+                "    name: 县林业和园林局\n    name_en: County Forestry and Gardens Bureau\n"
+                "    aliases: [鹿寨县林业局, 县林业局]",
+            )
+        ],
+    )
+    got = [(c.kind, c.subject, c.field, c.old, c.new) for c in changes]
+    assert got == [
+        ("agency_changed", "forestry", "name", "县林业局", "县林业和园林局"),
+        (
+            "agency_changed",
+            "forestry",
+            "name_en",
+            "County Forestry Bureau",
+            "County Forestry and Gardens Bureau",
+        ),
+        ("alias_removed", "forestry", "aliases", "林业局", None),
+        ("alias_added", "forestry", "aliases", None, "县林业局"),
+    ]
+    lines = run("diff", str(DATA), str(tmp_path / "new"), "-f", "text").stdout.splitlines()
+    assert lines[0] == "县林业和园林局：名称 县林业局 → 县林业和园林局"
+    assert lines[2] == "县林业和园林局：删除别名 林业局"
+
+
+def test_agency_id_change_is_one_unit(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new")
+    for name in ("agencies.yaml", "indicators.yaml"):
+        path = new / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("forestry", "forest-bureau"), encoding="utf-8"
+        )
+    changes = diff(load_plan(DATA), load_plan(new))
+    kinds = [(c.kind, c.subject) for c in changes]
+    assert ("agency_id_changed", "forest-bureau") in kinds
+    assert ("agency_removed", "forestry") not in kinds
+    assert ("agency_added", "forest-bureau") not in kinds
+    text = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout
+    assert "County Forestry Bureau: id forestry → forest-bureau" in text
+
+
+def test_agency_and_group_members_added(tmp_path: Path) -> None:
+    changes = plan_diff(
+        tmp_path,
+        agencies=[
+            (
+                "groups:\n",
+                "  - id: tax\n    name: 县税务局\n    name_en: County Tax Bureau\ngroups:\n",
+            ),
+            ("    members:\n", "    members:\n      - tax\n"),
+        ],
+    )
+    assert [(c.kind, c.subject, c.new) for c in changes] == [
+        ("agency_added", "tax", None),
+        ("member_added", "leading-group", "tax"),
+    ]
+    lines = run("diff", str(DATA), str(tmp_path / "new"), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "县税务局：新增单位",
+        "县知识产权强县战略领导小组各成员单位：新增成员 县税务局",
+    ]
+
+
+def test_broken_plan_is_unusable(tmp_path: Path) -> None:
+    result = run("diff", str(DATA), str(tmp_path / "missing"), "--lang", "en")
+    assert result.exit_code == 2
+    assert "LZ003" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=repo,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "data")
+    git("commit", "-q", "-m", "plan")
+    indicators = repo / "data" / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    indicators.write_text(text.replace(*TARGET_4_3[0]), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    result = run("diff", "git:HEAD", "data", "-f", "text", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "4.3 Valid registered trademarks held: target 1700 → 1800\n"
+    git("commit", "-q", "-am", "raise 4.3")
+    assert run("diff", "git:HEAD~1", "git:HEAD", "-f", "text").stdout.startswith("4.3 ")
+    assert run("diff", "git:HEAD~1:data", "data", "-f", "text").exit_code == 0
+    missing = run("diff", "git:no-such-rev", "data", "--lang", "en")
+    assert missing.exit_code == 2
+    assert "LZ016" in missing.stderr
