@@ -8,7 +8,7 @@ together with a map from each value's path to its line and column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +40,32 @@ class Mark:
 
 @dataclass(slots=True)
 class YamlDocument:
-    """Plain data of one YAML file and the position of each of its values and keys."""
+    """Plain data of one YAML file and the position of each of its values and keys.
+
+    The positions are only needed to locate a problem, and for a large plan they took most of
+    the memory (8 million paths and marks for 100,000 indicators, 1.3 GB): a document read from
+    ``text`` computes them by reading the text again the first time they are asked for.
+    """
 
     file: str
     data: Any
-    value_marks: dict[Path_, Mark]
-    key_marks: dict[Path_, Mark]
+    text: str | None = field(default=None, repr=False)
+    marks: tuple[dict[Path_, Mark], dict[Path_, Mark]] | None = field(default=None, repr=False)
+
+    @property
+    def value_marks(self) -> dict[Path_, Mark]:
+        return self._marks()[0]
+
+    @property
+    def key_marks(self) -> dict[Path_, Mark]:
+        return self._marks()[1]
+
+    def _marks(self) -> tuple[dict[Path_, Mark], dict[Path_, Mark]]:
+        if self.marks is None:
+            builder = _Builder(self.file, marks=True)
+            builder.run(self.text or "")
+            self.marks = builder.value_marks, builder.key_marks
+        return self.marks
 
     def locate(self, path: Path_, *, key: bool = False) -> Mark | None:
         """Position of the value at ``path`` (or its key), else of its nearest ancestor."""
@@ -175,18 +195,20 @@ class _Builder:
     and are reported alone, before a second document and before any problem of the data.
     """
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, *, marks: bool = False) -> None:
         self.file = file
+        self.marks = marks  # record the position of every value and key
         self.log = ProblemLog()
         self.refused = ProblemLog()
         self.value_marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
         self._scalars = yaml.SafeLoader("")  # only its scalar constructors are used
 
-    def _problem(self, code: str, message: str, mark: Mark, /, **params: Any) -> None:
-        self.log.add(Problem(code, message, self.file, mark.line, mark.column, params=params))
+    def _problem(self, code: str, message: str, mark: yaml.Mark, /, **params: Any) -> None:
+        line, column = mark.line + 1, mark.column + 1
+        self.log.add(Problem(code, message, self.file, line, column, params=params))
 
-    def _scalar(self, event: yaml.ScalarEvent, tag: str, mark: Mark) -> Any:
+    def _scalar(self, event: yaml.ScalarEvent, tag: str, mark: yaml.Mark) -> Any:
         if tag == _STR_TAG:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -254,12 +276,11 @@ class _Builder:
                 continue
             if not (opens or kind is yaml.ScalarEvent):
                 continue  # stream and document events
-            start = event.start_mark
-            mark = Mark(start.line + 1, start.column + 1)
+            mark = event.start_mark
             parent = stack[-1] if stack else None
             if parent is None:
                 path: Path_ = ()
-                root_mark = start
+                root_mark = mark
             elif parent[0] == _MAP:
                 if parent[5]:  # a key
                     parent[5] = False
@@ -277,7 +298,8 @@ class _Builder:
             else:
                 path = (*parent[1], parent[3])
                 parent[3] += 1
-            value_marks[path] = mark
+            if self.marks:
+                value_marks[path] = Mark(mark.line + 1, mark.column + 1)
             if kind is yaml.ScalarEvent:
                 tag = _scalar_tag(event)
             else:
@@ -319,9 +341,11 @@ class _Builder:
         if not documents:
             raise LzipError([Problem("LZ009", "yaml_empty", file=self.file)])
         self.log.raise_if_any()
-        return YamlDocument(self.file, root, value_marks, key_marks)
+        if self.marks:
+            return YamlDocument(self.file, root, marks=(value_marks, key_marks))
+        return YamlDocument(self.file, root, text=text)
 
-    def _key(self, event: Any, kind: type, mark: Mark, frame: list[Any]) -> None:
+    def _key(self, event: Any, kind: type, mark: yaml.Mark, frame: list[Any]) -> None:
         """Check one mapping key; on success the next node is built at ``frame[4]``."""
         tag = _scalar_tag(event) if kind is yaml.ScalarEvent else event.tag or ""
         if tag == _MERGE_TAG:
@@ -333,7 +357,9 @@ class _Builder:
             frame[6] = True
             return
         path = frame[1]
-        self.value_marks[(*path, "<key>")] = mark
+        located = Mark(mark.line + 1, mark.column + 1) if self.marks else None
+        if located is not None:
+            self.value_marks[(*path, "<key>")] = located
         key = self._scalar(event, tag, mark)
         try:
             hash(key)
@@ -342,10 +368,12 @@ class _Builder:
             return
         first_seen = frame[3]
         if key in first_seen:
-            self._problem("LZ014", "yaml_duplicate_key", mark, key=key, first=first_seen[key].line)
+            first = first_seen[key].line + 1
+            self._problem("LZ014", "yaml_duplicate_key", mark, key=key, first=first)
             frame[6] = True
             return
         first_seen[key] = mark
         child = (*path, key)
-        self.key_marks[child] = mark
+        if located is not None:
+            self.key_marks[child] = located
         frame[4] = child
