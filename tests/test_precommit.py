@@ -1,0 +1,179 @@
+"""The ``lzip-validate`` pre-commit hook (.pre-commit-hooks.yaml).
+
+With pre-commit installed, the hook runs for real: ``pre-commit try-repo`` installs lzip from a
+temporary git copy of this checkout into its own environment and runs the hook on a temporary data
+repository. Without pre-commit those tests skip, and the command the hook calls is tested instead:
+the hook's entry and args with the files its ``files`` pattern selects.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from lzip_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+HOOK = next(hook for hook in HOOKS if hook["id"] == "lzip-validate")
+BAD_ROW = "9.9,县知识产权局,3,,\n"
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=lzip", "-c", "user.email=lzip@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+def make_data_repo(path: Path) -> Path:
+    """A data repository: the plan in data/, a report in reports/, an export elsewhere."""
+    shutil.copytree(ROOT / "data", path / "data")
+    (path / "reports").mkdir()
+    shutil.copy(ROOT / "examples" / "2024.csv", path / "reports" / "2024.csv")
+    (path / "out").mkdir()
+    (path / "out" / "index.csv").write_text("not,a,report\n", encoding="utf-8")
+    (path / "notes.yaml").write_text("not: the plan\n", encoding="utf-8")
+    git(path, "init", "-q")
+    git(path, "add", ".")
+    git(path, "commit", "-q", "-m", "plan and 2024 report")
+    return path
+
+
+# --- the hook's definition --------------------------------------------------------------------
+
+
+def test_hook_definition() -> None:
+    assert HOOK["entry"] == "lzip validate"
+    assert HOOK["language"] == "python"
+    assert HOOK["pass_filenames"] is True
+    assert HOOK["require_serial"] is True  # one run: the plan once, every report against it
+    assert HOOK["args"] == ["--data", "data"]
+    files = re.compile(HOOK["files"])
+    for selected in (
+        "data/indicators.yaml",
+        "data/agencies.yaml",
+        "reports/2024.csv",
+        "reports/2024/林业局.xlsx",
+    ):
+        assert files.search(selected), selected
+    for ignored in (
+        "notes.yaml",
+        "data/other.yaml",
+        "out/index.csv",
+        "examples/2024.csv",
+        "reports/readme.md",
+    ):
+        assert not files.search(ignored), ignored
+
+
+def hook_argv(repo: Path) -> list[str]:
+    """What pre-commit runs with --all-files: entry, args, then the selected files."""
+    files = re.compile(HOOK["files"])
+    tracked = sorted(
+        p.relative_to(repo).as_posix()
+        for p in repo.rglob("*")
+        if p.is_file() and ".git" not in p.parts
+    )
+    return [*HOOK["entry"].split()[1:], *HOOK["args"], *[f for f in tracked if files.search(f)]]
+
+
+def test_hook_command_on_good_and_bad_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    argv = hook_argv(repo)
+    assert argv[:3] == ["validate", "--data", "data"]
+    assert "out/index.csv" not in argv
+    runner = CliRunner()
+    good = runner.invoke(app, [*argv, "--lang", "en"])
+    assert good.exit_code == 0, good.output
+    assert "OK: reports/2024.csv" in good.stdout
+    with (repo / "reports" / "2024.csv").open("a", encoding="utf-8") as report:
+        report.write(BAD_ROW)
+    bad = runner.invoke(app, [*argv, "--lang", "en"])
+    assert bad.exit_code == 1
+    assert "reports/2024.csv:" in bad.stderr and "LZ211" in bad.stderr
+
+
+# --- the real thing ---------------------------------------------------------------------------
+
+needs_pre_commit = pytest.mark.skipif(
+    shutil.which("pre-commit") is None or shutil.which("git") is None,
+    reason="pre-commit (pip install pre-commit) and git are needed",
+)
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A committed copy of this checkout (try-repo reads committed and staged files only)."""
+    base = tmp_path_factory.mktemp("precommit")
+    tool = base / "lzip"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("src", "data", "schemas"):
+        shutil.copytree(ROOT / name, tool / name, ignore=ignore)
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy(ROOT / name, tool / name)
+    git(tool, "init", "-q")
+    git(tool, "add", ".")
+    git(tool, "commit", "-q", "-m", "lzip")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(base / "cache"), "LZIP_LANG": "en"}
+    env.pop("LZIP_DATA", None)
+    return tool, env
+
+
+def try_repo(tool: Path, env: dict[str, str], repo: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["pre-commit", "try-repo", str(tool), "lzip-validate", "--all-files", "--color", "never"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@needs_pre_commit
+def test_pre_commit_passes_on_good_data(hook_repo, tmp_path: Path) -> None:
+    tool, env = hook_repo
+    repo = make_data_repo(tmp_path / "repo")
+    result = try_repo(tool, env, repo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+
+
+@needs_pre_commit
+def test_pre_commit_fails_on_a_bad_report(hook_repo, tmp_path: Path) -> None:
+    tool, env = hook_repo
+    repo = make_data_repo(tmp_path / "repo")
+    with (repo / "reports" / "2024.csv").open("a", encoding="utf-8") as report:
+        report.write(BAD_ROW)
+    git(repo, "add", "reports/2024.csv")
+    result = try_repo(tool, env, repo)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Failed" in result.stdout
+    assert "reports/2024.csv:" in result.stdout and "LZ211" in result.stdout
+
+
+@needs_pre_commit
+def test_pre_commit_fails_on_a_bad_plan(hook_repo, tmp_path: Path) -> None:
+    tool, env = hook_repo
+    repo = make_data_repo(tmp_path / "repo")
+    indicators = repo / "data" / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    indicators.write_text(
+        text.replace("[ip-office, industry-trade]", "[ip-office, nobody]"), encoding="utf-8"
+    )
+    git(repo, "add", "data/indicators.yaml")
+    result = try_repo(tool, env, repo)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "data/indicators.yaml:" in result.stdout and "LZ101" in result.stdout
