@@ -227,3 +227,61 @@ def test_report_warnings_are_github_warnings(workdir: Path) -> None:
     assert [(p["code"], p["severity"]) for p in document["problems"]] == [("LZ240", "warning")]
     checked = run("check", "warned-2024.csv", "--format", "github")
     assert ",title=LZ240::" in checked.stdout
+
+
+# --- the example workflow -------------------------------------------------------------------
+
+WORKFLOW = ROOT / "examples" / "ci" / "lzip.yml"
+
+
+def _workflow_steps() -> tuple[dict[str, dict], dict[str, str]]:
+    import yaml
+
+    document = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    job = document["jobs"]["lzip"]
+    return {step.get("name", step.get("uses")): step for step in job["steps"]}, job["env"]
+
+
+def test_workflow_installs_lzip_and_uses_the_github_format() -> None:
+    steps, env = _workflow_steps()
+    assert env["LZIP_DATA"] == "data"
+    assert "lzip-cli[xlsx]" in steps["Install lzip"]["run"]
+    assert "lzip validate --format github" in steps["Validate the plan and every report"]["run"]
+    assert "--format github" in steps["Check the latest report"]["run"]
+
+
+@pytest.mark.skipif(
+    shutil.which("bash") is None or shutil.which("lzip") is None,
+    reason="needs bash and the lzip script on PATH",
+)
+def test_workflow_steps_run(tmp_path: Path) -> None:
+    """The workflow's validate and check steps, run by bash in a data repository."""
+    import subprocess
+
+    steps, job_env = _workflow_steps()
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", repo / "data")
+    (repo / "reports").mkdir()
+    shutil.copy(ROOT / "examples" / "2024.csv", repo / "reports" / "2023.csv")
+    shutil.copy(ROOT / "examples" / "2024.csv", repo / "reports" / "2024.csv")
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, **job_env, "GITHUB_STEP_SUMMARY": str(summary), "LZIP_LANG": "en"}
+
+    def step(name: str) -> subprocess.CompletedProcess[str]:
+        script = steps[name]["run"]
+        return subprocess.run(
+            ["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True
+        )
+
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "OK: reports/2024.csv" in validated.stdout
+    checked = step("Check the latest report")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "::warning file=reports/2024.csv,line=20," in checked.stdout
+    assert "2024" in summary.read_text(encoding="utf-8")
+    with (repo / "reports" / "2024.csv").open("a", encoding="utf-8") as report:
+        report.write("9.9,县知识产权局,3,,\n")
+    broken = step("Validate the plan and every report")
+    assert broken.returncode == 1
+    assert "::error file=reports/2024.csv,line=" in broken.stdout
