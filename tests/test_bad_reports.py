@@ -234,7 +234,7 @@ def test_100mb_of_junk_is_not_read_into_memory(junk_100mb: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
     code, peak_kib = done.stdout.split()
-    assert code == "1"
+    assert code == "2"  # not text lzip can read: unusable, not merely invalid
     assert "LZ205" in done.stderr
     assert int(peak_kib) < 60 * 1024, f"peak {int(peak_kib) // 1024} MiB for a 100 MB file"
 
@@ -476,3 +476,18 @@ def test_commands_never_modify_the_report(tmp_path: Path) -> None:
         result = lzip(*args, inputs=[report])
         assert result.exit_code in (0, 1), (args, result.stderr)
     assert report.read_bytes() == EXAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("utf16.csv", "指标,数值\n4.3,1652\n".encode("utf-16"), "LZ203"),
+        ("binary.csv", bytes(range(256)) * 4, "LZ204"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "LZ202"),
+    ],
+)
+def test_validate_exits_2_for_a_report_it_cannot_read(name: str, content: bytes, code: str) -> None:
+    path = write(name, content)
+    result = lzip("validate", str(path), "--year", "2024", "--lang", "en", inputs=[path])
+    assert result.exit_code == 2
+    assert f"{name}:" in result.stderr and code in result.stderr
