@@ -147,3 +147,22 @@ def test_readme_table_lists_every_code() -> None:
     table = readme_table()
     for code in CODES:
         assert f"| `{code}` |" in table
+
+
+def test_readme_lists_every_code() -> None:
+    """The README's table is the registry's; LZIP_UPDATE_GOLDEN=1 rewrites it."""
+    import os
+
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- codes:start -->\n", "<!-- codes:end -->"
+    assert start in text and end in text, "README.md lost its error-code table markers"
+    head, rest = text.split(start, 1)
+    current, tail = rest.split(end, 1)
+    if os.environ.get("LZIP_UPDATE_GOLDEN") == "1" and current != readme_table():
+        readme.write_text(head + start + readme_table() + end + tail, encoding="utf-8")
+        current = readme_table()
+    assert current == readme_table(), (
+        "README.md's error codes differ from lzip_cli/codes.py: "
+        "LZIP_UPDATE_GOLDEN=1 python -m pytest tests/test_codes.py"
+    )
