@@ -239,8 +239,9 @@ def test_two_indicators_with_the_same_id() -> None:
 
 def test_not_utf8_and_binary() -> None:
     result = validate(plan(INDICATORS.encode("utf-16"), b"\x00\x01\x02"))
-    assert_error(result, f"{IND}:1", "LZ005", "UTF-8")
-    assert_error(result, f"{AGE}:1", "LZ006", "NUL")
+    # Not text lzip can read: the plan is unusable (2), not merely invalid (1).
+    assert_error(result, f"{IND}:1", "LZ005", "UTF-8", exit_code=2)
+    assert_error(result, f"{AGE}:1", "LZ006", "NUL", exit_code=2)
 
 
 def test_a_huge_number_is_shown_short() -> None:

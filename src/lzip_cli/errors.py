@@ -68,3 +68,17 @@ class ProblemLog:
     def raise_if_any(self) -> None:
         if self:
             raise LzipError(self.problems, self.omitted)
+
+
+def unreadable(file: str, exc: OSError) -> LzipError:
+    """The error for a file the operating system would not let lzip read."""
+    return LzipError(
+        [
+            Problem(
+                "LZ004",
+                "file_unreadable",
+                file=file,
+                params={"reason": exc.strerror, "errno": exc.errno},
+            )
+        ]
+    )

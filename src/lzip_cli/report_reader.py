@@ -23,7 +23,7 @@ from lzip_cli.cells import (
     parse_figure,
     parse_year,
 )
-from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 from lzip_cli.models import Plan
 
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
@@ -134,16 +134,7 @@ def _sniff(path: Path, name: str) -> str:
     except FileNotFoundError:
         raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
     except OSError as exc:
-        raise LzipError(
-            [
-                Problem(
-                    "LZ004",
-                    "file_unreadable",
-                    file=name,
-                    params={"reason": exc.strerror, "errno": exc.errno},
-                )
-            ]
-        ) from None
+        raise unreadable(name, exc) from None
     if not head:
         raise LzipError([Problem("LZ201", "report_empty", file=name)])
     if head.startswith(_ZIP_MAGIC):

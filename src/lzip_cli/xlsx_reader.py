@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 from xml.etree import ElementTree
 from xml.parsers import expat
 
-from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 
 MAX_ROWS = 2_000_000
 
@@ -131,16 +131,7 @@ def _open(path: Path, name: str) -> BinaryIO:
     try:
         return path.open("rb")
     except OSError as exc:
-        raise LzipError(
-            [
-                Problem(
-                    "LZ004",
-                    "file_unreadable",
-                    file=name,
-                    params={"reason": exc.strerror, "errno": exc.errno},
-                )
-            ]
-        ) from None
+        raise unreadable(name, exc) from None
 
 
 def _unreadable(name: str, exc: Exception) -> LzipError:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same marks.
     from yaml import CSafeLoader as _Loader
@@ -98,16 +98,7 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
     except FileNotFoundError:
         raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
     except OSError as exc:
-        raise LzipError(
-            [
-                Problem(
-                    "LZ004",
-                    "file_unreadable",
-                    file=name,
-                    params={"reason": exc.strerror, "errno": exc.errno},
-                )
-            ]
-        ) from None
+        raise unreadable(name, exc) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
