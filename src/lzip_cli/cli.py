@@ -423,7 +423,9 @@ def shortfalls(
                 _fail(
                     [f"lzip: {_t('error', code)}: {_t('xlsx_needs_output', code)}"], EXIT_UNUSABLE
                 )
-            _print_lists_to_stdout(result, entries, code)
+            from lzip_cli.render.shortfall_lists import stdout_markdown
+
+            sys.stdout.write(stdout_markdown(result, entries, code))
         else:
             data_dir = resolve_data_dir(data)
             inputs = [report, *(data_dir / name for name in ("agencies.yaml", "indicators.yaml"))]
@@ -447,15 +449,6 @@ def _t(key: str, lang: str, **params: object) -> str:
     return t(key, lang, **params)  # type: ignore[arg-type]
 
 
-def _print_lists_to_stdout(result: CheckResult, entries: list, lang: str) -> None:
-    from lzip_cli.render import shortfall_lists
-
-    documents = [shortfall_lists.to_markdown(result, e, lang) for e in entries if e.items]
-    files = {e.agency_id: _t("sf_above", lang) for e in entries if e.items}
-    documents.append(shortfall_lists.index_markdown(result, entries, files, lang))
-    sys.stdout.write("\n---\n\n".join(documents))
-
-
 def _write_lists(
     result: CheckResult,
     entries: list,
@@ -465,69 +458,15 @@ def _write_lists(
     force: bool,
     lang: str,
 ) -> int:
-    from lzip_cli.output import (
-        atomic_write,
-        check_targets,
-        prepare_directory,
-        safe_filename,
-        unique_names,
-    )
-    from lzip_cli.render import shortfall_lists
+    from lzip_cli.output import atomic_write, check_targets, prepare_directory
+    from lzip_cli.render.shortfall_lists import list_files
 
-    extension = output_format.value
-    owing = [e for e in entries if e.items]
-    stems = unique_names(safe_filename(e.agency_id) for e in owing)
-    names = {e.agency_id: f"{stem}.{extension}" for e, stem in zip(owing, stems, strict=True)}
-    index_name = f"index.{extension}"
-    if index_name.lower() in (n.lower() for n in names.values()):
-        index_name = f"_index.{extension}"
-    targets = [out / names[e.agency_id] for e in owing] + [out / index_name]
-    check_targets(targets, inputs, force=force)
+    files = list_files(result, entries, output_format.value, lang)  # type: ignore[arg-type]
+    check_targets([out / name for name, _ in files], inputs, force=force)
     prepare_directory(out)
-    documents: list[tuple[Path, bytes]] = []
-    if output_format is ListFormat.xlsx:
-        from lzip_cli.render.xlsx import Sheet, workbook_bytes
-
-        for entry in owing:
-            rows = [
-                [shortfall_lists.item_cells(result, item, lang)[c] for c in shortfall_lists.COLUMNS]
-                for item in entry.items
-            ]
-            sheet = Sheet(
-                title=entry.agency_id,
-                header=shortfall_lists.headers(result.year, lang),
-                rows=rows,
-                heading=shortfall_lists.list_title(result, entry, lang),
-                numeric_columns=shortfall_lists.NUMERIC_COLUMNS,
-            )
-            documents.append((out / names[entry.agency_id], workbook_bytes([sheet])))
-        index_sheet = Sheet(
-            title="index",
-            header=shortfall_lists.index_headers(lang),
-            rows=shortfall_lists.index_rows(result, entries, names, lang),
-            heading=_t("sf_index_title", lang, year=result.year),
-        )
-        documents.append((out / index_name, workbook_bytes([index_sheet])))
-    elif output_format is ListFormat.csv:
-        for entry in owing:
-            text = "\ufeff" + shortfall_lists.to_csv_text(result, entry, lang)
-            documents.append((out / names[entry.agency_id], text.encode("utf-8")))
-        from lzip_cli.render.csvout import to_csv
-
-        index = to_csv(
-            shortfall_lists.index_headers(lang),
-            shortfall_lists.index_rows(result, entries, names, lang),
-        )
-        documents.append((out / index_name, ("\ufeff" + index).encode("utf-8")))
-    else:
-        for entry in owing:
-            text = shortfall_lists.to_markdown(result, entry, lang)
-            documents.append((out / names[entry.agency_id], text.encode("utf-8")))
-        index = shortfall_lists.index_markdown(result, entries, names, lang)
-        documents.append((out / index_name, index.encode("utf-8")))
-    for path, content in documents:
-        atomic_write(path, content)
-    return len(documents)
+    for name, content in files:
+        atomic_write(out / name, content)
+    return len(files)
 
 
 @app.command()

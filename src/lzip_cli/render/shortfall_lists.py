@@ -154,3 +154,68 @@ def index_markdown(
     lines += markdown.table(index_headers(lang), index_rows(result, entries, files, lang))
     lines.append("")
     return "\n".join(lines)
+
+
+def file_names(entries: list[AgencyShortfalls], extension: str) -> tuple[dict[str, str], str]:
+    """Safe, distinct file names for the lists of agencies that owe, and the index's name."""
+    from lzip_cli.output import safe_filename, unique_names
+
+    owing = [e for e in entries if e.items]
+    stems = unique_names(safe_filename(e.agency_id) for e in owing)
+    names = {e.agency_id: f"{stem}.{extension}" for e, stem in zip(owing, stems, strict=True)}
+    index_name = f"index.{extension}"
+    if index_name.lower() in (n.lower() for n in names.values()):
+        index_name = f"_index.{extension}"
+    return names, index_name
+
+
+def list_files(
+    result: CheckResult, entries: list[AgencyShortfalls], extension: str, lang: Lang
+) -> list[tuple[str, bytes]]:
+    """Every file ``shortfalls --out`` writes, as (file name, content): the lists, then the index.
+
+    ``extension`` is ``md``, ``csv`` (UTF-8 with a BOM, for Excel) or ``xlsx``.
+    """
+    names, index_name = file_names(entries, extension)
+    owing = [e for e in entries if e.items]
+    index_rows_ = index_rows(result, entries, names, lang)
+    files: list[tuple[str, bytes]] = []
+    if extension == "xlsx":
+        from lzip_cli.render.xlsx import Sheet, workbook_bytes
+
+        for entry in owing:
+            sheet = Sheet(
+                title=entry.agency_id,
+                header=headers(result.year, lang),
+                rows=[[item_cells(result, i, lang)[c] for c in COLUMNS] for i in entry.items],
+                heading=list_title(result, entry, lang),
+                numeric_columns=NUMERIC_COLUMNS,
+            )
+            files.append((names[entry.agency_id], workbook_bytes([sheet])))
+        index_sheet = Sheet(
+            title="index",
+            header=index_headers(lang),
+            rows=index_rows_,
+            heading=t("sf_index_title", lang, year=result.year),
+        )
+        files.append((index_name, workbook_bytes([index_sheet])))
+    elif extension == "csv":
+        for entry in owing:
+            text = "\ufeff" + to_csv_text(result, entry, lang)
+            files.append((names[entry.agency_id], text.encode("utf-8")))
+        index = "\ufeff" + to_csv(index_headers(lang), index_rows_)
+        files.append((index_name, index.encode("utf-8")))
+    else:
+        for entry in owing:
+            text = to_markdown(result, entry, lang)
+            files.append((names[entry.agency_id], text.encode("utf-8")))
+        files.append((index_name, index_markdown(result, entries, names, lang).encode("utf-8")))
+    return files
+
+
+def stdout_markdown(result: CheckResult, entries: list[AgencyShortfalls], lang: Lang) -> str:
+    """All lists and the index as one Markdown document, for ``shortfalls`` without ``--out``."""
+    documents = [to_markdown(result, e, lang) for e in entries if e.items]
+    above = {e.agency_id: t("sf_above", lang) for e in entries if e.items}
+    documents.append(index_markdown(result, entries, above, lang))
+    return "\n---\n\n".join(documents)
