@@ -549,13 +549,13 @@ def diff(
     import tempfile
 
     from lzip_cli.plan_diff import diff as plan_changes
-    from lzip_cli.plan_loader import load_plan
+    from lzip_cli.plan_loader import load_plan, plan_source_dir
     from lzip_cli.render import plan_diff
 
     code = lang.value
     with tempfile.TemporaryDirectory(prefix="lzip-diff-") as scratch, _errors_exit(lang):
         plans = [
-            load_plan(_diff_source(text, Path(scratch) / side))
+            load_plan(plan_source_dir(text, Path(scratch) / side))
             for side, text in (("old", old), ("new", new))
         ]
     before, after = plans
@@ -571,43 +571,6 @@ def diff(
         title = _t("diff_title", code, old=old, new=new)
         Console().print(plan_diff.table(changes, before, after, code, title))
     raise typer.Exit(EXIT_FINDINGS if exit_code and changes else EXIT_OK)
-
-
-def _diff_source(text: str, scratch: Path) -> Path:
-    """A plan directory: ``text`` itself, or ``git:REV[:DIR]`` written out under ``scratch``."""
-    if not text.startswith("git:"):
-        return Path(text)
-    import subprocess
-
-    from lzip_cli.errors import LzipError, Problem
-    from lzip_cli.plan_loader import AGENCIES_FILE, INDICATORS_FILE
-
-    rev, _, directory = text[4:].partition(":")
-    directory = (directory or "data").rstrip("/")
-    scratch.mkdir(parents=True)
-    for name in (AGENCIES_FILE, INDICATORS_FILE):
-        spec = f"{rev or 'HEAD'}:./{directory}/{name}"
-        try:
-            shown = subprocess.run(["git", "show", spec], capture_output=True, check=False)
-        except OSError as exc:
-            reason: str = exc.strerror or str(exc)
-        else:
-            if shown.returncode == 0:
-                (scratch / name).write_bytes(shown.stdout)
-                continue
-            said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-            reason = said[0] if said else f"git exited with {shown.returncode}"
-        raise LzipError(
-            [
-                Problem(
-                    "LZ016",
-                    "git_show_failed",
-                    file=text,
-                    params={"rev": rev or "HEAD", "path": f"{directory}/{name}", "reason": reason},
-                )
-            ]
-        )
-    return scratch
 
 
 class SchemaKind(enum.StrEnum):

@@ -160,3 +160,37 @@ def load_plan(data_dir: Path) -> Plan:
         indicators=[indicator for _, indicator in indicators],
         sources=(str(data_dir / AGENCIES_FILE), str(data_dir / INDICATORS_FILE)),
     )
+
+
+def plan_source_dir(text: str, scratch: Path) -> Path:
+    """A plan directory: ``text`` itself, or ``git:REV[:DIR]`` written out under ``scratch``."""
+    if not text.startswith("git:"):
+        return Path(text)
+    import subprocess
+
+    rev, _, directory = text[4:].partition(":")
+    directory = (directory or "data").rstrip("/")
+    scratch.mkdir(parents=True)
+    for name in (AGENCIES_FILE, INDICATORS_FILE):
+        spec = f"{rev or 'HEAD'}:./{directory}/{name}"
+        try:
+            shown = subprocess.run(["git", "show", spec], capture_output=True, check=False)
+        except OSError as exc:
+            reason: str = exc.strerror or str(exc)
+        else:
+            if shown.returncode == 0:
+                (scratch / name).write_bytes(shown.stdout)
+                continue
+            said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+            reason = said[0] if said else f"git exited with {shown.returncode}"
+        raise LzipError(
+            [
+                Problem(
+                    "LZ016",
+                    "git_show_failed",
+                    file=text,
+                    params={"rev": rev or "HEAD", "path": f"{directory}/{name}", "reason": reason},
+                )
+            ]
+        )
+    return scratch
