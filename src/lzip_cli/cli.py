@@ -85,6 +85,7 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         envvar="LZIP_DATA",
+        metavar="DIR",
         help="Directory with agencies.yaml and indicators.yaml (default: the shipped plan).",
         show_default=False,
     ),
@@ -141,12 +142,15 @@ YearOption = Annotated[
         "-y",
         min=1900,
         max=2200,
+        metavar="YEAR",
         help="Report year (default: the year in the file name, else the year column).",
     ),
 ]
 AgencyOption = Annotated[
     list[str] | None,
-    typer.Option("--agency", "-a", help="Only this agency (id, name or alias); repeatable."),
+    typer.Option(
+        "--agency", "-a", metavar="AGENCY", help="Only this agency (id, name or alias); repeatable."
+    ),
 ]
 
 
@@ -155,6 +159,7 @@ def validate(
     reports: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="FILE",
             help="Report files (CSV or .xlsx) to check as well as the plan. A plan file "
             "(agencies.yaml, indicators.yaml) names the plan to validate, as --data does.",
             show_default=False,
@@ -278,7 +283,10 @@ def _read_and_evaluate(plan: Plan, report_path: Path, year: int | None) -> Check
 @app.command()
 def check(
     report: Annotated[
-        Path, typer.Argument(help="The year's report: CSV or .xlsx.", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="REPORT", help="The year's report: CSV or .xlsx.", show_default=False
+        ),
     ],
     year: YearOption = None,
     agency: AgencyOption = None,
@@ -387,11 +395,19 @@ def agencies(
 @app.command()
 def shortfalls(
     report: Annotated[
-        Path, typer.Argument(help="The year's report: CSV or .xlsx.", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="REPORT", help="The year's report: CSV or .xlsx.", show_default=False
+        ),
     ],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Directory for the lists (default: Markdown on stdout)."),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Directory for the lists (default: Markdown on stdout).",
+        ),
     ] = None,
     output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
     agency: AgencyOption = None,
@@ -471,7 +487,9 @@ def _write_lists(
 
 @app.command()
 def template(
-    year: Annotated[int, typer.Argument(min=1900, max=2200, help="The year the form reports.")],
+    year: Annotated[
+        int, typer.Argument(min=1900, max=2200, metavar="YEAR", help="The year the form reports.")
+    ],
     agency: AgencyOption = None,
     output_format: Annotated[
         FormFormat | None,
@@ -481,7 +499,9 @@ def template(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write (default: CSV on stdout)."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="File to write (default: CSV on stdout)."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     data: DataOption = None,
@@ -538,7 +558,9 @@ def diff(
             show_default=False,
         ),
     ],
-    new: Annotated[str, typer.Argument(help="The new plan, likewise.", show_default=False)],
+    new: Annotated[
+        str, typer.Argument(metavar="NEW", help="The new plan, likewise.", show_default=False)
+    ],
     output_format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when the plans differ (as git diff).")
@@ -583,7 +605,7 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which plan file: indicators or agencies.")],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write (default: stdout)."),
+        typer.Option("--output", "-o", metavar="FILE", help="File to write (default: stdout)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: LangOption = LangChoice.zh,
