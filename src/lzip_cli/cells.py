@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 NOT_CARRIED_OUT_MARKS = frozenset({"—", "——", "-", "--", "–", "未开展", "未开展该项工作"})
 
@@ -50,7 +51,18 @@ CellValue = float | NotCarriedOut | None
 
 def fold(text: str) -> str:
     """Full-width letters, digits and punctuation to their ASCII forms; spaces removed."""
+    if text.isascii():  # NFKC leaves ASCII unchanged
+        return "".join(text.split())
     return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@lru_cache(maxsize=256)
+def _suffixes(units: tuple[str, ...], percent: bool) -> tuple[tuple[str, ...], bool]:
+    """The folded suffixes a figure may carry, and whether one could cut a plain number short."""
+    suffixes = list(dict.fromkeys(fold(u) for u in units if u))
+    if percent and "%" not in suffixes:
+        suffixes.append("%")
+    return tuple(suffixes), any(not s or s.isdigit() for s in suffixes)
 
 
 def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = False) -> CellValue:
@@ -59,19 +71,24 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
     ``units`` are suffixes that may follow the number (the indicator's unit, its count unit);
     ``percent`` also allows a trailing ``%``.
     """
+    suffixes, digit_suffix = _suffixes(units, percent)
+    ascii_text = text.isascii()
+    if ascii_text and text.isdigit() and not digit_suffix:
+        # The common cell, plain "1700": nothing to fold, strip or cut off.
+        value = float(text)
+        if value > MAX_VALUE:
+            raise CellError("cell_too_large", text=text)
+        return value
     raw = fold(text)
     if not raw:
         return None
     if raw in NOT_CARRIED_OUT_MARKS or fold(text.strip()) in NOT_CARRIED_OUT_MARKS:
         return NOT_CARRIED_OUT
-    suffixes = list(dict.fromkeys(fold(u) for u in units if u))
-    if percent and "%" not in suffixes:
-        suffixes.append("%")
-    if any(_odd_numeral(char) for char in text):
+    if not ascii_text and any(_odd_numeral(char) for char in text):  # ASCII has only 0-9
         # NFKC turns ² into 2 and ① into 1: "17²" must not become 172
         raise CellError("cell_not_a_number", text=text, units="/".join(suffixes))
     # Spaces may surround the number and its unit, not split the digits ("12 3" is not 123).
-    body = unicodedata.normalize("NFKC", text).strip()
+    body = (text if ascii_text else unicodedata.normalize("NFKC", text)).strip()
     for suffix in sorted(suffixes, key=len, reverse=True):
         if body.endswith(suffix) and len(body) > len(suffix):
             body = body[: -len(suffix)].rstrip()
@@ -90,6 +107,8 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
 
 def parse_year(text: str) -> int | None:
     """A year cell (``2024``, ``2024年``, ``2024年度``, ``２０２４``); None when blank."""
+    if not text:  # no year column: nothing to fold
+        return None
     raw = fold(text).removesuffix("年度").removesuffix("年")
     if not raw:
         return None

@@ -29,6 +29,8 @@ Year = Annotated[int, Field(ge=1900, le=2200)]
 
 def normalize_text(text: str) -> str:
     """Fold full-width forms and spacing so that names typed in Excel or WPS compare equal."""
+    if text.isascii():  # NFKC leaves ASCII unchanged
+        return "".join(text.split()).casefold()
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
@@ -200,6 +202,10 @@ class Plan(BaseModel):
     _by_id: dict[str, Indicator] = PrivateAttr(default_factory=dict)
     _agency_by_id: dict[str, Agency] = PrivateAttr(default_factory=dict)
     _agency_position: dict[str, int] = PrivateAttr(default_factory=dict)
+    # A report names the same indicator and agency on many rows: each distinct text is
+    # normalised and looked up once.
+    _found_agency: dict[str, Agency | None] = PrivateAttr(default_factory=dict)
+    _found_indicator: dict[str, Indicator | None] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any) -> None:
         # Private attributes are read through pydantic's ``__getattr__`` (a few µs each): the
@@ -234,13 +240,19 @@ class Plan(BaseModel):
 
     def find_agency(self, text: str) -> Agency | None:
         """The agency whose id, name, English name or alias is ``text``."""
-        index = self.__pydantic_private__["_agency_index"]  # type: ignore[index]
-        return index.get(normalize_text(text))
+        private = self.__pydantic_private__
+        found = private["_found_agency"]  # type: ignore[index]
+        if text not in found:
+            found[text] = private["_agency_index"].get(normalize_text(text))  # type: ignore[index]
+        return found[text]
 
     def find_indicator(self, text: str) -> Indicator | None:
         """The indicator whose id or name (with or without its unit) is ``text``."""
-        index = self.__pydantic_private__["_indicator_index"]  # type: ignore[index]
-        return index.get(normalize_text(text))
+        private = self.__pydantic_private__
+        found = private["_found_indicator"]  # type: ignore[index]
+        if text not in found:
+            found[text] = private["_indicator_index"].get(normalize_text(text))  # type: ignore[index]
+        return found[text]
 
     def indicators_of(self, agency_id: str) -> list[Indicator]:
         return [ind for ind in self.indicators if agency_id in ind.agencies]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import operator
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -38,6 +39,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "info": ("name", "指标名称", "unit", "计量单位", "单位"),
 }
 REQUIRED = ("indicator", "value")
+_FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
 SNIFF_BYTES = 1 << 20
@@ -340,13 +342,18 @@ def parse_rows(
     first_row: dict[tuple[str, str | None], int] = {}
     year_cells: dict[int, int] = {}
     header_row, data_rows = 0, 0
+    fields = operator.itemgetter(0)
+    blanks: list[str] = []
     for row_number, cells in rows:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():  # every cell blank (one string, not a generator per row)
             continue
         if columns is None:
             columns = _map_header(cells, row_number, name, log, warnings)
             width, header_row = len(cells), row_number
             log.raise_if_any()
+            # A row's cells of _FIELDS in one call; a missing column reads the blank at ``width``.
+            fields = operator.itemgetter(*(columns.get(f, width) for f in _FIELDS))
+            blanks = [""] * (width + 1)
             continue
         data_rows += 1
         if len(cells) > width and any(c.strip() for c in cells[width:]):
@@ -361,7 +368,12 @@ def parse_rows(
                 )
             )
             continue
-        parsed_row = _parse_row(cells, columns, row_number, plan, name, log, year_cells)
+        if len(cells) <= width:
+            cells = cells + blanks[len(cells) :]
+        # (Past ``width`` a row holds only blank cells, or it was refused as ragged above.)
+        parsed_row = _parse_row(
+            cells, fields(cells), columns, row_number, plan, name, log, year_cells
+        )
         if parsed_row is None:
             continue
         if parsed_row.value is None and parsed_row.count is None:
@@ -406,6 +418,7 @@ def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
 
 def _parse_row(
     cells: list[str],
+    texts: tuple[str, ...],
     columns: dict[str, int],
     row: int,
     plan: Plan,
@@ -426,12 +439,13 @@ def _parse_row(
             )
         )
 
-    indicator_text = _cell(cells, columns, "indicator").strip()
+    indicator_text, agency_text, value_text, count_text, note_text, year_text = texts
+    indicator_text = indicator_text.strip()
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
     if indicator is None:
         problem("indicator", "unknown_indicator" if indicator_text else "blank_indicator")
         return None
-    agency_text = _cell(cells, columns, "agency").strip()
+    agency_text = agency_text.strip()
     agency_id = None
     if agency_text:
         agency = plan.find_agency(agency_text)
@@ -443,14 +457,13 @@ def _parse_row(
     # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
     units = (indicator.unit,)
     try:
-        value = _figure(_cell(cells, columns, "value"), units, percent=indicator.unit == "%")
+        value = _figure(value_text, units, percent=indicator.unit == "%")
         if indicator.kind == "rate" and isinstance(value, float) and value > 100:
             raise CellError("cell_rate_above_100")
     except CellError as exc:
         problem("value", exc.key, expected=indicator.unit, **exc.params)
         value, ok = None, False
     count: CellValue = None
-    count_text = _cell(cells, columns, "count")
     if count_text.strip():
         if not indicator.compound:
             problem("count", "count_not_compound", indicator=indicator.id)
@@ -463,7 +476,6 @@ def _parse_row(
             except CellError as exc:
                 problem("count", exc.key, expected=indicator.count_unit, **exc.params)
                 ok = False
-    year_text = _cell(cells, columns, "year")
     try:
         year = parse_year(year_text)
     except CellError as exc:
@@ -474,9 +486,7 @@ def _parse_row(
             year_cells.setdefault(year, row)
     if not ok:
         return None
-    return ReportRow(
-        row, indicator.id, agency_id, value, count, _cell(cells, columns, "note").strip()
-    )
+    return ReportRow(row, indicator.id, agency_id, value, count, note_text.strip())
 
 
 def _resolve_year(
@@ -504,7 +514,10 @@ def _resolve_year(
     if len(distinct) > 1:
         details = ", ".join(f"{source}={year}" for year, source in known)
         given = {source: str(year) for year, source in known}
-        params = {"details": details, **{s: given.get(s, "—") for s in ("option", "name", "column")}}
+        params = {
+            "details": details,
+            **{s: given.get(s, "—") for s in ("option", "name", "column")},
+        }
         raise LzipError([Problem("LZ215", "year_conflict", file=name, params=params)])
     return known[0][0]
 
