@@ -10,10 +10,12 @@ rows never exists whole in memory, neither as data nor as text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from json.encoder import encode_basestring  # the C function when available
+from json.encoder import c_make_encoder, encode_basestring  # C functions when available
 from typing import Any
 
 CHUNK = 4096
+#: Exactly these types are written alike by both encoders (subclasses take the general path).
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 
 _INFINITY = float("inf")
 _float_repr = float.__repr__
@@ -57,6 +59,24 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
             newlines.append("\n" + " " * (indent * len(newlines)))
         return newlines[level]
 
+    flat_encoders: list[Any] = []
+
+    def flat(container: dict[Any, Any] | list[Any], level: int) -> str:
+        """A non-empty dict or list of scalars only, through the C encoder (several times faster).
+
+        With ``indent=None`` the C encoder writes ``{"a": 1<sep>"b": 2}``; with the separator
+        ``",\n" + indentation`` that is the indented text without its first and last newline.
+        """
+        while len(flat_encoders) <= level:
+            separator = "," + newline(len(flat_encoders) + 1)
+            flat_encoders.append(
+                c_make_encoder(
+                    None, None, encode_basestring, None, ": ", separator, False, False, True
+                )  # type: ignore[misc]
+            )
+        text = "".join(flat_encoders[level](container, 0))
+        return text[0] + newline(level + 1) + text[1:-1] + newline(level) + text[-1]
+
     def scalar(value: Any) -> str | None:
         if isinstance(value, str):
             return encode_basestring(value)
@@ -87,6 +107,14 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
             parts.clear()
 
     def encode_list(items: Any, level: int) -> None:
+        if (
+            type(items) is list
+            and items
+            and flat_encoders_usable
+            and _SCALAR_TYPES.issuperset(map(type, items))
+        ):
+            append(flat(items, level))
+            return
         inner = newline(level + 1)
         separator = "," + inner
         first = True
@@ -99,6 +127,9 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
     def encode_dict(mapping: dict[Any, Any], level: int) -> None:
         if not mapping:
             append("{}")
+            return
+        if flat_encoders_usable and _SCALAR_TYPES.issuperset(map(type, mapping.values())):
+            append(flat(mapping, level))
             return
         inner = newline(level + 1)
         separator = "," + inner
@@ -115,6 +146,7 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
                 encode(value, level + 1)
         append(newline(level) + "}")
 
+    flat_encoders_usable = c_make_encoder is not None
     encode(obj, 0)
     if parts:
         write("".join(parts))
