@@ -162,6 +162,8 @@ _SIMPLE_SCALAR_TAGS = frozenset(
 #: First character → implicit resolvers, as PyYAML's ``Resolver.resolve`` looks them up.
 _IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
 _MAP, _SEQ = 0, 1
+#: Strings up to this length are shared between equal occurrences (see ``_Builder._strings``).
+_SHARED_LEN = 16
 
 
 def _scalar_tag(event: yaml.ScalarEvent) -> str:
@@ -194,6 +196,9 @@ class _Builder:
         self.value_marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
         self._scalars = yaml.SafeLoader("")  # only its scalar constructors are used
+        # Keys and short values repeat on every entry ("id", "increase", agency ids): one
+        # string object each instead of one per occurrence (a third of a large plan's data).
+        self._strings: dict[str, str] = {}
 
     def _problem(self, code: str, message: str, mark: yaml.Mark, /, **params: Any) -> None:
         line, column = mark.line + 1, mark.column + 1
@@ -201,7 +206,8 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent, tag: str, mark: yaml.Mark) -> Any:
         if tag == _STR_TAG:
-            return event.value
+            text = event.value
+            return self._strings.setdefault(text, text) if len(text) <= _SHARED_LEN else text
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             if tag in _SIMPLE_SCALAR_TAGS:
@@ -225,102 +231,119 @@ class _Builder:
         another: yaml.Mark | None = None  # start of a second document
         depth = 0
         skip = 0  # > 0: inside a collection that is not built (refused tag, complex key, …)
-        for event in yaml.parse(text, Loader=_Loader):
-            kind = type(event)
-            if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
-                start = event.start_mark
-                self.refused.add(
-                    Problem("LZ010", "yaml_alias", self.file, start.line + 1, start.column + 1)
-                )
-            opens = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
-            if opens:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    # Stop here: a document thousands of levels deep is not worth reading on.
+        stopped = False  # refused, or a second document: scan on, build nothing
+        loader = _Loader(text)
+        get_event = loader.get_event  # directly, without yaml.parse's generator around it
+        try:
+            while (event := get_event()) is not None:
+                kind = type(event)
+                if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
                     start = event.start_mark
                     self.refused.add(
-                        Problem(
-                            "LZ008", "yaml_too_deep", self.file, start.line + 1, start.column + 1
-                        )
+                        Problem("LZ010", "yaml_alias", self.file, start.line + 1, start.column + 1)
                     )
-                    break
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                depth -= 1
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents == 2:
-                    another = event.start_mark
-            if self.refused or another is not None:
-                continue  # only scanning on: the document will not be used
-            if skip:
+                    stopped = True
+                opens = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
                 if opens:
-                    skip += 1
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        # Stop here: a document thousands of levels deep is not worth reading on.
+                        start = event.start_mark
+                        self.refused.add(
+                            Problem(
+                                "LZ008",
+                                "yaml_too_deep",
+                                self.file,
+                                start.line + 1,
+                                start.column + 1,
+                            )
+                        )
+                        break
                 elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                    skip -= 1
-                continue
-            if kind is yaml.MappingEndEvent:
-                frame = stack.pop()
-                value_marks.pop((*frame[1], "<key>"), None)
-                continue
-            if kind is yaml.SequenceEndEvent:
-                stack.pop()
-                continue
-            if not (opens or kind is yaml.ScalarEvent):
-                continue  # stream and document events
-            mark = event.start_mark
-            parent = stack[-1] if stack else None
-            if parent is None:
-                path: Path_ = ()
-                root_mark = mark
-            elif parent[0] == _MAP:
-                if parent[5]:  # a key
-                    parent[5] = False
-                    self._key(event, kind, mark, parent)
+                    depth -= 1
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents == 2:
+                        another = event.start_mark
+                        stopped = True
+                if stopped:
+                    continue  # only scanning on: the document will not be used
+                if skip:
                     if opens:
-                        skip = 1  # a complex key is refused, not built
+                        skip += 1
+                    elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                        skip -= 1
                     continue
-                parent[5] = True
-                if parent[6]:  # the value of a refused or duplicate key
-                    parent[6] = False
+                if kind is yaml.MappingEndEvent:
+                    frame = stack.pop()
+                    value_marks.pop((*frame[1], "<key>"), None)
+                    continue
+                if kind is yaml.SequenceEndEvent:
+                    stack.pop()
+                    continue
+                if not (opens or kind is yaml.ScalarEvent):
+                    continue  # stream and document events
+                mark = event.start_mark
+                parent = stack[-1] if stack else None
+                if parent is None:
+                    path: Path_ = ()
+                    root_mark = mark
+                elif parent[0] == _MAP:
+                    if parent[5]:  # a key
+                        parent[5] = False
+                        self._key(event, kind, mark, parent)
+                        if opens:
+                            skip = 1  # a complex key is refused, not built
+                        continue
+                    parent[5] = True
+                    if parent[6]:  # the value of a refused or duplicate key
+                        parent[6] = False
+                        if opens:
+                            skip = 1
+                        continue
+                    path = parent[4]
+                else:
+                    path = (*parent[1], parent[3])
+                    parent[3] += 1
+                if self.marks:
+                    value_marks[path] = Mark(mark.line + 1, mark.column + 1)
+                if kind is yaml.ScalarEvent:
+                    if event.tag is None and (
+                        not event.implicit[0] or event.value[:1] not in _IMPLICIT
+                    ):
+                        tag = _STR_TAG  # quoted, or no resolver starts with its first character
+                    else:
+                        tag = _scalar_tag(event)
+                else:
+                    tag = event.tag
+                    if tag is None or tag == "!":
+                        tag = (
+                            "tag:yaml.org,2002:map"
+                            if kind is yaml.MappingStartEvent
+                            else "tag:yaml.org,2002:seq"
+                        )
+                value: Any
+                if tag not in _CORE_TAGS:
+                    self._problem("LZ011", "yaml_tag", mark, tag=_tag_text(tag))
+                    value = None
                     if opens:
                         skip = 1
-                    continue
-                path = parent[4]
-            else:
-                path = (*parent[1], parent[3])
-                parent[3] += 1
-            if self.marks:
-                value_marks[path] = Mark(mark.line + 1, mark.column + 1)
-            if kind is yaml.ScalarEvent:
-                tag = _scalar_tag(event)
-            else:
-                tag = event.tag
-                if tag is None or tag == "!":
-                    tag = (
-                        "tag:yaml.org,2002:map"
-                        if kind is yaml.MappingStartEvent
-                        else "tag:yaml.org,2002:seq"
-                    )
-            value: Any
-            if tag not in _CORE_TAGS:
-                self._problem("LZ011", "yaml_tag", mark, tag=_tag_text(tag))
-                value = None
-                if opens:
-                    skip = 1
-            elif kind is yaml.ScalarEvent:
-                value = self._scalar(event, tag, mark)
-            elif kind is yaml.MappingStartEvent:
-                value = {}
-                stack.append([_MAP, path, value, {}, None, True, False])
-            else:
-                value = []
-                stack.append([_SEQ, path, value, 0])
-            if parent is None:
-                root = value
-            elif parent[0] == _MAP:
-                parent[2][path[-1]] = value
-            else:
-                parent[2].append(value)
+                elif kind is yaml.ScalarEvent:
+                    value = self._scalar(event, tag, mark)
+                elif kind is yaml.MappingStartEvent:
+                    value = {}
+                    stack.append([_MAP, path, value, {}, None, True, False])
+                else:
+                    value = []
+                    stack.append([_SEQ, path, value, 0])
+                if parent is None:
+                    root = value
+                elif parent[0] == _MAP:
+                    parent[2][path[-1]] = value
+                else:
+                    parent[2].append(value)
+        finally:
+            loader.dispose()
         self.refused.raise_if_any()
         if another is not None:
             raise yaml.composer.ComposerError(
