@@ -61,7 +61,9 @@ def _pydantic_problems(
             mark = doc.locate(path[:-1], key=True)
         else:
             mark = doc.locate(path, key=on_key)
-        ctx = {k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, str | int | float)}
+        ctx = {
+            k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, str | int | float)
+        }
         problems.append(
             Problem(
                 "LZ100",
@@ -82,11 +84,17 @@ def _validate_items(
     model: type[BaseModel],
     key: str,
     log: ProblemLog,
+    *,
+    release: bool = False,
 ) -> list[tuple[int, Any]]:
+    """Validate each entry; ``release``: drop each raw entry from ``items`` once validated."""
     valid = []
+    validate = model.model_validate
     for index, item in enumerate(items):
+        if release:
+            items[index] = None  # type: ignore[call-overload]
         try:
-            valid.append((index, model.model_validate(item)))
+            valid.append((index, validate(item)))
         except ValidationError as exc:
             log.extend(_pydantic_problems(doc, exc, (key, index)))
     return valid
@@ -115,15 +123,22 @@ def load_plan(data_dir: Path) -> Plan:
             tops[name] = model.model_validate(doc.data)
         except ValidationError as exc:
             log.extend(_pydantic_problems(doc, exc, ()))
+        # Validation copied every entry's mapping: the document's own are not needed again (its
+        # text still locates problems). For a large plan this is a few hundred MB less at once.
+        doc.data = None
     log.raise_if_any()
-    agencies_top: AgenciesFile = tops[AGENCIES_FILE]
-    indicators_top: IndicatorsFile = tops[INDICATORS_FILE]
+    agencies_top: AgenciesFile = tops.pop(AGENCIES_FILE)
+    indicators_top: IndicatorsFile = tops.pop(INDICATORS_FILE)
+    plan_info, raw_indicators = indicators_top.plan, indicators_top.indicators
+    del indicators_top
 
     agencies = _validate_items(agencies_doc, agencies_top.agencies, Agency, "agencies", log)
     groups = _validate_items(agencies_doc, agencies_top.groups, AgencyGroup, "groups", log)
+    # Each raw entry is dropped as soon as its model exists: the two are never all held at once.
     indicators = _validate_items(
-        indicators_doc, indicators_top.indicators, Indicator, "indicators", log
+        indicators_doc, raw_indicators, Indicator, "indicators", log, release=True
     )
+    del raw_indicators
     agency_ids = {agency.id for _, agency in agencies}
     group_ids = {group.id for _, group in groups}
     # An agency whose entry is broken has its own error already; references to it are not
@@ -154,7 +169,7 @@ def load_plan(data_dir: Path) -> Plan:
         )
     log.raise_if_any()
     return Plan(
-        info=indicators_top.plan,
+        info=plan_info,
         agencies=[agency for _, agency in agencies],
         groups=[group for _, group in groups],
         indicators=[indicator for _, indicator in indicators],
