@@ -4,8 +4,6 @@ Heavy modules (pydantic, YAML, Rich tables, openpyxl) are imported inside the co
 ``lzip --help`` starts fast.
 """
 
-from __future__ import annotations
-
 import enum
 import sys
 from collections.abc import Callable, Iterator
@@ -119,7 +117,7 @@ def _errors_exit(
         _fail(format_problems(exc.problems, exc.omitted, lang.value), code)
 
 
-def _load_plan(data: Path | None) -> Plan:
+def _load_plan(data: Path | None) -> "Plan":
     from lzip_cli.plan_loader import load_plan, resolve_data_dir
 
     return load_plan(resolve_data_dir(data))
@@ -273,7 +271,7 @@ def _plan_arguments(paths: list[Path], data: Path | None) -> tuple[Path | None, 
     return data, reports
 
 
-def _read_and_evaluate(plan: Plan, report_path: Path, year: int | None) -> CheckResult:
+def _read_and_evaluate(plan: "Plan", report_path: Path, year: int | None) -> "CheckResult":
     from lzip_cli.evaluate import evaluate
     from lzip_cli.report_reader import read_report
 
@@ -451,7 +449,7 @@ def shortfalls(
     raise typer.Exit(EXIT_FINDINGS if owing and fail_on is FailOn.shortfall else EXIT_OK)
 
 
-def _warn(result: CheckResult, lang: str) -> None:
+def _warn(result: "CheckResult", lang: str) -> None:
     """Warnings on stderr, for the formats that have no place for them."""
     from lzip_cli.render.problems import format_problem
 
@@ -466,7 +464,7 @@ def _t(key: str, lang: str, **params: object) -> str:
 
 
 def _write_lists(
-    result: CheckResult,
+    result: "CheckResult",
     entries: list,
     out: Path,
     output_format: ListFormat,
@@ -649,7 +647,7 @@ def explain(
         typer.echo(f"{name}  {_t(CODES[name].severity, code)}  {describe(name, code)}")
 
 
-def _agency_ids(plan: Plan, texts: list[str], lang: LangChoice) -> list[str]:
+def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
     from lzip_cli.messages import t
 
     ids = []
