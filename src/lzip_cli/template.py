@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from lzip_cli.messages import Lang, t
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.render.csvout import to_csv
-from lzip_cli.render.view import unit_text
+from lzip_cli.render.plan_text import unit_text
 
 COLUMNS = ("year", "indicator", "name", "unit", "agency", "value", "count", "note")
 #: Columns the agency must not change (shaded in the workbook).

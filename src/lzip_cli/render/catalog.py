@@ -8,27 +8,12 @@ from rich.table import Table
 
 from lzip_cli.messages import Lang, t
 from lzip_cli.models import Indicator, Plan
-from lzip_cli.numbers import format_number
+from lzip_cli.render.plan_text import baseline_text, target_text, unit_text
 
 
 def indicator_record(indicator: Indicator) -> dict[str, Any]:
     """An indicator as it appears in ``lzip indicators --format json``."""
     return indicator.model_dump(mode="json")
-
-
-def baseline_text(indicator: Indicator, lang: Lang) -> str:
-    if indicator.baseline.not_carried_out:
-        return t("not_carried_out_short", lang)
-    return format_number(indicator.baseline.number)
-
-
-def target_text(indicator: Indicator, lang: Lang) -> str:
-    target = indicator.target.number
-    return t("per_actual_short", lang) if target is None else format_number(target)
-
-
-def unit_text(indicator: Indicator) -> str:
-    return f"{indicator.unit}/{indicator.count_unit}" if indicator.count_unit else indicator.unit
 
 
 def indicators_table(plan: Plan, indicators: list[Indicator], lang: Lang) -> Table:

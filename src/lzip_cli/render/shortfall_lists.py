@@ -5,7 +5,7 @@ from __future__ import annotations
 from lzip_cli.evaluate import CheckResult
 from lzip_cli.messages import Lang, t
 from lzip_cli.numbers import display_milestone, format_number
-from lzip_cli.render import markdown, view
+from lzip_cli.render import markdown, plan_text, view
 from lzip_cli.render.csvout import to_csv
 from lzip_cli.shortfalls import AgencyShortfalls, Shortfall
 
@@ -60,9 +60,9 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
     return {
         "id": indicator.id,
         "name": indicator.label(lang),
-        "unit": view.unit_text(indicator),
+        "unit": plan_text.unit_text(indicator),
         "milestone": _milestone(item.milestone, item),
-        "target": view.target_text(indicator, lang),
+        "target": plan_text.target_text(indicator, lang, compact=True),
         "actual": view.figure_text(item.actual, indicator, lang),
         "own": view.figure_text(item.own, indicator, lang),
         "gap_to_milestone": view.gap_text(item.actual.gap_to_milestone, indicator),

@@ -8,6 +8,7 @@ from lzip_cli.evaluate import AgencyLine, CheckResult, Figure, IndicatorResult
 from lzip_cli.messages import Lang, t
 from lzip_cli.models import Indicator
 from lzip_cli.numbers import display_milestone, format_number
+from lzip_cli.render.plan_text import baseline_text, target_text, unit_text
 
 #: Column keys of an agency's table, in display order.
 COLUMNS = (
@@ -24,10 +25,6 @@ COLUMNS = (
     "progress",
     "status",
 )
-
-
-def unit_text(indicator: Indicator) -> str:
-    return f"{indicator.unit}/{indicator.count_unit}" if indicator.count_unit else indicator.unit
 
 
 def figure_text(figure: Figure | None, indicator: Indicator, lang: Lang) -> str:
@@ -50,17 +47,6 @@ def milestone_text(result: IndicatorResult, lang: Lang) -> str:
         return "—"
     shown = display_milestone(result.milestone, indicator.unit, indicator.direction == "increase")
     return format_number(shown)
-
-
-def baseline_text(indicator: Indicator, lang: Lang) -> str:
-    if indicator.baseline.not_carried_out:
-        return t("not_carried_out_short", lang)
-    return format_number(indicator.baseline.number)
-
-
-def target_text(indicator: Indicator, lang: Lang) -> str:
-    target = indicator.target.number
-    return t("per_actual_tiny", lang) if target is None else format_number(target)
 
 
 def gap_text(value: float | None, indicator: Indicator) -> str:
@@ -113,7 +99,7 @@ def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
         "unit": unit_text(indicator),
         "baseline": baseline_text(indicator, lang),
         "milestone": milestone_text(indicator_result, lang),
-        "target": target_text(indicator, lang),
+        "target": target_text(indicator, lang, compact=True),
         "actual": figure_text(line.actual, indicator, lang),
         "own": figure_text(line.own, indicator, lang),
         "gap_to_milestone": gap_text(line.actual.gap_to_milestone, indicator),
