@@ -76,6 +76,19 @@ def _reason(exc: OSError) -> str:
     return os.strerror(number) if isinstance(number, int) else str(exc) or type(exc).__name__
 
 
+def _cannot_write(path: Path, exc: OSError) -> LzipError:
+    return LzipError(
+        [
+            Problem(
+                "LZ305",
+                "cannot_write",
+                file=str(path),
+                params={"reason": _reason(exc), "errno": exc.errno},
+            )
+        ]
+    )
+
+
 def _new_file_mode(path: Path) -> int:
     """The mode ``path`` keeps if it exists, else what a plain ``open`` would give (umask)."""
     try:
@@ -93,16 +106,7 @@ def prepare_directory(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LzipError(
-            [
-                Problem(
-                    "LZ305",
-                    "cannot_write",
-                    file=str(directory),
-                    params={"reason": _reason(exc), "errno": exc.errno},
-                )
-            ]
-        ) from None
+        raise _cannot_write(directory, exc) from None
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -121,16 +125,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
         temporary = None
     except OSError as exc:
-        raise LzipError(
-            [
-                Problem(
-                    "LZ305",
-                    "cannot_write",
-                    file=str(path),
-                    params={"reason": _reason(exc), "errno": exc.errno},
-                )
-            ]
-        ) from None
+        raise _cannot_write(path, exc) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
