@@ -84,6 +84,26 @@ def test_tabs_for_indentation_in_english() -> None:
     assert_error(result, f"{IND}:{line}:1", "LZ007", "indented with a tab")
 
 
+YAML_SYNTAX_CASES = [
+    # (broken line, column, words in Chinese, words in English): libyaml's own descriptions
+    ("    group: 1: 2\n", 13, "值里含冒号时要加引号", "mapping values are not allowed"),
+    ("   group: 1\n", 4, "应以“- ”开头", "did not find expected '-' indicator"),
+    ("    group: 1\x07\n", 13, "控制字符", "control characters are not allowed"),
+    ('    group: "1\\q"\n', 14, "未知的转义字符", "found unknown escape character"),
+]
+
+
+@pytest.mark.parametrize(("broken", "column", "zh", "en"), YAML_SYNTAX_CASES)
+def test_yaml_syntax_error_is_located_and_in_the_chosen_language(
+    broken: str, column: int, zh: str, en: str
+) -> None:
+    text = replace_once(INDICATORS, "    group: 1\n", broken)
+    line = line_of(text, broken)
+    assert_error(validate(plan(text)), f"{IND}:{line}:{column}", "LZ007", "YAML 语法错误", zh)
+    english = validate(plan(text), "--lang", "en")
+    assert_error(english, f"{IND}:{line}:{column}", "LZ007", "YAML syntax error", en)
+
+
 def test_duplicate_keys() -> None:
     text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
     first = line_of(text, "    group: 1\n")

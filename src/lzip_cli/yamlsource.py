@@ -134,12 +134,37 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
                 )
             ]
         ) from None
+    except yaml.reader.ReaderError as exc:  # a control character: no mark, only an offset
+        line, column = _offset_position(text, exc.position)
+        raise LzipError(
+            [
+                Problem(
+                    "LZ007",
+                    "yaml_syntax",
+                    file=name,
+                    line=line,
+                    column=column,
+                    params={"problem": exc.reason},
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise LzipError(
             [Problem("LZ007", "yaml_syntax", file=name, params={"problem": str(exc)})]
         ) from None
     except RecursionError:
         raise LzipError([Problem("LZ008", "yaml_too_deep", file=name)]) from None
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of a reader error's offset: bytes of UTF-8 for libyaml."""
+    before = (
+        text.encode("utf-8")[:offset].decode("utf-8", "ignore")
+        if _Loader is not yaml.SafeLoader
+        else text[:offset]
+    )
+    line_start = before.rfind("\n") + 1
+    return before.count("\n") + 1, len(before) - line_start + 1
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -26,6 +26,8 @@ def message(problem: Problem, lang: Lang) -> str:
         name = errno.errorcode.get(params["errno"], "")
         if "os." + name in TEXTS:
             params = {**params, "reason": t("os." + name, lang)}
+    if "yaml." + str(params.get("problem")) in TEXTS:  # libyaml's words, in the user's language
+        params = {**params, "problem": t("yaml." + params["problem"], lang)}
     text = t(problem.key, lang, **params)
     return f"{problem.path}: {text}" if problem.path else text
 
