@@ -468,9 +468,10 @@ TEXTS.update(
     }
 )
 
-# libyaml's own descriptions of a syntax error, in Chinese; the key is "yaml." + libyaml's
-# English text (stable across PyYAML releases). A description not listed stays in English.
-_YAML_PROBLEMS_ZH = {
+# Libraries' own fixed descriptions of a problem (libyaml's syntax errors, Python's csv module,
+# zipfile), in Chinese; the key is "detail." + the library's English words, which are stable
+# across releases. render/problems.py substitutes them; a description not listed stays English.
+_LIBRARY_DETAILS_ZH = {
     "found character that cannot start any token": "这个字符不能作为任何内容的开头（如 Tab、@、`）",
     "mapping keys are not allowed in this context": "此处不能出现映射的键",
     "mapping values are not allowed in this context": (
@@ -503,7 +504,14 @@ _YAML_PROBLEMS_ZH = {
     "control characters are not allowed": "文件中含有控制字符（不可见字符）",
     "special characters are not allowed": "文件中含有控制字符（不可见字符）",
 }
-TEXTS.update({"yaml." + en: (zh, en) for en, zh in _YAML_PROBLEMS_ZH.items()})
+_LIBRARY_DETAILS_ZH.update(
+    {
+        "',' expected after '\"'": '右引号后应紧跟逗号：单元格中的引号要写成两个（""）',
+        "File is not a zip file": "文件不是有效的 .xlsx（不是 zip 压缩包）",
+        "no worksheet": "工作簿中没有工作表",
+    }
+)
+TEXTS.update({"detail." + en: (zh, en) for en, zh in _LIBRARY_DETAILS_ZH.items()})
 
 # --- CI formats, error codes, schema and plan diffs (issue 7) ---------------------------------
 TEXTS.update(

@@ -26,8 +26,9 @@ def message(problem: Problem, lang: Lang) -> str:
         name = errno.errorcode.get(params["errno"], "")
         if "os." + name in TEXTS:
             params = {**params, "reason": t("os." + name, lang)}
-    if "yaml." + str(params.get("problem")) in TEXTS:  # libyaml's words, in the user's language
-        params = {**params, "problem": t("yaml." + params["problem"], lang)}
+    for name in ("problem", "reason"):  # a library's English words, in the user's language
+        if "detail." + str(params.get(name)) in TEXTS:
+            params = {**params, name: t("detail." + params[name], lang)}
     text = t(problem.key, lang, **params)
     return f"{problem.path}: {text}" if problem.path else text
 
