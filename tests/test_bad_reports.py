@@ -187,6 +187,11 @@ def test_unterminated_quote_is_located_where_it_opens() -> None:
     assert_error(result, "2024.csv:3", "LZ206", "unclosed quote")
 
 
+def test_stray_quote_after_a_quoted_cell() -> None:
+    result = check(write("2024.csv", HEADER + '1.1,县林业局,3\n4.3,,"1652"件\n'))
+    assert_error(result, "2024.csv:3", "LZ206", "CSV 格式错误", "引号要写成两个")
+
+
 def test_one_mebibyte_cell_on_one_line() -> None:
     result = check(write("2024.csv", HEADER + "1.1,县林业局," + "9" * (1 << 20) + "\n"))
     assert_error(result, "2024.csv:2", "LZ205", "1 MiB")
@@ -313,7 +318,7 @@ def test_a_zip_that_is_not_a_workbook() -> None:
 def test_a_truncated_workbook() -> None:
     book = workbook("book.xlsx", [["指标", "数值"], ["4.3", 1652]])
     write("2024.xlsx", book.read_bytes()[:300])
-    assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231")
+    assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231", "不是 zip 压缩包")
 
 
 def test_a_workbook_with_a_broken_sheet() -> None:
