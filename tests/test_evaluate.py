@@ -16,8 +16,8 @@ from lzip_cli.cells import NOT_CARRIED_OUT
 from lzip_cli.errors import LzipError
 from lzip_cli.evaluate import (
     CheckResult,
+    Yardstick,
     evaluate,
-    gap,
     judge,
     milestone_for,
     regressed,
@@ -198,6 +198,10 @@ def test_shipped_milestones(shipped: Plan, indicator_id: str, year: int, expecte
 # --- statuses, gaps and regressions: one figure --------------------------------------------
 
 
+def approx_or_none(expected: float | None) -> Any:
+    return None if expected is None else pytest.approx(expected)
+
+
 @pytest.mark.parametrize(
     ("actual", "status", "to_milestone", "to_target", "worse"),
     [
@@ -218,12 +222,11 @@ def test_increase(
     actual: float | None, status: str, to_milestone: Any, to_target: Any, worse: bool
 ) -> None:
     ind, milestone = BY_ID["1.1"], 17.0
-    assert judge(ind, actual, milestone) == status
-    assert gap(ind, actual, milestone) == (
-        None if to_milestone is None else pytest.approx(to_milestone)
-    )
-    assert gap(ind, actual, 18) == (None if to_target is None else pytest.approx(to_target))
-    assert regressed(ind, actual) is worse
+    figure = Yardstick(ind, milestone).figure(actual)
+    assert figure.status == judge(ind, actual, milestone) == status
+    assert figure.gap_to_milestone == approx_or_none(to_milestone)
+    assert figure.gap_to_target == approx_or_none(to_target)
+    assert figure.regressed is regressed(ind, actual) is worse
 
 
 @pytest.mark.parametrize(
@@ -245,12 +248,11 @@ def test_decrease_mirrors_everything(
     ind = BY_ID["4.1"]
     milestone = milestone_for(ind, 2024)
     assert milestone == pytest.approx(20)
-    assert judge(ind, actual, milestone) == status
-    assert gap(ind, actual, milestone) == (
-        None if to_milestone is None else pytest.approx(to_milestone)
-    )
-    assert gap(ind, actual, 15) == (None if to_target is None else pytest.approx(to_target))
-    assert regressed(ind, actual) is worse
+    figure = Yardstick(ind, milestone).figure(actual)
+    assert figure.status == judge(ind, actual, milestone) == status
+    assert figure.gap_to_milestone == approx_or_none(to_milestone)
+    assert figure.gap_to_target == approx_or_none(to_target)
+    assert figure.regressed is regressed(ind, actual) is worse
 
 
 def test_decrease_through_evaluate() -> None:
@@ -267,7 +269,8 @@ def test_tracked_indicators_have_no_gaps() -> None:
     ind = BY_ID["5.1"]
     assert judge(ind, 850, None) == "tracked"
     assert judge(ind, None, None) == "not-reported"
-    assert gap(ind, 850, None) is None
+    figure = Yardstick(ind, None).figure(850)
+    assert (figure.gap_to_milestone, figure.gap_to_target) == (None, None)
     result = check(row(2, "5.1", "a", 850.0, 3.0), row(3, "5.1", "b", 150.0, 1.0))
     county = result.indicator("5.1").county
     assert (county.value, county.count, county.status) == (1000, 4, "tracked")

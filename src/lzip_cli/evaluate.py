@@ -46,38 +46,75 @@ def milestone_for(indicator: Indicator, year: int) -> float | None:
     return baseline + (target - baseline) * (year - first) / (last - first)
 
 
-def _at_least(actual: float, goal: float, increase: bool) -> bool:
-    tolerance = _EPSILON * max(1.0, abs(goal))
-    return actual >= goal - tolerance if increase else actual <= goal + tolerance
+class Yardstick:
+    """What every figure of one indicator is judged against in the report year.
+
+    Built once per indicator, so that judging a million figures does not look up the target,
+    the direction and the baseline through the plan's models a million times.
+    """
+
+    __slots__ = ("_tolerance_m", "_tolerance_t", "baseline", "increase", "milestone", "target")
+
+    def __init__(self, indicator: Indicator, milestone: float | None) -> None:
+        self.increase = indicator.direction == "increase"
+        self.milestone = milestone
+        self.target = indicator.target.number
+        #: None when the base year's work was not carried out: nothing to regress from.
+        self.baseline = None if indicator.baseline.not_carried_out else indicator.baseline.number
+        # Absorbs float noise when comparing with an interpolated milestone (16.000000000000004).
+        self._tolerance_m = _EPSILON * max(1.0, abs(milestone)) if milestone is not None else 0.0
+        self._tolerance_t = (
+            _EPSILON * max(1.0, abs(self.target)) if self.target is not None else 0.0
+        )
+
+    def _missing(self, actual: float, goal: float) -> float:
+        return goal - actual if self.increase else actual - goal
+
+    def figure(
+        self,
+        value: float | None,
+        count: float | None = None,
+        *,
+        not_carried_out: bool = False,
+        row: int | None = None,
+    ) -> Figure:
+        """``value`` judged: status, gaps to the milestone and the target, regression."""
+        if value is None:
+            return Figure(None, count, "not-reported", None, None, False, not_carried_out, row)
+        baseline = self.baseline
+        regressed = baseline is not None and (
+            value < baseline if self.increase else value > baseline
+        )
+        target, milestone = self.target, self.milestone
+        if target is None or milestone is None:
+            return Figure(value, count, "tracked", None, None, regressed, not_carried_out, row)
+        to_target = self._missing(value, target)
+        to_milestone = self._missing(value, milestone)
+        reached_target = to_target <= self._tolerance_t
+        reached_milestone = to_milestone <= self._tolerance_m
+        status: Status = (
+            "achieved" if reached_target else "on-track" if reached_milestone else "behind"
+        )
+        return Figure(
+            value,
+            count,
+            status,
+            0.0 if reached_milestone else to_milestone,
+            0.0 if reached_target else to_target,
+            regressed,
+            not_carried_out,
+            row,
+        )
 
 
 def judge(indicator: Indicator, actual: float | None, milestone: float | None) -> Status:
     """The status of one figure against the indicator's milestone and target."""
-    if actual is None:
-        return "not-reported"
-    target = indicator.target.number
-    if target is None or milestone is None:
-        return "tracked"
-    increase = indicator.direction == "increase"
-    if _at_least(actual, target, increase):
-        return "achieved"
-    return "on-track" if _at_least(actual, milestone, increase) else "behind"
-
-
-def gap(indicator: Indicator, actual: float | None, goal: float | None) -> float | None:
-    """How far ``actual`` is from ``goal`` in the indicator's direction (0 when reached)."""
-    if actual is None or goal is None:
-        return None
-    missing = goal - actual if indicator.direction == "increase" else actual - goal
-    return max(0.0, missing) if missing > _EPSILON * max(1.0, abs(goal)) else 0.0
+    return Yardstick(indicator, milestone).figure(actual).status
 
 
 def regressed(indicator: Indicator, actual: float | None) -> bool:
     """Whether ``actual`` is worse than a numeric base-year figure."""
-    if actual is None or indicator.baseline.not_carried_out:
-        return False
-    baseline = indicator.baseline.number
-    return actual < baseline if indicator.direction == "increase" else actual > baseline
+    return Yardstick(indicator, None).figure(actual).regressed
 
 
 def worst(statuses: list[Status]) -> Status:
@@ -172,24 +209,12 @@ def _number(value: float | NotCarriedOut | None) -> float | None:
     return value
 
 
-def _figure(
-    indicator: Indicator,
-    milestone: float | None,
-    row: ReportRow | None,
-    value: float | None = None,
-    count: float | None = None,
-) -> Figure:
-    if row is not None:
-        value, count = _number(row.value), _number(row.count)
-    return Figure(
-        value=value,
-        count=count,
-        status=judge(indicator, value, milestone),
-        gap_to_milestone=gap(indicator, value, milestone),
-        gap_to_target=gap(indicator, value, indicator.target.number),
-        regressed=regressed(indicator, value),
-        not_carried_out=row is not None and isinstance(row.value, NotCarriedOut),
-        row=row.row if row is not None else None,
+def _row_figure(yardstick: Yardstick, row: ReportRow) -> Figure:
+    return yardstick.figure(
+        _number(row.value),
+        _number(row.count),
+        not_carried_out=isinstance(row.value, NotCarriedOut),
+        row=row.row,
     )
 
 
@@ -240,6 +265,7 @@ def _evaluate_indicator(
     errors: list[Problem],
 ) -> IndicatorResult:
     milestone = milestone_for(indicator, report.year)
+    yardstick = Yardstick(indicator, milestone)
     county_row = next((r for r in rows if r.agency_id is None), None)
     # Plan order, not file order: the same figures give the same result however rows are sorted.
     agency_rows = sorted(
@@ -257,7 +283,7 @@ def _evaluate_indicator(
                     params={"agency": row.agency_id, "indicator": indicator.id},
                 )
             )
-    own = {r.agency_id: _figure(indicator, milestone, r) for r in agency_rows if r.agency_id}
+    own = {r.agency_id: _row_figure(yardstick, r) for r in agency_rows if r.agency_id}
     if indicator.scope == "each":
         if county_row is not None:
             warnings.append(
@@ -269,9 +295,7 @@ def _evaluate_indicator(
                     params={"indicator": indicator.id},
                 )
             )
-        per_agency = {
-            a: own.get(a) or _figure(indicator, milestone, None) for a in indicator.agencies
-        }
+        per_agency = {a: own.get(a) or yardstick.figure(None) for a in indicator.agencies}
         per_agency.update(own)
         figures = [per_agency[a] for a in indicator.agencies]
         status = worst([f.status for f in figures])
@@ -287,7 +311,7 @@ def _evaluate_indicator(
         )
         return IndicatorResult(indicator, milestone, county, own, per_agency)
     if county_row is not None:
-        county = _figure(indicator, milestone, county_row)
+        county = _row_figure(yardstick, county_row)
         total = _sum([f.value for f in own.values()])
         if (
             total is not None
@@ -319,7 +343,7 @@ def _evaluate_indicator(
         )
     value = _sum([f.value for f in own.values()])
     count = _sum([f.count for f in own.values()])
-    county = _figure(indicator, milestone, None, value, count)
+    county = yardstick.figure(value, count)
     all_nco = bool(agency_rows) and all(isinstance(r.value, NotCarriedOut) for r in agency_rows)
     county.not_carried_out = all_nco
     return IndicatorResult(indicator, milestone, county, own)
