@@ -103,9 +103,7 @@ def test_validate_of_a_missing_data_directory_exits_2(
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["validate", "--data", "no-such-plan", "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == (
-        "no-such-plan: error LZ003: the plan data directory does not exist\n"
-    )
+    assert result.stderr == "no-such-plan: error LZ003: the plan data directory does not exist\n"
 
 
 def indicators_json(*args: str) -> list[dict]:

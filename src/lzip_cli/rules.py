@@ -32,7 +32,10 @@ def check_agencies(
     for index, agency in agencies:
         if agency.id in seen_ids:
             yield RuleViolation(
-                "agencies", ("agencies", index, "id"), "LZ102", "duplicate_agency_id",
+                "agencies",
+                ("agencies", index, "id"),
+                "LZ102",
+                "duplicate_agency_id",
                 {"id": agency.id},
             )
             continue
@@ -45,7 +48,10 @@ def check_agencies(
             if other is not None and other != agency.id:
                 sub = where if isinstance(where, tuple) else (where,)
                 yield RuleViolation(
-                    "agencies", ("agencies", index, *sub), "LZ103", "agency_name_collision",
+                    "agencies",
+                    ("agencies", index, *sub),
+                    "LZ103",
+                    "agency_name_collision",
                     {"text": text, "other": other},
                 )
             else:
@@ -54,7 +60,10 @@ def check_agencies(
     for index, group in groups:
         if group.id in seen_ids or group.id in group_ids:
             yield RuleViolation(
-                "agencies", ("groups", index, "id"), "LZ102", "duplicate_agency_id",
+                "agencies",
+                ("groups", index, "id"),
+                "LZ102",
+                "duplicate_agency_id",
                 {"id": group.id},
             )
         group_ids.add(group.id)
@@ -62,14 +71,20 @@ def check_agencies(
         for position, member in enumerate(group.members):
             if member in listed:
                 yield RuleViolation(
-                    "agencies", ("groups", index, "members", position), "LZ107",
-                    "duplicate_reference", {"id": member},
+                    "agencies",
+                    ("groups", index, "members", position),
+                    "LZ107",
+                    "duplicate_reference",
+                    {"id": member},
                 )
             listed.add(member)
             if member not in seen_ids:
                 yield RuleViolation(
-                    "agencies", ("groups", index, "members", position), "LZ101",
-                    "unknown_agency", {"id": member},
+                    "agencies",
+                    ("groups", index, "members", position),
+                    "LZ101",
+                    "unknown_agency",
+                    {"id": member},
                 )
 
 
@@ -95,8 +110,9 @@ def _check_one(
         return RuleViolation("indicators", (*at, *sub), code, key, params)
 
     if indicator.id.split(".")[0] != str(indicator.group):
-        yield violation(("group",), "LZ105", "group_mismatch", id=indicator.id,
-                        group=indicator.group)
+        yield violation(
+            ("group",), "LZ105", "group_mismatch", id=indicator.id, group=indicator.group
+        )
     listed: set[str] = set()
     for position, agency_id in enumerate(indicator.agencies):
         if agency_id in agency_ids:
@@ -129,11 +145,19 @@ def _check_one(
 
     baseline = indicator.baseline.number
     rising = indicator.direction == "increase"
-    if target is not None and not indicator.baseline.not_carried_out and (
-        (rising and target < baseline) or (not rising and target > baseline)
+    if (
+        target is not None
+        and not indicator.baseline.not_carried_out
+        and ((rising and target < baseline) or (not rising and target > baseline))
     ):
-        yield violation(("target", "value"), "LZ112", "target_direction",
-                        direction=indicator.direction, baseline=baseline, target=target)
+        yield violation(
+            ("target", "value"),
+            "LZ112",
+            "target_direction",
+            direction=indicator.direction,
+            baseline=baseline,
+            target=target,
+        )
     for year, value in indicator.milestones.items():
         sub = ("milestones", year)
         if not first < year < last:
@@ -141,5 +165,6 @@ def _check_one(
         elif target is not None:
             low, high = sorted((baseline, target))
             if not low <= value <= high:
-                yield violation(sub, "LZ114", "milestone_range", year=year, value=value,
-                                low=low, high=high)
+                yield violation(
+                    sub, "LZ114", "milestone_range", year=year, value=value, low=low, high=high
+                )
