@@ -472,6 +472,7 @@ TEXTS.update(
 # zipfile), in Chinese; the key is "detail." + the library's English words, which are stable
 # across releases. render/problems.py substitutes them; a description not listed stays English.
 _LIBRARY_DETAILS_ZH = {
+    # libyaml (syntax errors in the plan's YAML)
     "found character that cannot start any token": "这个字符不能作为任何内容的开头（如 Tab、@、`）",
     "mapping keys are not allowed in this context": "此处不能出现映射的键",
     "mapping values are not allowed in this context": (
@@ -503,14 +504,11 @@ _LIBRARY_DETAILS_ZH = {
     "found duplicate %TAG directive": "重复的 %TAG 指令",
     "control characters are not allowed": "文件中含有控制字符（不可见字符）",
     "special characters are not allowed": "文件中含有控制字符（不可见字符）",
+    # Python's csv module, zipfile and lzip's own xlsx reader (reports)
+    "',' expected after '\"'": '右引号后应紧跟逗号：单元格中的引号要写成两个（""）',
+    "File is not a zip file": "文件不是有效的 .xlsx（不是 zip 压缩包）",
+    "no worksheet": "工作簿中没有工作表",
 }
-_LIBRARY_DETAILS_ZH.update(
-    {
-        "',' expected after '\"'": '右引号后应紧跟逗号：单元格中的引号要写成两个（""）',
-        "File is not a zip file": "文件不是有效的 .xlsx（不是 zip 压缩包）",
-        "no worksheet": "工作簿中没有工作表",
-    }
-)
 TEXTS.update({"detail." + en: (zh, en) for en, zh in _LIBRARY_DETAILS_ZH.items()})
 
 # --- CI formats, error codes, schema and plan diffs (issue 7) ---------------------------------
