@@ -18,6 +18,7 @@ from lzip_cli.models import (
     IndicatorsFile,
     Plan,
 )
+from lzip_cli.progress import track
 from lzip_cli.rules import check_agencies, check_indicators
 from lzip_cli.yamlsource import YamlDocument, load_yaml
 
@@ -90,7 +91,7 @@ def _validate_items(
     """Validate each entry; ``release``: drop each raw entry from ``items`` once validated."""
     valid = []
     validate = model.model_validate
-    for index, item in enumerate(items):
+    for index, item in enumerate(track(items, f"校验 validating {key}", len(items))):
         if release:
             items[index] = None  # type: ignore[call-overload]
         try:

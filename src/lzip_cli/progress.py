@@ -29,12 +29,19 @@ def enabled() -> bool:
 
 
 def track(
-    items: Iterable[T], description: str, total: int | None = None, *, delay: float = DELAY
+    items: Iterable[T],
+    description: str,
+    total: int | None = None,
+    *,
+    delay: float | None = None,
 ) -> Iterator[T]:
-    """Yield ``items``; on a terminal, show a bar on stderr once the work takes ``delay`` s."""
+    """Yield ``items``; on a terminal, show a bar on stderr once the work takes ``delay`` s
+    (default :data:`DELAY`)."""
     if not enabled():
         yield from items
         return
+    if delay is None:
+        delay = DELAY
     start = time.monotonic()
     bar = None
     task = None

@@ -8,12 +8,14 @@ together with a map from each value's path to its line and column.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from lzip_cli import progress
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same marks.
@@ -258,9 +260,13 @@ class _Builder:
         skip = 0  # > 0: inside a collection that is not built (refused tag, complex key, …)
         stopped = False  # refused, or a second document: scan on, build nothing
         loader = _Loader(text)
-        get_event = loader.get_event  # directly, without yaml.parse's generator around it
+        # get_event directly, without yaml.parse's generator around it (a large plan has
+        # millions of events); through a progress bar only on a terminal.
+        events: Iterable[Any] = iter(loader.get_event, None)
+        if progress.enabled():
+            events = progress.track(events, f"读取 reading {self.file}")
         try:
-            while (event := get_event()) is not None:
+            for event in events:
                 kind = type(event)
                 if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
                     start = event.start_mark
