@@ -44,6 +44,16 @@ def test_terminal_long_work_shows_a_bar(monkeypatch: pytest.MonkeyPatch) -> None
     assert "rows" in err.getvalue()
 
 
+def test_a_bar_by_position_shows_a_percentage(monkeypatch: pytest.MonkeyPatch) -> None:
+    err = _Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    offsets = range(0, 50_000, 10)  # say, where each YAML event starts in a 50,000-character text
+    tracked = progress.track(offsets, "reading", 50_000, position=lambda at: at, delay=0.0)
+    assert list(tracked) == list(offsets)
+    assert "%" in err.getvalue()
+    assert "/50000" not in err.getvalue()
+
+
 def test_stopping_early_stops_the_bar(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stderr", _Terminal())
     for item in progress.track(range(5000), "rows", delay=0.0):

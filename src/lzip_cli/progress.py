@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -34,9 +34,14 @@ def track(
     total: int | None = None,
     *,
     delay: float | None = None,
+    position: Callable[[T], int] | None = None,
 ) -> Iterator[T]:
     """Yield ``items``; on a terminal, show a bar on stderr once the work takes ``delay`` s
-    (default :data:`DELAY`)."""
+    (default :data:`DELAY`).
+
+    The bar counts items out of ``total``; with ``position`` it shows how far ``position(item)``
+    is through ``total`` instead, as a percentage (say, an event's offset in a file's text).
+    """
     if not enabled():
         yield from items
         return
@@ -56,22 +61,23 @@ def track(
             if bar is None:
                 if time.monotonic() - start < delay:
                     continue
-                bar = _bar()
+                bar = _bar(percent=position is not None)
                 bar.start()
-                task = bar.add_task(description, total=total, completed=done)
-            else:
-                bar.update(task, completed=done)  # type: ignore[arg-type]
+                task = bar.add_task(description, total=total)
+            completed = done if position is None else position(item)
+            bar.update(task, completed=completed)  # type: ignore[arg-type]
     finally:
         if bar is not None:
             bar.stop()
 
 
-def _bar():  # type: ignore[no-untyped-def]
+def _bar(*, percent: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
         Progress,
+        TaskProgressColumn,
         TextColumn,
         TimeElapsedColumn,
     )
@@ -79,7 +85,7 @@ def _bar():  # type: ignore[no-untyped-def]
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn() if percent else MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,

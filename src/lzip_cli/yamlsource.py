@@ -169,6 +169,11 @@ def _offset_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - line_start + 1
 
 
+def _event_offset(event: yaml.Event) -> int:
+    """Where an event starts in the text, in characters."""
+    return event.start_mark.index
+
+
 def _char_at(text: str, line: int, column: int) -> str:
     """The character at a 0-based YAML mark, "" past the end."""
     lines = text.split("\n", line + 1)
@@ -264,7 +269,9 @@ class _Builder:
         # millions of events); through a progress bar only on a terminal.
         events: Iterable[Any] = iter(loader.get_event, None)
         if progress.enabled():
-            events = progress.track(events, f"读取 reading {self.file}")
+            events = progress.track(
+                events, f"读取 reading {self.file}", len(text), position=_event_offset
+            )
         try:
             for event in events:
                 kind = type(event)
