@@ -106,6 +106,27 @@ def test_no_space_left_for_shortfall_lists_in_english(monkeypatch: pytest.Monkey
     assert list(Path("lists").iterdir()) == []  # nothing partial, no .tmp files
 
 
+def test_no_space_midway_through_the_lists_leaves_last_years_lists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert lzip("shortfalls", "2024.csv", "--out", "lists").exit_code == 1
+    before = tree()
+    real_fsync, synced = os.fsync, 0
+
+    def fsync(descriptor: int) -> None:  # the disk fills up on the third list
+        nonlocal synced
+        synced += 1
+        if synced == 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(lzip_cli.output.os, "fsync", fsync)
+    result = lzip("shortfalls", "2024.csv", "--out", "lists", "--force", "--lang", "en")
+    assert result.exit_code == 2
+    assert "error LZ305: cannot write: no space left on the device" in result.stderr
+    assert tree() == before  # every list as it was: none new, none half-written, no temp file
+
+
 def test_no_space_for_stdout() -> None:
     if not Path("/dev/full").exists():
         pytest.skip("needs /dev/full")

@@ -13,6 +13,7 @@ from lzip_cli.errors import LzipError
 from lzip_cli.output import (
     MAX_NAME,
     atomic_write,
+    atomic_write_all,
     check_targets,
     prepare_directory,
     safe_filename,
@@ -283,3 +284,32 @@ def test_disk_full_on_a_new_file_leaves_nothing(
     with pytest.raises(LzipError):
         atomic_write(tmp_path / "forestry.csv", b"x" * 100)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_disk_full_on_the_third_of_five_files_changes_none_of_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = ["agriculture.md", "ip-office.md", "forestry.md", "education.md", "index.md"]
+    (tmp_path / "ip-office.md").write_text("last year's list", encoding="utf-8")
+    real_fdopen = os.fdopen
+    opened = 0
+
+    def fdopen(fd: int, mode: str):  # type: ignore[no-untyped-def]
+        nonlocal opened
+        opened += 1
+        handle = real_fdopen(fd, mode)
+        return _HalfWriter(handle) if opened == 3 else handle
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    with pytest.raises(LzipError) as excinfo:
+        atomic_write_all([(tmp_path / name, b"new list") for name in names])
+    assert codes(excinfo) == [("LZ305", str(tmp_path / "forestry.md"))]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ip-office.md"]  # no temp file either
+    assert (tmp_path / "ip-office.md").read_text(encoding="utf-8") == "last year's list"
+
+
+def test_all_files_written_when_nothing_fails(tmp_path: Path) -> None:
+    files = [(tmp_path / f"{n}.csv", f"list {n}".encode()) for n in range(4)]
+    atomic_write_all(files)
+    assert [path.read_bytes() for path, _ in files] == [data for _, data in files]
+    assert leftovers(tmp_path) == []

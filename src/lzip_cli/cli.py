@@ -472,14 +472,14 @@ def _write_lists(
     force: bool,
     lang: str,
 ) -> int:
-    from lzip_cli.output import atomic_write, check_targets, prepare_directory
+    from lzip_cli.output import atomic_write_all, check_targets, prepare_directory
     from lzip_cli.render.shortfall_lists import list_files
 
-    files = list_files(result, entries, output_format.value, lang)  # type: ignore[arg-type]
-    check_targets([out / name for name, _ in files], inputs, force=force)
+    lists = list_files(result, entries, output_format.value, lang)  # type: ignore[arg-type]
+    files = [(out / name, content) for name, content in lists]
+    check_targets([path for path, _ in files], inputs, force=force)
     prepare_directory(out)
-    for name, content in files:
-        atomic_write(out / name, content)
+    atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
     return len(files)
 
 

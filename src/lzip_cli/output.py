@@ -111,22 +111,37 @@ def prepare_directory(directory: Path) -> None:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory and a rename."""
-    temporary: str | None = None
+    atomic_write_all([(path, data)])
+
+
+def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files so that a failure while writing changes none of them.
+
+    Every file is first written in full to a temporary sibling (flushed to disk); only then are
+    they renamed over their targets. A full disk, a quota or a refused write therefore leaves
+    every target as it was, and no temporary file behind.
+    """
+    staged: list[tuple[str, Path]] = []
+    renamed = 0
+    path = files[0][0] if files else Path(".")
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
-        )
-        with os.fdopen(descriptor, "wb") as handle:
-            # mkstemp makes the file private (0600); give it the mode a plain open would.
-            os.chmod(temporary, _new_file_mode(path))
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-        temporary = None
+        for path, data in files:
+            descriptor, temporary = tempfile.mkstemp(
+                dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
+            )
+            staged.append((temporary, path))
+            with os.fdopen(descriptor, "wb") as handle:
+                # mkstemp makes the file private (0600); give it the mode a plain open would.
+                os.chmod(temporary, _new_file_mode(path))
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for temporary, path in staged:
+            os.replace(temporary, path)
+            renamed += 1
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     finally:
-        if temporary is not None:
+        for temporary, _ in staged[renamed:]:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
