@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import shutil
@@ -199,3 +200,15 @@ def test_installed_console_script_validates_from_an_empty_directory(tmp_path: Pa
     assert (completed.returncode, completed.stdout, completed.stderr) == (
         0, "OK: 14 indicators, 18 agencies\n", "",
     )  # fmt: skip
+
+
+def test_version_is_the_installed_distributions() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"lzip {importlib.metadata.version('lzip-cli')}\n"
+
+
+def test_version_comes_before_any_command() -> None:
+    result = runner.invoke(app, ["--version", "check", "no-such-report.csv"])
+    assert result.exit_code == 0  # eager: printed and done, the command never runs
+    assert result.stdout.startswith("lzip ")

@@ -30,6 +30,29 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from lzip_cli import __version__
+
+        typer.echo(f"lzip {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print lzip's version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Options that come before the command."""
+
+
 class LangChoice(enum.StrEnum):
     zh = "zh"
     en = "en"
