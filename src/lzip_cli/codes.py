@@ -114,7 +114,7 @@ CODES: dict[str, Code] = {
     "LZ303": _c("output_exists"),
     "LZ304": _c("out_not_directory"),
     "LZ305": _c("cannot_write"),
-    "LZ306": _c("stdout_failed"),
+    "LZ306": _c("stdout_failed", "stdout_unencodable"),
 }
 
 

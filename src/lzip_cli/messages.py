@@ -455,6 +455,12 @@ TEXTS.update(
             "无法写入标准输出：{reason}",
             "cannot write to standard output: {reason}",
         ),
+        "stdout_unencodable": (
+            "无法写入标准输出：其编码 {encoding} 无法表示 {text!r} 等字符；"
+            "请设置环境变量 PYTHONIOENCODING=utf-8",
+            "cannot write to standard output: its encoding {encoding} cannot represent "
+            "{text!r}; set PYTHONIOENCODING=utf-8",
+        ),
         "os.ENOSPC": ("磁盘空间不足", "no space left on the device"),
         "os.EDQUOT": ("超出磁盘配额", "disk quota exceeded"),
         "os.EACCES": ("没有权限", "permission denied"),
@@ -873,8 +879,8 @@ TEXTS.update(
             "An output file or directory cannot be written.",
         ),
         "code.LZ306": (
-            "无法写入标准输出（如磁盘已满）。",
-            "Standard output cannot be written (a full disk, for example).",
+            "无法写入标准输出（如磁盘已满，或其编码无法表示中文）。",
+            "Standard output cannot be written (a full disk, or an encoding without Chinese).",
         ),
     }
 )
