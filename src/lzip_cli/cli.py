@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from lzip_cli import stdio
+
 if TYPE_CHECKING:
     from lzip_cli.evaluate import CheckResult
     from lzip_cli.models import Plan
@@ -344,7 +346,7 @@ def check(
         text = csvout.render(result, selected, code)
         _warn(result, code)
         # A BOM lets Excel on Chinese Windows open a redirected file; a terminal needs none.
-        bom = not sys.stdout.isatty() and _writes_utf8(sys.stdout)
+        bom = not sys.stdout.isatty() and stdio.writes_utf8(sys.stdout)
         sys.stdout.write("\ufeff" + text if bom else text)
     elif output_format is CheckFormat.markdown:
         from lzip_cli.render import markdown
@@ -695,84 +697,13 @@ def main() -> None:
     import gc
 
     gc.disable()
-    _utf8_when_redirected()
+    stdio.utf8_when_redirected()
     try:
         try:
             app(prog_name="lzip")
         finally:
             sys.stdout.flush()  # a full disk shows here, not in a message at interpreter exit
     except OSError as exc:
-        _stdout_failed(exc)
+        stdio.output_failed(exc, EXIT_UNUSABLE)
     except UnicodeEncodeError as exc:
-        _stdout_cannot_encode(exc)
-
-
-def _utf8_when_redirected() -> None:
-    """Standard output and error in UTF-8 when they go to a file or a pipe.
-
-    On Chinese Windows a redirected stream takes the ANSI code page (GBK): ``check -f json >
-    out.json`` wrote GBK where JSON must be UTF-8, and a CSV's BOM or a rarer character stopped
-    the run. A terminal keeps its own encoding, and so does an explicit ``PYTHONIOENCODING``.
-    """
-    import os
-
-    if os.environ.get("PYTHONIOENCODING"):
-        return
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if not stream.isatty() and not _writes_utf8(stream):
-                stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        except (AttributeError, OSError, ValueError):  # replaced or closed
-            continue
-
-
-def _writes_utf8(stream: object) -> bool:
-    import codecs
-
-    encoding = getattr(stream, "encoding", None) or "ascii"
-    return codecs.lookup(encoding).name == "utf-8"
-
-
-def _stdout_failed(exc: OSError) -> NoReturn:
-    """Standard output could not be written (a full disk, a closed pipe): say so, exit 2."""
-    import contextlib
-    import errno
-    import os
-
-    if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EFBIG):
-        raise exc
-    with contextlib.suppress(OSError, ValueError):  # keep the interpreter's last flush quiet
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    if exc.errno == errno.EPIPE:
-        sys.exit(EXIT_UNUSABLE)  # the reader stopped reading (| head): nothing to report
-    _report_stdout_problem("stdout_failed", {"reason": exc.strerror, "errno": exc.errno})
-
-
-def _stdout_cannot_encode(exc: UnicodeEncodeError) -> NoReturn:
-    """Standard output's encoding (an explicit PYTHONIOENCODING, a terminal's) lacks a character."""
-    import contextlib
-    import os
-
-    with contextlib.suppress(OSError, ValueError):  # drop what is buffered: it cannot be written
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
-    text = exc.object[exc.start : exc.end][:10]
-    _report_stdout_problem("stdout_unencodable", {"encoding": encoding, "text": text})
-
-
-def _report_stdout_problem(key: str, params: dict[str, object]) -> NoReturn:
-    import os
-
-    from lzip_cli.errors import Problem
-    from lzip_cli.render.problems import format_problem
-
-    lang = os.environ.get("LZIP_LANG", "zh")
-    argv = sys.argv[1:]
-    for index, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            lang = arg.partition("=")[2]
-        elif arg == "--lang" and index + 1 < len(argv):
-            lang = argv[index + 1]
-    problem = Problem("LZ306", key, file="<stdout>", params=params)
-    sys.stderr.write(format_problem(problem, "en" if lang == "en" else "zh") + "\n")
-    sys.exit(EXIT_UNUSABLE)
+        stdio.cannot_encode(exc, EXIT_UNUSABLE)

@@ -1,0 +1,78 @@
+"""Standard output and error: UTF-8 when redirected, and their failures as located errors.
+
+On Chinese Windows a redirected stream takes the ANSI code page (GBK): ``lzip check -f json >
+out.json`` wrote GBK where JSON must be UTF-8, and a CSV's BOM or a rarer character stopped the
+run. A full disk or a closed pipe under standard output is an error like any other (LZ306).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import NoReturn
+
+
+def utf8_when_redirected() -> None:
+    """Standard output and error in UTF-8 when they go to a file or a pipe.
+
+    A terminal keeps its own encoding, and so does an explicit ``PYTHONIOENCODING``.
+    """
+    if os.environ.get("PYTHONIOENCODING"):
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if not stream.isatty() and not writes_utf8(stream):
+                stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):  # replaced or closed
+            continue
+
+
+def writes_utf8(stream: object) -> bool:
+    """Whether ``stream`` encodes its text as UTF-8."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    return codecs.lookup(encoding).name == "utf-8"
+
+
+def output_failed(exc: OSError, exit_code: int) -> NoReturn:
+    """Standard output could not be written (a full disk, a closed pipe): say so and exit."""
+    import errno
+
+    if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EFBIG):
+        raise exc
+    _discard_stdout()  # keep the interpreter's last flush quiet
+    if exc.errno == errno.EPIPE:
+        sys.exit(exit_code)  # the reader stopped reading (| head): nothing to report
+    _report("stdout_failed", {"reason": exc.strerror, "errno": exc.errno}, exit_code)
+
+
+def cannot_encode(exc: UnicodeEncodeError, exit_code: int) -> NoReturn:
+    """Standard output's encoding (an explicit PYTHONIOENCODING, a terminal's) lacks a character."""
+    _discard_stdout()  # what is buffered cannot be written either
+    encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
+    text = exc.object[exc.start : exc.end][:10]
+    _report("stdout_unencodable", {"encoding": encoding, "text": text}, exit_code)
+
+
+def _discard_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _report(key: str, params: dict[str, object], exit_code: int) -> NoReturn:
+    """An LZ306 message on stderr, in the language the command line asked for."""
+    from lzip_cli.errors import Problem
+    from lzip_cli.render.problems import format_problem
+
+    lang = os.environ.get("LZIP_LANG", "zh")
+    argv = sys.argv[1:]
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+        elif arg == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+    problem = Problem("LZ306", key, file="<stdout>", params=params)
+    sys.stderr.write(format_problem(problem, "en" if lang == "en" else "zh") + "\n")
+    sys.exit(exit_code)
