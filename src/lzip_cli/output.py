@@ -119,7 +119,8 @@ def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
 
     Every file is first written in full to a temporary sibling (flushed to disk); only then are
     they renamed over their targets. A full disk, a quota or a refused write therefore leaves
-    every target as it was, and no temporary file behind.
+    every target as it was, and no temporary file behind. (A rename refused part-way through
+    leaves the files before it new and the rest as they were, each one whole.)
     """
     staged: list[tuple[str, Path]] = []
     renamed = 0

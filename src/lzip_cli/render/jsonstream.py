@@ -61,12 +61,8 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
 
     flat_encoders: list[Any] = []
 
-    def flat(container: dict[Any, Any] | list[Any], level: int) -> str:
-        """A non-empty dict or list of scalars only, through the C encoder (several times faster).
-
-        With ``indent=None`` the C encoder writes ``{"a": 1<sep>"b": 2}``; with the separator
-        ``",\n" + indentation`` that is the indented text without its first and last newline.
-        """
+    def flat_encoder(level: int) -> Any:
+        """The C encoder for a container at ``level`` whose items are scalars."""
         while len(flat_encoders) <= level:
             separator = "," + newline(len(flat_encoders) + 1)
             flat_encoders.append(
@@ -74,7 +70,15 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
                     None, None, encode_basestring, None, ": ", separator, False, False, True
                 )  # type: ignore[misc]
             )
-        text = "".join(flat_encoders[level](container, 0))
+        return flat_encoders[level]
+
+    def flat(container: dict[Any, Any] | list[Any], level: int) -> str:
+        """A non-empty dict or list of scalars only, through the C encoder (several times faster).
+
+        With ``indent=None`` the C encoder writes ``{"a": 1<sep>"b": 2}``; with the separator
+        ``",\n" + indentation`` that is the indented text without its first and last newline.
+        """
+        text = "".join(flat_encoder(level)(container, 0))
         return text[0] + newline(level + 1) + text[1:-1] + newline(level) + text[-1]
 
     def flat_records(items: list[dict[Any, Any]], level: int) -> str:
@@ -84,8 +88,7 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
         ``}`` + separator + ``{``; with a newline in the separator that text occurs nowhere else
         (a string's newline is escaped), so one replace gives the list its own indentation.
         """
-        flat(items[0], level + 1)  # makes sure the encoder for the dicts' items exists
-        text = "".join(flat_encoders[level + 1](items, 0))
+        text = "".join(flat_encoder(level + 1)(items, 0))
         inner, deeper = newline(level + 1), newline(level + 2)
         text = text.replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
         return "[" + inner + "{" + deeper + text[2:-2] + inner + "}" + newline(level) + "]"
@@ -120,25 +123,16 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
             parts.clear()
 
     def encode_list(items: Any, level: int) -> None:
-        if (
-            type(items) is list
-            and items
-            and flat_encoders_usable
-            and _SCALAR_TYPES.issuperset(map(type, items))
-        ):
-            append(flat(items, level))
-            return
-        if (
-            type(items) is list
-            and items
-            and flat_encoders_usable
-            and all(
+        if type(items) is list and items and flat_encoders_usable:
+            if _SCALAR_TYPES.issuperset(map(type, items)):
+                append(flat(items, level))
+                return
+            if all(
                 type(item) is dict and item and _SCALAR_TYPES.issuperset(map(type, item.values()))
                 for item in items
-            )
-        ):
-            append(flat_records(items, level))
-            return
+            ):
+                append(flat_records(items, level))
+                return
         inner = newline(level + 1)
         separator = "," + inner
         first = True
