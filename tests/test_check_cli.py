@@ -429,6 +429,20 @@ def test_json_agency(document: dict[str, Any]) -> None:
     assert rows["5.4"]["count"] == 2
 
 
+def test_a_report_after_the_plan_period_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "2026.csv", "指标,责任单位,数值\n1.1,县知识产权局,9\n")
+    document = check_json("2026.csv", "--lang", "en")
+    assert [(w["code"], w["file"], w["line"]) for w in document["warnings"]] == [
+        ("LZ244", "2026.csv", None)
+    ]
+    assert "after the plan's target year 2025" in document["warnings"][0]["message"]
+    table = run("check", "2026.csv")
+    assert "警告 LZ244: 报表年度 2026 晚于方案的目标年 2025 年" in table.output
+
+
 def test_json_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "2024.csv", "指标,责任单位,数值,填报人\n1.1,,18,张三\n1.1,县人民法院,3,\n")

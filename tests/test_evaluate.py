@@ -364,6 +364,27 @@ def test_a_row_for_an_agency_not_responsible_is_counted_with_a_warning() -> None
     assert "d" not in [a.agency_id for a in result.agencies]
 
 
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (2021, [("year_before_plan", {"year": 2021, "first": 2022, "last": 2025})]),
+        (2022, []),
+        (2025, []),
+        (2026, [("year_after_plan", {"year": 2026, "first": 2022, "last": 2025})]),
+    ],
+)
+def test_a_year_outside_the_plan_period_is_a_warning(
+    year: int, expected: list[tuple[str, dict[str, int]]]
+) -> None:
+    result = check(row(2, "1.1", "a", 9.0), year=year)
+    assert [(w.key, w.params) for w in result.warnings if w.code == "LZ244"] == expected
+
+
+def test_after_the_plan_period_the_milestone_is_the_final_target() -> None:
+    result = check(row(2, "1.1", "a", 17.0), year=2026)
+    assert (result.indicator("1.1").milestone, result.indicator("1.1").status) == (18, "behind")
+
+
 def test_every_figure_on_the_shipped_example(shipped: Plan) -> None:
     result = evaluate(shipped, read_report(EXAMPLE, shipped))
     county = {r.indicator.id: (r.county.value, r.status) for r in result.indicators}

@@ -104,6 +104,7 @@ CODES: dict[str, Code] = {
     "LZ241": _c("agency_not_responsible", severity="warning"),
     "LZ242": _c("county_row_each", severity="warning"),
     "LZ243": _c("rate_needs_county_row"),
+    "LZ244": _c("year_before_plan", "year_after_plan", severity="warning"),
     "LZ250": _c("report_no_rows"),
     "LZ251": _c("cell_formula"),
     "LZ252": _c("xlsx_first_sheet_empty"),

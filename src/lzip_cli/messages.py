@@ -278,6 +278,16 @@ TEXTS.update(
             "indicator {indicator}: the county figure {county:g} differs from the agencies' sum "
             "{total:g}; the county figure stands",
         ),
+        "year_before_plan": (
+            "报表年度 {year} 早于方案的基础年 {first} 年：各指标的阶段值按基础值计",
+            "report year {year} is before the plan's base year {first}: every milestone is the "
+            "baseline",
+        ),
+        "year_after_plan": (
+            "报表年度 {year} 晚于方案的目标年 {last} 年：各指标的阶段值按 {last} 年目标值计",
+            "report year {year} is after the plan's target year {last}: every milestone is the "
+            "{last} target",
+        ),
         "rate_needs_county_row": (
             "指标 {indicator} 是比率，不能相加：有多个单位行（第 {rows} 行），请填写全县合计行（责任单位留空）",
             "indicator {indicator} is a rate and cannot be summed: several agency rows ({rows}); "
@@ -825,6 +835,11 @@ TEXTS.update(
         "code.LZ233": (
             "报表行数超过上限。",
             "The report has more rows than lzip accepts.",
+        ),
+        "code.LZ244": (
+            "报表年度在方案期限之外（早于基础年或晚于目标年），阶段值取基础值或最终目标值。",
+            "The report year lies outside the plan's period (before its base year or after its "
+            "target year); milestones are held at the baseline or the final target.",
         ),
         "code.LZ240": (
             "全县合计与各单位数值之和不一致。",
