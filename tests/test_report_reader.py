@@ -377,6 +377,8 @@ def test_a_bad_year_cell(plan: Plan) -> None:
         ("1.2,,101", "LZ223", 3, "'101': a rate cannot exceed 100%"),
         ("1.2,,101%", "LZ223", 3, "'101%': a rate cannot exceed 100%"),
         ("4.3,,1" + "0" * 13, "LZ224", 3, "implausibly large"),
+        ("4.3,,16.5", "LZ228", 3, "'16.5': a figure in 件 must be a whole number"),
+        ("1.1,,１２．５起", "LZ228", 3, "a figure in 起 must be a whole number"),
     ],
 )
 def test_value_errors_are_located(plan: Plan, row: str, code: str, column: int, says: str) -> None:
@@ -390,6 +392,15 @@ def test_value_errors_are_located(plan: Plan, row: str, code: str, column: int, 
     text = english(problem)
     assert text.startswith(f"2024.csv:3:{column}: error {code}: ")
     assert says in text
+
+
+@pytest.mark.parametrize(
+    ("row", "value"),
+    [("4.3,,16.0", 16.0), ("5.1,,850.5", 850.5), ("1.2,,95.5%", 95.5), ("1.1,,１２起", 12.0)],
+)
+def test_fractions_only_where_the_unit_allows_them(plan: Plan, row: str, value: float) -> None:
+    report = read(plan, "2024.csv", f"指标,责任单位,数值\n{row}\n")
+    assert [r.value for r in report.rows] == [value]
 
 
 @pytest.mark.parametrize(

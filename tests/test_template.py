@@ -205,8 +205,9 @@ def test_xlsx_form_validates_value_and_count_cells(tmp_path: Path) -> None:
     cells = _validation_cells(sheet)
     for row in range(2, sheet.max_row + 1):
         indicator = sheet.cell(row, 2).value
-        rate = sheet.cell(row, 4).value == "%"
-        expected = ("decimal", "0", "100.0") if rate else ("decimal", "0", None)
+        unit = sheet.cell(row, 4).value
+        number = "whole" if unit in ("起", "个", "件", "次", "篇次") else "decimal"
+        expected = (number, "0", "100.0" if unit == "%" else None)
         assert cells[f"F{row}"] == expected, (row, indicator)
         if indicator in ("5.1", "5.2", "5.3", "5.4"):
             assert cells[f"G{row}"] == ("whole", "0", None)

@@ -96,6 +96,7 @@ CODES: dict[str, Code] = {
     "LZ225": _c("cell_count_whole"),
     "LZ226": _c("count_not_compound"),
     "LZ227": _c("cell_not_a_year"),
+    "LZ228": _c("cell_value_whole"),
     "LZ230": _c("xlsx_needs_openpyxl"),
     "LZ231": _c("xlsx_unreadable"),
     "LZ232": _c("xlsx_other_sheets", severity="warning"),

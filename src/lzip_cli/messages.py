@@ -233,6 +233,10 @@ TEXTS.update(
             "{text!r}：笔数/件数应为整数",
             "{text!r}: a count must be a whole number",
         ),
+        "cell_value_whole": (
+            "{text!r}：以“{expected}”计的数值应为整数",
+            "{text!r}: a figure in {expected} must be a whole number",
+        ),
         "count_not_compound": (
             "指标 {indicator} 不填笔数/件数（只有 5.1–5.4 填）",
             "indicator {indicator} takes no count (only the financing indicators do)",
@@ -819,6 +823,10 @@ TEXTS.update(
         "code.LZ227": (
             "年度单元格不是年份。",
             "A year cell is not a year.",
+        ),
+        "code.LZ228": (
+            "以整数计量的指标（起、件、次等）填了小数。",
+            "A figure in a whole-number unit (cases, items, times…) has a fractional part.",
         ),
         "code.LZ230": (
             "读写 xlsx 需要安装 openpyxl。",

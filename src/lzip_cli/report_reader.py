@@ -26,6 +26,7 @@ from lzip_cli.cells import (
 )
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 from lzip_cli.models import Plan
+from lzip_cli.numbers import WHOLE_UNITS
 
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -57,6 +58,7 @@ CELL_CODES = {
     "cell_count_whole": "LZ225",
     "count_not_compound": "LZ226",
     "cell_not_a_year": "LZ227",
+    "cell_value_whole": "LZ228",
     "cell_formula": "LZ251",
 }
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
@@ -460,6 +462,8 @@ def _parse_row(
         value = _figure(value_text, units, percent=indicator.unit == "%")
         if indicator.kind == "rate" and isinstance(value, float) and value > 100:
             raise CellError("cell_rate_above_100")
+        if isinstance(value, float) and not value.is_integer() and indicator.unit in WHOLE_UNITS:
+            raise CellError("cell_value_whole")
     except CellError as exc:
         problem("value", exc.key, expected=indicator.unit, **exc.params)
         value, ok = None, False

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from lzip_cli.messages import Lang, t
 from lzip_cli.models import Indicator, Plan
+from lzip_cli.numbers import WHOLE_UNITS
 from lzip_cli.render.csvout import to_csv
 from lzip_cli.render.plan_text import unit_text
 
@@ -63,7 +64,8 @@ def form_xlsx(plan: Plan, year: int, rows: list[FormRow], lang: Lang) -> bytes:
     validations = []
     for row in rows:
         indicator = row.indicator
-        rules = {VALUE_COLUMN: ("decimal", 100.0 if indicator.kind == "rate" else None)}
+        number = "whole" if indicator.unit in WHOLE_UNITS else "decimal"
+        rules = {VALUE_COLUMN: (number, 100.0 if indicator.kind == "rate" else None)}
         if indicator.compound:
             rules[COUNT_COLUMN] = ("whole", None)
         validations.append(rules)
