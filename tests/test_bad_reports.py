@@ -332,6 +332,58 @@ def test_a_workbook_with_a_broken_sheet() -> None:
     assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231")
 
 
+def _declare_size(path: Path, member: str, size: int) -> None:
+    """Rewrite the uncompressed size that the zip's central directory declares for ``member``,
+    as a zip bomb's directory would: the data stays a few bytes."""
+    data = bytearray(path.read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central directory entry
+    while True:
+        name_length = int.from_bytes(data[entry + 28 : entry + 30], "little")
+        extra_length = int.from_bytes(data[entry + 30 : entry + 32], "little")
+        comment_length = int.from_bytes(data[entry + 32 : entry + 34], "little")
+        if data[entry + 46 : entry + 46 + name_length].decode() == member:
+            data[entry + 24 : entry + 28] = size.to_bytes(4, "little")
+            break
+        entry += 46 + name_length + extra_length + comment_length
+    path.write_bytes(bytes(data))
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused_unread() -> None:
+    book = workbook("2024.xlsx", [["指标", "数值"], ["4.3", 1652]])
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.writestr("xl/media/padding.bin", bytes(1000), zipfile.ZIP_DEFLATED)
+    _declare_size(book, "xl/media/padding.bin", 3 << 30)
+    assert_error(check(book), "2024.xlsx", "LZ234", "解压后有 3,072 MB", "上限 1,024 MB")
+
+
+def test_shared_strings_have_a_lower_limit() -> None:
+    # Excel and WPS keep a sheet's texts in sharedStrings.xml, which openpyxl holds in memory.
+    book = workbook("2024.xlsx", [["指标", "数值"], ["4.3", 1652]])
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", "<sst/>", zipfile.ZIP_DEFLATED)
+    _declare_size(book, "xl/sharedStrings.xml", 200 << 20)
+    result = check(book, "--lang", "en")
+    assert_error(
+        result,
+        "2024.xlsx",
+        "LZ234",
+        "shared strings (xl/sharedStrings.xml) unpack to 200 MB",
+        "128 MB",
+        "zip bomb",
+    )
+
+
+def test_a_workbook_under_the_limits_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lzip_cli import xlsx_reader
+
+    book = workbook("2024.xlsx", [["指标", "数值"], ["4.3", 1652]])
+    unpacked = sum(item.file_size for item in zipfile.ZipFile(book).infolist())
+    monkeypatch.setattr(xlsx_reader, "MAX_UNPACKED_BYTES", unpacked)
+    result = check(book)
+    assert result.exit_code in (0, 1), result.stderr
+    assert '"actual": 1652' in result.stdout
+
+
 # --- .xlsx specifics -----------------------------------------------------------------------
 
 

@@ -101,6 +101,7 @@ CODES: dict[str, Code] = {
     "LZ231": _c("xlsx_unreadable"),
     "LZ232": _c("xlsx_other_sheets", severity="warning"),
     "LZ233": _c("too_many_rows"),
+    "LZ234": _c("xlsx_too_large", "xlsx_strings_too_large"),
     "LZ240": _c("county_differs_from_sum", severity="warning"),
     "LZ241": _c("agency_not_responsible", severity="warning"),
     "LZ242": _c("county_row_each", severity="warning"),

@@ -268,6 +268,16 @@ TEXTS.update(
             "only the first sheet {sheet!r} is read; {count} other sheet(s) ignored",
         ),
         "too_many_rows": ("行数过多", "too many rows"),
+        "xlsx_too_large": (
+            "工作簿解压后有 {size} MB，超过上限 {limit} MB（可能是“压缩炸弹”）；请只保留报表所在的工作表",
+            "the workbook unpacks to {size} MB, more than the {limit} MB lzip reads (it may be a "
+            "zip bomb); keep only the report's sheet",
+        ),
+        "xlsx_strings_too_large": (
+            "工作簿的共享文本（xl/sharedStrings.xml）解压后有 {size} MB，超过上限 {limit} MB（可能是“压缩炸弹”）",
+            "the workbook's shared strings (xl/sharedStrings.xml) unpack to {size} MB, more than "
+            "the {limit} MB lzip reads (it may be a zip bomb)",
+        ),
         # --- evaluation ---------------------------------------------------------------------
         "agency_not_responsible": (
             "{agency} 不是指标 {indicator} 的责任单位，其数值仍计入",
@@ -844,10 +854,9 @@ TEXTS.update(
             "报表行数超过上限。",
             "The report has more rows than lzip accepts.",
         ),
-        "code.LZ244": (
-            "报表年度在方案期限之外（早于基础年或晚于目标年），阶段值取基础值或最终目标值。",
-            "The report year lies outside the plan's period (before its base year or after its "
-            "target year); milestones are held at the baseline or the final target.",
+        "code.LZ234": (
+            "xlsx 工作簿解压后过大（可能是压缩炸弹），未读取。",
+            "The xlsx workbook unpacks to more than lzip reads (it may be a zip bomb); not read.",
         ),
         "code.LZ240": (
             "全县合计与各单位数值之和不一致。",
@@ -864,6 +873,11 @@ TEXTS.update(
         "code.LZ243": (
             "比率指标有多个单位行但没有全县合计行。",
             "A rate indicator has several agency rows and no county-total row.",
+        ),
+        "code.LZ244": (
+            "报表年度在方案期限之外（早于基础年或晚于目标年），阶段值取基础值或最终目标值。",
+            "The report year lies outside the plan's period (before its base year or after its "
+            "target year); milestones are held at the baseline or the final target.",
         ),
         "code.LZ250": (
             "报表只有表头没有数据行。",

@@ -14,6 +14,12 @@ from xml.parsers import expat
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 
 MAX_ROWS = 2_000_000
+#: Limits on what a workbook unpacks to, read from the zip's directory before openpyxl opens it
+#: (zipfile never inflates a member past its declared size). A real form of 2,000,000 rows
+#: unpacks to about 200 MB; openpyxl holds the shared strings in memory, so they get less.
+MAX_UNPACKED_BYTES = 1 << 30
+MAX_SHARED_STRINGS_BYTES = 128 << 20
+_SHARED_STRINGS = "xl/sharedStrings.xml"
 
 
 def cell_text(value: Any, number_format: str | None) -> str:
@@ -45,6 +51,11 @@ def iter_xlsx_rows(
         raise LzipError([Problem("LZ230", "xlsx_needs_openpyxl", file=name)]) from None
     broken = (*_BROKEN, InvalidFileException)
     handle = _open(path, name)
+    try:
+        _refuse_zip_bomb(handle, name)
+    except BaseException:
+        handle.close()
+        raise
     try:
         # A file object, not the path: openpyxl refuses a name not ending in .xlsx, and lzip
         # reads a workbook by its content (with a warning when the name says otherwise).
@@ -137,6 +148,30 @@ def _open(path: Path, name: str) -> BinaryIO:
 def _unreadable(name: str, exc: Exception) -> LzipError:
     reason = str(exc)[:200] or type(exc).__name__
     return LzipError([Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": reason})])
+
+
+def _refuse_zip_bomb(handle: BinaryIO, name: str) -> None:
+    """LZ234 when the workbook would unpack to more than lzip reads (a "zip bomb")."""
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            members = archive.infolist()
+    except _BROKEN:
+        return  # not a readable zip: openpyxl says so in its own words
+    finally:
+        handle.seek(0)
+    total = sum(member.file_size for member in members)
+    shared = sum(m.file_size for m in members if m.filename.lstrip("/") == _SHARED_STRINGS)
+    for key, size, limit in (
+        ("xlsx_too_large", total, MAX_UNPACKED_BYTES),
+        ("xlsx_strings_too_large", shared, MAX_SHARED_STRINGS_BYTES),
+    ):
+        if size > limit:
+            params = {"size": _megabytes(size), "limit": _megabytes(limit)}
+            raise LzipError([Problem("LZ234", key, file=name, params=params)])
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1 << 20):,.0f}"
 
 
 def _refuse_merged(workbook: Any, sheet: Any, name: str) -> None:
