@@ -480,6 +480,18 @@ def test_gbk_csv_from_excel_reads_as_the_utf8_example(tmp_path: Path) -> None:
     assert check_json(report) == check_json(EXAMPLE)
 
 
+def test_gbk_form_with_a_title_and_a_row_number_column_reads_as_the_example(
+    tmp_path: Path,
+) -> None:
+    # What a WPS form saved as CSV looks like: a title row, a 序号 column, GBK, CRLF.
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    numbered = ["序号," + lines[0]] + [f"{n},{line}" for n, line in enumerate(lines[1:], 1)]
+    text = "鹿寨县2024年知识产权强县建设指标填报表,,,,,\n" + "\n".join(numbered) + "\n"
+    report = tmp_path / "2024.csv"
+    report.write_bytes(excel_copy(text).encode("gbk"))
+    assert check_json(report) == check_json(EXAMPLE)
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
 def test_other_encodings_read_as_the_example(tmp_path: Path, encoding: str) -> None:
     report = tmp_path / "2024.csv"

@@ -135,6 +135,57 @@ def test_form_columns_are_read_past_without_a_warning(plan: Plan) -> None:
     assert report.warnings == []
 
 
+def test_a_row_number_column_is_read_past_without_a_warning(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "序号,指标,数值\n1,4.3,1652\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert report.warnings == []
+
+
+# --- title rows above the header -------------------------------------------------------------
+
+TITLED = {("4.3", None): 1652.0, ("1.1", "ip-office"): 9.0}
+BODY = "指标,责任单位,数值\n4.3,,1652\n1.1,ip-office,9\n"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "鹿寨县2024年知识产权强县建设指标填报表,,\n",
+        "鹿寨县2024年知识产权强县建设指标填报表\n",
+        "知识产权指标填报表,,\n填报单位：（盖章）,,填报日期：2025年1月\n\n",
+        "表一\n\n单位：起、件、%\n",
+        "一,二,三\n四\n五\n六\n七\n",
+    ],
+    ids=["title", "title-one-cell", "title-and-subtitle", "blank-between", "five-rows"],
+)
+def test_title_rows_above_the_header_are_read_past(plan: Plan, above: str) -> None:
+    report = read(plan, "2024.csv", above + BODY)
+    assert figures(report) == TITLED
+    assert report.warnings == []
+
+
+def test_errors_below_a_title_keep_their_row_numbers(plan: Plan) -> None:
+    found = one(problems(plan, "2024.csv", "填报表\n" + BODY + "4.2,,十七\n"))
+    assert (found.code, found.line, found.column) == ("LZ218", 5, 3)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "1.1,县林业局,2\n",  # a row of figures: the header must come first
+        "说明,,\n4.3,,1652\n",
+        "一\n二\n三\n四\n五\n六\n",  # more than a title
+    ],
+    ids=["figures", "title-then-figures", "six-rows"],
+)
+def test_rows_above_the_header_that_are_no_title_make_the_header_missing(
+    plan: Plan, above: str
+) -> None:
+    found = problems(plan, "2024.csv", above + BODY)
+    assert {p.code for p in found} == {"LZ208"}
+    assert {p.line for p in found} == {1}
+
+
 # --- indicators and agencies ---------------------------------------------------------------
 
 
@@ -542,6 +593,40 @@ def workbook(path: Path, rows: list[list[object]], formats: dict[str, str] | Non
         sheet[cell].number_format = number_format
     book.save(path)
     return path
+
+
+def test_xlsx_merged_title_above_the_header(plan: Plan) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ["鹿寨县2024年知识产权指标填报表"],
+        ["指标", "责任单位", "数值"],
+        ["4.3", None, 1652],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("A1:C1")
+    book.save("2024.xlsx")
+    report = read_report(Path("2024.xlsx"), plan)
+    assert figures(report) == {("4.3", None): 1652.0}
+
+
+def test_xlsx_merged_cells_below_a_title_are_refused(plan: Plan) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [
+        ["填报表"],
+        ["指标", "责任单位", "数值"],
+        ["1.1", "县林业局", 2],
+        [None, "县知识产权局", 9],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A1:C1")
+    sheet.merge_cells("A3:A4")
+    book.save("2024.xlsx")
+    found = one(problems(plan, "2024.xlsx", Path("2024.xlsx").read_bytes()))
+    assert (found.code, found.line, found.column) == ("LZ253", 3, 1)
+    assert "A3:A4" in english(found)
 
 
 def test_xlsx_numbers_and_percent_cells(plan: Plan) -> None:

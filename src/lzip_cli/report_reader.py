@@ -37,12 +37,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("note", "备注", "说明"),
     "year": ("year", "年度", "年份"),
     # Shown in lzip's report form for the reader's benefit; read past without a warning.
-    "info": ("name", "指标名称", "unit", "计量单位", "单位"),
+    "info": ("name", "指标名称", "unit", "计量单位", "单位", "序号", "no."),
 }
 REQUIRED = ("indicator", "value")
 _FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
+#: Rows above the header that a form may carry (a title, "填报单位：…"), read past unreported.
+MAX_TITLE_ROWS = 5
+#: A cell like a figure or an indicator id (``4.3``, ``1,700``, ``95%``): no title row has one.
+_NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?")
 SNIFF_BYTES = 1 << 20
 MAX_LINE_CHARS = 1 << 20
 MAX_FIELD_CHARS = 1 << 16
@@ -326,6 +330,40 @@ def _map_header(
     return columns
 
 
+def is_title_row(cells: list[str]) -> bool:
+    """Whether a row could be a form's title above the header: no known header, no figure."""
+    folded = [fold(cell) for cell in cells]
+    return not any(
+        text.casefold() in _HEADER_INDEX or _NUMBER_LIKE.fullmatch(text) for text in folded
+    )
+
+
+def _past_title_rows(
+    rows: Iterable[tuple[int, list[str]]],
+) -> Iterator[tuple[int, list[str]]]:
+    """``rows`` from the header on, without the title rows a form has above it.
+
+    Up to :data:`MAX_TITLE_ROWS` rows that :func:`is_title_row` may come before the header.
+    Anything else (no header found, a row of figures above it) leaves the rows as they are: the
+    first row is taken for the header and judged so.
+    """
+    iterator = iter(rows)
+    held: list[tuple[int, list[str]]] = []
+    for numbered in iterator:
+        cells = numbered[1]
+        if not "".join(cells).strip():
+            continue
+        held.append(numbered)
+        if not is_title_row(cells):
+            if any(fold(cell).casefold() in _HEADER_INDEX for cell in cells):
+                held = [numbered]  # the header: what came before it was a title
+            break
+        if len(held) > MAX_TITLE_ROWS:
+            break
+    yield from held
+    yield from iterator
+
+
 def parse_rows(
     rows: Iterable[tuple[int, list[str]]],
     plan: Plan,
@@ -346,7 +384,7 @@ def parse_rows(
     header_row, data_rows = 0, 0
     fields = operator.itemgetter(0)
     blanks: list[str] = []
-    for row_number, cells in rows:
+    for row_number, cells in _past_title_rows(rows):
         if not "".join(cells).strip():  # every cell blank (one string, not a generator per row)
             continue
         if columns is None:

@@ -79,7 +79,10 @@ def iter_xlsx_rows(
                     params={"sheet": sheets[0].title, "count": len(sheets) - 1},
                 )
             )
-        _refuse_merged(workbook, sheets[0], name)
+        from lzip_cli.report_reader import MAX_TITLE_ROWS, is_title_row
+
+        merged = _merged_ranges(workbook, sheets[0])
+        titles: int | None = 0  # title rows so far; None past them (see report_reader)
         seen_text = False
         rows = enumerate(sheets[0].iter_rows(), start=1)
         while True:
@@ -104,7 +107,14 @@ def iter_xlsx_rows(
                 for index in blank:
                     if index < len(found) and found[index]:
                         texts[index] = found[index]
-            seen_text = seen_text or any(text.strip() for text in texts)
+            filled = any(text.strip() for text in texts)
+            if merged and titles is not None and filled:
+                if titles < MAX_TITLE_ROWS and is_title_row(texts):
+                    titles += 1  # a merged title above the header is what forms look like
+                else:
+                    _refuse_merged(merged, number, name)
+                    titles = None
+            seen_text = seen_text or filled
             yield number, texts
         if not seen_text and len(sheets) > 1:
             raise LzipError(
@@ -174,14 +184,17 @@ def _megabytes(size: int) -> str:
     return f"{size / (1 << 20):,.0f}"
 
 
-def _refuse_merged(workbook: Any, sheet: Any, name: str) -> None:
-    """Refuse merged cells, each at its first cell: only that one holds a value, the rest read
-    as blank, which would silently turn figures into "not reported"."""
+#: A merged range: its reference (``A1:E1``), first column, first row and last row.
+_Merged = tuple[str, int | None, int | None, int | None]
+
+
+def _merged_ranges(workbook: Any, sheet: Any) -> list[_Merged]:
+    """The sheet's merged ranges, read from its XML (a read-only sheet does not list them)."""
     from openpyxl.utils.cell import range_boundaries
 
     archive, member = getattr(workbook, "_archive", None), getattr(sheet, "_worksheet_path", None)
     if archive is None or not member:  # pragma: no cover - openpyxl internals changed
-        return
+        return []
     refs: list[str] = []
 
     def start(tag: str, attributes: dict[str, str]) -> None:
@@ -194,14 +207,24 @@ def _refuse_merged(workbook: Any, sheet: Any, name: str) -> None:
         with archive.open(member) as source:
             parser.ParseFile(source)
     except (expat.ExpatError, *_BROKEN):
-        return  # openpyxl reports a broken sheet itself
-    log = ProblemLog()
+        return []  # openpyxl reports a broken sheet itself
+    ranges: list[_Merged] = []
     for ref in refs:
         try:
-            column, row, _, _ = range_boundaries(ref)
+            column, row, _, last_row = range_boundaries(ref)
         except (ValueError, TypeError):
-            column = row = None
-        log.add(Problem("LZ253", "xlsx_merged", name, row, column, params={"ref": ref}))
+            column = row = last_row = None
+        ranges.append((ref, column, row, last_row))
+    return ranges
+
+
+def _refuse_merged(ranges: list[_Merged], from_row: int, name: str) -> None:
+    """Refuse merged cells from ``from_row`` down, each at its first cell: only that one holds
+    a value, the rest read as blank, which would silently turn figures into "not reported"."""
+    log = ProblemLog()
+    for ref, column, row, last_row in ranges:
+        if last_row is None or last_row >= from_row:
+            log.add(Problem("LZ253", "xlsx_merged", name, row, column, params={"ref": ref}))
     log.raise_if_any()
 
 
