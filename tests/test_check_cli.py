@@ -204,6 +204,19 @@ def test_agency_by_id_or_name(agency: str) -> None:
     assert len(document["indicators"]) == 14
 
 
+@pytest.mark.parametrize(
+    ("agency", "says"),
+    [
+        ("县教育", "lzip: error: unknown agency '县教育'; did you mean '县教育局'?"),
+        ("县气象局", "lzip: error: unknown agency '县气象局'\n"),
+    ],
+)
+def test_an_unknown_agency_option_exits_2_with_the_closest_name(agency: str, says: str) -> None:
+    result = run("check", EXAMPLE, "--agency", agency, "--lang", "en")
+    assert result.exit_code == 2
+    assert says in result.stderr
+
+
 def test_agency_repeatable_in_plan_order() -> None:
     document = check_json(EXAMPLE, "-a", "县人民检察院", "--agency", "finance", "-a", "县检察院")
     assert [a["id"] for a in document["agencies"]] == ["finance", "procuratorate"]

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from lzip_cli.cells import NOT_CARRIED_OUT
-from lzip_cli.errors import LzipError, Problem
+from lzip_cli.errors import MAX_PROBLEMS, LzipError, Problem
 from lzip_cli.models import Plan
 from lzip_cli.plan_loader import default_data_dir, load_plan
 from lzip_cli.render.problems import format_problem
@@ -443,6 +443,53 @@ def test_value_errors_are_located(plan: Plan, row: str, code: str, column: int, 
     text = english(problem)
     assert text.startswith(f"2024.csv:3:{column}: error {code}: ")
     assert says in text
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "suggestion"),
+    [
+        ("4.3,县农业局,1", "LZ217", "did you mean '县农业农村局'?"),
+        ("4.3,县知识产权,1", "LZ217", "did you mean '县知识产权局'?"),
+        ("4.3,鹿寨县林业,1", "LZ217", "did you mean '县林业局'?"),
+        ("有效注册商标量,,1", "LZ211", "did you mean '4.3 有效注册商标拥有量'?"),
+        ("1.10,,1", "LZ211", "did you mean '1.1 查处假冒知识产权行政案件'?"),
+        ("专利质押融资,,1", "LZ211", "did you mean '5.1 专利质押融资金额'?"),
+    ],
+)
+def test_a_near_miss_is_answered_with_the_closest_name(
+    plan: Plan, row: str, code: str, suggestion: str
+) -> None:
+    problem = one(problems(plan, "2024.csv", f"指标,责任单位,数值\n{row}\n"))
+    assert problem.code == code
+    assert english(problem).endswith(suggestion)
+    assert format_problem(problem, "zh").endswith(
+        "；是否指 " + suggestion.split(" ", 3)[3][:-1] + "？"
+    )
+
+
+def test_only_problems_that_are_shown_get_a_suggestion(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past MAX_PROBLEMS a problem is only counted: no time is spent finding it a suggestion.
+    asked: list[str] = []
+    original = Plan.closest_agency
+    monkeypatch.setattr(
+        Plan, "closest_agency", lambda self, text: asked.append(text) or original(self, text)
+    )
+    rows = "".join(f"4.3,县农业局{n},1\n" for n in range(MAX_PROBLEMS + 50))
+    with pytest.raises(LzipError) as caught:
+        read_report(write("2024.csv", "指标,责任单位,数值\n" + rows), plan)
+    assert (len(caught.value.problems), caught.value.omitted) == (MAX_PROBLEMS, 50)
+    assert len(asked) == MAX_PROBLEMS
+
+
+@pytest.mark.parametrize(
+    "row", ["4.3,县市场监管局,1", "4.3,税务局,1", "9.9,,1", "4.4,,1", "专利总数,,1"]
+)
+def test_nothing_is_suggested_when_no_name_is_close(plan: Plan, row: str) -> None:
+    problem = one(problems(plan, "2024.csv", f"指标,责任单位,数值\n{row}\n"))
+    assert "did you mean" not in english(problem)
+    assert "suggestion" not in problem.params
 
 
 @pytest.mark.parametrize(

@@ -680,12 +680,11 @@ def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
     for text in texts:
         found = plan.find_agency(text)
         if found is None:
-            _fail(
-                [
-                    f"lzip: {t('error', lang.value)}: {t('unknown_agency_option', lang.value, text=text)}"
-                ],
-                EXIT_UNUSABLE,
-            )
+            said = t("unknown_agency_option", lang.value, text=text)
+            near = plan.closest_agency(text)
+            if near is not None:
+                said += t("did_you_mean", lang.value, suggestion=near.name)
+            _fail([f"lzip: {t('error', lang.value)}: {said}"], EXIT_UNUSABLE)
         ids.append(found.id)
     return ids
 

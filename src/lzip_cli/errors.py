@@ -62,6 +62,11 @@ class ProblemLog:
         for problem in problems:
             self.add(problem)
 
+    @property
+    def full(self) -> bool:
+        """Whether a further problem would only be counted (spare work spent on its message)."""
+        return len(self.problems) >= self._limit
+
     def __bool__(self) -> bool:
         return bool(self.problems) or self.omitted > 0
 

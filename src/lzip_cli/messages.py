@@ -211,6 +211,7 @@ TEXTS.update(
             "unknown indicator {text!r}: expected an id such as 4.3 or the name in the plan",
         ),
         "blank_indicator": ("指标为空", "the indicator is blank"),
+        "did_you_mean": ("；是否指 {suggestion!r}？", "; did you mean {suggestion!r}?"),
         "unknown_agency_cell": (
             "未知的责任单位 {text!r}：应为单位编号、名称或别名（全县合计请留空）",
             "unknown agency {text!r}: expected an agency id, name or alias (blank for the county)",

@@ -254,5 +254,19 @@ class Plan(BaseModel):
             found[text] = private["_indicator_index"].get(normalize_text(text))  # type: ignore[index]
         return found[text]
 
+    def closest_agency(self, text: str) -> Agency | None:
+        """The agency a text that names none most likely means (a typo, a shortened name)."""
+        from lzip_cli.suggest import closest
+
+        index = self.__pydantic_private__["_agency_index"]  # type: ignore[index]
+        return closest(normalize_text(text), index)
+
+    def closest_indicator(self, text: str) -> Indicator | None:
+        """The indicator a text that names none most likely means."""
+        from lzip_cli.suggest import closest
+
+        index = self.__pydantic_private__["_indicator_index"]  # type: ignore[index]
+        return closest(normalize_text(text), index)
+
     def indicators_of(self, agency_id: str) -> list[Indicator]:
         return [ind for ind in self.indicators if agency_id in ind.agencies]

@@ -483,14 +483,22 @@ def _parse_row(
     indicator_text = indicator_text.strip()
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
     if indicator is None:
-        problem("indicator", "unknown_indicator" if indicator_text else "blank_indicator")
+        if not indicator_text:
+            problem("indicator", "blank_indicator")
+        elif log.full or (near := plan.closest_indicator(indicator_text)) is None:
+            problem("indicator", "unknown_indicator")
+        else:
+            problem("indicator", "unknown_indicator", suggestion=f"{near.id} {near.name}")
         return None
     agency_text = agency_text.strip()
     agency_id = None
     if agency_text:
         agency = plan.find_agency(agency_text)
         if agency is None:
-            problem("agency", "unknown_agency_cell")
+            if log.full or (nearest := plan.closest_agency(agency_text)) is None:
+                problem("agency", "unknown_agency_cell")
+            else:
+                problem("agency", "unknown_agency_cell", suggestion=nearest.name)
             return None
         agency_id = agency.id
     ok = True

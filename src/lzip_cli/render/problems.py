@@ -30,6 +30,8 @@ def message(problem: Problem, lang: Lang) -> str:
         if "detail." + str(params.get(name)) in TEXTS:
             params = {**params, name: t("detail." + params[name], lang)}
     text = t(problem.key, lang, **params)
+    if params.get("suggestion"):
+        text += t("did_you_mean", lang, suggestion=params["suggestion"])
     return f"{problem.path}: {text}" if problem.path else text
 
 
