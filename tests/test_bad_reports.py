@@ -247,10 +247,14 @@ def test_100mb_of_junk_is_not_read_into_memory(junk_100mb: Path) -> None:
 # --- paths that are not readable files --------------------------------------------------------
 
 
-def test_a_directory() -> None:
-    Path("2024.csv").mkdir()
-    result = check(Path("2024.csv"))
-    assert_error(result, "2024.csv", "LZ001", "这是一个目录，不是文件")
+def test_a_directory_without_reports() -> None:
+    # A directory is read as one report from its files (see test_report_set.py): here there
+    # are none, only what is not a report.
+    Path("2024").mkdir()
+    Path("2024/说明.docx").write_bytes(b"PK")
+    Path("2024/~$县林业局.xlsx").write_bytes(b"lock")
+    result = check(Path("2024"))
+    assert_error(result, "2024", "LZ254", "目录中没有报表文件（.csv、.xlsx）")
 
 
 def test_a_missing_path() -> None:

@@ -110,7 +110,7 @@ def test_optional_columns_note_count_year(plan: Plan) -> None:
         "年度,指标,责任单位,数值,笔数,备注\n2024,5.1,县财政局,850,3,两笔贷款\n2024,5.4,,120,2,\n",
     )
     rows = {r.indicator_id: r for r in report.rows}
-    assert rows["5.1"] == ReportRow(2, "5.1", "finance", 850.0, 3.0, "两笔贷款")
+    assert rows["5.1"] == ReportRow(2, "5.1", "finance", 850.0, 3.0, "两笔贷款", "2024.csv")
     assert rows["5.4"].count == 2.0
     assert report.year == 2024
 

@@ -218,7 +218,7 @@ def validate(
         log = ProblemLog()
         for report_path in report_paths:
             try:
-                result = _read_and_evaluate(plan, report_path, year)
+                result = _read_and_evaluate(plan, [report_path], year)
             except LzipError as exc:
                 log.extend(exc.problems)
                 log.omitted += exc.omitted
@@ -296,21 +296,27 @@ def _plan_arguments(paths: list[Path], data: Path | None) -> tuple[Path | None, 
     return data, reports
 
 
-def _read_and_evaluate(plan: "Plan", report_path: Path, year: int | None) -> "CheckResult":
+def _read_and_evaluate(plan: "Plan", report_paths: list[Path], year: int | None) -> "CheckResult":
     from lzip_cli.evaluate import evaluate
-    from lzip_cli.report_reader import read_report
+    from lzip_cli.report_set import read_reports
 
-    return evaluate(plan, read_report(report_path, plan, year))
+    return evaluate(plan, read_reports(report_paths, plan, year))
+
+
+ReportsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="REPORT",
+        help="The year's report: a CSV or .xlsx file, several (one per agency), or a directory "
+        "of them; read together as one report.",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
 def check(
-    report: Annotated[
-        Path,
-        typer.Argument(
-            metavar="REPORT", help="The year's report: CSV or .xlsx.", show_default=False
-        ),
-    ],
+    reports: ReportsArgument,
     year: YearOption = None,
     agency: AgencyOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
@@ -326,7 +332,7 @@ def check(
     """
     with _errors_exit(lang):
         plan = _load_plan(data)
-        result = _read_and_evaluate(plan, report, year)
+        result = _read_and_evaluate(plan, reports, year)
     selected = result.agencies
     if agency:
         ids = _agency_ids(plan, agency, lang)
@@ -356,7 +362,7 @@ def check(
         from lzip_cli.render import github
         from lzip_cli.report_reader import display_path
 
-        for line in github.check_commands(result, selected, display_path(report), code):
+        for line in github.check_commands(result, selected, display_path(reports[0]), code):
             typer.echo(line)
     else:
         from rich.console import Console
@@ -418,12 +424,7 @@ def agencies(
 
 @app.command()
 def shortfalls(
-    report: Annotated[
-        Path,
-        typer.Argument(
-            metavar="REPORT", help="The year's report: CSV or .xlsx.", show_default=False
-        ),
-    ],
+    reports: ReportsArgument,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -450,7 +451,7 @@ def shortfalls(
     code = lang.value
     with _errors_exit(lang):
         plan = _load_plan(data)
-        result = _read_and_evaluate(plan, report, year)
+        result = _read_and_evaluate(plan, reports, year)
     selected = result.agencies
     if agency:
         ids = _agency_ids(plan, agency, lang)
@@ -468,7 +469,10 @@ def shortfalls(
             sys.stdout.write(stdout_markdown(result, entries, code))
         else:
             data_dir = resolve_data_dir(data)
-            inputs = [report, *(data_dir / name for name in ("agencies.yaml", "indicators.yaml"))]
+            from lzip_cli.report_set import report_files
+
+            plan_files = (data_dir / name for name in ("agencies.yaml", "indicators.yaml"))
+            inputs = [*report_files(reports), *plan_files]
             count = _write_lists(result, entries, out, output_format, inputs, force, code)
             typer.echo(_t("wrote_files", code, count=count, directory=str(out)), err=True)
     owing = any(entry.items for entry in entries)

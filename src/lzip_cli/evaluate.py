@@ -77,17 +77,22 @@ class Yardstick:
         *,
         not_carried_out: bool = False,
         row: int | None = None,
+        file: str | None = None,
     ) -> Figure:
         """``value`` judged: status, gaps to the milestone and the target, regression."""
         if value is None:
-            return Figure(None, count, "not-reported", None, None, False, not_carried_out, row)
+            return Figure(
+                None, count, "not-reported", None, None, False, not_carried_out, row, file
+            )
         baseline = self.baseline
         regressed = baseline is not None and (
             value < baseline if self.increase else value > baseline
         )
         target, milestone = self.target, self.milestone
         if target is None or milestone is None:
-            return Figure(value, count, "tracked", None, None, regressed, not_carried_out, row)
+            return Figure(
+                value, count, "tracked", None, None, regressed, not_carried_out, row, file
+            )
         to_target = self._missing(value, target)
         to_milestone = self._missing(value, milestone)
         reached_target = to_target <= self._tolerance_t
@@ -104,6 +109,7 @@ class Yardstick:
             regressed,
             not_carried_out,
             row,
+            file,
         )
 
 
@@ -133,6 +139,7 @@ class Figure:
     regressed: bool
     not_carried_out: bool = False
     row: int | None = None
+    file: str | None = None  # the report file of ``row`` when it is not the report's own
 
 
 @dataclass(slots=True)
@@ -215,6 +222,7 @@ def _row_figure(yardstick: Yardstick, row: ReportRow) -> Figure:
         _number(row.count),
         not_carried_out=isinstance(row.value, NotCarriedOut),
         row=row.row,
+        file=row.file or None,
     )
 
 
@@ -295,7 +303,7 @@ def _evaluate_indicator(
                 Problem(
                     "LZ241",
                     "agency_not_responsible",
-                    file=report.file,
+                    file=row.file or report.file,
                     line=row.row,
                     params={"agency": row.agency_id, "indicator": indicator.id},
                 )
@@ -307,7 +315,7 @@ def _evaluate_indicator(
                 Problem(
                     "LZ242",
                     "county_row_each",
-                    file=report.file,
+                    file=county_row.file or report.file,
                     line=county_row.row,
                     params={"indicator": indicator.id},
                 )
@@ -340,7 +348,7 @@ def _evaluate_indicator(
                 Problem(
                     "LZ240",
                     "county_differs_from_sum",
-                    file=report.file,
+                    file=county_row.file or report.file,
                     line=county_row.row,
                     params={"indicator": indicator.id, "county": county.value, "total": total},
                 )
@@ -348,14 +356,16 @@ def _evaluate_indicator(
         return IndicatorResult(indicator, milestone, county, own)
     if indicator.kind == "rate" and len(agency_rows) > 1:
         # Rows in file order: the error points at the second row and lists them as read.
-        numbers = sorted(r.row for r in agency_rows)
+        ordered = sorted(agency_rows, key=lambda r: (r.file, r.row))
+        several_files = len({r.file for r in ordered}) > 1
+        rows_text = ", ".join(f"{r.file}:{r.row}" if several_files else str(r.row) for r in ordered)
         errors.append(
             Problem(
                 "LZ243",
                 "rate_needs_county_row",
-                file=report.file,
-                line=numbers[1],
-                params={"indicator": indicator.id, "rows": ", ".join(map(str, numbers))},
+                file=ordered[1].file or report.file,
+                line=ordered[1].row,
+                params={"indicator": indicator.id, "rows": rows_text},
             )
         )
     value = _sum([f.value for f in own.values()])

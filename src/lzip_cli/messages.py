@@ -202,6 +202,24 @@ TEXTS.update(
             "指标 {indicator}、单位 {agency} 重复：第 {first} 行已填报",
             "indicator {indicator} for agency {agency} is reported twice: first at row {first}",
         ),
+        "duplicate_row_elsewhere": (
+            "指标 {indicator}、单位 {agency} 重复：{first_file} 第 {first} 行已填报",
+            "indicator {indicator} for agency {agency} is reported twice: first in {first_file} "
+            "at row {first}",
+        ),
+        "duplicate_county_row_elsewhere": (
+            "指标 {indicator} 的全县合计行（责任单位为空）重复：{first_file} 第 {first} 行已填报",
+            "indicator {indicator} has two county-wide rows (blank agency): first in {first_file} "
+            "at row {first}",
+        ),
+        "year_differs_between_files": (
+            "各报表文件的年度不一致：{file_a} 为 {a} 年，本文件为 {b} 年",
+            "the report files are for different years: {file_a} is for {a}, this file for {b}",
+        ),
+        "report_dir_empty": (
+            "目录中没有报表文件（.csv、.xlsx）",
+            "the directory holds no report files (.csv, .xlsx)",
+        ),
         "duplicate_county_row": (
             "指标 {indicator} 的全县合计行（责任单位为空）重复：第 {first} 行已填报",
             "indicator {indicator} has two county-wide rows (blank agency): first at row {first}",
@@ -768,8 +786,9 @@ TEXTS.update(
             "A row has more cells than the header has columns.",
         ),
         "code.LZ210": (
-            "同一指标和单位（或全县合计）填报了两次。",
-            "The same indicator and agency (or county total) is reported twice.",
+            "同一指标和单位（或全县合计）填报了两次，在同一文件或两个报表文件中。",
+            "The same indicator and agency (or county total) is reported twice, in one file or "
+            "in two report files.",
         ),
         "code.LZ211": (
             "报表中的指标不在计划中。",
@@ -784,8 +803,9 @@ TEXTS.update(
             "The report's year cannot be told (no --year, file name or year column).",
         ),
         "code.LZ215": (
-            "--year、文件名和年度列给出的年份相互矛盾。",
-            "--year, the file name and the year column give different years.",
+            "--year、文件名和年度列给出的年份相互矛盾，或几个报表文件的年度不一致。",
+            "--year, the file name and the year column give different years, or several report "
+            "files do.",
         ),
         "code.LZ216": (
             "某行的指标单元格为空。",
@@ -895,6 +915,10 @@ TEXTS.update(
         "code.LZ253": (
             "报表中有合并单元格。",
             "The report has merged cells.",
+        ),
+        "code.LZ254": (
+            "作为报表给出的目录中没有 .csv 或 .xlsx 文件。",
+            "A directory given as a report holds no .csv or .xlsx file.",
         ),
         "code.LZ301": (
             "输出文件就是输入文件之一。",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, overload
 
 from lzip_cli.cells import (
     NOT_CARRIED_OUT,
@@ -80,16 +80,36 @@ class ReportRow:
     value: CellValue
     count: CellValue = None
     note: str = ""
+    file: str = ""  # the report file it was read from ("": the report's own file)
 
 
 @dataclass
 class Report:
-    """A whole report: its year, its rows in file order, and warnings found while reading."""
+    """A whole report: its year, its rows in file order, and warnings found while reading.
+
+    A report read from several files (one per agency) names the first in ``file``; each row
+    names its own.
+    """
 
     file: str
     year: int
     rows: list[ReportRow]
     warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReportPart:
+    """One file's rows before its year is settled: several files may share one year."""
+
+    file: str
+    rows: list[ReportRow]
+    warnings: list[Problem]
+    name_year: int | None
+    year_cells: dict[int, int]  # year → first row that holds it
+
+    def own_year(self, option: int | None) -> int | None:
+        """The year ``--year``, the file name and the year column agree on; None if none says."""
+        return _resolve_year(option, self.name_year, self.year_cells, self.file, required=False)
 
 
 def display_path(path: Path) -> str:
@@ -107,6 +127,13 @@ def year_from_name(path: Path) -> int | None:
 
 def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     """Read and check a report; raise :class:`LzipError` with every problem found."""
+    part = read_part(path, plan)
+    resolved = _resolve_year(year, part.name_year, part.year_cells, part.file)
+    return Report(part.file, resolved, part.rows, part.warnings)
+
+
+def read_part(path: Path, plan: Plan) -> ReportPart:
+    """Read and check one report file, leaving its year to the caller."""
     name = display_path(path)
     kind = _sniff(path, name)
     warnings: list[Problem] = []
@@ -123,11 +150,10 @@ def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
         rows = _iter_csv_rows(path, name)
     from lzip_cli.progress import track
 
-    return parse_rows(
+    return parse_part(
         track(rows, name),  # a bar on a terminal when reading takes over a second
         plan,
         name,
-        year_option=year,
         name_year=year_from_name(path),
         warnings=warnings,
     )
@@ -364,16 +390,15 @@ def _past_title_rows(
     yield from iterator
 
 
-def parse_rows(
+def parse_part(
     rows: Iterable[tuple[int, list[str]]],
     plan: Plan,
     name: str,
     *,
-    year_option: int | None = None,
     name_year: int | None = None,
     warnings: list[Problem] | None = None,
-) -> Report:
-    """Check header and rows from any tabular source; see :func:`read_report`."""
+) -> ReportPart:
+    """Check header and rows from any tabular source, leaving the year to the caller."""
     warnings = [] if warnings is None else warnings
     log = ProblemLog()
     columns: dict[str, int] | None = None
@@ -437,8 +462,7 @@ def parse_rows(
     elif not data_rows:
         log.add(Problem("LZ250", "report_no_rows", file=name, line=header_row))
     log.raise_if_any()
-    year = _resolve_year(year_option, name_year, year_cells, name)
-    return Report(name, year, parsed, warnings)
+    return ReportPart(name, parsed, warnings, name_year, year_cells)
 
 
 def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> CellValue:
@@ -536,12 +560,30 @@ def _parse_row(
             year_cells.setdefault(year, row)
     if not ok:
         return None
-    return ReportRow(row, indicator.id, agency_id, value, count, note_text.strip())
+    return ReportRow(row, indicator.id, agency_id, value, count, note_text.strip(), name)
 
 
+@overload
 def _resolve_year(
     option: int | None, from_name: int | None, cells: dict[int, int], name: str
-) -> int:
+) -> int: ...
+@overload
+def _resolve_year(
+    option: int | None,
+    from_name: int | None,
+    cells: dict[int, int],
+    name: str,
+    *,
+    required: bool,
+) -> int | None: ...
+def _resolve_year(
+    option: int | None,
+    from_name: int | None,
+    cells: dict[int, int],
+    name: str,
+    *,
+    required: bool = True,
+) -> int | None:
     if len(cells) > 1:
         (year_a, row_a), (year_b, row_b) = sorted(cells.items(), key=lambda item: item[1])[:2]
         raise LzipError(
@@ -559,6 +601,8 @@ def _resolve_year(
     sources = [(option, "option"), (from_name, "name"), (from_cells, "column")]
     known = [(year, source) for year, source in sources if year is not None]
     if not known:
+        if not required:
+            return None
         raise LzipError([Problem("LZ214", "year_unknown", file=name)])
     distinct = {year for year, _ in known}
     if len(distinct) > 1:
@@ -572,4 +616,12 @@ def _resolve_year(
     return known[0][0]
 
 
-__all__ = ["NOT_CARRIED_OUT", "Report", "ReportRow", "parse_rows", "read_report"]
+__all__ = [
+    "NOT_CARRIED_OUT",
+    "Report",
+    "ReportPart",
+    "ReportRow",
+    "parse_part",
+    "read_part",
+    "read_report",
+]

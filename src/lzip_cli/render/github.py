@@ -102,7 +102,9 @@ def check_commands(
                 continue
             indicator = plan.indicator(line.indicator_id)
             figure = line.actual
-            row = figure.row if figure.row is not None else (line.own.row if line.own else None)
+            source = figure if figure.row is not None else line.own
+            row = source.row if source else None
+            file = (source.file if source else None) or report_file
             gaps = ""
             if figure.gap_to_milestone is not None or figure.gap_to_target is not None:
                 unit = indicator.unit
@@ -122,5 +124,5 @@ def check_commands(
                 gaps=gaps,
             )
             title = f"{indicator.id} {t(f'status_{line.status}', lang)}"
-            lines.append(command("warning", text, file=report_file, line=row, title=title))
+            lines.append(command("warning", text, file=file, line=row, title=title))
     return lines

@@ -1,0 +1,120 @@
+"""A year's report read from several files: the forms as the agencies send them back.
+
+Each path is a report file, or a directory whose report files (``.csv``, ``.xlsx``, ``.xlsm``,
+by name; not Excel's ``~$`` lock files) are read. The files are read as one report: every
+file's problems are reported in one run, the year is the one the files agree on (a file without
+a year of its own takes it; a year in a directory's name counts for the files in it as their
+own name's would), and an indicator and agency reported in two files is an error naming both.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.models import Plan
+from lzip_cli.report_reader import Report, ReportPart, display_path, read_part, year_from_name
+
+REPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+def report_files(paths: list[Path]) -> list[Path]:
+    """The files ``paths`` name, directories expanded, each file once, in the order given."""
+    return [file for file, _ in _expand(paths)]
+
+
+def _expand(paths: list[Path]) -> list[tuple[Path, int | None]]:
+    """Each file with the year in the name of the directory it was found in (``returns/2024``)."""
+    files: list[tuple[Path, int | None]] = []
+    seen: set[str] = set()
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if _is_report_file(p))
+            if not found:
+                raise LzipError([Problem("LZ254", "report_dir_empty", file=display_path(path))])
+            directory_year = year_from_name(path.resolve())
+        else:
+            found, directory_year = [path], None
+        for file in found:
+            key = os.path.normcase(os.path.abspath(file))
+            if key not in seen:
+                seen.add(key)
+                files.append((file, directory_year))
+    return files
+
+
+def _is_report_file(path: Path) -> bool:
+    name = path.name
+    return (
+        path.suffix.lower() in REPORT_SUFFIXES
+        and not name.startswith(("~$", "."))  # Excel's lock file of an open workbook; hidden
+        and path.is_file()
+    )
+
+
+def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Report:
+    """Read ``paths`` as one report; raise :class:`LzipError` with every problem found."""
+    log = ProblemLog()
+    parts: list[ReportPart] = []
+    for path, directory_year in _expand(paths):
+        try:
+            part = read_part(path, plan)
+        except LzipError as exc:
+            _absorb(log, exc)
+            continue
+        if part.name_year is None:
+            part.name_year = directory_year
+        parts.append(part)
+    years: dict[int, str] = {}  # year → the first file that says so
+    for part in parts:
+        try:
+            own = part.own_year(year)
+        except LzipError as exc:
+            _absorb(log, exc)
+        else:
+            if own is not None:
+                years.setdefault(own, part.file)
+    log.raise_if_any()
+    if len(years) > 1:
+        (year_a, file_a), (year_b, file_b) = list(years.items())[:2]
+        params = {"a": year_a, "file_a": file_a, "b": year_b}
+        raise LzipError(
+            [Problem("LZ215", "year_differs_between_files", file=file_b, params=params)]
+        )
+    if not years:
+        raise LzipError([Problem("LZ214", "year_unknown", file=parts[0].file)])
+    rows, warnings = [], []
+    first: dict[tuple[str, str | None], tuple[str, int]] = {}
+    for part in parts:
+        warnings.extend(part.warnings)
+        for row in part.rows:
+            key = (row.indicator_id, row.agency_id)
+            if key not in first:
+                first[key] = (part.file, row.row)
+                rows.append(row)
+                continue
+            first_file, first_row = first[key]
+            log.add(
+                Problem(
+                    "LZ210",
+                    "duplicate_row_elsewhere"
+                    if row.agency_id
+                    else "duplicate_county_row_elsewhere",
+                    file=part.file,
+                    line=row.row,
+                    params={
+                        "indicator": row.indicator_id,
+                        "agency": row.agency_id or "—",
+                        "first_file": first_file,
+                        "first": first_row,
+                    },
+                )
+            )
+    log.raise_if_any()
+    return Report(parts[0].file, next(iter(years)), rows, warnings)
+
+
+def _absorb(log: ProblemLog, error: LzipError) -> None:
+    log.extend(error.problems)
+    log.omitted += error.omitted

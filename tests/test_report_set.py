@@ -1,0 +1,240 @@
+"""A year's report in several files, one per agency, read as one: ``lzip check returns/``.
+
+The agencies send their forms back one file each. lzip reads them together: the same judgement
+as one file holding every row, every file's problems in one run, one year for all of them, and
+an indicator reported by the same agency in two files refused with both places named.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner, Result
+
+from lzip_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "2024.csv"
+HEADER = "指标,责任单位,数值,笔数,备注\n"
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # problems name files relative to the working directory
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+def lzip(*args: str | Path) -> Result:
+    """Run lzip; assert it raised nothing but SystemExit and left every report as it was."""
+    reports = sorted(p for p in Path().rglob("*") if p.is_file())
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in reports}
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in reports}
+    assert after == before, "an input file changed"
+    return result
+
+
+def check_json(*args: str | Path) -> dict[str, Any]:
+    result = lzip("check", *args, "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def split_example(directory: Path, name: str = "{agency}.csv") -> list[Path]:
+    """examples/2024.csv as the agencies return it: one file per agency, the county rows in 汇总."""
+    rows: dict[str, list[list[str]]] = defaultdict(list)
+    lines = list(csv.reader(io.StringIO(EXAMPLE.read_text(encoding="utf-8"))))
+    for row in lines[1:]:
+        rows[row[1] or "汇总"].append(row)
+    directory.mkdir(exist_ok=True)
+    paths = []
+    for agency, agency_rows in rows.items():
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows([lines[0], *agency_rows])
+        path = directory / name.format(agency=agency)
+        path.write_bytes(buffer.getvalue().encode("gbk"))  # as Excel on Chinese Windows saves
+        paths.append(path)
+    return paths
+
+
+def judged(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: document[key] for key in ("year", "summary", "indicators", "agencies")}
+
+
+# --- the same judgement as one file -----------------------------------------------------------
+
+
+def test_a_directory_of_agency_files_is_judged_as_the_whole_example() -> None:
+    split_example(Path("2024"))
+    assert judged(check_json("2024")) == judged(check_json(EXAMPLE))
+
+
+def test_files_named_one_by_one_are_judged_as_the_whole_example() -> None:
+    paths = split_example(Path("returns"), "2024年{agency}.csv")
+    assert len(paths) == 9  # eight agencies and the county rows
+    assert judged(check_json(*paths)) == judged(check_json(EXAMPLE))
+
+
+def test_csv_and_xlsx_files_together() -> None:
+    paths = split_example(Path("2024"))
+    forestry = Path("2024/县林业局.csv")
+    rows = list(csv.reader(io.StringIO(forestry.read_bytes().decode("gbk"))))
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save("2024/县林业局.xlsx")
+    forestry.unlink()
+    assert len(paths) == len(list(Path("2024").iterdir()))
+    assert judged(check_json("2024")) == judged(check_json(EXAMPLE))
+
+
+def test_a_directory_reads_only_report_files() -> None:
+    split_example(Path("2024"))
+    Path("2024/说明.docx").write_bytes(b"PK\x03\x04")
+    Path("2024/~$县林业局.xlsx").write_bytes(b"an Excel lock file")  # the form is open in Excel
+    Path("2024/.hidden.csv").write_text("junk", encoding="utf-8")
+    Path("2024/old").mkdir()
+    Path("2024/old/2023.csv").write_text(HEADER + "4.3,,1\n", encoding="utf-8")
+    assert judged(check_json("2024")) == judged(check_json(EXAMPLE))
+
+
+def test_a_file_named_twice_is_read_once() -> None:
+    split_example(Path("2024"))
+    document = check_json("2024", "2024/县林业局.csv", "./2024/县林业局.csv")
+    assert judged(document) == judged(check_json(EXAMPLE))
+
+
+def test_warnings_name_the_file_of_their_row() -> None:
+    split_example(Path("2024"))
+    # 县公安局 is not responsible for 1.1: counted, with a warning on its own file and row.
+    Path("2024/县公安局.csv").write_text(HEADER + "1.1,县公安局,1,,\n", encoding="utf-8")
+    warnings = check_json("2024")["warnings"]
+    assert [(w["file"], w["line"], w["code"]) for w in warnings] == [
+        (str(Path("2024/县公安局.csv")), 2, "LZ241")
+    ]
+
+
+def test_github_annotations_point_at_the_file_of_the_figure() -> None:
+    split_example(Path("2024"))
+    result = lzip("check", "2024", "--format", "github")
+    assert result.exit_code == 1
+    # 2.1 is judged per agency: 县新闻出版局 did not carry it out, on row 3 of its own file.
+    press = str(Path("2024/县新闻出版局.csv"))
+    assert any(
+        line.startswith(f"::warning file={press},line=3,") and "2.1" in line
+        for line in result.stdout.splitlines()
+    ), result.stdout
+
+
+# --- the year -----------------------------------------------------------------------------
+
+
+def test_files_without_a_year_take_the_year_of_the_others() -> None:
+    split_example(Path("returns"))
+    Path("returns/汇总.csv").rename("returns/2024年汇总.csv")
+    assert check_json("returns")["year"] == 2024
+
+
+def test_no_year_anywhere_asks_for_one() -> None:
+    split_example(Path("returns"))
+    result = lzip("check", "returns", "--lang", "en")
+    assert result.exit_code == 2
+    first = str(Path("returns/县农业农村局.csv"))
+    assert f"{first}: error LZ214: cannot tell the report's year" in result.stderr
+    assert check_json("returns", "--year", "2024")["year"] == 2024
+
+
+def test_files_for_different_years_are_refused() -> None:
+    split_example(Path("returns"))
+    Path("returns/县农业农村局.csv").rename("returns/县农业农村局2023.csv")
+    Path("returns/县林业局.csv").rename("returns/县林业局2024.csv")
+    result = lzip("check", "returns", "--lang", "en")
+    assert result.exit_code == 2
+    second = str(Path("returns/县林业局2024.csv"))
+    first = str(Path("returns/县农业农村局2023.csv"))
+    assert (
+        f"{second}: error LZ215: the report files are for different years: {first} is for "
+        "2023, this file for 2024"
+    ) in result.stderr
+
+
+# --- problems across files ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "says"),
+    [
+        (
+            "1.1,县林业局,2,,",
+            "indicator 1.1 for agency forestry is reported twice: first in {first} at row 2",
+        ),
+        (
+            "3.1,,1,,",
+            "indicator 3.1 has two county-wide rows (blank agency): first in {first} at row 3",
+        ),
+    ],
+    ids=["agency-row", "county-row"],
+)
+def test_a_row_reported_in_two_files_names_both(row: str, says: str) -> None:
+    split_example(Path("2024"))
+    # Files are read in name order: 补报 (U+8865) after 县林业局 (U+53BF) and 汇总 (U+6C47).
+    Path("2024/补报.csv").write_text(HEADER + "4.2,县教育局,1,,\n" + row + "\n", encoding="utf-8")
+    result = lzip("check", "2024", "--lang", "en")
+    assert result.exit_code == 2
+    first = Path("2024") / ("汇总.csv" if "county" in says else "县林业局.csv")
+    where = str(Path("2024/补报.csv")) + ":3"
+    assert result.stderr == f"{where}: error LZ210: {says.format(first=first)}\n"
+
+
+def test_every_files_problems_in_one_run() -> None:
+    Path("2024").mkdir()
+    Path("2024/a.csv").write_text(HEADER + "4.3,,十七,,\n", encoding="utf-8")
+    Path("2024/b.csv").write_text(HEADER + "9.9,,1,,\n", encoding="utf-8")
+    Path("2024/c.csv").write_text("指标,责任单位\n4.3,\n", encoding="utf-8")
+    result = lzip("check", "2024", "--lang", "en")
+    assert result.exit_code == 2
+    located = Counter(line.split(": error ")[0] for line in result.stderr.splitlines())
+    assert located == {
+        str(Path("2024/a.csv")) + ":2:3": 1,
+        str(Path("2024/b.csv")) + ":2:1": 1,
+        str(Path("2024/c.csv")) + ":1": 1,
+    }
+
+
+# --- shortfalls and validate --------------------------------------------------------------
+
+
+def test_shortfalls_from_a_directory_equal_those_from_one_file() -> None:
+    split_example(Path("2024"))
+    together = lzip("shortfalls", "2024")
+    whole = lzip("shortfalls", str(EXAMPLE))
+    assert together.exit_code == whole.exit_code == 1
+    assert together.stdout == whole.stdout
+
+
+def test_shortfall_lists_never_overwrite_a_returned_form() -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").rename("2024/forestry.csv")  # the name forestry's list gets
+    result = lzip("shortfalls", "2024", "--out", "2024", "--format", "csv", "--force")
+    assert result.exit_code == 2
+    assert "LZ301" in result.stderr and "forestry.csv" in result.stderr
+    assert not Path("2024/index.csv").exists()  # nothing written at all
+
+
+def test_validate_reads_a_directory_as_one_report() -> None:
+    split_example(Path("2024"))
+    assert lzip("validate", "2024").exit_code == 0
+    Path("2024/重复.csv").write_text(HEADER + "4.3,,1,,\n", encoding="utf-8")
+    result = lzip("validate", "2024", "--lang", "en")
+    assert result.exit_code == 1
+    assert "LZ210" in result.stderr
