@@ -14,7 +14,14 @@ from pathlib import Path
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog
 from lzip_cli.models import Plan
-from lzip_cli.report_reader import Report, ReportPart, display_path, read_part, year_from_name
+from lzip_cli.report_reader import (
+    Report,
+    ReportPart,
+    ReportRow,
+    display_path,
+    read_part,
+    year_from_name,
+)
 
 REPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
@@ -84,17 +91,19 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         )
     if not years:
         raise LzipError([Problem("LZ214", "year_unknown", file=parts[0].file)])
+    resolved = next(iter(years))
+    if len(parts) == 1:  # its duplicate rows were refused as it was read
+        return Report(parts[0].file, resolved, parts[0].rows, parts[0].warnings)
     rows, warnings = [], []
-    first: dict[tuple[str, str | None], tuple[str, int]] = {}
+    first: dict[tuple[str, str | None], ReportRow] = {}
     for part in parts:
         warnings.extend(part.warnings)
         for row in part.rows:
             key = (row.indicator_id, row.agency_id)
-            if key not in first:
-                first[key] = (part.file, row.row)
+            seen = first.setdefault(key, row)
+            if seen is row:
                 rows.append(row)
                 continue
-            first_file, first_row = first[key]
             log.add(
                 Problem(
                     "LZ210",
@@ -106,13 +115,13 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
                     params={
                         "indicator": row.indicator_id,
                         "agency": row.agency_id or "—",
-                        "first_file": first_file,
-                        "first": first_row,
+                        "first_file": seen.file,
+                        "first": seen.row,
                     },
                 )
             )
     log.raise_if_any()
-    return Report(parts[0].file, next(iter(years)), rows, warnings)
+    return Report(parts[0].file, resolved, rows, warnings)
 
 
 def _absorb(log: ProblemLog, error: LzipError) -> None:
