@@ -275,6 +275,25 @@ def test_encodings_and_line_ends(plan: Plan, encoding: str, newline: str) -> Non
     assert report.warnings == []
 
 
+@pytest.mark.parametrize(
+    "above",
+    ["", "鹿寨县2024年填报表\r\n", "鹿寨县2024年填报表\t\t\t\r\n"],
+    ids=["", "title", "tabbed-title"],
+)
+def test_excel_text_tab_delimited(plan: Plan, above: str) -> None:
+    # Excel's and WPS's "文本文件(制表符分隔)": GBK, tabs, and "1,652" left unquoted.
+    text = above + EXCEL_TEXT.replace(",", "\t").replace("１，６５２", "1,652")
+    report = read(plan, "2024.txt", text, encoding="gbk")
+    assert figures(report) == EXCEL_FIGURES
+    assert report.warnings == []
+
+
+def test_a_tab_inside_a_csv_cell_leaves_it_a_csv(plan: Plan) -> None:
+    report = read(plan, "2024.csv", '指标,数值,备注\n4.3,1652,"截至\t年底"\n')
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert report.rows[0].note == "截至\t年底"
+
+
 def test_bom_does_not_hide_the_first_header(plan: Plan) -> None:
     path = Path("2024.csv")
     path.write_bytes(codecs.BOM_UTF8 + "指标,数值\n4.3,1652\n".encode())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import operator
 import os
 import re
@@ -255,11 +256,29 @@ def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
         yield line
 
 
+def _delimiter(lines: Iterator[str]) -> tuple[list[str], str]:
+    """The lines read to tell, and the delimiter: a tab for Excel's "text (tab delimited)".
+
+    The first line holding a tab or a comma decides (a title line may hold neither); a tab
+    only when it holds no comma, so that a CSV cell with a tab in it changes nothing.
+    """
+    head: list[str] = []
+    for line in lines:
+        head.append(line)
+        if "\t" in line or "," in line:
+            return head, "\t" if "," not in line else ","
+        if len(head) > MAX_TITLE_ROWS:
+            break
+    return head, ","
+
+
 def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
     encoding = _detect_encoding(path, name)
     csv.field_size_limit(MAX_FIELD_CHARS)
     with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as handle:
-        reader = csv.reader(_bounded_lines(handle, name), strict=True)
+        lines = _bounded_lines(handle, name)
+        head, delimiter = _delimiter(lines)
+        reader = csv.reader(itertools.chain(head, lines), delimiter=delimiter, strict=True)
         while True:
             start = reader.line_num + 1  # where the next record begins
             try:

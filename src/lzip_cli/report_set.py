@@ -23,7 +23,7 @@ from lzip_cli.report_reader import (
     year_from_name,
 )
 
-REPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+REPORT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")
 
 
 def report_files(paths: list[Path]) -> list[Path]:
