@@ -16,7 +16,7 @@ import typer
 from lzip_cli import stdio
 
 if TYPE_CHECKING:
-    from lzip_cli.evaluate import CheckResult
+    from lzip_cli.evaluate import AgencyResult, CheckResult
     from lzip_cli.models import Plan
 
 app = typer.Typer(
@@ -319,7 +319,28 @@ def check(
     reports: ReportsArgument,
     year: YearOption = None,
     agency: AgencyOption = None,
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    output_format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: table, or what the --output file's suffix says).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE instead of stdout (.json, .csv, .md, .txt): UTF-8, CSV with a "
+            "BOM for Excel, whatever the shell would do to a redirection.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --output file.")
+    ] = False,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when any agency has a shortfall, or never.")
     ] = FailOn.shortfall,
@@ -342,7 +363,10 @@ def check(
                 f"lzip: {_t('warning', lang.value)}: {_t('nothing_selected', lang.value)}", err=True
             )
     code = lang.value
-    if output_format is CheckFormat.json:
+    if output is not None:
+        with _errors_exit(lang):
+            _write_check(result, selected, output_format, output, reports, data, force, code)
+    elif output_format is CheckFormat.json:
         from lzip_cli.render import jsonout
 
         jsonout.write(result, selected, code, sys.stdout)  # streamed: no whole-document string
@@ -372,6 +396,83 @@ def check(
         table.render(result, selected, code, Console())
     shortfall = any(a.shortfalls for a in selected)
     raise typer.Exit(EXIT_FINDINGS if shortfall and fail_on is FailOn.shortfall else EXIT_OK)
+
+
+#: ``check --output FILE`` without ``--format``: the format its suffix names.
+CHECK_SUFFIXES = {
+    ".json": CheckFormat.json,
+    ".csv": CheckFormat.csv,
+    ".md": CheckFormat.markdown,
+    ".markdown": CheckFormat.markdown,
+    ".txt": CheckFormat.table,
+}
+
+
+def _write_check(
+    result: "CheckResult",
+    selected: list["AgencyResult"],
+    output_format: CheckFormat | None,
+    output: Path,
+    reports: list[Path],
+    data: Path | None,
+    force: bool,
+    lang: str,
+) -> None:
+    """``check --output``: the text stdout would get, written atomically in UTF-8."""
+    from lzip_cli.errors import LzipError, Problem
+    from lzip_cli.output import atomic_write, check_targets
+    from lzip_cli.plan_loader import resolve_data_dir
+    from lzip_cli.report_set import report_files
+
+    if output_format is None:
+        output_format = CHECK_SUFFIXES.get(output.suffix.lower())
+        if output_format is None:
+            formats = ", ".join(CHECK_SUFFIXES)
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ307",
+                        "output_format_unknown",
+                        file=str(output),
+                        params={"suffixes": formats},
+                    )
+                ]
+            )
+    data_dir = resolve_data_dir(data)
+    plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
+    check_targets([output], [*report_files(reports), *plan_files], force=force)
+    if output_format is CheckFormat.json:
+        from lzip_cli.render import jsonout
+
+        text = jsonout.render(result, selected, lang)
+    elif output_format is CheckFormat.csv:
+        from lzip_cli.render import csvout
+
+        text = "\ufeff" + csvout.render(result, selected, lang)  # Excel needs the BOM
+        _warn(result, lang)
+    elif output_format is CheckFormat.markdown:
+        from lzip_cli.render import markdown
+
+        text = markdown.render(result, selected, lang)
+    elif output_format is CheckFormat.github:
+        from lzip_cli.render import github
+        from lzip_cli.report_reader import display_path
+
+        lines = github.check_commands(result, selected, display_path(reports[0]), lang)
+        text = "".join(line + "\n" for line in lines)
+    else:
+        import io
+
+        from rich.console import Console
+
+        from lzip_cli.render import table
+
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=100, color_system=None, force_terminal=False)
+        table.render(result, selected, lang, console)
+        text = buffer.getvalue()
+    atomic_write(output, text.encode("utf-8"))
+    typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
 
 
 @app.command()

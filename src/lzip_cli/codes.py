@@ -124,6 +124,7 @@ CODES: dict[str, Code] = {
     "LZ304": _c("out_not_directory"),
     "LZ305": _c("cannot_write"),
     "LZ306": _c("stdout_failed", "stdout_unencodable"),
+    "LZ307": _c("output_format_unknown"),
 }
 
 

@@ -426,6 +426,10 @@ TEXTS.update(
             "--out must be a directory, not a file",
         ),
         "cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
+        "output_format_unknown": (
+            "无法从文件后缀判断输出格式：请用 --format 指定，或使用后缀 {suffixes}",
+            "cannot tell the output format from the suffix: pass --format, or use {suffixes}",
+        ),
         "wrote_files": (
             "已写入 {count} 个文件到 {directory}",
             "wrote {count} file(s) to {directory}",
@@ -943,6 +947,10 @@ TEXTS.update(
         "code.LZ306": (
             "无法写入标准输出（如磁盘已满，或其编码无法表示中文）。",
             "Standard output cannot be written (a full disk, or an encoding without Chinese).",
+        ),
+        "code.LZ307": (
+            "无法从 --output 文件名的后缀判断输出格式。",
+            "The output format cannot be told from the --output file's suffix.",
         ),
     }
 )

@@ -1,0 +1,106 @@
+"""``lzip check --output FILE``: the report written straight to a file, not through the shell.
+
+PowerShell 5 re-encodes what a native program prints (a redirection becomes UTF-16, Chinese
+decoded with the console's code page first); a file lzip writes itself is UTF-8 whatever the
+shell, CSV with the BOM Excel needs, and written atomically like every file lzip writes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from lzip_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "2024.csv"
+PLAIN = {"NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "dumb", "COLUMNS": "100"}
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+def lzip(*args: str | Path) -> Result:
+    result = CliRunner().invoke(app, [str(a) for a in args], env=PLAIN)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
+
+
+@pytest.mark.parametrize(
+    ("name", "output_format"),
+    [("2024.json", "json"), ("2024.csv", "csv"), ("2024.md", "markdown"), ("2024.MD", "markdown")],
+)
+def test_the_suffix_names_the_format(name: str, output_format: str) -> None:
+    written = lzip("check", EXAMPLE, "--output", name)
+    printed = lzip("check", EXAMPLE, "--format", output_format)
+    assert written.exit_code == printed.exit_code == 1  # the example has shortfalls
+    assert written.stdout == ""
+    assert f"已写入 1 个文件到 {name}" in written.stderr
+    text = Path(name).read_bytes().decode("utf-8")
+    # (The runner's stdout reads CSV's CRLF as LF: compare lines, not line ends.)
+    lines = text.removeprefix("\ufeff").splitlines()
+    assert lines == printed.stdout.removeprefix("\ufeff").splitlines()
+    assert len(lines) > 10
+
+
+def test_csv_starts_with_a_bom_for_excel() -> None:
+    lzip("check", EXAMPLE, "-o", "2024.csv")
+    assert Path("2024.csv").read_bytes().startswith("\ufeffyear,".encode())
+
+
+def test_json_is_utf8_without_a_bom() -> None:
+    lzip("check", EXAMPLE, "-o", "2024.json")
+    raw = Path("2024.json").read_bytes()
+    assert raw.startswith(b"{")
+    assert json.loads(raw)["plan"]["document"] == "鹿政办发〔2023〕4号"
+
+
+def test_a_txt_file_gets_the_table_without_colour() -> None:
+    lzip("check", EXAMPLE, "-o", "2024.txt")
+    text = Path("2024.txt").read_text(encoding="utf-8")
+    assert "县知识产权局（ip-office）" in text
+    assert "\x1b[" not in text
+
+
+def test_format_wins_over_the_suffix() -> None:
+    lzip("check", EXAMPLE, "-o", "2024.txt", "--format", "json")
+    assert json.loads(Path("2024.txt").read_text(encoding="utf-8"))["year"] == 2024
+
+
+def test_an_unknown_suffix_is_refused_and_nothing_written() -> None:
+    result = lzip("check", EXAMPLE, "-o", "2024.xls", "--lang", "en")
+    assert result.exit_code == 2
+    assert "2024.xls: error LZ307: cannot tell the output format from the suffix" in result.stderr
+    assert ".json, .csv, .md" in result.stderr
+    assert not Path("2024.xls").exists()
+
+
+def test_an_existing_file_is_kept_without_force() -> None:
+    Path("2024.json").write_text("last year's", encoding="utf-8")
+    result = lzip("check", EXAMPLE, "-o", "2024.json", "--lang", "en")
+    assert result.exit_code == 2
+    assert "2024.json: error LZ303" in result.stderr
+    assert Path("2024.json").read_text(encoding="utf-8") == "last year's"
+    assert lzip("check", EXAMPLE, "-o", "2024.json", "--force").exit_code == 1
+    assert json.loads(Path("2024.json").read_text(encoding="utf-8"))["year"] == 2024
+
+
+def test_the_report_itself_is_never_the_output() -> None:
+    report = Path("2024.csv")
+    report.write_bytes(EXAMPLE.read_bytes())
+    result = lzip("check", report, "-o", report, "--force", "--lang", "en")
+    assert result.exit_code == 2
+    assert "2024.csv: error LZ301" in result.stderr
+    assert report.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_nothing_owed_still_exits_0_with_an_output_file() -> None:
+    result = lzip("check", EXAMPLE, "-o", "2024.json", "--fail-on", "never")
+    assert result.exit_code == 0
