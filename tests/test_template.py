@@ -362,3 +362,81 @@ def test_untouched_form_checks_as_nothing_reported(tmp_path: Path) -> None:
     assert report["year"] == 2024
     assert report["summary"]["not-reported"] + report["summary"]["tracked"] == 14
     assert report["warnings"] == []
+
+
+# --- one form per agency ------------------------------------------------------------------
+
+PER_AGENCY_FILES = [
+    "agriculture",
+    "county",
+    "court",
+    "culture-tourism",
+    "development-reform",
+    "education",
+    "finance",
+    "financial-regulator",
+    "forestry",
+    "industry-trade",
+    "ip-office",
+    "press-publication",
+    "procuratorate",
+    "public-security",
+]
+
+
+def test_per_agency_writes_one_form_per_agency_that_owns_an_indicator(tmp_path: Path) -> None:
+    result = run("template", "2025", "--per-agency", "-o", tmp_path / "forms")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (tmp_path / "forms").iterdir())
+    # 县司法局, 县卫健局 … own no indicator: no form for them.
+    assert written == [f"{stem}.csv" for stem in PER_AGENCY_FILES]
+
+
+def test_each_agency_form_holds_only_its_rows_and_the_county_form_the_blank_ones(
+    tmp_path: Path,
+) -> None:
+    run("template", "2025", "--per-agency", "-o", tmp_path)
+    forestry = (tmp_path / "forestry.csv").read_bytes().decode("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(forestry))
+    assert header == HEADER
+    assert {row[4] for row in rows} == {"县林业局"}
+    assert [row[1] for row in rows] == ["1.1", "2.1", "5.3", "6.1", "7.1", "8.1"]
+    county = (tmp_path / "county.csv").read_bytes().decode("utf-8-sig")
+    _, *county_rows = csv.reader(io.StringIO(county))
+    assert {row[4] for row in county_rows} == {""}
+    assert "2.1" not in [row[1] for row in county_rows]  # judged per agency: no county row
+
+
+def test_per_agency_with_agency_writes_only_those_forms(tmp_path: Path) -> None:
+    run("template", "2025", "--per-agency", "-a", "县林业局", "-a", "finance", "-o", tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["finance.csv", "forestry.csv"]
+
+
+def test_per_agency_needs_a_directory(tmp_path: Path) -> None:
+    result = run("template", "2025", "--per-agency", "--lang", "en")
+    assert result.exit_code == 2
+    assert "--per-agency needs -o naming the directory" in result.stderr
+
+
+def test_per_agency_keeps_every_existing_form_without_force(tmp_path: Path) -> None:
+    (tmp_path / "forestry.csv").write_text("filled in already", encoding="utf-8")
+    result = run("template", "2025", "--per-agency", "-o", tmp_path, "--lang", "en")
+    assert result.exit_code == 2
+    assert "forestry.csv: error LZ303" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forestry.csv"]  # none written
+    assert (tmp_path / "forestry.csv").read_text(encoding="utf-8") == "filled in already"
+
+
+def test_per_agency_xlsx_forms_filled_in_check_as_the_whole_report(tmp_path: Path) -> None:
+    forms = tmp_path / "2024"
+    assert run("template", "2024", "--per-agency", "-f", "xlsx", "-o", forms).exit_code == 0
+    for form in forms.iterdir():
+        workbook = openpyxl.load_workbook(form)
+        for row in workbook.active.iter_rows(min_row=2):
+            figure = _figure([str(c.value or "") for c in row])
+            if figure:
+                value, count = figure
+                row[5].value = float(value) if value.isdigit() else value
+                row[6].value = int(count) if count else None
+        workbook.save(form)
+    assert check_json(forms) == check_json(EXAMPLE)

@@ -632,6 +632,14 @@ def template(
             "--output", "-o", metavar="FILE", help="File to write (default: CSV on stdout)."
         ),
     ] = None,
+    per_agency: Annotated[
+        bool,
+        typer.Option(
+            "--per-agency",
+            help="One form per agency, and county.* for the county-wide rows, written into "
+            "the directory -o names.",
+        ),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
@@ -644,6 +652,26 @@ def template(
     with _errors_exit(lang):
         plan = _load_plan(data)
     ids = _agency_ids(plan, agency, lang) if agency else None
+    if per_agency:
+        if output is None:
+            _fail([f"lzip: {_t('error', code)}: {_t('per_agency_needs_output', code)}"], 2)
+        chosen = output_format or FormFormat.csv
+        plan_files = [
+            resolve_data_dir(data) / name for name in ("agencies.yaml", "indicators.yaml")
+        ]
+        with _errors_exit(lang):
+            from lzip_cli.output import atomic_write_all, check_targets, prepare_directory
+
+            render = forms.form_xlsx if chosen is FormFormat.xlsx else forms.form_csv
+            files = [
+                (output / f"{stem}.{chosen.value}", render(plan, year, rows, code))
+                for stem, rows in forms.per_agency_rows(plan, ids)
+            ]
+            check_targets([path for path, _ in files], plan_files, force=force)
+            prepare_directory(output)
+            atomic_write_all(files)
+        typer.echo(_t("wrote_files", code, count=len(files), directory=str(output)), err=True)
+        return
     rows = forms.form_rows(plan, ids)
     if output_format is None:
         is_xlsx = output is not None and output.suffix.lower() == ".xlsx"

@@ -434,6 +434,10 @@ TEXTS.update(
             "已写入 {count} 个文件到 {directory}",
             "wrote {count} file(s) to {directory}",
         ),
+        "per_agency_needs_output": (
+            "--per-agency 需要 -o 指定写入表格的目录",
+            "--per-agency needs -o naming the directory for the forms",
+        ),
         "xlsx_needs_output": (
             "xlsx 格式需要 -o/--out 指定文件",
             "the xlsx format needs an output path",

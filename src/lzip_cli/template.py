@@ -38,6 +38,35 @@ def form_rows(plan: Plan, agency_ids: list[str] | None = None) -> list[FormRow]:
     return rows
 
 
+#: The file of the county-wide rows among the per-agency forms.
+COUNTY_STEM = "county"
+
+
+def per_agency_rows(
+    plan: Plan, agency_ids: list[str] | None = None
+) -> list[tuple[str, list[FormRow]]]:
+    """One form per agency owning an indicator, as ``(file stem, rows)``, in plan order.
+
+    The county-wide rows of ``shared`` indicators (the blank-agency rows the IP office fills
+    in) get a form of their own, :data:`COUNTY_STEM`, unless ``agency_ids`` picks agencies.
+    """
+    from lzip_cli.output import safe_filename, unique_names
+
+    forms = []
+    if not agency_ids:
+        county = [FormRow(i, None) for i in plan.indicators if i.scope == "shared"]
+        if county:
+            forms.append((COUNTY_STEM, county))
+    for agency in plan.agencies:
+        if agency_ids and agency.id not in agency_ids:
+            continue
+        rows = form_rows(plan, [agency.id])
+        if rows:
+            forms.append((agency.id, rows))
+    stems = unique_names(safe_filename(stem) for stem, _ in forms)
+    return [(stem, rows) for stem, (_, rows) in zip(stems, forms, strict=True)]
+
+
 def header(lang: Lang) -> list[str]:
     return [t("tpl_col_" + column, lang) for column in COLUMNS]
 
