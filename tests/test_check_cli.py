@@ -319,6 +319,7 @@ SHARED_KEYS = {
     "gap_to_target": "int",
     "status": "str",
     "regressed": "bool",
+    "note": "NoneType",
     "contributions": "list",
 }
 
@@ -344,13 +345,29 @@ def test_json_shared_indicator(document: dict[str, Any]) -> None:
         "gap_to_target": 2,
         "status": "behind",
         "regressed": False,
+        "note": None,
         "contributions": [
-            {"id": "agriculture", "actual": 3},
-            {"id": "ip-office", "actual": 9},
-            {"id": "forestry", "actual": 2},
-            {"id": "press-publication", "actual": 2},
+            {"id": "agriculture", "actual": 3, "note": "农资打假专项行动"},
+            {"id": "ip-office", "actual": 9, "note": "含“铁拳”行动查办案件"},
+            {"id": "forestry", "actual": 2, "note": None},
+            {"id": "press-publication", "actual": 2, "note": None},
         ],
     }
+
+
+def test_json_notes_of_the_county_row_and_of_agency_rows(document: dict[str, Any]) -> None:
+    assert indicator_of(document, "4.3")["note"] == "截至2024年12月31日"
+    assert indicator_of(document, "5.4")["contributions"][0]["note"] == "专利执行保险"
+
+
+def test_csv_ends_with_the_agency_rows_note() -> None:
+    rows = list(
+        csv.DictReader(io.StringIO(run("check", EXAMPLE, "-f", "csv").stdout.lstrip("\ufeff")))
+    )
+    notes = {(r["agency_id"], r["indicator"]): r["note"] for r in rows}
+    assert notes[("press-publication", "2.1")] == "尚未制定压缩时限办法"
+    assert notes[("forestry", "1.1")] == ""
+    assert list(rows[0])[-1] == "note"
 
 
 def test_json_fractional_milestones_are_numbers(document: dict[str, Any]) -> None:
@@ -394,8 +411,10 @@ def test_json_each_indicator(document: dict[str, Any]) -> None:
         "gap_to_target": "int",
         "status": "str",
         "regressed": "bool",
+        "note": "str",
     }
     assert (agency["actual"], agency["not_carried_out"], agency["status"]) == (0, True, "behind")
+    assert agency["note"] == "尚未制定压缩时限办法"
     assert [a["status"] for a in record["agencies"]] == ["on-track", "achieved", "behind", "behind"]
 
 
@@ -408,7 +427,7 @@ def test_json_compound_indicator(document: dict[str, Any]) -> None:
         None,
     )
     assert record["status"] == "tracked"
-    assert record["contributions"] == [{"id": "finance", "actual": 850, "count": 3}]
+    assert record["contributions"] == [{"id": "finance", "actual": 850, "count": 3, "note": None}]
     not_carried_out = indicator_of(document, "5.2")
     assert (not_carried_out["actual"], not_carried_out["not_carried_out"]) == (0, True)
     assert not_carried_out["count"] is None
@@ -436,6 +455,7 @@ def test_json_agency(document: dict[str, Any]) -> None:
         "status": "behind",
         "regressed": False,
         "own": 9,
+        "note": "含“铁拳”行动查办案件",
     }
     assert rows["2.1"]["actual"] == 12 and rows["2.1"]["own"] == 12  # each: its own figure
     assert rows["4.1"]["actual"] is None and rows["4.1"]["own"] is None

@@ -190,6 +190,12 @@ class CheckResult:
     indicators: list[IndicatorResult]
     agencies: list[AgencyResult]
     warnings: list[Problem]
+    #: The report's notes (备注), by indicator and agency (None: the county-wide row).
+    notes: dict[tuple[str, str | None], str] = field(default_factory=dict)
+
+    def note(self, indicator_id: str, agency_id: str | None) -> str | None:
+        """The note on the report row of this indicator and agency, if it has one."""
+        return self.notes.get((indicator_id, agency_id))
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUS_ORDER, 0)
@@ -264,7 +270,8 @@ def evaluate(plan: Plan, report: Report) -> CheckResult:
         warnings.append(period_warning)
     # In file order, as the user reads the report (judging goes in plan order).
     warnings.sort(key=Problem.sort_key)
-    return CheckResult(report.year, plan, results, agencies, warnings)
+    notes = {(row.indicator_id, row.agency_id): row.note for row in report.rows if row.note}
+    return CheckResult(report.year, plan, results, agencies, warnings, notes)
 
 
 def _year_outside_plan(plan: Plan, report: Report) -> Problem | None:

@@ -53,6 +53,7 @@ HEADER_KEYS = (
     "gap_to_target",
     "status",
     "regressed",
+    "note",
 )
 
 
@@ -81,6 +82,7 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
                     _plain(line.actual.gap_to_target),
                     line.actual.status,
                     "yes" if line.actual.regressed else "",
+                    result.note(indicator.id, plan_agency.id) or "",
                 ]
             )
     return to_csv(HEADER_KEYS, rows)

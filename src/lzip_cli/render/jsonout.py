@@ -49,8 +49,9 @@ def _figure(figure: Figure, compound: bool) -> dict[str, Any]:
     }
 
 
-def indicator_record(result: IndicatorResult) -> dict[str, Any]:
+def indicator_record(result: IndicatorResult, check: CheckResult) -> dict[str, Any]:
     indicator = result.indicator
+    note = check.note
     record: dict[str, Any] = {
         "id": indicator.id,
         "name": indicator.name,
@@ -67,10 +68,15 @@ def indicator_record(result: IndicatorResult) -> dict[str, Any]:
     if indicator.compound:
         record["count_unit"] = indicator.count_unit
     record.update(_figure(result.county, indicator.compound))
+    record["note"] = note(indicator.id, None)
     if indicator.scope == "each":
         record["actual"] = None
         record["agencies"] = [
-            {"id": agency_id, **_figure(figure, indicator.compound)}
+            {
+                "id": agency_id,
+                **_figure(figure, indicator.compound),
+                "note": note(indicator.id, agency_id),
+            }
             for agency_id, figure in result.per_agency.items()
         ]
     else:
@@ -79,6 +85,7 @@ def indicator_record(result: IndicatorResult) -> dict[str, Any]:
                 "id": agency_id,
                 "actual": _num(figure.value),
                 **({"count": _num(figure.count)} if indicator.compound else {}),
+                "note": note(indicator.id, agency_id),
             }
             for agency_id, figure in result.own.items()
         ]
@@ -89,6 +96,7 @@ def agency_record(result: CheckResult, agency: AgencyResult, lang: Lang) -> dict
     plan_agency = result.plan.agency(agency.agency_id)
     rows = []
     indicator_of = result.plan.indicator
+    note = result.note
     for line in agency.lines:
         compound = indicator_of(line.indicator_id).compound
         own = line.own
@@ -96,6 +104,7 @@ def agency_record(result: CheckResult, agency: AgencyResult, lang: Lang) -> dict
         row["own"] = _num(own.value) if own else None
         if compound:
             row["own_count"] = _num(own.count) if own else None
+        row["note"] = note(line.indicator_id, agency.agency_id)
         rows.append(row)
     return {
         "id": plan_agency.id,
@@ -116,7 +125,7 @@ def document(
         "year": result.year,
         "plan": {"title": result.plan.info.title, "document": result.plan.info.document},
         "summary": result.summary(),
-        "indicators": collect(indicator_record(r) for r in result.indicators),
+        "indicators": collect(indicator_record(r, result) for r in result.indicators),
         "agencies": collect(agency_record(result, agency, lang) for agency in agencies),
         "warnings": [
             {
