@@ -98,6 +98,23 @@ def test_no_space_left_for_a_template(monkeypatch: pytest.MonkeyPatch) -> None:
     assert tree() == before  # the old file is intact and no temporary file is left
 
 
+@pytest.mark.parametrize("name", ["2024.json", "2024结果.csv", "2024.txt"])
+def test_no_space_left_for_a_check_output_file(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    Path(name).write_text("last year's result\n", encoding="utf-8")
+    before = tree()
+    full_disk(monkeypatch)
+    result = lzip("check", "2024.csv", "-o", name, "--force")
+    assert result.exit_code == 2
+    assert f"{name}: 错误 LZ305: 无法写入：磁盘空间不足" in result.stderr
+    assert tree() == before  # the old file is intact and no temporary file is left
+
+
+def test_a_check_output_file_in_a_missing_directory() -> None:
+    result = lzip("check", "2024.csv", "-o", "no/such/dir/2024.json", "--lang", "en")
+    assert result.exit_code == 2
+    assert "no/such/dir/2024.json: error LZ305: cannot write" in result.stderr.replace("\\", "/")
+
+
 def test_no_space_left_for_shortfall_lists_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
     full_disk(monkeypatch)
     result = lzip("shortfalls", "2024.csv", "--out", "lists", "--lang", "en", "-f", "xlsx")

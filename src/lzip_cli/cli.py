@@ -420,7 +420,7 @@ def _write_check(
 ) -> None:
     """``check --output``: the text stdout would get, written atomically in UTF-8."""
     from lzip_cli.errors import LzipError, Problem
-    from lzip_cli.output import atomic_write, check_targets
+    from lzip_cli.output import atomic_text, check_targets
     from lzip_cli.plan_loader import resolve_data_dir
     from lzip_cli.report_set import report_files
 
@@ -441,37 +441,33 @@ def _write_check(
     data_dir = resolve_data_dir(data)
     plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
     check_targets([output], [*report_files(reports), *plan_files], force=force)
-    if output_format is CheckFormat.json:
-        from lzip_cli.render import jsonout
+    with atomic_text(output) as handle:
+        if output_format is CheckFormat.json:
+            from lzip_cli.render import jsonout
 
-        text = jsonout.render(result, selected, lang)
-    elif output_format is CheckFormat.csv:
-        from lzip_cli.render import csvout
+            jsonout.write(result, selected, lang, handle)  # streamed, as to stdout
+        elif output_format is CheckFormat.csv:
+            from lzip_cli.render import csvout
 
-        text = "\ufeff" + csvout.render(result, selected, lang)  # Excel needs the BOM
-        _warn(result, lang)
-    elif output_format is CheckFormat.markdown:
-        from lzip_cli.render import markdown
+            handle.write("\ufeff" + csvout.render(result, selected, lang))  # Excel needs the BOM
+            _warn(result, lang)
+        elif output_format is CheckFormat.markdown:
+            from lzip_cli.render import markdown
 
-        text = markdown.render(result, selected, lang)
-    elif output_format is CheckFormat.github:
-        from lzip_cli.render import github
-        from lzip_cli.report_reader import display_path
+            handle.write(markdown.render(result, selected, lang))
+        elif output_format is CheckFormat.github:
+            from lzip_cli.render import github
+            from lzip_cli.report_reader import display_path
 
-        lines = github.check_commands(result, selected, display_path(reports[0]), lang)
-        text = "".join(line + "\n" for line in lines)
-    else:
-        import io
+            for line in github.check_commands(result, selected, display_path(reports[0]), lang):
+                handle.write(line + "\n")
+        else:
+            from rich.console import Console
 
-        from rich.console import Console
+            from lzip_cli.render import table
 
-        from lzip_cli.render import table
-
-        buffer = io.StringIO()
-        console = Console(file=buffer, width=100, color_system=None, force_terminal=False)
-        table.render(result, selected, lang, console)
-        text = buffer.getvalue()
-    atomic_write(output, text.encode("utf-8"))
+            console = Console(file=handle, width=100, color_system=None, force_terminal=False)
+            table.render(result, selected, lang, console)
     typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
 
 

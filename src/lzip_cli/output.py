@@ -7,11 +7,13 @@ leaves either the old file or the new one, never a partial one.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from lzip_cli.errors import LzipError, Problem
 
@@ -107,6 +109,38 @@ def prepare_directory(directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_write(directory, exc) from None
+
+
+@contextlib.contextmanager
+def atomic_text(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text file written in pieces beside ``path``, renamed over it when the block ends.
+
+    For output too large to hold as one string (``check -o`` of a million rows as JSON). If
+    the block raises, ``path`` is left as it was and the temporary file is removed.
+    """
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    renamed = False
+    try:
+        with os.fdopen(descriptor, "wb") as raw:
+            os.chmod(temporary, _new_file_mode(path))
+            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            yield text
+            text.flush()
+            os.fsync(raw.fileno())
+            text.detach()
+        os.replace(temporary, path)
+        renamed = True
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    finally:
+        if not renamed:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
