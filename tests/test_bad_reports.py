@@ -252,9 +252,10 @@ def test_a_directory_without_reports() -> None:
     # are none, only what is not a report.
     Path("2024").mkdir()
     Path("2024/说明.docx").write_bytes(b"PK")
+    Path("2024/old").mkdir()
     Path("2024/~$县林业局.xlsx").write_bytes(b"lock")
     result = check(Path("2024"))
-    assert_error(result, "2024", "LZ254", "目录中没有报表文件（.csv、.xlsx）")
+    assert_error(result, "2024", "LZ254", "目录中没有报表文件（.csv、.tsv、.txt、.xlsx）")
 
 
 def test_a_missing_path() -> None:

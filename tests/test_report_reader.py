@@ -141,6 +141,42 @@ def test_a_row_number_column_is_read_past_without_a_warning(plan: Plan) -> None:
     assert report.warnings == []
 
 
+@pytest.mark.parametrize("header", ["单位", "填报单位"])
+def test_a_unit_column_without_an_agency_column_is_the_agency(plan: Plan, header: str) -> None:
+    # Read as a unit of measure, 县林业局's rows would have been summed as county figures.
+    report = read(plan, "2024.csv", f"指标,{header},数值\n1.1,县林业局,2\n")
+    assert figures(report) == {("1.1", "forestry"): 2.0}
+
+
+def test_a_unit_column_beside_the_agency_column_is_read_past(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,单位,责任单位,数值\n4.3,件,,1652\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert report.warnings == []
+
+
+def test_a_unit_of_measure_in_a_lone_unit_column_is_refused_not_dropped(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,单位,数值\n4.3,件,1652\n"))
+    assert (problem.code, problem.line, problem.column) == ("LZ217", 2, 2)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ",,\n注：1.数值填写截至12月31日数据。,,\n",
+        "填表人：张三,,联系电话：13800000000\n审核人：李四,,\n",
+        "说明：含专项行动,,\n联系人:王五,,\n",
+    ],
+)
+def test_a_forms_footer_rows_are_read_past(plan: Plan, footer: str) -> None:
+    report = read(plan, "2024.csv", BODY + footer)
+    assert figures(report) == TITLED
+
+
+def test_an_unknown_indicator_is_still_an_error_below_the_data(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", BODY + "合计,,1661\n"))
+    assert (problem.code, problem.line) == ("LZ211", 4)
+
+
 # --- title rows above the header -------------------------------------------------------------
 
 TITLED = {("4.3", None): 1652.0, ("1.1", "ip-office"): 9.0}
@@ -773,3 +809,8 @@ def test_a_broken_workbook(plan: Plan) -> None:
     with pytest.raises(LzipError) as caught:
         read_report(Path("2024.xlsx"), plan)
     assert one(caught.value.problems).code == "LZ231"
+
+
+def test_the_dash_windows_936_decodes_gbks_dash_to_is_not_carried_out(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,数值\n5.3,―\n")
+    assert figures(report) == {("5.3", None): NOT_CARRIED_OUT}

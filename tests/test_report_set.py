@@ -238,3 +238,16 @@ def test_validate_reads_a_directory_as_one_report() -> None:
     result = lzip("validate", "2024", "--lang", "en")
     assert result.exit_code == 1
     assert "LZ210" in result.stderr
+
+
+def test_a_directory_reads_excels_tab_text_and_refuses_an_old_xls() -> None:
+    split_example(Path("2024"))
+    forestry = Path("2024/县林业局.csv")
+    text = forestry.read_bytes().decode("gbk").replace(",", "\t")
+    Path("2024/县林业局.txt").write_bytes(text.encode("gbk"))
+    forestry.unlink()
+    assert judged(check_json("2024")) == judged(check_json(EXAMPLE))
+    Path("2024/县教育局.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    result = lzip("check", "2024", "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{Path('2024/县教育局.xls')}: error LZ202" in result.stderr

@@ -12,7 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-NOT_CARRIED_OUT_MARKS = frozenset({"—", "——", "-", "--", "–", "未开展", "未开展该项工作"})
+# ― (U+2015): what Windows code page 936 decodes GBK's "—" (A1AA) to.
+NOT_CARRIED_OUT_MARKS = frozenset(
+    {"—", "——", "―", "――", "-", "--", "–", "未开展", "未开展该项工作"}
+)
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")

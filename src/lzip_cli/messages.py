@@ -217,8 +217,8 @@ TEXTS.update(
             "the report files are for different years: {file_a} is for {a}, this file for {b}",
         ),
         "report_dir_empty": (
-            "目录中没有报表文件（.csv、.xlsx）",
-            "the directory holds no report files (.csv, .xlsx)",
+            "目录中没有报表文件（.csv、.tsv、.txt、.xlsx）",
+            "the directory holds no report files (.csv, .tsv, .txt, .xlsx)",
         ),
         "duplicate_county_row": (
             "指标 {indicator} 的全县合计行（责任单位为空）重复：第 {first} 行已填报",

@@ -32,7 +32,7 @@ from lzip_cli.numbers import WHOLE_UNITS
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "指标", "指标内容"),
-    "agency": ("agency", "责任单位"),
+    "agency": ("agency", "责任单位", "填报单位"),
     "value": ("value", "数值", "完成值", "实际值"),
     "count": ("count", "笔数", "件数", "笔数/件数"),
     "note": ("note", "备注", "说明"),
@@ -48,6 +48,10 @@ _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() 
 MAX_TITLE_ROWS = 5
 #: A cell like a figure or an indicator id (``4.3``, ``1,700``, ``95%``): no title row has one.
 _NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?")
+#: What a form's footer rows begin with (no indicator's name does).
+_FOOTER = re.compile(
+    r"(注|备注|说明|填表人|填报人|审核人|负责人|单位负责人|联系人|联系电话|制表人|制表)[:：0-9.、]"
+)
 SNIFF_BYTES = 1 << 20
 MAX_LINE_CHARS = 1 << 20
 MAX_FIELD_CHARS = 1 << 16
@@ -351,6 +355,14 @@ def _map_header(
             )
         else:
             columns[canonical] = index
+    if "agency" not in columns:
+        # 单位 is a unit of measure beside 责任单位, but on many forms it is the agency itself:
+        # read it as the agency then, so that names there are not summed as county figures
+        # (a unit such as 件 in it is then refused as an unknown agency, not silently dropped).
+        for index, cell in enumerate(cells):
+            if fold(cell).casefold() == "单位":
+                columns["agency"] = index
+                break
     for required in REQUIRED:
         if required not in columns:
             log.add(
@@ -525,6 +537,8 @@ def _parse_row(
     indicator_text, agency_text, value_text, count_text, note_text, year_text = texts
     indicator_text = indicator_text.strip()
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
+    if indicator is None and _FOOTER.match(fold(indicator_text)):
+        return None  # a form's footer: 注：…, 填表人：…, 联系电话：…
     if indicator is None:
         if not indicator_text:
             problem("indicator", "blank_indicator")

@@ -23,7 +23,8 @@ from lzip_cli.report_reader import (
     year_from_name,
 )
 
-REPORT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")
+#: Read from a directory; .txt is Excel's tab-delimited text, .xls/.et are refused with a hint.
+REPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".et")
 
 
 def report_files(paths: list[Path]) -> list[Path]:
