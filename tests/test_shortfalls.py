@@ -536,3 +536,19 @@ def test_no_space_left_exits_2_located_without_traceback_or_temp_files(
     assert os.strerror(errno.ENOSPC) in result.stderr
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
     assert not (out / "forestry.md").exists()
+
+
+def test_lists_left_from_an_earlier_run_are_named_in_a_warning(tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    assert run("shortfalls", EXAMPLE, "--out", out).exit_code == 1
+    # 县农业农村局 catches up on 1.1 and the county on 7.1: it owes nothing now.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("1.1,县农业农村局,3,", "1.1,县农业农村局,30,").replace(
+        "7.1,,6,", "7.1,,60,"
+    )
+    report = tmp_path / "2024.csv"
+    report.write_text(text, encoding="utf-8")
+    result = run("shortfalls", report, "--out", out, "--force", "--lang", "en")
+    assert f"{out / 'agriculture.md'} is a list from an earlier run" in result.stderr
+    assert "index.md is a list" not in result.stderr
+    assert f"{out / 'ip-office.md'} is a list" not in result.stderr  # written again this run

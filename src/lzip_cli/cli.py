@@ -599,7 +599,7 @@ def _write_lists(
     force: bool,
     lang: str,
 ) -> int:
-    from lzip_cli.output import atomic_write_all, check_targets, prepare_directory
+    from lzip_cli.output import atomic_write_all, check_targets, prepare_directory, safe_filename
     from lzip_cli.render.shortfall_lists import list_files
 
     lists = list_files(result, entries, output_format.value, lang)  # type: ignore[arg-type]
@@ -607,6 +607,13 @@ def _write_lists(
     check_targets([path for path, _ in files], inputs, force=force)
     prepare_directory(out)
     atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
+    # A list from an earlier run for an agency that owes nothing now would be sent on unread.
+    written = {path.name for path, _ in files}
+    for agency in result.plan.agencies:
+        name = f"{safe_filename(agency.id)}.{output_format.value}"
+        if name not in written and (out / name).is_file():
+            said = _t("stale_list", lang, file=str(out / name), agency=agency.label(lang))
+            typer.echo(f"lzip: {_t('warning', lang)}: {said}", err=True)
     return len(files)
 
 

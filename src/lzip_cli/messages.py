@@ -434,6 +434,11 @@ TEXTS.update(
             "已写入 {count} 个文件到 {directory}",
             "wrote {count} file(s) to {directory}",
         ),
+        "stale_list": (
+            "{file} 是以前生成的清单：{agency} 本次没有欠账，请勿发送，或将其删除",
+            "{file} is a list from an earlier run: {agency} owes nothing now; do not send it, "
+            "or delete it",
+        ),
         "per_agency_needs_output": (
             "--per-agency 需要 -o 指定写入表格的目录",
             "--per-agency needs -o naming the directory for the forms",
