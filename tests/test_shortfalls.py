@@ -552,3 +552,13 @@ def test_lists_left_from_an_earlier_run_are_named_in_a_warning(tmp_path: Path) -
     assert f"{out / 'agriculture.md'} is a list from an earlier run" in result.stderr
     assert "index.md is a list" not in result.stderr
     assert f"{out / 'ip-office.md'} is a list" not in result.stderr  # written again this run
+
+
+@pytest.mark.parametrize("list_format", ["csv", "xlsx"])
+def test_csv_and_xlsx_lists_need_a_directory(list_format: str) -> None:
+    result = run("shortfalls", "no-such-report.csv", "-f", list_format, "--lang", "en")
+    assert result.exit_code == 2
+    # Said before the report is read: the missing report is not even mentioned.
+    assert result.stderr == (
+        f"lzip: error: lists in {list_format} need --out naming the directory to write them to\n"
+    )

@@ -546,6 +546,9 @@ def shortfalls(
     from lzip_cli.plan_loader import resolve_data_dir
 
     code = lang.value
+    if out is None and output_format is not ListFormat.md:  # before the report is read
+        said = _t("lists_need_out", code, format=output_format.value)
+        _fail([f"lzip: {_t('error', code)}: {said}"], EXIT_UNUSABLE)
     with _errors_exit(lang):
         plan = _load_plan(data)
         result = _read_and_evaluate(plan, reports, year)
@@ -557,10 +560,6 @@ def shortfalls(
     _warn(result, code)
     with _errors_exit(lang):
         if out is None:
-            if output_format is not ListFormat.md:
-                _fail(
-                    [f"lzip: {_t('error', code)}: {_t('xlsx_needs_output', code)}"], EXIT_UNUSABLE
-                )
             from lzip_cli.render.shortfall_lists import stdout_markdown
 
             sys.stdout.write(stdout_markdown(result, entries, code))

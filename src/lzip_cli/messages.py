@@ -434,6 +434,10 @@ TEXTS.update(
             "已写入 {count} 个文件到 {directory}",
             "wrote {count} file(s) to {directory}",
         ),
+        "lists_need_out": (
+            "{format} 格式的清单需要 --out 指定写入的目录",
+            "lists in {format} need --out naming the directory to write them to",
+        ),
         "stale_list": (
             "{file} 是以前生成的清单：{agency} 本次没有欠账，请勿发送，或将其删除",
             "{file} is a list from an earlier run: {agency} owes nothing now; do not send it, "
