@@ -327,6 +327,19 @@ def _figure(row: list[str]) -> tuple[str, str] | None:
     return EXAMPLE_FIGURES.get((row[1], row[4] or None))
 
 
+def fill_xlsx(form: Path) -> None:
+    """Type the example's figures into a form's workbook, as a person does in Excel."""
+    workbook = openpyxl.load_workbook(form)
+    for row in workbook.active.iter_rows(min_row=2):
+        figure = _figure([str(c.value or "") for c in row])
+        if figure:
+            value, count = figure
+            # numbers typed as numbers; — and 未开展 typed as text
+            row[5].value = float(value) if value.isdigit() else value
+            row[6].value = int(count) if count else None
+    workbook.save(form)
+
+
 def test_filled_csv_saved_by_excel_as_gbk_checks_like_the_hand_written_report(
     tmp_path: Path,
 ) -> None:
@@ -354,16 +367,7 @@ def test_filled_csv_saved_by_excel_as_gbk_checks_like_the_hand_written_report(
 def test_filled_xlsx_checks_like_the_hand_written_report(tmp_path: Path) -> None:
     form = tmp_path / "2024年填报.xlsx"
     assert run("template", "2024", "-o", form).exit_code == 0
-    workbook = openpyxl.load_workbook(form)
-    sheet = workbook.active
-    for row in sheet.iter_rows(min_row=2):
-        figure = _figure([str(c.value or "") for c in row])
-        if figure:
-            value, count = figure
-            # numbers typed as numbers; — and 未开展 typed as text
-            row[5].value = float(value) if value.isdigit() else value
-            row[6].value = int(count) if count else None
-    workbook.save(form)
+    fill_xlsx(form)
     assert check_json(form) == check_json(EXAMPLE)
     validated = run("validate", form)
     assert validated.exit_code == 0, validated.output
@@ -445,12 +449,5 @@ def test_per_agency_xlsx_forms_filled_in_check_as_the_whole_report(tmp_path: Pat
     forms = tmp_path / "2024"
     assert run("template", "2024", "--per-agency", "-f", "xlsx", "-o", forms).exit_code == 0
     for form in forms.iterdir():
-        workbook = openpyxl.load_workbook(form)
-        for row in workbook.active.iter_rows(min_row=2):
-            figure = _figure([str(c.value or "") for c in row])
-            if figure:
-                value, count = figure
-                row[5].value = float(value) if value.isdigit() else value
-                row[6].value = int(count) if count else None
-        workbook.save(form)
+        fill_xlsx(form)
     assert check_json(forms) == check_json(EXAMPLE)

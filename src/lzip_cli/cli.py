@@ -9,13 +9,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from lzip_cli import stdio
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from lzip_cli.evaluate import AgencyResult, CheckResult
     from lzip_cli.models import Plan
 
@@ -366,34 +368,10 @@ def check(
     if output is not None:
         with _errors_exit(lang):
             _write_check(result, selected, output_format, output, reports, data, force, code)
-    elif output_format is CheckFormat.json:
-        from lzip_cli.render import jsonout
-
-        jsonout.write(result, selected, code, sys.stdout)  # streamed: no whole-document string
-    elif output_format is CheckFormat.csv:
-        from lzip_cli.render import csvout
-
-        text = csvout.render(result, selected, code)
-        _warn(result, code)
-        # A BOM lets Excel on Chinese Windows open a redirected file; a terminal needs none.
-        bom = not sys.stdout.isatty() and stdio.writes_utf8(sys.stdout)
-        sys.stdout.write("\ufeff" + text if bom else text)
-    elif output_format is CheckFormat.markdown:
-        from lzip_cli.render import markdown
-
-        sys.stdout.write(markdown.render(result, selected, code))
-    elif output_format is CheckFormat.github:
-        from lzip_cli.render import github
-        from lzip_cli.report_reader import display_path
-
-        for line in github.check_commands(result, selected, display_path(reports[0]), code):
-            typer.echo(line)
     else:
-        from rich.console import Console
-
-        from lzip_cli.render import table
-
-        table.render(result, selected, code, Console())
+        # A BOM lets Excel on Chinese Windows open a redirected CSV; a terminal needs none.
+        bom = not sys.stdout.isatty() and stdio.writes_utf8(sys.stdout)
+        _emit_check(result, selected, output_format, reports, code, sys.stdout, None, bom=bom)
     shortfall = any(a.shortfalls for a in selected)
     raise typer.Exit(EXIT_FINDINGS if shortfall and fail_on is FailOn.shortfall else EXIT_OK)
 
@@ -406,6 +384,46 @@ CHECK_SUFFIXES = {
     ".markdown": CheckFormat.markdown,
     ".txt": CheckFormat.table,
 }
+
+
+def _emit_check(
+    result: "CheckResult",
+    selected: list["AgencyResult"],
+    output_format: CheckFormat | None,
+    reports: list[Path],
+    lang: str,
+    out: TextIO,
+    console: "Console | None",
+    *,
+    bom: bool,
+) -> None:
+    """Write ``check``'s output in ``output_format`` (None: the table) to ``out``."""
+    if output_format is CheckFormat.json:
+        from lzip_cli.render import jsonout
+
+        jsonout.write(result, selected, lang, out)  # streamed: no whole-document string
+    elif output_format is CheckFormat.csv:
+        from lzip_cli.render import csvout
+
+        text = csvout.render(result, selected, lang)
+        _warn(result, lang)
+        out.write("\ufeff" + text if bom else text)
+    elif output_format is CheckFormat.markdown:
+        from lzip_cli.render import markdown
+
+        out.write(markdown.render(result, selected, lang))
+    elif output_format is CheckFormat.github:
+        from lzip_cli.render import github
+        from lzip_cli.report_reader import display_path
+
+        for line in github.check_commands(result, selected, display_path(reports[0]), lang):
+            out.write(line + "\n")
+    else:
+        from rich.console import Console
+
+        from lzip_cli.render import table
+
+        table.render(result, selected, lang, console or Console())
 
 
 def _write_check(
@@ -442,32 +460,10 @@ def _write_check(
     plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
     check_targets([output], [*report_files(reports), *plan_files], force=force)
     with atomic_text(output) as handle:
-        if output_format is CheckFormat.json:
-            from lzip_cli.render import jsonout
+        from rich.console import Console
 
-            jsonout.write(result, selected, lang, handle)  # streamed, as to stdout
-        elif output_format is CheckFormat.csv:
-            from lzip_cli.render import csvout
-
-            handle.write("\ufeff" + csvout.render(result, selected, lang))  # Excel needs the BOM
-            _warn(result, lang)
-        elif output_format is CheckFormat.markdown:
-            from lzip_cli.render import markdown
-
-            handle.write(markdown.render(result, selected, lang))
-        elif output_format is CheckFormat.github:
-            from lzip_cli.render import github
-            from lzip_cli.report_reader import display_path
-
-            for line in github.check_commands(result, selected, display_path(reports[0]), lang):
-                handle.write(line + "\n")
-        else:
-            from rich.console import Console
-
-            from lzip_cli.render import table
-
-            console = Console(file=handle, width=100, color_system=None, force_terminal=False)
-            table.render(result, selected, lang, console)
+        console = Console(file=handle, width=100, color_system=None, force_terminal=False)
+        _emit_check(result, selected, output_format, reports, lang, handle, console, bom=True)
     typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
 
 
