@@ -121,7 +121,6 @@ def test_exit_code_counts_only_the_selected_agencies() -> None:
 @pytest.mark.parametrize(
     ("args", "where", "says"),
     [
-        (["--year", "2023"], "2024.csv: ", "LZ215"),
         (["--agency", "县气象局"], "lzip: ", "'县气象局'"),
         (["--data", "/nonexistent"], "", "LZ00"),
     ],
@@ -131,6 +130,13 @@ def test_unusable_input_exits_2(args: list[str], where: str, says: str) -> None:
     assert result.exit_code == 2, result.output
     assert where in result.stderr and says in result.stderr
     assert result.stdout == ""
+
+
+def test_the_year_option_judges_a_file_named_for_another_year() -> None:
+    document = check_json(EXAMPLE, "--year", "2025", "--lang", "en")
+    assert document["year"] == 2025
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ245"]
+    assert warning["message"].startswith("--year 2025 differs from the year 2024")
 
 
 def test_missing_report_exits_2(tmp_path: Path) -> None:

@@ -408,6 +408,45 @@ def test_year_from_the_column(plan: Plan, cell: str) -> None:
     assert report.year == 2024
 
 
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("鹿寨县2024年报表_2025.01.10.csv", 2024),
+        ("2024年知识产权指标(2025年1月10日填报).csv", 2024),
+        ("2024报表_2025-01-10.csv", 2024),
+        ("2024报表_20250110.csv", 2024),
+        ("2024年度报表2025.1.10.csv", 2024),
+        ("report-2024-v2.csv", 2024),
+    ],
+)
+def test_a_date_in_the_file_name_is_not_the_report_year(plan: Plan, name: str, year: int) -> None:
+    assert read(plan, name, ROWS).year == year
+
+
+@pytest.mark.parametrize("name", ["导出2025.01.10.csv", "报表(2025年1月10日).csv"])
+def test_a_name_with_only_a_date_gives_no_year(plan: Plan, name: str) -> None:
+    assert one(problems(plan, name, ROWS)).code == "LZ214"
+    assert read(plan, name, "year,indicator,value\n2024,4.3,1\n").year == 2024
+
+
+def test_a_name_with_several_years_says_so(plan: Plan) -> None:
+    problem = one(problems(plan, "2023年、2024年指标.csv", ROWS))
+    assert (problem.code, problem.file) == ("LZ214", "2023年、2024年指标.csv")
+    assert "the file name holds several years (2023, 2024); pass --year" in english(problem)
+
+
+def test_the_year_option_wins_over_the_file_name_with_a_warning(plan: Plan) -> None:
+    report = read(plan, "2024.csv", ROWS, year=2023)
+    assert report.year == 2023
+    warning = one(report.warnings)
+    assert (warning.code, warning.file) == ("LZ245", "2024.csv")
+    assert "--year 2023 differs from the year 2024 in the file or folder name" in english(warning)
+
+
+def test_the_year_option_agreeing_with_the_name_warns_nothing(plan: Plan) -> None:
+    assert read(plan, "2024.csv", ROWS, year=2024).warnings == []
+
+
 def test_a_name_with_two_years_leaves_it_to_the_column(plan: Plan) -> None:
     # 20231231 is not a year; "2023-2024" holds two: neither decides.
     assert read(plan, "导出20231231-2024.csv", "year,indicator,value\n2024,4.3,1\n").year == 2024
@@ -423,7 +462,6 @@ def test_no_year_anywhere(plan: Plan) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "option", "shown"),
     [
-        ("2024.csv", ROWS, 2023, "--year 2023, file name 2024, year column —"),
         (
             "2024.csv",
             "年度,指标,数值\n2023,4.3,1\n",
@@ -437,7 +475,7 @@ def test_no_year_anywhere(plan: Plan) -> None:
             "--year 2024, file name —, year column 2023",
         ),
     ],
-    ids=["option-vs-name", "name-vs-column", "option-vs-column"],
+    ids=["name-vs-column", "option-vs-column"],
 )
 def test_year_conflicts(plan: Plan, name: str, text: str, option: int | None, shown: str) -> None:
     problem = one(problems(plan, name, text, option))

@@ -154,6 +154,25 @@ def test_no_year_anywhere_asks_for_one() -> None:
     assert check_json("returns", "--year", "2024")["year"] == 2024
 
 
+def test_the_year_option_wins_over_the_directory_name_with_a_warning_per_file() -> None:
+    paths = split_example(Path("returns-2024"))
+    document = check_json("returns-2024", "--year", "2025")
+    assert document["year"] == 2025
+    warned = sorted(w["file"] for w in document["warnings"] if w["code"] == "LZ245")
+    assert warned == sorted(str(p) for p in paths)
+
+
+def test_a_name_with_several_years_is_the_one_named_when_no_year_is_found() -> None:
+    split_example(Path("returns"))
+    Path("returns/县林业局.csv").rename("returns/县林业局2023-2024.csv")
+    result = lzip("check", "returns", "--lang", "en")
+    assert result.exit_code == 2
+    assert (
+        f"{Path('returns/县林业局2023-2024.csv')}: error LZ214: cannot tell the report's year: "
+        "the file name holds several years (2023, 2024)"
+    ) in result.stderr
+
+
 def test_files_for_different_years_are_refused() -> None:
     split_example(Path("returns"))
     Path("returns/县农业农村局.csv").rename("returns/县农业农村局2023.csv")

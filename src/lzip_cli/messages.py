@@ -269,6 +269,16 @@ TEXTS.update(
             "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
             "cannot tell the report's year: pass --year or put it in the file name (2024.csv)",
         ),
+        "year_name_ambiguous": (
+            "无法确定报表年度：文件名中有多个年份（{years}）。请用 --year 指定",
+            "cannot tell the report's year: the file name holds several years ({years}); "
+            "pass --year",
+        ),
+        "year_option_over_name": (
+            "--year {option} 与文件名（或所在文件夹名）中的 {name} 年不同：按 {option} 年度评估",
+            "--year {option} differs from the year {name} in the file or folder name: judged as "
+            "{option}",
+        ),
         "year_conflict": (
             "报表年度相互矛盾：--year 为 {option}，文件名中为 {name}，年度列中为 {column}",
             "the report's year is contradictory: --year {option}, file name {name}, "
@@ -816,13 +826,14 @@ TEXTS.update(
             "The report's year column holds different years.",
         ),
         "code.LZ214": (
-            "无法确定报表年度。",
-            "The report's year cannot be told (no --year, file name or year column).",
+            "无法确定报表年度（没有 --year，文件名中没有或有多个年份，也没有年度列）。",
+            "The report's year cannot be told (no --year, no single year in the file name, no "
+            "year column).",
         ),
         "code.LZ215": (
-            "--year、文件名和年度列给出的年份相互矛盾，或几个报表文件的年度不一致。",
-            "--year, the file name and the year column give different years, or several report "
-            "files do.",
+            "文件名或 --year 与年度列给出的年份相互矛盾，或几个报表文件的年度不一致。",
+            "The file name or --year and the year column give different years, or several "
+            "report files do.",
         ),
         "code.LZ216": (
             "某行的指标单元格为空。",
@@ -916,6 +927,10 @@ TEXTS.update(
             "报表年度在方案期限之外（早于基础年或晚于目标年），阶段值取基础值或最终目标值。",
             "The report year lies outside the plan's period (before its base year or after its "
             "target year); milestones are held at the baseline or the final target.",
+        ),
+        "code.LZ245": (
+            "--year 与文件名（或文件夹名）中的年份不同：按 --year 评估。",
+            "--year differs from the year in the file or folder name: --year is used.",
         ),
         "code.LZ250": (
             "报表只有表头没有数据行。",

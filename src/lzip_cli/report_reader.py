@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO, overload
+from typing import TextIO
 
 from lzip_cli.cells import (
     NOT_CARRIED_OUT,
@@ -55,7 +55,16 @@ _FOOTER = re.compile(
 SNIFF_BYTES = 1 << 20
 MAX_LINE_CHARS = 1 << 20
 MAX_FIELD_CHARS = 1 << 16
-_YEAR_IN_NAME = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9])")
+_YEAR = r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])"
+_YEAR_IN_NAME = re.compile(_YEAR)
+#: "2024年" and "2024年度", but not the 2025 of "2025年1月10日": the report's own year.
+_YEAR_WORD_IN_NAME = re.compile(rf"({_YEAR})年(?:度|(?![0-9０-９]{{1,2}}月))")
+#: A date in a file name, usually the day the form was filled in or exported: its year is not
+#: the report's (鹿寨县2024年报表_2025.01.10.xlsx, 报表(2025年1月10日).csv).
+_DATE_IN_NAME = re.compile(
+    rf"{_YEAR}(?:(?P<sep>[-._/])[01]?[0-9](?P=sep)[0-3]?[0-9]|年[01]?[0-9]月(?:[0-3]?[0-9]日)?)"
+    r"(?![0-9])"
+)
 CELL_CODES = {
     "unknown_indicator": "LZ211",
     "blank_indicator": "LZ216",
@@ -111,10 +120,29 @@ class ReportPart:
     warnings: list[Problem]
     name_year: int | None
     year_cells: dict[int, int]  # year → first row that holds it
+    name_years: list[int] = field(default_factory=list)  # when the name gives several
 
     def own_year(self, option: int | None) -> int | None:
-        """The year ``--year``, the file name and the year column agree on; None if none says."""
-        return _resolve_year(option, self.name_year, self.year_cells, self.file, required=False)
+        """The year ``--year``, the file name and the year column agree on; None if none says.
+
+        ``--year`` wins over the file name, with warning LZ245: it is how one judges a form
+        saved under last year's name. A year column that disagrees is an error (LZ215).
+        """
+        name_year = self.name_year
+        if option is not None and name_year is not None and name_year != option:
+            params = {"option": option, "name": name_year}
+            self.warnings.append(
+                Problem("LZ245", "year_option_over_name", file=self.file, params=params)
+            )
+            self.name_year = name_year = None
+        return _resolve_year(option, name_year, self.year_cells, self.file)
+
+    def year_unknown(self) -> Problem:
+        """LZ214 for this file, saying which years its name holds if it holds several."""
+        if len(self.name_years) > 1:
+            years = ", ".join(map(str, self.name_years))
+            return Problem("LZ214", "year_name_ambiguous", file=self.file, params={"years": years})
+        return Problem("LZ214", "year_unknown", file=self.file)
 
 
 def display_path(path: Path) -> str:
@@ -124,16 +152,32 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def years_in_name(path: Path) -> list[int]:
+    """The years the file's name gives for the report, oldest first: one, or none, or several.
+
+    ``鹿寨县2024年报.xlsx`` gives 2024. A year written with 年 wins over bare ones, and dates are
+    passed over: ``2024年报表_2025.01.10.xlsx`` and ``2024报表(2025年1月10日).csv`` give 2024,
+    ``导出2025-01-10.csv`` none, ``2023-2024.csv`` both.
+    """
+    name = path.name
+    worded = {int(year) for year in _YEAR_WORD_IN_NAME.findall(name)}
+    if worded:
+        return sorted(worded)
+    return sorted({int(year) for year in _YEAR_IN_NAME.findall(_DATE_IN_NAME.sub(" ", name))})
+
+
 def year_from_name(path: Path) -> int | None:
-    """The one four-digit year in the file's name (``鹿寨县2024年报.xlsx`` → 2024), if exactly one."""
-    years = set(_YEAR_IN_NAME.findall(path.name))
-    return int(years.pop()) if len(years) == 1 else None
+    """The report's year if the file's name gives exactly one (see :func:`years_in_name`)."""
+    years = years_in_name(path)
+    return years[0] if len(years) == 1 else None
 
 
 def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     """Read and check a report; raise :class:`LzipError` with every problem found."""
     part = read_part(path, plan)
-    resolved = _resolve_year(year, part.name_year, part.year_cells, part.file)
+    resolved = part.own_year(year)
+    if resolved is None:
+        raise LzipError([part.year_unknown()])
     return Report(part.file, resolved, part.rows, part.warnings)
 
 
@@ -155,13 +199,15 @@ def read_part(path: Path, plan: Plan) -> ReportPart:
         rows = _iter_csv_rows(path, name)
     from lzip_cli.progress import track
 
-    return parse_part(
+    part = parse_part(
         track(rows, name),  # a bar on a terminal when reading takes over a second
         plan,
         name,
         name_year=year_from_name(path),
         warnings=warnings,
     )
+    part.name_years = years_in_name(path)
+    return part
 
 
 def _sniff(path: Path, name: str) -> str:
@@ -596,26 +642,8 @@ def _parse_row(
     return ReportRow(row, indicator.id, agency_id, value, count, note_text.strip(), name)
 
 
-@overload
 def _resolve_year(
     option: int | None, from_name: int | None, cells: dict[int, int], name: str
-) -> int: ...
-@overload
-def _resolve_year(
-    option: int | None,
-    from_name: int | None,
-    cells: dict[int, int],
-    name: str,
-    *,
-    required: bool,
-) -> int | None: ...
-def _resolve_year(
-    option: int | None,
-    from_name: int | None,
-    cells: dict[int, int],
-    name: str,
-    *,
-    required: bool = True,
 ) -> int | None:
     if len(cells) > 1:
         (year_a, row_a), (year_b, row_b) = sorted(cells.items(), key=lambda item: item[1])[:2]
@@ -634,9 +662,7 @@ def _resolve_year(
     sources = [(option, "option"), (from_name, "name"), (from_cells, "column")]
     known = [(year, source) for year, source in sources if year is not None]
     if not known:
-        if not required:
-            return None
-        raise LzipError([Problem("LZ214", "year_unknown", file=name)])
+        return None
     distinct = {year for year, _ in known}
     if len(distinct) > 1:
         details = ", ".join(f"{source}={year}" for year, source in known)

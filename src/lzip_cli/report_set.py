@@ -91,7 +91,9 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
             [Problem("LZ215", "year_differs_between_files", file=file_b, params=params)]
         )
     if not years:
-        raise LzipError([Problem("LZ214", "year_unknown", file=parts[0].file)])
+        # A name with several years is the likelier cause; its message says which it holds.
+        unclear = next((part for part in parts if len(part.name_years) > 1), parts[0])
+        raise LzipError([unclear.year_unknown()])
     resolved = next(iter(years))
     if len(parts) == 1:  # its duplicate rows were refused as it was read
         return Report(parts[0].file, resolved, parts[0].rows, parts[0].warnings)
