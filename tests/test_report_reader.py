@@ -852,3 +852,38 @@ def test_a_broken_workbook(plan: Plan) -> None:
 def test_the_dash_windows_936_decodes_gbks_dash_to_is_not_carried_out(plan: Plan) -> None:
     report = read(plan, "2024.csv", "指标,数值\n5.3,―\n")
     assert figures(report) == {("5.3", None): NOT_CARRIED_OUT}
+
+
+# --- a rate typed as a fraction --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("indicator", "cell", "warned"),
+    [
+        ("1.2", "0.95", True),
+        ("1.2", "０．９５", True),
+        ("1.2", "1.00", True),
+        ("2.1", "0.1", True),
+        ("1.2", "95", False),
+        ("1.2", "95%", False),
+        ("1.2", "0.95%", False),
+        ("1.2", "1", False),
+        ("1.2", "—", False),
+        ("5.1", "0.5", False),  # an amount in 万元, not a rate
+    ],
+)
+def test_a_rate_typed_as_a_fraction_is_flagged(
+    plan: Plan, indicator: str, cell: str, warned: bool
+) -> None:
+    agency = "forestry" if indicator == "2.1" else ""
+    report = read(plan, "2024.csv", f"指标,责任单位,数值\n{indicator},{agency},{cell}\n")
+    codes = [(w.code, w.line, w.column) for w in report.warnings]
+    assert codes == ([("LZ246", 2, 3)] if warned else [])
+
+
+def test_a_rate_typed_as_a_fraction_is_still_read_as_a_percentage(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,数值\n1.2,0.95\n")
+    assert figures(report) == {("1.2", None): 0.95}
+    assert format_problem(one(report.warnings), "en", "warning") == (
+        "2024.csv:2:2: warning LZ246: 0.95 is read as 0.95 %; if 95 % is meant, write 95 or 95%"
+    )

@@ -113,6 +113,7 @@ CODES: dict[str, Code] = {
     "LZ243": _c("rate_needs_county_row"),
     "LZ244": _c("year_before_plan", "year_after_plan", severity="warning"),
     "LZ245": _c("year_option_over_name", severity="warning"),
+    "LZ246": _c("rate_as_fraction", severity="warning"),
     "LZ250": _c("report_no_rows"),
     "LZ251": _c("cell_formula"),
     "LZ252": _c("xlsx_first_sheet_empty"),

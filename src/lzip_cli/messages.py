@@ -269,6 +269,11 @@ TEXTS.update(
             "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
             "cannot tell the report's year: pass --year or put it in the file name (2024.csv)",
         ),
+        "rate_as_fraction": (
+            "{text} 按 {value:g}% 计；如指 {percent:g}%，请填写 {percent:g} 或 {percent:g}%",
+            "{text} is read as {value:g} %; if {percent:g} % is meant, write {percent:g} or "
+            "{percent:g}%",
+        ),
         "year_name_ambiguous": (
             "无法确定报表年度：文件名中有多个年份（{years}）。请用 --year 指定",
             "cannot tell the report's year: the file name holds several years ({years}); "
@@ -931,6 +936,11 @@ TEXTS.update(
         "code.LZ245": (
             "--year 与文件名（或文件夹名）中的年份不同：按 --year 评估。",
             "--year differs from the year in the file or folder name: --year is used.",
+        ),
+        "code.LZ246": (
+            "比率填成了小数（如 0.95）：按百分数计（0.95%），可能本意是 95%。",
+            "A rate typed as a fraction (0.95) is read as a percentage (0.95 %); 95 % may be "
+            "meant.",
         ),
         "code.LZ250": (
             "报表只有表头没有数据行。",

@@ -26,7 +26,7 @@ from lzip_cli.cells import (
     parse_year,
 )
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
-from lzip_cli.models import Plan
+from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import WHOLE_UNITS
 
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
@@ -514,7 +514,7 @@ def parse_part(
             cells = cells + blanks[len(cells) :]
         # (Past ``width`` a row holds only blank cells, or it was refused as ragged above.)
         parsed_row = _parse_row(
-            cells, fields(cells), columns, row_number, plan, name, log, year_cells
+            cells, fields(cells), columns, row_number, plan, name, log, year_cells, warnings
         )
         if parsed_row is None:
             continue
@@ -550,6 +550,21 @@ def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> Cell
     return parse_figure(text, units, percent=percent)
 
 
+def _fraction_for_percent(value: CellValue, text: str, indicator: Indicator) -> bool:
+    """Whether a rate cell looks like a fraction typed for a percentage: ``0.95`` for 95 %.
+
+    Such a cell is read as 0.95 %. It is only flagged: a decimal up to 1 without a % sign, for a
+    rate whose plan figures are on the percent scale (a target of 95, not 0.95).
+    """
+    if not isinstance(value, float) or not 0 < value <= 1:
+        return False
+    folded = fold(text)
+    if "%" in folded or "." not in folded:
+        return False
+    figures = (indicator.baseline.value, indicator.target.value, *indicator.milestones.values())
+    return any(isinstance(figure, float) and figure > 1 for figure in figures)
+
+
 def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
     index = columns.get(column)
     if index is None or index >= len(cells):
@@ -566,6 +581,7 @@ def _parse_row(
     name: str,
     log: ProblemLog,
     year_cells: dict[int, int],
+    warnings: list[Problem],
 ) -> ReportRow | None:
     def problem(column: str, key: str, **params: object) -> None:
         index = columns.get(column)
@@ -616,6 +632,19 @@ def _parse_row(
     except CellError as exc:
         problem("value", exc.key, expected=indicator.unit, **exc.params)
         value, ok = None, False
+    else:
+        if indicator.kind == "rate" and _fraction_for_percent(value, value_text, indicator):
+            index = columns["value"]
+            warnings.append(
+                Problem(
+                    "LZ246",
+                    "rate_as_fraction",
+                    file=name,
+                    line=row,
+                    column=index + 1,
+                    params={"text": value_text.strip(), "value": value, "percent": value * 100},
+                )
+            )
     count: CellValue = None
     if count_text.strip():
         if not indicator.compound:
