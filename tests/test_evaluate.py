@@ -25,6 +25,7 @@ from lzip_cli.evaluate import (
 )
 from lzip_cli.models import Agency, Indicator, Plan, PlanInfo
 from lzip_cli.plan_loader import default_data_dir, load_plan
+from lzip_cli.render.problems import format_problem
 from lzip_cli.report_reader import Report, ReportRow, read_report
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "2024.csv"
@@ -359,7 +360,13 @@ def test_a_row_for_an_agency_not_responsible_is_counted_with_a_warning() -> None
     result = check(row(2, "1.1", "a", 9.0), row(3, "1.1", "d", 8.0))
     assert result.indicator("1.1").county.value == 17
     assert codes(result) == [("LZ241", 3)]
-    assert result.warnings[0].params == {"agency": "d", "indicator": "1.1"}
+    warning = result.warnings[0]
+    assert format_problem(warning, "zh", "warning").endswith(
+        "单位d不是指标 1.1 的责任单位，其数值仍计入"
+    )
+    assert format_problem(warning, "en", "warning").endswith(
+        "Agency d is not responsible for indicator 1.1; its figure is counted anyway"
+    )
     # d is not responsible for anything, so it has no table
     assert "d" not in [a.agency_id for a in result.agencies]
 

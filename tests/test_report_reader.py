@@ -651,7 +651,8 @@ def test_duplicate_rows_name_both_rows(
         assert "county-wide" in text
         assert "全县合计" in format_problem(problem, "zh")
     else:
-        assert agency in text
+        assert f"for {plan.agency(agency).name_en} is reported twice" in text
+        assert f"{plan.agency(agency).name}的指标 {indicator} 重复" in format_problem(problem, "zh")
 
 
 def test_a_blank_duplicate_is_no_duplicate(plan: Plan) -> None:

@@ -195,7 +195,7 @@ def test_files_for_different_years_are_refused() -> None:
     [
         (
             "1.1,县林业局,2,,",
-            "indicator 1.1 for agency forestry is reported twice: first in {first} at row 2",
+            "indicator 1.1 for County Forestry Bureau is reported twice: first in {first} at row 2",
         ),
         (
             "3.1,,1,,",

@@ -312,7 +312,10 @@ def _evaluate_indicator(
                     "agency_not_responsible",
                     file=row.file or report.file,
                     line=row.row,
-                    params={"agency": row.agency_id, "indicator": indicator.id},
+                    params={
+                        "agency": plan.agency(row.agency_id).names(),
+                        "indicator": indicator.id,
+                    },
                 )
             )
     own = {r.agency_id: _row_figure(yardstick, r) for r in agency_rows if r.agency_id}

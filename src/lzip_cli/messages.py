@@ -5,10 +5,18 @@ Keys name the situation; templates use ``str.format`` fields filled from a probl
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+class Bilingual(NamedTuple):
+    """A param that reads differently by language, such as an agency: 县林业局 / Forestry Bureau."""
+
+    zh: str
+    en: str
+
 
 TEXTS: dict[str, tuple[str, str]] = {
     # --- files -------------------------------------------------------------------------------
@@ -128,6 +136,9 @@ def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
     if pair is None:
         pair = TEXTS["schema.fallback"] if key.startswith("schema.") else (key, key)
     template = pair[0] if lang == "zh" else pair[1]
+    for name, value in params.items():
+        if isinstance(value, Bilingual):
+            params[name] = value.zh if lang == "zh" else value.en
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -199,12 +210,12 @@ TEXTS.update(
             "this row has {cells} cells but the header has {expected} columns",
         ),
         "duplicate_row": (
-            "指标 {indicator}、单位 {agency} 重复：第 {first} 行已填报",
-            "indicator {indicator} for agency {agency} is reported twice: first at row {first}",
+            "{agency}的指标 {indicator} 重复：第 {first} 行已填报",
+            "indicator {indicator} for {agency} is reported twice: first at row {first}",
         ),
         "duplicate_row_elsewhere": (
-            "指标 {indicator}、单位 {agency} 重复：{first_file} 第 {first} 行已填报",
-            "indicator {indicator} for agency {agency} is reported twice: first in {first_file} "
+            "{agency}的指标 {indicator} 重复：{first_file} 第 {first} 行已填报",
+            "indicator {indicator} for {agency} is reported twice: first in {first_file} "
             "at row {first}",
         ),
         "duplicate_county_row_elsewhere": (
@@ -314,7 +325,7 @@ TEXTS.update(
         ),
         # --- evaluation ---------------------------------------------------------------------
         "agency_not_responsible": (
-            "{agency} 不是指标 {indicator} 的责任单位，其数值仍计入",
+            "{agency}不是指标 {indicator} 的责任单位，其数值仍计入",
             "{agency} is not responsible for indicator {indicator}; its figure is counted anyway",
         ),
         "county_row_each": (

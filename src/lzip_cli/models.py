@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
+from lzip_cli.messages import Bilingual
+
 NOT_CARRIED_OUT = "not-carried-out"
 PER_ACTUAL = "per-actual"
 
@@ -146,6 +148,10 @@ class Agency(_Strict):
 
     def label(self, lang: str) -> str:
         return self.name if lang == "zh" else self.name_en
+
+    def names(self) -> Bilingual:
+        """Its name in both languages, for a message param."""
+        return Bilingual(self.name, self.name_en)
 
 
 class AgencyGroup(_Strict):

@@ -528,7 +528,11 @@ def parse_part(
                     "duplicate_row" if key[1] else "duplicate_county_row",
                     file=name,
                     line=row_number,
-                    params={"first": first_row[key], "indicator": key[0], "agency": key[1] or "—"},
+                    params={
+                        "first": first_row[key],
+                        "indicator": key[0],
+                        "agency": plan.agency(key[1]).names() if key[1] else "—",
+                    },
                 )
             )
             continue

@@ -117,7 +117,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
                     line=row.row,
                     params={
                         "indicator": row.indicator_id,
-                        "agency": row.agency_id or "—",
+                        "agency": plan.agency(row.agency_id).names() if row.agency_id else "—",
                         "first_file": seen.file,
                         "first": seen.row,
                     },
