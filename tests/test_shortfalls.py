@@ -230,6 +230,16 @@ def test_xlsx_index_has_title_and_every_agency(tmp_path: Path) -> None:
     assert sheet.freeze_panes == "A3"
 
 
+def test_xlsx_index_counts_are_numbers_excel_can_sum(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
+    sheet = openpyxl.load_workbook(out / "index.xlsx").active
+    counts = [row[2] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert all(type(count) is int for count in counts), counts
+    lists = [openpyxl.load_workbook(f).active for f in out.glob("*.xlsx") if f.name != "index.xlsx"]
+    assert sum(counts) == sum(sheet.max_row - 2 for sheet in lists)  # title and header rows
+
+
 # --- the index ----------------------------------------------------------------------------
 
 

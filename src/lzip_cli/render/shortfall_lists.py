@@ -109,6 +109,10 @@ def to_csv_text(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str
     return to_csv(headers(result.year, lang), rows)
 
 
+#: The index's column of how many items an agency owes (欠账项数).
+INDEX_COUNT_COLUMN = 2
+
+
 def index_rows(
     result: CheckResult, entries: list[AgencyShortfalls], files: dict[str, str], lang: Lang
 ) -> list[list[str]]:
@@ -197,6 +201,7 @@ def list_files(
             header=index_headers(lang),
             rows=index_rows_,
             heading=t("sf_index_title", lang, year=result.year),
+            numeric_columns=frozenset({INDEX_COUNT_COLUMN}),
         )
         files.append((index_name, workbook_bytes([index_sheet])))
     elif extension == "csv":
