@@ -16,7 +16,7 @@ from lzip_cli.cells import NOT_CARRIED_OUT
 from lzip_cli.errors import MAX_PROBLEMS, LzipError, Problem
 from lzip_cli.models import Plan
 from lzip_cli.plan_loader import default_data_dir, load_plan
-from lzip_cli.render.problems import format_problem
+from lzip_cli.render.problems import column_letters, format_problem
 from lzip_cli.report_reader import Report, ReportRow, read_report
 
 
@@ -813,7 +813,13 @@ def test_xlsx_errors_are_located_by_sheet_row(plan: Plan) -> None:
         3,
         2,
     )
-    assert "'150%'" in english(problem)
+    assert english(problem).startswith("2024.xlsx:3:2: error LZ223: B3: '150%'")
+    assert format_problem(problem, "zh").startswith("2024.xlsx:3:2: 错误 LZ223: B3: '150%'")
+
+
+def test_csv_errors_name_no_cell(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,数值\n4.3,1652\n1.2,150%\n"))
+    assert english(problem).startswith("2024.csv:3:2: error LZ223: '150%'")
 
 
 def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> None:
@@ -888,3 +894,10 @@ def test_a_rate_typed_as_a_fraction_is_still_read_as_a_percentage(plan: Plan) ->
     assert format_problem(one(report.warnings), "en", "warning") == (
         "2024.csv:2:2: warning LZ246: 0.95 is read as 0.95 %; if 95 % is meant, write 95 or 95%"
     )
+
+
+@pytest.mark.parametrize(
+    ("column", "letters"), [(1, "A"), (4, "D"), (26, "Z"), (27, "AA"), (52, "AZ"), (703, "AAA")]
+)
+def test_column_letters_are_excels(column: int, letters: str) -> None:
+    assert column_letters(column) == letters

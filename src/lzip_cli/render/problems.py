@@ -19,8 +19,30 @@ def location(problem: Problem) -> str:
     return ":".join(parts)
 
 
+#: Files whose rows and columns a person finds by Excel's cell names (D5), not by numbers.
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def column_letters(column: int) -> str:
+    """Excel's name for a 1-based column: 1 → A, 27 → AA."""
+    letters = ""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def cell_name(problem: Problem) -> str | None:
+    """``D5`` for a problem located at a cell of a workbook; None otherwise."""
+    if problem.line is None or problem.column is None or not problem.file:
+        return None
+    if not problem.file.lower().endswith(_WORKBOOK_SUFFIXES):
+        return None
+    return f"{column_letters(problem.column)}{problem.line}"
+
+
 def message(problem: Problem, lang: Lang) -> str:
-    """The problem's message, prefixed by its path inside the file when it has one."""
+    """The problem's message, prefixed by its path inside the file or its cell in a workbook."""
     params = problem.params
     if "errno" in params:  # an OS error's reason in the user's language, when lzip knows it
         name = errno.errorcode.get(params["errno"], "")
@@ -32,7 +54,8 @@ def message(problem: Problem, lang: Lang) -> str:
     text = t(problem.key, lang, **params)
     if params.get("suggestion"):
         text += t("did_you_mean", lang, suggestion=params["suggestion"])
-    return f"{problem.path}: {text}" if problem.path else text
+    where = problem.path or cell_name(problem)
+    return f"{where}: {text}" if where else text
 
 
 def format_problem(problem: Problem, lang: Lang, severity: str = "error") -> str:
