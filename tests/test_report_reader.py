@@ -901,3 +901,9 @@ def test_a_rate_typed_as_a_fraction_is_still_read_as_a_percentage(plan: Plan) ->
 )
 def test_column_letters_are_excels(column: int, letters: str) -> None:
     assert column_letters(column) == letters
+
+
+def test_rows_are_numbered_as_excel_shows_them_past_a_cell_with_a_line_break(plan: Plan) -> None:
+    text = '指标,责任单位,数值,备注\n1.1,ip-office,9,"第一行\n第二行"\n1.2,,一百,\n'
+    problem = one(problems(plan, "2024.csv", text))
+    assert (problem.code, problem.line, problem.column) == ("LZ218", 3, 3)

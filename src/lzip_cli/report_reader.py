@@ -329,6 +329,9 @@ def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
         lines = _bounded_lines(handle, name)
         head, delimiter = _delimiter(lines)
         reader = csv.reader(itertools.chain(head, lines), delimiter=delimiter, strict=True)
+        # Rows are numbered as Excel shows them: a cell with a line break in it (Alt+Enter)
+        # makes one row of two lines. Errors in the text itself (LZ203–LZ206) give its line.
+        row = 0
         while True:
             start = reader.line_num + 1  # where the next record begins
             try:
@@ -367,7 +370,8 @@ def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
                         )
                     ]
                 ) from None
-            yield reader.line_num, cells
+            row += 1
+            yield row, cells
 
 
 def _map_header(
