@@ -170,6 +170,21 @@ def test_xlsx_form_is_chosen_by_extension_and_matches_the_csv(tmp_path: Path) ->
     assert rows == csv_form("2025")
 
 
+def test_an_output_suffix_naming_no_format_is_refused(tmp_path: Path) -> None:
+    output = tmp_path / "form.txt"
+    result = run("template", "2025", "-o", output, "--lang", "en")
+    assert result.exit_code == 2
+    assert "error LZ307: cannot tell the output format from the suffix" in result.stderr
+    assert ".csv, .xlsx" in result.stderr
+    assert not output.exists()
+
+
+def test_the_format_option_writes_any_file_name(tmp_path: Path) -> None:
+    output = tmp_path / "form.txt"
+    assert run("template", "2025", "-o", output, "--format", "csv").exit_code == 0
+    assert output.read_bytes().decode("utf-8-sig").startswith(",".join(HEADER))
+
+
 def test_xlsx_form_has_frozen_header_readable_widths_and_shaded_fixed_columns(
     tmp_path: Path,
 ) -> None:

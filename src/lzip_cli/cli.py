@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -89,6 +89,12 @@ class ListFormat(enum.StrEnum):
 class FormFormat(enum.StrEnum):
     csv = "csv"
     xlsx = "xlsx"
+
+
+#: ``template -o FILE`` without ``--format``: the format its suffix names.
+FORM_SUFFIXES = {".csv": FormFormat.csv, ".xlsx": FormFormat.xlsx}
+
+_Format = TypeVar("_Format", bound=enum.StrEnum)
 
 
 class ValidateFormat(enum.StrEnum):
@@ -426,6 +432,19 @@ def _emit_check(
         table.render(result, selected, lang, console or Console())
 
 
+def _format_from_suffix(output: Path, formats: dict[str, _Format]) -> _Format:
+    """The format ``output``'s suffix names; LZ307 when it names none of ``formats``."""
+    from lzip_cli.errors import LzipError, Problem
+
+    chosen = formats.get(output.suffix.lower())
+    if chosen is None:
+        params = {"suffixes": ", ".join(formats)}
+        raise LzipError(
+            [Problem("LZ307", "output_format_unknown", file=str(output), params=params)]
+        )
+    return chosen
+
+
 def _write_check(
     result: "CheckResult",
     selected: list["AgencyResult"],
@@ -437,28 +456,15 @@ def _write_check(
     lang: str,
 ) -> None:
     """``check --output``: the text stdout would get, written atomically in UTF-8."""
-    from lzip_cli.errors import LzipError, Problem
     from lzip_cli.output import atomic_text, check_targets
     from lzip_cli.plan_loader import resolve_data_dir
     from lzip_cli.report_set import report_files
 
-    if output_format is None:
-        output_format = CHECK_SUFFIXES.get(output.suffix.lower())
-        if output_format is None:
-            formats = ", ".join(CHECK_SUFFIXES)
-            raise LzipError(
-                [
-                    Problem(
-                        "LZ307",
-                        "output_format_unknown",
-                        file=str(output),
-                        params={"suffixes": formats},
-                    )
-                ]
-            )
     data_dir = resolve_data_dir(data)
     plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
     check_targets([output], [*report_files(reports), *plan_files], force=force)
+    if output_format is None:
+        output_format = _format_from_suffix(output, CHECK_SUFFIXES)
     with atomic_text(output) as handle:
         from rich.console import Console
 
@@ -671,10 +677,17 @@ def template(
         typer.echo(_t("wrote_files", code, count=len(files), directory=str(output)), err=True)
         return
     rows = forms.form_rows(plan, ids)
-    if output_format is None:
-        is_xlsx = output is not None and output.suffix.lower() == ".xlsx"
-        output_format = FormFormat.xlsx if is_xlsx else FormFormat.csv
     with _errors_exit(lang):
+        if output is not None:
+            from lzip_cli.output import check_targets
+
+            data_dir = resolve_data_dir(data)
+            plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
+            check_targets([output], plan_files, force=force)
+        if output_format is None:
+            output_format = (
+                FormFormat.csv if output is None else _format_from_suffix(output, FORM_SUFFIXES)
+            )
         if output_format is FormFormat.xlsx:
             if output is None:
                 _fail(
@@ -687,12 +700,8 @@ def template(
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
             return
-        from lzip_cli.output import atomic_write, check_targets
+        from lzip_cli.output import atomic_write
 
-        data_dir = resolve_data_dir(data)
-        check_targets(
-            [output], [data_dir / "agencies.yaml", data_dir / "indicators.yaml"], force=force
-        )
         atomic_write(output, content)
     typer.echo(_t("wrote_files", code, count=1, directory=str(output)), err=True)
 
