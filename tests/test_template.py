@@ -466,3 +466,32 @@ def test_per_agency_xlsx_forms_filled_in_check_as_the_whole_report(tmp_path: Pat
     for form in forms.iterdir():
         fill_xlsx(form)
     assert check_json(forms) == check_json(EXAMPLE)
+
+
+@pytest.mark.parametrize(
+    ("year", "warning"),
+    [
+        (2021, "warning LZ244: report year 2021 is before the plan's base year 2022"),
+        (2022, None),
+        (2025, None),
+        (2026, "warning LZ244: report year 2026 is after the plan's target year 2025"),
+    ],
+)
+def test_a_form_for_a_year_outside_the_plan_is_written_with_a_warning(
+    year: int, warning: str | None
+) -> None:
+    result = run("template", str(year), "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1].startswith(f"{year},")
+    if warning is None:
+        assert "LZ244" not in result.stderr
+    else:
+        assert warning in result.stderr
+
+
+def test_a_form_for_an_agency_owning_no_indicator_warns_that_it_is_empty() -> None:
+    # 县司法局 is named in the plan's tasks but owns none of the quantitative indicators.
+    result = run("template", "2025", "--agency", "县司法局", "--lang", "en")
+    assert result.exit_code == 0
+    assert "warning: the selected agencies own no indicators" in result.stderr
+    assert len(result.stdout.splitlines()) == 1

@@ -656,6 +656,7 @@ def template(
     with _errors_exit(lang):
         plan = _load_plan(data)
     ids = _agency_ids(plan, agency, lang) if agency else None
+    _warn_about_form(plan, year, ids, code)
     if per_agency:
         if output is None:
             _fail([f"lzip: {_t('error', code)}: {_t('per_agency_needs_output', code)}"], 2)
@@ -704,6 +705,19 @@ def template(
 
         atomic_write(output, content)
     typer.echo(_t("wrote_files", code, count=1, directory=str(output)), err=True)
+
+
+def _warn_about_form(plan: "Plan", year: int, ids: list[str] | None, lang: str) -> None:
+    """Warn on stderr about a form for a year outside the plan, or for agencies owning nothing."""
+    from lzip_cli.evaluate import year_outside_plan
+    from lzip_cli.render.problems import format_problem
+    from lzip_cli.template import form_rows
+
+    outside = year_outside_plan(plan, year)
+    if outside is not None:
+        typer.echo(format_problem(outside, lang, "warning"), err=True)  # type: ignore[arg-type]
+    if ids is not None and not any(row.agency_id for row in form_rows(plan, ids)):
+        typer.echo(f"lzip: {_t('warning', lang)}: {_t('nothing_selected', lang)}", err=True)
 
 
 class DiffFormat(enum.StrEnum):

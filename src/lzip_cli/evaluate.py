@@ -265,7 +265,7 @@ def evaluate(plan: Plan, report: Report) -> CheckResult:
         for agency in plan.agencies
         if agency.id in lines_of
     ]
-    period_warning = _year_outside_plan(plan, report)
+    period_warning = year_outside_plan(plan, report.year, report.file)
     if period_warning is not None:
         warnings.append(period_warning)
     # In file order, as the user reads the report (judging goes in plan order).
@@ -274,17 +274,17 @@ def evaluate(plan: Plan, report: Report) -> CheckResult:
     return CheckResult(report.year, plan, results, agencies, warnings, notes)
 
 
-def _year_outside_plan(plan: Plan, report: Report) -> Problem | None:
-    """LZ244 when the report year is before every baseline or after every target year."""
+def year_outside_plan(plan: Plan, year: int, file: str | None = None) -> Problem | None:
+    """LZ244 when ``year`` is before every baseline or after every target year of the plan."""
     if not plan.indicators:
         return None
     first = min(indicator.baseline.year for indicator in plan.indicators)
     last = max(indicator.target.year for indicator in plan.indicators)
-    params = {"year": report.year, "first": first, "last": last}
-    if report.year < first:
-        return Problem("LZ244", "year_before_plan", file=report.file, params=params)
-    if report.year > last:
-        return Problem("LZ244", "year_after_plan", file=report.file, params=params)
+    params = {"year": year, "first": first, "last": last}
+    if year < first:
+        return Problem("LZ244", "year_before_plan", file=file, params=params)
+    if year > last:
+        return Problem("LZ244", "year_after_plan", file=file, params=params)
     return None
 
 
