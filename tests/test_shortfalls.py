@@ -115,6 +115,16 @@ def test_english_lists_on_stdout_match_golden(tmp_path: Path) -> None:
     assert_golden(produced, GOLDEN / "stdout-forestry-education.en.md")
 
 
+def test_shared_with_names_co_owners_only_where_the_figure_is_joint(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "--format", "csv", "--agency", "forestry")
+    header, *rows = read_csv(out / "forestry.csv")
+    shared_with = {row[0]: row[header.index("共同责任单位")] for row in rows}
+    # 1.1 is one county figure the four agencies make together; 2.1 is judged per agency.
+    assert shared_with["1.1"] == "县农业农村局、县知识产权局、县新闻出版局"
+    assert shared_with["2.1"] == ""
+
+
 def test_markdown_list_shows_every_column_the_agency_needs() -> None:
     result = run("shortfalls", EXAMPLE, "--agency", "ip-office")
     text = result.stdout

@@ -66,7 +66,10 @@ def build(result: CheckResult, agencies: list[AgencyResult]) -> list[AgencyShort
                     milestone=indicator_result.milestone,
                     actual=line.actual,
                     own=line.own,
-                    others=tuple(a for a in indicator.agencies if a != agency.agency_id),
+                    # Under scope "each" every agency answers for its own figure alone.
+                    others=()
+                    if indicator.scope == "each"
+                    else tuple(a for a in indicator.agencies if a != agency.agency_id),
                     next_year=upcoming,
                     next_milestone=milestone_for(indicator, upcoming),
                 )
