@@ -17,7 +17,7 @@ from lzip_cli.errors import MAX_PROBLEMS, LzipError, Problem
 from lzip_cli.models import Plan
 from lzip_cli.plan_loader import default_data_dir, load_plan
 from lzip_cli.render.problems import column_letters, format_problem
-from lzip_cli.report_reader import Report, ReportRow, read_report
+from lzip_cli.report_reader import Report, ReportRow, read_report, years_in_name
 
 
 @pytest.fixture(scope="module")
@@ -432,7 +432,9 @@ def test_a_name_with_only_a_date_gives_no_year(plan: Plan, name: str) -> None:
 def test_a_name_with_several_years_says_so(plan: Plan) -> None:
     problem = one(problems(plan, "2023年、2024年指标.csv", ROWS))
     assert (problem.code, problem.file) == ("LZ214", "2023年、2024年指标.csv")
-    assert "the file name holds several years (2023, 2024); pass --year" in english(problem)
+    assert "the name 2023年、2024年指标.csv holds several years (2023, 2024); pass --year" in (
+        english(problem)
+    )
 
 
 def test_the_year_option_wins_over_the_file_name_with_a_warning(plan: Plan) -> None:
@@ -441,6 +443,36 @@ def test_the_year_option_wins_over_the_file_name_with_a_warning(plan: Plan) -> N
     warning = one(report.warnings)
     assert (warning.code, warning.file) == ("LZ245", "2024.csv")
     assert "--year 2023 differs from the year 2024 in the file or folder name" in english(warning)
+
+
+def test_a_year_column_against_the_year_option_names_the_file_name_year_too(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "年度,指标,数值\n2024,4.3,1\n", 2023))
+    assert problem.code == "LZ215"
+    assert "--year 2023, file or folder name 2024, year column 2024" in english(problem)
+
+
+@pytest.mark.parametrize(
+    ("name", "years"),
+    [
+        ("２０２４年度报表_2025.csv", [2024]),
+        ("鹿寨县２０２４年报.csv", [2024]),
+        ("2023-2024年度.csv", [2023, 2024]),
+        ("2023至2024年报表.csv", [2023, 2024]),
+        ("2024年报（2023-2024年度对比）.csv", [2023, 2024]),
+    ],
+)
+def test_years_in_names_with_full_width_digits_and_spans(name: str, years: list[int]) -> None:
+    assert years_in_name(Path(name)) == years
+
+
+def test_two_years_in_the_year_column_of_a_workbook_name_the_cell(plan: Plan) -> None:
+    rows = [["指标", "数值", "年度"], ["4.3", 1652, 2024], ["1.1", 9, 2023]]
+    path = workbook(Path("book.xlsx"), rows)
+    with pytest.raises(LzipError) as caught:
+        read_report(path, plan)
+    problem = one(caught.value.problems)
+    assert (problem.code, problem.line, problem.column) == ("LZ213", 3, 3)
+    assert english(problem).startswith("book.xlsx:3:3: error LZ213: C3: ")
 
 
 def test_the_year_option_agreeing_with_the_name_warns_nothing(plan: Plan) -> None:
@@ -466,13 +498,13 @@ def test_no_year_anywhere(plan: Plan) -> None:
             "2024.csv",
             "年度,指标,数值\n2023,4.3,1\n",
             None,
-            "--year —, file name 2024, year column 2023",
+            "--year —, file or folder name 2024, year column 2023",
         ),
         (
             "report.csv",
             "年度,指标,数值\n2023,4.3,1\n",
             2024,
-            "--year 2024, file name —, year column 2023",
+            "--year 2024, file or folder name —, year column 2023",
         ),
     ],
     ids=["name-vs-column", "option-vs-column"],
@@ -481,7 +513,7 @@ def test_year_conflicts(plan: Plan, name: str, text: str, option: int | None, sh
     problem = one(problems(plan, name, text, option))
     assert (problem.code, problem.file) == ("LZ215", name)
     assert shown in english(problem)
-    assert "文件名中为" in format_problem(problem, "zh")
+    assert "文件（夹）名中为" in format_problem(problem, "zh")
 
 
 def test_two_years_in_the_column(plan: Plan) -> None:

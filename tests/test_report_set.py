@@ -154,12 +154,32 @@ def test_no_year_anywhere_asks_for_one() -> None:
     assert check_json("returns", "--year", "2024")["year"] == 2024
 
 
-def test_the_year_option_wins_over_the_directory_name_with_a_warning_per_file() -> None:
-    paths = split_example(Path("returns-2024"))
+def test_the_year_option_wins_over_the_directory_name_with_one_warning() -> None:
+    split_example(Path("returns-2024"))
     document = check_json("returns-2024", "--year", "2025")
     assert document["year"] == 2025
-    warned = sorted(w["file"] for w in document["warnings"] if w["code"] == "LZ245")
-    assert warned == sorted(str(p) for p in paths)
+    warned = [w["file"] for w in document["warnings"] if w["code"] == "LZ245"]
+    assert warned == ["returns-2024"]
+
+
+def test_files_given_one_by_one_take_the_year_of_their_folder() -> None:
+    paths = split_example(Path("2024"))
+    assert check_json(*paths)["year"] == 2024
+    assert lzip("validate", paths[0]).exit_code == 0
+
+
+def test_a_folder_name_with_several_years_says_so() -> None:
+    split_example(Path("returns-2023-2024"))
+    result = lzip("check", "returns-2023-2024", "--lang", "en")
+    assert result.exit_code == 2
+    assert "the name returns-2023-2024 holds several years (2023, 2024)" in result.stderr
+
+
+def test_a_year_in_the_file_name_wins_over_the_folder_name() -> None:
+    split_example(Path("2023"))
+    for path in Path("2023").iterdir():
+        path.rename(path.with_name(path.stem + "2024年" + path.suffix))
+    assert check_json("2023")["year"] == 2024
 
 
 def test_a_name_with_several_years_is_the_one_named_when_no_year_is_found() -> None:
@@ -169,7 +189,7 @@ def test_a_name_with_several_years_is_the_one_named_when_no_year_is_found() -> N
     assert result.exit_code == 2
     assert (
         f"{Path('returns/县林业局2023-2024.csv')}: error LZ214: cannot tell the report's year: "
-        "the file name holds several years (2023, 2024)"
+        "the name 县林业局2023-2024.csv holds several years (2023, 2024)"
     ) in result.stderr
 
 

@@ -286,8 +286,8 @@ TEXTS.update(
             "{percent:g}%",
         ),
         "year_name_ambiguous": (
-            "无法确定报表年度：文件名中有多个年份（{years}）。请用 --year 指定",
-            "cannot tell the report's year: the file name holds several years ({years}); "
+            "无法确定报表年度：{name} 的名称中有多个年份（{years}）。请用 --year 指定",
+            "cannot tell the report's year: the name {name} holds several years ({years}); "
             "pass --year",
         ),
         "year_option_over_name": (
@@ -296,8 +296,8 @@ TEXTS.update(
             "{option}",
         ),
         "year_conflict": (
-            "报表年度相互矛盾：--year 为 {option}，文件名中为 {name}，年度列中为 {column}",
-            "the report's year is contradictory: --year {option}, file name {name}, "
+            "报表年度相互矛盾：--year 为 {option}，文件（夹）名中为 {name}，年度列中为 {column}",
+            "the report's year is contradictory: --year {option}, file or folder name {name}, "
             "year column {column}",
         ),
         "xlsx_needs_openpyxl": (

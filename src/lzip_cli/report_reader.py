@@ -12,6 +12,7 @@ import itertools
 import operator
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,8 @@ _YEAR = r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])"
 _YEAR_IN_NAME = re.compile(_YEAR)
 #: "2024年" and "2024年度", but not the 2025 of "2025年1月10日": the report's own year.
 _YEAR_WORD_IN_NAME = re.compile(rf"({_YEAR})年(?:度|(?![0-9０-９]{{1,2}}月))")
+#: A span of years: "2023-2024年度", "2023至2024年".
+_SPAN_IN_NAME = re.compile(rf"({_YEAR})\s*[-~—–至到]\s*({_YEAR})\s*年")
 #: A date in a file name, usually the day the form was filled in or exported: its year is not
 #: the report's (鹿寨县2024年报表_2025.01.10.xlsx, 报表(2025年1月10日).csv).
 _DATE_IN_NAME = re.compile(
@@ -118,30 +121,45 @@ class ReportPart:
     file: str
     rows: list[ReportRow]
     warnings: list[Problem]
-    name_year: int | None
+    #: The years the file's name gives (see :func:`years_in_name`), else its folder's.
+    name_years: list[int]
     year_cells: dict[int, int]  # year → first row that holds it
-    name_years: list[int] = field(default_factory=list)  # when the name gives several
+    year_column: int | None = None  # 1-based, to locate LZ213
+    #: The folder whose name gave ``name_years``; None when the file's own name did.
+    name_folder: str | None = None
+
+    @property
+    def name_year(self) -> int | None:
+        """The year the name gives, if it gives exactly one."""
+        return self.name_years[0] if len(self.name_years) == 1 else None
+
+    def take_folder_years(self, years: list[int], folder: str) -> None:
+        """Use the folder's years when the file's own name gives none."""
+        if not self.name_years and years:
+            self.name_years, self.name_folder = years, folder
 
     def own_year(self, option: int | None) -> int | None:
-        """The year ``--year``, the file name and the year column agree on; None if none says.
+        """The year ``--year``, the name and the year column agree on; None if none says.
 
-        ``--year`` wins over the file name, with warning LZ245: it is how one judges a form
-        saved under last year's name. A year column that disagrees is an error (LZ215).
+        ``--year`` wins over the name, with warning LZ245: it is how one judges a form saved
+        under last year's name. A year column that disagrees with either is an error (LZ215).
         """
         name_year = self.name_year
+        year = _resolve_year(option, name_year, self.year_cells, self.file, self.year_column)
         if option is not None and name_year is not None and name_year != option:
             params = {"option": option, "name": name_year}
+            where = self.name_folder or self.file
             self.warnings.append(
-                Problem("LZ245", "year_option_over_name", file=self.file, params=params)
+                Problem("LZ245", "year_option_over_name", file=where, params=params)
             )
-            self.name_year = name_year = None
-        return _resolve_year(option, name_year, self.year_cells, self.file)
+        return year
 
     def year_unknown(self) -> Problem:
         """LZ214 for this file, saying which years its name holds if it holds several."""
         if len(self.name_years) > 1:
             years = ", ".join(map(str, self.name_years))
-            return Problem("LZ214", "year_name_ambiguous", file=self.file, params={"years": years})
+            params = {"years": years, "name": self.name_folder or os.path.basename(self.file)}
+            return Problem("LZ214", "year_name_ambiguous", file=self.file, params=params)
         return Problem("LZ214", "year_unknown", file=self.file)
 
 
@@ -159,8 +177,10 @@ def years_in_name(path: Path) -> list[int]:
     passed over: ``2024年报表_2025.01.10.xlsx`` and ``2024报表(2025年1月10日).csv`` give 2024,
     ``导出2025-01-10.csv`` none, ``2023-2024.csv`` both.
     """
-    name = path.name
+    name = unicodedata.normalize("NFKC", path.name)  # ２０２４年 is 2024年
     worded = {int(year) for year in _YEAR_WORD_IN_NAME.findall(name)}
+    for first, last in _SPAN_IN_NAME.findall(name):  # 2023-2024年度 names both
+        worded |= {int(first), int(last)}
     if worded:
         return sorted(worded)
     return sorted({int(year) for year in _YEAR_IN_NAME.findall(_DATE_IN_NAME.sub(" ", name))})
@@ -199,15 +219,13 @@ def read_part(path: Path, plan: Plan) -> ReportPart:
         rows = _iter_csv_rows(path, name)
     from lzip_cli.progress import track
 
-    part = parse_part(
+    return parse_part(
         track(rows, name),  # a bar on a terminal when reading takes over a second
         plan,
         name,
-        name_year=year_from_name(path),
+        name_years=years_in_name(path),
         warnings=warnings,
     )
-    part.name_years = years_in_name(path)
-    return part
 
 
 def _sniff(path: Path, name: str) -> str:
@@ -476,7 +494,7 @@ def parse_part(
     plan: Plan,
     name: str,
     *,
-    name_year: int | None = None,
+    name_years: list[int] | None = None,
     warnings: list[Problem] | None = None,
 ) -> ReportPart:
     """Check header and rows from any tabular source, leaving the year to the caller."""
@@ -547,7 +565,15 @@ def parse_part(
     elif not data_rows:
         log.add(Problem("LZ250", "report_no_rows", file=name, line=header_row))
     log.raise_if_any()
-    return ReportPart(name, parsed, warnings, name_year, year_cells)
+    year_column = columns.get("year") if columns else None
+    return ReportPart(
+        name,
+        parsed,
+        warnings,
+        name_years or [],
+        year_cells,
+        year_column + 1 if year_column is not None else None,
+    )
 
 
 def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> CellValue:
@@ -680,8 +706,13 @@ def _parse_row(
 
 
 def _resolve_year(
-    option: int | None, from_name: int | None, cells: dict[int, int], name: str
+    option: int | None,
+    from_name: int | None,
+    cells: dict[int, int],
+    name: str,
+    year_column: int | None = None,
 ) -> int | None:
+    """The report's year, or None if nothing says; ``option`` wins over ``from_name``."""
     if len(cells) > 1:
         (year_a, row_a), (year_b, row_b) = sorted(cells.items(), key=lambda item: item[1])[:2]
         raise LzipError(
@@ -691,25 +722,18 @@ def _resolve_year(
                     "year_cells_differ",
                     file=name,
                     line=row_b,
+                    column=year_column,
                     params={"a": year_a, "b": year_b, "row_a": row_a},
                 )
             ]
         )
     from_cells = next(iter(cells), None)
-    sources = [(option, "option"), (from_name, "name"), (from_cells, "column")]
-    known = [(year, source) for year, source in sources if year is not None]
-    if not known:
-        return None
-    distinct = {year for year, _ in known}
-    if len(distinct) > 1:
-        details = ", ".join(f"{source}={year}" for year, source in known)
-        given = {source: str(year) for year, source in known}
-        params = {
-            "details": details,
-            **{s: given.get(s, "—") for s in ("option", "name", "column")},
-        }
+    chosen = option if option is not None else from_name
+    if from_cells is not None and chosen is not None and from_cells != chosen:
+        given = {"option": option, "name": from_name, "column": from_cells}
+        params = {source: "—" if year is None else str(year) for source, year in given.items()}
         raise LzipError([Problem("LZ215", "year_conflict", file=name, params=params)])
-    return known[0][0]
+    return chosen if chosen is not None else from_cells
 
 
 __all__ = [

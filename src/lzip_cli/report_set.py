@@ -20,7 +20,7 @@ from lzip_cli.report_reader import (
     ReportRow,
     display_path,
     read_part,
-    year_from_name,
+    years_in_name,
 )
 
 #: Read from a directory; .txt is Excel's tab-delimited text, .xls/.et are refused with a hint.
@@ -32,23 +32,23 @@ def report_files(paths: list[Path]) -> list[Path]:
     return [file for file, _ in _expand(paths)]
 
 
-def _expand(paths: list[Path]) -> list[tuple[Path, int | None]]:
-    """Each file with the year in the name of the directory it was found in (``returns/2024``)."""
-    files: list[tuple[Path, int | None]] = []
+def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """Each file with the folder it is in (whose name may give the year: ``returns/2024``)."""
+    files: list[tuple[Path, Path]] = []
     seen: set[str] = set()
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if _is_report_file(p))
             if not found:
                 raise LzipError([Problem("LZ254", "report_dir_empty", file=display_path(path))])
-            directory_year = year_from_name(path.resolve())
+            folder = path
         else:
-            found, directory_year = [path], None
+            found, folder = [path], path.parent
         for file in found:
             key = os.path.normcase(os.path.abspath(file))
             if key not in seen:
                 seen.add(key)
-                files.append((file, directory_year))
+                files.append((file, folder))
     return files
 
 
@@ -65,14 +65,16 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     """Read ``paths`` as one report; raise :class:`LzipError` with every problem found."""
     log = ProblemLog()
     parts: list[ReportPart] = []
-    for path, directory_year in _expand(paths):
+    folder_years: dict[Path, list[int]] = {}
+    for path, folder in _expand(paths):
         try:
             part = read_part(path, plan)
         except LzipError as exc:
             _absorb(log, exc)
             continue
-        if part.name_year is None:
-            part.name_year = directory_year
+        if folder not in folder_years:
+            folder_years[folder] = years_in_name(folder.resolve())
+        part.take_folder_years(folder_years[folder], display_path(folder))
         parts.append(part)
     years: dict[int, str] = {}  # year → the first file that says so
     for part in parts:
@@ -99,8 +101,14 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         return Report(parts[0].file, resolved, parts[0].rows, parts[0].warnings)
     rows, warnings = [], []
     first: dict[tuple[str, str | None], ReportRow] = {}
+    overridden: set[str | None] = set()  # LZ245 about a folder's year: once, not once a file
     for part in parts:
-        warnings.extend(part.warnings)
+        for warning in part.warnings:
+            if warning.code == "LZ245":
+                if warning.file in overridden:
+                    continue
+                overridden.add(warning.file)
+            warnings.append(warning)
         for row in part.rows:
             key = (row.indicator_id, row.agency_id)
             seen = first.setdefault(key, row)
