@@ -691,4 +691,14 @@ def test_an_agency_without_indicators_is_told_so() -> None:
     # 县司法局 is named in the plan's tasks but owns no quantitative indicator.
     result = run("check", EXAMPLE, "--agency", "县司法局", "--lang", "en")
     assert result.exit_code == 0
-    assert "lzip: warning: the selected agencies own no indicators" in result.stderr
+    assert (
+        "lzip: warning LZ247: County Justice Bureau owns none of the plan's quantitative indicators"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "shortfalls", "indicators"])
+def test_each_agency_without_indicators_is_named_among_others(command: str) -> None:
+    args = [EXAMPLE] if command != "indicators" else []
+    result = run(command, *args, "--agency", "县司法局", "--agency", "县林业局")
+    assert result.stderr.count("警告 LZ247") == 1
+    assert "lzip: 警告 LZ247: 县司法局没有负责的量化指标" in result.stderr

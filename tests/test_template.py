@@ -493,5 +493,13 @@ def test_a_form_for_an_agency_owning_no_indicator_warns_that_it_is_empty() -> No
     # 县司法局 is named in the plan's tasks but owns none of the quantitative indicators.
     result = run("template", "2025", "--agency", "县司法局", "--lang", "en")
     assert result.exit_code == 0
-    assert "warning: the selected agencies own no indicators" in result.stderr
+    assert "warning LZ247: County Justice Bureau owns none" in result.stderr
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_per_agency_forms_for_an_agency_owning_nothing_write_no_directory(tmp_path: Path) -> None:
+    out = tmp_path / "forms"
+    result = run("template", "2025", "--per-agency", "--agency", "县司法局", "-o", out)
+    assert result.exit_code == 0
+    assert "LZ247" in result.stderr
+    assert not out.exists()

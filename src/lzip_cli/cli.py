@@ -366,10 +366,6 @@ def check(
     if agency:
         ids = _agency_ids(plan, agency, lang)
         selected = [a for a in result.agencies if a.agency_id in ids]
-        if not selected:  # e.g. 县司法局: named in the plan's tasks, owns no indicator
-            typer.echo(
-                f"lzip: {_t('warning', lang.value)}: {_t('nothing_selected', lang.value)}", err=True
-            )
     code = lang.value
     if output is not None:
         with _errors_exit(lang):
@@ -656,7 +652,7 @@ def template(
     with _errors_exit(lang):
         plan = _load_plan(data)
     ids = _agency_ids(plan, agency, lang) if agency else None
-    _warn_about_form(plan, year, ids, code)
+    _warn_about_form(plan, year, code)
     if per_agency:
         if output is None:
             _fail([f"lzip: {_t('error', code)}: {_t('per_agency_needs_output', code)}"], 2)
@@ -673,8 +669,9 @@ def template(
                 for stem, rows in forms.per_agency_rows(plan, ids)
             ]
             check_targets([path for path, _ in files], plan_files, force=force)
-            prepare_directory(output)
-            atomic_write_all(files)
+            if files:  # --agency naming only agencies that own nothing: no empty directory
+                prepare_directory(output)
+                atomic_write_all(files)
         typer.echo(_t("wrote_files", code, count=len(files), directory=str(output)), err=True)
         return
     rows = forms.form_rows(plan, ids)
@@ -707,17 +704,14 @@ def template(
     typer.echo(_t("wrote_files", code, count=1, directory=str(output)), err=True)
 
 
-def _warn_about_form(plan: "Plan", year: int, ids: list[str] | None, lang: str) -> None:
-    """Warn on stderr about a form for a year outside the plan, or for agencies owning nothing."""
+def _warn_about_form(plan: "Plan", year: int, lang: str) -> None:
+    """Warn on stderr about a form for a year outside the plan."""
     from lzip_cli.evaluate import year_outside_plan
     from lzip_cli.render.problems import format_problem
-    from lzip_cli.template import form_rows
 
     outside = year_outside_plan(plan, year)
     if outside is not None:
         typer.echo(format_problem(outside, lang, "warning"), err=True)  # type: ignore[arg-type]
-    if ids is not None and not any(row.agency_id for row in form_rows(plan, ids)):
-        typer.echo(f"lzip: {_t('warning', lang)}: {_t('nothing_selected', lang)}", err=True)
 
 
 class DiffFormat(enum.StrEnum):
@@ -840,6 +834,13 @@ def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
                 said += t("did_you_mean", lang.value, suggestion=near.name)
             _fail([f"lzip: {t('error', lang.value)}: {said}"], EXIT_UNUSABLE)
         ids.append(found.id)
+        if not any(found.id in indicator.agencies for indicator in plan.indicators):
+            # e.g. 县司法局: named in the plan's tasks, owns no quantitative indicator
+            from lzip_cli.errors import Problem
+            from lzip_cli.render.problems import format_problem
+
+            idle = Problem("LZ247", "agency_owns_nothing", params={"agency": found.names()})
+            typer.echo(format_problem(idle, lang.value, "warning"), err=True)
     return ids
 
 

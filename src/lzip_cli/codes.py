@@ -114,6 +114,7 @@ CODES: dict[str, Code] = {
     "LZ244": _c("year_before_plan", "year_after_plan", severity="warning"),
     "LZ245": _c("year_option_over_name", severity="warning"),
     "LZ246": _c("rate_as_fraction", severity="warning"),
+    "LZ247": _c("agency_owns_nothing", severity="warning"),
     "LZ250": _c("report_no_rows"),
     "LZ251": _c("cell_formula"),
     "LZ252": _c("xlsx_first_sheet_empty"),

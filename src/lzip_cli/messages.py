@@ -385,7 +385,10 @@ TEXTS.update(
         "shortfalls_count": ("欠账 {count} 项", "{count} shortfall(s)"),
         "no_shortfalls": ("无欠账", "no shortfalls"),
         "warnings_heading": ("警告", "Warnings"),
-        "nothing_selected": ("所选单位没有负责的指标", "the selected agencies own no indicators"),
+        "agency_owns_nothing": (
+            "{agency}没有负责的量化指标",
+            "{agency} owns none of the plan's quantitative indicators",
+        ),
     }
 )
 
@@ -952,6 +955,11 @@ TEXTS.update(
             "比率填成了小数（如 0.95）：按百分数计（0.95%），可能本意是 95%。",
             "A rate typed as a fraction (0.95) is read as a percentage (0.95 %); 95 % may be "
             "meant.",
+        ),
+        "code.LZ247": (
+            "--agency 所选单位没有负责的量化指标：它没有表格、行或清单。",
+            "An agency chosen with --agency owns no quantitative indicator: it has no table, rows "
+            "or list.",
         ),
         "code.LZ250": (
             "报表只有表头没有数据行。",
