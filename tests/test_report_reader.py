@@ -423,7 +423,10 @@ def test_a_date_in_the_file_name_is_not_the_report_year(plan: Plan, name: str, y
     assert read(plan, name, ROWS).year == year
 
 
-@pytest.mark.parametrize("name", ["导出2025.01.10.csv", "报表(2025年1月10日).csv"])
+@pytest.mark.parametrize(
+    "name",
+    ["导出2025.01.10.csv", "报表(2025年1月10日).csv", "导出2025-01.csv", "截至2024年12月.csv"],
+)
 def test_a_name_with_only_a_date_gives_no_year(plan: Plan, name: str) -> None:
     assert one(problems(plan, name, ROWS)).code == "LZ214"
     assert read(plan, name, "year,indicator,value\n2024,4.3,1\n").year == 2024

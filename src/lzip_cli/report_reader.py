@@ -65,8 +65,8 @@ _SPAN_IN_NAME = re.compile(rf"({_YEAR})\s*[-~—–至到]\s*({_YEAR})\s*年")
 #: A date in a file name, usually the day the form was filled in or exported: its year is not
 #: the report's (鹿寨县2024年报表_2025.01.10.xlsx, 报表(2025年1月10日).csv).
 _DATE_IN_NAME = re.compile(
-    rf"{_YEAR}(?:(?P<sep>[-._/])[01]?[0-9](?P=sep)[0-3]?[0-9]|年[01]?[0-9]月(?:[0-3]?[0-9]日)?)"
-    r"(?![0-9])"
+    rf"{_YEAR}(?:(?P<sep>[-._/])[01]?[0-9](?P=sep)[0-3]?[0-9]|[-._/](?:0[1-9]|1[0-2])"
+    r"|年[01]?[0-9]月(?:[0-3]?[0-9]日)?)(?![0-9])"
 )
 CELL_CODES = {
     "unknown_indicator": "LZ211",
