@@ -854,10 +854,20 @@ def main() -> None:
     stdio.utf8_when_redirected()
     try:
         try:
-            app(prog_name="lzip")
+            # Not standalone: a usage error comes back here to be said in the user's language.
+            exit_code = app(prog_name="lzip", standalone_mode=False)
+        except Exception as exc:
+            from lzip_cli import usage
+
+            if not isinstance(exc, usage.ClickException):
+                raise
+            import os
+
+            exit_code = usage.show(exc, usage.language(sys.argv[1:], os.environ))
         finally:
             sys.stdout.flush()  # a full disk shows here, not in a message at interpreter exit
     except OSError as exc:
         stdio.output_failed(exc, EXIT_UNUSABLE)
     except UnicodeEncodeError as exc:
         stdio.cannot_encode(exc, EXIT_UNUSABLE)
+    sys.exit(exit_code if isinstance(exit_code, int) else EXIT_OK)

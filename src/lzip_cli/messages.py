@@ -123,6 +123,41 @@ TEXTS: dict[str, tuple[str, str]] = {
         "OK: {indicators} indicators, {agencies} agencies",
     ),
     "unknown_agency_option": ("未知的责任单位 {text!r}", "unknown agency {text!r}"),
+    # --- usage errors (Click's English, said again; see usage.py) ------------------------------
+    "usage_line": ("用法：{usage}", "Usage: {usage}"),
+    "usage_help": ("查看帮助：{command} --help", "Try '{command} --help' for help."),
+    "usage.no_option": ("没有选项 {option}", "No such option: {option}"),
+    "usage.no_option_near": (
+        "没有选项 {option}（是否想用 {options}？）",
+        "No such option: {option} (Possible options: {options})",
+    ),
+    "usage.no_command": ("没有命令 '{command}'", "No such command '{command}'."),
+    "usage.no_command_near": (
+        "没有命令 '{command}'（是否想用 {options}？）",
+        "No such command '{command}'. Did you mean {options}?",
+    ),
+    "usage.missing_argument": ("缺少参数 {name}", "Missing argument {name}."),
+    "usage.missing_option": ("缺少选项 {name}", "Missing option {name}."),
+    "usage.option_needs_value": (
+        "选项 {name} 后面需要一个值",
+        "Option {name} requires an argument.",
+    ),
+    "usage.extra_arguments": ("多余的参数（{args}）", "Got unexpected extra arguments ({args})"),
+    "usage.invalid_value": ("{name} 的值无效：{detail}", "Invalid value for {name}: {detail}"),
+    "usage.value_at_most": ("应不大于 {limit}", "Input should be less than or equal to {limit}"),
+    "usage.value_at_least": (
+        "应不小于 {limit}",
+        "Input should be greater than or equal to {limit}",
+    ),
+    "usage.value_not_integer": ("应为整数", "Input should be a valid integer"),
+    "usage.value_not_choice": (
+        "'{value}' 不是可选的值（可选：{choices}）",
+        "'{value}' is not one of {choices}.",
+    ),
+    "usage.value_out_of_range": (
+        "{value} 不在 {range} 之内",
+        "{value} is not in the range {range}.",
+    ),
     "lang_help": ("界面语言：zh 或 en", "language of labels and names: zh or en"),
 }
 

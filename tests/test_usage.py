@@ -1,0 +1,115 @@
+"""Usage errors as a user meets them: the real ``lzip`` process, in Chinese unless asked otherwise.
+
+These run ``python -m lzip_cli`` because only the console entry point says Typer's usage errors
+again in the user's language; ``CliRunner`` calls the Typer app itself.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lzip_cli.usage import language, translate
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "2024.csv"
+
+
+def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LZIP_LANG", "LZIP_DATA")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    if lang is not None:
+        env["LZIP_LANG"] = lang
+    return subprocess.run(
+        [sys.executable, "-m", "lzip_cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["check", "--yaer", "2024", "x.csv"], "错误：没有选项 --yaer（是否想用 --year？）"),
+        (["check"], "错误：缺少参数 'REPORT'"),
+        (["check", "x.csv", "--year", "3000"], "错误：'--year' / '-y' 的值无效：应不大于 2200"),
+        (["check", "x.csv", "--year", "去年"], "错误：'--year' / '-y' 的值无效：应为整数"),
+        (
+            ["validate", "--format", "xml"],
+            "错误：'--format' / '-f' 的值无效：'xml' 不是可选的值（可选：'text', 'json', 'github'）",
+        ),
+        (["chek", "x.csv"], "错误：没有命令 'chek'（是否想用 'check', 'schema'？）"),
+        (["check", "x.csv", "--agency"], "错误：选项 '--agency' 后面需要一个值"),
+    ],
+    ids=[
+        "unknown-option",
+        "missing-argument",
+        "out-of-range",
+        "not-a-number",
+        "not-a-choice",
+        "unknown-command",
+        "option-without-value",
+    ],
+)
+def test_usage_errors_are_in_chinese_by_default(args: list[str], error: str) -> None:
+    result = lzip(*args)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == error
+    assert result.stdout == ""
+
+
+def test_a_usage_error_shows_the_usage_line_and_where_help_is() -> None:
+    lines = lzip("check", "--yaer", "2024").stderr.splitlines()
+    assert lines[:2] == ["用法：lzip check [OPTIONS] {REPORT}...", "查看帮助：lzip check --help"]
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_usage_errors_in_english_are_clicks_own(how: str) -> None:
+    if how == "option":
+        result = lzip("check", "--yaer", "2024", "--lang", "en")
+    else:
+        result = lzip("check", "--yaer", "2024", lang="en")
+    assert result.returncode == 2
+    assert "Try 'lzip check --help' for help." in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("Error: No such option: --yaer")
+
+
+def test_no_arguments_show_the_help_not_an_error() -> None:
+    result = lzip()
+    assert result.returncode == 2
+    assert result.stderr.startswith("Usage: lzip [OPTIONS] COMMAND [ARGS]...")
+    assert "错误" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "code"), [(["check", str(EXAMPLE)], 1), (["validate"], 0)])
+def test_commands_keep_their_exit_codes_through_the_entry_point(args: list[str], code: int) -> None:
+    assert lzip(*args).returncode == code
+
+
+@pytest.mark.parametrize(
+    ("args", "environ", "expected"),
+    [
+        ([], {}, "zh"),
+        ([], {"LZIP_LANG": "en"}, "en"),
+        (["check", "--lang", "en"], {}, "en"),
+        (["check", "--lang=en"], {"LZIP_LANG": "zh"}, "en"),
+        (["check", "--lang", "zh"], {"LZIP_LANG": "en"}, "zh"),
+        (["check", "--lang"], {"LZIP_LANG": "en"}, "en"),
+        (["check", "--lang", "fr"], {}, "zh"),
+    ],
+)
+def test_the_language_of_a_usage_error(
+    args: list[str], environ: dict[str, str], expected: str
+) -> None:
+    assert language(args, environ) == expected
+
+
+def test_a_message_lzip_does_not_know_keeps_clicks_words() -> None:
+    assert translate("Something new from Click.", "zh") == "Something new from Click."
