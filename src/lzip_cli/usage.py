@@ -17,7 +17,7 @@ import typer
 
 from lzip_cli.messages import Lang, t
 
-#: Click's exception classes, from wherever this Typer takes Click (its own copy since 0.2x).
+#: Click's exception classes, from wherever this Typer takes Click (recent ones vendor it).
 _CLICK = sys.modules[typer.BadParameter.__module__]
 ClickException: type[Exception] = _CLICK.ClickException
 #: ``lzip`` or ``lzip check`` alone: the help itself, not an error to translate (Click ≥ 8.2).
