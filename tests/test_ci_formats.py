@@ -245,7 +245,9 @@ def _workflow_steps() -> tuple[dict[str, dict], dict[str, str]]:
 def test_workflow_installs_lzip_and_uses_the_github_format() -> None:
     steps, env = _workflow_steps()
     assert env["LZIP_DATA"] == "data"
-    assert "lzip-cli[xlsx]" in steps["Install lzip"]["run"]
+    install = steps["Install lzip"]
+    assert install["env"]["LZIP_SOURCE"] == "${{ vars.LZIP_SOURCE }}"
+    assert 'pip install "lzip-cli @ $LZIP_SOURCE"' in install["run"]
     assert "lzip validate --format github" in steps["Validate the plan and every report"]["run"]
     assert "--format github" in steps["Check the latest report"]["run"]
 

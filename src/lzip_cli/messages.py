@@ -336,8 +336,8 @@ TEXTS.update(
             "year column {column}",
         ),
         "xlsx_needs_openpyxl": (
-            "读取 .xlsx 需要 openpyxl：pip install 'lzip-cli[xlsx]'",
-            "reading .xlsx needs openpyxl: pip install 'lzip-cli[xlsx]'",
+            "读写 .xlsx 需要 openpyxl，它没有装上：pip install openpyxl",
+            "reading or writing .xlsx needs openpyxl, which is not installed: pip install openpyxl",
         ),
         "xlsx_unreadable": (
             "无法读取 .xlsx 工作簿：{reason}",
@@ -943,7 +943,7 @@ TEXTS.update(
         ),
         "code.LZ230": (
             "读写 xlsx 需要安装 openpyxl。",
-            "Reading or writing xlsx needs openpyxl (pip install 'lzip-cli[xlsx]').",
+            "Reading or writing xlsx needs openpyxl (pip install openpyxl).",
         ),
         "code.LZ231": (
             "xlsx 工作簿已损坏或无法读取。",
