@@ -805,6 +805,32 @@ def test_xlsx_merged_cells_below_a_title_are_refused(plan: Plan) -> None:
     assert "A3:A4" in english(found)
 
 
+@pytest.mark.parametrize(
+    "footer", ["注：以上数据截至2024年12月31日", "填表人：张三  联系电话：123"]
+)
+def test_xlsx_merged_footer_below_the_rows_is_read_past(plan: Plan, footer: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["指标", "责任单位", "数值"], ["4.3", None, 1652], [footer]]:
+        sheet.append(row)
+    sheet.merge_cells("A3:C3")
+    book.save("2024.xlsx")
+    assert figures(read_report(Path("2024.xlsx"), plan)) == {("4.3", None): 1652.0}
+
+
+def test_xlsx_merged_cells_in_a_row_of_figures_are_refused(
+    plan: Plan,
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["指标", "责任单位", "数值"], ["4.3", None, 1652], ["1.1", "县林业局", 2]]:
+        sheet.append(row)
+    sheet.merge_cells("B3:C3")  # the figure 2 is hidden under the merge: not a footer
+    book.save("2024.xlsx")
+    found = one(problems(plan, "2024.xlsx", Path("2024.xlsx").read_bytes()))
+    assert (found.code, found.line, found.column) == ("LZ253", 3, 2)
+
+
 def test_xlsx_numbers_and_percent_cells(plan: Plan) -> None:
     path = workbook(
         Path("鹿寨县2024年报.xlsx"),

@@ -463,6 +463,12 @@ def is_title_row(cells: list[str]) -> bool:
     )
 
 
+def is_footer_row(cells: list[str]) -> bool:
+    """Whether a row is a form's footer: its first text is 注：…, 填表人：…, 联系电话：…"""
+    first = next((cell for cell in cells if cell.strip()), "")
+    return bool(_FOOTER.match(fold(first)))
+
+
 def _past_title_rows(
     rows: Iterable[tuple[int, list[str]]],
 ) -> Iterator[tuple[int, list[str]]]:

@@ -79,10 +79,13 @@ def iter_xlsx_rows(
                     params={"sheet": sheets[0].title, "count": len(sheets) - 1},
                 )
             )
-        from lzip_cli.report_reader import MAX_TITLE_ROWS, is_title_row
+        from lzip_cli.report_reader import MAX_TITLE_ROWS, is_footer_row, is_title_row
 
         merged = _merged_ranges(workbook, sheets[0])
         titles: int | None = 0  # title rows so far; None past them (see report_reader)
+        # From the header down: merged ranges by their first row, refused unless a footer's.
+        below: dict[int, list[_Merged]] = {}
+        refused: list[_Merged] = []
         seen_text = False
         rows = enumerate(sheets[0].iter_rows(), start=1)
         while True:
@@ -112,10 +115,14 @@ def iter_xlsx_rows(
                 if titles < MAX_TITLE_ROWS and is_title_row(texts):
                     titles += 1  # a merged title above the header is what forms look like
                 else:
-                    _refuse_merged(merged, number, name)
+                    below = _merged_below(merged, number, name)
                     titles = None
+            if number in below and filled and not is_footer_row(texts):  # 注：… merged is fine
+                refused += below[number]
             seen_text = seen_text or filled
             yield number, texts
+        if refused:
+            _refuse(refused, name)
         if not seen_text and len(sheets) > 1:
             raise LzipError(
                 [
@@ -218,13 +225,32 @@ def _merged_ranges(workbook: Any, sheet: Any) -> list[_Merged]:
     return ranges
 
 
-def _refuse_merged(ranges: list[_Merged], from_row: int, name: str) -> None:
-    """Refuse merged cells from ``from_row`` down, each at its first cell: only that one holds
-    a value, the rest read as blank, which would silently turn figures into "not reported"."""
+def _merged_below(ranges: list[_Merged], header_row: int, name: str) -> dict[int, list[_Merged]]:
+    """The merged ranges from ``header_row`` down, by their first row.
+
+    Merged cells there are refused (LZ253), each at its first cell: only that one holds a
+    value, the rest read as blank, which would silently turn figures into "not reported". A
+    footer row (注：…, 填表人：…) merged across the form is the exception, so ranges are
+    refused row by row as the rows are read; one reaching the header from above, or of unknown
+    extent, is refused at once.
+    """
+    at_once: list[_Merged] = []
+    by_row: dict[int, list[_Merged]] = {}
+    for merged in ranges:
+        _, _, row, last_row = merged
+        if last_row is None or row is None or (row < header_row <= last_row):
+            at_once.append(merged)
+        elif row >= header_row:
+            by_row.setdefault(row, []).append(merged)
+    if at_once:
+        _refuse(at_once, name)
+    return by_row
+
+
+def _refuse(ranges: list[_Merged], name: str) -> None:
     log = ProblemLog()
-    for ref, column, row, last_row in ranges:
-        if last_row is None or last_row >= from_row:
-            log.add(Problem("LZ253", "xlsx_merged", name, row, column, params={"ref": ref}))
+    for ref, column, row, _ in ranges:
+        log.add(Problem("LZ253", "xlsx_merged", name, row, column, params={"ref": ref}))
     log.raise_if_any()
 
 
