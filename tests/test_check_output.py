@@ -104,3 +104,9 @@ def test_the_report_itself_is_never_the_output() -> None:
 def test_nothing_owed_still_exits_0_with_an_output_file() -> None:
     result = lzip("check", EXAMPLE, "-o", "2024.json", "--fail-on", "never")
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["2024.json", "2024.txt", "2024.md", "2024.csv"])
+def test_warnings_are_shown_on_stderr_once_as_well_as_written(name: str) -> None:
+    result = lzip("check", EXAMPLE, "--year", "2023", "-o", name, "--lang", "en")
+    assert result.stderr.count("warning LZ245: --year 2023 differs from the year 2024") == 1

@@ -968,3 +968,12 @@ def test_rows_are_numbered_as_excel_shows_them_past_a_cell_with_a_line_break(pla
     text = '指标,责任单位,数值,备注\n1.1,ip-office,9,"第一行\n第二行"\n1.2,,一百,\n'
     problem = one(problems(plan, "2024.csv", text))
     assert (problem.code, problem.line, problem.column) == ("LZ218", 3, 3)
+
+
+@pytest.mark.parametrize(("suffix", "warned"), [(".xls", True), (".et", True), (".txt", False)])
+def test_text_named_as_an_excel_or_wps_file_is_read_as_csv_with_a_warning(
+    plan: Plan, suffix: str, warned: bool
+) -> None:
+    report = read(plan, f"2024{suffix}", "指标,数值\n4.3,1652\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert [w.code for w in report.warnings] == (["LZ221"] if warned else [])

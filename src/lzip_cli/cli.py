@@ -467,6 +467,8 @@ def _write_check(
         console = Console(file=handle, width=100, color_system=None, force_terminal=False)
         _emit_check(result, selected, output_format, reports, lang, handle, console, bom=True)
     typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
+    if output_format is not CheckFormat.csv:  # CSV has no place for them: said on stderr already
+        _warn(result, lang)  # in the file, and where the user is looking
 
 
 @app.command()

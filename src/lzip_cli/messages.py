@@ -219,8 +219,8 @@ TEXTS.update(
             "the file is an .xlsx workbook despite its name; read as .xlsx",
         ),
         "report_is_csv": (
-            "文件内容是文本（CSV），不是 .xlsx 工作簿，按 CSV 读取",
-            "the file is text (CSV), not an .xlsx workbook; read as CSV",
+            "文件内容是文本（CSV），不是 Excel 工作簿，按 CSV 读取",
+            "the file is text (CSV), not an Excel workbook; read as CSV",
         ),
         "report_encoding": (
             "无法识别编码：请保存为 UTF-8 或 GBK（GB18030）编码的 CSV",
@@ -910,8 +910,8 @@ TEXTS.update(
             "A file without the .xlsx extension is an xlsx workbook (read anyway).",
         ),
         "code.LZ221": (
-            "扩展名为 .xlsx 的文件实为 CSV（仍会读取）。",
-            "A file named .xlsx is CSV text (read anyway).",
+            "扩展名为 .xlsx、.xls 或 .et 的文件实为 CSV（仍会读取）。",
+            "A file named .xlsx, .xls or .et is CSV text (read anyway).",
         ),
         "code.LZ222": (
             "报表中有无法识别的列，已忽略。",

@@ -214,7 +214,7 @@ def read_part(path: Path, plan: Plan) -> ReportPart:
 
         rows = iter_xlsx_rows(path, name, warnings)
     else:
-        if suffix in (".xlsx", ".xlsm"):
+        if suffix in (".xlsx", ".xlsm", ".xls", ".et"):  # Excel and WPS names, text inside
             warnings.append(Problem("LZ221", "report_is_csv", file=name))
         rows = _iter_csv_rows(path, name)
     from lzip_cli.progress import track
