@@ -702,3 +702,9 @@ def test_each_agency_without_indicators_is_named_among_others(command: str) -> N
     result = run(command, *args, "--agency", "县司法局", "--agency", "县林业局")
     assert result.stderr.count("警告 LZ247") == 1
     assert "lzip: 警告 LZ247: 县司法局没有负责的量化指标" in result.stderr
+
+
+def test_md_is_markdown_as_shortfalls_calls_it() -> None:
+    assert (
+        run("check", EXAMPLE, "-f", "md").stdout == run("check", EXAMPLE, "-f", "markdown").stdout
+    )

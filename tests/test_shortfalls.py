@@ -582,3 +582,10 @@ def test_csv_and_xlsx_lists_need_a_directory(list_format: str) -> None:
     assert result.stderr == (
         f"lzip: error: lists in {list_format} need --out naming the directory to write them to\n"
     )
+
+
+def test_markdown_and_output_are_spelt_as_check_spells_them(tmp_path: Path) -> None:
+    assert run("shortfalls", EXAMPLE, "-f", "markdown").stdout == run("shortfalls", EXAMPLE).stdout
+    result = run("shortfalls", EXAMPLE, "--output", tmp_path / "lists", "-f", "markdown")
+    assert result.exit_code == 1
+    assert listing(tmp_path / "lists") == {f"{a}.md" for a in OWED} | {"index.md"}

@@ -72,6 +72,7 @@ class CheckFormat(enum.StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    md = "md"  # what shortfalls calls it: read as markdown
     github = "github"
 
 
@@ -82,6 +83,7 @@ class FailOn(enum.StrEnum):
 
 class ListFormat(enum.StrEnum):
     md = "md"
+    markdown = "markdown"  # what check calls it: read as md
     csv = "csv"
     xlsx = "xlsx"
 
@@ -359,6 +361,8 @@ def check(
 
     Exit 0 when no agency has a shortfall, 1 when one has, 2 when an input cannot be used.
     """
+    if output_format is CheckFormat.md:
+        output_format = CheckFormat.markdown
     with _errors_exit(lang):
         plan = _load_plan(data)
         result = _read_and_evaluate(plan, reports, year)
@@ -526,6 +530,7 @@ def shortfalls(
         Path | None,
         typer.Option(
             "--out",
+            "--output",
             "-o",
             metavar="DIR",
             help="Directory for the lists (default: Markdown on stdout).",
@@ -546,6 +551,8 @@ def shortfalls(
     from lzip_cli.plan_loader import resolve_data_dir
 
     code = lang.value
+    if output_format is ListFormat.markdown:
+        output_format = ListFormat.md
     if out is None and output_format is not ListFormat.md:  # before the report is read
         said = _t("lists_need_out", code, format=output_format.value)
         _fail([f"lzip: {_t('error', code)}: {said}"], EXIT_UNUSABLE)
