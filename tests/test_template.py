@@ -167,7 +167,10 @@ def test_xlsx_form_is_chosen_by_extension_and_matches_the_csv(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(output).active
     rows = [[c if c is not None else "" for c in r] for r in sheet.iter_rows(values_only=True)]
-    assert rows == csv_form("2025")
+    assert [[str(c) for c in row] for row in rows] == csv_form("2025")
+    # The year is a number, so Excel marks no "number stored as text"; the ids stay text.
+    assert {type(row[0]) for row in rows[1:]} == {int}
+    assert {type(row[1]) for row in rows[1:]} == {str}
 
 
 def test_an_output_suffix_naming_no_format_is_refused(tmp_path: Path) -> None:

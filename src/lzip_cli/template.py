@@ -17,6 +17,7 @@ from lzip_cli.render.plan_text import unit_text
 COLUMNS = ("year", "indicator", "name", "unit", "agency", "value", "count", "note")
 #: Columns the agency must not change (shaded in the workbook).
 FIXED = frozenset({0, 1, 2, 3, 4})
+YEAR_COLUMN = COLUMNS.index("year")
 VALUE_COLUMN, COUNT_COLUMN = COLUMNS.index("value"), COLUMNS.index("count")
 
 
@@ -103,6 +104,7 @@ def form_xlsx(plan: Plan, year: int, rows: list[FormRow], lang: Lang) -> bytes:
         header=header(lang),
         rows=[cells(plan, year, row, lang) for row in rows],
         fixed_columns=FIXED,
+        numeric_columns=frozenset({YEAR_COLUMN}),  # no "number stored as text" marker
         validations=validations,
         prompt=(t("tpl_col_value", lang), t("tpl_prompt", lang)),
     )
