@@ -165,6 +165,8 @@ def test_a_unit_of_measure_in_a_lone_unit_column_is_refused_not_dropped(plan: Pl
         ",,\n注：1.数值填写截至12月31日数据。,,\n",
         "填表人：张三,,联系电话：13800000000\n审核人：李四,,\n",
         "说明：含专项行动,,\n联系人:王五,,\n",
+        "填报日期：2025年1月10日,,\n审核：李四,,\n制表单位：县知识产权局,,\n（盖章）,,\n",
+        "填表说明：数值填截至年末的数,,\n",
     ],
 )
 def test_a_forms_footer_rows_are_read_past(plan: Plan, footer: str) -> None:
@@ -806,7 +808,8 @@ def test_xlsx_merged_cells_below_a_title_are_refused(plan: Plan) -> None:
 
 
 @pytest.mark.parametrize(
-    "footer", ["注：以上数据截至2024年12月31日", "填表人：张三  联系电话：123"]
+    "footer",
+    ["注：以上数据截至2024年12月31日", "填表人：张三  联系电话：123", "填报日期：2025年1月10日"],
 )
 def test_xlsx_merged_footer_below_the_rows_is_read_past(plan: Plan, footer: str) -> None:
     book = openpyxl.Workbook()
@@ -829,6 +832,20 @@ def test_xlsx_merged_cells_in_a_row_of_figures_are_refused(
     book.save("2024.xlsx")
     found = one(problems(plan, "2024.xlsx", Path("2024.xlsx").read_bytes()))
     assert (found.code, found.line, found.column) == ("LZ253", 3, 2)
+
+
+def test_xlsx_a_note_in_the_first_column_does_not_make_a_row_of_figures_a_footer(
+    plan: Plan,
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["备注", "指标", "责任单位", "数值"], [None, "4.3", None, 1652]]
+    for row in [*rows, ["说明：数据来自统计", "1.1", "县知识产权局", 9]]:
+        sheet.append(row)
+    sheet.merge_cells("C3:D3")  # hides the 9
+    book.save("2024.xlsx")
+    found = one(problems(plan, "2024.xlsx", Path("2024.xlsx").read_bytes()))
+    assert (found.code, found.line, found.column) == ("LZ253", 3, 3)
 
 
 def test_xlsx_numbers_and_percent_cells(plan: Plan) -> None:

@@ -47,6 +47,13 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         ),
         (["chek", "x.csv"], "错误：没有命令 'chek'（是否想用 'check', 'schema'？）"),
         (["check", "x.csv", "--agency"], "错误：选项 '--agency' 后面需要一个值"),
+        (
+            ["check", "--lang", "fr", "x.csv"],
+            "错误：'--lang'（或环境变量 LZIP_LANG） 的值无效：'fr' 不是可选的值（可选：'zh', 'en'）",
+        ),
+        (["indicators", "extra"], "错误：多余的参数（extra）"),
+        (["check", "--force=1", "x.csv"], "错误：选项 '--force' 不带值"),
+        (["schema"], "错误：缺少参数 'kind'（可选：indicators, agencies）"),
     ],
     ids=[
         "unknown-option",
@@ -56,6 +63,10 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         "not-a-choice",
         "unknown-command",
         "option-without-value",
+        "bad-language",
+        "extra-argument",
+        "flag-with-a-value",
+        "missing-choice",
     ],
 )
 def test_usage_errors_are_in_chinese_by_default(args: list[str], error: str) -> None:
@@ -103,6 +114,8 @@ def test_commands_keep_their_exit_codes_through_the_entry_point(args: list[str],
         (["check", "--lang", "zh"], {"LZIP_LANG": "en"}, "zh"),
         (["check", "--lang"], {"LZIP_LANG": "en"}, "en"),
         (["check", "--lang", "fr"], {}, "zh"),
+        (["check", "--lang", "fr"], {"LZIP_LANG": "en"}, "en"),
+        (["check", "--lang=EN"], {"LZIP_LANG": "en"}, "en"),
     ],
 )
 def test_the_language_of_a_usage_error(

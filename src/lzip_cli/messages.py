@@ -142,6 +142,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "选项 {name} 后面需要一个值",
         "Option {name} requires an argument.",
     ),
+    "usage.env_var": ("（或环境变量 {var}）", " (env var: '{var}')"),
+    "usage.option_takes_no_value": ("选项 {name} 不带值", "Option {name} does not take a value."),
+    "usage.missing_choice": (
+        "缺少参数 {name}（可选：{choices}）",
+        "Missing argument {name}. Choose from: {choices}",
+    ),
     "usage.extra_arguments": ("多余的参数（{args}）", "Got unexpected extra arguments ({args})"),
     "usage.invalid_value": ("{name} 的值无效：{detail}", "Invalid value for {name}: {detail}"),
     "usage.value_at_most": ("应不大于 {limit}", "Input should be less than or equal to {limit}"),

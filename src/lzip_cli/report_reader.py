@@ -51,7 +51,8 @@ MAX_TITLE_ROWS = 5
 _NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?")
 #: What a form's footer rows begin with (no indicator's name does).
 _FOOTER = re.compile(
-    r"(注|备注|说明|填表人|填报人|审核人|负责人|单位负责人|联系人|联系电话|制表人|制表)[:：0-9.、]"
+    r"(?:(?:注|备注|说明|填表说明|填表人|填报人|填报日期|填表日期|日期|审核人|审核|负责人|单位负责人"
+    r"|联系人|联系电话|制表人|制表单位|制表)[:：0-9.、]|[(（]?盖章[)）]?$)"
 )
 SNIFF_BYTES = 1 << 20
 MAX_LINE_CHARS = 1 << 20
@@ -464,9 +465,10 @@ def is_title_row(cells: list[str]) -> bool:
 
 
 def is_footer_row(cells: list[str]) -> bool:
-    """Whether a row is a form's footer: its first text is 注：…, 填表人：…, 联系电话：…"""
+    """Whether a row is a form's footer: its first text is 注：…, 填表人：…, 联系电话：…, and
+    no cell holds a header or a figure (a note in the first column of a row of figures is not)."""
     first = next((cell for cell in cells if cell.strip()), "")
-    return bool(_FOOTER.match(fold(first)))
+    return bool(_FOOTER.match(fold(first))) and is_title_row(cells)
 
 
 def _past_title_rows(

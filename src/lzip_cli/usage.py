@@ -23,9 +23,14 @@ ClickException: type[Exception] = _CLICK.ClickException
 #: ``lzip`` or ``lzip check`` alone: the help itself, not an error to translate (Click ≥ 8.2).
 _HELP_FOR_NO_ARGS: type[Exception] | None = getattr(_CLICK, "NoArgsIsHelpError", None)
 
+#: How Click names a parameter: 'REPORT', '--year' / '-y', '--lang' (env var: 'LZIP_LANG').
+_NAME = r"(?P<name>'[^']+'(?: / '[^']+')*(?: \(env var: '[^']+'\))?)"
+
+_ENV_VAR = re.compile(r" \(env var: '(?P<var>[^']+)'\)")
+
 #: Click's English message → the message key that says it in Chinese, most specific first.
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
+    (re.compile(pattern, re.DOTALL), key)
     for pattern, key in (
         (
             r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)",
@@ -35,11 +40,14 @@ _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"No such option: (?P<option>\S+)", "no_option"),
         (r"No such command '(?P<command>.+)'\. Did you mean (?P<options>.+)\?", "no_command_near"),
         (r"No such command '(?P<command>.+)'\.", "no_command"),
-        (r"Missing argument (?P<name>.+)\.", "missing_argument"),
-        (r"Missing option (?P<name>.+)\.", "missing_option"),
-        (r"Option (?P<name>'.+') requires an argument\.", "option_needs_value"),
-        (r"Got unexpected extra arguments? \((?P<args>.+)\)", "extra_arguments"),
-        (r"Invalid value for (?P<name>.+?): (?P<detail>.+)", "invalid_value"),
+        (rf"Missing argument {_NAME}\.\s*Choose from:\s*(?P<choices>.+)", "missing_choice"),
+        (rf"Missing argument {_NAME}\.", "missing_argument"),
+        (rf"Missing option {_NAME}\.\s*Choose from:\s*(?P<choices>.+)", "missing_choice"),
+        (rf"Missing option {_NAME}\.", "missing_option"),
+        (rf"Option {_NAME} requires an argument\.", "option_needs_value"),
+        (rf"Option {_NAME} does not take a value\.", "option_takes_no_value"),
+        (r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)", "extra_arguments"),
+        (rf"Invalid value for {_NAME}: (?P<detail>.+)", "invalid_value"),
     )
 )
 
@@ -64,10 +72,13 @@ def language(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
     """The language the command line asks for: ``--lang``, else ``LZIP_LANG``, else Chinese."""
     chosen = environ.get("LZIP_LANG", "zh")
     for index, arg in enumerate(args):
+        given = None
         if arg == "--lang" and index + 1 < len(args):
-            chosen = args[index + 1]
+            given = args[index + 1]
         elif arg.startswith("--lang="):
-            chosen = arg.removeprefix("--lang=")
+            given = arg.removeprefix("--lang=")
+        if given in ("zh", "en"):  # a bad value is the error being reported: not a language
+            chosen = given
     return "en" if chosen == "en" else "zh"
 
 
@@ -94,11 +105,17 @@ def show(error: Any, lang: Lang) -> int:
 def translate(message: str, lang: Lang) -> str:
     """Click's English ``message`` in ``lang``; as it is when lzip does not know it."""
     for pattern, key in _MESSAGES:
-        found = pattern.fullmatch(message)
+        found = pattern.fullmatch(message.strip())
         if found:
             params = found.groupdict()
             if "detail" in params:
                 params["detail"] = _detail(params["detail"], lang)
+            if params.get("name"):
+                params["name"] = _ENV_VAR.sub(
+                    lambda m: t("usage.env_var", lang, var=m["var"]), params["name"]
+                )
+            if "choices" in params:  # one per line, tab-indented, comma-ended
+                params["choices"] = " ".join(params["choices"].split())
             return t("usage." + key, lang, **params)
     return message
 
