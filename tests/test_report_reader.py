@@ -994,3 +994,26 @@ def test_text_named_as_an_excel_or_wps_file_is_read_as_csv_with_a_warning(
     report = read(plan, f"2024{suffix}", "指标,数值\n4.3,1652\n")
     assert figures(report) == {("4.3", None): 1652.0}
     assert [w.code for w in report.warnings] == (["LZ221"] if warned else [])
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<html><body><table><tr><td>\xe6\x8c\x87\xe6\xa0\x87</td></tr></table></body></html>",
+        b"\xef\xbb\xbf\r\n  <!DOCTYPE html>\n<html>",
+        b'<table border="1"><tr><td>4.3</td></tr></table>',
+        b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+    ],
+    ids=["html", "bom-doctype", "bare-table", "excel-2003-xml"],
+)
+def test_a_web_page_or_xml_table_named_xls_says_to_save_it_as_xlsx(
+    plan: Plan, content: bytes
+) -> None:
+    problem = one(problems(plan, "2024.xls", content))
+    assert (problem.code, problem.key) == ("LZ202", "report_is_markup")
+    assert "save it as .xlsx" in english(problem)
+
+
+def test_a_csv_whose_first_cell_starts_with_a_bracket_is_still_csv(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "<注>,,\n指标,数值\n4.3,1652\n")
+    assert figures(report) == {("4.3", None): 1652.0}

@@ -71,7 +71,7 @@ CODES: dict[str, Code] = {
     "LZ114": _c("milestone_range"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
-    "LZ202": _c("report_is_xls"),
+    "LZ202": _c("report_is_xls", "report_is_markup"),
     "LZ203": _c("report_encoding", "report_encoding_byte", "report_utf16"),
     "LZ204": _c("nul_byte"),
     "LZ205": _c("line_too_long"),

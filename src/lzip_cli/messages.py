@@ -220,6 +220,11 @@ TEXTS.update(
             "这是旧版 .xls 工作簿，请另存为 .xlsx 或 CSV",
             "this is an old .xls workbook; save it as .xlsx or CSV",
         ),
+        "report_is_markup": (
+            "这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx：请用 Excel 或 WPS 打开后另存为 .xlsx",
+            "this is a web page (HTML) or XML table, not CSV or .xlsx: open it in Excel or WPS "
+            "and save it as .xlsx",
+        ),
         "report_is_xlsx": (
             "文件内容是 .xlsx 工作簿（扩展名不符），按 .xlsx 读取",
             "the file is an .xlsx workbook despite its name; read as .xlsx",
@@ -841,8 +846,9 @@ TEXTS.update(
             "The report file is empty.",
         ),
         "code.LZ202": (
-            "报表是旧版 .xls 工作簿。",
-            "The report is an old .xls workbook.",
+            "报表是旧版 .xls 工作簿，或网页（HTML）、XML 表格：需另存为 .xlsx。",
+            "The report is an old .xls workbook, or a web page (HTML) or XML table: save it as "
+            ".xlsx.",
         ),
         "code.LZ203": (
             "报表既不是 UTF-8 也不是 GB18030 编码（或为 UTF-16）。",

@@ -55,6 +55,8 @@ _FOOTER = re.compile(
     r"|联系人|联系电话|制表人|制表单位|制表)[:：0-9.、]|[(（]?盖章[)）]?$)"
 )
 SNIFF_BYTES = 1 << 20
+#: The start of an HTML page or an XML spreadsheet, after a BOM and blank space.
+_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|table|\?xml|meta|head)", re.I)
 MAX_LINE_CHARS = 1 << 20
 MAX_FIELD_CHARS = 1 << 16
 _YEAR = r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])"
@@ -234,7 +236,7 @@ def _sniff(path: Path, name: str) -> str:
         if path.is_dir():
             raise LzipError([Problem("LZ001", "file_is_directory", file=name)])
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(512)
     except FileNotFoundError:
         raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
     except OSError as exc:
@@ -247,6 +249,9 @@ def _sniff(path: Path, name: str) -> str:
         raise LzipError([Problem("LZ202", "report_is_xls", file=name)])
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise LzipError([Problem("LZ203", "report_utf16", file=name, line=1)])
+    if _MARKUP.match(head):
+        # A web system's "Excel" export (an HTML table named .xls), or Excel 2003 XML.
+        raise LzipError([Problem("LZ202", "report_is_markup", file=name)])
     return "csv"
 
 
