@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -290,3 +291,16 @@ def test_a_directory_reads_excels_tab_text_and_refuses_an_old_xls() -> None:
     result = lzip("check", "2024", "--lang", "en")
     assert result.exit_code == 2
     assert f"{Path('2024/县教育局.xls')}: error LZ202" in result.stderr
+
+
+def test_a_file_in_the_current_folder_takes_its_year_and_names_the_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = Path("2023年考核").resolve()
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "报表.csv")
+    monkeypatch.chdir(folder)
+    assert check_json("报表.csv")["year"] == 2023
+    document = check_json("报表.csv", "--year", "2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ245"]
+    assert warning["file"] == str(folder)

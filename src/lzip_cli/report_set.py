@@ -74,7 +74,10 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
             continue
         if folder not in folder_years:
             folder_years[folder] = years_in_name(folder.resolve())
-        part.take_folder_years(folder_years[folder], display_path(folder))
+        shown = display_path(folder)  # "." is no name to show: the folder's whole path is
+        part.take_folder_years(
+            folder_years[folder], shown if shown != "." else str(folder.resolve())
+        )
         parts.append(part)
     years: dict[int, str] = {}  # year → the first file that says so
     for part in parts:
