@@ -126,3 +126,23 @@ def test_the_language_of_a_usage_error(
 
 def test_a_message_lzip_does_not_know_keeps_clicks_words() -> None:
     assert translate("Something new from Click.", "zh") == "Something new from Click."
+
+
+def test_an_abort_exits_1_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import typer
+
+    from lzip_cli import cli
+
+    def aborting(**_: object) -> None:
+        raise typer.Abort()
+
+    monkeypatch.setattr("gc.disable", lambda: None)  # main() is for a process of its own
+    monkeypatch.setattr(cli.stdio, "utf8_when_redirected", lambda: None)
+    monkeypatch.setattr(cli, "app", aborting)
+    monkeypatch.setattr(sys, "argv", ["lzip", "check", "x.csv"])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 1
+    assert capsys.readouterr().err == "Aborted!\n"

@@ -865,6 +865,9 @@ def main() -> None:
         try:
             # Not standalone: a usage error comes back here to be said in the user's language.
             exit_code = app(prog_name="lzip", standalone_mode=False)
+        except typer.Abort:  # what standalone Typer would do; lzip asks nothing, so rare
+            typer.echo("Aborted!", err=True)
+            exit_code = 1
         except Exception as exc:
             from lzip_cli import usage
 
