@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from lzip_cli.usage import language, translate
+from lzip_cli.messages import language
+from lzip_cli.usage import translate
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "2024.csv"
@@ -95,8 +96,41 @@ def test_usage_errors_in_english_are_clicks_own(how: str) -> None:
 def test_no_arguments_show_the_help_not_an_error() -> None:
     result = lzip()
     assert result.returncode == 2
-    assert result.stderr.startswith("Usage: lzip [OPTIONS] COMMAND [ARGS]...")
+    assert result.stderr.startswith("用法：lzip [OPTIONS] COMMAND [ARGS]...")
     assert "错误" not in result.stderr
+
+
+def test_help_is_in_chinese_by_default() -> None:
+    result = lzip("check", "--help")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "用法：lzip check [OPTIONS] {REPORT}..."
+    assert "  对照方案评估年度报表：按责任单位列出与目标的差距。" in lines
+    assert "参数：" in lines and "选项：" in lines
+    assert "显示本帮助并退出。" in result.stdout
+    assert "[环境变量：LZIP_LANG；默认：zh]" in result.stdout
+    assert "Options:" not in result.stdout
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_help_in_english_is_typers_own(how: str) -> None:
+    if how == "option":
+        result = lzip("check", "--help", "--lang", "en")
+    else:
+        result = lzip("check", "--help", lang="en")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Usage: lzip check [OPTIONS] {REPORT}..."
+    assert "Options:" in lines
+    assert "Show this message and exit." in result.stdout
+    assert "选项" not in result.stdout
+
+
+def test_every_command_has_help_in_both_languages() -> None:
+    for command in ["validate", "check", "indicators", "agencies", "shortfalls", "template"]:
+        for lang in ("zh", "en"):
+            result = lzip(command, "--help", "--lang", lang)
+            assert result.returncode == 0, result.stderr
+            assert "help." not in result.stdout  # no key left untranslated
 
 
 @pytest.mark.parametrize(("args", "code"), [(["check", str(EXAMPLE)], 1), (["validate"], 0)])

@@ -5,6 +5,7 @@ Heavy modules (pydantic, YAML, Rich tables, openpyxl) are imported inside the co
 """
 
 import enum
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,8 +13,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
+import typer.core
 
 from lzip_cli import stdio
+from lzip_cli.messages import language, t
+
+#: The language of ``--help``: Typer reads the help texts before it parses ``--lang``.
+HELP_LANG = language(sys.argv[1:], os.environ)
+
+
+def _h(key: str) -> str:
+    """A help text in :data:`HELP_LANG`."""
+    return t("help." + key, HELP_LANG)
+
+
+class _Group(typer.core.TyperGroup):
+    def get_help(self, ctx: typer.Context) -> str:  # type: ignore[override]
+        from lzip_cli.usage import localize_help
+
+        return localize_help(super().get_help(ctx), HELP_LANG)
+
+
+class _Command(typer.core.TyperCommand):
+    def get_help(self, ctx: typer.Context) -> str:  # type: ignore[override]
+        from lzip_cli.usage import localize_help
+
+        return localize_help(super().get_help(ctx), HELP_LANG)
+
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,8 +49,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="lzip",
-    help="Audit Luzhai County's IP-strong-county plan against each year's reported figures.\n\n"
-    "审核鹿寨县知识产权强县建设工作方案量化指标的年度完成情况。",
+    help=_h("app"),
+    cls=_Group,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -50,7 +76,7 @@ def _options(
             "--version",
             callback=_print_version,
             is_eager=True,
-            help="Print lzip's version and exit.",
+            help=_h("version"),
         ),
     ] = False,
 ) -> None:
@@ -119,13 +145,13 @@ DataOption = Annotated[
         "--data",
         envvar="LZIP_DATA",
         metavar="DIR",
-        help="Directory with agencies.yaml and indicators.yaml (default: the shipped plan).",
+        help=_h("data"),
         show_default=False,
     ),
 ]
 LangOption = Annotated[
     LangChoice,
-    typer.Option("--lang", envvar="LZIP_LANG", help="Language of labels and names: zh or en."),
+    typer.Option("--lang", envvar="LZIP_LANG", help=_h("lang")),
 ]
 
 
@@ -176,25 +202,22 @@ YearOption = Annotated[
         min=1900,
         max=2200,
         metavar="YEAR",
-        help="Report year (default: the year in the file name, else the year column).",
+        help=_h("year"),
     ),
 ]
 AgencyOption = Annotated[
     list[str] | None,
-    typer.Option(
-        "--agency", "-a", metavar="AGENCY", help="Only this agency (id, name or alias); repeatable."
-    ),
+    typer.Option("--agency", "-a", metavar="AGENCY", help=_h("agency")),
 ]
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.validate"))
 def validate(
     reports: Annotated[
         list[Path] | None,
         typer.Argument(
             metavar="FILE",
-            help="Report files (CSV or .xlsx) to check as well as the plan. A plan file "
-            "(agencies.yaml, indicators.yaml) names the plan to validate, as --data does.",
+            help=_h("validate.files"),
             show_default=False,
         ),
     ] = None,
@@ -204,7 +227,7 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text (stderr), json (stdout) or github (workflow commands on stdout).",
+            help=_h("validate.format"),
         ),
     ] = ValidateFormat.text,
     data: DataOption = None,
@@ -317,14 +340,13 @@ ReportsArgument = Annotated[
     list[Path],
     typer.Argument(
         metavar="REPORT",
-        help="The year's report: a CSV or .xlsx file, several (one per agency), or a directory "
-        "of them; read together as one report.",
+        help=_h("reports"),
         show_default=False,
     ),
 ]
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.check"))
 def check(
     reports: ReportsArgument,
     year: YearOption = None,
@@ -334,7 +356,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: table, or what the --output file's suffix says).",
+            help=_h("check.format"),
             show_default=False,
         ),
     ] = None,
@@ -344,16 +366,11 @@ def check(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE instead of stdout (.json, .csv, .md, .txt): UTF-8, CSV with a "
-            "BOM for Excel, whatever the shell would do to a redirection.",
+            help=_h("check.output"),
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an existing --output file.")
-    ] = False,
-    fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when any agency has a shortfall, or never.")
-    ] = FailOn.shortfall,
+    force: Annotated[bool, typer.Option("--force", help=_h("check.force"))] = False,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help=_h("fail_on"))] = FailOn.shortfall,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -475,13 +492,11 @@ def _write_check(
         _warn(result, lang)  # in the file, and where the user is looking
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.indicators"))
 def indicators(
     agency: Annotated[
         list[str] | None,
-        typer.Option(
-            "--agency", "-a", help="Only indicators this agency (id, name or alias) owns."
-        ),
+        typer.Option("--agency", "-a", help=_h("indicators.agency")),
     ] = None,
     output_format: Annotated[CatalogFormat, typer.Option("--format", "-f")] = CatalogFormat.table,
     data: DataOption = None,
@@ -504,7 +519,7 @@ def indicators(
         Console().print(catalog.indicators_table(plan, chosen, lang.value))
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.agencies"))
 def agencies(
     output_format: Annotated[CatalogFormat, typer.Option("--format", "-f")] = CatalogFormat.table,
     data: DataOption = None,
@@ -523,7 +538,7 @@ def agencies(
         Console().print(catalog.agencies_table(plan, lang.value))
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.shortfalls"))
 def shortfalls(
     reports: ReportsArgument,
     out: Annotated[
@@ -533,16 +548,14 @@ def shortfalls(
             "--output",
             "-o",
             metavar="DIR",
-            help="Directory for the lists (default: Markdown on stdout).",
+            help=_h("shortfalls.out"),
         ),
     ] = None,
     output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
     agency: AgencyOption = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("force_files"))] = False,
     year: YearOption = None,
-    fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when any agency has a shortfall, or never.")
-    ] = FailOn.shortfall,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help=_h("fail_on"))] = FailOn.shortfall,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -623,33 +636,28 @@ def _write_lists(
     return len(files)
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.template"))
 def template(
     year: Annotated[
-        int, typer.Argument(min=1900, max=2200, metavar="YEAR", help="The year the form reports.")
+        int, typer.Argument(min=1900, max=2200, metavar="YEAR", help=_h("template.year"))
     ],
     agency: AgencyOption = None,
     output_format: Annotated[
         FormFormat | None,
-        typer.Option(
-            "--format", "-f", help="csv or xlsx (default: from -o's extension, else csv)."
-        ),
+        typer.Option("--format", "-f", help=_h("template.format")),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="File to write (default: CSV on stdout)."
-        ),
+        typer.Option("--output", "-o", metavar="FILE", help=_h("template.output")),
     ] = None,
     per_agency: Annotated[
         bool,
         typer.Option(
             "--per-agency",
-            help="One form per agency, and county.* for the county-wide rows, written into "
-            "the directory -o names.",
+            help=_h("template.per_agency"),
         ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("force_file"))] = False,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -729,23 +737,18 @@ class DiffFormat(enum.StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.diff"))
 def diff(
     old: Annotated[
         str,
         typer.Argument(
-            help="The old plan: a directory, or git:REV[:DIR] (DIR default data, from the "
-            "current directory).",
+            help=_h("diff.old"),
             show_default=False,
         ),
     ],
-    new: Annotated[
-        str, typer.Argument(metavar="NEW", help="The new plan, likewise.", show_default=False)
-    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help=_h("diff.new"), show_default=False)],
     output_format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
-    exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="Exit 1 when the plans differ (as git diff).")
-    ] = False,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help=_h("diff.exit_code"))] = False,
     lang: LangOption = LangChoice.zh,
 ) -> None:
     """What changed in the plan: indicators, baselines, targets, milestones, agencies."""
@@ -781,14 +784,14 @@ class SchemaKind(enum.StrEnum):
     agencies = "agencies"
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.schema"))
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which plan file: indicators or agencies.")],
+    kind: Annotated[SchemaKind, typer.Argument(help=_h("schema.kind"))],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="File to write (default: stdout)."),
+        typer.Option("--output", "-o", metavar="FILE", help=_h("schema.output")),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("force_file"))] = False,
     lang: LangOption = LangChoice.zh,
 ) -> None:
     """Print the JSON Schema of indicators.yaml or agencies.yaml (for editors and CI)."""
@@ -806,13 +809,11 @@ def schema(
     typer.echo(_t("wrote_files", lang.value, count=1, directory=str(output)), err=True)
 
 
-@app.command()
+@app.command(cls=_Command, help=_h("cmd.explain"))
 def explain(
     codes: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Problem codes such as LZ101 (default: every code).", show_default=False
-        ),
+        typer.Argument(help=_h("explain.codes"), show_default=False),
     ] = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -873,9 +874,7 @@ def main() -> None:
 
             if not isinstance(exc, usage.ClickException):
                 raise
-            import os
-
-            exit_code = usage.show(exc, usage.language(sys.argv[1:], os.environ))
+            exit_code = usage.show(exc, language(sys.argv[1:], os.environ))
         finally:
             sys.stdout.flush()  # a full disk shows here, not in a message at interpreter exit
     except OSError as exc:

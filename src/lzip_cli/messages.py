@@ -5,6 +5,7 @@ Keys name the situation; templates use ``str.format`` fields filled from a probl
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 Lang = Literal["zh", "en"]
@@ -166,6 +167,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "lang_help": ("界面语言：zh 或 en", "language of labels and names: zh or en"),
 }
+
+
+def language(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
+    """The language the command line asks for: ``--lang``, else ``LZIP_LANG``, else Chinese."""
+    chosen = environ.get("LZIP_LANG", "zh")
+    for index, arg in enumerate(args):
+        given = None
+        if arg == "--lang" and index + 1 < len(args):
+            given = args[index + 1]
+        elif arg.startswith("--lang="):
+            given = arg.removeprefix("--lang=")
+        if given in ("zh", "en"):  # a bad value is the error being reported: not a language
+            chosen = given
+    return "en" if chosen == "en" else "zh"
 
 
 def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
@@ -1056,5 +1071,167 @@ TEXTS.update(
             "无法从 --output 文件名的后缀判断输出格式。",
             "The output format cannot be told from the --output file's suffix.",
         ),
+    }
+)
+
+# --- command-line help (chosen when cli.py is imported: see cli._h) -------------------------
+TEXTS.update(
+    {
+        "help.version": (
+            "显示 lzip 的版本并退出。",
+            "Print lzip's version and exit.",
+        ),
+        "help.data": (
+            "存放 agencies.yaml 和 indicators.yaml 的目录（默认：随 lzip 提供的方案）。",
+            "Directory with agencies.yaml and indicators.yaml (default: the shipped plan).",
+        ),
+        "help.lang": (
+            "界面语言：zh（中文）或 en（英文）。",
+            "Language of labels and names: zh or en.",
+        ),
+        "help.year": (
+            "报表年度（默认：文件名或文件夹名中的年份，其次为年度列）。",
+            "Report year (default: the year in the file name, else the year column).",
+        ),
+        "help.agency": (
+            "只看该责任单位（编号、名称或别称），可重复。",
+            "Only this agency (id, name or alias); repeatable.",
+        ),
+        "help.validate.files": (
+            "除方案外一并检查的报表文件（CSV 或 .xlsx）。给出方案文件（agencies.yaml、indicators.yaml）即检查该方案，同 --data。",
+            "Report files (CSV or .xlsx) to check as well as the plan. A plan file (agencies.yaml, indicators.yaml) names the plan to validate, as --data does.",
+        ),
+        "help.validate.format": (
+            "text（写到标准错误）、json（标准输出）或 github（标准输出上的工作流命令）。",
+            "text (stderr), json (stdout) or github (workflow commands on stdout).",
+        ),
+        "help.reports": (
+            "年度报表：一个 CSV 或 .xlsx 文件、几个文件（每单位一个）或存放它们的目录，合起来作为一份报表读取。",
+            "The year's report: a CSV or .xlsx file, several (one per agency), or a directory of them; read together as one report.",
+        ),
+        "help.check.format": (
+            "输出格式（默认：表格，或 --output 文件后缀所示的格式）。",
+            "Output format (default: table, or what the --output file's suffix says).",
+        ),
+        "help.check.output": (
+            "写入 FILE 而不是标准输出（.json、.csv、.md、.txt）：UTF-8 编码，CSV 带 BOM 便于 Excel 打开，不受终端重定向改变编码的影响。",
+            "Write to FILE instead of stdout (.json, .csv, .md, .txt): UTF-8, CSV with a BOM for Excel, whatever the shell would do to a redirection.",
+        ),
+        "help.check.force": (
+            "覆盖已存在的 --output 文件。",
+            "Overwrite an existing --output file.",
+        ),
+        "help.fail_on": (
+            "有单位欠账时退出码为 1（shortfall），或从不（never）。",
+            "Exit 1 when any agency has a shortfall, or never.",
+        ),
+        "help.indicators.agency": (
+            "只列该单位（编号、名称或别称）负责的指标。",
+            "Only indicators this agency (id, name or alias) owns.",
+        ),
+        "help.shortfalls.out": (
+            "清单写入的目录（默认：以 Markdown 输出到标准输出）。",
+            "Directory for the lists (default: Markdown on stdout).",
+        ),
+        "help.force_files": (
+            "覆盖已存在的文件。",
+            "Overwrite existing files.",
+        ),
+        "help.template.year": (
+            "表格填报的年度。",
+            "The year the form reports.",
+        ),
+        "help.template.format": (
+            "csv 或 xlsx（默认：按 -o 的后缀，否则为 csv）。",
+            "csv or xlsx (default: from -o's extension, else csv).",
+        ),
+        "help.template.output": (
+            "写入的文件（默认：以 CSV 输出到标准输出）。",
+            "File to write (default: CSV on stdout).",
+        ),
+        "help.template.per_agency": (
+            "每个单位一份表格，另有 county.* 填全县合计行，写入 -o 指定的目录。",
+            "One form per agency, and county.* for the county-wide rows, written into the directory -o names.",
+        ),
+        "help.force_file": (
+            "覆盖已存在的文件。",
+            "Overwrite an existing file.",
+        ),
+        "help.diff.old": (
+            "旧方案：一个目录，或 git:REV[:DIR]（DIR 默认为 data，相对当前目录）。",
+            "The old plan: a directory, or git:REV[:DIR] (DIR default data, from the current directory).",
+        ),
+        "help.diff.new": (
+            "新方案，写法同上。",
+            "The new plan, likewise.",
+        ),
+        "help.diff.exit_code": (
+            "方案有差异时退出码为 1（同 git diff）。",
+            "Exit 1 when the plans differ (as git diff).",
+        ),
+        "help.schema.kind": (
+            "哪个方案文件：indicators 或 agencies。",
+            "Which plan file: indicators or agencies.",
+        ),
+        "help.schema.output": (
+            "写入的文件（默认：标准输出）。",
+            "File to write (default: stdout).",
+        ),
+        "help.explain.codes": (
+            "问题代码，如 LZ101（默认：全部代码）。",
+            "Problem codes such as LZ101 (default: every code).",
+        ),
+        "help.cmd.validate": (
+            "检查方案数据及报表（退出码 0 有效，1 有误，2 无法读取）。",
+            "Validate the plan data and any reports (exit 0 valid, 1 invalid, 2 unreadable).",
+        ),
+        "help.cmd.check": (
+            "对照方案评估年度报表：按责任单位列出与目标的差距。\n\n退出码：0 没有单位欠账，1 有单位欠账，2 有输入无法使用。",
+            "Judge a year's report against the plan: per-agency gap-to-target tables.\n\nExit 0 when no agency has a shortfall, 1 when one has, 2 when an input cannot be used.",
+        ),
+        "help.cmd.indicators": (
+            "列出方案的量化指标。",
+            "List the plan's quantitative indicators.",
+        ),
+        "help.cmd.agencies": (
+            "列出责任单位及各自负责的指标。",
+            "List the responsible agencies and the indicators each one owns.",
+        ),
+        "help.cmd.shortfalls": (
+            "为每个欠账单位生成一份督办清单，并生成索引。",
+            "Write one shortfall list (督办清单) per agency that owes something, and an index.",
+        ),
+        "help.cmd.template": (
+            "生成 YEAR 年度的填报表格：每个指标和责任单位一行。",
+            "Write the report form for YEAR: one row per indicator and responsible agency.",
+        ),
+        "help.cmd.diff": (
+            "方案的变化：指标、基础值、目标值、阶段目标、责任单位。",
+            "What changed in the plan: indicators, baselines, targets, milestones, agencies.",
+        ),
+        "help.cmd.schema": (
+            "输出 indicators.yaml 或 agencies.yaml 的 JSON Schema（供编辑器和 CI 使用）。",
+            "Print the JSON Schema of indicators.yaml or agencies.yaml (for editors and CI).",
+        ),
+        "help.cmd.explain": (
+            "解释问题代码：LZ101 等代码的含义。",
+            "Explain problem codes: what LZ101 and the others mean.",
+        ),
+        "help.app": (
+            "审核鹿寨县知识产权强县建设工作方案量化指标的年度完成情况。",
+            "Audit Luzhai County's IP-strong-county plan against each year's reported figures.",
+        ),
+        "help_frame.usage": ("用法：", "Usage: "),
+        "help_frame.arguments": ("参数：", "Arguments:"),
+        "help_frame.options": ("选项：", "Options:"),
+        "help_frame.commands": ("命令：", "Commands:"),
+        "help_frame.help": ("显示本帮助并退出。", "Show this message and exit."),
+        "help_frame.required": ("[必填]", "[required]"),
+        "help_frame.env_default": (
+            "[环境变量：{var}；默认：{default}]",
+            "[env var: {var}; default: {default}]",
+        ),
+        "help_frame.env": ("[环境变量：{var}]", "[env var: {var}]"),
+        "help_frame.default": ("[默认：{default}]", "[default: {default}]"),
     }
 )

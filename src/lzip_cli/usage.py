@@ -1,4 +1,4 @@
-"""Usage errors (an unknown option, a missing argument) in the user's language.
+"""Usage errors (an unknown option, a missing argument) and help in the user's language.
 
 Typer (through Click) words them in English. ``lzip`` speaks Chinese by default, so for ``zh``
 the usage line, the help hint and the known messages are said again in Chinese; a message
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 import typer
@@ -26,60 +25,41 @@ _HELP_FOR_NO_ARGS: type[Exception] | None = getattr(_CLICK, "NoArgsIsHelpError",
 #: How Click names a parameter: 'REPORT', '--year' / '-y', '--lang' (env var: 'LZIP_LANG').
 _NAME = r"(?P<name>'[^']+'(?: / '[^']+')*(?: \(env var: '[^']+'\))?)"
 
-_ENV_VAR = re.compile(r" \(env var: '(?P<var>[^']+)'\)")
+_ENV_VAR = r" \(env var: '(?P<var>[^']+)'\)"
 
 #: Click's English message → the message key that says it in Chinese, most specific first.
-_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), key)
-    for pattern, key in (
-        (
-            r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)",
-            "no_option_near",
-        ),
-        (r"No such option: (?P<option>\S+) Did you mean (?P<options>.+)\?", "no_option_near"),
-        (r"No such option: (?P<option>\S+)", "no_option"),
-        (r"No such command '(?P<command>.+)'\. Did you mean (?P<options>.+)\?", "no_command_near"),
-        (r"No such command '(?P<command>.+)'\.", "no_command"),
-        (rf"Missing argument {_NAME}\.\s*Choose from:\s*(?P<choices>.+)", "missing_choice"),
-        (rf"Missing argument {_NAME}\.", "missing_argument"),
-        (rf"Missing option {_NAME}\.\s*Choose from:\s*(?P<choices>.+)", "missing_choice"),
-        (rf"Missing option {_NAME}\.", "missing_option"),
-        (rf"Option {_NAME} requires an argument\.", "option_needs_value"),
-        (rf"Option {_NAME} does not take a value\.", "option_takes_no_value"),
-        (r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)", "extra_arguments"),
-        (rf"Invalid value for {_NAME}: (?P<detail>.+)", "invalid_value"),
-    )
+#: (Patterns as text: ``re`` compiles them on first use, not when ``--help`` imports this.)
+_MESSAGES: tuple[tuple[str, str], ...] = (
+    (
+        r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)",
+        "no_option_near",
+    ),
+    (r"No such option: (?P<option>\S+) Did you mean (?P<options>.+)\?", "no_option_near"),
+    (r"No such option: (?P<option>\S+)", "no_option"),
+    (r"No such command '(?P<command>.+)'\. Did you mean (?P<options>.+)\?", "no_command_near"),
+    (r"No such command '(?P<command>.+)'\.", "no_command"),
+    (rf"Missing argument {_NAME}\.\s*Choose from:\s*(?P<choices>.+)", "missing_choice"),
+    (rf"Missing argument {_NAME}\.", "missing_argument"),
+    (rf"Missing option {_NAME}\.\s*Choose from:\s*(?P<choices>.+)", "missing_choice"),
+    (rf"Missing option {_NAME}\.", "missing_option"),
+    (rf"Option {_NAME} requires an argument\.", "option_needs_value"),
+    (rf"Option {_NAME} does not take a value\.", "option_takes_no_value"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)", "extra_arguments"),
+    (rf"Invalid value for {_NAME}: (?P<detail>.+)", "invalid_value"),
 )
 
 #: What pydantic and Click say about a bad value → its Chinese message key.
-_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"Input should be less than or equal to (?P<limit>\S+)", "value_at_most"),
-        (r"Input should be greater than or equal to (?P<limit>\S+)", "value_at_least"),
-        (r"Input should be a valid integer.*", "value_not_integer"),
-        (r"'(?P<value>.*)' is not a valid integer\.?", "value_not_integer"),
-        (
-            r"(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.+?)\.?",
-            "value_not_choice",
-        ),
-        (r"(?P<value>\S+) is not in the range (?P<range>.+?)\.?", "value_out_of_range"),
-    )
+_DETAILS: tuple[tuple[str, str], ...] = (
+    (r"Input should be less than or equal to (?P<limit>\S+)", "value_at_most"),
+    (r"Input should be greater than or equal to (?P<limit>\S+)", "value_at_least"),
+    (r"Input should be a valid integer.*", "value_not_integer"),
+    (r"'(?P<value>.*)' is not a valid integer\.?", "value_not_integer"),
+    (
+        r"(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.+?)\.?",
+        "value_not_choice",
+    ),
+    (r"(?P<value>\S+) is not in the range (?P<range>.+?)\.?", "value_out_of_range"),
 )
-
-
-def language(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
-    """The language the command line asks for: ``--lang``, else ``LZIP_LANG``, else Chinese."""
-    chosen = environ.get("LZIP_LANG", "zh")
-    for index, arg in enumerate(args):
-        given = None
-        if arg == "--lang" and index + 1 < len(args):
-            given = args[index + 1]
-        elif arg.startswith("--lang="):
-            given = arg.removeprefix("--lang=")
-        if given in ("zh", "en"):  # a bad value is the error being reported: not a language
-            chosen = given
-    return "en" if chosen == "en" else "zh"
 
 
 def show(error: Any, lang: Lang) -> int:
@@ -102,17 +82,48 @@ def show(error: Any, lang: Lang) -> int:
     return int(error.exit_code)
 
 
+#: Typer's and Click's own words in ``--help`` → the message key that says them in Chinese.
+_FRAME: tuple[tuple[str, str], ...] = (
+    (r"^Usage: ", "help_frame.usage"),
+    (r"^Arguments:$", "help_frame.arguments"),
+    (r"^Options:$", "help_frame.options"),
+    (r"^Commands:$", "help_frame.commands"),
+    (r"Show this message\s+and\s+exit\.", "help_frame.help"),
+    (r"\[required\]", "help_frame.required"),
+    (
+        r"\[env\s+var:\s+(?P<var>[^;\]]+);\s+default:\s+(?P<default>[^\]]+)\]",
+        "help_frame.env_default",
+    ),
+    (r"\[env\s+var:\s+(?P<var>[^\]]+)\]", "help_frame.env"),
+    (r"\[default:\s+(?P<default>[^\]]+)\]", "help_frame.default"),
+)
+
+
+def localize_help(text: str, lang: Lang) -> str:
+    """Typer's ``--help`` text with its own words (Usage, Options, [default: …]) in ``lang``."""
+    if lang == "en":
+        return text
+    for pattern, key in _FRAME:
+        text = re.sub(
+            pattern,
+            lambda found, key=key: t(key, lang, **found.groupdict()),
+            text,
+            flags=re.MULTILINE,
+        )
+    return text
+
+
 def translate(message: str, lang: Lang) -> str:
     """Click's English ``message`` in ``lang``; as it is when lzip does not know it."""
     for pattern, key in _MESSAGES:
-        found = pattern.fullmatch(message.strip())
+        found = re.fullmatch(pattern, message.strip(), re.DOTALL)
         if found:
             params = found.groupdict()
             if "detail" in params:
                 params["detail"] = _detail(params["detail"], lang)
             if params.get("name"):
-                params["name"] = _ENV_VAR.sub(
-                    lambda m: t("usage.env_var", lang, var=m["var"]), params["name"]
+                params["name"] = re.sub(
+                    _ENV_VAR, lambda m: t("usage.env_var", lang, var=m["var"]), params["name"]
                 )
             if "choices" in params:  # one per line, tab-indented, comma-ended
                 params["choices"] = " ".join(params["choices"].split())
@@ -122,7 +133,7 @@ def translate(message: str, lang: Lang) -> str:
 
 def _detail(detail: str, lang: Lang) -> str:
     for pattern, key in _DETAILS:
-        found = pattern.fullmatch(detail)
+        found = re.fullmatch(pattern, detail)
         if found:
             return t("usage." + key, lang, **found.groupdict())
     return detail
