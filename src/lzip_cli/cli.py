@@ -27,18 +27,21 @@ def _h(key: str) -> str:
     return t("help." + key, HELP_LANG)
 
 
-class _Group(typer.core.TyperGroup):
-    def get_help(self, ctx: typer.Context) -> str:  # type: ignore[override]
+class _LocalizedHelp:
+    """Typer's own words in ``--help`` (Usage, Options, [default: …]) in :data:`HELP_LANG`."""
+
+    def get_help(self, ctx: typer.Context) -> str:
         from lzip_cli.usage import localize_help
 
-        return localize_help(super().get_help(ctx), HELP_LANG)
+        return localize_help(super().get_help(ctx), HELP_LANG)  # type: ignore[misc]
 
 
-class _Command(typer.core.TyperCommand):
-    def get_help(self, ctx: typer.Context) -> str:  # type: ignore[override]
-        from lzip_cli.usage import localize_help
+class _Group(_LocalizedHelp, typer.core.TyperGroup):
+    pass
 
-        return localize_help(super().get_help(ctx), HELP_LANG)
+
+class _Command(_LocalizedHelp, typer.core.TyperCommand):
+    pass
 
 
 if TYPE_CHECKING:
@@ -604,8 +607,6 @@ def _warn(result: "CheckResult", lang: str) -> None:
 
 
 def _t(key: str, lang: str, **params: object) -> str:
-    from lzip_cli.messages import t
-
     return t(key, lang, **params)  # type: ignore[arg-type]
 
 

@@ -189,12 +189,6 @@ def years_in_name(path: Path) -> list[int]:
     return sorted({int(year) for year in _YEAR_IN_NAME.findall(_DATE_IN_NAME.sub(" ", name))})
 
 
-def year_from_name(path: Path) -> int | None:
-    """The report's year if the file's name gives exactly one (see :func:`years_in_name`)."""
-    years = years_in_name(path)
-    return years[0] if len(years) == 1 else None
-
-
 def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     """Read and check a report; raise :class:`LzipError` with every problem found."""
     part = read_part(path, plan)
