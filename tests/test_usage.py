@@ -54,7 +54,7 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         ),
         (["indicators", "extra"], "错误：多余的参数（extra）"),
         (["check", "--force=1", "x.csv"], "错误：选项 '--force' 不带值"),
-        (["schema"], "错误：缺少参数 'kind'（可选：indicators, agencies）"),
+        (["schema"], "错误：缺少参数 'KIND'（可选：indicators, agencies）"),
     ],
     ids=[
         "unknown-option",
@@ -125,8 +125,31 @@ def test_help_in_english_is_typers_own(how: str) -> None:
     assert "选项" not in result.stdout
 
 
+def test_a_range_and_required_are_said_together_in_chinese() -> None:
+    result = lzip("template", "--help")
+    assert "表格填报的年度。  [1900<=x<=2200；必填]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "row"),
+    [
+        ("check", "  REPORT  年度报表："),
+        ("template", "  YEAR  表格填报的年度。"),
+        ("validate", "  FILE  除方案外一并检查的报表文件"),
+        ("diff", "  OLD  旧方案："),
+        ("explain", "  CODE  问题代码"),
+        ("schema", "  KIND <indicators|agencies>  哪个方案文件"),  # choices are worth showing
+    ],
+)
+def test_help_names_arguments_without_python_types(command: str, row: str) -> None:
+    result = lzip(command, "--help")
+    assert row in result.stdout
+    assert "<list[" not in result.stdout and " range>" not in result.stdout
+
+
 def test_every_command_has_help_in_both_languages() -> None:
-    for command in ["validate", "check", "indicators", "agencies", "shortfalls", "template"]:
+    commands = ["validate", "check", "indicators", "agencies", "shortfalls", "template"]
+    for command in [*commands, "diff", "schema", "explain"]:
         for lang in ("zh", "en"):
             result = lzip(command, "--help", "--lang", lang)
             assert result.returncode == 0, result.stderr

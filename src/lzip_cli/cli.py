@@ -41,7 +41,16 @@ class _Group(_LocalizedHelp, typer.core.TyperGroup):
 
 
 class _Command(_LocalizedHelp, typer.core.TyperCommand):
-    pass
+    def get_help(self, ctx: typer.Context) -> str:
+        # Typer writes an argument's Python type after its name (REPORT <list[Path]>, YEAR <int
+        # range>), which tells a user nothing; its choices (KIND <indicators|agencies>) stay.
+        for param in self.params:
+            descriptor = getattr(param, "type_descriptor", None)
+            if isinstance(param, typer.core.TyperArgument) and not getattr(
+                descriptor, "is_choice", True
+            ):
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+        return super().get_help(ctx)
 
 
 if TYPE_CHECKING:
@@ -743,6 +752,7 @@ def diff(
     old: Annotated[
         str,
         typer.Argument(
+            metavar="OLD",
             help=_h("diff.old"),
             show_default=False,
         ),
@@ -787,7 +797,7 @@ class SchemaKind(enum.StrEnum):
 
 @app.command(cls=_Command, help=_h("cmd.schema"))
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help=_h("schema.kind"))],
+    kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help=_h("schema.kind"))],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help=_h("schema.output")),
@@ -814,7 +824,7 @@ def schema(
 def explain(
     codes: Annotated[
         list[str] | None,
-        typer.Argument(help=_h("explain.codes"), show_default=False),
+        typer.Argument(metavar="CODE", help=_h("explain.codes"), show_default=False),
     ] = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:

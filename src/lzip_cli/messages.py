@@ -1227,6 +1227,7 @@ TEXTS.update(
         "help_frame.commands": ("命令：", "Commands:"),
         "help_frame.help": ("显示本帮助并退出。", "Show this message and exit."),
         "help_frame.required": ("[必填]", "[required]"),
+        "help_frame.with_required": ("[{before}；必填]", "[{before}; required]"),
         "help_frame.env_default": (
             "[环境变量：{var}；默认：{default}]",
             "[env var: {var}; default: {default}]",

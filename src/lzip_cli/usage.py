@@ -90,6 +90,7 @@ _FRAME: tuple[tuple[str, str], ...] = (
     (r"^Commands:$", "help_frame.commands"),
     (r"Show this message\s+and\s+exit\.", "help_frame.help"),
     (r"\[required\]", "help_frame.required"),
+    (r"\[(?P<before>[^\[\]]+?);\s+required\]", "help_frame.with_required"),
     (
         r"\[env\s+var:\s+(?P<var>[^;\]]+);\s+default:\s+(?P<default>[^\]]+)\]",
         "help_frame.env_default",
