@@ -97,6 +97,11 @@ def test_csv_form_has_a_row_per_indicator_and_agency_plus_county_rows(plan) -> N
     )
 
 
+@pytest.mark.parametrize("args", [["--year", "2025"], ["-y", "2025"], ["2025", "--year", "2025"]])
+def test_the_year_may_be_given_as_check_takes_it(args: list[str]) -> None:
+    assert csv_form(*args) == csv_form("2025")
+
+
 def test_csv_form_uses_crlf_as_excel_does() -> None:
     result = run("template", "2025")
     assert result.stdout_bytes.count(b"\r\n") == result.stdout_bytes.count(b"\n")

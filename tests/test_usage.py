@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from lzip_cli.messages import language
-from lzip_cli.usage import translate
+from lzip_cli.usage import localize_help, translate
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "2024.csv"
@@ -54,6 +54,11 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         ),
         (["indicators", "extra"], "错误：多余的参数（extra）"),
         (["check", "--force=1", "x.csv"], "错误：选项 '--force' 不带值"),
+        (["template"], "错误：缺少参数 'YEAR'"),
+        (
+            ["template", "2024", "--year", "2025"],
+            "错误：'--year' / '-y' 的值无效：与参数 YEAR（2024）不同",
+        ),
         (["schema"], "错误：缺少参数 'KIND'（可选：indicators, agencies）"),
     ],
     ids=[
@@ -67,6 +72,8 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         "bad-language",
         "extra-argument",
         "flag-with-a-value",
+        "template-without-year",
+        "template-years-differ",
         "missing-choice",
     ],
 )
@@ -126,8 +133,8 @@ def test_help_in_english_is_typers_own(how: str) -> None:
 
 
 def test_a_range_and_required_are_said_together_in_chinese() -> None:
-    result = lzip("template", "--help")
-    assert "表格填报的年度。  [1900<=x<=2200；必填]" in result.stdout
+    row = "  YEAR  The year.  [1900<=x<=2200; required]"
+    assert localize_help(row, "zh") == "  YEAR  The year.  [1900<=x<=2200；必填]"
 
 
 @pytest.mark.parametrize(

@@ -646,11 +646,33 @@ def _write_lists(
     return len(files)
 
 
+def _form_year(ctx: typer.Context, argument: int | None, option: int | None, lang: str) -> int:
+    """The form's year, from ``lzip template 2025`` or, as ``check`` takes it, ``--year 2025``."""
+    from lzip_cli.usage import usage_error
+
+    if argument is not None and option is not None and argument != option:
+        raise usage_error(ctx, "year_option", _t("template_years_differ", lang, year=argument))
+    year = argument if argument is not None else option
+    if year is None:
+        raise usage_error(ctx, "year")
+    return year
+
+
 @app.command(cls=_Command, help=_h("cmd.template"))
 def template(
+    ctx: typer.Context,
     year: Annotated[
-        int, typer.Argument(min=1900, max=2200, metavar="YEAR", help=_h("template.year"))
-    ],
+        int | None,
+        typer.Argument(
+            min=1900, max=2200, metavar="YEAR", help=_h("template.year"), show_default=False
+        ),
+    ] = None,
+    year_option: Annotated[
+        int | None,
+        typer.Option(
+            "--year", "-y", min=1900, max=2200, metavar="YEAR", help=_h("template.year_option")
+        ),
+    ] = None,
     agency: AgencyOption = None,
     output_format: Annotated[
         FormFormat | None,
@@ -676,6 +698,7 @@ def template(
     from lzip_cli.plan_loader import resolve_data_dir
 
     code = lang.value
+    year = _form_year(ctx, year, year_option, code)
     with _errors_exit(lang):
         plan = _load_plan(data)
     ids = _agency_ids(plan, agency, lang) if agency else None

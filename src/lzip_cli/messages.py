@@ -533,6 +533,10 @@ TEXTS.update(
             "{file} is a list from an earlier run: {agency} owes nothing now; do not send it, "
             "or delete it",
         ),
+        "template_years_differ": (
+            "与参数 YEAR（{year}）不同",
+            "differs from the YEAR argument ({year})",
+        ),
         "per_agency_needs_output": (
             "--per-agency 需要 -o 指定写入表格的目录",
             "--per-agency needs -o naming the directory for the forms",
@@ -1140,6 +1144,10 @@ TEXTS.update(
         "help.template.year": (
             "表格填报的年度。",
             "The year the form reports.",
+        ),
+        "help.template.year_option": (
+            "同 YEAR，与 check 的写法一致。",
+            "The same as YEAR, written as check takes it.",
         ),
         "help.template.format": (
             "csv 或 xlsx（默认：按 -o 的后缀，否则为 csv）。",

@@ -62,6 +62,17 @@ _DETAILS: tuple[tuple[str, str], ...] = (
 )
 
 
+def usage_error(context: Any, name: str, detail: str | None = None) -> Exception:
+    """Click's usage error for the parameter called ``name`` in the command's Python signature.
+
+    Without ``detail``, the parameter is missing; with it, its value is invalid for that reason.
+    """
+    param = next(p for p in context.command.params if p.name == name)
+    if detail is None:
+        return _CLICK.MissingParameter(ctx=context, param=param)
+    return _CLICK.BadParameter(detail, ctx=context, param=param)
+
+
 def show(error: Any, lang: Lang) -> int:
     """Print a Click usage error to stderr in ``lang``; return its exit code."""
     if lang == "en" or (_HELP_FOR_NO_ARGS and isinstance(error, _HELP_FOR_NO_ARGS)):
