@@ -569,7 +569,7 @@ def test_validate_a_broken_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert result.exit_code == 1
     checked = run("check", "2024.csv", "--lang", "en")
     assert result.stderr == checked.stderr  # the same errors as check
-    assert "OK" not in result.stdout
+    assert result.stdout == "OK: 14 indicators, 18 agencies\n"  # the plan passed, the report not
 
 
 def test_validate_a_missing_report_exits_2(tmp_path: Path) -> None:
@@ -592,6 +592,15 @@ def test_validate_several_reports_reports_all_their_errors(tmp_path: Path) -> No
     result = run("validate", good, bad_a, bad_b)
     assert result.exit_code == 1
     assert "LZ218" in result.stderr and "LZ211" in result.stderr
+
+
+def test_validate_says_which_reports_passed_beside_the_errors_of_others(tmp_path: Path) -> None:
+    good = write(tmp_path / "2024.csv", "指标,数值\n4.3,1652\n")
+    bad = write(tmp_path / "2023.csv", "指标,数值\n4.3,abc\n")
+    result = run("validate", good, bad, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == ["OK: 14 indicators, 18 agencies", f"OK: {good}"]
+    assert f"{bad}:2:2: error LZ218" in result.stderr
 
 
 # --- the terminal table --------------------------------------------------------------------

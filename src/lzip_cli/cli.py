@@ -259,6 +259,7 @@ def validate(
         plan = _load_plan(data)
     except LzipError as exc:
         errors, omitted = exc.problems, exc.omitted
+    valid_reports: list[Path] = []
     if plan is not None:
         log = ProblemLog()
         for report_path in report_paths:
@@ -268,17 +269,18 @@ def validate(
                 log.extend(exc.problems)
                 log.omitted += exc.omitted
             else:
+                valid_reports.append(report_path)
                 warnings.extend(result.warnings)  # the warnings `check` would show
                 if output_format is ValidateFormat.text:
                     _warn(result, code)
         errors, omitted = log.problems, log.omitted
     exit_code = _validate_exit([p.code for p in errors]) if errors or omitted else EXIT_OK
-    ok_lines: list[str] = []
-    if exit_code == EXIT_OK and plan is not None:
+    ok_lines: list[str] = []  # what passed, also beside another file's errors
+    if plan is not None:
         ok_lines.append(
             _t("plan_ok", code, indicators=len(plan.indicators), agencies=len(plan.agencies))
         )
-        ok_lines += [_t("report_ok", code, file=str(path)) for path in report_paths]
+        ok_lines += [_t("report_ok", code, file=str(path)) for path in valid_reports]
     if output_format is ValidateFormat.json:
         from lzip_cli.render import validate_json
 
@@ -298,13 +300,13 @@ def validate(
 
         for line in [*github.problem_commands(errors, warnings, omitted, code), *ok_lines]:
             typer.echo(line)
-    elif exit_code != EXIT_OK:
-        from lzip_cli.render.problems import format_problems
-
-        _fail(format_problems(errors, omitted, code), exit_code)
     else:
         for line in ok_lines:
             typer.echo(line)
+        if exit_code != EXIT_OK:
+            from lzip_cli.render.problems import format_problems
+
+            _fail(format_problems(errors, omitted, code), exit_code)
     raise typer.Exit(exit_code)
 
 
