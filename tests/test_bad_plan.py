@@ -104,6 +104,60 @@ def test_yaml_syntax_error_is_located_and_in_the_chosen_language(
     assert_error(english, f"{IND}:{line}:{column}", "LZ007", "YAML syntax error", en)
 
 
+#: Slips of a Chinese keyboard that the YAML parser notices a line or two later: the error
+#: names the slip where it was typed (line offset from the slip's line, column), in both languages.
+KEYBOARD_SLIPS = [
+    (
+        '    unit: "件"\n',
+        '    unit："件"\n',
+        9,
+        "键后面是全角冒号“：”",
+        "followed by a full-width colon",
+    ),
+    ("    kind: stock\n", "\u3000\u3000kind: stock\n", 1, "全角空格", "full-width space"),
+    (
+        "    name: 战略性新兴产业发明专利拥有量\n",
+        '    name: "战略性新兴产业发明专利拥有量\n',
+        11,
+        '双引号“"”没有配对',
+        "is not closed",
+    ),
+    (
+        "    target: {year: 2025, value: 1}\n",
+        "    target: {year: 2025, value: 1\n",
+        13,
+        "“{”在本行没有对应的“}”",
+        "this '{' has no '}' on its line",
+    ),
+    (
+        "    agencies: [development-reform, industry-trade, education, ip-office]\n",
+        "    agencies: [development-reform, industry-trade, education, ip-office\n",
+        15,
+        "“[”在本行没有对应的“]”",
+        "this '[' has no ']' on its line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("good", "slip", "column", "zh", "en"), KEYBOARD_SLIPS)
+def test_a_keyboard_slip_is_named_where_it_was_typed(
+    good: str, slip: str, column: int, zh: str, en: str
+) -> None:
+    before_slip = INDICATORS.index('  - id: "4.1"')
+    text = INDICATORS[:before_slip] + replace_once(INDICATORS[before_slip:], good, slip)
+    line = line_of(text, slip)
+    assert_error(validate(plan(text)), f"{IND}:{line}:{column}", "LZ007", zh, "解析器在第")
+    english = validate(plan(text), "--lang", "en")
+    assert_error(english, f"{IND}:{line}:{column}", "LZ007", en, "the parser stopped at line")
+
+
+def test_an_unexplained_syntax_error_stays_where_the_parser_stopped() -> None:
+    text = replace_once(INDICATORS, "    group: 1\n", "    group: 1: 2\n")
+    result = validate(plan(text), "--lang", "en")
+    assert_error(result, f"{IND}:{line_of(text, 'group: 1: 2')}:13", "LZ007", "mapping values")
+    assert "the parser stopped" not in result.stderr
+
+
 def test_duplicate_keys() -> None:
     text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
     first = line_of(text, "    group: 1\n")

@@ -40,6 +40,8 @@ BROKEN = {
     "bad_timestamp": "a: 2024-13-45\n",
     "too_deep": "a: " + "[" * 80 + "]" * 80 + "\n",
     "scalar_after_map": "a: 1\nb: 2\n- c\n",
+    "full_width_colon": 'a:\n  b："件"\n  c: 2\n',
+    "full_width_indent": "a:\n  b: 1\n\u3000\u3000c: 2\n  d: 3\n",
 }
 
 

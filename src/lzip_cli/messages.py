@@ -601,6 +601,31 @@ TEXTS.update(
             "the first sheet {sheet!r} is empty: lzip reads only the first sheet; move the report "
             "there",
         ),
+        "yaml_full_width_space": (
+            "YAML 语法错误：缩进里有全角空格“　”，YAML 只能用半角空格缩进"
+            "（解析器在第 {line} 行第 {column} 列停下：{problem}）",
+            "YAML syntax error: a full-width space (U+3000) in the indentation; YAML indentation "
+            "must be ASCII spaces (the parser stopped at line {line}, column {column}: {problem})",
+        ),
+        "yaml_full_width_colon": (
+            "YAML 语法错误：键后面是全角冒号“：”，应为半角冒号“:”加空格"
+            "（解析器在第 {line} 行第 {column} 列停下：{problem}）",
+            "YAML syntax error: the key is followed by a full-width colon '：'; write ':' and a "
+            "space (the parser stopped at line {line}, column {column}: {problem})",
+        ),
+        "yaml_unpaired_quote": (
+            'YAML 语法错误：这一行的双引号“"”没有配对，引号里的文字一直延续到下一个引号'
+            "（解析器在第 {line} 行第 {column} 列停下：{problem}）",
+            "YAML syntax error: a double quote '\"' on this line is not closed, so the quoted "
+            "text runs on to the next quote (the parser stopped at line {line}, column {column}: "
+            "{problem})",
+        ),
+        "yaml_unclosed_flow": (
+            "YAML 语法错误：这里的“{opening}”在本行没有对应的“{closing}”"
+            "（解析器在第 {line} 行第 {column} 列停下：{problem}）",
+            "YAML syntax error: this '{opening}' has no '{closing}' on its line (the parser "
+            "stopped at line {line}, column {column}: {problem})",
+        ),
         "yaml_tab": (
             "YAML 语法错误：用了 Tab 缩进，YAML 只能用空格缩进",
             "YAML syntax error: indented with a tab; YAML indentation must be spaces",

@@ -8,6 +8,7 @@ together with a map from each value's path to its line and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,21 +121,24 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "").strip()
         key, code = "yaml_syntax", "LZ007"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        params: dict[str, Any] = {"problem": problem}
         if "nesting depth" in problem:  # libyaml's own limit
             key, code = "yaml_too_deep", "LZ008"
         elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             key = "yaml_tab"
+        elif (opened := _unclosed_flow(exc)) is not None:
+            key, opening = "yaml_unclosed_flow", opened
+            params.update(line=line, column=column, opening=opening, closing=_CLOSING[opening])
+            line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        elif mark is not None and (cause := likely_cause(text, mark.line)) is not None:
+            # The parser stops where the text stops making sense, often a line or two after
+            # the slip a Chinese keyboard makes; name the slip, and where the parser stopped.
+            key, cause_line, cause_column = cause
+            params.update(line=line, column=column)
+            line, column = cause_line, cause_column
         raise LzipError(
-            [
-                Problem(
-                    code,
-                    key,
-                    file=name,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                    params={"problem": problem},
-                )
-            ]
+            [Problem(code, key, file=name, line=line, column=column, params=params)]
         ) from None
     except yaml.reader.ReaderError as exc:  # a control character: no mark, only an offset
         line, column = _offset_position(text, exc.position)
@@ -156,6 +160,48 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         ) from None
     except RecursionError:
         raise LzipError([Problem("LZ008", "yaml_too_deep", file=name)]) from None
+
+
+#: A key followed by a full-width colon: ``unit："件"``.
+_FULL_WIDTH_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?[\w.-]+[ \u3000]*(：)")
+#: How many lines above a syntax error to look for its cause.
+_CAUSE_LINES = 3
+
+
+_CLOSING = {"{": "}", "[": "]"}
+
+
+def _unclosed_flow(error: yaml.MarkedYAMLError) -> str | None:
+    """``{`` or ``[`` when the error is a flow collection left open on an earlier line."""
+    context, start, stop = error.context or "", error.context_mark, error.problem_mark
+    if start is None or stop is None or start.line >= stop.line:
+        return None
+    if "flow mapping" in context:
+        return "{"
+    if "flow sequence" in context:
+        return "["
+    return None
+
+
+def likely_cause(text: str, error_line: int) -> tuple[str, int, int] | None:
+    """A typing slip that explains a YAML syntax error found on ``error_line`` (from 0).
+
+    Looks at that line and the few above it, nearest first, for a full-width space in the
+    indentation, a key followed by a full-width colon, or a line whose double quotes do not
+    pair up. Returns the message key and the slip's line and column (from 1), or None.
+    """
+    lines = text.split("\n", error_line + 1)[: error_line + 1]
+    for number in range(len(lines) - 1, max(-1, len(lines) - 2 - _CAUSE_LINES), -1):
+        line = lines[number]
+        indent = len(line) - len(line.lstrip(" \u3000"))
+        if "\u3000" in line[:indent]:
+            return "yaml_full_width_space", number + 1, line.index("\u3000") + 1
+        if colon := _FULL_WIDTH_COLON.match(line):
+            return "yaml_full_width_colon", number + 1, colon.start(1) + 1
+        quotes = [i for i, char in enumerate(line) if char == '"' and line[i - 1 : i] != "\\"]
+        if len(quotes) % 2 and "'" not in line and "#" not in line[: quotes[0]]:
+            return "yaml_unpaired_quote", number + 1, quotes[-1] + 1
+    return None
 
 
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
