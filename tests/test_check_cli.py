@@ -164,7 +164,7 @@ def test_malformed_report_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyP
         "2024.csv:5:1: error LZ211: unknown indicator '9.9': expected an id such as 4.3 or "
         "the name in the plan",
         "2024.csv:6:2: error LZ217: unknown agency '县气象局': expected an agency id, name or "
-        "alias (blank for the county)",
+        "alias (blank or 'total' for the county)",
     ]
 
 

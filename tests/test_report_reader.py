@@ -175,8 +175,43 @@ def test_a_forms_footer_rows_are_read_past(plan: Plan, footer: str) -> None:
 
 
 def test_an_unknown_indicator_is_still_an_error_below_the_data(plan: Plan) -> None:
-    problem = one(problems(plan, "2024.csv", BODY + "合计,,1661\n"))
+    problem = one(problems(plan, "2024.csv", BODY + "9.9,,1661\n"))
     assert (problem.code, problem.line) == ("LZ211", 4)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # lzip's own form: the year in column A, where staff type the notes below the figures
+        "年度,指标,责任单位,数值\n2024,4.3,,1652\n2024,1.1,ip-office,9\n"
+        "注：数值按年末统计,,,\n填表人：张三,,,\n",
+        # a WPS form numbering its rows in column A
+        "序号,指标,责任单位,数值\n1,4.3,,1652\n2,1.1,ip-office,9\n注：数值按年末统计,,,\n",
+    ],
+    ids=["year-first", "row-number-first"],
+)
+def test_footer_rows_are_read_past_whichever_column_they_are_typed_in(
+    plan: Plan, layout: str
+) -> None:
+    report = read(plan, "2024.csv", layout)
+    assert figures(report) == TITLED
+    assert report.warnings == []
+
+
+@pytest.mark.parametrize("label", ["合计", "合  计", "总计：", "Total"])
+def test_a_totals_row_is_skipped_with_a_warning(plan: Plan, label: str) -> None:
+    report = read(plan, "2024.csv", BODY + f"{label},,1661\n")
+    assert figures(report) == TITLED
+    [warning] = report.warnings
+    assert (warning.code, warning.line, warning.column) == ("LZ248", 4, 1)
+
+
+@pytest.mark.parametrize("county", ["合计", "全县", "全县合计", "Total"])
+def test_a_county_row_may_name_the_county_instead_of_leaving_the_agency_blank(
+    plan: Plan, county: str
+) -> None:
+    report = read(plan, "2024.csv", f"指标,责任单位,数值\n4.3,{county},1652\n1.1,ip-office,9\n")
+    assert figures(report) == TITLED
 
 
 # --- title rows above the header -------------------------------------------------------------
@@ -817,6 +852,17 @@ def test_xlsx_merged_footer_below_the_rows_is_read_past(plan: Plan, footer: str)
     for row in [["指标", "责任单位", "数值"], ["4.3", None, 1652], [footer]]:
         sheet.append(row)
     sheet.merge_cells("A3:C3")
+    book.save("2024.xlsx")
+    assert figures(read_report(Path("2024.xlsx"), plan)) == {("4.3", None): 1652.0}
+
+
+def test_xlsx_merged_footer_in_a_form_numbering_its_rows_is_read_past(plan: Plan) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["序号", "指标", "责任单位", "数值"], [1, "4.3", None, 1652], ["注：数值按年末统计"]]
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A3:D3")
     book.save("2024.xlsx")
     assert figures(read_report(Path("2024.xlsx"), plan)) == {("4.3", None): 1652.0}
 

@@ -303,8 +303,9 @@ TEXTS.update(
         "blank_indicator": ("指标为空", "the indicator is blank"),
         "did_you_mean": ("；是否指 {suggestion!r}？", "; did you mean {suggestion!r}?"),
         "unknown_agency_cell": (
-            "未知的责任单位 {text!r}：应为单位编号、名称或别名（全县合计请留空）",
-            "unknown agency {text!r}: expected an agency id, name or alias (blank for the county)",
+            "未知的责任单位 {text!r}：应为单位编号、名称或别名（全县合计留空或填“合计”）",
+            "unknown agency {text!r}: expected an agency id, name or alias (blank or 'total' for "
+            "the county)",
         ),
         "cell_not_a_number": (
             "{text!r} 不是数值：应为数字（可带单位 {units}），或 — 表示未开展，留空表示未填报",
@@ -340,6 +341,11 @@ TEXTS.update(
         "year_unknown": (
             "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
             "cannot tell the report's year: pass --year or put it in the file name (2024.csv)",
+        ),
+        "total_row": (
+            "{text!r} 行已跳过：lzip 自行汇总各单位的数值；全县数值请填在指标对应的行（责任单位留空）",
+            "the {text!r} row is skipped: lzip adds up the agencies' figures itself; put a county "
+            "figure on the indicator's own row with the agency left blank",
         ),
         "rate_as_fraction": (
             "{text} 按 {value:g}% 计；如指 {percent:g}%，请填写 {percent:g} 或 {percent:g}%",
@@ -1051,6 +1057,11 @@ TEXTS.update(
             "--agency 所选单位没有负责的量化指标：它没有表格、行或清单。",
             "An agency chosen with --agency owns no quantitative indicator: it has no table, rows "
             "or list.",
+        ),
+        "code.LZ248": (
+            "报表中的合计行（合计、总计、小计）已跳过：lzip 自行汇总各单位的数值。",
+            "A totals row (合计, 总计, 小计, Total) in a report is skipped: lzip adds up the "
+            "agencies' figures itself.",
         ),
         "code.LZ250": (
             "报表只有表头没有数据行。",

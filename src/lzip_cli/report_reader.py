@@ -54,6 +54,10 @@ _FOOTER = re.compile(
     r"(?:(?:注|备注|说明|填表说明|填表人|填报人|填报日期|填表日期|日期|审核人|审核|负责人|单位负责人"
     r"|联系人|联系电话|制表人|制表单位|制表)[:：0-9.、]|[(（]?盖章[)）]?$)"
 )
+#: A totals row's label: 合计, 总计, 小计, 合  计 (spaced out as forms often are), Total.
+_TOTAL = re.compile(r"(?:合计|总计|小计|全县合计|总数|total|sum)[:：]?", re.I)
+#: The agency cell of a county row written out instead of left blank.
+_COUNTY_AGENCY = re.compile(r"全县(?:合计|总计)?|合计|总计|county(?:total)?|total", re.I)
 SNIFF_BYTES = 1 << 20
 #: The start of an HTML page or an XML spreadsheet, after a BOM and blank space.
 _MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|table|\?xml|meta|head)", re.I)
@@ -470,6 +474,18 @@ def is_footer_row(cells: list[str]) -> bool:
     return bool(_FOOTER.match(fold(first))) and is_title_row(cells)
 
 
+def _total_label(cells: list[str]) -> tuple[int, str] | None:
+    """Where a 合计 / 总计 / 小计 row is labelled (column index, text), or None.
+
+    Only a row whose first text is such a label: lzip sums a shared indicator's figures itself.
+    """
+    for index, cell in enumerate(cells):
+        if cell.strip():
+            text = fold(cell).replace(" ", "")
+            return (index, cell.strip()) if _TOTAL.fullmatch(text) else None
+    return None
+
+
 def _past_title_rows(
     rows: Iterable[tuple[int, list[str]]],
 ) -> Iterator[tuple[int, list[str]]]:
@@ -640,8 +656,20 @@ def _parse_row(
     indicator_text, agency_text, value_text, count_text, note_text, year_text = texts
     indicator_text = indicator_text.strip()
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
-    if indicator is None and _FOOTER.match(fold(indicator_text)):
-        return None  # a form's footer: 注：…, 填表人：…, 联系电话：…
+    if indicator is None and (_FOOTER.match(fold(indicator_text)) or is_footer_row(cells)):
+        return None  # a form's footer: 注：…, 填表人：…, 联系电话：…, in any column
+    if indicator is None and (total := _total_label(cells)) is not None:
+        warnings.append(
+            Problem(
+                "LZ248",
+                "total_row",
+                file=name,
+                line=row,
+                column=total[0] + 1,
+                params={"text": total[1]},
+            )
+        )
+        return None
     if indicator is None:
         if not indicator_text:
             problem("indicator", "blank_indicator")
@@ -652,6 +680,8 @@ def _parse_row(
         return None
     agency_text = agency_text.strip()
     agency_id = None
+    if agency_text and _COUNTY_AGENCY.fullmatch(fold(agency_text).replace(" ", "")):
+        agency_text = ""  # 合计 / 全县 in the agency column: the county row, as a blank one is
     if agency_text:
         agency = plan.find_agency(agency_text)
         if agency is None:
