@@ -144,8 +144,23 @@ def test_markdown_list_shows_every_column_the_agency_needs() -> None:
         "2",
         "滞后",
         "县农业农村局、县林业局、县新闻出版局",
-        "2025年应达到 18，尚差 2",
+        "2025年全年应达到 18（按年重新计数）",  # cases are counted anew each year
     ]
+
+
+def test_a_stock_indicator_needs_what_is_still_missing_by_next_year() -> None:
+    # 4.2 (patents held at year end): 17 held, 20 due by 2025.
+    result = run("shortfalls", EXAMPLE, "--agency", "ip-office")
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.2 |"))
+    assert row.rstrip(" |").endswith("2025年应达到 20，尚差 3")
+
+
+def test_no_next_milestone_is_asked_for_in_the_plans_last_year(tmp_path: Path) -> None:
+    report = tmp_path / "2025.csv"
+    report.write_text("指标,责任单位,数值\n4.2,,17\n", encoding="utf-8")
+    result = run("shortfalls", report, "--agency", "ip-office", "--lang", "en")
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.2 |"))
+    assert row.endswith("|  |")  # the gap to the target says what is owed; no 2026 milestone
 
 
 def test_unreported_indicator_asks_for_the_figure() -> None:

@@ -507,6 +507,10 @@ TEXTS.update(
             "{year}年应达到 {target}，尚差 {more}",
             "reach {target} by {year}: {more} more",
         ),
+        "needed_in_year": (
+            "{year}年全年应达到 {target}（按年重新计数）",
+            "reach {target} within {year} (counted anew each year)",
+        ),
         "needed_report_first": (
             "请补报本年数据；{year}年应达到 {target}",
             "report this year's figure; reach {target} by {year}",

@@ -20,7 +20,7 @@ class Shortfall:
     actual: Figure
     own: Figure | None
     others: tuple[str, ...]
-    next_year: int
+    next_year: int | None
     next_milestone: float | None
 
     @property
@@ -44,9 +44,9 @@ class AgencyShortfalls:
     indicator_count: int
 
 
-def next_year(indicator: Indicator, year: int) -> int:
-    """The year of the next milestone after ``year`` (the target year once it is reached)."""
-    return min(year + 1, indicator.target.year) if year < indicator.target.year else year
+def next_year(indicator: Indicator, year: int) -> int | None:
+    """The year of the next milestone after ``year``; None from the target year on."""
+    return year + 1 if year < indicator.target.year else None
 
 
 def build(result: CheckResult, agencies: list[AgencyResult]) -> list[AgencyShortfalls]:
@@ -71,7 +71,7 @@ def build(result: CheckResult, agencies: list[AgencyResult]) -> list[AgencyShort
                     if indicator.scope == "each"
                     else tuple(a for a in indicator.agencies if a != agency.agency_id),
                     next_year=upcoming,
-                    next_milestone=milestone_for(indicator, upcoming),
+                    next_milestone=None if upcoming is None else milestone_for(indicator, upcoming),
                 )
             )
         lists.append(AgencyShortfalls(agency.agency_id, tuple(items), len(agency.lines)))

@@ -44,6 +44,8 @@ def needed_text(item: Shortfall, lang: Lang) -> str:
     target = _milestone(item.next_milestone, item)
     if item.actual.value is None:
         return t("needed_report_first", lang, year=item.next_year, target=target)
+    if item.indicator.kind == "flow":  # counted anew each year: this year's figure carries nothing
+        return t("needed_in_year", lang, year=item.next_year, target=target)
     needed = item.needed or 0.0
     return t(
         "needed_more",
