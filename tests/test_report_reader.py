@@ -961,6 +961,21 @@ def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> No
     assert "2 other sheet(s) ignored" in english(warning)
 
 
+def test_xlsx_with_a_cover_sheet_first_says_where_the_report_may_be(plan: Plan) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "封面"
+    book.active.append(["鹿寨县2024年知识产权量化指标填报表"])
+    book.create_sheet("数据").append(["指标", "数值"])
+    book["数据"].append(["4.3", 1652])
+    book.save("2024.xlsx")
+    found = problems(plan, "2024.xlsx", Path("2024.xlsx").read_bytes())
+    assert [p.code for p in found] == ["LZ208", "LZ208", "LZ208"]  # indicator, value, and:
+    assert english(found[-1]) == (
+        "2024.xlsx: error LZ208: lzip reads only the first sheet '封面'; this file has 1 more "
+        "(数据): if the report is on one of them, move it to the first place"
+    )
+
+
 def test_a_workbook_named_csv_and_a_csv_named_xlsx(plan: Plan) -> None:
     workbook(Path("book.xlsx"), [["指标", "数值"], ["4.3", 1652]])
     Path("book.xlsx").rename("2024.csv")

@@ -375,6 +375,12 @@ TEXTS.update(
             "无法读取 .xlsx 工作簿：{reason}",
             "cannot read the .xlsx workbook: {reason}",
         ),
+        "missing_column_other_sheets": (
+            "lzip 只读取第一个工作表 {sheet!r}，本文件另有 {count} 个工作表（{others}）："
+            "如报表在其中，请把它移到第一个工作表",
+            "lzip reads only the first sheet {sheet!r}; this file has {count} more ({others}): "
+            "if the report is on one of them, move it to the first place",
+        ),
         "xlsx_other_sheets": (
             "只读取第一个工作表 {sheet!r}，另有 {count} 个工作表被忽略",
             "only the first sheet {sheet!r} is read; {count} other sheet(s) ignored",

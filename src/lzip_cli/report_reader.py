@@ -537,6 +537,11 @@ def parse_part(
         if columns is None:
             columns = _map_header(cells, row_number, name, log, warnings)
             width, header_row = len(cells), row_number
+            sheets = next((w for w in warnings if w.code == "LZ232"), None)
+            if log.problems and sheets is not None:  # a cover sheet before the report's sheet?
+                log.add(
+                    Problem("LZ208", "missing_column_other_sheets", file=name, params=sheets.params)
+                )
             log.raise_if_any()
             # A row's cells of _FIELDS in one call; a missing column reads the blank at ``width``.
             fields = operator.itemgetter(*(columns.get(f, width) for f in _FIELDS))

@@ -76,7 +76,11 @@ def iter_xlsx_rows(
                     "LZ232",
                     "xlsx_other_sheets",
                     file=name,
-                    params={"sheet": sheets[0].title, "count": len(sheets) - 1},
+                    params={
+                        "sheet": sheets[0].title,
+                        "count": len(sheets) - 1,
+                        "others": "、".join(sheet.title for sheet in sheets[1:6]),
+                    },
                 )
             )
         from lzip_cli.report_reader import MAX_TITLE_ROWS, is_footer_row, is_title_row
