@@ -281,6 +281,23 @@ def test_an_unreadable_file() -> None:
         path.chmod(0o644)
 
 
+def test_a_file_held_open_by_excel_says_to_close_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows refuses to open a workbook that Excel holds: "Permission denied".
+    path = write("2024.csv", HEADER + "1.1,县林业局,3\n")
+    real_open = Path.open
+
+    def held_by_excel(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self.name == "2024.csv":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", held_by_excel)
+    result = check(path)
+    assert_error(
+        result, "2024.csv", "LZ004", "无法读取文件：没有权限。如文件正在 Excel 或 WPS 中打开"
+    )
+
+
 # --- the wrong kind of file under the right name, and the other way round -----------------------
 # lzip reads by content: a workbook named .csv is read as a workbook and a text file named
 # .xlsx as CSV, each with a warning that says so. The user meant the figures in the file.

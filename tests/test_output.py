@@ -234,6 +234,7 @@ def test_failed_rename_leaves_old_file_and_no_temp_file(
         atomic_write(path, b"new")
     assert codes(excinfo) == [("LZ305", str(path))]
     assert excinfo.value.problems[0].params["reason"] == "Permission denied"
+    assert excinfo.value.problems[0].key == "cannot_write_locked"  # says: close it in Excel
     assert path.read_text(encoding="utf-8") == "old"
     assert leftovers(tmp_path) == []
 

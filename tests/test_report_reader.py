@@ -961,6 +961,44 @@ def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> No
     assert "2 other sheet(s) ignored" in english(warning)
 
 
+@pytest.mark.parametrize(
+    "header", ["数值（件）", "数值(万元)", "2024年完成值", "2024年度数值【件】"]
+)
+def test_a_header_word_with_a_unit_or_a_year_is_recognised(plan: Plan, header: str) -> None:
+    report = read(plan, "2024.csv", f"指标,{header}\n4.3,1652\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert report.warnings == []
+
+
+@pytest.mark.parametrize("cell", ["4月1日", "2024/4/1", "2024-04-01"])
+def test_an_indicator_id_that_excel_made_a_date_is_named(plan: Plan, cell: str) -> None:
+    problem = one(problems(plan, "2024.csv", f"指标,数值\n{cell},1\n"))
+    assert (problem.code, problem.key, problem.params["id"]) == (
+        "LZ211",
+        "indicator_is_a_date",
+        "4.1",
+    )
+    assert "Format the column as Text and type 4.1 again" in english(problem)
+
+
+def test_an_indicator_id_that_excel_made_a_date_is_named_in_a_workbook(plan: Plan) -> None:
+    import datetime
+
+    workbook(Path("2024.xlsx"), [["指标", "数值"], [datetime.datetime(2024, 4, 1), 1]])
+    problem = one(problems(plan, "2024.xlsx", Path("2024.xlsx").read_bytes()))
+    assert (problem.code, problem.key, problem.line) == ("LZ211", "indicator_is_a_date", 2)
+
+
+def test_a_date_that_is_no_indicator_id_is_an_unknown_indicator(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,数值\n2024-12-31,1\n"))
+    assert (problem.code, problem.key) == ("LZ211", "unknown_indicator")
+
+
+def test_excels_leading_apostrophe_is_read_past_in_a_figure(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,数值\n4.3,'1652\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+
+
 def test_xlsx_with_a_cover_sheet_first_says_where_the_report_may_be(plan: Plan) -> None:
     book = openpyxl.Workbook()
     book.active.title = "封面"

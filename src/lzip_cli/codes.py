@@ -40,7 +40,7 @@ CODES: dict[str, Code] = {
     "LZ001": _c("file_is_directory"),
     "LZ002": _c("file_too_large"),
     "LZ003": _c("file_missing", "data_dir_missing"),
-    "LZ004": _c("file_unreadable"),
+    "LZ004": _c("file_unreadable", "file_unreadable_locked"),
     "LZ005": _c("yaml_not_utf8"),
     "LZ006": _c("nul_byte"),
     "LZ007": _c(
@@ -92,7 +92,7 @@ CODES: dict[str, Code] = {
         "duplicate_row_elsewhere",
         "duplicate_county_row_elsewhere",
     ),
-    "LZ211": _c("unknown_indicator"),
+    "LZ211": _c("unknown_indicator", "indicator_is_a_date"),
     "LZ213": _c("year_cells_differ"),
     "LZ214": _c("year_unknown", "year_name_ambiguous"),
     "LZ215": _c("year_conflict", "year_differs_between_files"),
@@ -133,7 +133,7 @@ CODES: dict[str, Code] = {
     "LZ302": _c("output_is_directory"),
     "LZ303": _c("output_exists"),
     "LZ304": _c("out_not_directory"),
-    "LZ305": _c("cannot_write"),
+    "LZ305": _c("cannot_write", "cannot_write_locked"),
     "LZ306": _c("stdout_failed", "stdout_unencodable"),
     "LZ307": _c("output_format_unknown"),
 }

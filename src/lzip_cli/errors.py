@@ -81,7 +81,8 @@ def unreadable(file: str, exc: OSError) -> LzipError:
         [
             Problem(
                 "LZ004",
-                "file_unreadable",
+                # Windows says "Permission denied" for a file Excel holds open.
+                "file_unreadable_locked" if isinstance(exc, PermissionError) else "file_unreadable",
                 file=file,
                 params={"reason": exc.strerror, "errno": exc.errno},
             )

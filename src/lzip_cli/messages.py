@@ -25,6 +25,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "file_too_large": ("文件过大（{size} 字节）", "file is too large ({size} bytes)"),
     "file_missing": ("文件不存在", "no such file"),
     "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "file_unreadable_locked": (
+        "无法读取文件：{reason}。如文件正在 Excel 或 WPS 中打开，请先关闭它",
+        "cannot read the file: {reason}. If it is open in Excel or WPS, close it first",
+    ),
     "data_dir_missing": ("计划数据目录不存在", "the plan data directory does not exist"),
     "nul_byte": ("含有 NUL 字节：这不是文本文件", "contains a NUL byte: this is not a text file"),
     # --- YAML --------------------------------------------------------------------------------
@@ -300,6 +304,11 @@ TEXTS.update(
             "未知的指标 {text!r}：应为指标序号（如 4.3）或方案中的指标名称",
             "unknown indicator {text!r}: expected an id such as 4.3 or the name in the plan",
         ),
+        "indicator_is_a_date": (
+            "{text!r} 是日期：Excel 把指标 {id} 当成了日期。请把该列设为“文本”格式后重新填写 {id}",
+            "{text!r} is a date: Excel took the indicator {id} for one. Format the column as "
+            "Text and type {id} again",
+        ),
         "blank_indicator": ("指标为空", "the indicator is blank"),
         "did_you_mean": ("；是否指 {suggestion!r}？", "; did you mean {suggestion!r}?"),
         "unknown_agency_cell": (
@@ -532,6 +541,10 @@ TEXTS.update(
             "--out must be a directory, not a file",
         ),
         "cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
+        "cannot_write_locked": (
+            "无法写入：{reason}。如文件正在 Excel 或 WPS 中打开，请先关闭它",
+            "cannot write: {reason}. If the file is open in Excel or WPS, close it first",
+        ),
         "output_format_unknown": (
             "无法从文件后缀判断输出格式：请用 --format 指定，或使用后缀 {suffixes}",
             "cannot tell the output format from the suffix: pass --format, or use {suffixes}",

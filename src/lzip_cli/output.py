@@ -83,7 +83,8 @@ def _cannot_write(path: Path, exc: OSError) -> LzipError:
         [
             Problem(
                 "LZ305",
-                "cannot_write",
+                # Windows says "Permission denied" for a file Excel holds open.
+                "cannot_write_locked" if isinstance(exc, PermissionError) else "cannot_write",
                 file=str(path),
                 params={"reason": _reason(exc), "errno": exc.errno},
             )

@@ -45,6 +45,12 @@ REQUIRED = ("indicator", "value")
 _FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
+#: What a form adds around a header word: a unit in brackets, a year before it.
+_HEADER_DECORATION = re.compile(r"^(?:19|20|21)[0-9]{2}年度?|[(（\[【][^)）\]】]*[)）\]】]$")
+#: A date that Excel made of an indicator id typed into a cell: 4.1 → 2024-04-01, 4月1日.
+_DATE_FOR_ID = re.compile(
+    r"(?:[0-9]{4}[-/])?(?P<month>[0-9]{1,2})[-/月](?P<day>[0-9]{1,2})日?(?:T00:00:00)?"
+)
 #: Rows above the header that a form may carry (a title, "填报单位：…"), read past unreported.
 MAX_TITLE_ROWS = 5
 #: A cell like a figure or an indicator id (``4.3``, ``1,700``, ``95%``): no title row has one.
@@ -77,6 +83,7 @@ _DATE_IN_NAME = re.compile(
 )
 CELL_CODES = {
     "unknown_indicator": "LZ211",
+    "indicator_is_a_date": "LZ211",
     "blank_indicator": "LZ216",
     "unknown_agency_cell": "LZ217",
     "cell_not_a_number": "LZ218",
@@ -406,6 +413,8 @@ def _map_header(
         if not text:
             continue
         canonical = _HEADER_INDEX.get(text)
+        if canonical is None:  # 数值（件）, 2024年完成值: the header word with a unit or a year
+            canonical = _HEADER_INDEX.get(_HEADER_DECORATION.sub("", text))
         if canonical is None:
             ignored.append(cell.strip())
         elif canonical == "info":
@@ -609,6 +618,8 @@ def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> Cell
     cell reads as) is refused as such rather than as "not a figure"."""
     if text.lstrip().startswith("="):
         raise CellError("cell_formula", text=text.strip())
+    if text.startswith("'"):  # Excel's mark for "keep as text", left in by some exports
+        text = text[1:]
     return parse_figure(text, units, percent=percent)
 
 
@@ -625,6 +636,15 @@ def _fraction_for_percent(value: CellValue, text: str, indicator: Indicator) -> 
         return False
     figures = (indicator.baseline.value, indicator.target.value, *indicator.milestones.values())
     return any(isinstance(figure, float) and figure > 1 for figure in figures)
+
+
+def _id_made_a_date(text: str, plan: Plan) -> str | None:
+    """The indicator id that Excel turned into the date ``text`` (4.1 → 4月1日), or None."""
+    found = _DATE_FOR_ID.fullmatch(fold(text))
+    if found is None:
+        return None
+    candidate = f"{int(found['month'])}.{int(found['day'])}"
+    return candidate if plan.find_indicator(candidate) is not None else None
 
 
 def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
@@ -678,6 +698,8 @@ def _parse_row(
     if indicator is None:
         if not indicator_text:
             problem("indicator", "blank_indicator")
+        elif (meant := _id_made_a_date(indicator_text, plan)) is not None:
+            problem("indicator", "indicator_is_a_date", id=meant)
         elif log.full or (near := plan.closest_indicator(indicator_text)) is None:
             problem("indicator", "unknown_indicator")
         else:
