@@ -72,6 +72,44 @@ def test_out_below_a_file_in_english() -> None:
     assert tree() == before
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "returns/2024", "-o", "returns/2024/结果.csv"],
+        ["check", "returns/2024", "-o", "returns/2024/结果.txt"],
+        ["shortfalls", "returns/2024", "--out", "returns/2024", "-f", "csv"],
+        ["shortfalls", "returns/2024", "--out", "returns/2024", "-f", "xlsx"],
+    ],
+    ids=["check-csv", "check-txt", "shortfalls-csv", "shortfalls-xlsx"],
+)
+def test_nothing_is_written_where_the_next_run_would_read_it_as_a_report(args: list[str]) -> None:
+    Path("returns/2024").mkdir(parents=True)
+    shutil.move("2024.csv", "returns/2024/forms.csv")
+    before = tree()
+    result = lzip(*args, "--lang", "en")
+    assert result.exit_code == 2
+    [line] = [line for line in result.stderr.splitlines() if "LZ308" in line]
+    assert line.startswith("returns/2024/")
+    assert "the next run would read this file as a report too" in line
+    assert tree() == before
+
+
+def test_a_file_beside_the_report_named_on_its_own_may_be_written() -> None:
+    Path("returns/2024").mkdir(parents=True)
+    shutil.move("2024.csv", "returns/2024/forms.csv")
+    result = lzip("check", "returns/2024/forms.csv", "-o", "returns/2024/结果.csv")
+    assert result.exit_code == 1  # written: the example has shortfalls
+    assert Path("returns/2024/结果.csv").exists()
+
+
+def test_json_and_markdown_may_go_into_the_report_folder() -> None:
+    Path("returns/2024").mkdir(parents=True)
+    shutil.move("2024.csv", "returns/2024/forms.csv")
+    assert lzip("check", "returns/2024", "-o", "returns/2024/结果.json").exit_code == 1
+    assert lzip("shortfalls", "returns/2024", "--out", "returns/2024").exit_code == 1
+    assert lzip("check", "returns/2024", "-o", "结果.csv").exit_code == 1  # still a clean report
+
+
 def test_template_output_is_a_directory() -> None:
     Path("form.csv").mkdir()
     result = lzip("template", "2025", "-o", "form.csv")

@@ -493,7 +493,9 @@ def _write_check(
 
     data_dir = resolve_data_dir(data)
     plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
-    check_targets([output], [*report_files(reports), *plan_files], force=force)
+    check_targets(
+        [output], [*report_files(reports), *plan_files], force=force, report_folders=reports
+    )
     if output_format is None:
         output_format = _format_from_suffix(output, CHECK_SUFFIXES)
     with atomic_text(output) as handle:
@@ -603,7 +605,7 @@ def shortfalls(
 
             plan_files = (data_dir / name for name in ("agencies.yaml", "indicators.yaml"))
             inputs = [*report_files(reports), *plan_files]
-            count = _write_lists(result, entries, out, output_format, inputs, force, code)
+            count = _write_lists(result, entries, out, output_format, inputs, reports, force, code)
             typer.echo(_t("wrote_files", code, count=count, directory=str(out)), err=True)
     owing = any(entry.items for entry in entries)
     raise typer.Exit(EXIT_FINDINGS if owing and fail_on is FailOn.shortfall else EXIT_OK)
@@ -627,6 +629,7 @@ def _write_lists(
     out: Path,
     output_format: ListFormat,
     inputs: list[Path],
+    folders: list[Path],
     force: bool,
     lang: str,
 ) -> int:
@@ -635,7 +638,7 @@ def _write_lists(
 
     lists = list_files(result, entries, output_format.value, lang)  # type: ignore[arg-type]
     files = [(out / name, content) for name, content in lists]
-    check_targets([path for path, _ in files], inputs, force=force)
+    check_targets([path for path, _ in files], inputs, force=force, report_folders=folders)
     prepare_directory(out)
     atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
     # A list from an earlier run for an agency that owes nothing now would be sent on unread.

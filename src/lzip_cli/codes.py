@@ -136,6 +136,7 @@ CODES: dict[str, Code] = {
     "LZ305": _c("cannot_write", "cannot_write_locked"),
     "LZ306": _c("stdout_failed", "stdout_unencodable"),
     "LZ307": _c("output_format_unknown"),
+    "LZ308": _c("output_in_report_folder"),
 }
 
 

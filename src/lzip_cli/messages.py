@@ -531,6 +531,11 @@ TEXTS.update(
             "report this year's figure; reach {target} by {year}",
         ),
         "output_is_input": ("不能写入：这是输入文件", "refusing to write over an input file"),
+        "output_in_report_folder": (
+            "不能写入报表所在的目录：下次读取该目录时，它会被当作报表读入。请写到其他目录",
+            "refusing to write into the folder read as the report: the next run would read this "
+            "file as a report too; write it somewhere else",
+        ),
         "output_is_directory": ("不能写入：这是一个目录", "cannot write: this is a directory"),
         "output_exists": (
             "文件已存在；如需覆盖请加 --force",
@@ -1133,6 +1138,11 @@ TEXTS.update(
         "code.LZ307": (
             "无法从 --output 文件名的后缀判断输出格式。",
             "The output format cannot be told from the --output file's suffix.",
+        ),
+        "code.LZ308": (
+            "输出文件会写进作为报表读取的目录（下次会被当作报表读入）。",
+            "An output file would go into a folder read as the report (the next run would read it "
+            "as a report).",
         ),
     }
 )

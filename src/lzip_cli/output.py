@@ -55,13 +55,33 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def check_targets(targets: Iterable[Path], inputs: Iterable[Path], *, force: bool) -> None:
-    """Refuse, before anything is written, targets that are inputs or that exist already."""
+def check_targets(
+    targets: Iterable[Path],
+    inputs: Iterable[Path],
+    *,
+    force: bool,
+    report_folders: Iterable[Path] = (),
+) -> None:
+    """Refuse, before anything is written, targets that are inputs or that exist already.
+
+    A target in one of ``report_folders`` (folders read as a report) that the next run would
+    read as a report too (``结果.csv`` among the agencies' forms) is refused as well.
+    """
+    from lzip_cli.report_set import REPORT_SUFFIXES
+
     inputs = list(inputs)
+    folders = [folder for folder in report_folders if folder.is_dir()]
     problems = []
+    refused_folders: set[Path] = set()
     for target in targets:
         if any(_same_file(target, source) for source in inputs):
             problems.append(Problem("LZ301", "output_is_input", file=str(target)))
+        elif target.suffix.lower() in REPORT_SUFFIXES and any(
+            _same_file(target.parent, folder) for folder in folders
+        ):
+            if target.parent not in refused_folders:  # once for a folder of shortfall lists
+                refused_folders.add(target.parent)
+                problems.append(Problem("LZ308", "output_in_report_folder", file=str(target)))
         elif target.is_dir():
             problems.append(Problem("LZ302", "output_is_directory", file=str(target)))
         elif target.exists() and not force:
