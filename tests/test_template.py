@@ -453,6 +453,14 @@ def test_per_agency_with_agency_writes_only_those_forms(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["finance.csv", "forestry.csv"]
 
 
+@pytest.mark.parametrize("name", ["forms.xlsx", "forms.csv"])
+def test_per_agency_output_named_like_a_file_is_refused(tmp_path: Path, name: str) -> None:
+    result = run("template", "2025", "--per-agency", "-o", tmp_path / name, "--lang", "en")
+    assert result.exit_code == 2
+    assert "with --per-agency, -o names the folder for the agencies' forms" in result.stderr
+    assert not (tmp_path / name).exists()
+
+
 def test_per_agency_needs_a_directory(tmp_path: Path) -> None:
     result = run("template", "2025", "--per-agency", "--lang", "en")
     assert result.exit_code == 2

@@ -711,6 +711,11 @@ def template(
     if per_agency:
         if output is None:
             _fail([f"lzip: {_t('error', code)}: {_t('per_agency_needs_output', code)}"], 2)
+        if output.suffix.lower() in FORM_SUFFIXES and not output.is_dir():
+            # -o forms.xlsx made a folder of that name full of CSV forms
+            from lzip_cli.usage import usage_error
+
+            raise usage_error(ctx, "output", _t("per_agency_output_is_a_file", code))
         chosen = output_format or FormFormat.csv
         plan_files = [
             resolve_data_dir(data) / name for name in ("agencies.yaml", "indicators.yaml")

@@ -571,6 +571,11 @@ TEXTS.update(
             "与参数 YEAR（{year}）不同",
             "differs from the YEAR argument ({year})",
         ),
+        "per_agency_output_is_a_file": (
+            "--per-agency 时 -o 是存放各单位表格的目录，不是文件名；xlsx 表格请加 -f xlsx",
+            "with --per-agency, -o names the folder for the agencies' forms, not a file; for "
+            ".xlsx forms add -f xlsx",
+        ),
         "per_agency_needs_output": (
             "--per-agency 需要 -o 指定写入表格的目录",
             "--per-agency needs -o naming the directory for the forms",
