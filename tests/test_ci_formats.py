@@ -287,3 +287,36 @@ def test_workflow_steps_run(tmp_path: Path) -> None:
     broken = step("Validate the plan and every report")
     assert broken.returncode == 1
     assert "::error file=reports/2024.csv,line=" in broken.stdout
+
+
+@pytest.mark.skipif(
+    shutil.which("bash") is None or shutil.which("lzip") is None,
+    reason="needs bash and the lzip script on PATH",
+)
+def test_workflow_steps_take_a_folder_of_forms_as_the_latest_report(tmp_path: Path) -> None:
+    import subprocess
+
+    steps, job_env = _workflow_steps()
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", repo / "data")
+    (repo / "reports" / "2024").mkdir(parents=True)
+    shutil.copy(ROOT / "examples" / "2024.csv", repo / "reports" / "2023.csv")
+    shutil.copy(ROOT / "examples" / "2024.csv", repo / "reports" / "2024" / "returned.csv")
+    env = {**os.environ, **job_env, "LZIP_LANG": "en"}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+
+    def step(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", "-e", "-c", steps[name]["run"]],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "OK: reports/2024\n" in validated.stdout
+    checked = step("Check the latest report")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "::warning file=reports/2024/returned.csv,line=20," in checked.stdout
