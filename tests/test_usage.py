@@ -96,7 +96,7 @@ def test_usage_errors_in_english_are_clicks_own(how: str) -> None:
     else:
         result = lzip("check", "--yaer", "2024", lang="en")
     assert result.returncode == 2
-    assert "Try 'lzip check --help' for help." in result.stderr
+    assert "Try 'lzip check -h' for help." in result.stderr
     assert result.stderr.splitlines()[-1].startswith("Error: No such option: --yaer")
 
 
@@ -152,6 +152,44 @@ def test_help_names_arguments_without_python_types(command: str, row: str) -> No
     result = lzip(command, "--help")
     assert row in result.stdout
     assert "<list[" not in result.stdout and " range>" not in result.stdout
+
+
+@pytest.mark.parametrize("args", [["-h"], ["check", "-h"], ["template", "-h", "--lang", "en"]])
+def test_dash_h_is_help(args: list[str]) -> None:
+    result = lzip(*args)
+    assert result.returncode == 0
+    assert result.stdout.startswith(("用法：lzip", "Usage: lzip"))
+
+
+@pytest.mark.parametrize(
+    ("args", "environ_lang", "expected"),
+    [
+        (["--lang", "en", "check", str(EXAMPLE)], None, "behind"),
+        (["--lang", "en", "check", str(EXAMPLE)], "zh", "behind"),  # beats LZIP_LANG
+        (["--lang", "en", "check", str(EXAMPLE), "--lang", "zh"], None, "滞后"),  # its own wins
+        (["--lang", "zh", "check", str(EXAMPLE)], "en", "滞后"),
+    ],
+)
+def test_lang_before_the_command_is_the_commands_language(
+    args: list[str], environ_lang: str | None, expected: str
+) -> None:
+    result = lzip(*args, "--format", "md", lang=environ_lang)
+    assert result.returncode == 1
+    assert expected in result.stdout
+
+
+def test_lang_before_the_command_chooses_the_language_of_the_help() -> None:
+    result = lzip("--lang", "en", "-h")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Usage: lzip [OPTIONS] COMMAND [ARGS]...")
+
+
+def test_every_format_option_says_what_it_offers() -> None:
+    for command in ["check", "indicators", "agencies", "shortfalls", "template", "diff"]:
+        lines = lzip(command, "-h").stdout.splitlines()
+        at = next(i for i, line in enumerate(lines) if "-f, --format" in line)
+        said = lines[at].split(">", 1)[1].strip() or lines[at + 1].strip()  # or wrapped below
+        assert said and not said.startswith("[默认"), (command, lines[at : at + 2])
 
 
 def test_every_command_has_help_in_both_languages() -> None:

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="lzip",
+    context_settings={"help_option_names": ["-h", "--help"]},
     help=_h("app"),
     cls=_Group,
     no_args_is_help=True,
@@ -80,6 +81,11 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+class LangChoice(enum.StrEnum):
+    zh = "zh"
+    en = "en"
+
+
 @app.callback()
 def _options(
     version: Annotated[
@@ -91,13 +97,24 @@ def _options(
             help=_h("version"),
         ),
     ] = False,
+    lang: Annotated[
+        LangChoice | None,
+        typer.Option("--lang", help=_h("lang_before_command"), show_default=False),
+    ] = None,
 ) -> None:
-    """Options that come before the command."""
+    """Options that come before the command (``--lang`` there is the command's default)."""
 
 
-class LangChoice(enum.StrEnum):
-    zh = "zh"
-    en = "en"
+def _lang_before_command(
+    ctx: typer.Context, param: typer.CallbackParam, value: LangChoice
+) -> LangChoice:
+    """``lzip --lang en check …``: the language given before the command, unless the command
+    has its own ``--lang`` (it beats ``LZIP_LANG``, as a command-line option does)."""
+    before = ctx.parent.params.get("lang") if ctx.parent is not None else None
+    source = ctx.get_parameter_source(param.name or "lang")
+    if before is not None and getattr(source, "name", "") != "COMMANDLINE":
+        return LangChoice(before)
+    return value
 
 
 class CatalogFormat(enum.StrEnum):
@@ -163,7 +180,7 @@ DataOption = Annotated[
 ]
 LangOption = Annotated[
     LangChoice,
-    typer.Option("--lang", envvar="LZIP_LANG", help=_h("lang")),
+    typer.Option("--lang", envvar="LZIP_LANG", help=_h("lang"), callback=_lang_before_command),
 ]
 
 
@@ -514,7 +531,9 @@ def indicators(
         list[str] | None,
         typer.Option("--agency", "-a", help=_h("indicators.agency")),
     ] = None,
-    output_format: Annotated[CatalogFormat, typer.Option("--format", "-f")] = CatalogFormat.table,
+    output_format: Annotated[
+        CatalogFormat, typer.Option("--format", "-f", help=_h("catalog.format"))
+    ] = CatalogFormat.table,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -537,7 +556,9 @@ def indicators(
 
 @app.command(cls=_Command, help=_h("cmd.agencies"))
 def agencies(
-    output_format: Annotated[CatalogFormat, typer.Option("--format", "-f")] = CatalogFormat.table,
+    output_format: Annotated[
+        CatalogFormat, typer.Option("--format", "-f", help=_h("catalog.format"))
+    ] = CatalogFormat.table,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -567,7 +588,9 @@ def shortfalls(
             help=_h("shortfalls.out"),
         ),
     ] = None,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help=_h("shortfalls.format"))
+    ] = ListFormat.md,
     agency: AgencyOption = None,
     force: Annotated[bool, typer.Option("--force", help=_h("force_files"))] = False,
     year: YearOption = None,
@@ -791,7 +814,9 @@ def diff(
         ),
     ],
     new: Annotated[str, typer.Argument(metavar="NEW", help=_h("diff.new"), show_default=False)],
-    output_format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help=_h("diff.format"))
+    ] = DiffFormat.table,
     exit_code: Annotated[bool, typer.Option("--exit-code", help=_h("diff.exit_code"))] = False,
     lang: LangOption = LangChoice.zh,
 ) -> None:

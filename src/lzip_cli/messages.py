@@ -1163,6 +1163,22 @@ TEXTS.update(
             "存放 agencies.yaml 和 indicators.yaml 的目录（默认：随 lzip 提供的方案）。",
             "Directory with agencies.yaml and indicators.yaml (default: the shipped plan).",
         ),
+        "help.catalog.format": (
+            "输出格式：table（表格）或 json。",
+            "Output format: table or json.",
+        ),
+        "help.shortfalls.format": (
+            "清单格式：md（Markdown，可打印）、csv 或 xlsx（用 Excel 打开）。",
+            "List format: md (Markdown, printable), csv or xlsx (for Excel).",
+        ),
+        "help.diff.format": (
+            "输出格式：table（表格）、text（逐行文字）或 json。",
+            "Output format: table, text (one change a line) or json.",
+        ),
+        "help.lang_before_command": (
+            "界面语言 zh 或 en，对其后的命令有效（命令自己的 --lang 优先）。",
+            "Language zh or en for the command that follows (its own --lang wins).",
+        ),
         "help.lang": (
             "界面语言：zh（中文）或 en（英文）。",
             "Language of labels and names: zh or en.",
