@@ -603,6 +603,71 @@ def test_validate_says_which_reports_passed_beside_the_errors_of_others(tmp_path
     assert f"{bad}:2:2: error LZ218" in result.stderr
 
 
+# --- gaps as shown -------------------------------------------------------------------------
+
+#: Just short of the 2024 milestones: 1.2's is 63.333… (63.33 is 0.0033 short), 2.1's 6.666…
+#: (forestry's 6.666 is 0.0007 short). Rounded to the nearest 0.01, both gaps showed as 0.
+JUST_SHORT = "指标,责任单位,数值\n1.2,,63.33\n2.1,县林业局,6.666\n"
+
+
+def markdown_row(text: str, indicator_id: str, after: str = "") -> list[str]:
+    """The cells of ``indicator_id``'s first Markdown row after the line ``after``."""
+    lines = text.splitlines()
+    start = lines.index(after) if after else 0
+    row = next(line for line in lines[start:] if line.startswith(f"| {indicator_id} |"))
+    return [cell.strip() for cell in row.strip("|").split("|")]
+
+
+def test_a_shortfall_below_the_shown_precision_shows_a_gap_of_0_01_in_the_table(
+    tmp_path: Path,
+) -> None:
+    report = write(tmp_path / "2024.csv", JUST_SHORT)
+    result = run("check", report, "--agency", "ip-office", columns=200)
+    row = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("1.2 "))
+    # id, name, unit, baseline, milestone, target, actual, own, the two gaps, progress, status
+    cells = row.split()
+    assert cells[4:10] == ["63.33", "95", "63.33", "—", "0.01", "31.67"]
+    assert cells[-1] == "滞后"
+
+
+def test_gaps_round_up_to_the_shown_precision_in_markdown(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", JUST_SHORT)
+    text = run("check", report, "--format", "markdown").stdout
+    # forestry's 6.666 against 6.666… and 10: 0.0007 and 3.334 short
+    cells = markdown_row(text, "2.1", after="## 县林业局（forestry）")
+    assert cells[6:10] == ["6.67", "6.67", "0.01", "3.34"]
+    assert cells[-1] == "滞后"
+
+
+def test_github_annotation_of_a_small_shortfall_names_a_gap_of_0_01(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", JUST_SHORT)
+    text = run("check", report, "--format", "github", "--lang", "en").stdout
+    line = next(line for line in text.splitlines() if "1.2 " in line and "behind" in line)
+    assert "0.01 %" in line and " 0 %" not in line
+
+
+def test_json_keeps_a_small_gap_as_it_is(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", JUST_SHORT)
+    record = indicator_of(check_json(report), "1.2")
+    assert record["status"] == "behind"
+    assert record["gap_to_milestone"] == pytest.approx(0.003333)
+
+
+def test_json_gap_below_six_decimals_is_not_rounded_to_0(tmp_path: Path) -> None:
+    # 63.333333 is 0.00000033 short of 63.333…: still behind, and its gap must say so.
+    report = write(tmp_path / "2024.csv", "指标,数值\n1.2,63.333333\n")
+    record = indicator_of(check_json(report), "1.2")
+    assert record["status"] == "behind"
+    assert record["gap_to_milestone"] == 0.000001
+
+
+def test_csv_gap_below_four_decimals_is_not_rounded_to_0(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", "指标,数值\n1.2,63.333333\n")
+    text = run("check", report, "--format", "csv").stdout.lstrip("\ufeff")
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["indicator"] == "1.2")
+    assert (row["status"], row["gap_to_milestone"]) == ("behind", "0.0001")
+
+
 # --- the terminal table --------------------------------------------------------------------
 
 
