@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -682,13 +683,87 @@ def test_table_fits_the_terminal(lang: str, columns: int) -> None:
     assert "\x1b[" not in result.stdout  # no colour codes when not a terminal
 
 
-def test_table_at_80_columns_keeps_the_essentials() -> None:
+def test_table_at_80_columns_keeps_the_essentials_in_the_first_block() -> None:
     result = run("check", EXAMPLE, "-a", "ip-office", columns=80)
     header = next(line for line in result.stdout.splitlines() if "序号" in line)
     for title in ("序号", "指标", "阶段值", "完成值", "状态"):
         assert title in header
-    assert "进度" not in header
+    assert "进度" not in header  # in the block below, headed 县知识产权局（ip-office，续）
     assert "4.3" in result.stdout and "1652" in result.stdout
+
+
+#: Every column of an agency's table, as its header names it.
+COLUMN_TITLES = {
+    "zh": ["序号", "指标", "单位", "基础值", "阶段值", "目标值", "完成值", "本单位", "距阶段值",
+           "距目标", "进度", "状态"],
+    "en": ["ID", "Indicator", "Unit", "Baseline", "Milestone", "Target", "Actual", "Own",
+           "To milestone", "To target", "Progress", "Status"],
+}  # fmt: skip
+
+
+def header_titles(text: str, lang: str) -> list[list[str]]:
+    """The column titles of each header line of the tables in ``text`` (3+ spaces apart)."""
+    first = COLUMN_TITLES[lang][0]
+    return [
+        re.split(r"\s{2,}", line.strip())
+        for line in text.splitlines()
+        if line.strip().startswith(first + "  ")
+    ]
+
+
+def regressed_example(tmp_path: Path) -> Path:
+    """The example with 4.3 below its 2022 baseline: a long status, 滞后 · 低于基础值."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert '"1,652"' in text
+    return write(tmp_path / "2024.csv", text.replace('"1,652"', "1300"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_narrow_table_keeps_every_column(tmp_path: Path, lang: str, columns: int) -> None:
+    report = regressed_example(tmp_path)
+    result = run("check", report, "-a", "ip-office", "--lang", lang, columns=columns)
+    assert ("低于基础值" if lang == "zh" else "regressed") in result.stdout
+    headers = header_titles(result.stdout, lang)
+    titles = [title for header in headers for title in header]
+    assert sorted(set(titles)) == sorted(COLUMN_TITLES[lang])
+    # a block that does not fit goes below the first, its rows named by id again
+    assert titles.count(COLUMN_TITLES[lang][0]) == len(headers)
+    rows_43 = [line for line in result.stdout.splitlines() if line.lstrip().startswith("4.3 ")]
+    assert len(rows_43) == len(headers)
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= columns
+
+
+def test_a_narrow_english_table_shows_the_target_and_the_gaps() -> None:
+    result = run("check", EXAMPLE, "-a", "ip-office", "--lang", "en", columns=80)
+    lines = result.stdout.splitlines()
+    cells = [cell for line in lines if line.startswith(" 4.3 ") for cell in line.split()]
+    # 4.3: 1652 of 1603 due in 2024 and of 1700 by 2025: 48 to go
+    assert {"1603", "1700", "1652", "48"} <= set(cells)
+
+
+def test_piped_table_lines_carry_no_trailing_spaces() -> None:
+    result = run("check", EXAMPLE, columns=80)
+    padded = [line for line in result.stdout.splitlines() if line != line.rstrip()]
+    assert padded == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_written_with_output_has_every_column_on_one_line_per_indicator(
+    tmp_path: Path, lang: str
+) -> None:
+    report = regressed_example(tmp_path)
+    written = tmp_path / "2024结果.txt"
+    result = run("check", report, "--lang", lang, "-o", written, columns=80)
+    assert result.exit_code == 1, result.output
+    text = written.read_text(encoding="utf-8")
+    headers = header_titles(text, lang)
+    assert len(headers) == 13  # one table per agency, none continued
+    assert all(header == COLUMN_TITLES[lang] for header in headers)
+    rows_43 = [line for line in text.splitlines() if line.lstrip().startswith("4.3 ")]
+    # 4.3's 1300 is 303 short of 1603 due in 2024, 400 short of 1700 by 2025
+    assert rows_43 and all({"1300", "303", "400"} <= set(row.split()) for row in rows_43)
+    assert [line for line in text.splitlines() if line != line.rstrip()] == []
 
 
 def test_table_at_160_columns_shows_everything() -> None:
