@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -603,6 +604,71 @@ def test_validate_says_which_reports_passed_beside_the_errors_of_others(tmp_path
     assert f"{bad}:2:2: error LZ218" in result.stderr
 
 
+# --- gaps as shown -------------------------------------------------------------------------
+
+#: Just short of the 2024 milestones: 1.2's is 63.333… (63.33 is 0.0033 short), 2.1's 6.666…
+#: (forestry's 6.666 is 0.0007 short). Rounded to the nearest 0.01, both gaps showed as 0.
+JUST_SHORT = "指标,责任单位,数值\n1.2,,63.33\n2.1,县林业局,6.666\n"
+
+
+def markdown_row(text: str, indicator_id: str, after: str = "") -> list[str]:
+    """The cells of ``indicator_id``'s first Markdown row after the line ``after``."""
+    lines = text.splitlines()
+    start = lines.index(after) if after else 0
+    row = next(line for line in lines[start:] if line.startswith(f"| {indicator_id} |"))
+    return [cell.strip() for cell in row.strip("|").split("|")]
+
+
+def test_a_shortfall_below_the_shown_precision_shows_a_gap_of_0_01_in_the_table(
+    tmp_path: Path,
+) -> None:
+    report = write(tmp_path / "2024.csv", JUST_SHORT)
+    result = run("check", report, "--agency", "ip-office", columns=200)
+    row = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("1.2 "))
+    # id, name, unit, baseline, milestone, target, actual, own, the two gaps, progress, status
+    cells = row.split()
+    assert cells[4:10] == ["63.33", "95", "63.33", "—", "0.01", "31.67"]
+    assert cells[-1] == "滞后"
+
+
+def test_gaps_round_up_to_the_shown_precision_in_markdown(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", JUST_SHORT)
+    text = run("check", report, "--format", "markdown").stdout
+    # forestry's 6.666 against 6.666… and 10: 0.0007 and 3.334 short
+    cells = markdown_row(text, "2.1", after="## 县林业局（forestry）")
+    assert cells[6:10] == ["6.67", "6.67", "0.01", "3.34"]
+    assert cells[-1] == "滞后"
+
+
+def test_github_annotation_of_a_small_shortfall_names_a_gap_of_0_01(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", JUST_SHORT)
+    text = run("check", report, "--format", "github", "--lang", "en").stdout
+    line = next(line for line in text.splitlines() if "1.2 " in line and "behind" in line)
+    assert "0.01 %" in line and " 0 %" not in line
+
+
+def test_json_keeps_a_small_gap_as_it_is(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", JUST_SHORT)
+    record = indicator_of(check_json(report), "1.2")
+    assert record["status"] == "behind"
+    assert record["gap_to_milestone"] == pytest.approx(0.003333)
+
+
+def test_json_gap_below_six_decimals_is_not_rounded_to_0(tmp_path: Path) -> None:
+    # 63.333333 is 0.00000033 short of 63.333…: still behind, and its gap must say so.
+    report = write(tmp_path / "2024.csv", "指标,数值\n1.2,63.333333\n")
+    record = indicator_of(check_json(report), "1.2")
+    assert record["status"] == "behind"
+    assert record["gap_to_milestone"] == 0.000001
+
+
+def test_csv_gap_below_four_decimals_is_not_rounded_to_0(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", "指标,数值\n1.2,63.333333\n")
+    text = run("check", report, "--format", "csv").stdout.lstrip("\ufeff")
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["indicator"] == "1.2")
+    assert (row["status"], row["gap_to_milestone"]) == ("behind", "0.0001")
+
+
 # --- the terminal table --------------------------------------------------------------------
 
 
@@ -617,13 +683,87 @@ def test_table_fits_the_terminal(lang: str, columns: int) -> None:
     assert "\x1b[" not in result.stdout  # no colour codes when not a terminal
 
 
-def test_table_at_80_columns_keeps_the_essentials() -> None:
+def test_table_at_80_columns_keeps_the_essentials_in_the_first_block() -> None:
     result = run("check", EXAMPLE, "-a", "ip-office", columns=80)
     header = next(line for line in result.stdout.splitlines() if "序号" in line)
     for title in ("序号", "指标", "阶段值", "完成值", "状态"):
         assert title in header
-    assert "进度" not in header
+    assert "进度" not in header  # in the block below, headed 县知识产权局（ip-office，续）
     assert "4.3" in result.stdout and "1652" in result.stdout
+
+
+#: Every column of an agency's table, as its header names it.
+COLUMN_TITLES = {
+    "zh": ["序号", "指标", "单位", "基础值", "阶段值", "目标值", "完成值", "本单位", "距阶段值",
+           "距目标", "进度", "状态"],
+    "en": ["ID", "Indicator", "Unit", "Baseline", "Milestone", "Target", "Actual", "Own",
+           "To milestone", "To target", "Progress", "Status"],
+}  # fmt: skip
+
+
+def header_titles(text: str, lang: str) -> list[list[str]]:
+    """The column titles of each header line of the tables in ``text`` (3+ spaces apart)."""
+    first = COLUMN_TITLES[lang][0]
+    return [
+        re.split(r"\s{2,}", line.strip())
+        for line in text.splitlines()
+        if line.strip().startswith(first + "  ")
+    ]
+
+
+def regressed_example(tmp_path: Path) -> Path:
+    """The example with 4.3 below its 2022 baseline: a long status, 滞后 · 低于基础值."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert '"1,652"' in text
+    return write(tmp_path / "2024.csv", text.replace('"1,652"', "1300"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_narrow_table_keeps_every_column(tmp_path: Path, lang: str, columns: int) -> None:
+    report = regressed_example(tmp_path)
+    result = run("check", report, "-a", "ip-office", "--lang", lang, columns=columns)
+    assert ("低于基础值" if lang == "zh" else "regressed") in result.stdout
+    headers = header_titles(result.stdout, lang)
+    titles = [title for header in headers for title in header]
+    assert sorted(set(titles)) == sorted(COLUMN_TITLES[lang])
+    # a block that does not fit goes below the first, its rows named by id again
+    assert titles.count(COLUMN_TITLES[lang][0]) == len(headers)
+    rows_43 = [line for line in result.stdout.splitlines() if line.lstrip().startswith("4.3 ")]
+    assert len(rows_43) == len(headers)
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= columns
+
+
+def test_a_narrow_english_table_shows_the_target_and_the_gaps() -> None:
+    result = run("check", EXAMPLE, "-a", "ip-office", "--lang", "en", columns=80)
+    lines = result.stdout.splitlines()
+    cells = [cell for line in lines if line.startswith(" 4.3 ") for cell in line.split()]
+    # 4.3: 1652 of 1603 due in 2024 and of 1700 by 2025: 48 to go
+    assert {"1603", "1700", "1652", "48"} <= set(cells)
+
+
+def test_piped_table_lines_carry_no_trailing_spaces() -> None:
+    result = run("check", EXAMPLE, columns=80)
+    padded = [line for line in result.stdout.splitlines() if line != line.rstrip()]
+    assert padded == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_written_with_output_has_every_column_on_one_line_per_indicator(
+    tmp_path: Path, lang: str
+) -> None:
+    report = regressed_example(tmp_path)
+    written = tmp_path / "2024结果.txt"
+    result = run("check", report, "--lang", lang, "-o", written, columns=80)
+    assert result.exit_code == 1, result.output
+    text = written.read_text(encoding="utf-8")
+    headers = header_titles(text, lang)
+    assert len(headers) == 13  # one table per agency, none continued
+    assert all(header == COLUMN_TITLES[lang] for header in headers)
+    rows_43 = [line for line in text.splitlines() if line.lstrip().startswith("4.3 ")]
+    # 4.3's 1300 is 303 short of 1603 due in 2024, 400 short of 1700 by 2025
+    assert rows_43 and all({"1300", "303", "400"} <= set(row.split()) for row in rows_43)
+    assert [line for line in text.splitlines() if line != line.rstrip()] == []
 
 
 def test_table_at_160_columns_shows_everything() -> None:

@@ -177,6 +177,19 @@ def test_footer_explains_dash_as_not_reported_not_as_not_carried_out() -> None:
     assert "“—”表示未开展" not in text
 
 
+#: 1.2's 2024 milestone is 63.333…: 63.33 is 0.0033 short, which must not show as 0.
+JUST_SHORT = "指标,数值\n1.2,63.33\n"
+
+
+def test_a_shortfall_below_the_shown_precision_shows_0_01_in_the_list(tmp_path: Path) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text(JUST_SHORT, encoding="utf-8")
+    text = run("shortfalls", report, "--agency", "ip-office").stdout
+    row = next(line for line in text.splitlines() if line.startswith("| 1.2 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[3:10] == ["63.33", "95", "63.33", "—", "0.01", "31.67", "滞后"]
+
+
 def as_text(cell: object) -> str:
     """A workbook cell as the CSV shows it (figures are stored as numbers in the workbook)."""
     if cell is None:
@@ -196,6 +209,18 @@ def test_xlsx_list_figures_are_numbers_so_excel_can_sum_them(tmp_path: Path) -> 
     assert first["2024年阶段值"] == 17
     assert first["完成值"] == 16
     assert first["本单位填报"] == 9
+
+
+def test_xlsx_list_shows_a_small_shortfall_as_0_01(tmp_path: Path) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text(JUST_SHORT, encoding="utf-8")
+    out = tmp_path / "out"
+    run("shortfalls", report, "--out", out, "--format", "xlsx", "--agency", "ip-office")
+    sheet = openpyxl.load_workbook(out / "ip-office.xlsx").active
+    header = [c.value for c in sheet[2]]
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    row = next(r for r in rows if r["序号"] == "1.2")
+    assert (row["状态"], row["距阶段值"]) == ("滞后", 0.01)
 
 
 def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(

@@ -450,8 +450,12 @@ def _emit_check(
     console: "Console | None",
     *,
     bom: bool,
+    fit: bool = True,
 ) -> None:
-    """Write ``check``'s output in ``output_format`` (None: the table) to ``out``."""
+    """Write ``check``'s output in ``output_format`` (None: the table) to ``out``.
+
+    ``fit``: the table fits the console's width (else it takes the width it needs).
+    """
     if output_format is CheckFormat.json:
         from lzip_cli.render import jsonout
 
@@ -477,7 +481,7 @@ def _emit_check(
 
         from lzip_cli.render import table
 
-        table.render(result, selected, lang, console or Console())
+        table.render(result, selected, lang, console or Console(), fit=fit)
 
 
 def _format_from_suffix(output: Path, formats: dict[str, _Format]) -> _Format:
@@ -518,8 +522,11 @@ def _write_check(
     with atomic_text(output) as handle:
         from rich.console import Console
 
-        console = Console(file=handle, width=100, color_system=None, force_terminal=False)
-        _emit_check(result, selected, output_format, reports, lang, handle, console, bom=True)
+        # A file has no width: lines as long as the tables need, nothing wrapped or moved.
+        console = Console(file=handle, width=100_000, color_system=None, force_terminal=False)
+        _emit_check(
+            result, selected, output_format, reports, lang, handle, console, bom=True, fit=False
+        )
     typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
     if output_format is not CheckFormat.csv:  # CSV has no place for them: said on stderr already
         _warn(result, lang)  # in the file, and where the user is looking

@@ -464,6 +464,7 @@ TEXTS.update(
         "col_others": ("共同责任单位", "Shared with"),
         "col_needed": ("下一阶段尚需", "Needed by next milestone"),
         "agency_heading": ("{name}（{id}）", "{name} ({id})"),
+        "agency_heading_continued": ("{name}（{id}，续）", "{name} ({id}, continued)"),
         "shortfalls_count": ("欠账 {count} 项", "{count} shortfall(s)"),
         "no_shortfalls": ("无欠账", "no shortfalls"),
         "warnings_heading": ("警告", "Warnings"),

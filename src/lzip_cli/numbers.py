@@ -22,3 +22,22 @@ def display_milestone(value: float, unit: str, increase: bool) -> float:
         # 1e-9 absorbs float noise such as 16.000000000000004
         return float(math.ceil(value - 1e-9) if increase else math.floor(value + 1e-9))
     return round(value, 2)
+
+
+def display_gap(value: float, unit: str) -> float:
+    """A gap as shown: rounded up to the shown precision (whole units: 1, others: 0.01).
+
+    Up, so that a shortfall never shows as 0 beside its status (63.33 against the milestone
+    63.333… is 0.01 short) and reaching the figure shown is enough.
+    """
+    if value <= 0:
+        return 0.0
+    step = 1 if unit in WHOLE_UNITS else 100  # steps per unit
+    # rounding first absorbs float noise such as 0.10000000000000142, which is 0.1, not 0.11
+    return max(1, math.ceil(round(value * step, 6))) / step
+
+
+def nonzero_gap(value: float, digits: int) -> float:
+    """A data format's gap rounded to ``digits`` places, but a positive one never to 0."""
+    rounded = round(value, digits)
+    return 10.0**-digits if value > 0 and rounded == 0 else rounded

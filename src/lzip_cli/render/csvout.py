@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from lzip_cli.evaluate import AgencyResult, CheckResult
 from lzip_cli.messages import Lang, t
-from lzip_cli.numbers import format_number
+from lzip_cli.numbers import format_number, nonzero_gap
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,6 +35,11 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def _plain(value: float | None) -> str:
     return "" if value is None else format_number(round(value, 4), 4).replace(",", "")
+
+
+def _gap(value: float | None) -> str:
+    """A gap as :func:`_plain` gives it, but a positive one never as 0 (it is a shortfall)."""
+    return "" if value is None else format_number(nonzero_gap(value, 4), 4).replace(",", "")
 
 
 HEADER_KEYS = (
@@ -78,8 +83,8 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
                     _plain(line.actual.value),
                     _plain(line.actual.count),
                     _plain(line.own.value) if line.own else "",
-                    _plain(line.actual.gap_to_milestone),
-                    _plain(line.actual.gap_to_target),
+                    _gap(line.actual.gap_to_milestone),
+                    _gap(line.actual.gap_to_target),
                     line.actual.status,
                     "yes" if line.actual.regressed else "",
                     result.note(indicator.id, plan_agency.id) or "",

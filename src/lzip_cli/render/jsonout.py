@@ -27,6 +27,16 @@ def _num(value: float | None) -> float | int | None:
     return int(rounded) if rounded.is_integer() else rounded
 
 
+def _gap(value: float | None) -> float | int | None:
+    """A gap as :func:`_num` gives it, but a positive one never as 0 (it is a shortfall)."""
+    if value is None or value.is_integer():
+        return _num(value)
+    rounded = round(value, 6)
+    if rounded == 0:
+        return 0.000001
+    return int(rounded) if rounded.is_integer() else rounded
+
+
 def _figure(figure: Figure, compound: bool) -> dict[str, Any]:
     # Two literals rather than a dict built up key by key: a million agency rows come here.
     if compound:
@@ -34,16 +44,16 @@ def _figure(figure: Figure, compound: bool) -> dict[str, Any]:
             "actual": _num(figure.value),
             "not_carried_out": figure.not_carried_out,
             "count": _num(figure.count),
-            "gap_to_milestone": _num(figure.gap_to_milestone),
-            "gap_to_target": _num(figure.gap_to_target),
+            "gap_to_milestone": _gap(figure.gap_to_milestone),
+            "gap_to_target": _gap(figure.gap_to_target),
             "status": figure.status,
             "regressed": figure.regressed,
         }
     return {
         "actual": _num(figure.value),
         "not_carried_out": figure.not_carried_out,
-        "gap_to_milestone": _num(figure.gap_to_milestone),
-        "gap_to_target": _num(figure.gap_to_target),
+        "gap_to_milestone": _gap(figure.gap_to_milestone),
+        "gap_to_target": _gap(figure.gap_to_target),
         "status": figure.status,
         "regressed": figure.regressed,
     }

@@ -1,11 +1,14 @@
 """``lzip check`` for the terminal: a summary, one Rich table per agency, then the warnings.
 
-Tables fit the console: columns are kept in order of importance until the width runs out
-(Chinese text counts double), and long names fold.
+A table never loses a column. Where the console is too narrow for all of them, even with names
+and other text wrapped (names fold), the columns go into blocks one under the other: the first
+holds the most important ones, each further block the next ones, each repeating the id column
+so that its rows can be read against the first block's. Figures never fold.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rich import box
@@ -27,7 +30,8 @@ STATUS_STYLES = {
     "achieved": "green",
     "tracked": "dim",
 }
-#: Columns from most to least important: kept in this order until the width runs out.
+#: Columns from most to least important: the first block takes them in this order while they
+#: fit, the next block the rest.
 PRIORITY = (
     "id",
     "name",
@@ -42,80 +46,124 @@ PRIORITY = (
     "baseline",
     "progress",
 )
-#: Cells a column spends besides its content: padding on both sides and a separator.
-COLUMN_OVERHEAD = 3
+NUMERIC = frozenset(
+    {"baseline", "milestone", "target", "actual", "own", "gap_to_milestone", "gap_to_target"}
+)
+#: The narrowest the name column gets before the columns go into another block.
+NAME_MIN_WIDTH = {"zh": 10, "en": 16}
 
 
-def choose_columns(width: int, needs: dict[str, int]) -> list[str]:
-    """The columns whose content fits in ``width`` terminal cells, in display order.
+def table_width(widths: Iterable[int]) -> int:
+    """The cells a table with columns of these content widths takes: a space at either edge,
+    and a padding space on each side of the separator between two columns."""
+    widths = list(widths)
+    return sum(widths) + 3 * len(widths) - 1
 
-    ``needs`` is the width each column's widest cell (or header) takes; the name column folds,
-    so it only claims a minimum.
+
+#: Where a cell may wrap: at spaces, but not those around the slash of ``850 / 3``.
+_BREAK = re.compile(r"(?<!/) +(?!/)")
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(word) for word in _BREAK.split(text)), default=0)
+
+
+def column_blocks(
+    needs: dict[str, int], mins: dict[str, int], width: int | None
+) -> list[dict[str, int]]:
+    """Every column's width, in blocks that each fit ``width`` (None: one block, as wide as
+    its content needs), in display order.
+
+    ``needs`` is what a column's content takes on one line, ``mins`` the least it can wrap to.
+    A block takes columns by :data:`PRIORITY` at their minimum widths while they fit, then
+    strictly stops (a narrower, less important column does not jump in); every block after the
+    first starts with the id column.
     """
-    chosen: set[str] = set()
-    used = 0
+    if width is None:
+        return [{c: needs[c] for c in view.COLUMNS}]
+    groups: list[list[str]] = [[]]
     for column in PRIORITY:
-        need = needs[column] + COLUMN_OVERHEAD
-        if used + need > width and len(chosen) >= 3:
-            break  # strictly by importance: a narrower, less important column does not jump in
-        chosen.add(column)
-        used += need
-    return [column for column in view.COLUMNS if column in chosen]
+        group = groups[-1]
+        fits = table_width(mins[c] for c in [*group, column]) <= width
+        if not fits and len(group) > 1:
+            groups.append(["id", column])
+        else:
+            group.append(column)  # a column alone (beside the id) always gets a block
+    return [_widen(group, needs, mins, width) for group in groups]
 
 
-def agency_table(result: CheckResult, agency: AgencyResult, lang: Lang, width: int) -> Table:
+def _widen(
+    group: list[str], needs: dict[str, int], mins: dict[str, int], width: int
+) -> dict[str, int]:
+    """A block's column widths, in display order: the minimums, and what is spare of ``width``
+    given to the status (on one line), the names (less cramped), as many other short texts
+    ("not carried out") on one line as fit, the shortest first, then to the names again."""
+    widths = {c: mins[c] for c in view.COLUMNS if c in group}
+    spare = width - table_width(widths.values())
+    order = [("status", needs["status"]), ("name", min(needs["name"], 2 * mins["name"]))]
+    others = sorted(
+        (c for c in widths if c not in ("name", "status")), key=lambda c: needs[c] - widths[c]
+    )
+    order += [(c, needs[c]) for c in others] + [("name", needs["name"])]
+    for column, goal in order:
+        if column in widths and spare > 0 and goal > widths[column]:
+            step = min(spare, goal - widths[column])
+            widths[column] += step
+            spare -= step
+    return widths
+
+
+def agency_table(
+    result: CheckResult, agency: AgencyResult, lang: Lang, width: int | None
+) -> RenderableType:
+    """An agency's heading, its table in one or more blocks of columns that each fit ``width``
+    cells (None: as wide as they need), and its shortfall count.
+
+    Headings are lines of their own, not the tables' titles: a title would wrap at the width
+    of a narrow block, and Rich pads it to the table's width.
+    """
     plan_agency = result.plan.agency(agency.agency_id)
     shortfalls = agency.shortfalls
-    caption = (
-        t("shortfalls_count", lang, count=len(shortfalls))
-        if shortfalls
-        else t("no_shortfalls", lang)
-    )
-    table = Table(
-        title=t("agency_heading", lang, name=plan_agency.label(lang), id=plan_agency.id),
-        caption=caption,
-        box=box.SIMPLE_HEAVY,
-        title_justify="left",
-        title_style="bold",
-        pad_edge=False,
-        caption_justify="left",
-        expand=width >= 120,
-    )
     line_views = [view.line_view(result, line, lang) for line in agency.lines]
     titles = {c: view.column_title(c, result.year, lang) for c in view.COLUMNS}
     needs = {
         c: max([cell_len(titles[c])] + [cell_len(v.cells[c]) for v in line_views])
         for c in view.COLUMNS
     }
-    needs["name"] = 10 if lang == "zh" else 16
-    columns = choose_columns(width, needs)
-    numeric = {
-        "baseline",
-        "milestone",
-        "target",
-        "actual",
-        "own",
-        "gap_to_milestone",
-        "gap_to_target",
+    mins = {
+        c: max([cell_len(titles[c])] + [_longest_word(v.cells[c]) for v in line_views])
+        for c in view.COLUMNS
     }
-    for column in columns:
-        table.add_column(
-            titles[column],
-            justify="right" if column in numeric else "left",
-            overflow="fold",
-            no_wrap=column != "name",
-            min_width=needs["name"] if column == "name" else None,
-        )
-    for line_view in line_views:
-        cells: list[RenderableType] = []
-        for column in columns:
-            text = line_view.cells[column]
-            if column == "status":
-                cells.append(Text(text, style=STATUS_STYLES[line_view.status]))
-            else:
-                cells.append(text)
-        table.add_row(*cells)
-    return table
+    mins["name"] = min(needs["name"], max(cell_len(titles["name"]), NAME_MIN_WIDTH[lang]))
+    parts: list[RenderableType] = []
+    for number, widths in enumerate(column_blocks(needs, mins, width)):
+        heading = "agency_heading" if number == 0 else "agency_heading_continued"
+        title = t(heading, lang, name=plan_agency.label(lang), id=plan_agency.id)
+        parts.append(Text(title, style="bold"))
+        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)  # its edges: a blank line each
+        for column, column_width in widths.items():
+            table.add_column(
+                titles[column],
+                justify="right" if column in NUMERIC else "left",
+                overflow="fold",
+                width=column_width,
+            )
+        for line_view in line_views:
+            cells: list[RenderableType] = []
+            for column in widths:
+                text = line_view.cells[column]
+                if column == "status":
+                    cells.append(Text(text, style=STATUS_STYLES[line_view.status]))
+                else:
+                    cells.append(text)
+            table.add_row(*cells)
+        parts.append(table)
+    parts.append(
+        t("shortfalls_count", lang, count=len(shortfalls))
+        if shortfalls
+        else t("no_shortfalls", lang)
+    )
+    return Group(*parts)
 
 
 def warnings_block(problems: Iterable[Problem], lang: Lang) -> RenderableType:
@@ -123,8 +171,34 @@ def warnings_block(problems: Iterable[Problem], lang: Lang) -> RenderableType:
     return Group(Text(t("warnings_heading", lang), style="bold yellow"), *lines)
 
 
-def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang, console: Console) -> None:
-    """Print the whole check to ``console``."""
+def render(
+    result: CheckResult,
+    agencies: list[AgencyResult],
+    lang: Lang,
+    console: Console,
+    *,
+    fit: bool = True,
+) -> None:
+    """Print the whole check to ``console``.
+
+    Tables fit the console's width, or with ``fit=False`` (a file) take the width they need.
+    Lines written to anything but a terminal lose the spaces Rich pads them with.
+    """
+    if console.is_terminal:
+        _print(result, agencies, lang, console, console.width if fit else None)
+        return
+    with console.capture() as capture:
+        _print(result, agencies, lang, console, console.width if fit else None)
+    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
+
+
+def _print(
+    result: CheckResult,
+    agencies: list[AgencyResult],
+    lang: Lang,
+    console: Console,
+    width: int | None,
+) -> None:
     console.print(Text(view.title_text(result, lang), style="bold"))
     if result.plan.info.document:
         console.print(result.plan.info.document)
@@ -132,7 +206,7 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang, consol
     console.print(t("milestone_explained", lang, year=result.year), style="dim")
     console.print()
     for agency in agencies:
-        console.print(agency_table(result, agency, lang, console.width))
+        console.print(agency_table(result, agency, lang, width))
         console.print()
     if result.warnings:
         console.print(warnings_block(result.warnings, lang))

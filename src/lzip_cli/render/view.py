@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lzip_cli.evaluate import AgencyLine, CheckResult, Figure, IndicatorResult
 from lzip_cli.messages import Lang, t
 from lzip_cli.models import Indicator
-from lzip_cli.numbers import display_milestone, format_number
+from lzip_cli.numbers import display_gap, display_milestone, format_number
 from lzip_cli.render.plan_text import baseline_text, target_text, unit_text
 
 #: Column keys of an agency's table, in display order.
@@ -52,9 +52,7 @@ def milestone_text(result: IndicatorResult, lang: Lang) -> str:
 def gap_text(value: float | None, indicator: Indicator) -> str:
     if value is None:
         return ""
-    if value > 0 and indicator.unit in ("起", "个", "件", "次", "篇次"):
-        return format_number(display_milestone(value, indicator.unit, True))
-    return format_number(round(value, 2))
+    return format_number(display_gap(value, indicator.unit))
 
 
 def completion(figure: Figure, indicator: Indicator) -> float | None:
