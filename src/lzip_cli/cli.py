@@ -281,6 +281,12 @@ def validate(
             _t("plan_ok", code, indicators=len(plan.indicators), agencies=len(plan.agencies))
         )
         ok_lines += [_t("report_ok", code, file=str(path)) for path in valid_reports]
+    notes: list[str] = []  # what was not done, said beside the errors in every format
+    if plan is None and report_paths:  # e.g. the pre-commit hook after a broken plan edit
+        key = (
+            "reports_not_checked_unusable" if exit_code == EXIT_UNUSABLE else "reports_not_checked"
+        )
+        notes.append(_t(key, code, count=len(report_paths)))
     if output_format is ValidateFormat.json:
         from lzip_cli.render import validate_json
 
@@ -293,6 +299,8 @@ def validate(
                 indicators=len(plan.indicators) if plan else None,
                 agencies=len(plan.agencies) if plan else None,
                 reports=len(report_paths),
+                reports_checked=len(report_paths) if plan is not None else 0,
+                notes=notes,
             )
         )
     elif output_format is ValidateFormat.github:
@@ -306,7 +314,11 @@ def validate(
         if exit_code != EXIT_OK:
             from lzip_cli.render.problems import format_problems
 
-            _fail(format_problems(errors, omitted, code), exit_code)
+            for line in format_problems(errors, omitted, code):
+                typer.echo(line, err=True)
+    if output_format is not ValidateFormat.json:
+        for note in notes:
+            typer.echo(f"lzip: {note}", err=True)
     raise typer.Exit(exit_code)
 
 

@@ -124,6 +124,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "OK: {indicators} indicators, {agencies} agencies",
     ),
     "unknown_agency_option": ("未知的责任单位 {text!r}", "unknown agency {text!r}"),
+    "reports_not_checked": (
+        "方案有误，{count} 份报表未检查",
+        "{count} report(s) not checked: the plan is invalid",
+    ),
+    "reports_not_checked_unusable": (
+        "方案无法读取，{count} 份报表未检查",
+        "{count} report(s) not checked: the plan could not be read",
+    ),
     # --- usage errors (Click's English, said again; see usage.py) ------------------------------
     "usage_line": ("用法：{usage}", "Usage: {usage}"),
     "usage_help": ("查看帮助：{command} --help", "Try '{command} --help' for help."),
