@@ -267,6 +267,43 @@ def test_wrong_types_in_every_field_all_reported_in_one_run() -> None:
     assert_error(result, f"{IND}:{line_of(text, 'year: later')}", "LZ100", "baseline.year")
 
 
+LITERAL_CASES = [
+    # (field as shipped, broken, Chinese, English): pydantic's "'a' or 'b'" said in each language
+    (
+        "    direction: increase\n",
+        "    direction: up\n",
+        "direction: 应为 'increase' 或 'decrease' 之一",
+        "direction: must be one of 'increase' or 'decrease'",
+    ),
+    (
+        "    scope: shared\n",
+        "    scope: all\n",
+        "scope: 应为 'shared' 或 'each' 之一",
+        "scope: must be one of 'shared' or 'each'",
+    ),
+    (
+        "    kind: flow\n",
+        "    kind: yearly\n",
+        "kind: 应为 'flow'、'stock' 或 'rate' 之一",
+        "kind: must be one of 'flow', 'stock' or 'rate'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "zh", "en"), LITERAL_CASES, ids=["direction", "scope", "kind"]
+)
+def test_a_value_outside_the_choices_names_them_in_the_chosen_language(
+    old: str, new: str, zh: str, en: str
+) -> None:
+    text = replace_once(INDICATORS, old, new)
+    where = f"{IND}:{line_of(text, new)}"
+    result = validate(plan(text))
+    assert_error(result, where, "LZ100", zh)
+    assert " or " not in result.stderr
+    assert_error(validate(plan(text), "--lang", "en"), where, "LZ100", en)
+
+
 def test_wrong_types_in_agencies() -> None:
     text = replace_once(
         AGENCIES, "    aliases: [鹿寨县农业农村局, 农业农村局]\n", "    aliases: 农业农村局\n"

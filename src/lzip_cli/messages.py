@@ -165,6 +165,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Input should be greater than or equal to {limit}",
     ),
     "usage.value_not_integer": ("应为整数", "Input should be a valid integer"),
+    "usage.value_not_literal": ("应为 {expected} 之一", "Input should be {expected}"),
     "usage.value_not_choice": (
         "'{value}' 不是可选的值（可选：{choices}）",
         "'{value}' is not one of {choices}.",
@@ -189,6 +190,21 @@ def language(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
         if given in ("zh", "en"):  # a bad value is the error being reported: not a language
             chosen = given
     return "en" if chosen == "en" else "zh"
+
+
+def choices(expected: str) -> Bilingual:
+    """pydantic's list of allowed values, ``'a', 'b' or 'c'``, in both languages.
+
+    Chinese joins them as ``'a'、'b' 或 'c'``; a list lzip cannot take apart keeps its English
+    commas, with 或 for the last "or".
+    """
+    import re
+
+    items = re.findall(r"'[^']*'", expected)
+    if len(items) >= 2 and expected == ", ".join(items[:-1]) + " or " + items[-1]:
+        return Bilingual("、".join(items[:-1]) + " 或 " + items[-1], expected)
+    head, said_or, last = expected.rpartition(" or ")
+    return Bilingual(head + " 或 " + last if said_or else expected, expected)
 
 
 def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.messages import choices
 from lzip_cli.models import (
     AgenciesFile,
     Agency,
@@ -62,9 +63,11 @@ def _pydantic_problems(
             mark = doc.locate(path[:-1], key=True)
         else:
             mark = doc.locate(path, key=on_key)
-        ctx = {
+        ctx: dict[str, Any] = {
             k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, str | int | float)
         }
+        if error["type"] == "literal_error" and "expected" in ctx:
+            ctx["expected"] = choices(str(ctx["expected"]))  # 'a' 或 'b' in Chinese
         problems.append(
             Problem(
                 "LZ100",
