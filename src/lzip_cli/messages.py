@@ -54,9 +54,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "schema.model_type": ("应为映射（键: 值）", "must be a mapping (key: value)"),
     "schema.model_attributes_type": ("应为映射（键: 值）", "must be a mapping (key: value)"),
     "schema.literal_error": ("应为 {expected} 之一", "must be one of {expected}"),
-    "schema.string_pattern_mismatch": (
-        '格式不符，应匹配 {pattern}（数字编号须加引号，如 "4.3"）',
-        'does not match {pattern} (quote numeric ids, e.g. "4.3")',
+    "schema.string_pattern_mismatch": ("格式不符，应匹配 {pattern}", "does not match {pattern}"),
+    "schema.agency_id_format": (
+        "{value!r} 不是单位编号：单位编号由小写字母、数字和连字符组成，如 ip-office",
+        "{value!r} is not an agency id: an agency id is lowercase letters, digits and hyphens, "
+        "e.g. ip-office",
+    ),
+    "schema.agency_name_for_id": (
+        "{value!r} 是 {id}（{name}）的名称，不是单位编号：请写 {id}",
+        "{value!r} is the name of {id} ({name}), not an agency id: write {id}",
+    ),
+    "schema.indicator_id_format": (
+        "{value!r} 不是指标编号：指标编号为任务序号、点和顺序号，如 4.3",
+        "{value!r} is not an indicator id: an indicator id is the group number, a dot and the "
+        "position, e.g. 4.3",
     ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
     "schema.string_too_long": ("过长", "is too long"),

@@ -23,8 +23,10 @@ Kind = Literal["flow", "stock", "rate"]
 Direction = Literal["increase", "decrease"]
 Scope = Literal["shared", "each"]
 
-AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
-IndicatorId = Annotated[str, Field(pattern=r"^[0-9]+\.[0-9]+$", max_length=16)]
+AGENCY_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+INDICATOR_ID_PATTERN = r"^[0-9]+\.[0-9]+$"
+AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN, max_length=64)]
+IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID_PATTERN, max_length=16)]
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 

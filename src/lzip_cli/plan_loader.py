@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,15 @@ from pydantic import BaseModel, ValidationError
 from lzip_cli.errors import LzipError, Problem, ProblemLog
 from lzip_cli.messages import choices
 from lzip_cli.models import (
+    AGENCY_ID_PATTERN,
+    INDICATOR_ID_PATTERN,
     AgenciesFile,
     Agency,
     AgencyGroup,
     Indicator,
     IndicatorsFile,
     Plan,
+    normalize_text,
 )
 from lzip_cli.progress import track
 from lzip_cli.rules import check_agencies, check_indicators
@@ -68,10 +72,16 @@ def _pydantic_problems(
         }
         if error["type"] == "literal_error" and "expected" in ctx:
             ctx["expected"] = choices(str(ctx["expected"]))  # 'a' 或 'b' in Chinese
+        key = "schema." + error["type"]
+        if error["type"] == "string_pattern_mismatch":  # what an id looks like, not a regex
+            key = _ID_FORMATS.get(str(ctx.get("pattern")), key)
+            ctx["value"] = error["input"]
+        elif error["type"] == "quoted_id" and mark is not None:
+            ctx["value"] = doc.written(mark) or ctx.get("value")  # 6.10, not the float 6.1
         problems.append(
             Problem(
                 "LZ100",
-                "schema." + error["type"],
+                key,
                 file=doc.file,
                 line=mark.line if mark else None,
                 column=mark.column if mark else None,
@@ -80,6 +90,30 @@ def _pydantic_problems(
             )
         )
     return problems
+
+
+#: A pattern an id failed to match → the message saying what such an id looks like.
+_ID_FORMATS = {
+    AGENCY_ID_PATTERN: "schema.agency_id_format",
+    INDICATOR_ID_PATTERN: "schema.indicator_id_format",
+}
+
+
+def _name_the_ids(log: ProblemLog, agencies: list[Agency]) -> None:
+    """An agency's name or alias written where its id belongs: say which id to write."""
+    wrong = [i for i, p in enumerate(log.problems) if p.key == "schema.agency_id_format"]
+    if not wrong:
+        return
+    by_name: dict[str, Agency] = {}
+    for agency in agencies:
+        for text in (agency.name, agency.name_en, *agency.aliases):
+            by_name.setdefault(normalize_text(text), agency)
+    for index in wrong:
+        problem = log.problems[index]
+        found = by_name.get(normalize_text(str(problem.params.get("value", ""))))
+        if found is not None:
+            params = {**problem.params, "id": found.id, "name": found.names()}
+            log.problems[index] = replace(problem, key="schema.agency_name_for_id", params=params)
 
 
 def _validate_items(
@@ -143,6 +177,7 @@ def load_plan(data_dir: Path) -> Plan:
         indicators_doc, raw_indicators, Indicator, "indicators", log, release=True
     )
     del raw_indicators
+    _name_the_ids(log, [agency for _, agency in agencies])
     agency_ids = {agency.id for _, agency in agencies}
     group_ids = {group.id for _, group in groups}
     # An agency whose entry is broken has its own error already; references to it are not
