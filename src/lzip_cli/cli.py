@@ -803,13 +803,13 @@ def diff(
     import tempfile
 
     from lzip_cli.plan_diff import diff as plan_changes
-    from lzip_cli.plan_loader import load_plan, plan_source_dir
+    from lzip_cli.plan_loader import load_plan, plan_source
     from lzip_cli.render import plan_diff
 
     code = lang.value
     with tempfile.TemporaryDirectory(prefix="lzip-diff-") as scratch, _errors_exit(lang):
         plans = [
-            load_plan(plan_source_dir(text, Path(scratch) / side))
+            load_plan(*plan_source(text, Path(scratch) / side))
             for side, text in (("old", old), ("new", new))
         ]
     before, after = plans

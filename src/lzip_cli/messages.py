@@ -796,6 +796,11 @@ TEXTS.update(
             "无法从 git 读取 {rev}:{path}：{reason}",
             "cannot read {rev}:{path} from git: {reason}",
         ),
+        "git_show_failed_in": (
+            "无法从 git 读取 {rev}:{path}：{reason}（git:REV:DIR 中的 DIR 相对于当前目录 {prefix}）",
+            "cannot read {rev}:{path} from git: {reason} (DIR in git:REV:DIR is relative to the "
+            "current directory, {prefix})",
+        ),
         "code.LZ001": (
             "路径是目录而不是文件。",
             "A path that should be a file is a directory.",
