@@ -443,4 +443,4 @@ def test_a_bad_plan_makes_check_unusable() -> None:
 def test_a_missing_data_directory() -> None:
     result = CliRunner().invoke(app, ["validate", "--data", "nowhere"])
     assert result.exit_code == 2
-    assert "nowhere: 错误 LZ003: 计划数据目录不存在" in result.stderr
+    assert "nowhere: 错误 LZ003: 方案数据目录不存在" in result.stderr

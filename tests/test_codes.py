@@ -143,6 +143,15 @@ def test_explain_every_code_and_unknown() -> None:
     assert "LZ999" in unknown.stderr
 
 
+def test_chinese_explanations_say_fangan_and_jichuzhi() -> None:
+    # The plan is 方案 (its title: 工作方案) and its baseline 基础值/基础年, everywhere.
+    result = CliRunner().invoke(app, ["explain"])
+    assert result.exit_code == 0
+    assert "计划" not in result.stdout and "基准" not in result.stdout
+    assert describe("LZ108", "zh") == "基础年不早于目标年。"
+    assert "方案" in describe("LZ211", "zh")
+
+
 def test_readme_table_lists_every_code() -> None:
     table = readme_table()
     for code in CODES:

@@ -86,6 +86,28 @@ def test_same_plan_has_no_changes() -> None:
     assert result.stdout.strip() == "the two plans say the same"
 
 
+def test_same_plan_in_chinese_says_fangan() -> None:
+    # 方案, the plan's own word (工作方案), as in help and README: not 计划.
+    result = run("diff", str(DATA), str(DATA))
+    assert result.stdout.strip() == "两版方案内容相同"
+
+
+def test_chinese_diff_says_jichuzhi_for_the_baseline(tmp_path: Path) -> None:
+    # 基础值 and 基础年, as validate and the catalog say: not 基准值.
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[("baseline: {year: 2022, value: 1409}", "baseline: {year: 2021, value: 1400}")],
+    )
+    result = run("diff", str(DATA), str(new), "-f", "text")
+    assert result.stdout.splitlines() == [
+        "4.3 有效注册商标拥有量：基础值 1409 → 1400",
+        "4.3 有效注册商标拥有量：基础年 2022 → 2021",
+    ]
+    table = run("diff", str(DATA), str(new))
+    assert "方案变更" in table.stdout and "计划" not in table.stdout
+
+
 def test_exit_code_option(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=TARGET_4_3)
     assert run("diff", str(DATA), str(new), "--exit-code").exit_code == 1
