@@ -870,13 +870,14 @@ def explain(
 
     code = lang.value
     wanted = [normalize(text) for text in codes] if codes else list(CODES)
+    for name in wanted:  # the known codes explained, also beside an unknown one
+        if name in CODES:
+            typer.echo(f"{name}  {_t(CODES[name].severity, code)}  {describe(name, code)}")
     unknown = [c for c in wanted if c not in CODES]
     if unknown:
         _fail(
             [f"lzip: {_t('error', code)}: {_t('unknown_code', code, code=c)}" for c in unknown], 2
         )
-    for name in wanted:
-        typer.echo(f"{name}  {_t(CODES[name].severity, code)}  {describe(name, code)}")
 
 
 def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
