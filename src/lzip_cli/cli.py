@@ -881,11 +881,23 @@ def explain(
 
 
 def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
-    from lzip_cli.messages import t
+    from lzip_cli.messages import Bilingual, t
 
     ids = []
     for text in texts:
         found = plan.find_agency(text)
+        group = plan.find_group(text) if found is None else None
+        if group is not None:  # a group owns no indicator: its members do
+            said = t(
+                "group_option",
+                lang.value,
+                text=text,
+                id=group.id,
+                name=Bilingual(group.name, group.name_en),
+                count=len(group.members),
+                members=Bilingual("、".join(group.members[:3]), ", ".join(group.members[:3])),
+            )
+            _fail([f"lzip: {t('error', lang.value)}: {said}"], EXIT_UNUSABLE)
         if found is None:
             said = t("unknown_agency_option", lang.value, text=text)
             near = plan.closest_agency(text)

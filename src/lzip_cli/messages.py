@@ -135,6 +135,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "OK: {indicators} indicators, {agencies} agencies",
     ),
     "unknown_agency_option": ("未知的责任单位 {text!r}", "unknown agency {text!r}"),
+    "group_option": (
+        "{text!r} 是单位组“{name}”（{id}），不是责任单位：量化指标由单位负责，不由单位组负责；"
+        "请指定其成员单位，如 {members} 等 {count} 个",
+        "{text!r} is the agency group '{name}' ({id}), not an agency: indicators are owned by "
+        "agencies, not by groups; name one of its {count} members, such as {members}",
+    ),
     "reports_not_checked": (
         "方案有误，{count} 份报表未检查",
         "{count} report(s) not checked: the plan is invalid",

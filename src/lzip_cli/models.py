@@ -254,6 +254,16 @@ class Plan(BaseModel):
             found[text] = private["_agency_index"].get(normalize_text(text))  # type: ignore[index]
         return found[text]
 
+    def find_group(self, text: str) -> AgencyGroup | None:
+        """The agency group whose id, name or English name is ``text`` (groups are few)."""
+        wanted = normalize_text(text)
+        for group in self.groups:
+            if wanted in (normalize_text(group.id), normalize_text(group.name)) or (
+                wanted == normalize_text(group.name_en)
+            ):
+                return group
+        return None
+
     def find_indicator(self, text: str) -> Indicator | None:
         """The indicator whose id or name (with or without its unit) is ``text``."""
         private = self.__pydantic_private__
