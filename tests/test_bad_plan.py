@@ -267,6 +267,111 @@ def test_wrong_types_in_every_field_all_reported_in_one_run() -> None:
     assert_error(result, f"{IND}:{line_of(text, 'year: later')}", "LZ100", "baseline.year")
 
 
+LITERAL_CASES = [
+    # (field as shipped, broken, Chinese, English): pydantic's "'a' or 'b'" said in each language
+    (
+        "    direction: increase\n",
+        "    direction: up\n",
+        "direction: 应为 'increase' 或 'decrease' 之一",
+        "direction: must be one of 'increase' or 'decrease'",
+    ),
+    (
+        "    scope: shared\n",
+        "    scope: all\n",
+        "scope: 应为 'shared' 或 'each' 之一",
+        "scope: must be one of 'shared' or 'each'",
+    ),
+    (
+        "    kind: flow\n",
+        "    kind: yearly\n",
+        "kind: 应为 'flow'、'stock' 或 'rate' 之一",
+        "kind: must be one of 'flow', 'stock' or 'rate'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "zh", "en"), LITERAL_CASES, ids=["direction", "scope", "kind"]
+)
+def test_a_value_outside_the_choices_names_them_in_the_chosen_language(
+    old: str, new: str, zh: str, en: str
+) -> None:
+    text = replace_once(INDICATORS, old, new)
+    where = f"{IND}:{line_of(text, new)}"
+    result = validate(plan(text))
+    assert_error(result, where, "LZ100", zh)
+    assert " or " not in result.stderr
+    assert_error(validate(plan(text), "--lang", "en"), where, "LZ100", en)
+
+
+def test_an_agency_name_where_an_id_belongs_names_the_id() -> None:
+    text = replace_once(INDICATORS, "    agencies: [ip-office]\n", "    agencies: [知识产权局]\n")
+    where = f"{IND}:{line_of(text, '[知识产权局]')}:16"
+    result = validate(plan(text))
+    assert_error(
+        result,
+        where,
+        "LZ100",
+        "agencies.0: '知识产权局' 是 ip-office（县知识产权局）的名称，不是单位编号：请写 ip-office",
+    )
+    assert "^[a-z0-9]" not in result.stderr and "引号" not in result.stderr
+    english = validate(plan(text), "--lang", "en")
+    assert_error(
+        english,
+        where,
+        "LZ100",
+        "'知识产权局' is the name of ip-office (County Intellectual Property Office), not an "
+        "agency id: write ip-office",
+    )
+
+
+def test_an_agency_id_of_the_wrong_form_says_what_an_id_looks_like() -> None:
+    text = replace_once(INDICATORS, "    agencies: [ip-office]\n", "    agencies: [IP_Office]\n")
+    where = f"{IND}:{line_of(text, '[IP_Office]')}:16"
+    assert_error(
+        validate(plan(text)),
+        where,
+        "LZ100",
+        "'IP_Office' 不是单位编号：单位编号由小写字母、数字和连字符组成，如 ip-office",
+    )
+    assert_error(
+        validate(plan(text), "--lang", "en"),
+        where,
+        "LZ100",
+        "'IP_Office' is not an agency id: an agency id is lowercase letters, digits and "
+        "hyphens, e.g. ip-office",
+    )
+
+
+def test_an_indicator_id_of_the_wrong_form_says_what_an_id_looks_like() -> None:
+    text = replace_once(INDICATORS, '  - id: "8.1"\n', '  - id: "8,1"\n')
+    where = f"{IND}:{line_of(text, '8,1')}:9"
+    result = validate(plan(text))
+    assert_error(
+        result, where, "LZ100", "id: '8,1' 不是指标编号：指标编号为任务序号、点和顺序号，如 4.3"
+    )
+    assert "引号" not in result.stderr and "^[0-9]" not in result.stderr
+    english = validate(plan(text), "--lang", "en")
+    assert_error(
+        english,
+        where,
+        "LZ100",
+        "id: '8,1' is not an indicator id: an indicator id is the group number, a dot and the "
+        "position, e.g. 4.3",
+    )
+    assert "quote" not in english.stderr
+
+
+def test_an_unquoted_indicator_id_is_quoted_as_written() -> None:
+    # YAML reads 6.10 as the number 6.1: the hint quotes what the file says.
+    text = replace_once(INDICATORS, '  - id: "6.1"\n', "  - id: 6.10\n")
+    where = f"{IND}:{line_of(text, 'id: 6.10')}:9"
+    assert_error(validate(plan(text)), where, "LZ100", '编号须加引号，如 "6.10"')
+    english = validate(plan(text), "--lang", "en")
+    assert_error(english, where, "LZ100", 'must be quoted, e.g. "6.10"')
+    assert '"6.1"' not in english.stderr
+
+
 def test_wrong_types_in_agencies() -> None:
     text = replace_once(
         AGENCIES, "    aliases: [鹿寨县农业农村局, 农业农村局]\n", "    aliases: 农业农村局\n"
@@ -338,4 +443,4 @@ def test_a_bad_plan_makes_check_unusable() -> None:
 def test_a_missing_data_directory() -> None:
     result = CliRunner().invoke(app, ["validate", "--data", "nowhere"])
     assert result.exit_code == 2
-    assert "nowhere: 错误 LZ003: 计划数据目录不存在" in result.stderr
+    assert "nowhere: 错误 LZ003: 方案数据目录不存在" in result.stderr

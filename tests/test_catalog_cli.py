@@ -152,6 +152,30 @@ def test_indicators_for_an_unknown_agency_exits_2() -> None:
     assert result.stderr == "lzip: 错误: 未知的责任单位 '县税务局'\n"
 
 
+@pytest.mark.parametrize("group", ["leading-group", "县知识产权强县战略领导小组各成员单位"])
+def test_indicators_for_an_agency_group_says_it_is_a_group(group: str) -> None:
+    result = runner.invoke(app, ["indicators", "--agency", group])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"lzip: 错误: {group!r} 是单位组“县知识产权强县战略领导小组各成员单位”（leading-group），"
+        "不是责任单位：量化指标由单位负责，不由单位组负责；请指定其成员单位，"
+        "如 agriculture、ip-office、forestry 等 18 个\n"
+    )
+    assert "未知" not in result.stderr
+
+
+def test_an_agency_group_in_english() -> None:
+    result = runner.invoke(app, ["template", "2025", "-a", "leading-group", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "lzip: error: 'leading-group' is the agency group 'Member units of the County Leading "
+        "Group for the IP-Strong-County Strategy' (leading-group), not an agency: indicators "
+        "are owned by agencies, not by groups; name one of its 18 members, such as "
+        "agriculture, ip-office, forestry\n"
+    )
+
+
 def test_agencies_json_lists_every_agency_with_the_indicators_it_owns() -> None:
     result = runner.invoke(app, ["agencies", "--format", "json"])
     assert result.exit_code == 0

@@ -166,6 +166,35 @@ def test_validate_text_keeps_errors_on_stderr(workdir: Path) -> None:
     assert "error LZ101" in result.stderr
 
 
+def test_validate_says_reports_were_not_checked_against_a_broken_plan(workdir: Path) -> None:
+    # What the pre-commit hook runs when a plan edit breaks it: the report is not checked.
+    args = ("validate", "--data", PLAN, "2024.csv", "good-2024.csv")
+    zh = run(*args)
+    assert zh.exit_code == 1
+    assert zh.stderr.splitlines()[-1] == "lzip: 方案有误，2 份报表未检查"
+    en = run(*args, "--lang", "en")
+    assert en.stderr.splitlines()[-1] == "lzip: 2 report(s) not checked: the plan is invalid"
+    gh = run(*args, "--format", "github", "--lang", "en")
+    assert gh.exit_code == 1
+    assert gh.stderr == "lzip: 2 report(s) not checked: the plan is invalid\n"
+    assert "2024.csv" not in gh.stdout  # only the plan's errors
+    document = json.loads(run(*args, "--format", "json").stdout)
+    assert document["summary"]["reports"] == 2
+    assert document["summary"]["reports_checked"] == 0
+    assert document["notes"] == ["方案有误，2 份报表未检查"]
+    unusable = run("validate", "--data", "missing", "2024.csv", "--lang", "en")
+    assert unusable.exit_code == 2
+    assert unusable.stderr.splitlines()[-1] == (
+        "lzip: 1 report(s) not checked: the plan could not be read"
+    )
+
+
+def test_validate_json_counts_reports_checked_against_a_valid_plan(workdir: Path) -> None:
+    document = json.loads(run("validate", "2024.csv", "good-2024.csv", "-f", "json").stdout)
+    assert document["summary"]["reports"] == document["summary"]["reports_checked"] == 2
+    assert document["notes"] == []
+
+
 # --- a plan file as an argument (what a pre-commit hook passes) -----------------------------
 
 

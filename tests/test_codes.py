@@ -143,6 +143,27 @@ def test_explain_every_code_and_unknown() -> None:
     assert "LZ999" in unknown.stderr
 
 
+def test_explain_known_codes_beside_an_unknown_one() -> None:
+    result = CliRunner().invoke(app, ["explain", "LZ014", "LZ999", "lz101", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        f"LZ014  error  {describe('LZ014', 'en')}",
+        f"LZ101  error  {describe('LZ101', 'en')}",
+    ]
+    assert result.stderr == (
+        "lzip: error: unknown problem code 'LZ999': run lzip explain to list every code\n"
+    )
+
+
+def test_chinese_explanations_say_fangan_and_jichuzhi() -> None:
+    # The plan is 方案 (its title: 工作方案) and its baseline 基础值/基础年, everywhere.
+    result = CliRunner().invoke(app, ["explain"])
+    assert result.exit_code == 0
+    assert "计划" not in result.stdout and "基准" not in result.stdout
+    assert describe("LZ108", "zh") == "基础年不早于目标年。"
+    assert "方案" in describe("LZ211", "zh")
+
+
 def test_readme_table_lists_every_code() -> None:
     table = readme_table()
     for code in CODES:

@@ -86,6 +86,28 @@ def test_same_plan_has_no_changes() -> None:
     assert result.stdout.strip() == "the two plans say the same"
 
 
+def test_same_plan_in_chinese_says_fangan() -> None:
+    # 方案, the plan's own word (工作方案), as in help and README: not 计划.
+    result = run("diff", str(DATA), str(DATA))
+    assert result.stdout.strip() == "两版方案内容相同"
+
+
+def test_chinese_diff_says_jichuzhi_for_the_baseline(tmp_path: Path) -> None:
+    # 基础值 and 基础年, as validate and the catalog say: not 基准值.
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[("baseline: {year: 2022, value: 1409}", "baseline: {year: 2021, value: 1400}")],
+    )
+    result = run("diff", str(DATA), str(new), "-f", "text")
+    assert result.stdout.splitlines() == [
+        "4.3 有效注册商标拥有量：基础值 1409 → 1400",
+        "4.3 有效注册商标拥有量：基础年 2022 → 2021",
+    ]
+    table = run("diff", str(DATA), str(new))
+    assert "方案变更" in table.stdout and "计划" not in table.stdout
+
+
 def test_exit_code_option(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=TARGET_4_3)
     assert run("diff", str(DATA), str(new), "--exit-code").exit_code == 1
@@ -267,3 +289,66 @@ def test_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     missing = run("diff", "git:no-such-rev", "data", "--lang", "en")
     assert missing.exit_code == 2
     assert "LZ016" in missing.stderr
+
+
+def _repo_with_plan(repo: Path):
+    """A git repository holding the shipped plan in data/, committed; its git runner."""
+    shutil.copytree(DATA, repo / "data")
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=repo,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "data")
+    git("commit", "-q", "-m", "plan")
+    return git
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_an_invalid_old_plan_is_located_at_the_revision_as_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    git = _repo_with_plan(repo)
+    indicators = repo / "data" / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    broken = text.replace("    agencies: [ip-office]\n", "    agencies: [ip-ofice]\n", 1)
+    indicators.write_text(broken, encoding="utf-8")
+    git("commit", "-q", "-am", "a typo")
+    indicators.write_text(text, encoding="utf-8")
+    line = broken[: broken.index("[ip-ofice]")].count("\n") + 1
+    monkeypatch.chdir(repo)
+    for old, shown in (("git:HEAD", "git:HEAD:data"), ("git:HEAD:data/", "git:HEAD:data")):
+        result = run("diff", old, "data", "--lang", "en")
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"{shown}/indicators.yaml:{line}:16: error LZ101: "), (
+            result.stderr
+        )
+        assert "lzip-diff-" not in result.stderr
+    monkeypatch.chdir(repo / "data")
+    result = run("diff", "git:HEAD:.", ".", "--lang", "en")
+    assert result.stderr.startswith(f"git:HEAD:./indicators.yaml:{line}:16: "), result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_plan_missing_from_git_names_the_path_git_was_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    _repo_with_plan(repo)
+    monkeypatch.chdir(repo / "data")  # DIR is relative to here: data/data does not exist
+    result = run("diff", "git:HEAD:data", ".", "--lang", "en")
+    assert result.exit_code == 2
+    (said,) = result.stderr.splitlines()
+    assert said.startswith("git:HEAD:data: error LZ016: cannot read HEAD:data/data/agencies.yaml")
+    assert "'data/data/agencies.yaml'" in said  # git's own words name the same path
+    assert "relative to the current directory, data/" in said
+    zh = run("diff", "git:HEAD:data", ".")
+    assert "无法从 git 读取 HEAD:data/data/agencies.yaml" in zh.stderr
+    assert "相对于当前目录 data/" in zh.stderr
+    assert run("diff", "git:HEAD:.", ".").exit_code == 0

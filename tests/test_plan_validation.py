@@ -253,7 +253,8 @@ CASES = {
         'id: "4-3"',
         "LZ100",
         "id",
-        'does not match ^[0-9]+\\.[0-9]+$ (quote numeric ids, e.g. "4.3")',
+        "'4-3' is not an indicator id: an indicator id is the group number, a dot and the "
+        "position, e.g. 4.3",
         'id: "4-3"',
         '"4-3"',
     ),

@@ -69,6 +69,8 @@ def test_hook_definition() -> None:
     for ignored in (
         "notes.yaml",
         "data/other.yaml",
+        "data/indicators.yml",  # lzip reads only indicators.yaml: no hook run to end in LZ015
+        "data/agencies.yml",
         "out/index.csv",
         "examples/2024.csv",
         "reports/readme.md",

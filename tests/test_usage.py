@@ -230,6 +230,13 @@ def test_a_message_lzip_does_not_know_keeps_clicks_words() -> None:
     assert translate("Something new from Click.", "zh") == "Something new from Click."
 
 
+def test_pydantics_choice_of_values_is_said_in_chinese_without_or() -> None:
+    # What Typer's pydantic adapter says of a value outside an enum or Literal option.
+    message = "Invalid value for '--kind': Input should be 'flow', 'stock' or 'rate'"
+    assert translate(message, "zh") == "'--kind' 的值无效：应为 'flow'、'stock' 或 'rate' 之一"
+    assert translate(message, "en") == message
+
+
 def test_an_abort_exits_1_without_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

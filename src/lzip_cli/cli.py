@@ -298,6 +298,12 @@ def validate(
             _t("plan_ok", code, indicators=len(plan.indicators), agencies=len(plan.agencies))
         )
         ok_lines += [_t("report_ok", code, file=str(path)) for path in valid_reports]
+    notes: list[str] = []  # what was not done, said beside the errors in every format
+    if plan is None and report_paths:  # e.g. the pre-commit hook after a broken plan edit
+        key = (
+            "reports_not_checked_unusable" if exit_code == EXIT_UNUSABLE else "reports_not_checked"
+        )
+        notes.append(_t(key, code, count=len(report_paths)))
     if output_format is ValidateFormat.json:
         from lzip_cli.render import validate_json
 
@@ -310,6 +316,8 @@ def validate(
                 indicators=len(plan.indicators) if plan else None,
                 agencies=len(plan.agencies) if plan else None,
                 reports=len(report_paths),
+                reports_checked=len(report_paths) if plan is not None else 0,
+                notes=notes,
             )
         )
     elif output_format is ValidateFormat.github:
@@ -323,7 +331,11 @@ def validate(
         if exit_code != EXIT_OK:
             from lzip_cli.render.problems import format_problems
 
-            _fail(format_problems(errors, omitted, code), exit_code)
+            for line in format_problems(errors, omitted, code):
+                typer.echo(line, err=True)
+    if output_format is not ValidateFormat.json:
+        for note in notes:
+            typer.echo(f"lzip: {note}", err=True)
     raise typer.Exit(exit_code)
 
 
@@ -831,13 +843,13 @@ def diff(
     import tempfile
 
     from lzip_cli.plan_diff import diff as plan_changes
-    from lzip_cli.plan_loader import load_plan, plan_source_dir
+    from lzip_cli.plan_loader import load_plan, plan_source
     from lzip_cli.render import plan_diff
 
     code = lang.value
     with tempfile.TemporaryDirectory(prefix="lzip-diff-") as scratch, _errors_exit(lang):
         plans = [
-            load_plan(plan_source_dir(text, Path(scratch) / side))
+            load_plan(*plan_source(text, Path(scratch) / side))
             for side, text in (("old", old), ("new", new))
         ]
     before, after = plans
@@ -898,21 +910,34 @@ def explain(
 
     code = lang.value
     wanted = [normalize(text) for text in codes] if codes else list(CODES)
+    for name in wanted:  # the known codes explained, also beside an unknown one
+        if name in CODES:
+            typer.echo(f"{name}  {_t(CODES[name].severity, code)}  {describe(name, code)}")
     unknown = [c for c in wanted if c not in CODES]
     if unknown:
         _fail(
             [f"lzip: {_t('error', code)}: {_t('unknown_code', code, code=c)}" for c in unknown], 2
         )
-    for name in wanted:
-        typer.echo(f"{name}  {_t(CODES[name].severity, code)}  {describe(name, code)}")
 
 
 def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
-    from lzip_cli.messages import t
+    from lzip_cli.messages import Bilingual, t
 
     ids = []
     for text in texts:
         found = plan.find_agency(text)
+        group = plan.find_group(text) if found is None else None
+        if group is not None:  # a group owns no indicator: its members do
+            said = t(
+                "group_option",
+                lang.value,
+                text=text,
+                id=group.id,
+                name=Bilingual(group.name, group.name_en),
+                count=len(group.members),
+                members=Bilingual("、".join(group.members[:3]), ", ".join(group.members[:3])),
+            )
+            _fail([f"lzip: {t('error', lang.value)}: {said}"], EXIT_UNUSABLE)
         if found is None:
             said = t("unknown_agency_option", lang.value, text=text)
             near = plan.closest_agency(text)

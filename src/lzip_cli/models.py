@@ -23,8 +23,10 @@ Kind = Literal["flow", "stock", "rate"]
 Direction = Literal["increase", "decrease"]
 Scope = Literal["shared", "each"]
 
-AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
-IndicatorId = Annotated[str, Field(pattern=r"^[0-9]+\.[0-9]+$", max_length=16)]
+AGENCY_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+INDICATOR_ID_PATTERN = r"^[0-9]+\.[0-9]+$"
+AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN, max_length=64)]
+IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID_PATTERN, max_length=16)]
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
@@ -251,6 +253,16 @@ class Plan(BaseModel):
         if text not in found:
             found[text] = private["_agency_index"].get(normalize_text(text))  # type: ignore[index]
         return found[text]
+
+    def find_group(self, text: str) -> AgencyGroup | None:
+        """The agency group whose id, name or English name is ``text`` (groups are few)."""
+        wanted = normalize_text(text)
+        for group in self.groups:
+            if wanted in (normalize_text(group.id), normalize_text(group.name)) or (
+                wanted == normalize_text(group.name_en)
+            ):
+                return group
+        return None
 
     def find_indicator(self, text: str) -> Indicator | None:
         """The indicator whose id or name (with or without its unit) is ``text``."""

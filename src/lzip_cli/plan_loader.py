@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -10,13 +11,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.messages import choices
 from lzip_cli.models import (
+    AGENCY_ID_PATTERN,
+    INDICATOR_ID_PATTERN,
     AgenciesFile,
     Agency,
     AgencyGroup,
     Indicator,
     IndicatorsFile,
     Plan,
+    normalize_text,
 )
 from lzip_cli.progress import track
 from lzip_cli.rules import check_agencies, check_indicators
@@ -62,13 +67,21 @@ def _pydantic_problems(
             mark = doc.locate(path[:-1], key=True)
         else:
             mark = doc.locate(path, key=on_key)
-        ctx = {
+        ctx: dict[str, Any] = {
             k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, str | int | float)
         }
+        if error["type"] == "literal_error" and "expected" in ctx:
+            ctx["expected"] = choices(str(ctx["expected"]))  # 'a' 或 'b' in Chinese
+        key = "schema." + error["type"]
+        if error["type"] == "string_pattern_mismatch":  # what an id looks like, not a regex
+            key = _ID_FORMATS.get(str(ctx.get("pattern")), key)
+            ctx["value"] = error["input"]
+        elif error["type"] == "quoted_id" and mark is not None:
+            ctx["value"] = doc.written(mark) or ctx.get("value")  # 6.10, not the float 6.1
         problems.append(
             Problem(
                 "LZ100",
-                "schema." + error["type"],
+                key,
                 file=doc.file,
                 line=mark.line if mark else None,
                 column=mark.column if mark else None,
@@ -77,6 +90,30 @@ def _pydantic_problems(
             )
         )
     return problems
+
+
+#: A pattern an id failed to match → the message saying what such an id looks like.
+_ID_FORMATS = {
+    AGENCY_ID_PATTERN: "schema.agency_id_format",
+    INDICATOR_ID_PATTERN: "schema.indicator_id_format",
+}
+
+
+def _name_the_ids(log: ProblemLog, agencies: list[Agency]) -> None:
+    """An agency's name or alias written where its id belongs: say which id to write."""
+    wrong = [i for i, p in enumerate(log.problems) if p.key == "schema.agency_id_format"]
+    if not wrong:
+        return
+    by_name: dict[str, Agency] = {}
+    for agency in agencies:
+        for text in (agency.name, agency.name_en, *agency.aliases):
+            by_name.setdefault(normalize_text(text), agency)
+    for index in wrong:
+        problem = log.problems[index]
+        found = by_name.get(normalize_text(str(problem.params.get("value", ""))))
+        if found is not None:
+            params = {**problem.params, "id": found.id, "name": found.names()}
+            log.problems[index] = replace(problem, key="schema.agency_name_for_id", params=params)
 
 
 def _validate_items(
@@ -101,15 +138,23 @@ def _validate_items(
     return valid
 
 
-def load_plan(data_dir: Path) -> Plan:
-    """Read and validate the plan in ``data_dir``; raise :class:`LzipError` with every problem."""
+def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
+    """Read and validate the plan in ``data_dir``; raise :class:`LzipError` with every problem.
+
+    Problems name the files relative to the current directory, or as ``shown_as/indicators.yaml``
+    when the directory stands for something else (``git:HEAD:data`` written out for ``diff``).
+    """
+
+    def shown(name: str) -> str:
+        return f"{shown_as}/{name}" if shown_as else _display(data_dir / name)
+
     if not data_dir.is_dir():
-        raise LzipError([Problem("LZ003", "data_dir_missing", file=_display(data_dir))])
+        raise LzipError([Problem("LZ003", "data_dir_missing", file=shown_as or _display(data_dir))])
     docs: dict[str, YamlDocument] = {}
     log = ProblemLog()
     for name in (AGENCIES_FILE, INDICATORS_FILE):
         try:
-            docs[name] = load_yaml(data_dir / name, _display(data_dir / name))
+            docs[name] = load_yaml(data_dir / name, shown(name))
         except LzipError as exc:
             log.extend(exc.problems)
     log.raise_if_any()
@@ -140,6 +185,7 @@ def load_plan(data_dir: Path) -> Plan:
         indicators_doc, raw_indicators, Indicator, "indicators", log, release=True
     )
     del raw_indicators
+    _name_the_ids(log, [agency for _, agency in agencies])
     agency_ids = {agency.id for _, agency in agencies}
     group_ids = {group.id for _, group in groups}
     # An agency whose entry is broken has its own error already; references to it are not
@@ -174,39 +220,55 @@ def load_plan(data_dir: Path) -> Plan:
         agencies=[agency for _, agency in agencies],
         groups=[group for _, group in groups],
         indicators=[indicator for _, indicator in indicators],
-        sources=(str(data_dir / AGENCIES_FILE), str(data_dir / INDICATORS_FILE)),
+        sources=(shown(AGENCIES_FILE), shown(INDICATORS_FILE))
+        if shown_as
+        else (
+            str(data_dir / AGENCIES_FILE),
+            str(data_dir / INDICATORS_FILE),
+        ),
     )
 
 
-def plan_source_dir(text: str, scratch: Path) -> Path:
-    """A plan directory: ``text`` itself, or ``git:REV[:DIR]`` written out under ``scratch``."""
+def plan_source(text: str, scratch: Path) -> tuple[Path, str | None]:
+    """A plan directory and the name its files are shown under in a problem.
+
+    ``text`` is a directory, or ``git:REV[:DIR]``: DIR (default ``data``, relative to the current
+    directory) at revision REV, written out under ``scratch`` and shown as ``git:REV:DIR``.
+    """
     if not text.startswith("git:"):
-        return Path(text)
-    import subprocess
+        return Path(text), None
+    import posixpath
 
     rev, _, directory = text[4:].partition(":")
-    directory = (directory or "data").rstrip("/")
+    rev = rev or "HEAD"
+    directory = (directory or "data").rstrip("/") or "."
+    # git reads REV:PATH from the top of the repository: PATH is asked (and so named in git's
+    # own messages) as the current directory's place in the repository plus DIR.
+    prefix, reason = _git(["rev-parse", "--show-prefix"])
     scratch.mkdir(parents=True)
     for name in (AGENCIES_FILE, INDICATORS_FILE):
-        spec = f"{rev or 'HEAD'}:./{directory}/{name}"
-        try:
-            shown = subprocess.run(["git", "show", spec], capture_output=True, check=False)
-        except OSError as exc:
-            reason: str = exc.strerror or str(exc)
-        else:
-            if shown.returncode == 0:
-                (scratch / name).write_bytes(shown.stdout)
+        path = posixpath.normpath(posixpath.join(prefix or "", directory, name))
+        if prefix is not None:
+            shown, reason = _git(["show", f"{rev}:{path}"], text=False)
+            if shown is not None:
+                (scratch / name).write_bytes(shown)
                 continue
-            said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-            reason = said[0] if said else f"git exited with {shown.returncode}"
-        raise LzipError(
-            [
-                Problem(
-                    "LZ016",
-                    "git_show_failed",
-                    file=text,
-                    params={"rev": rev or "HEAD", "path": f"{directory}/{name}", "reason": reason},
-                )
-            ]
-        )
-    return scratch
+        key, params = "git_show_failed", {"rev": rev, "path": path, "reason": reason}
+        if prefix:
+            key, params["prefix"] = "git_show_failed_in", prefix
+        raise LzipError([Problem("LZ016", key, file=text, params=params)])
+    return scratch, f"git:{rev}:{directory}"
+
+
+def _git(args: list[str], *, text: bool = True) -> tuple[Any, str]:
+    """git's output (stripped text, or bytes), or None and the first line of what git said."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, check=False)
+    except OSError as exc:
+        return None, exc.strerror or str(exc)
+    if done.returncode == 0:
+        return (done.stdout.decode("utf-8", "replace").strip() if text else done.stdout), ""
+    said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    return None, said[0] if said else f"git exited with {done.returncode}"

@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from lzip_cli.messages import Lang, t
+from lzip_cli.messages import Lang, choices, t
 
 #: Click's exception classes, from wherever this Typer takes Click (recent ones vendor it).
 _CLICK = sys.modules[typer.BadParameter.__module__]
@@ -53,6 +53,7 @@ _DETAILS: tuple[tuple[str, str], ...] = (
     (r"Input should be less than or equal to (?P<limit>\S+)", "value_at_most"),
     (r"Input should be greater than or equal to (?P<limit>\S+)", "value_at_least"),
     (r"Input should be a valid integer.*", "value_not_integer"),
+    (r"Input should be (?P<expected>'[^']*'(?:, '[^']*')* or '[^']*')\.?", "value_not_literal"),
     (r"'(?P<value>.*)' is not a valid integer\.?", "value_not_integer"),
     (
         r"(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.+?)\.?",
@@ -147,5 +148,8 @@ def _detail(detail: str, lang: Lang) -> str:
     for pattern, key in _DETAILS:
         found = re.fullmatch(pattern, detail)
         if found:
-            return t("usage." + key, lang, **found.groupdict())
+            params: dict[str, Any] = found.groupdict()
+            if "expected" in params:  # 'a' 或 'b' in Chinese
+                params["expected"] = choices(params["expected"])
+            return t("usage." + key, lang, **params)
     return detail

@@ -35,6 +35,10 @@ _CORE_TAGS = frozenset(
 Path_ = tuple[str | int, ...]
 
 
+#: A plain (unquoted) scalar in a block or flow collection, up to a comment or the next item.
+_PLAIN_VALUE = re.compile(r"[^\s,\[\]{}#\"']+")
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     line: int
@@ -54,6 +58,7 @@ class YamlDocument:
     data: Any
     text: str | None = field(default=None, repr=False)
     marks: tuple[dict[Path_, Mark], dict[Path_, Mark]] | None = field(default=None, repr=False)
+    line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def value_marks(self) -> dict[Path_, Mark]:
@@ -69,6 +74,18 @@ class YamlDocument:
             builder.run(self.text or "")
             self.marks = builder.value_marks, builder.key_marks
         return self.marks
+
+    def written(self, mark: Mark) -> str | None:
+        """The plain value as the file writes it at ``mark``: ``6.10``, which YAML reads as 6.1."""
+        if self.text is None:
+            return None
+        if self.line_starts is None:  # only for a problem's message: not worth keeping before
+            self.line_starts = [0, *(found.end() for found in re.finditer("\n", self.text))]
+        if not 0 < mark.line <= len(self.line_starts):
+            return None
+        start = self.line_starts[mark.line - 1] + mark.column - 1
+        found = _PLAIN_VALUE.match(self.text, start)
+        return found.group() if found else None
 
     def locate(self, path: Path_, *, key: bool = False) -> Mark | None:
         """Position of the value at ``path`` (or its key), else of its nearest ancestor."""

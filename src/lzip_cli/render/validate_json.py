@@ -4,11 +4,13 @@
 
     {"valid": false,
      "summary": {"errors": 1, "warnings": 0, "omitted": 0, "indicators": null,
-                 "agencies": null, "reports": 0},
+                 "agencies": null, "reports": 1, "reports_checked": 0},
      "problems": [{"file": "data/indicators.yaml", "line": 12, "column": 7, "code": "LZ101",
-                   "severity": "error", "message": "unknown agency 'nobody'"}]}
+                   "severity": "error", "message": "unknown agency 'nobody'"}],
+     "notes": ["1 report(s) not checked: the plan is invalid"]}
 
-``indicators`` and ``agencies`` are null when the plan could not be loaded. Messages are in the
+``indicators`` and ``agencies`` are null when the plan could not be loaded; the reports are then
+not checked (``reports_checked`` is 0, and a note says so). Messages and notes are in the
 language of ``--lang``; codes are stable (see ``lzip explain``).
 """
 
@@ -43,6 +45,8 @@ def document(
     indicators: int | None,
     agencies: int | None,
     reports: int,
+    reports_checked: int,
+    notes: list[str],
 ) -> dict[str, Any]:
     error_list, warning_list = list(errors), list(warnings)
     problems = [problem_record(p, "error", lang) for p in error_list]
@@ -56,8 +60,10 @@ def document(
             "indicators": indicators,
             "agencies": agencies,
             "reports": reports,
+            "reports_checked": reports_checked,
         },
         "problems": problems,
+        "notes": notes,
     }
 
 
