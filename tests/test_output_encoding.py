@@ -66,6 +66,15 @@ def test_messages_on_stderr_are_utf8_in_a_non_utf8_locale() -> None:
     assert done.stderr.decode("utf-8") == "no-such-report.csv: 错误 LZ003: 文件不存在\n"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_table_in_gbk_draws_its_progress_bars_with_characters_gbk_has(lang: str) -> None:
+    done = run("check", str(EXAMPLE), "--lang", lang, PYTHONIOENCODING="gbk", COLUMNS="200")
+    assert done.returncode == 1, done.stderr.decode("utf-8", "replace")
+    text = done.stdout.decode("gbk")
+    assert "#######- 89%" in text  # 1.1: 16 of 18
+    assert "鹿政办发〔2023〕4号" in text
+
+
 def test_an_explicit_gbk_encoding_is_obeyed_and_gets_no_bom() -> None:
     utf8 = run("check", str(EXAMPLE), "-f", "csv", PYTHONIOENCODING="utf-8").stdout
     gbk = run("check", str(EXAMPLE), "-f", "csv", PYTHONIOENCODING="gbk").stdout

@@ -189,7 +189,23 @@ def render(
         return
     with console.capture() as capture:
         _print(result, agencies, lang, console, console.width if fit else None)
-    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
+    text = "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+    console.file.write(_encodable(text, getattr(console.file, "encoding", None)))
+
+
+#: Stand-ins for characters an output encoding may lack (GBK has no ░): each as wide.
+_PLAINER = str.maketrans({"█": "#", "░": "-"})
+
+
+def _encodable(text: str, encoding: str | None) -> str:
+    """``text`` with the progress bar's blocks made plain when ``encoding`` cannot write them."""
+    try:
+        text.encode(encoding or "utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_PLAINER)
+    except LookupError:
+        pass
+    return text
 
 
 def _print(
