@@ -69,9 +69,47 @@ def test_a_txt_file_gets_the_table_without_colour() -> None:
     assert "\x1b[" not in text
 
 
-def test_format_wins_over_the_suffix() -> None:
+def test_a_txt_file_takes_any_text_format() -> None:
     lzip("check", EXAMPLE, "-o", "2024.txt", "--format", "json")
     assert json.loads(Path("2024.txt").read_text(encoding="utf-8"))["year"] == 2024
+
+
+@pytest.mark.parametrize(
+    ("name", "output_format"),
+    [("2024.xlsx", "csv"), ("2024.csv", "json"), ("2024.json", "xlsx"), ("2024.md", "csv")],
+)
+def test_a_format_that_contradicts_the_suffix_is_refused(name: str, output_format: str) -> None:
+    # Excel would not open CSV text saved as 2024.xlsx.
+    result = lzip("check", EXAMPLE, "-o", name, "-f", output_format, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{name}: error LZ307: the suffix {Path(name).suffix} does not match --format" in (
+        result.stderr
+    )
+    assert not Path(name).exists()
+
+
+def test_an_xlsx_file_holds_every_agencys_table_with_figures_as_numbers() -> None:
+    import openpyxl
+
+    result = lzip("check", EXAMPLE, "-o", "2024.xlsx")
+    assert result.exit_code == 1
+    assert "已写入 1 个文件到 2024.xlsx" in result.stderr
+    sheet = openpyxl.load_workbook("2024.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "鹿寨县知识产权强县建设工作方案（2022-2025年） · 2024 年度完成情况"
+    assert rows[1][:4] == ("责任单位", "序号", "指标", "单位")
+    first = rows[2]
+    assert first[:4] == ("县农业农村局", "1.1", "查处假冒知识产权行政案件", "起")
+    assert first[4:9] == (15, 17, 18, 16, 3)  # baseline, milestone, target, actual, own
+    assert first[-1] == "滞后"
+    printed = lzip("check", EXAMPLE, "-f", "csv")
+    assert len(rows) - 2 == len(printed.stdout.splitlines()) - 1  # a row per agency line
+
+
+def test_xlsx_needs_an_output_file() -> None:
+    result = lzip("check", EXAMPLE, "-f", "xlsx", "--lang", "en")
+    assert result.exit_code == 2
+    assert "needs an output path" in result.stderr
 
 
 def test_an_unknown_suffix_is_refused_and_nothing_written() -> None:

@@ -129,6 +129,7 @@ class CheckFormat(enum.StrEnum):
     markdown = "markdown"
     md = "md"  # what shortfalls calls it: read as markdown
     github = "github"
+    xlsx = "xlsx"  # with --output only
 
 
 class FailOn(enum.StrEnum):
@@ -434,6 +435,8 @@ def check(
     if output is not None:
         with _errors_exit(lang):
             _write_check(result, selected, output_format, output, reports, data, force, code)
+    elif output_format is CheckFormat.xlsx:
+        _fail([f"lzip: {_t('error', code)}: {_t('xlsx_needs_output', code)}"], EXIT_UNUSABLE)
     else:
         # A BOM lets Excel on Chinese Windows open a redirected CSV; a terminal needs none.
         bom = not sys.stdout.isatty() and stdio.writes_utf8(sys.stdout)
@@ -449,6 +452,7 @@ CHECK_SUFFIXES = {
     ".md": CheckFormat.markdown,
     ".markdown": CheckFormat.markdown,
     ".txt": CheckFormat.table,
+    ".xlsx": CheckFormat.xlsx,
 }
 
 
@@ -519,7 +523,8 @@ def _write_check(
     force: bool,
     lang: str,
 ) -> None:
-    """``check --output``: the text stdout would get, written atomically in UTF-8."""
+    """``check --output``: the text stdout would get, written atomically in UTF-8, or a workbook."""
+    from lzip_cli.errors import LzipError, Problem
     from lzip_cli.output import atomic_text, check_targets
     from lzip_cli.plan_loader import resolve_data_dir
     from lzip_cli.report_set import report_files
@@ -529,8 +534,28 @@ def _write_check(
     check_targets(
         [output], [*report_files(reports), *plan_files], force=force, report_folders=reports
     )
+    named = CHECK_SUFFIXES.get(output.suffix.lower())
     if output_format is None:
         output_format = _format_from_suffix(output, CHECK_SUFFIXES)
+    elif named not in (None, CheckFormat.table, output_format):  # .txt takes any text
+        raise LzipError(
+            [
+                Problem(
+                    "LZ307",
+                    "output_format_mismatch",
+                    file=str(output),
+                    params={"suffix": output.suffix, "format": output_format.value},
+                )
+            ]
+        )
+    if output_format is CheckFormat.xlsx:
+        from lzip_cli.output import atomic_write
+        from lzip_cli.render import check_xlsx
+
+        atomic_write(output, check_xlsx.render(result, selected, lang))  # type: ignore[arg-type]
+        typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
+        _warn(result, lang)
+        return
     with atomic_text(output) as handle:
         from rich.console import Console
 

@@ -135,7 +135,7 @@ CODES: dict[str, Code] = {
     "LZ304": _c("out_not_directory"),
     "LZ305": _c("cannot_write", "cannot_write_locked"),
     "LZ306": _c("stdout_failed", "stdout_unencodable"),
-    "LZ307": _c("output_format_unknown"),
+    "LZ307": _c("output_format_unknown", "output_format_mismatch"),
     "LZ308": _c("output_in_report_folder"),
 }
 

@@ -262,6 +262,7 @@ TEXTS.update(
         "col_agencies": ("责任单位", "Agencies"),
         "col_agency_id": ("编号", "ID"),
         "col_agency": ("单位", "Agency"),
+        "col_responsible": ("责任单位", "Agency"),
         "col_aliases": ("别名", "Aliases"),
         "col_indicators": ("负责指标", "Indicators"),
         "kind_flow": ("年度量", "yearly flow"),
@@ -621,6 +622,11 @@ TEXTS.update(
         "per_agency_needs_output": (
             "--per-agency 需要 -o 指定写入表格的目录",
             "--per-agency needs -o naming the directory for the forms",
+        ),
+        "output_format_mismatch": (
+            "后缀 {suffix} 与 --format {format} 不符：请改用相应的后缀，或去掉 --format",
+            "the suffix {suffix} does not match --format {format}: use the format's suffix, or "
+            "leave --format out",
         ),
         "xlsx_needs_output": (
             "xlsx 格式需要 -o/--out 指定文件",
@@ -1255,8 +1261,8 @@ TEXTS.update(
             "Output format (default: table, or what the --output file's suffix says).",
         ),
         "help.check.output": (
-            "写入 FILE 而不是标准输出（.json、.csv、.md、.txt）：UTF-8 编码，CSV 带 BOM 便于 Excel 打开，不受终端重定向改变编码的影响。",
-            "Write to FILE instead of stdout (.json, .csv, .md, .txt): UTF-8, CSV with a BOM for Excel, whatever the shell would do to a redirection.",
+            "写入 FILE 而不是标准输出（.xlsx、.json、.csv、.md、.txt）：.xlsx 为 Excel 工作簿；其余为 UTF-8 编码，CSV 带 BOM 便于 Excel 打开，不受终端重定向改变编码的影响。",
+            "Write to FILE instead of stdout (.xlsx, .json, .csv, .md, .txt): .xlsx is an Excel workbook; the others are UTF-8, CSV with a BOM for Excel, whatever the shell would do to a redirection.",
         ),
         "help.check.force": (
             "覆盖已存在的 --output 文件。",
