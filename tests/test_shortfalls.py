@@ -170,11 +170,13 @@ def test_unreported_indicator_asks_for_the_figure() -> None:
     assert "请补报本年数据；2025年应达到 1" in row
 
 
-def test_footer_explains_dash_as_not_reported_not_as_not_carried_out() -> None:
-    # forestry's own 7.1 figure is missing ("—"); press-publication's 2.1 is 未开展.
+def test_a_missing_figure_says_not_reported_in_words_as_dash_means_not_carried_out() -> None:
+    # forestry's own 7.1 figure is missing; an agency types "—" in its form for 未开展.
     text = run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
-    assert "“—”表示未填报" in text
-    assert "“—”表示未开展" not in text
+    row = next(line for line in text.splitlines() if line.startswith("| 7.1 |"))
+    assert [c.strip() for c in row.strip("|").split("|")][6] == "未填报"
+    assert "“未填报”表示没有报送数值" in text
+    assert "“—”表示未填报" not in text
 
 
 #: 1.2's 2024 milestone is 63.333…: 63.33 is 0.0033 short, which must not show as 0.
@@ -187,7 +189,7 @@ def test_a_shortfall_below_the_shown_precision_shows_0_01_in_the_list(tmp_path: 
     text = run("shortfalls", report, "--agency", "ip-office").stdout
     row = next(line for line in text.splitlines() if line.startswith("| 1.2 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
-    assert cells[3:10] == ["63.33", "95", "63.33", "—", "0.01", "31.67", "滞后"]
+    assert cells[3:10] == ["63.33", "95", "63.33", "未填报", "0.01", "31.67", "滞后"]
 
 
 def as_text(cell: object) -> str:

@@ -28,10 +28,16 @@ COLUMNS = (
 
 
 def figure_text(figure: Figure | None, indicator: Indicator, lang: Lang) -> str:
-    """A reported figure, with its count for compound indicators (``850 / 3``)."""
+    """A reported figure, with its count for compound indicators (``850 / 3``).
+
+    A figure not reported says so in words: in a report "—" means "not carried out".
+    """
     if figure is None or figure.value is None:
+        missing = t("not_reported_short", lang)
         return (
-            "—" if figure is None or figure.count is None else f"— / {format_number(figure.count)}"
+            missing
+            if figure is None or figure.count is None
+            else f"{missing} / {format_number(figure.count)}"
         )
     text = (
         t("not_carried_out_short", lang) if figure.not_carried_out else format_number(figure.value)
