@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from lzip_cli.cli import lang_after_command
 from lzip_cli.messages import language
 from lzip_cli.usage import localize_help, translate
 
@@ -176,6 +177,21 @@ def test_lang_before_the_command_is_the_commands_language(
     result = lzip(*args, "--format", "md", lang=environ_lang)
     assert result.returncode == 1
     assert expected in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--lang", "en", "check", "x.csv"], ["check", "--lang", "en", "x.csv"]),
+        (["--lang=en", "check", "x.csv"], ["check", "--lang=en", "x.csv"]),
+        (["--lang", "en", "--help"], ["--lang", "en", "--help"]),
+        (["--lang", "en"], ["--lang", "en"]),
+        (["check", "--lang", "en", "x.csv"], ["check", "--lang", "en", "x.csv"]),
+        ([], []),
+    ],
+)
+def test_lang_before_the_command_is_handed_to_it(args: list[str], expected: list[str]) -> None:
+    assert lang_after_command(args) == expected
 
 
 def test_lang_before_the_command_chooses_the_language_of_the_help() -> None:

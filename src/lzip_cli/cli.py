@@ -102,19 +102,7 @@ def _options(
         typer.Option("--lang", help=_h("lang_before_command"), show_default=False),
     ] = None,
 ) -> None:
-    """Options that come before the command (``--lang`` there is the command's default)."""
-
-
-def _lang_before_command(
-    ctx: typer.Context, param: typer.CallbackParam, value: LangChoice
-) -> LangChoice:
-    """``lzip --lang en check …``: the language given before the command, unless the command
-    has its own ``--lang`` (it beats ``LZIP_LANG``, as a command-line option does)."""
-    before = ctx.parent.params.get("lang") if ctx.parent is not None else None
-    source = ctx.get_parameter_source(param.name or "lang")
-    if before is not None and getattr(source, "name", "") != "COMMANDLINE":
-        return LangChoice(before)
-    return value
+    """Options that come before the command (main() hands ``--lang`` there to the command)."""
 
 
 class CatalogFormat(enum.StrEnum):
@@ -181,7 +169,7 @@ DataOption = Annotated[
 ]
 LangOption = Annotated[
     LangChoice,
-    typer.Option("--lang", envvar="LZIP_LANG", help=_h("lang"), callback=_lang_before_command),
+    typer.Option("--lang", envvar="LZIP_LANG", help=_h("lang")),
 ]
 
 
@@ -980,6 +968,26 @@ def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
     return ids
 
 
+def lang_after_command(args: list[str]) -> list[str]:
+    """``lzip --lang en check …`` as ``lzip check --lang en …``: the command's own language.
+
+    Given after the command too, the command's own ``--lang`` comes later and wins; either beats
+    ``LZIP_LANG``, as a command-line option does. (Moving it here, not in a callback on every
+    command's ``--lang``, keeps ``lzip --help`` from inspecting nine more functions.)
+    """
+    if not args:
+        return args
+    if args[0] == "--lang" and len(args) > 2:
+        taken, rest = args[:2], args[2:]
+    elif args[0].startswith("--lang=") and len(args) > 1:
+        taken, rest = args[:1], args[1:]
+    else:
+        return args
+    if rest[0].startswith("-"):  # lzip --lang en --help: the group's own option
+        return args
+    return [rest[0], *taken, *rest[1:]]
+
+
 @contextmanager
 def _without_pydantic_plugins() -> Iterator[None]:
     """Build lzip's models without looking for pydantic plugins, as Typer builds its own.
@@ -1011,7 +1019,9 @@ def main() -> None:
         try:
             # Not standalone: a usage error comes back here to be said in the user's language.
             with _without_pydantic_plugins():
-                exit_code = app(prog_name="lzip", standalone_mode=False)
+                exit_code = app(
+                    args=lang_after_command(sys.argv[1:]), prog_name="lzip", standalone_mode=False
+                )
         except typer.Abort:  # what standalone Typer would do; lzip asks nothing, so rare
             typer.echo("Aborted!", err=True)
             exit_code = 1
