@@ -158,6 +158,19 @@ def test_an_unexplained_syntax_error_stays_where_the_parser_stopped() -> None:
     assert "the parser stopped" not in result.stderr
 
 
+@pytest.mark.parametrize("key", ['"2023"', "2023年"])
+def test_a_milestone_year_written_as_text_says_to_write_the_year_bare(key: str) -> None:
+    text = replace_once(
+        INDICATORS,
+        "    target: {year: 2025, value: 18}\n",
+        f"    target: {{year: 2025, value: 18}}\n    milestones: {{{key}: 16, 2024: 17}}\n",
+    )
+    line = line_of(text, "    milestones:")
+    result = validate(plan(text), "--lang", "en")
+    assert_error(result, f"{IND}:{line}:18", "LZ100", "must be a year without quotes")
+    assert "[key]" not in result.stderr
+
+
 def test_duplicate_keys() -> None:
     text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
     first = line_of(text, "    group: 1\n")

@@ -52,6 +52,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "schema.extra_forbidden": ("未知字段 {field}", "unknown field {field}"),
     "schema.string_type": ("应为文字", "must be text"),
     "schema.int_type": ("应为整数", "must be a whole number"),
+    "schema.year_key": (
+        "键 {field!r} 应为不加引号的年份，如 {{2023: 16}}",
+        "the key {field!r} must be a year without quotes, as in {{2023: 16}}",
+    ),
     "schema.float_type": ("应为数字", "must be a number"),
     "schema.list_type": ("应为列表", "must be a list"),
     "schema.dict_type": ("应为映射（键: 值）", "must be a mapping (key: value)"),

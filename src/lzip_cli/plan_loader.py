@@ -78,6 +78,9 @@ def _pydantic_problems(
             ctx["value"] = error["input"]
         elif error["type"] == "quoted_id" and mark is not None:
             ctx["value"] = doc.written(mark) or ctx.get("value")  # 6.10, not the float 6.1
+        if loc and loc[-1] == "[key]":  # a mapping's key, the year of a milestone: "2023": 16
+            loc = loc[:-1]
+            key = "schema.year_key"
         problems.append(
             Problem(
                 "LZ100",
