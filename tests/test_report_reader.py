@@ -994,6 +994,13 @@ def test_a_date_that_is_no_indicator_id_is_an_unknown_indicator(plan: Plan) -> N
     assert (problem.code, problem.key) == ("LZ211", "unknown_indicator")
 
 
+def test_a_count_without_its_amount_is_flagged(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,责任单位,数值,笔数\n5.1,县财政局,,3\n")
+    [warning] = report.warnings
+    assert (warning.code, warning.line, warning.column) == ("LZ249", 2, 3)
+    assert "the count 3 has no amount (万元)" in english(warning)
+
+
 def test_excels_leading_apostrophe_is_read_past_in_a_figure(plan: Plan) -> None:
     report = read(plan, "2024.csv", "指标,数值\n4.3,'1652\n")
     assert figures(report) == {("4.3", None): 1652.0}

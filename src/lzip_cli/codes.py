@@ -123,6 +123,7 @@ CODES: dict[str, Code] = {
     "LZ246": _c("rate_as_fraction", severity="warning"),
     "LZ247": _c("agency_owns_nothing", severity="warning"),
     "LZ248": _c("total_row", severity="warning"),
+    "LZ249": _c("count_without_value", severity="warning"),
     "LZ250": _c("report_no_rows"),
     "LZ251": _c("cell_formula"),
     "LZ252": _c("xlsx_first_sheet_empty"),

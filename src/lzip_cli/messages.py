@@ -398,6 +398,11 @@ TEXTS.update(
             "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
             "cannot tell the report's year: pass --year or put it in the file name (2024.csv)",
         ),
+        "count_without_value": (
+            "笔数/件数 {count} 没有对应的金额（{unit}）：本行按未填报计；请填写金额，或 — 表示未开展",
+            "the count {count} has no amount ({unit}) beside it: the row counts as not reported; "
+            "fill in the amount, or — for not carried out",
+        ),
         "total_row": (
             "{text!r} 行已跳过：lzip 自行汇总各单位的数值；全县数值请填在指标对应的行（责任单位留空）",
             "the {text!r} row is skipped: lzip adds up the agencies' figures itself; put a county "
@@ -1149,6 +1154,11 @@ TEXTS.update(
             "--agency 所选单位没有负责的量化指标：它没有表格、行或清单。",
             "An agency chosen with --agency owns no quantitative indicator: it has no table, rows "
             "or list.",
+        ),
+        "code.LZ249": (
+            "复合指标（金额/笔数）只填了笔数、没有金额：该行按未填报计。",
+            "A compound indicator (amount / count) has a count but no amount: the row counts as "
+            "not reported.",
         ),
         "code.LZ248": (
             "报表中的合计行（合计、总计、小计）已跳过：lzip 自行汇总各单位的数值。",

@@ -766,6 +766,17 @@ def _parse_row(
             year_cells.setdefault(year, row)
     if not ok:
         return None
+    if value is None and count is not None:  # 3 deals, no amount: judged as not reported
+        warnings.append(
+            Problem(
+                "LZ249",
+                "count_without_value",
+                file=name,
+                line=row,
+                column=columns["value"] + 1,
+                params={"count": count_text.strip(), "unit": indicator.unit},
+            )
+        )
     return ReportRow(row, indicator.id, agency_id, value, count, note_text.strip(), name)
 
 
