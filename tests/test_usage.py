@@ -200,6 +200,15 @@ def test_lang_before_the_command_chooses_the_language_of_the_help() -> None:
     assert result.stdout.startswith("Usage: lzip [OPTIONS] COMMAND [ARGS]...")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_command_list_cuts_no_description_short(lang: str) -> None:
+    result = lzip("-h", "--lang", lang) if lang == "zh" else lzip("--lang", "en", "-h")
+    commands = result.stdout.split("命令：" if lang == "zh" else "Commands:")[1]
+    rows = [line for line in commands.splitlines() if line.strip()]
+    assert len(rows) == 9
+    assert not any(row.endswith("...") for row in rows), rows
+
+
 def test_every_format_option_says_what_it_offers() -> None:
     for command in ["check", "indicators", "agencies", "shortfalls", "template", "diff"]:
         lines = lzip(command, "-h").stdout.splitlines()

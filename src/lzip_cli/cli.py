@@ -229,7 +229,7 @@ AgencyOption = Annotated[
 ]
 
 
-@app.command(cls=_Command, help=_h("cmd.validate"))
+@app.command(cls=_Command, help=_h("cmd.validate"), short_help=_h("short.validate"))
 def validate(
     reports: Annotated[
         list[Path] | None,
@@ -378,7 +378,7 @@ ReportsArgument = Annotated[
 ]
 
 
-@app.command(cls=_Command, help=_h("cmd.check"))
+@app.command(cls=_Command, help=_h("cmd.check"), short_help=_h("short.check"))
 def check(
     reports: ReportsArgument,
     year: YearOption = None,
@@ -557,7 +557,7 @@ def _write_check(
         _warn(result, lang)  # in the file, and where the user is looking
 
 
-@app.command(cls=_Command, help=_h("cmd.indicators"))
+@app.command(cls=_Command, help=_h("cmd.indicators"), short_help=_h("short.indicators"))
 def indicators(
     agency: Annotated[
         list[str] | None,
@@ -586,7 +586,7 @@ def indicators(
         Console().print(catalog.indicators_table(plan, chosen, lang.value))
 
 
-@app.command(cls=_Command, help=_h("cmd.agencies"))
+@app.command(cls=_Command, help=_h("cmd.agencies"), short_help=_h("short.agencies"))
 def agencies(
     output_format: Annotated[
         CatalogFormat, typer.Option("--format", "-f", help=_h("catalog.format"))
@@ -607,7 +607,7 @@ def agencies(
         Console().print(catalog.agencies_table(plan, lang.value))
 
 
-@app.command(cls=_Command, help=_h("cmd.shortfalls"))
+@app.command(cls=_Command, help=_h("cmd.shortfalls"), short_help=_h("short.shortfalls"))
 def shortfalls(
     reports: ReportsArgument,
     out: Annotated[
@@ -718,7 +718,7 @@ def _form_year(ctx: typer.Context, argument: int | None, option: int | None, lan
     return year
 
 
-@app.command(cls=_Command, help=_h("cmd.template"))
+@app.command(cls=_Command, help=_h("cmd.template"), short_help=_h("short.template"))
 def template(
     ctx: typer.Context,
     year: Annotated[
@@ -835,7 +835,7 @@ class DiffFormat(enum.StrEnum):
     json = "json"
 
 
-@app.command(cls=_Command, help=_h("cmd.diff"))
+@app.command(cls=_Command, help=_h("cmd.diff"), short_help=_h("short.diff"))
 def diff(
     old: Annotated[
         str,
@@ -885,7 +885,7 @@ class SchemaKind(enum.StrEnum):
     agencies = "agencies"
 
 
-@app.command(cls=_Command, help=_h("cmd.schema"))
+@app.command(cls=_Command, help=_h("cmd.schema"), short_help=_h("short.schema"))
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help=_h("schema.kind"))],
     output: Annotated[
@@ -910,7 +910,7 @@ def schema(
     typer.echo(_t("wrote_files", lang.value, count=1, directory=str(output)), err=True)
 
 
-@app.command(cls=_Command, help=_h("cmd.explain"))
+@app.command(cls=_Command, help=_h("cmd.explain"), short_help=_h("short.explain"))
 def explain(
     codes: Annotated[
         list[str] | None,

@@ -1348,6 +1348,25 @@ TEXTS.update(
             "问题代码，如 LZ101（默认：全部代码）。",
             "Problem codes such as LZ101 (default: every code).",
         ),
+        # The command list of ``lzip --help``: one line each (Click cuts longer ones with "...").
+        "help.short.validate": ("检查方案数据及报表。", "Validate the plan data and reports."),
+        "help.short.check": (
+            "对照方案评估年度报表，按单位列出差距。",
+            "Judge a year's report: gaps per agency.",
+        ),
+        "help.short.indicators": ("列出方案的量化指标。", "List the plan's indicators."),
+        "help.short.agencies": (
+            "列出责任单位及其指标。",
+            "List the agencies and their indicators.",
+        ),
+        "help.short.shortfalls": (
+            "为欠账单位生成督办清单。",
+            "Write a shortfall list per agency that owes.",
+        ),
+        "help.short.template": ("生成年度填报表格。", "Write the report form for a year."),
+        "help.short.diff": ("比较两版方案。", "Show what changed between two plans."),
+        "help.short.schema": ("输出方案文件的 JSON Schema。", "Print a plan file's JSON Schema."),
+        "help.short.explain": ("解释问题代码（LZ101 等）。", "Explain problem codes (LZ101 …)."),
         "help.cmd.validate": (
             "检查方案数据及报表（退出码 0 有效，1 有误，2 无法读取）。",
             "Validate the plan data and any reports (exit 0 valid, 1 invalid, 2 unreadable).",
