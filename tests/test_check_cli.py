@@ -630,7 +630,7 @@ def test_a_shortfall_below_the_shown_precision_shows_a_gap_of_0_01_in_the_table(
     row = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("1.2 "))
     # id, name, unit, baseline, milestone, target, actual, own, the two gaps, progress, status
     cells = row.split()
-    assert cells[4:10] == ["63.33", "95", "63.33", "未填报", "0.01", "31.67"]
+    assert cells[4:10] == ["63.34", "95", "63.33", "未填报", "0.01", "31.67"]
     assert cells[-1] == "滞后"
 
 

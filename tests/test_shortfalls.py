@@ -189,7 +189,7 @@ def test_a_shortfall_below_the_shown_precision_shows_0_01_in_the_list(tmp_path: 
     text = run("shortfalls", report, "--agency", "ip-office").stdout
     row = next(line for line in text.splitlines() if line.startswith("| 1.2 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
-    assert cells[3:10] == ["63.33", "95", "63.33", "未填报", "0.01", "31.67", "滞后"]
+    assert cells[3:10] == ["63.34", "95", "63.33", "未填报", "0.01", "31.67", "滞后"]
 
 
 def as_text(cell: object) -> str:

@@ -17,11 +17,12 @@ def format_number(value: float | None, digits: int = 2) -> str:
 
 
 def display_milestone(value: float, unit: str, increase: bool) -> float:
-    """A milestone as shown: whole-number units round towards the stricter whole figure."""
-    if unit in WHOLE_UNITS:
-        # 1e-9 absorbs float noise such as 16.000000000000004
-        return float(math.ceil(value - 1e-9) if increase else math.floor(value + 1e-9))
-    return round(value, 2)
+    """A milestone as shown: rounded towards the stricter figure, whole for whole-number units
+    and to 0.01 otherwise, so that reaching the figure shown is enough (63.333… shows as 63.34:
+    63.33 is behind, and the gap beside it is 0.01)."""
+    step = 1 if unit in WHOLE_UNITS else 100  # steps per unit
+    scaled = round(value * step, 6)  # absorbs float noise such as 16.000000000000004
+    return (math.ceil(scaled) if increase else math.floor(scaled)) / step
 
 
 def display_gap(value: float, unit: str) -> float:
