@@ -157,6 +157,7 @@ def test_a_unit_column_beside_the_agency_column_is_read_past(plan: Plan) -> None
 def test_a_unit_of_measure_in_a_lone_unit_column_is_refused_not_dropped(plan: Plan) -> None:
     problem = one(problems(plan, "2024.csv", "指标,单位,数值\n4.3,件,1652\n"))
     assert (problem.code, problem.line, problem.column) == ("LZ217", 2, 2)
+    assert "'件' is a unit of measure in the column read as the agency" in english(problem)
 
 
 @pytest.mark.parametrize(

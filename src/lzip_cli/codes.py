@@ -97,7 +97,7 @@ CODES: dict[str, Code] = {
     "LZ214": _c("year_unknown", "year_name_ambiguous"),
     "LZ215": _c("year_conflict", "year_differs_between_files"),
     "LZ216": _c("blank_indicator"),
-    "LZ217": _c("unknown_agency_cell"),
+    "LZ217": _c("unknown_agency_cell", "unit_in_agency_column"),
     "LZ218": _c("cell_not_a_number"),
     "LZ219": _c("cell_negative"),
     "LZ220": _c("report_is_xlsx", severity="warning"),

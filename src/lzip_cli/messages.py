@@ -358,6 +358,12 @@ TEXTS.update(
         ),
         "blank_indicator": ("指标为空", "the indicator is blank"),
         "did_you_mean": ("；是否指 {suggestion!r}？", "; did you mean {suggestion!r}?"),
+        "unit_in_agency_column": (
+            "{text!r} 是计量单位，而这一列被当作责任单位读取：请把责任单位列的表头写作“责任单位”，"
+            "计量单位列写作“计量单位”",
+            "{text!r} is a unit of measure in the column read as the agency: head the agency "
+            "column 责任单位 and the unit column 计量单位",
+        ),
         "unknown_agency_cell": (
             "未知的责任单位 {text!r}：应为单位编号、名称或别名（全县合计留空或填“合计”）",
             "unknown agency {text!r}: expected an agency id, name or alias (blank or 'total' for "

@@ -86,6 +86,7 @@ CELL_CODES = {
     "indicator_is_a_date": "LZ211",
     "blank_indicator": "LZ216",
     "unknown_agency_cell": "LZ217",
+    "unit_in_agency_column": "LZ217",
     "cell_not_a_number": "LZ218",
     "cell_negative": "LZ219",
     "cell_rate_above_100": "LZ223",
@@ -712,7 +713,13 @@ def _parse_row(
     if agency_text:
         agency = plan.find_agency(agency_text)
         if agency is None:
-            if log.full or (nearest := plan.closest_agency(agency_text)) is None:
+            if agency_text in (
+                indicator.unit,
+                indicator.count_unit,
+                f"{indicator.unit}/{indicator.count_unit}",
+            ):
+                problem("agency", "unit_in_agency_column")  # a 单位 column of units of measure
+            elif log.full or (nearest := plan.closest_agency(agency_text)) is None:
                 problem("agency", "unknown_agency_cell")
             else:
                 problem("agency", "unknown_agency_cell", suggestion=nearest.name)
