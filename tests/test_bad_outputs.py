@@ -94,6 +94,40 @@ def test_nothing_is_written_where_the_next_run_would_read_it_as_a_report(args: l
     assert tree() == before
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        [
+            "check",
+            "returns/2024/县林业局.csv",
+            "returns/2024/县教育局.csv",
+            "-o",
+            "returns/2024/a.csv",
+        ],
+        [
+            "shortfalls",
+            "returns/2024/县林业局.csv",
+            "returns/2024/县教育局.csv",
+            "--out",
+            "returns/2024",
+            "-f",
+            "csv",
+        ],
+    ],
+    ids=["check", "shortfalls"],
+)
+def test_forms_named_one_by_one_make_their_folder_a_report_folder(args: list[str]) -> None:
+    # returns/2024/*.csv, expanded by the shell: the next run reads that folder again.
+    Path("returns/2024").mkdir(parents=True)
+    Path("returns/2024/县林业局.csv").write_text("指标,责任单位,数值\n1.1,县林业局,2\n", "utf-8")
+    Path("returns/2024/县教育局.csv").write_text("指标,责任单位,数值\n6.1,县教育局,1\n", "utf-8")
+    before = tree()
+    result = lzip(*args)
+    assert result.exit_code == 2
+    assert "LZ308" in result.stderr
+    assert tree() == before
+
+
 def test_a_file_beside_the_report_named_on_its_own_may_be_written() -> None:
     Path("returns/2024").mkdir(parents=True)
     shutil.move("2024.csv", "returns/2024/forms.csv")

@@ -515,12 +515,15 @@ def _write_check(
     from lzip_cli.errors import LzipError, Problem
     from lzip_cli.output import atomic_text, check_targets
     from lzip_cli.plan_loader import resolve_data_dir
-    from lzip_cli.report_set import report_files
+    from lzip_cli.report_set import report_files, report_folders
 
     data_dir = resolve_data_dir(data)
     plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
     check_targets(
-        [output], [*report_files(reports), *plan_files], force=force, report_folders=reports
+        [output],
+        [*report_files(reports), *plan_files],
+        force=force,
+        report_folders=report_folders(reports),
     )
     named = CHECK_SUFFIXES.get(output.suffix.lower())
     if output_format is None:
@@ -693,7 +696,11 @@ def _write_lists(
 
     lists = list_files(result, entries, output_format.value, lang)  # type: ignore[arg-type]
     files = [(out / name, content) for name, content in lists]
-    check_targets([path for path, _ in files], inputs, force=force, report_folders=folders)
+    from lzip_cli.report_set import report_folders
+
+    check_targets(
+        [path for path, _ in files], inputs, force=force, report_folders=report_folders(folders)
+    )
     prepare_directory(out)
     atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
     # A list from an earlier run for an agency that owes nothing now would be sent on unread.

@@ -32,6 +32,17 @@ def report_files(paths: list[Path]) -> list[Path]:
     return [file for file, _ in _expand(paths)]
 
 
+def report_folders(paths: list[Path]) -> list[Path]:
+    """The folders read as a report: those given, and those of several files given one by one
+    (``returns/2024/*.csv``, expanded by the shell). One file alone (``2024.csv``) makes no
+    folder a report folder: its result may go beside it."""
+    folders = [path for path in paths if path.is_dir()]
+    files = [path for path in paths if not path.is_dir()]
+    if len(files) > 1:
+        folders += list(dict.fromkeys(path.parent for path in files))
+    return folders
+
+
 def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
     """Each file with the folder it is in (whose name may give the year: ``returns/2024``)."""
     files: list[tuple[Path, Path]] = []
