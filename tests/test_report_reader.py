@@ -199,7 +199,7 @@ def test_footer_rows_are_read_past_whichever_column_they_are_typed_in(
     assert report.warnings == []
 
 
-@pytest.mark.parametrize("label", ["合计", "合  计", "总计：", "Total"])
+@pytest.mark.parametrize("label", ["合计", "合  计", "总计：", "汇总", "Total"])
 def test_a_totals_row_is_skipped_with_a_warning(plan: Plan, label: str) -> None:
     report = read(plan, "2024.csv", BODY + f"{label},,1661\n")
     assert figures(report) == TITLED
@@ -207,7 +207,44 @@ def test_a_totals_row_is_skipped_with_a_warning(plan: Plan, label: str) -> None:
     assert (warning.code, warning.line, warning.column) == ("LZ248", 4, 1)
 
 
-@pytest.mark.parametrize("county", ["合计", "全县", "全县合计", "Total"])
+def test_a_totals_row_after_a_row_number_is_skipped_with_a_warning(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "序号,指标,责任单位,数值\n1,4.3,,1652\n2,合计,,1652\n")
+    [warning] = report.warnings
+    assert (warning.code, warning.line, warning.column) == ("LZ248", 3, 2)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "经办人：王五,,联系电话：13877200000",  # a figure-like cell does not make it a row
+        "填表人：张三,联系电话：,13877200000",
+        "制表时间：2025年1月,,",
+        "填报时间：2025年1月,,",
+        "报送日期：2025年1月10日,,",
+        "统计时间：2024年12月31日,,",
+        "主要负责人：李四,,",
+        "填报单位（盖章）：,,",
+        "单位（盖章）,,",
+        "附：填表说明,,",
+        "2025年1月10日,,",  # no indicator and no figure: nothing reported
+        ",县林业局,",
+    ],
+)
+def test_rows_without_an_indicator_or_a_figure_are_read_past(plan: Plan, footer: str) -> None:
+    report = read(plan, "2024.csv", BODY + footer + "\n")
+    assert figures(report) == TITLED
+    assert report.warnings == []
+
+
+def test_a_row_with_a_figure_but_no_indicator_is_still_an_error(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", BODY + ",县林业局,3\n"))
+    assert (problem.code, problem.line) == ("LZ216", 4)
+
+
+@pytest.mark.parametrize(
+    "county",
+    ["合计", "全县", "全县合计", "（全县合计）", "全县合计：", "全县汇总", "小计", "Total"],
+)
 def test_a_county_row_may_name_the_county_instead_of_leaving_the_agency_blank(
     plan: Plan, county: str
 ) -> None:
@@ -855,6 +892,23 @@ def test_xlsx_merged_footer_below_the_rows_is_read_past(plan: Plan, footer: str)
     sheet.merge_cells("A3:C3")
     book.save("2024.xlsx")
     assert figures(read_report(Path("2024.xlsx"), plan)) == {("4.3", None): 1652.0}
+
+
+def test_xlsx_merged_totals_label_is_skipped_with_a_warning(plan: Plan) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [
+        ["序号", "指标", "责任单位", "数值"],
+        [1, "4.3", None, 1652],
+        ["合计", None, None, 1652],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A3:C3")
+    book.save("2024.xlsx")
+    report = read_report(Path("2024.xlsx"), plan)
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert [w.code for w in report.warnings] == ["LZ248"]
 
 
 def test_xlsx_merged_footer_in_a_form_numbering_its_rows_is_read_past(plan: Plan) -> None:

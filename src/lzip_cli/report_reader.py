@@ -57,13 +57,18 @@ MAX_TITLE_ROWS = 5
 _NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?")
 #: What a form's footer rows begin with (no indicator's name does).
 _FOOTER = re.compile(
-    r"(?:(?:注|备注|说明|填表说明|填表人|填报人|填报日期|填表日期|日期|审核人|审核|负责人|单位负责人"
-    r"|联系人|联系电话|制表人|制表单位|制表)[:：0-9.、]|[(（]?盖章[)）]?$)"
+    r"(?:(?:注|附|备注|说明|填表说明|填表人|填报人|经办人|填报日期|填表日期|报送日期|日期"
+    r"|填报时间|制表时间|统计时间|审核人|审核|负责人|单位负责人|主要负责人"
+    r"|联系人|联系电话|制表人|制表单位|制表)[:：0-9.、]|(?:填报)?(?:单位)?[(（]?盖章[)）]?[:：]?$)"
 )
 #: A totals row's label: 合计, 总计, 小计, 合  计 (spaced out as forms often are), Total.
-_TOTAL = re.compile(r"(?:合计|总计|小计|全县合计|总数|total|sum)[:：]?", re.I)
-#: The agency cell of a county row written out instead of left blank.
-_COUNTY_AGENCY = re.compile(r"全县(?:合计|总计)?|合计|总计|county(?:total)?|total", re.I)
+_TOTAL = re.compile(r"(?:合计|总计|小计|汇总|全县合计|总数|total|sum)[:：]?", re.I)
+#: The agency cell of a county row written out instead of left blank (brackets and colons
+#: taken off first: （全县合计）, 全县合计：).
+_COUNTY_AGENCY = re.compile(
+    r"全县(?:合计|总计|汇总)?|合计|总计|小计|汇总|county(?:total)?|total", re.I
+)
+_COUNTY_DECORATION = re.compile(r"[\s()（）:：]")
 SNIFF_BYTES = 1 << 20
 #: The start of an HTML page or an XML spreadsheet, after a BOM and blank space.
 _MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|table|\?xml|meta|head)", re.I)
@@ -484,15 +489,29 @@ def is_footer_row(cells: list[str]) -> bool:
     return bool(_FOOTER.match(fold(first))) and is_title_row(cells)
 
 
+def _is_footer_text(indicator_text: str, cells: list[str]) -> bool:
+    """Whether a row without an indicator begins like a form's footer (注：…, 填表人：…), in the
+    indicator's cell or the row's first one, whatever other cells hold (a phone number)."""
+    first = next((cell for cell in cells if cell.strip()), "")
+    return bool(_FOOTER.match(fold(indicator_text)) or _FOOTER.match(fold(first).strip()))
+
+
+def is_total_row(cells: list[str]) -> bool:
+    """Whether a row is labelled 合计 / 总计 / 小计 (see :func:`_total_label`)."""
+    return _total_label(cells) is not None
+
+
 def _total_label(cells: list[str]) -> tuple[int, str] | None:
     """Where a 合计 / 总计 / 小计 row is labelled (column index, text), or None.
 
-    Only a row whose first text is such a label: lzip sums a shared indicator's figures itself.
+    The label is the row's first text that is not a number (序号, 年度): lzip sums a shared
+    indicator's figures itself.
     """
     for index, cell in enumerate(cells):
-        if cell.strip():
-            text = fold(cell).replace(" ", "")
-            return (index, cell.strip()) if _TOTAL.fullmatch(text) else None
+        text = fold(cell).replace(" ", "")
+        if not text or text.isdigit():
+            continue
+        return (index, cell.strip()) if _TOTAL.fullmatch(text) else None
     return None
 
 
@@ -682,7 +701,7 @@ def _parse_row(
     indicator_text, agency_text, value_text, count_text, note_text, year_text = texts
     indicator_text = indicator_text.strip()
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
-    if indicator is None and (_FOOTER.match(fold(indicator_text)) or is_footer_row(cells)):
+    if indicator is None and _is_footer_text(indicator_text, cells):
         return None  # a form's footer: 注：…, 填表人：…, 联系电话：…, in any column
     if indicator is None and (total := _total_label(cells)) is not None:
         warnings.append(
@@ -696,6 +715,8 @@ def _parse_row(
             )
         )
         return None
+    if indicator is None and not value_text.strip() and not count_text.strip():
+        return None  # no indicator and no figure (a signature line, a date): nothing reported
     if indicator is None:
         if not indicator_text:
             problem("indicator", "blank_indicator")
@@ -708,7 +729,7 @@ def _parse_row(
         return None
     agency_text = agency_text.strip()
     agency_id = None
-    if agency_text and _COUNTY_AGENCY.fullmatch(fold(agency_text).replace(" ", "")):
+    if agency_text and _COUNTY_AGENCY.fullmatch(_COUNTY_DECORATION.sub("", fold(agency_text))):
         agency_text = ""  # 合计 / 全县 in the agency column: the county row, as a blank one is
     if agency_text:
         agency = plan.find_agency(agency_text)

@@ -83,7 +83,12 @@ def iter_xlsx_rows(
                     },
                 )
             )
-        from lzip_cli.report_reader import MAX_TITLE_ROWS, is_footer_row, is_title_row
+        from lzip_cli.report_reader import (
+            MAX_TITLE_ROWS,
+            is_footer_row,
+            is_title_row,
+            is_total_row,
+        )
 
         merged = _merged_ranges(workbook, sheets[0])
         titles: int | None = 0  # title rows so far; None past them (see report_reader)
@@ -121,7 +126,8 @@ def iter_xlsx_rows(
                 else:
                     below = _merged_below(merged, number, name)
                     titles = None
-            if number in below and filled and not is_footer_row(texts):  # 注：… merged is fine
+            # 注：… or 合计 merged across the row is fine
+            if number in below and filled and not (is_footer_row(texts) or is_total_row(texts)):
                 refused += below[number]
             seen_text = seen_text or filled
             yield number, texts
