@@ -1025,6 +1025,27 @@ def test_a_header_word_with_a_unit_or_a_year_is_recognised(plan: Plan, header: s
     assert report.warnings == []
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "4.3 有效注册商标拥有量",  # as lzip's own table prints it
+        "4.3有效注册商标拥有量",
+        "4.3、有效注册商标拥有量（件）",
+        "（4.3）",
+        "有效注册商标拥有量（单位：件）",
+    ],
+)
+def test_an_indicator_written_with_its_id_and_name_or_unit_is_recognised(
+    plan: Plan, cell: str
+) -> None:
+    assert figures(read(plan, "2024.csv", f"指标,数值\n{cell},1652\n")) == {("4.3", None): 1652.0}
+
+
+def test_an_id_and_a_name_that_disagree_are_an_unknown_indicator(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,数值\n4.3 查处假冒知识产权行政案件,1\n"))
+    assert problem.code == "LZ211"
+
+
 @pytest.mark.parametrize("cell", ["4月1日", "2024/4/1", "2024-04-01"])
 def test_an_indicator_id_that_excel_made_a_date_is_named(plan: Plan, cell: str) -> None:
     problem = one(problems(plan, "2024.csv", f"指标,数值\n{cell},1\n"))

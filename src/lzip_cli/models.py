@@ -8,6 +8,7 @@ broken entry is reported with its own location in one run.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
@@ -29,6 +30,25 @@ AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN, max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID_PATTERN, max_length=16)]
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+#: An id before the name, as lzip's own table prints it: 4.3有效注册商标拥有量, (4.3), 4.3、…
+_ID_BEFORE_NAME = re.compile(r"\(?(?P<id>[0-9]+\.[0-9]+)\)?[.、:]?(?P<rest>.*)")
+
+
+def _id_and_name(key: str, index: dict[str, Indicator]) -> Indicator | None:
+    """The indicator a normalised text names by its id and name together, or with its unit
+    written out (有效注册商标拥有量（单位：件）); None if the two disagree."""
+    key = key.replace("(单位:", "(")
+    if key in index:
+        return index[key]
+    found = _ID_BEFORE_NAME.fullmatch(key)
+    if found is None:
+        return None
+    by_id, rest = index.get(found["id"]), found["rest"]
+    if by_id is None or (rest and index.get(rest) is not by_id):
+        return None
+    return by_id
 
 
 def normalize_text(text: str) -> str:
@@ -269,7 +289,9 @@ class Plan(BaseModel):
         private = self.__pydantic_private__
         found = private["_found_indicator"]  # type: ignore[index]
         if text not in found:
-            found[text] = private["_indicator_index"].get(normalize_text(text))  # type: ignore[index]
+            index = private["_indicator_index"]  # type: ignore[index]
+            key = normalize_text(text)
+            found[text] = index.get(key) or _id_and_name(key, index)
         return found[text]
 
     def closest_agency(self, text: str) -> Agency | None:
