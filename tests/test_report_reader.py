@@ -1082,6 +1082,25 @@ def test_excels_leading_apostrophe_is_read_past_in_a_figure(plan: Plan) -> None:
     assert figures(report) == {("4.3", None): 1652.0}
 
 
+def test_xlsx_a_hidden_first_sheet_is_passed_over(plan: Plan) -> None:
+    # the lists behind a form's drop-downs, hidden before the report's sheet
+    book = openpyxl.Workbook()
+    book.active.title = "下拉选项"
+    book.active.append(["县林业局"])
+    book.active.sheet_state = "hidden"
+    sheet = book.create_sheet("2024")
+    for row in [["指标", "数值"], ["4.3", 1652]]:
+        sheet.append(row)
+    book.save("2024.xlsx")
+    report = read_report(Path("2024.xlsx"), plan)
+    assert figures(report) == {("4.3", None): 1652.0}
+    assert report.warnings == []  # a hidden sheet is not a sheet of ignored figures
+    book["2024"].append(["1.2", "=40+40"])  # a formula Excel never computed: read from this sheet
+    book.save("2024.xlsx")
+    problem = one(problems(plan, "2024.xlsx", Path("2024.xlsx").read_bytes()))
+    assert (problem.code, problem.line, problem.params["text"]) == ("LZ251", 3, "=40+40")
+
+
 def test_xlsx_with_a_cover_sheet_first_says_where_the_report_may_be(plan: Plan) -> None:
     book = openpyxl.Workbook()
     book.active.title = "封面"

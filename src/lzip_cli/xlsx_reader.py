@@ -65,12 +65,14 @@ def iter_xlsx_rows(
         raise _unreadable(name, exc) from None
     formulas: _FormulaRows | None = None
     try:
-        sheets = workbook.worksheets
+        # A hidden sheet (the lists behind a form's drop-downs) is no report: the first visible one is.
+        sheets = _visible_first(workbook.worksheets)
         if not sheets:
             raise LzipError(
                 [Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": "no worksheet"})]
             )
-        if len(sheets) > 1:
+        others = [sheet for sheet in sheets[1:] if sheet.sheet_state == "visible"]
+        if others:
             warnings.append(
                 Problem(
                     "LZ232",
@@ -78,8 +80,8 @@ def iter_xlsx_rows(
                     file=name,
                     params={
                         "sheet": sheets[0].title,
-                        "count": len(sheets) - 1,
-                        "others": "、".join(sheet.title for sheet in sheets[1:6]),
+                        "count": len(others),
+                        "others": "、".join(sheet.title for sheet in others[:5]),
                     },
                 )
             )
@@ -114,7 +116,7 @@ def iter_xlsx_rows(
             ]
             if blank:
                 if formulas is None:
-                    formulas = _FormulaRows(path, name, broken)
+                    formulas = _FormulaRows(path, name, broken, sheets[0].title)
                 found = formulas.row(number)
                 for index in blank:
                     if index < len(found) and found[index]:
@@ -205,6 +207,12 @@ def _megabytes(size: int) -> str:
 _Merged = tuple[str, int | None, int | None, int | None]
 
 
+def _visible_first(sheets: list[Any]) -> list[Any]:
+    """The sheets with the visible ones first, in their order (all of them hidden: as they are)."""
+    visible = [sheet for sheet in sheets if getattr(sheet, "sheet_state", "visible") == "visible"]
+    return visible + [sheet for sheet in sheets if sheet not in visible] if visible else sheets
+
+
 def _merged_ranges(workbook: Any, sheet: Any) -> list[_Merged]:
     """The sheet's merged ranges, read from its XML (a read-only sheet does not list them)."""
     from openpyxl.utils.cell import range_boundaries
@@ -267,7 +275,9 @@ def _refuse(ranges: list[_Merged], name: str) -> None:
 class _FormulaRows:
     """The first sheet read again without ``data_only``, advanced row by row on demand."""
 
-    def __init__(self, path: Path, name: str, broken: tuple[type[Exception], ...]) -> None:
+    def __init__(
+        self, path: Path, name: str, broken: tuple[type[Exception], ...], sheet: str
+    ) -> None:
         import openpyxl
 
         self._broken = broken
@@ -278,7 +288,7 @@ class _FormulaRows:
         except broken as exc:
             self._handle.close()
             raise _unreadable(name, exc) from None
-        self._rows = enumerate(self._workbook.worksheets[0].iter_rows(), start=1)
+        self._rows = enumerate(self._workbook[sheet].iter_rows(), start=1)
 
     def row(self, number: int) -> list[str]:
         """Formula texts (``=1+2``) of row ``number``, "" for the cells that hold none."""
