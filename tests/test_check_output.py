@@ -88,6 +88,13 @@ def test_a_format_that_contradicts_the_suffix_is_refused(name: str, output_forma
     assert not Path(name).exists()
 
 
+def test_a_contradicting_format_is_said_before_the_file_exists_already() -> None:
+    Path("2024.xlsx").write_bytes(b"last year's")
+    result = lzip("check", EXAMPLE, "-o", "2024.xlsx", "-f", "json", "--lang", "en")
+    assert "LZ307" in result.stderr and "LZ303" not in result.stderr  # --force would not help
+    assert Path("2024.xlsx").read_bytes() == b"last year's"
+
+
 def test_an_xlsx_file_holds_every_agencys_table_with_figures_as_numbers() -> None:
     import openpyxl
 

@@ -517,18 +517,9 @@ def _write_check(
     from lzip_cli.plan_loader import resolve_data_dir
     from lzip_cli.report_set import report_files, report_folders
 
-    data_dir = resolve_data_dir(data)
-    plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
-    check_targets(
-        [output],
-        [*report_files(reports), *plan_files],
-        force=force,
-        report_folders=report_folders(reports),
-    )
     named = CHECK_SUFFIXES.get(output.suffix.lower())
-    if output_format is None:
-        output_format = _format_from_suffix(output, CHECK_SUFFIXES)
-    elif named not in (None, CheckFormat.table, output_format):  # .txt takes any text
+    if output_format is not None and named not in (None, CheckFormat.table, output_format):
+        # .txt takes any text; said before "the file exists", which --force would not cure
         raise LzipError(
             [
                 Problem(
@@ -539,6 +530,16 @@ def _write_check(
                 )
             ]
         )
+    data_dir = resolve_data_dir(data)
+    plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
+    check_targets(
+        [output],
+        [*report_files(reports), *plan_files],
+        force=force,
+        report_folders=report_folders(reports),
+    )
+    if output_format is None:
+        output_format = _format_from_suffix(output, CHECK_SUFFIXES)
     if output_format is CheckFormat.xlsx:
         from lzip_cli.output import atomic_write
         from lzip_cli.render import check_xlsx
