@@ -84,7 +84,7 @@ CODES: dict[str, Code] = {
     "LZ205": _c("line_too_long"),
     "LZ206": _c("csv_syntax", "csv_unclosed_quote", "cell_too_long"),
     "LZ207": _c("duplicate_column"),
-    "LZ208": _c("missing_column", "missing_column_other_sheets"),
+    "LZ208": _c("missing_column", "missing_column_among", "missing_column_other_sheets"),
     "LZ209": _c("ragged_row"),
     "LZ210": _c(
         "duplicate_row",

@@ -313,6 +313,10 @@ TEXTS.update(
             "column {header!r} means the same as column {first} ({column_name})",
         ),
         "missing_column": ("缺少必需的列 {headers}", "the required column {headers} is missing"),
+        "missing_column_among": (
+            "缺少必需的列 {headers}（无法识别的表头：{found}）",
+            "the required column {headers} is missing (headers not recognised: {found})",
+        ),
         "ignored_columns": (
             "已忽略无法识别的列：{headers}",
             "ignored unrecognised columns: {headers}",

@@ -34,7 +34,16 @@ from lzip_cli.numbers import WHOLE_UNITS
 COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "指标", "指标内容"),
     "agency": ("agency", "责任单位", "填报单位"),
-    "value": ("value", "数值", "完成值", "实际值"),
+    "value": (
+        "value",
+        "数值",
+        "完成值",
+        "实际值",
+        "实际完成值",
+        "本年完成值",
+        "完成数",
+        "完成数值",
+    ),
     "count": ("count", "笔数", "件数", "笔数/件数"),
     "note": ("note", "备注", "说明"),
     "year": ("year", "年度", "年份"),
@@ -455,10 +464,14 @@ def _map_header(
             log.add(
                 Problem(
                     "LZ208",
-                    "missing_column",
+                    "missing_column_among" if ignored else "missing_column",
                     file=name,
                     line=row,
-                    params={"column_name": required, "headers": " / ".join(COLUMNS[required][:2])},
+                    params={
+                        "column_name": required,
+                        "headers": " / ".join(COLUMNS[required][:2]),
+                        "found": "、".join(ignored),
+                    },
                 )
             )
     if ignored:
