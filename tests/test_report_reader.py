@@ -1016,8 +1016,25 @@ def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> No
     assert "2 other sheet(s) ignored" in english(warning)
 
 
+def test_a_missing_column_names_the_headers_that_were_not_recognised(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,本期完成,备注\n4.3,1652,\n"))
+    assert english(problem) == (
+        "2024.csv:1: error LZ208: the required column value / 数值 is missing "
+        "(headers not recognised: 本期完成)"
+    )
+
+
 @pytest.mark.parametrize(
-    "header", ["数值（件）", "数值(万元)", "2024年完成值", "2024年度数值【件】"]
+    "header",
+    [
+        "数值（件）",
+        "数值(万元)",
+        "2024年完成值",
+        "2024年度数值【件】",
+        "实际完成值",
+        "本年完成值",
+        "完成数",
+    ],
 )
 def test_a_header_word_with_a_unit_or_a_year_is_recognised(plan: Plan, header: str) -> None:
     report = read(plan, "2024.csv", f"指标,{header}\n4.3,1652\n")
