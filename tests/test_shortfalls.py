@@ -148,6 +148,14 @@ def test_markdown_list_shows_every_column_the_agency_needs() -> None:
     ]
 
 
+def test_an_unreported_flow_indicator_asks_for_next_years_whole_figure(tmp_path: Path) -> None:
+    report = tmp_path / "2023.csv"
+    report.write_text("指标,责任单位,数值\n4.3,,1600\n", encoding="utf-8")  # 1.1 not reported
+    result = run("shortfalls", report, "--agency", "ip-office")
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 1.1 |"))
+    assert row.rstrip(" |").endswith("请补报本年数据；2024年全年应达到 17（按年重新计数）")
+
+
 def test_a_stock_indicator_needs_what_is_still_missing_by_next_year() -> None:
     # 4.2 (patents held at year end): 17 held, 20 due by 2025.
     result = run("shortfalls", EXAMPLE, "--agency", "ip-office")

@@ -194,6 +194,10 @@ def test_lang_before_the_command_is_handed_to_it(args: list[str], expected: list
     assert lang_after_command(args) == expected
 
 
+def test_lang_takes_any_case() -> None:
+    assert "behind" in lzip("check", str(EXAMPLE), "--lang", "EN", "-f", "md").stdout
+
+
 def test_lang_before_the_command_chooses_the_language_of_the_help() -> None:
     result = lzip("--lang", "en", "-h")
     assert result.returncode == 0
@@ -242,7 +246,8 @@ def test_commands_keep_their_exit_codes_through_the_entry_point(args: list[str],
         (["check", "--lang"], {"LZIP_LANG": "en"}, "en"),
         (["check", "--lang", "fr"], {}, "zh"),
         (["check", "--lang", "fr"], {"LZIP_LANG": "en"}, "en"),
-        (["check", "--lang=EN"], {"LZIP_LANG": "en"}, "en"),
+        (["check", "--lang=EN"], {"LZIP_LANG": "zh"}, "en"),  # as the option takes it
+        (["check"], {"LZIP_LANG": "EN"}, "en"),
     ],
 )
 def test_the_language_of_a_usage_error(

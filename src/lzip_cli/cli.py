@@ -99,7 +99,9 @@ def _options(
     ] = False,
     lang: Annotated[
         LangChoice | None,
-        typer.Option("--lang", help=_h("lang_before_command"), show_default=False),
+        typer.Option(
+            "--lang", case_sensitive=False, help=_h("lang_before_command"), show_default=False
+        ),
     ] = None,
 ) -> None:
     """Options that come before the command (main() hands ``--lang`` there to the command)."""
@@ -169,7 +171,7 @@ DataOption = Annotated[
 ]
 LangOption = Annotated[
     LangChoice,
-    typer.Option("--lang", envvar="LZIP_LANG", help=_h("lang")),
+    typer.Option("--lang", envvar="LZIP_LANG", case_sensitive=False, help=_h("lang")),
 ]
 
 

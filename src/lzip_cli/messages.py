@@ -205,13 +205,13 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 def language(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
     """The language the command line asks for: ``--lang``, else ``LZIP_LANG``, else Chinese."""
-    chosen = environ.get("LZIP_LANG", "zh")
+    chosen = environ.get("LZIP_LANG", "zh").lower()
     for index, arg in enumerate(args):
         given = None
         if arg == "--lang" and index + 1 < len(args):
-            given = args[index + 1]
+            given = args[index + 1].lower()
         elif arg.startswith("--lang="):
-            given = arg.removeprefix("--lang=")
+            given = arg.removeprefix("--lang=").lower()
         if given in ("zh", "en"):  # a bad value is the error being reported: not a language
             chosen = given
     return "en" if chosen == "en" else "zh"
@@ -589,6 +589,10 @@ TEXTS.update(
         "needed_in_year": (
             "{year}年全年应达到 {target}（按年重新计数）",
             "reach {target} within {year} (counted anew each year)",
+        ),
+        "needed_report_first_flow": (
+            "请补报本年数据；{year}年全年应达到 {target}（按年重新计数）",
+            "report this year's figure; reach {target} within {year} (counted anew each year)",
         ),
         "needed_report_first": (
             "请补报本年数据；{year}年应达到 {target}",

@@ -42,9 +42,11 @@ def needed_text(item: Shortfall, lang: Lang) -> str:
     if item.next_milestone is None:
         return ""
     target = _milestone(item.next_milestone, item)
+    flow = item.indicator.kind == "flow"  # counted anew each year: this year's carries nothing
     if item.actual.value is None:
-        return t("needed_report_first", lang, year=item.next_year, target=target)
-    if item.indicator.kind == "flow":  # counted anew each year: this year's figure carries nothing
+        key = "needed_report_first_flow" if flow else "needed_report_first"
+        return t(key, lang, year=item.next_year, target=target)
+    if flow:
         return t("needed_in_year", lang, year=item.next_year, target=target)
     needed = item.needed or 0.0
     return t(
