@@ -113,6 +113,18 @@ def test_an_xlsx_file_holds_every_agencys_table_with_figures_as_numbers() -> Non
     assert len(rows) - 2 == len(printed.stdout.splitlines()) - 1  # a row per agency line
 
 
+def test_an_xlsx_file_gives_amount_and_count_in_columns_of_their_own() -> None:
+    import openpyxl
+
+    lzip("check", EXAMPLE, "-o", "2024.xlsx", "--agency", "finance")
+    rows = list(openpyxl.load_workbook("2024.xlsx").active.iter_rows(values_only=True))
+    header = rows[1]
+    row = next(r for r in rows[2:] if r[1] == "5.1")  # 850 万元 in 3 deals
+    by_title = dict(zip(header, row, strict=True))
+    assert (by_title["完成值"], by_title["笔数/件数"]) == (850, 3)
+    assert (by_title["本单位"], by_title["本单位笔数/件数"]) == (850, 3)
+
+
 def test_xlsx_needs_an_output_file() -> None:
     result = lzip("check", EXAMPLE, "-f", "xlsx", "--lang", "en")
     assert result.exit_code == 2

@@ -1,39 +1,86 @@
 """``lzip check -o 结果.xlsx``: every agency's table on one worksheet, figures as numbers.
 
 The cells are the table's (the same rounding, 未开展, 按实际), with a column naming the agency so
-that Excel's filter shows one agency at a time; the progress bar is left to the terminal.
+that Excel's filter shows one agency at a time, and the count of 5.1–5.4 (850 / 3 in the table)
+in columns of its own so that amounts can be summed; the progress bar is left to the terminal.
 """
 
 from __future__ import annotations
 
-from lzip_cli.evaluate import AgencyResult, CheckResult
+from lzip_cli.evaluate import AgencyResult, CheckResult, Figure
 from lzip_cli.messages import Lang, t
+from lzip_cli.numbers import format_number
 from lzip_cli.render import view
 from lzip_cli.render.xlsx import Sheet, workbook_bytes
 
-COLUMNS = tuple(column for column in view.COLUMNS if column != "progress")
-_NUMERIC = {
+#: Columns in order: the table's, each figure followed by its count.
+COLUMNS = (
+    "id",
+    "name",
+    "unit",
     "baseline",
     "milestone",
     "target",
     "actual",
+    "count",
     "own",
+    "own_count",
     "gap_to_milestone",
     "gap_to_target",
-}
+    "status",
+)
+_NUMERIC = frozenset(
+    {
+        "baseline",
+        "milestone",
+        "target",
+        "actual",
+        "count",
+        "own",
+        "own_count",
+        "gap_to_milestone",
+        "gap_to_target",
+    }
+)
+
+
+def _title(column: str, year: int, lang: Lang) -> str:
+    if column == "count":
+        return t("col_count", lang)
+    if column == "own_count":
+        return f"{t('col_own', lang)}{t('col_count', lang)}" if lang == "zh" else "Own count"
+    return view.column_title(column, year, lang)
+
+
+def _amount(figure: Figure | None, lang: Lang) -> str:
+    if figure is None or figure.value is None:
+        return t("not_reported_short", lang)
+    if figure.not_carried_out:
+        return t("not_carried_out_short", lang)
+    return format_number(figure.value)
+
+
+def _count(figure: Figure | None) -> str:
+    return "" if figure is None or figure.count is None else format_number(figure.count)
 
 
 def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> bytes:
     """The workbook: a title row, the header, one row per agency and indicator."""
     header = [
         t("col_responsible", lang),
-        *(view.column_title(c, result.year, lang) for c in COLUMNS),
+        *(_title(column, result.year, lang) for column in COLUMNS),
     ]
     rows: list[list[object]] = []
     for agency in agencies:
         name = result.plan.agency(agency.agency_id).label(lang)
         for line in agency.lines:
-            cells = view.line_view(result, line, lang).cells
+            cells = dict(view.line_view(result, line, lang).cells)
+            cells.update(
+                actual=_amount(line.actual, lang),
+                count=_count(line.actual),
+                own=_amount(line.own, lang),
+                own_count=_count(line.own),
+            )
             rows.append([name, *(cells[column] for column in COLUMNS)])
     sheet = Sheet(
         title=str(result.year),
