@@ -107,7 +107,8 @@ def test_an_xlsx_file_holds_every_agencys_table_with_figures_as_numbers() -> Non
     assert rows[1][:4] == ("责任单位", "序号", "指标", "单位")
     first = rows[2]
     assert first[:4] == ("县农业农村局", "1.1", "查处假冒知识产权行政案件", "起")
-    assert first[4:9] == (15, 17, 18, 16, 3)  # baseline, milestone, target, actual, own
+    # baseline, milestone, target, actual, its count (none), own
+    assert first[4:10] == (15, 17, 18, 16, None, 3)
     assert first[-1] == "滞后"
     printed = lzip("check", EXAMPLE, "-f", "csv")
     assert len(rows) - 2 == len(printed.stdout.splitlines()) - 1  # a row per agency line
