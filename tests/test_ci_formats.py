@@ -281,28 +281,47 @@ def test_workflow_installs_lzip_and_uses_the_github_format() -> None:
     assert "--format github" in steps["Check the latest report"]["run"]
 
 
-@pytest.mark.skipif(
+needs_bash_and_lzip = pytest.mark.skipif(
     shutil.which("bash") is None or shutil.which("lzip") is None,
     reason="needs bash and the lzip script on PATH",
 )
-def test_workflow_steps_run(tmp_path: Path) -> None:
-    """The workflow's validate and check steps, run by bash in a data repository."""
+
+
+def _data_repository(tmp_path: Path, reports: dict[str, Path]):  # type: ignore[no-untyped-def]
+    """A data repository holding the plan and ``reports`` (name → source); runs a workflow
+    step there by its name, with the job's environment and ``extra_env``."""
     import subprocess
 
     steps, job_env = _workflow_steps()
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "data", repo / "data")
-    (repo / "reports").mkdir()
-    shutil.copy(ROOT / "examples" / "2024.csv", repo / "reports" / "2023.csv")
-    shutil.copy(ROOT / "examples" / "2024.csv", repo / "reports" / "2024.csv")
-    summary = tmp_path / "summary.md"
-    env = {**os.environ, **job_env, "GITHUB_STEP_SUMMARY": str(summary), "LZIP_LANG": "en"}
+    for name, source in reports.items():
+        (repo / "reports" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, repo / "reports" / name)
 
-    def step(name: str) -> subprocess.CompletedProcess[str]:
-        script = steps[name]["run"]
+    def step(name: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
+        env.update(job_env, LZIP_LANG="en", **extra_env)
         return subprocess.run(
-            ["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True
+            ["bash", "-e", "-c", steps[name]["run"]],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
         )
+
+    return repo, step
+
+
+@needs_bash_and_lzip
+def test_workflow_steps_run(tmp_path: Path) -> None:
+    """The workflow's validate and check steps, run by bash in a data repository."""
+    example = ROOT / "examples" / "2024.csv"
+    repo, run_step = _data_repository(tmp_path, {"2023.csv": example, "2024.csv": example})
+    summary = tmp_path / "summary.md"
+
+    def step(name: str):  # type: ignore[no-untyped-def]
+        return run_step(name, GITHUB_STEP_SUMMARY=str(summary))
 
     validated = step("Validate the plan and every report")
     assert validated.returncode == 0, validated.stdout + validated.stderr
@@ -318,31 +337,10 @@ def test_workflow_steps_run(tmp_path: Path) -> None:
     assert "::error file=reports/2024.csv,line=" in broken.stdout
 
 
-@pytest.mark.skipif(
-    shutil.which("bash") is None or shutil.which("lzip") is None,
-    reason="needs bash and the lzip script on PATH",
-)
+@needs_bash_and_lzip
 def test_workflow_steps_take_a_folder_of_forms_as_the_latest_report(tmp_path: Path) -> None:
-    import subprocess
-
-    steps, job_env = _workflow_steps()
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", repo / "data")
-    (repo / "reports" / "2024").mkdir(parents=True)
-    shutil.copy(ROOT / "examples" / "2024.csv", repo / "reports" / "2023.csv")
-    shutil.copy(ROOT / "examples" / "2024.csv", repo / "reports" / "2024" / "returned.csv")
-    env = {**os.environ, **job_env, "LZIP_LANG": "en"}
-    env.pop("GITHUB_STEP_SUMMARY", None)
-
-    def step(name: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["bash", "-e", "-c", steps[name]["run"]],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-
+    example = ROOT / "examples" / "2024.csv"
+    _, step = _data_repository(tmp_path, {"2023.csv": example, "2024/returned.csv": example})
     validated = step("Validate the plan and every report")
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert "OK: reports/2024\n" in validated.stdout

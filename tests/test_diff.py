@@ -263,19 +263,7 @@ def test_broken_plan_is_unusable(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = tmp_path / "repo"
-    shutil.copytree(DATA, repo / "data")
-
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-            cwd=repo,
-            check=True,
-            capture_output=True,
-        )
-
-    git("init", "-q")
-    git("add", "data")
-    git("commit", "-q", "-m", "plan")
+    git = _repo_with_plan(repo)
     indicators = repo / "data" / "indicators.yaml"
     text = indicators.read_text(encoding="utf-8")
     indicators.write_text(text.replace(*TARGET_4_3[0]), encoding="utf-8")

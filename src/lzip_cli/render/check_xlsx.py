@@ -13,35 +13,22 @@ from lzip_cli.numbers import format_number
 from lzip_cli.render import view
 from lzip_cli.render.xlsx import Sheet, workbook_bytes
 
-#: Columns in order: the table's, each figure followed by its count.
-COLUMNS = (
-    "id",
-    "name",
-    "unit",
-    "baseline",
-    "milestone",
-    "target",
-    "actual",
-    "count",
-    "own",
-    "own_count",
-    "gap_to_milestone",
-    "gap_to_target",
-    "status",
-)
-_NUMERIC = frozenset(
-    {
-        "baseline",
-        "milestone",
-        "target",
-        "actual",
-        "count",
-        "own",
-        "own_count",
-        "gap_to_milestone",
-        "gap_to_target",
-    }
-)
+#: A reported figure's column → the column of its count, right after it.
+_COUNT_AFTER = {"actual": "count", "own": "own_count"}
+
+
+def _columns() -> tuple[str, ...]:
+    """The table's columns without the progress bar, each figure followed by its count."""
+    columns: list[str] = []
+    for name in view.COLUMNS:
+        if name != "progress":
+            columns += [name, _COUNT_AFTER[name]] if name in _COUNT_AFTER else [name]
+    return tuple(columns)
+
+
+COLUMNS = _columns()
+#: Columns of text; the others hold figures, stored as numbers where they are plain numbers.
+_TEXT = frozenset({"id", "name", "unit", "status"})
 
 
 def _title(column: str, year: int, lang: Lang) -> str:
@@ -87,6 +74,6 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> byt
         header=header,
         rows=rows,
         heading=view.title_text(result, lang),
-        numeric_columns=frozenset(i + 1 for i, c in enumerate(COLUMNS) if c in _NUMERIC),
+        numeric_columns=frozenset(i + 1 for i, c in enumerate(COLUMNS) if c not in _TEXT),
     )
     return workbook_bytes([sheet])
