@@ -1016,6 +1016,21 @@ def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> No
     assert "2 other sheet(s) ignored" in english(warning)
 
 
+def test_a_value_header_naming_another_year_is_an_error(plan: Plan) -> None:
+    # last year's form filled in again: its figures may be last year's
+    problem = one(problems(plan, "2024.csv", "指标,2023年完成值\n4.3,1652\n"))
+    assert (problem.code, problem.line, problem.column) == ("LZ215", 1, 2)
+    assert "the value column's header names 2023, but the report is for 2024" in english(problem)
+
+
+def test_a_value_header_naming_the_reports_year_is_fine(plan: Plan) -> None:
+    assert read(plan, "2024.csv", "指标,2024年完成值\n4.3,1652\n").year == 2024
+
+
+def test_a_value_header_gives_the_year_when_nothing_else_does(plan: Plan) -> None:
+    assert read(plan, "报表.csv", "指标,2024年完成值\n4.3,1652\n").year == 2024
+
+
 def test_a_missing_column_names_the_headers_that_were_not_recognised(plan: Plan) -> None:
     problem = one(problems(plan, "2024.csv", "指标,本期完成,备注\n4.3,1652,\n"))
     assert english(problem) == (

@@ -95,7 +95,7 @@ CODES: dict[str, Code] = {
     "LZ211": _c("unknown_indicator", "indicator_is_a_date"),
     "LZ213": _c("year_cells_differ"),
     "LZ214": _c("year_unknown", "year_name_ambiguous"),
-    "LZ215": _c("year_conflict", "year_differs_between_files"),
+    "LZ215": _c("year_conflict", "year_differs_between_files", "header_year_differs"),
     "LZ216": _c("blank_indicator"),
     "LZ217": _c("unknown_agency_cell", "unit_in_agency_column"),
     "LZ218": _c("cell_not_a_number"),

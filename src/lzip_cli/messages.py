@@ -339,6 +339,11 @@ TEXTS.update(
             "indicator {indicator} has two county-wide rows (blank agency): first in {first_file} "
             "at row {first}",
         ),
+        "header_year_differs": (
+            "数值列的表头写的是 {header} 年，而报表年度为 {year} 年：如是沿用旧表，请核对数值并改正表头",
+            "the value column's header names {header}, but the report is for {year}: if last "
+            "year's form was reused, check the figures and correct the header",
+        ),
         "year_differs_between_files": (
             "各报表文件的年度不一致：{file_a} 为 {a} 年，本文件为 {b} 年",
             "the report files are for different years: {file_a} is for {a}, this file for {b}",

@@ -55,6 +55,8 @@ _FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
 #: What a form adds around a header word: a unit in brackets, a year before it.
+#: The year a header names before its word: 2023年完成值.
+_HEADER_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})年")
 _HEADER_DECORATION = re.compile(r"^(?:19|20|21)[0-9]{2}年度?|[(（\[【][^)）\]】]*[)）\]】]$")
 #: A date that Excel made of an indicator id typed into a cell: 4.1 → 2024-04-01, 4月1日.
 _DATE_FOR_ID = re.compile(
@@ -156,6 +158,8 @@ class ReportPart:
     year_column: int | None = None  # 1-based, to locate LZ213
     #: The folder whose name gave ``name_years``; None when the file's own name did.
     name_folder: str | None = None
+    #: A year the value column's header names (2023年完成值): year, line, column.
+    header_year: tuple[int, int, int] | None = None
 
     @property
     def name_year(self) -> int | None:
@@ -175,6 +179,23 @@ class ReportPart:
         """
         name_year = self.name_year
         year = _resolve_year(option, name_year, self.year_cells, self.file, self.year_column)
+        if year is None and self.header_year is not None:  # 报表.csv headed 2024年完成值
+            year = self.header_year[0]
+        if year is not None and self.header_year is not None and self.header_year[0] != year:
+            # last year's form filled in again: its figures may be last year's
+            header, line, column = self.header_year
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ215",
+                        "header_year_differs",
+                        file=self.file,
+                        line=line,
+                        column=column,
+                        params={"header": header, "year": year},
+                    )
+                ]
+            )
         if option is not None and name_year is not None and name_year != option:
             params = {"option": option, "name": name_year}
             where = self.name_folder or self.file
@@ -567,6 +588,7 @@ def parse_part(
     log = ProblemLog()
     columns: dict[str, int] | None = None
     width = 0
+    header_cells: list[str] = []
     parsed: list[ReportRow] = []
     first_row: dict[tuple[str, str | None], int] = {}
     year_cells: dict[int, int] = {}
@@ -578,7 +600,7 @@ def parse_part(
             continue
         if columns is None:
             columns = _map_header(cells, row_number, name, log, warnings)
-            width, header_row = len(cells), row_number
+            width, header_row, header_cells = len(cells), row_number, cells
             sheets = next((w for w in warnings if w.code == "LZ232"), None)
             if log.problems and sheets is not None:  # a cover sheet before the report's sheet?
                 log.add(
@@ -636,6 +658,7 @@ def parse_part(
         log.add(Problem("LZ250", "report_no_rows", file=name, line=header_row))
     log.raise_if_any()
     year_column = columns.get("year") if columns else None
+    value_header = _HEADER_YEAR.match(fold(header_cells[columns["value"]]))
     return ReportPart(
         name,
         parsed,
@@ -643,6 +666,9 @@ def parse_part(
         name_years or [],
         year_cells,
         year_column + 1 if year_column is not None else None,
+        header_year=(int(value_header[1]), header_row, columns["value"] + 1)
+        if value_header
+        else None,
     )
 
 
