@@ -15,7 +15,7 @@ import pytest
 
 from lzip_cli.cli import lang_after_command
 from lzip_cli.messages import language
-from lzip_cli.usage import localize_help, translate
+from lzip_cli.usage import cell_width, localize_help, translate, wrap_cells
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "2024.csv"
@@ -219,6 +219,42 @@ def test_every_format_option_says_what_it_offers() -> None:
         at = next(i for i, line in enumerate(lines) if "-f, --format" in line)
         said = lines[at].split(">", 1)[1].strip() or lines[at + 1].strip()  # or wrapped below
         assert said and not said.startswith("[默认"), (command, lines[at : at + 2])
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_chinese_help_fits_the_terminal_counting_a_chinese_character_as_two(
+    columns: int,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("LZIP_LANG", "LZIP_DATA")}
+    env.update(COLUMNS=str(columns), PYTHONIOENCODING="utf-8")
+    for command in ["check", "validate", "shortfalls", "template", "diff", "schema", "explain"]:
+        done = subprocess.run(
+            [sys.executable, "-m", "lzip_cli", command, "-h"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            check=True,
+        )
+        too_wide = [
+            line
+            for line in done.stdout.splitlines()
+            if cell_width(line) > columns + 2  # closing punctuation may hang past the edge
+            and not line.lstrip().startswith("-f, --format")  # one long list of choices
+        ]
+        assert too_wide == [], command
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("报表年度（默认：文件名中的年份）。", 12, ["报表年度（默", "认：文件名中", "的年份）。"]),
+        ("写入 FILE 而不是标准输出", 10, ["写入 FILE", "而不是标准", "输出"]),
+        ("first paragraph\n\nsecond", 40, ["first paragraph", "", "second"]),
+    ],
+)
+def test_wrap_cells(text: str, width: int, lines: list[str]) -> None:
+    assert wrap_cells(text, width) == lines
 
 
 def test_every_command_has_help_in_both_languages() -> None:

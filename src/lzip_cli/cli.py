@@ -31,8 +31,10 @@ class _LocalizedHelp:
     """Typer's own words in ``--help`` (Usage, Options, [default: …]) in :data:`HELP_LANG`."""
 
     def get_help(self, ctx: typer.Context) -> str:
-        from lzip_cli.usage import localize_help
+        from lzip_cli.usage import cell_help_formatter, localize_help
 
+        if HELP_LANG == "zh":
+            ctx.formatter_class = cell_help_formatter(ctx.formatter_class)
         return localize_help(super().get_help(ctx), HELP_LANG)  # type: ignore[misc]
 
 

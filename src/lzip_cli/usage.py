@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from typing import Any
 
 import typer
@@ -153,3 +154,77 @@ def _detail(detail: str, lang: Lang) -> str:
                 params["expected"] = choices(params["expected"])
             return t("usage." + key, lang, **params)
     return detail
+
+
+def cell_width(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for each wide (Chinese) character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+#: A bracketed note ([默认：zh], kept whole), a run of spaces, a run of other ASCII (a word,
+#: --option), or any one other character.
+_WRAP_TOKEN = re.compile(r"\[[^\[\]]*\]|\s+|[!-~]+|.")
+#: What Chinese typesetting keeps off the start of a line: it stays at the end of the one before.
+_NO_LINE_START = frozenset("，。、；：？！）】》」』”’")
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, counting a Chinese character as two.
+
+    Breaks between words and between any two Chinese characters, never before closing
+    punctuation (it hangs past the width instead); paragraphs are kept apart by a blank line.
+    """
+    lines: list[str] = []
+    for number, paragraph in enumerate(re.split(r"\n\s*\n", text.strip())):
+        if number:
+            lines.append("")
+        line, used = "", 0
+        tokens = _WRAP_TOKEN.findall(" ".join(paragraph.split()))
+        while tokens:
+            token = tokens.pop(0)
+            size = cell_width(token)
+            if size > width and token.startswith("[") and len(token) > 1:
+                tokens[:0] = ["[", *_WRAP_TOKEN.findall(token[1:])]  # wider than a line: split
+                continue
+            if token.isspace():
+                if line:
+                    line, used = line + " ", used + 1
+                continue
+            if line and used + size > width and token not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line, used = "", 0
+            line, used = line + token, used + size
+        lines.append(line.rstrip())
+    return lines
+
+
+def cell_help_formatter(base: type) -> type:
+    """A subclass of Click's ``HelpFormatter`` for Chinese help: its definition lists (options,
+    commands) are said in Chinese and wrapped by terminal columns, not by characters (Click's
+    own wrapping let a line of Chinese run to twice the terminal's width)."""
+
+    class CellHelpFormatter(base):  # type: ignore[misc, valid-type]
+        def write_text(self, text: str) -> None:
+            indent = " " * self.current_indent
+            for line in wrap_cells(text, max(self.width - self.current_indent, 11)):
+                self.write((indent + line).rstrip() + "\n")
+
+        def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+            rows = [(first, localize_help(second, "zh")) for first, second in rows]
+            first_col = min(max(cell_width(first) for first, _ in rows), col_max) + col_spacing
+            indent = " " * self.current_indent
+            for first, second in rows:
+                self.write(f"{indent}{first}")
+                if not second:
+                    self.write("\n")
+                    continue
+                if cell_width(first) <= first_col - col_spacing:
+                    self.write(" " * (first_col - cell_width(first)))
+                else:
+                    self.write("\n" + " " * (first_col + self.current_indent))
+                lines = wrap_cells(second, max(self.width - first_col - 2, 10))
+                self.write(lines[0] + "\n")
+                for line in lines[1:]:
+                    self.write((" " * (first_col + self.current_indent) + line).rstrip() + "\n")
+
+    return CellHelpFormatter
