@@ -1016,9 +1016,10 @@ def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> No
     assert "2 other sheet(s) ignored" in english(warning)
 
 
-def test_a_value_header_naming_another_year_is_an_error(plan: Plan) -> None:
+@pytest.mark.parametrize("header", ["2023年完成值", "完成值（2023年）", "数值(2023)", "2023完成值"])
+def test_a_value_header_naming_another_year_is_an_error(plan: Plan, header: str) -> None:
     # last year's form filled in again: its figures may be last year's
-    problem = one(problems(plan, "2024.csv", "指标,2023年完成值\n4.3,1652\n"))
+    problem = one(problems(plan, "2024.csv", f"指标,{header}\n4.3,1652\n"))
     assert (problem.code, problem.line, problem.column) == ("LZ215", 1, 2)
     assert "the value column's header names 2023, but the report is for 2024" in english(problem)
 

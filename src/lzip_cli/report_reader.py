@@ -55,9 +55,9 @@ _FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
 #: What a form adds around a header word: a unit in brackets, a year before it.
-#: The year a header names before its word: 2023年完成值.
-_HEADER_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})年")
-_HEADER_DECORATION = re.compile(r"^(?:19|20|21)[0-9]{2}年度?|[(（\[【][^)）\]】]*[)）\]】]$")
+#: The year a header names: 2023年完成值, 2024完成值, 完成值（2023年）, 数值(2024).
+_HEADER_YEAR = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})(?![0-9])")
+_HEADER_DECORATION = re.compile(r"^(?:19|20|21)[0-9]{2}(?:年度?)?|[(（\[【][^)）\]】]*[)）\]】]$")
 #: A date that Excel made of an indicator id typed into a cell: 4.1 → 2024-04-01, 4月1日.
 _DATE_FOR_ID = re.compile(
     r"(?:[0-9]{4}[-/])?(?P<month>[0-9]{1,2})[-/月](?P<day>[0-9]{1,2})日?(?:T00:00:00)?"
@@ -658,7 +658,7 @@ def parse_part(
         log.add(Problem("LZ250", "report_no_rows", file=name, line=header_row))
     log.raise_if_any()
     year_column = columns.get("year") if columns else None
-    value_header = _HEADER_YEAR.match(fold(header_cells[columns["value"]]))
+    value_header = _HEADER_YEAR.search(fold(header_cells[columns["value"]]))
     return ReportPart(
         name,
         parsed,
