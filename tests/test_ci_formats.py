@@ -235,6 +235,17 @@ def test_check_github(workdir: Path) -> None:
     assert_golden(result.stdout, "check-2024.github.txt")
 
 
+def test_check_github_on_a_folder_names_no_folder_as_a_file(workdir: Path) -> None:
+    (workdir / "returns" / "2024").mkdir(parents=True)
+    (workdir / "good-2024.csv").rename(workdir / "returns" / "2024" / "forms.csv")
+    result = run("check", "returns/2024", "--format", "github", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert not any("file=returns/2024," in line or "file=returns/2024::" in line for line in lines)
+    # not reported: no row, so no file; reported: the form and row holding the figure
+    assert any(line.startswith("::warning title=4.1 not reported::") for line in lines)
+    assert any(line.startswith("::warning file=returns/2024/forms.csv,line=20,") for line in lines)
+
+
 def test_check_github_agency_filter_and_fail_on_never(workdir: Path) -> None:
     result = run(
         "check", "good-2024.csv", "-f", "github", "-a", "public-security", "--fail-on", "never"

@@ -482,7 +482,11 @@ def _emit_check(
         from lzip_cli.render import github
         from lzip_cli.report_reader import display_path
 
-        for line in github.check_commands(result, selected, display_path(reports[0]), lang):
+        # A figure not reported has no row: its annotation names the report only when the report
+        # is one file (a folder or several forms cannot carry an annotation).
+        single = len(reports) == 1 and not reports[0].is_dir()
+        report_file = display_path(reports[0]) if single else None
+        for line in github.check_commands(result, selected, report_file, lang):
             out.write(line + "\n")
     else:
         from rich.console import Console

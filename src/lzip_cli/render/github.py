@@ -83,12 +83,13 @@ def problem_commands(
 
 
 def check_commands(
-    result: CheckResult, agencies: list[AgencyResult], report_file: str, lang: Lang
+    result: CheckResult, agencies: list[AgencyResult], report_file: str | None, lang: Lang
 ) -> list[str]:
     """``lzip check --format github``: a ``::warning`` per shortfall and per report warning.
 
     A shortfall points at the report row of its figure when there is one (the county row, else
-    the agency's own row); a figure that was not reported has no row and points at the file.
+    the agency's own row); a figure that was not reported has no row and points at
+    ``report_file``, or at no file when the report is a folder or several files.
     """
     from lzip_cli.evaluate import SHORTFALL_STATUSES
     from lzip_cli.render.view import gap_text
