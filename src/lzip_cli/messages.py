@@ -1063,9 +1063,10 @@ TEXTS.update(
             "year column).",
         ),
         "code.LZ215": (
-            "文件名或 --year 与年度列给出的年份相互矛盾，或几个报表文件的年度不一致。",
-            "The file name or --year and the year column give different years, or several "
-            "report files do.",
+            "文件名或 --year 与年度列给出的年份相互矛盾，几个报表文件的年度不一致，"
+            "或数值列的表头写的是另一年（2023年完成值）。",
+            "The file name or --year and the year column give different years, several "
+            "report files do, or the value column's header names another year (2023年完成值).",
         ),
         "code.LZ216": (
             "某行的指标单元格为空。",
@@ -1128,8 +1129,9 @@ TEXTS.update(
             "The xlsx workbook is damaged or cannot be read.",
         ),
         "code.LZ232": (
-            "工作簿有多个工作表，只读取第一个。",
-            "The workbook has several sheets; only the first is read.",
+            "工作簿有多个可见的工作表，只读取第一个（隐藏的工作表不算）。",
+            "The workbook has several visible sheets; only the first is read (hidden ones are "
+            "passed over).",
         ),
         "code.LZ233": (
             "报表行数超过上限。",
@@ -1180,9 +1182,9 @@ TEXTS.update(
             "not reported.",
         ),
         "code.LZ248": (
-            "报表中的合计行（合计、总计、小计）已跳过：lzip 自行汇总各单位的数值。",
-            "A totals row (合计, 总计, 小计, Total) in a report is skipped: lzip adds up the "
-            "agencies' figures itself.",
+            "报表中的合计行（合计、总计、小计、汇总）已跳过：lzip 自行汇总各单位的数值。",
+            "A totals row (合计, 总计, 小计, 汇总, Total) in a report is skipped: lzip adds up "
+            "the agencies' figures itself.",
         ),
         "code.LZ250": (
             "报表只有表头没有数据行。",
@@ -1229,8 +1231,9 @@ TEXTS.update(
             "Standard output cannot be written (a full disk, or an encoding without Chinese).",
         ),
         "code.LZ307": (
-            "无法从 --output 文件名的后缀判断输出格式。",
-            "The output format cannot be told from the --output file's suffix.",
+            "无法从 --output 文件名的后缀判断输出格式，或 --format 与后缀不符。",
+            "The output format cannot be told from the --output file's suffix, or --format "
+            "contradicts it.",
         ),
         "code.LZ308": (
             "输出文件会写进作为报表读取的目录（下次会被当作报表读入）。",
