@@ -149,7 +149,7 @@ def test_indicators_for_an_unknown_agency_exits_2() -> None:
     result = runner.invoke(app, ["indicators", "--agency", "县税务局"])
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == "lzip: 错误: 未知的责任单位 '县税务局'\n"
+    assert result.stderr == "lzip: 错误：未知的责任单位 '县税务局'\n"
 
 
 @pytest.mark.parametrize("group", ["leading-group", "县知识产权强县战略领导小组各成员单位"])
@@ -158,7 +158,7 @@ def test_indicators_for_an_agency_group_says_it_is_a_group(group: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        f"lzip: 错误: {group!r} 是单位组“县知识产权强县战略领导小组各成员单位”（leading-group），"
+        f"lzip: 错误：{group!r} 是单位组“县知识产权强县战略领导小组各成员单位”（leading-group），"
         "不是责任单位：量化指标由单位负责，不由单位组负责；请指定其成员单位，"
         "如 agriculture、ip-office、forestry 等 18 个\n"
     )

@@ -428,7 +428,7 @@ def check(
         with _errors_exit(lang):
             _write_check(result, selected, output_format, output, reports, data, force, code)
     elif output_format is CheckFormat.xlsx:
-        _fail([f"lzip: {_t('error', code)}: {_t('xlsx_needs_output', code)}"], EXIT_UNUSABLE)
+        _fail([_t("error_line", code, message=_t("xlsx_needs_output", code))], EXIT_UNUSABLE)
     else:
         # A BOM lets Excel on Chinese Windows open a redirected CSV; a terminal needs none.
         bom = not sys.stdout.isatty() and stdio.writes_utf8(sys.stdout)
@@ -651,7 +651,7 @@ def shortfalls(
         output_format = ListFormat.md
     if out is None and output_format is not ListFormat.md:  # before the report is read
         said = _t("lists_need_out", code, format=output_format.value)
-        _fail([f"lzip: {_t('error', code)}: {said}"], EXIT_UNUSABLE)
+        _fail([_t("error_line", code, message=said)], EXIT_UNUSABLE)
     with _errors_exit(lang):
         plan = _load_plan(data)
         result = _read_and_evaluate(plan, reports, year)
@@ -718,7 +718,7 @@ def _write_lists(
         name = f"{safe_filename(agency.id)}.{output_format.value}"
         if name not in written and (out / name).is_file():
             said = _t("stale_list", lang, file=str(out / name), agency=agency.label(lang))
-            typer.echo(f"lzip: {_t('warning', lang)}: {said}", err=True)
+            typer.echo(_t("warning_line", lang, message=said), err=True)
     return len(files)
 
 
@@ -781,7 +781,7 @@ def template(
     _warn_about_form(plan, year, code)
     if per_agency:
         if output is None:
-            _fail([f"lzip: {_t('error', code)}: {_t('per_agency_needs_output', code)}"], 2)
+            _fail([_t("error_line", code, message=_t("per_agency_needs_output", code))], 2)
         if output.suffix.lower() in FORM_SUFFIXES and not output.is_dir():
             # -o forms.xlsx made a folder of that name full of CSV forms
             from lzip_cli.usage import usage_error
@@ -820,7 +820,7 @@ def template(
         if output_format is FormFormat.xlsx:
             if output is None:
                 _fail(
-                    [f"lzip: {_t('error', code)}: {_t('xlsx_needs_output', code)}"], EXIT_UNUSABLE
+                    [_t("error_line", code, message=_t("xlsx_needs_output", code))], EXIT_UNUSABLE
                 )
             content = forms.form_xlsx(plan, year, rows, code)
         else:
@@ -945,7 +945,7 @@ def explain(
     unknown = [c for c in wanted if c not in CODES]
     if unknown:
         _fail(
-            [f"lzip: {_t('error', code)}: {_t('unknown_code', code, code=c)}" for c in unknown], 2
+            [_t("error_line", code, message=_t("unknown_code", code, code=c)) for c in unknown], 2
         )
 
 
@@ -966,13 +966,13 @@ def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
                 count=len(group.members),
                 members=Bilingual("、".join(group.members[:3]), ", ".join(group.members[:3])),
             )
-            _fail([f"lzip: {t('error', lang.value)}: {said}"], EXIT_UNUSABLE)
+            _fail([t("error_line", lang.value, message=said)], EXIT_UNUSABLE)
         if found is None:
             said = t("unknown_agency_option", lang.value, text=text)
             near = plan.closest_agency(text)
             if near is not None:
                 said += t("did_you_mean", lang.value, suggestion=near.name)
-            _fail([f"lzip: {t('error', lang.value)}: {said}"], EXIT_UNUSABLE)
+            _fail([t("error_line", lang.value, message=said)], EXIT_UNUSABLE)
         ids.append(found.id)
         if not any(found.id in indicator.agencies for indicator in plan.indicators):
             # e.g. 县司法局: named in the plan's tasks, owns no quantitative indicator

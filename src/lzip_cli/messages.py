@@ -136,6 +136,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- CLI -----------------------------------------------------------------------------------
     "error": ("错误", "error"),
+    "error_line": ("lzip: 错误：{message}", "lzip: error: {message}"),
+    "warning_line": ("lzip: 警告：{message}", "lzip: warning: {message}"),
     "warning": ("警告", "warning"),
     "more_problems": ("……另有 {count:,} 处问题", "… and {count:,} more"),
     "plan_ok": (
@@ -437,6 +439,14 @@ TEXTS.update(
             "--year {option} 与文件名（或所在文件夹名）中的 {name} 年不同：按 {option} 年度评估",
             "--year {option} differs from the year {name} in the file or folder name: judged as "
             "{option}",
+        ),
+        "year_conflict_option": (
+            "报表年度相互矛盾：--year 为 {option}，年度列中为 {column}",
+            "the report's year is contradictory: --year {option}, year column {column}",
+        ),
+        "year_conflict_name": (
+            "报表年度相互矛盾：文件（夹）名中为 {name}，年度列中为 {column}",
+            "the report's year is contradictory: file or folder name {name}, year column {column}",
         ),
         "year_conflict": (
             "报表年度相互矛盾：--year 为 {option}，文件（夹）名中为 {name}，年度列中为 {column}",

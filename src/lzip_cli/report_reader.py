@@ -874,7 +874,13 @@ def _resolve_year(
     if from_cells is not None and chosen is not None and from_cells != chosen:
         given = {"option": option, "name": from_name, "column": from_cells}
         params = {source: "—" if year is None else str(year) for source, year in given.items()}
-        raise LzipError([Problem("LZ215", "year_conflict", file=name, params=params)])
+        # Only the sources that gave a year are named: "--year —" read as if it had been given.
+        key = (
+            "year_conflict"
+            if option is not None and from_name is not None
+            else ("year_conflict_option" if option is not None else "year_conflict_name")
+        )
+        raise LzipError([Problem("LZ215", key, file=name, params=params)])
     return chosen if chosen is not None else from_cells
 
 
