@@ -236,3 +236,11 @@ def test_version_comes_before_any_command() -> None:
     result = runner.invoke(app, ["--version", "check", "no-such-report.csv"])
     assert result.exit_code == 0  # eager: printed and done, the command never runs
     assert result.stdout.startswith("lzip ")
+
+
+@pytest.mark.parametrize("args", [["indicators"], ["agencies"], ["indicators", "--lang", "en"]])
+def test_tables_in_a_pipe_carry_no_trailing_spaces(args: list[str]) -> None:
+    result = CliRunner().invoke(app, [*args], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+    assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []

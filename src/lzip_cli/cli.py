@@ -595,7 +595,9 @@ def indicators(
     else:
         from rich.console import Console
 
-        Console().print(catalog.indicators_table(plan, chosen, lang.value))
+        from lzip_cli.render.terminal import print_plain
+
+        print_plain(Console(), catalog.indicators_table(plan, chosen, lang.value))
 
 
 @app.command(cls=_Command, help=_h("cmd.agencies"), short_help=_h("short.agencies"))
@@ -616,7 +618,9 @@ def agencies(
     else:
         from rich.console import Console
 
-        Console().print(catalog.agencies_table(plan, lang.value))
+        from lzip_cli.render.terminal import print_plain
+
+        print_plain(Console(), catalog.agencies_table(plan, lang.value))
 
 
 @app.command(cls=_Command, help=_h("cmd.shortfalls"), short_help=_h("short.shortfalls"))
@@ -892,7 +896,9 @@ def diff(
         from rich.console import Console
 
         title = _t("diff_title", code, old=old, new=new)
-        Console().print(plan_diff.table(changes, before, after, code, title))
+        from lzip_cli.render.terminal import print_plain
+
+        print_plain(Console(), plan_diff.table(changes, before, after, code, title))
     raise typer.Exit(EXIT_FINDINGS if exit_code and changes else EXIT_OK)
 
 

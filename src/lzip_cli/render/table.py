@@ -184,28 +184,9 @@ def render(
     Tables fit the console's width, or with ``fit=False`` (a file) take the width they need.
     Lines written to anything but a terminal lose the spaces Rich pads them with.
     """
-    if console.is_terminal:
-        _print(result, agencies, lang, console, console.width if fit else None)
-        return
-    with console.capture() as capture:
-        _print(result, agencies, lang, console, console.width if fit else None)
-    text = "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
-    console.file.write(_encodable(text, getattr(console.file, "encoding", None)))
+    from lzip_cli.render.terminal import show
 
-
-#: Stand-ins for characters an output encoding may lack (GBK has no ░): each as wide.
-_PLAINER = str.maketrans({"█": "#", "░": "-"})
-
-
-def _encodable(text: str, encoding: str | None) -> str:
-    """``text`` with the progress bar's blocks made plain when ``encoding`` cannot write them."""
-    try:
-        text.encode(encoding or "utf-8")
-    except UnicodeEncodeError:
-        return text.translate(_PLAINER)
-    except LookupError:
-        pass
-    return text
+    show(console, lambda: _print(result, agencies, lang, console, console.width if fit else None))
 
 
 def _print(

@@ -1,0 +1,41 @@
+"""Rich output as it is on a terminal; in a pipe or a file without Rich's padding, and in
+characters the output's encoding has."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: Stand-ins for characters an output encoding may lack (GBK has no ░): each as wide.
+_PLAINER = str.maketrans({"█": "#", "░": "-"})
+
+
+def show(console: Console, draw: Callable[[], None]) -> None:
+    """Run ``draw`` (which prints to ``console``): lines written to anything but a terminal lose
+    the trailing spaces Rich pads them with."""
+    if console.is_terminal:
+        draw()
+        return
+    with console.capture() as capture:
+        draw()
+    text = "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+    console.file.write(encodable(text, getattr(console.file, "encoding", None)))
+
+
+def print_plain(console: Console, *renderables: Any) -> None:
+    """``console.print(*renderables)`` through :func:`show`."""
+    show(console, lambda: console.print(*renderables))
+
+
+def encodable(text: str, encoding: str | None) -> str:
+    """``text`` with the progress bar's blocks made plain when ``encoding`` cannot write them."""
+    try:
+        text.encode(encoding or "utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_PLAINER)
+    except LookupError:
+        pass
+    return text
