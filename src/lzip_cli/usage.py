@@ -166,36 +166,55 @@ def cell_width(text: str) -> int:
 _WRAP_TOKEN = re.compile(r"\[[^\[\]]*\]|\s+|[!-~]+|.")
 #: What Chinese typesetting keeps off the start of a line: it stays at the end of the one before.
 _NO_LINE_START = frozenset("，。、；：？！）】》」』”’")
+#: What it keeps off the end of a line: it goes down to the start of the next one.
+_NO_LINE_END = frozenset("（【《「『“‘")
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns, counting a Chinese character as two.
 
-    Breaks between words and between any two Chinese characters, never before closing
-    punctuation (it hangs past the width instead); paragraphs are kept apart by a blank line.
+    Breaks between words and between any two Chinese characters, as Chinese typesetting does:
+    closing punctuation never starts a line (the character before it goes down with it) and an
+    opening bracket never ends one. Paragraphs are kept apart by a blank line.
     """
     lines: list[str] = []
     for number, paragraph in enumerate(re.split(r"\n\s*\n", text.strip())):
         if number:
             lines.append("")
-        line, used = "", 0
+        line: list[str] = []
         tokens = _WRAP_TOKEN.findall(" ".join(paragraph.split()))
         while tokens:
             token = tokens.pop(0)
-            size = cell_width(token)
-            if size > width and token.startswith("[") and len(token) > 1:
+            if cell_width(token) > width and token.startswith("[") and len(token) > 1:
                 tokens[:0] = ["[", *_WRAP_TOKEN.findall(token[1:])]  # wider than a line: split
                 continue
-            if token.isspace():
-                if line:
-                    line, used = line + " ", used + 1
+            if token.isspace() and not line:
                 continue
-            if line and used + size > width and token not in _NO_LINE_START:
-                lines.append(line.rstrip())
-                line, used = "", 0
-            line, used = line + token, used + size
-        lines.append(line.rstrip())
+            if line and cell_width("".join(line).rstrip() + token) > width and not token.isspace():
+                carried = _carried_down(line, token)
+                if line:
+                    lines.append("".join(line).rstrip())
+                    line = carried
+            line.append(token)
+        lines.append("".join(line).rstrip())
     return lines
+
+
+def _carried_down(line: list[str], token: str) -> list[str]:
+    """The tokens at the end of ``line`` that go down with ``token`` to the next line (taken off
+    ``line``): opening brackets, and before closing punctuation the character it closes."""
+    carried: list[str] = []
+    if token in _NO_LINE_START:
+        while line and line[-1] in _NO_LINE_START:
+            carried.insert(0, line.pop())
+        if len(line) > 1:
+            carried.insert(0, line.pop())
+        else:  # nothing to carry it with: it hangs
+            line += carried
+            return []
+    while len(line) > 1 and line[-1] in _NO_LINE_END:
+        carried.insert(0, line.pop())
+    return carried
 
 
 def cell_help_formatter(base: type) -> type:
