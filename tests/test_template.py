@@ -79,7 +79,7 @@ def expected_rows(plan, year: int) -> list[list[str]]:  # type: ignore[no-untype
             f"{indicator.unit}/{indicator.count_unit}" if indicator.count_unit else indicator.unit
         )
         if indicator.scope == "shared":
-            rows.append([str(year), indicator.id, indicator.name + " " + COUNTY, unit, ""])
+            rows.append([str(year), indicator.id, indicator.name + COUNTY, unit, ""])
         for agency in indicator.agencies:
             rows.append([str(year), indicator.id, indicator.name, unit, plan.agency(agency).name])
     return [[*row, "", "", ""] for row in rows]

@@ -45,13 +45,13 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         (["check", "x.csv", "--year", "去年"], "错误：'--year' / '-y' 的值无效：应为整数"),
         (
             ["validate", "--format", "xml"],
-            "错误：'--format' / '-f' 的值无效：'xml' 不是可选的值（可选：'text', 'json', 'github'）",
+            "错误：'--format' / '-f' 的值无效：'xml' 不是可选的值（可选：'text'、'json'、'github'）",
         ),
-        (["chek", "x.csv"], "错误：没有命令 'chek'（是否想用 'check', 'schema'？）"),
+        (["chek", "x.csv"], "错误：没有命令 'chek'（是否想用 'check'、'schema'？）"),
         (["check", "x.csv", "--agency"], "错误：选项 '--agency' 后面需要一个值"),
         (
             ["check", "--lang", "fr", "x.csv"],
-            "错误：'--lang'（或环境变量 LZIP_LANG） 的值无效：'fr' 不是可选的值（可选：'zh', 'en'）",
+            "错误：'--lang'（或环境变量 LZIP_LANG）的值无效：'fr' 不是可选的值（可选：'zh'、'en'）",
         ),
         (["indicators", "extra"], "错误：多余的参数（extra）"),
         (["check", "--force=1", "x.csv"], "错误：选项 '--force' 不带值"),
@@ -60,7 +60,7 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
             ["template", "2024", "--year", "2025"],
             "错误：'--year' / '-y' 的值无效：与参数 YEAR（2024）不同",
         ),
-        (["schema"], "错误：缺少参数 'KIND'（可选：indicators, agencies）"),
+        (["schema"], "错误：缺少参数 'KIND'（可选：indicators、agencies）"),
     ],
     ids=[
         "unknown-option",

@@ -502,7 +502,9 @@ def _format_from_suffix(output: Path, formats: dict[str, _Format]) -> _Format:
 
     chosen = formats.get(output.suffix.lower())
     if chosen is None:
-        params = {"suffixes": ", ".join(formats)}
+        from lzip_cli.messages import Bilingual
+
+        params = {"suffixes": Bilingual("、".join(formats), ", ".join(formats))}
         raise LzipError(
             [Problem("LZ307", "output_format_unknown", file=str(output), params=params)]
         )

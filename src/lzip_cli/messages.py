@@ -684,7 +684,10 @@ TEXTS.update(
             "填写数字（比率填 0–100）；未开展填 —；未掌握数据请留空",
             "Enter a number (rates 0–100); — for not carried out; leave blank if unknown",
         ),
-        "tpl_county": ("（全县合计，责任单位留空）", "(county-wide: leave agency blank)"),
+        "tpl_county_name": (
+            "{name}（全县合计，责任单位留空）",
+            "{name} (county-wide: leave agency blank)",
+        ),
     }
 )
 

@@ -76,7 +76,7 @@ def cells(plan: Plan, year: int, row: FormRow, lang: Lang) -> list[str]:
     indicator = row.indicator
     name = indicator.label(lang)
     if row.agency_id is None:
-        name = f"{name} {t('tpl_county', lang)}"
+        name = t("tpl_county_name", lang, name=name)
     agency = plan.agency(row.agency_id).label(lang) if row.agency_id else ""
     return [str(year), indicator.id, name, unit_text(indicator), agency, "", "", ""]
 

@@ -141,7 +141,11 @@ def translate(message: str, lang: Lang) -> str:
                 )
             if "choices" in params:  # one per line, tab-indented, comma-ended
                 params["choices"] = " ".join(params["choices"].split())
-            return t("usage." + key, lang, **params)
+            for listed in ("choices", "options"):  # 'check'、'schema' in a Chinese sentence
+                if listed in params and lang == "zh":
+                    params[listed] = re.sub(r",\s*", "、", params[listed])
+            # （或环境变量 LZIP_LANG） 的值无效: no space after a full-width bracket
+            return t("usage." + key, lang, **params).replace("） ", "）")
     return message
 
 
@@ -152,6 +156,8 @@ def _detail(detail: str, lang: Lang) -> str:
             params: dict[str, Any] = found.groupdict()
             if "expected" in params:  # 'a' 或 'b' in Chinese
                 params["expected"] = choices(params["expected"])
+            if "choices" in params and lang == "zh":  # 'zh'、'en'
+                params["choices"] = re.sub(r",\s*", "、", params["choices"])
             return t("usage." + key, lang, **params)
     return detail
 
