@@ -164,6 +164,8 @@ def _detail(detail: str, lang: Lang) -> str:
 
 def cell_width(text: str) -> int:
     """How many terminal columns ``text`` takes: two for each wide (Chinese) character."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
@@ -188,36 +190,45 @@ def wrap_cells(text: str, width: int) -> list[str]:
         if number:
             lines.append("")
         line: list[str] = []
+        used = 0  # columns of ``line`` without its trailing space
         tokens = _WRAP_TOKEN.findall(" ".join(paragraph.split()))
         while tokens:
             token = tokens.pop(0)
-            if cell_width(token) > width and token.startswith("[") and len(token) > 1:
+            size = cell_width(token)
+            if size > width and token.startswith("[") and len(token) > 1:
                 tokens[:0] = ["[", *_WRAP_TOKEN.findall(token[1:])]  # wider than a line: split
                 continue
-            if token.isspace() and not line:
-                continue
-            if line and cell_width("".join(line).rstrip() + token) > width and not token.isspace():
-                carried = _carried_down(line, token)
+            if token.isspace():
                 if line:
+                    line.append(token)
+                continue
+            gap = 1 if line and line[-1].isspace() else 0
+            if line and used + gap + size > width:
+                carried = _carried_down(line, token)
+                if carried is not None:  # else it hangs past the edge
                     lines.append("".join(line).rstrip())
                     line = carried
+                    used = cell_width("".join(line).rstrip())
+                    gap = 1 if line and line[-1].isspace() else 0
             line.append(token)
+            used += gap + size
         lines.append("".join(line).rstrip())
     return lines
 
 
-def _carried_down(line: list[str], token: str) -> list[str]:
+def _carried_down(line: list[str], token: str) -> list[str] | None:
     """The tokens at the end of ``line`` that go down with ``token`` to the next line (taken off
-    ``line``): opening brackets, and before closing punctuation the character it closes."""
+    ``line``): opening brackets, and before closing punctuation the character it closes. None
+    when closing punctuation has nothing to go down with: it hangs past the edge instead."""
     carried: list[str] = []
     if token in _NO_LINE_START:
         while line and line[-1] in _NO_LINE_START:
             carried.insert(0, line.pop())
-        if len(line) > 1:
+        if len(line) > 1 and not line[-1].isspace():
             carried.insert(0, line.pop())
-        else:  # nothing to carry it with: it hangs
+        else:
             line += carried
-            return []
+            return None
     while len(line) > 1 and line[-1] in _NO_LINE_END:
         carried.insert(0, line.pop())
     return carried
