@@ -54,9 +54,9 @@ REQUIRED = ("indicator", "value")
 _FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
-#: What a form adds around a header word: a unit in brackets, a year before it.
 #: The year a header names: 2023年完成值, 2024完成值, 完成值（2023年）, 数值(2024).
 _HEADER_YEAR = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})(?![0-9])")
+#: What a form adds around a header word: a unit in brackets, a year before it.
 _HEADER_DECORATION = re.compile(r"^(?:19|20|21)[0-9]{2}(?:年度?)?|[(（\[【][^)）\]】]*[)）\]】]$")
 #: A date that Excel made of an indicator id typed into a cell: 4.1 → 2024-04-01, 4月1日.
 _DATE_FOR_ID = re.compile(
