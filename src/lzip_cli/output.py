@@ -67,16 +67,17 @@ def check_targets(
     A target in one of ``report_folders`` (folders read as a report) that the next run would
     read as a report too (``结果.csv`` among the agencies' forms) is refused as well.
     """
-    from lzip_cli.report_set import REPORT_SUFFIXES
-
     inputs = list(inputs)
     folders = [folder for folder in report_folders if folder.is_dir()]
+    read_as_report: tuple[str, ...] = ()
+    if folders:  # report_set brings the plan's models; a command without reports needs none
+        from lzip_cli.report_set import REPORT_SUFFIXES as read_as_report
     problems = []
     refused_folders: set[Path] = set()
     for target in targets:
         if any(_same_file(target, source) for source in inputs):
             problems.append(Problem("LZ301", "output_is_input", file=str(target)))
-        elif target.suffix.lower() in REPORT_SUFFIXES and any(
+        elif target.suffix.lower() in read_as_report and any(
             _same_file(target.parent, folder) for folder in folders
         ):
             if target.parent not in refused_folders:  # once for a folder of shortfall lists
