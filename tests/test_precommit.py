@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from lzip_cli.cli import app
 
@@ -57,7 +57,7 @@ def test_hook_definition() -> None:
     assert HOOK["language"] == "python"
     assert HOOK["pass_filenames"] is True
     assert HOOK["require_serial"] is True  # one run: the plan once, every report against it
-    assert HOOK["args"] == ["--data", "data"]
+    assert HOOK["args"] == ["--data", "data", "--by-folder"]
     files = re.compile(HOOK["files"])
     for selected in (
         "data/indicators.yaml",
@@ -105,6 +105,87 @@ def test_hook_command_on_good_and_bad_data(tmp_path: Path, monkeypatch: pytest.M
     bad = runner.invoke(app, [*argv, "--lang", "en"])
     assert bad.exit_code == 1
     assert "reports/2024.csv:" in bad.stderr and "LZ211" in bad.stderr
+
+
+# --- forms in a folder per year: --by-folder ------------------------------------------------
+
+
+def add_forms_folder(repo: Path, rows: dict[str, str]) -> None:
+    """reports/2025/: one form per agency, as the agencies return them (GBK, from Excel)."""
+    folder = repo / "reports" / "2025"
+    folder.mkdir(parents=True)
+    for name, body in rows.items():
+        (folder / name).write_bytes(("指标,责任单位,数值,笔数,备注\n" + body).encode("gbk"))
+
+
+#: 县林业局's row for 2.1 sent in its own form and, again, in the 知识产权局's one (LZ210).
+REPEATED_ROW = {
+    "林业局.csv": "2.1,县林业局,12,,\n",
+    "知识产权局.csv": "2.1,县知识产权局,30,,\n2.1,县林业局,12,,\n",
+}
+
+
+def validate(*args: str) -> Result:
+    return CliRunner().invoke(app, ["validate", "--data", "data", "--lang", "en", *args])
+
+
+def test_by_folder_validates_a_changed_form_with_the_rest_of_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    add_forms_folder(repo, REPEATED_ROW)
+    monkeypatch.chdir(repo)
+    result = validate("--by-folder", "reports/2025/林业局.csv")
+    assert result.exit_code == 1, result.output
+    assert "LZ210" in result.stderr
+    assert "reports/2025/知识产权局.csv" in result.stderr  # the form that was not changed
+
+
+def test_without_by_folder_each_form_is_validated_on_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    add_forms_folder(repo, REPEATED_ROW)
+    monkeypatch.chdir(repo)
+    result = validate("reports/2025/林业局.csv")
+    assert result.exit_code == 0, result.output
+    assert "OK: reports/2025/林业局.csv" in result.stdout
+
+
+def test_by_folder_validates_a_folder_once_for_all_its_changed_forms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    add_forms_folder(
+        repo, {"林业局.csv": "2.1,县林业局,12,,\n", "知识产权局.csv": "2.1,县知识产权局,30,,\n"}
+    )
+    monkeypatch.chdir(repo)
+    result = validate("--by-folder", "reports/2025/林业局.csv", "reports/2025/知识产权局.csv")
+    assert result.exit_code == 0, result.output
+    ok_lines = [line for line in result.stdout.splitlines() if line.startswith("OK: reports")]
+    assert ok_lines == ["OK: reports/2025"]
+
+
+def test_by_folder_leaves_a_report_file_outside_a_year_folder_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")  # reports/2024.csv: reports/ is not a year's folder
+    monkeypatch.chdir(repo)
+    result = validate("--by-folder", "reports/2024.csv")
+    assert result.exit_code == 0, result.output
+    assert "OK: reports/2024.csv" in result.stdout
+
+
+def test_hook_command_finds_a_row_repeated_across_two_forms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    add_forms_folder(repo, REPEATED_ROW)
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    result = CliRunner().invoke(app, [*hook_argv(repo), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert "LZ210" in result.stderr
 
 
 # --- the real thing ---------------------------------------------------------------------------

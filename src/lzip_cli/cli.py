@@ -252,6 +252,7 @@ def validate(
             help=_h("validate.format"),
         ),
     ] = ValidateFormat.text,
+    by_folder: Annotated[bool, typer.Option("--by-folder", help=_h("validate.by_folder"))] = False,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -266,6 +267,8 @@ def validate(
     report_paths: list[Path] = []
     try:
         data, report_paths = _plan_arguments(reports or [], data)
+        if by_folder:
+            report_paths = _year_folders(report_paths)
         plan = _load_plan(data)
     except LzipError as exc:
         errors, omitted = exc.problems, exc.omitted
@@ -363,6 +366,20 @@ def _plan_arguments(paths: list[Path], data: Path | None) -> tuple[Path | None, 
     if wrong:
         raise LzipError(wrong)
     return data, reports
+
+
+def _year_folders(paths: list[Path]) -> list[Path]:
+    """``validate --by-folder``: a file in a folder named for one year (``reports/2025/林业局.csv``)
+    stands for its folder, read as one report as ``check reports/2025/`` reads it, so that a row
+    repeated in two forms or two forms of different years are found. Other paths stay as given;
+    each folder is named once, where its first file was."""
+    from lzip_cli.report_reader import years_in_name
+
+    chosen: dict[Path, None] = {}
+    for path in paths:
+        year_folder = path.is_file() and len(years_in_name(path.parent)) == 1
+        chosen[path.parent if year_folder else path] = None
+    return list(chosen)
 
 
 def _read_and_evaluate(plan: "Plan", report_paths: list[Path], year: int | None) -> "CheckResult":

@@ -1299,6 +1299,10 @@ TEXTS.update(
             "除方案外一并检查的报表文件（CSV 或 .xlsx）。给出方案文件（agencies.yaml、indicators.yaml）即检查该方案，同 --data。",
             "Report files (CSV or .xlsx) to check as well as the plan. A plan file (agencies.yaml, indicators.yaml) names the plan to validate, as --data does.",
         ),
+        "help.validate.by_folder": (
+            "年份文件夹中的表（reports/2025/林业局.csv）连同该文件夹的其他表作为一份报表检查，如 check reports/2025/ 所读；pre-commit 钩子即用此项。",
+            "Validate a form in a folder named for a year (reports/2025/forestry.csv) together with the folder's other forms, as one report, as check reads reports/2025/; the pre-commit hook uses this.",
+        ),
         "help.validate.format": (
             "text（写到标准错误）、json（标准输出）或 github（标准输出上的工作流命令）。",
             "text (stderr), json (stdout) or github (workflow commands on stdout).",
