@@ -745,6 +745,19 @@ def test_a_narrow_english_table_shows_the_target_and_the_gaps() -> None:
     assert {"1603", "1700", "1652", "48"} <= set(cells)
 
 
+@pytest.mark.parametrize("columns", [60, 66, 72, 80])
+def test_a_wrapped_name_never_starts_a_line_with_closing_punctuation(columns: int) -> None:
+    # 6.1 县级各类知识产权学习、培训、交流: Rich alone folds it as "…学习/、培训…" at 60 columns.
+    result = run("check", EXAMPLE, "-a", "agriculture", columns=columns)
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.strip().startswith("序号"))
+    # The name column's first cell; the rows' id cells before it are ASCII, one column a character.
+    start = cell_len(header[: header.index("指标")])
+    name_cells = [line[start:].split("  ")[0] for line in lines if len(line) > start]
+    assert "交流" in "".join(name_cells)
+    assert [cell for cell in name_cells if cell.startswith(tuple("，。、；：？！）】》」』”’"))] == []
+
+
 def test_piped_table_lines_carry_no_trailing_spaces() -> None:
     result = run("check", EXAMPLE, columns=80)
     padded = [line for line in result.stdout.splitlines() if line != line.rstrip()]

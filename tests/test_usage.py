@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from lzip_cli.cli import lang_after_command
+from lzip_cli.linebreak import cell_width, wrap_cells
 from lzip_cli.messages import language
-from lzip_cli.usage import cell_width, localize_help, translate, wrap_cells
+from lzip_cli.usage import localize_help, translate
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "2024.csv"

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from lzip_cli.errors import Problem
 from lzip_cli.evaluate import AgencyResult, CheckResult
+from lzip_cli.linebreak import wrap_cells
 from lzip_cli.messages import Lang, t
 from lzip_cli.render import view
 from lzip_cli.render.problems import format_problem
@@ -150,9 +151,12 @@ def agency_table(
             )
         for line_view in line_views:
             cells: list[RenderableType] = []
-            for column in widths:
+            for column, column_width in widths.items():
                 text = line_view.cells[column]
-                if column == "status":
+                if column == "name" and cell_len(text) > column_width:
+                    # Rich folds at any character: "、培训" could start a line.
+                    cells.append("\n".join(wrap_cells(text, column_width)))
+                elif column == "status":
                     cells.append(Text(text, style=STATUS_STYLES[line_view.status]))
                 else:
                     cells.append(text)
