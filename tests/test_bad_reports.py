@@ -8,6 +8,7 @@ Chinese (the default) or English. Every run also checks that no input file chang
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -179,6 +180,57 @@ def test_bad_utf8_after_the_first_mebibyte_is_located() -> None:
 def test_ragged_row() -> None:
     result = check(write("2024.csv", HEADER + "1.1,县林业局,3\n4.3,,1652,extra,more\n"))
     assert_error(result, "2024.csv:3:4", "LZ209", "本行有 5 个单元格", "表头只有 3 列")
+
+
+# A CSV typed in Notepad writes 1,652 unquoted: the comma splits the number over two columns.
+@pytest.mark.parametrize(
+    ("header", "row", "where", "words"),
+    [
+        # no column after the value: a ragged row, said as the number it was
+        ("指标,责任单位,数值", "4.3,,1,652", "2024.csv:2:3", ["1,652", "1652"]),
+        # the rest lands in 备注 and would be read as a note: 4.3 would be 1
+        ("指标,责任单位,数值,备注", "4.3,,1,652", "2024.csv:2:3", ["1,652", "1652"]),
+        # two separators: 1 万元, 234 笔 and a note of 567
+        ("指标,责任单位,数值,笔数,备注", "5.1,县财政局,1,234,567", "2024.csv:2:3", ["1,234,567"]),
+        # decimals and a unit after the last group
+        ("指标,责任单位,数值,备注", "5.1,县财政局,1,234.5万元", "2024.csv:2:3", ["1,234.5万元"]),
+    ],
+)
+def test_a_number_split_by_an_unquoted_thousands_separator(
+    header: str, row: str, where: str, words: list[str]
+) -> None:
+    result = check(write("2024.csv", f"{header}\n{row}\n"))
+    assert_error(result, where, "LZ258", "千分位", *words)
+
+
+def test_a_split_thousands_number_in_english() -> None:
+    result = check(write("2024.csv", "指标,责任单位,数值,备注\n4.3,,1,652\n"), "--lang", "en")
+    assert_error(result, "2024.csv:2:3", "LZ258", "thousands separator", '"1,652"')
+
+
+def test_amount_and_count_that_may_be_a_split_number_are_read_with_a_warning() -> None:
+    # 45 万元 in 150 笔 may be right: read as written, but said
+    result = check(write("2024.csv", "指标,责任单位,数值,笔数\n5.4,县财政局,45,150\n"))
+    assert result.exit_code in (0, 1), result.stderr
+    warning = next(w for w in json.loads(result.stdout)["warnings"] if w["code"] == "LZ259")
+    assert (warning["line"], warning["column"]) == (2, 3)
+    assert "45,150万元" in warning["message"]
+    row = next(i for i in json.loads(result.stdout)["indicators"] if i["id"] == "5.4")
+    assert (row["actual"], row["count"]) == (45, 150)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "4.3,,1652,",  # four digits before: not a thousands group
+        "5.1,县财政局,1200,30",  # a count of two digits
+        '5.1,县财政局,"1,234",3',  # quoted, as Excel writes it
+    ],
+)
+def test_numbers_that_are_not_split_pass(row: str) -> None:
+    result = check(write("2024.csv", f"指标,责任单位,数值,笔数\n{row}\n"))
+    assert result.exit_code in (0, 1), result.stderr
+    assert not [w for w in json.loads(result.stdout)["warnings"] if w["code"] in ("LZ258", "LZ259")]
 
 
 def test_unterminated_quote_is_located_where_it_opens() -> None:

@@ -804,9 +804,15 @@ def test_two_columns_with_one_meaning(plan: Plan, header: str, column: int) -> N
 
 
 def test_a_row_wider_than_the_header(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,数值\n4.3,1652,县知识产权局\n"))
+    assert (problem.code, problem.line, problem.column) == ("LZ209", 2, 3)
+
+
+def test_a_number_split_by_its_thousands_separator_is_said_as_such(plan: Plan) -> None:
     # "1,652" unquoted: the comma splits the number into two cells.
     problem = one(problems(plan, "2024.csv", "指标,数值\n4.3,1,652\n"))
-    assert (problem.code, problem.line, problem.column) == ("LZ209", 2, 3)
+    assert (problem.code, problem.line, problem.column) == ("LZ258", 2, 2)
+    assert problem.params["number"] == "1,652"
 
 
 def test_trailing_empty_cells_are_fine(plan: Plan) -> None:

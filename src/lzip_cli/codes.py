@@ -135,6 +135,8 @@ CODES: dict[str, Code] = {
     "LZ252": _c("xlsx_first_sheet_empty"),
     "LZ253": _c("xlsx_merged"),
     "LZ254": _c("report_dir_empty"),
+    "LZ258": _c("thousands_split"),
+    "LZ259": _c("thousands_split_count", severity="warning"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),

@@ -323,6 +323,22 @@ TEXTS.update(
             "已忽略无法识别的列：{headers}",
             "ignored unrecognised columns: {headers}",
         ),
+        "thousands_split": (
+            "数值 {value} 和其后一列的 {rest} 像是一个带千分位逗号的数 {number}：CSV 里的逗号把它分成了两列。"
+            '请去掉逗号写作 {plain}，或给这个数加英文双引号（"{number}"）；用 Excel 或 WPS 另存为 CSV 时会自动加上',
+            "{value} and {rest} in the next column look like one number with thousands separators, "
+            "{number}: in CSV a comma separates columns. Write it as {plain} without the commas, or "
+            'in double quotes ("{number}"); Excel and WPS quote it when they save CSV',
+        ),
+        "thousands_split_count": (
+            "金额 {value}{unit}、{rest}{count_unit}也可能是带千分位逗号的 {number}{unit}被 CSV 的逗号拆成了两列："
+            '若是，请去掉逗号写作 {plain}，或给这个数加英文双引号（"{number}"）；'
+            "若填的正是 {value}{unit}、{rest}{count_unit}，可不理会",
+            "{value} {unit} and {rest} {count_unit} may be {number} {unit} with a thousands "
+            "separator, split over two columns by the CSV's comma: if so, write it as {plain} without "
+            'the comma, or in double quotes ("{number}"); if {value} {unit} and {rest} {count_unit} '
+            "is what was meant, ignore this",
+        ),
         "ragged_row": (
             "本行有 {cells} 个单元格，而表头只有 {expected} 列",
             "this row has {cells} cells but the header has {expected} columns",
@@ -1052,6 +1068,16 @@ TEXTS.update(
         "code.LZ208": (
             "报表缺少必需的列（指标、数值）。",
             "The report lacks a required column (indicator, value).",
+        ),
+        "code.LZ258": (
+            "CSV 中未加引号的千分位逗号把一个数拆进了两列（1,234 读作 1 和 234）。",
+            "An unquoted thousands separator split one number over two columns of a CSV (1,234 "
+            "read as 1 and 234).",
+        ),
+        "code.LZ259": (
+            "5.1–5.4 的金额和笔数/件数（1 和 234）也可能是一个被未加引号的千分位逗号拆开的数（1,234）。",
+            "The amount and count of 5.1–5.4 (1 and 234) may be one number (1,234) split by an "
+            "unquoted thousands separator.",
         ),
         "code.LZ209": (
             "某行的单元格多于表头的列数。",

@@ -269,6 +269,7 @@ def read_part(path: Path, plan: Plan) -> ReportPart:
         name,
         name_years=years_in_name(path),
         warnings=warnings,
+        split_numbers=kind != "xlsx",
     )
 
 
@@ -582,8 +583,13 @@ def parse_part(
     *,
     name_years: list[int] | None = None,
     warnings: list[Problem] | None = None,
+    split_numbers: bool = False,
 ) -> ReportPart:
-    """Check header and rows from any tabular source, leaving the year to the caller."""
+    """Check header and rows from any tabular source, leaving the year to the caller.
+
+    ``split_numbers``: the rows are CSV text, where an unquoted thousands separator (``1,234``)
+    splits a number over two cells.
+    """
     warnings = [] if warnings is None else warnings
     log = ProblemLog()
     columns: dict[str, int] | None = None
@@ -612,6 +618,44 @@ def parse_part(
             blanks = [""] * (width + 1)
             continue
         data_rows += 1
+        if split_numbers and (split := _thousands_split(cells, columns["value"])) is not None:
+            value_column = columns["value"]
+            ragged = len(cells) > width and any(c.strip() for c in cells[width:])
+            indicator = plan.find_indicator(cells[columns["indicator"]].strip())
+            if (
+                "," not in split["rest"]
+                and columns.get("count") == value_column + 1
+                and indicator is not None
+                and indicator.compound
+                and not ragged
+            ):
+                # 1 and 234 in the amount and count columns may be what was meant: say, read on.
+                warnings.append(
+                    Problem(
+                        "LZ259",
+                        "thousands_split_count",
+                        file=name,
+                        line=row_number,
+                        column=value_column + 1,
+                        params={
+                            **split,
+                            "unit": indicator.unit,
+                            "count_unit": indicator.count_unit,
+                        },
+                    )
+                )
+            else:
+                log.add(
+                    Problem(
+                        "LZ258",
+                        "thousands_split",
+                        file=name,
+                        line=row_number,
+                        column=value_column + 1,
+                        params=split,
+                    )
+                )
+                continue
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             log.add(
                 Problem(
@@ -711,6 +755,42 @@ def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
     if index is None or index >= len(cells):
         return ""
     return cells[index]
+
+
+#: The first group of a number written with thousands separators (1,234): one to three digits.
+_LEADING_GROUP = re.compile(r"[+-]?[0-9]{1,3}")
+#: A later group: three digits; the last may have decimals and a unit (234.5万元).
+_NEXT_GROUP = re.compile(r"[0-9]{3}")
+_LAST_GROUP = re.compile(r"(?P<digits>[0-9]{3}(?:\.[0-9]+)?)(?P<unit>[^0-9,.][^0-9]{0,5})?")
+
+
+def _thousands_split(cells: list[str], value_column: int) -> dict[str, str] | None:
+    """The number ``1,234`` an unquoted CSV split into the value cell and the next ones, or None.
+
+    Excel and WPS quote such numbers when they save CSV; a CSV typed in Notepad does not, and the
+    groups after the first land in the count or note column, read as a figure of their own.
+    """
+    following = cells[value_column + 1 : value_column + 4]
+    if not following or not following[0][:3].isdigit():  # most rows: the next cell is blank
+        return None
+    leading = unicodedata.normalize("NFKC", cells[value_column]).strip()
+    if _LEADING_GROUP.fullmatch(leading) is None:
+        return None
+    groups: list[str] = []
+    for cell in following:
+        text = unicodedata.normalize("NFKC", cell).strip()
+        if _NEXT_GROUP.fullmatch(text):
+            groups.append(text)
+            continue
+        if _LAST_GROUP.fullmatch(text):
+            groups.append(text)
+        break
+    if not groups:
+        return None
+    number = ",".join([leading, *groups])
+    unit = _LAST_GROUP.fullmatch(groups[-1])["unit"] or ""  # type: ignore[index]
+    plain = number.replace(",", "").removesuffix(unit)
+    return {"value": leading, "rest": ",".join(groups), "number": number, "plain": plain}
 
 
 def _parse_row(
