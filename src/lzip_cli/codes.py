@@ -94,13 +94,14 @@ CODES: dict[str, Code] = {
     ),
     "LZ211": _c("unknown_indicator", "indicator_is_a_date"),
     "LZ213": _c("year_cells_differ"),
-    "LZ214": _c("year_unknown", "year_name_ambiguous"),
+    "LZ214": _c("year_unknown", "year_name_ambiguous", "year_unknown_header_years"),
     "LZ215": _c(
         "year_conflict",
         "year_conflict_option",
         "year_conflict_name",
         "year_differs_between_files",
         "header_year_differs",
+        "header_years_differ",
     ),
     "LZ216": _c("blank_indicator"),
     "LZ217": _c("unknown_agency_cell", "unit_in_agency_column"),
@@ -135,6 +136,7 @@ CODES: dict[str, Code] = {
     "LZ252": _c("xlsx_first_sheet_empty"),
     "LZ253": _c("xlsx_merged"),
     "LZ254": _c("report_dir_empty"),
+    "LZ255": _c("year_column_passed_over", severity="warning"),
     "LZ258": _c("thousands_split"),
     "LZ259": _c("thousands_split_count", severity="warning"),
     # --- outputs -----------------------------------------------------------------------------

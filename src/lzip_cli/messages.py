@@ -362,6 +362,18 @@ TEXTS.update(
             "the value column's header names {header}, but the report is for {year}: if last "
             "year's form was reused, check the figures and correct the header",
         ),
+        "header_years_differ": (
+            "表头 {headers} 各写一个年份（{years}），没有一列是报表年度 {year} 年：请核对报表年度"
+            "（--year、文件名、年度列），或补上 {year} 年的列",
+            "the headers {headers} each name a year ({years}), none the report's year {year}: "
+            "check the report's year (--year, the file name, the year column) or add a column "
+            "for {year}",
+        ),
+        "year_column_passed_over": (
+            "已跳过 {header!r} 列：报表年度为 {report_year} 年，读取的是第 {read} 列 {read_header!r}",
+            "column {header!r} is passed over: the report is for {report_year}, so column {read} "
+            "{read_header!r} is read",
+        ),
         "year_differs_between_files": (
             "各报表文件的年度不一致：{file_a} 为 {a} 年，本文件为 {b} 年",
             "the report files are for different years: {file_a} is for {a}, this file for {b}",
@@ -430,6 +442,12 @@ TEXTS.update(
         "year_unknown": (
             "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
             "cannot tell the report's year: pass --year or put it in the file name (2024.csv)",
+        ),
+        "year_unknown_header_years": (
+            "无法确定报表年度：表头 {headers} 各写一个年份（{years}）。请用 --year 指定报表年度，"
+            "读取该年的一列（如 --year {last}）",
+            "cannot tell the report's year: the headers {headers} each name a year ({years}); "
+            "pass --year to choose the year whose column is read (--year {last})",
         ),
         "count_without_value": (
             "笔数/件数 {count} 没有对应的金额（{unit}）：本行按未填报计；请填写金额，或 — 表示未开展",
@@ -1062,8 +1080,9 @@ TEXTS.update(
             "CSV syntax error: an unclosed quote, an overlong cell and the like.",
         ),
         "code.LZ207": (
-            "报表表头中同一列出现两次。",
-            "A column appears twice in the report's header.",
+            "报表表头中同一列出现两次（几个数值或笔数列各写一个不同年份时见 LZ255）。",
+            "A column appears twice in the report's header (value or count columns that each "
+            "name another year: see LZ255).",
         ),
         "code.LZ208": (
             "报表缺少必需的列（指标、数值）。",
@@ -1097,15 +1116,17 @@ TEXTS.update(
             "The report's year column holds different years.",
         ),
         "code.LZ214": (
-            "无法确定报表年度（没有 --year，文件名中没有或有多个年份，也没有年度列）。",
+            "无法确定报表年度（没有 --year，文件名中没有或有多个年份，也没有年度列；"
+            "或只有几个数值列的表头写了年份）。",
             "The report's year cannot be told (no --year, no single year in the file name, no "
-            "year column).",
+            "year column; or only the headers of several value columns name years).",
         ),
         "code.LZ215": (
             "文件名或 --year 与年度列给出的年份相互矛盾，几个报表文件的年度不一致，"
-            "或数值列的表头写的是另一年（2023年完成值）。",
+            "数值列的表头写的是另一年（2023年完成值），或各写一年的几个数值列中没有报表年度的一列。",
             "The file name or --year and the year column give different years, several "
-            "report files do, or the value column's header names another year (2023年完成值).",
+            "report files do, the value column's header names another year (2023年完成值), or "
+            "of several value columns that each name a year none names the report's.",
         ),
         "code.LZ216": (
             "某行的指标单元格为空。",
@@ -1244,6 +1265,12 @@ TEXTS.update(
         "code.LZ254": (
             "作为报表给出的目录中没有 .csv 或 .xlsx 文件。",
             "A directory given as a report holds no .csv or .xlsx file.",
+        ),
+        "code.LZ255": (
+            "几个数值（或笔数）列各写一个年份（2023年完成值、2024年完成值）：读取报表年度的一列，"
+            "其余跳过。",
+            "Several value (or count) columns each name a year (2023年完成值, 2024年完成值): the "
+            "column of the report's year is read, the others are passed over.",
         ),
         "code.LZ301": (
             "输出文件就是输入文件之一。",

@@ -27,6 +27,7 @@ from lzip_cli.cells import (
     parse_year,
 )
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
+from lzip_cli.messages import Bilingual
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import WHOLE_UNITS
 
@@ -56,6 +57,8 @@ _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() 
 
 #: The year a header names: 2023年完成值, 2024完成值, 完成值（2023年）, 数值(2024).
 _HEADER_YEAR = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})(?![0-9])")
+#: Fields a form may give once a year, side by side (2023年完成值, 2024年完成值; 2023年笔数 …).
+_YEARLY = ("value", "count")
 #: What a form adds around a header word: a unit in brackets, a year before it.
 _HEADER_DECORATION = re.compile(r"^(?:19|20|21)[0-9]{2}(?:年度?)?|[(（\[【][^)）\]】]*[)）\]】]$")
 #: A date that Excel made of an indicator id typed into a cell: 4.1 → 2024-04-01, 4月1日.
@@ -160,6 +163,9 @@ class ReportPart:
     name_folder: str | None = None
     #: A year the value column's header names (2023年完成值): year, line, column.
     header_year: tuple[int, int, int] | None = None
+    #: The rows not read yet: the header has a value column per year (2023年完成值,
+    #: 2024年完成值) and which is read waits for the report's year (see :meth:`settle`).
+    pending: _Body | None = None
 
     @property
     def name_year(self) -> int | None:
@@ -178,6 +184,8 @@ class ReportPart:
         under last year's name. A year column that disagrees with either is an error (LZ215).
         """
         name_year = self.name_year
+        if self.pending is not None and (option is not None or name_year is not None):
+            self.settle(option if option is not None else name_year)  # a folder's year
         year = _resolve_year(option, name_year, self.year_cells, self.file, self.year_column)
         if year is None and self.header_year is not None:  # 报表.csv headed 2024年完成值
             year = self.header_year[0]
@@ -204,12 +212,22 @@ class ReportPart:
             )
         return year
 
+    def settle(self, year: int | None) -> None:
+        """Read the rows left in :attr:`pending`, from the columns of ``year`` where the header
+        has one per year; raise :class:`LzipError` with the rows' problems."""
+        body, self.pending = self.pending, None
+        if body is not None:
+            self.rows, self.year_cells, self.header_year = body.read(year)
+
     def year_unknown(self) -> Problem:
-        """LZ214 for this file, saying which years its name holds if it holds several."""
+        """LZ214 for this file, saying which years its name holds if it holds several, or which
+        years the headers of its value columns name."""
         if len(self.name_years) > 1:
             years = ", ".join(map(str, self.name_years))
             params = {"years": years, "name": self.name_folder or os.path.basename(self.file)}
             return Problem("LZ214", "year_name_ambiguous", file=self.file, params=params)
+        if self.pending is not None:
+            return self.pending.year_unknown()
         return Problem("LZ214", "year_unknown", file=self.file)
 
 
@@ -238,15 +256,19 @@ def years_in_name(path: Path) -> list[int]:
 
 def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     """Read and check a report; raise :class:`LzipError` with every problem found."""
-    part = read_part(path, plan)
+    part = read_part(path, plan, year)
     resolved = part.own_year(year)
     if resolved is None:
         raise LzipError([part.year_unknown()])
     return Report(part.file, resolved, part.rows, part.warnings)
 
 
-def read_part(path: Path, plan: Plan) -> ReportPart:
-    """Read and check one report file, leaving its year to the caller."""
+def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
+    """Read and check one report file, leaving its year to the caller.
+
+    ``year`` (``--year``), else the year the file's name gives, chooses among value columns
+    that each name a year as the rows are read (see :func:`parse_part`).
+    """
     name = display_path(path)
     kind = _sniff(path, name)
     warnings: list[Problem] = []
@@ -263,13 +285,17 @@ def read_part(path: Path, plan: Plan) -> ReportPart:
         rows = _iter_csv_rows(path, name)
     from lzip_cli.progress import track
 
+    name_years = years_in_name(path)
+    if year is None and len(name_years) == 1:
+        year = name_years[0]
     return parse_part(
         track(rows, name),  # a bar on a terminal when reading takes over a second
         plan,
         name,
-        name_years=years_in_name(path),
+        name_years=name_years,
         warnings=warnings,
         split_numbers=kind != "xlsx",
+        year=year,
     )
 
 
@@ -442,8 +468,14 @@ def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
 
 def _map_header(
     cells: list[str], row: int, name: str, log: ProblemLog, warnings: list[Problem]
-) -> dict[str, int]:
-    columns: dict[str, int] = {}
+) -> tuple[dict[str, int], dict[str, dict[int, int]]]:
+    """The column of each field, and the fields read from one of several yearly columns.
+
+    Several value (or count) columns that each name another year (2023年完成值, 2024年完成值:
+    last year's form filled in again with a column added) are not a duplicate: which one is read
+    waits for the report's year (:class:`_Body`). Any other column twice is LZ207.
+    """
+    found: dict[str, list[int]] = {}
     ignored = []
     for index, cell in enumerate(cells):
         text = fold(cell).casefold()
@@ -454,9 +486,19 @@ def _map_header(
             canonical = _HEADER_INDEX.get(_HEADER_DECORATION.sub("", text))
         if canonical is None:
             ignored.append(cell.strip())
-        elif canonical == "info":
+        elif canonical != "info":
+            found.setdefault(canonical, []).append(index)
+    columns: dict[str, int] = {}
+    by_year: dict[str, dict[int, int]] = {}
+    for canonical, indexes in found.items():
+        columns[canonical] = indexes[0]
+        if len(indexes) == 1:
             continue
-        elif canonical in columns:
+        years = _header_years(cells, indexes) if canonical in _YEARLY else None
+        if years is not None:
+            by_year[canonical] = years
+            continue
+        for index in indexes[1:]:
             log.add(
                 Problem(
                     "LZ207",
@@ -465,14 +507,12 @@ def _map_header(
                     line=row,
                     column=index + 1,
                     params={
-                        "header": cell.strip(),
-                        "first": columns[canonical] + 1,
+                        "header": cells[index].strip(),
+                        "first": indexes[0] + 1,
                         "column_name": canonical,
                     },
                 )
             )
-        else:
-            columns[canonical] = index
     if "agency" not in columns:
         # 单位 is a unit of measure beside 责任单位, but on many forms it is the agency itself:
         # read it as the agency then, so that names there are not summed as county figures
@@ -506,7 +546,18 @@ def _map_header(
                 params={"headers": ", ".join(ignored)},
             )
         )
-    return columns
+    return columns, by_year
+
+
+def _header_years(cells: list[str], indexes: list[int]) -> dict[int, int] | None:
+    """Year → column index when each of the columns' headers names another year, else None."""
+    years: dict[int, int] = {}
+    for index in indexes:
+        found = _HEADER_YEAR.search(fold(cells[index]))
+        if found is None or int(found[1]) in years:
+            return None
+        years[int(found[1])] = index
+    return years
 
 
 def is_title_row(cells: list[str]) -> bool:
@@ -583,137 +634,315 @@ def parse_part(
     *,
     name_years: list[int] | None = None,
     warnings: list[Problem] | None = None,
+    year: int | None = None,
     split_numbers: bool = False,
 ) -> ReportPart:
     """Check header and rows from any tabular source, leaving the year to the caller.
 
     ``split_numbers``: the rows are CSV text, where an unquoted thousands separator (``1,234``)
     splits a number over two cells.
+
+    ``year`` is the report's year when it is known before the rows are read (``--year``, the
+    file's name): it chooses among value columns that each name a year. Without it, the first
+    year cell chooses; failing that the rows wait, unread, in :attr:`ReportPart.pending` until
+    the year is settled (another file's, in a report of several files).
     """
     warnings = [] if warnings is None else warnings
-    log = ProblemLog()
-    columns: dict[str, int] | None = None
-    width = 0
-    header_cells: list[str] = []
-    parsed: list[ReportRow] = []
-    first_row: dict[tuple[str, str | None], int] = {}
-    year_cells: dict[int, int] = {}
-    header_row, data_rows = 0, 0
-    fields = operator.itemgetter(0)
-    blanks: list[str] = []
-    for row_number, cells in _past_title_rows(rows):
+    numbered = _past_title_rows(rows)
+    header = _read_header(numbered, name, warnings)
+    body = _Body(numbered, plan, name, header, warnings, split_numbers=split_numbers)
+    year_column = header.columns.get("year")
+    part = ReportPart(
+        name,
+        [],
+        warnings,
+        name_years or [],
+        {},
+        year_column + 1 if year_column is not None else None,
+        pending=body,
+    )
+    if header.by_year:
+        if year is None and "value" not in header.by_year:  # 2024年完成值 beside 2023年笔数 …
+            year = header.value_year[0] if header.value_year else None
+        if year is None:
+            year = body.first_year_cell()
+        if year is None:  # the year, and with it the column to read, is settled later
+            body.held.extend(body.rows)  # read to the end: the file is closed, errors raised
+            return part
+    part.settle(year)
+    return part
+
+
+@dataclass(slots=True)
+class _Header:
+    """A report's header row: where it is, its cells, and the column of each field."""
+
+    row: int
+    cells: list[str]
+    columns: dict[str, int]
+    #: Fields with several columns, each naming another year: field → year → column index.
+    by_year: dict[str, dict[int, int]]
+
+    @property
+    def value_year(self) -> tuple[int, int, int] | None:
+        """The year the value column's header names (2023年完成值): year, line, column."""
+        index = self.columns["value"]
+        found = _HEADER_YEAR.search(fold(self.cells[index]))
+        return (int(found[1]), self.row, index + 1) if found else None
+
+    def listing(self, years: dict[int, int]) -> dict[str, object]:
+        """A message's params naming yearly columns: their headers, and the years they name."""
+        headers = [repr(self.cells[index].strip()) for index in years.values()]
+        named = [str(year) for year in years]
+        return {
+            "headers": Bilingual("、".join(headers), ", ".join(headers)),
+            "years": Bilingual("、".join(named), ", ".join(named)),
+        }
+
+
+def _read_header(
+    numbered: Iterator[tuple[int, list[str]]], name: str, warnings: list[Problem]
+) -> _Header:
+    """The first row that is not blank, read as the header; LZ201 when there is none."""
+    for row_number, cells in numbered:
         if not "".join(cells).strip():  # every cell blank (one string, not a generator per row)
             continue
-        if columns is None:
-            columns = _map_header(cells, row_number, name, log, warnings)
-            width, header_row, header_cells = len(cells), row_number, cells
-            sheets = next((w for w in warnings if w.code == "LZ232"), None)
-            if log.problems and sheets is not None:  # a cover sheet before the report's sheet?
-                log.add(
-                    Problem("LZ208", "missing_column_other_sheets", file=name, params=sheets.params)
-                )
-            log.raise_if_any()
-            # A row's cells of _FIELDS in one call; a missing column reads the blank at ``width``.
-            fields = operator.itemgetter(*(columns.get(f, width) for f in _FIELDS))
-            blanks = [""] * (width + 1)
-            continue
-        data_rows += 1
-        if split_numbers and (split := _thousands_split(cells, columns["value"])) is not None:
-            value_column = columns["value"]
-            ragged = len(cells) > width and any(c.strip() for c in cells[width:])
-            indicator = plan.find_indicator(cells[columns["indicator"]].strip())
-            if (
-                "," not in split["rest"]
-                and columns.get("count") == value_column + 1
-                and indicator is not None
-                and indicator.compound
-                and not ragged
-            ):
-                # 1 and 234 in the amount and count columns may be what was meant: say, read on.
-                warnings.append(
+        log = ProblemLog()
+        columns, by_year = _map_header(cells, row_number, name, log, warnings)
+        sheets = next((w for w in warnings if w.code == "LZ232"), None)
+        if log.problems and sheets is not None:  # a cover sheet before the report's sheet?
+            log.add(
+                Problem("LZ208", "missing_column_other_sheets", file=name, params=sheets.params)
+            )
+        log.raise_if_any()
+        return _Header(row_number, cells, columns, by_year)
+    raise LzipError([Problem("LZ201", "report_empty", file=name)])
+
+
+class _Body:
+    """The rows below a report's header, read once the columns to read are settled.
+
+    Rows looked at before then (for a year cell) are held and read first.
+    """
+
+    def __init__(
+        self,
+        rows: Iterator[tuple[int, list[str]]],
+        plan: Plan,
+        name: str,
+        header: _Header,
+        warnings: list[Problem],
+        *,
+        split_numbers: bool = False,
+    ) -> None:
+        self.rows = rows
+        self.split_numbers = split_numbers
+        self.held: list[tuple[int, list[str]]] = []
+        self.plan = plan
+        self.name = name
+        self.header = header
+        self.warnings = warnings
+
+    def first_year_cell(self) -> int | None:
+        """The year in the first row of an indicator with a year cell; None if no row has one."""
+        columns = self.header.columns
+        year_index, indicator_index = columns.get("year"), columns["indicator"]
+        if year_index is None:
+            return None
+        for numbered in self.rows:
+            self.held.append(numbered)
+            cells = numbered[1]
+            if max(year_index, indicator_index) >= len(cells):
+                continue
+            indicator = cells[indicator_index].strip()
+            if not indicator or self.plan.find_indicator(indicator) is None:
+                continue  # a total or footer row: its year cell is not read either
+            try:
+                year = parse_year(cells[year_index])
+            except CellError:
+                continue  # reported when the row is read
+            if year is not None:
+                return year
+        return None
+
+    def year_unknown(self) -> Problem:
+        """LZ214 for a report whose yearly columns' headers are all that name a year."""
+        by_year = self.header.by_year
+        years = by_year.get("value") or by_year["count"]
+        return Problem(
+            "LZ214",
+            "year_unknown_header_years",
+            file=self.name,
+            line=self.header.row,
+            column=min(years.values()) + 1,
+            params={**self.header.listing(years), "last": max(years)},
+        )
+
+    def _choose(self, year: int) -> dict[str, int]:
+        """The columns to read for ``year``: of each field's yearly columns, the one naming it;
+        the others are passed over with warning LZ255. LZ215 when none names ``year``."""
+        header = self.header
+        columns = dict(header.columns)
+        problems: list[Problem] = []
+        passed: list[Problem] = []
+        for field_name, years in header.by_year.items():
+            index = years.get(year)
+            if index is None:
+                problems.append(
                     Problem(
-                        "LZ259",
-                        "thousands_split_count",
-                        file=name,
-                        line=row_number,
-                        column=value_column + 1,
-                        params={
-                            **split,
-                            "unit": indicator.unit,
-                            "count_unit": indicator.count_unit,
-                        },
-                    )
-                )
-            else:
-                log.add(
-                    Problem(
-                        "LZ258",
-                        "thousands_split",
-                        file=name,
-                        line=row_number,
-                        column=value_column + 1,
-                        params=split,
+                        "LZ215",
+                        "header_years_differ",
+                        file=self.name,
+                        line=header.row,
+                        column=min(years.values()) + 1,
+                        params={**header.listing(years), "year": year},
                     )
                 )
                 continue
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            log.add(
+            columns[field_name] = index
+            for other_year, other in years.items():
+                if other == index:
+                    continue
+                params = {
+                    "header": header.cells[other].strip(),
+                    "year": other_year,
+                    "report_year": year,
+                    "read": index + 1,
+                    "read_header": header.cells[index].strip(),
+                }
+                passed.append(
+                    Problem(
+                        "LZ255",
+                        "year_column_passed_over",
+                        file=self.name,
+                        line=header.row,
+                        column=other + 1,
+                        params=params,
+                    )
+                )
+        if problems:
+            raise LzipError(problems)
+        self.warnings.extend(sorted(passed, key=Problem.sort_key))
+        return columns
+
+    def _split_number(
+        self, cells: list[str], columns: dict[str, int], row: int, log: ProblemLog
+    ) -> bool:
+        """Whether the row holds a number an unquoted thousands separator split (LZ258: the row
+        is not read on); where the pieces could be an amount and its count, warning LZ259."""
+        value_column = columns["value"]
+        split = _thousands_split(cells, value_column)
+        if split is None:
+            return False
+        width = len(self.header.cells)
+        ragged = len(cells) > width and any(c.strip() for c in cells[width:])
+        indicator = self.plan.find_indicator(cells[columns["indicator"]].strip())
+        if (
+            "," not in split["rest"]
+            and columns.get("count") == value_column + 1
+            and indicator is not None
+            and indicator.compound
+            and not ragged
+        ):
+            # 1 and 234 in the amount and count columns may be what was meant: say, read on.
+            params = {**split, "unit": indicator.unit, "count_unit": indicator.count_unit}
+            self.warnings.append(
                 Problem(
-                    "LZ209",
-                    "ragged_row",
-                    file=name,
-                    line=row_number,
-                    column=width + 1,
-                    params={"cells": len(cells), "expected": width},
+                    "LZ259",
+                    "thousands_split_count",
+                    file=self.name,
+                    line=row,
+                    column=value_column + 1,
+                    params=params,
                 )
             )
-            continue
-        if len(cells) <= width:
-            cells = cells + blanks[len(cells) :]
-        # (Past ``width`` a row holds only blank cells, or it was refused as ragged above.)
-        parsed_row = _parse_row(
-            cells, fields(cells), columns, row_number, plan, name, log, year_cells, warnings
+            return False
+        log.add(
+            Problem(
+                "LZ258",
+                "thousands_split",
+                file=self.name,
+                line=row,
+                column=value_column + 1,
+                params=split,
+            )
         )
-        if parsed_row is None:
-            continue
-        if parsed_row.value is None and parsed_row.count is None:
-            continue  # a row left blank says nothing: the same as no row ("not reported")
-        key = (parsed_row.indicator_id, parsed_row.agency_id)
-        if key in first_row:
-            log.add(
-                Problem(
-                    "LZ210",
-                    "duplicate_row" if key[1] else "duplicate_county_row",
-                    file=name,
-                    line=row_number,
-                    params={
-                        "first": first_row[key],
-                        "indicator": key[0],
-                        "agency": plan.agency(key[1]).names() if key[1] else "—",
-                    },
+        return True
+
+    def read(
+        self, year: int | None
+    ) -> tuple[list[ReportRow], dict[int, int], tuple[int, int, int] | None]:
+        """The rows, the years in the year column (year → first row) and the year the value
+        column's header names, reading the columns of ``year`` where the header has several."""
+        header, plan, name, warnings = self.header, self.plan, self.name, self.warnings
+        columns = header.columns
+        value_year = header.value_year
+        if header.by_year:
+            assert year is not None, "a header with yearly columns is read for a year"
+            columns = self._choose(year)
+            if "value" in header.by_year:
+                value_year = (year, header.row, columns["value"] + 1)
+        rows = itertools.chain(self.held, self.rows)
+        self.held = []
+        log = ProblemLog()
+        width = len(header.cells)
+        parsed: list[ReportRow] = []
+        first_row: dict[tuple[str, str | None], int] = {}
+        year_cells: dict[int, int] = {}
+        data_rows = 0
+        # A row's cells of _FIELDS in one call; a missing column reads the blank at ``width``.
+        fields = operator.itemgetter(*(columns.get(f, width) for f in _FIELDS))
+        blanks = [""] * (width + 1)
+        for row_number, cells in rows:
+            if not "".join(cells).strip():  # every cell blank (one string, not a generator)
+                continue
+            data_rows += 1
+            if self.split_numbers and self._split_number(cells, columns, row_number, log):
+                continue
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                log.add(
+                    Problem(
+                        "LZ209",
+                        "ragged_row",
+                        file=name,
+                        line=row_number,
+                        column=width + 1,
+                        params={"cells": len(cells), "expected": width},
+                    )
                 )
+                continue
+            if len(cells) <= width:
+                cells = cells + blanks[len(cells) :]
+            # (Past ``width`` a row holds only blank cells, or it was refused as ragged above.)
+            parsed_row = _parse_row(
+                cells, fields(cells), columns, row_number, plan, name, log, year_cells, warnings
             )
-            continue
-        first_row[key] = row_number
-        parsed.append(parsed_row)
-    if columns is None:
-        log.add(Problem("LZ201", "report_empty", file=name))
-    elif not data_rows:
-        log.add(Problem("LZ250", "report_no_rows", file=name, line=header_row))
-    log.raise_if_any()
-    year_column = columns.get("year") if columns else None
-    value_header = _HEADER_YEAR.search(fold(header_cells[columns["value"]]))
-    return ReportPart(
-        name,
-        parsed,
-        warnings,
-        name_years or [],
-        year_cells,
-        year_column + 1 if year_column is not None else None,
-        header_year=(int(value_header[1]), header_row, columns["value"] + 1)
-        if value_header
-        else None,
-    )
+            if parsed_row is None:
+                continue
+            if parsed_row.value is None and parsed_row.count is None:
+                continue  # a row left blank says nothing: the same as no row ("not reported")
+            key = (parsed_row.indicator_id, parsed_row.agency_id)
+            if key in first_row:
+                log.add(
+                    Problem(
+                        "LZ210",
+                        "duplicate_row" if key[1] else "duplicate_county_row",
+                        file=name,
+                        line=row_number,
+                        params={
+                            "first": first_row[key],
+                            "indicator": key[0],
+                            "agency": plan.agency(key[1]).names() if key[1] else "—",
+                        },
+                    )
+                )
+                continue
+            first_row[key] = row_number
+            parsed.append(parsed_row)
+        if not data_rows:
+            log.add(Problem("LZ250", "report_no_rows", file=name, line=header.row))
+        log.raise_if_any()
+        return parsed, year_cells, value_year
 
 
 def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> CellValue:

@@ -79,7 +79,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     folder_years: dict[Path, list[int]] = {}
     for path, folder in _expand(paths):
         try:
-            part = read_part(path, plan)
+            part = read_part(path, plan, year)
         except LzipError as exc:
             _absorb(log, exc)
             continue
@@ -108,9 +108,20 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         )
     if not years:
         # A name with several years is the likelier cause; its message says which it holds.
-        unclear = next((part for part in parts if len(part.name_years) > 1), parts[0])
+        # Then a file whose value columns name years (2023年完成值, 2024年完成值): --year
+        # chooses the column.
+        unclear = next(
+            (part for part in parts if len(part.name_years) > 1),
+            next((part for part in parts if part.pending is not None), parts[0]),
+        )
         raise LzipError([unclear.year_unknown()])
     resolved = next(iter(years))
+    for part in parts:  # a file with a value column per year, and no year of its own
+        try:
+            part.settle(resolved)
+        except LzipError as exc:
+            _absorb(log, exc)
+    log.raise_if_any()
     if len(parts) == 1:  # its duplicate rows were refused as it was read
         return Report(parts[0].file, resolved, parts[0].rows, parts[0].warnings)
     rows, warnings = [], []
