@@ -135,6 +135,15 @@ CODES: dict[str, Code] = {
     "LZ252": _c("xlsx_first_sheet_empty"),
     "LZ253": _c("xlsx_merged"),
     "LZ254": _c("report_dir_empty"),
+    "LZ255": _c(
+        "form_no_rows",
+        "form_no_rows_agency",
+        "form_no_rows_county",
+        "form_empty",
+        "form_empty_agency",
+        "form_empty_county",
+        severity="warning",
+    ),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),

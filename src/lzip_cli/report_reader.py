@@ -160,6 +160,11 @@ class ReportPart:
     name_folder: str | None = None
     #: A year the value column's header names (2023年完成值): year, line, column.
     header_year: tuple[int, int, int] | None = None
+    #: Why the file holds no figures at all (LZ201: empty, LZ250: a header only), else None.
+    #: One file on its own is refused with it; among several forms it is only a warning.
+    blank: Problem | None = None
+    #: The texts of the title rows above the header (``填报单位：县林业局``).
+    titles: list[str] = field(default_factory=list)
 
     @property
     def name_year(self) -> int | None:
@@ -239,6 +244,8 @@ def years_in_name(path: Path) -> list[int]:
 def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     """Read and check a report; raise :class:`LzipError` with every problem found."""
     part = read_part(path, plan)
+    if part.blank is not None:
+        raise LzipError([part.blank])
     resolved = part.own_year(year)
     if resolved is None:
         raise LzipError([part.year_unknown()])
@@ -246,9 +253,16 @@ def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
 
 
 def read_part(path: Path, plan: Plan) -> ReportPart:
-    """Read and check one report file, leaving its year to the caller."""
+    """Read and check one report file, leaving its year to the caller.
+
+    A file without any figure row (empty, or a header only) is returned with ``blank`` set
+    rather than refused: whether that is an error depends on the files read with it.
+    """
     name = display_path(path)
     kind = _sniff(path, name)
+    if kind == "empty":
+        blank = Problem("LZ201", "report_empty", file=name)
+        return ReportPart(name, [], [], years_in_name(path), {}, blank=blank)
     warnings: list[Problem] = []
     suffix = path.suffix.lower()
     if kind == "xlsx":
@@ -283,7 +297,7 @@ def _sniff(path: Path, name: str) -> str:
     except OSError as exc:
         raise unreadable(name, exc) from None
     if not head:
-        raise LzipError([Problem("LZ201", "report_empty", file=name)])
+        return "empty"
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"
     if head.startswith(_OLE_MAGIC):
@@ -550,13 +564,14 @@ def _total_label(cells: list[str]) -> tuple[int, str] | None:
 
 
 def _past_title_rows(
-    rows: Iterable[tuple[int, list[str]]],
+    rows: Iterable[tuple[int, list[str]]], titles: list[str] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
     """``rows`` from the header on, without the title rows a form has above it.
 
     Up to :data:`MAX_TITLE_ROWS` rows that :func:`is_title_row` may come before the header.
     Anything else (no header found, a row of figures above it) leaves the rows as they are: the
-    first row is taken for the header and judged so.
+    first row is taken for the header and judged so. The title rows' non-blank cells go to
+    ``titles``.
     """
     iterator = iter(rows)
     held: list[tuple[int, list[str]]] = []
@@ -567,6 +582,8 @@ def _past_title_rows(
         held.append(numbered)
         if not is_title_row(cells):
             if any(fold(cell).casefold() in _HEADER_INDEX for cell in cells):
+                if titles is not None:
+                    titles += [cell.strip() for _, row in held[:-1] for cell in row if cell.strip()]
                 held = [numbered]  # the header: what came before it was a title
             break
         if len(held) > MAX_TITLE_ROWS:
@@ -595,7 +612,8 @@ def parse_part(
     header_row, data_rows = 0, 0
     fields = operator.itemgetter(0)
     blanks: list[str] = []
-    for row_number, cells in _past_title_rows(rows):
+    titles: list[str] = []
+    for row_number, cells in _past_title_rows(rows, titles):
         if not "".join(cells).strip():  # every cell blank (one string, not a generator per row)
             continue
         if columns is None:
@@ -652,11 +670,14 @@ def parse_part(
             continue
         first_row[key] = row_number
         parsed.append(parsed_row)
-    if columns is None:
-        log.add(Problem("LZ201", "report_empty", file=name))
-    elif not data_rows:
-        log.add(Problem("LZ250", "report_no_rows", file=name, line=header_row))
     log.raise_if_any()
+    if columns is None or not data_rows:
+        blank = (
+            Problem("LZ201", "report_empty", file=name)
+            if columns is None
+            else Problem("LZ250", "report_no_rows", file=name, line=header_row)
+        )
+        return ReportPart(name, [], warnings, name_years or [], {}, blank=blank, titles=titles)
     year_column = columns.get("year") if columns else None
     value_header = _HEADER_YEAR.search(fold(header_cells[columns["value"]]))
     return ReportPart(
@@ -669,6 +690,7 @@ def parse_part(
         header_year=(int(value_header[1]), header_row, columns["value"] + 1)
         if value_header
         else None,
+        titles=titles,
     )
 
 
