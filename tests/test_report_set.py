@@ -304,3 +304,172 @@ def test_a_file_in_the_current_folder_takes_its_year_and_names_the_folder(
     document = check_json("报表.csv", "--year", "2024")
     [warning] = [w for w in document["warnings"] if w["code"] == "LZ245"]
     assert warning["file"] == str(folder)
+
+
+# --- a form that holds no figures -------------------------------------------------------------
+
+
+def blank_form(path: Path, text: str = HEADER) -> None:
+    """The form as an agency returns it after deleting every row: the header and nothing else."""
+    path.write_bytes(text.encode("gbk"))
+
+
+def test_a_header_only_form_among_several_is_a_warning_naming_its_agency() -> None:
+    split_example(Path("2024"))
+    blank_form(Path("2024/县林业局.csv"))
+    result = lzip("check", "2024")
+    assert result.exit_code == 1  # judged: the example's shortfalls, not exit 2
+    forestry = str(Path("2024/县林业局.csv"))
+    said = "".join(result.stdout.split())  # the table's warnings, below the tables, wrapped
+    assert (
+        f"{forestry}:1:警告LZ256:县林业局的报表只有表头，没有填报任何数值：已跳过，"
+        "其余报表照常检查，县林业局应填报的指标按未填报计"
+    ) in said
+
+
+def test_a_header_only_form_is_judged_as_if_its_rows_were_missing() -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    without = judged(check_json("2024"))
+    blank_form(Path("2024/县林业局.csv"))
+    assert judged(check_json("2024")) == without
+    forestry = {a["id"]: a for a in without["agencies"]}["forestry"]
+    rows = {row["indicator"]: row for row in forestry["rows"]}
+    assert (rows["1.1"]["own"], rows["2.1"]["status"]) == (None, "not-reported")
+
+
+def test_a_per_agency_form_returned_without_rows_names_its_agency_by_its_file_name() -> None:
+    assert lzip("template", "2024", "--per-agency", "-f", "xlsx", "-o", "2024").exit_code == 0
+    book = openpyxl.load_workbook("2024/forestry.xlsx")
+    book.active.delete_rows(2, book.active.max_row)  # every row deleted, the header kept
+    book.save("2024/forestry.xlsx")
+    document = check_json("2024", "--lang", "en")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert (warning["file"], warning["line"]) == (str(Path("2024/forestry.xlsx")), 1)
+    assert warning["message"].startswith(
+        "the form of County Forestry Bureau has a header but no figures: it is skipped"
+    )
+
+
+def test_a_header_only_county_form_says_county_figures_are_the_agencies_sums() -> None:
+    split_example(Path("2024"))
+    Path("2024/汇总.csv").unlink()
+    blank_form(Path("2024/county.csv"))
+    document = check_json("2024", "--lang", "en")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["message"] == (
+        "the form of the county-wide rows has a header but no figures: it is skipped, the other "
+        "forms are checked as usual, and county figures are the sums of the agencies' rows"
+    )
+
+
+def test_a_title_row_names_the_agency_of_a_header_only_form() -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    blank_form(
+        Path("2024/补报.csv"),
+        "鹿寨县2024年知识产权强县建设量化指标完成情况表\n填报单位：鹿寨县林业局（盖章）\n" + HEADER,
+    )
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert (warning["file"], warning["line"]) == (str(Path("2024/补报.csv")), 3)
+    assert warning["message"].startswith("县林业局的报表只有表头")
+
+
+def test_a_header_only_form_of_no_known_agency_is_named_by_its_file_only() -> None:
+    split_example(Path("2024"))
+    blank_form(Path("2024/补报.csv"))
+    result = lzip("check", "2024", "--lang", "en")
+    assert result.exit_code == 1
+    assert (
+        f"{Path('2024/补报.csv')}:1: warning LZ256: the form has a header but no figures: it is "
+        "skipped and the other forms are checked as usual"
+    ) in " ".join(result.stdout.split())
+
+
+def test_an_empty_file_among_the_forms_is_a_warning() -> None:
+    split_example(Path("2024"))
+    Path("2024/新建文本文档.txt").write_bytes(b"")  # Explorer's New > Text Document, never filled
+    document = check_json("2024", "--lang", "en")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning == {
+        "file": str(Path("2024/新建文本文档.txt")),
+        "line": None,
+        "column": None,
+        "code": "LZ256",
+        "message": "the file is empty and holds no figures: it is skipped and the other forms "
+        "are checked as usual",
+    }
+    assert judged(document) == judged(check_json(EXAMPLE))
+
+
+def test_an_empty_form_named_for_its_agency_names_it() -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").write_bytes(b"")
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["message"].startswith("县林业局的报表文件为空，没有填报任何数值：已跳过")
+
+
+def test_forms_without_figures_are_an_error_only_when_none_has_figures() -> None:
+    Path("2024").mkdir()
+    blank_form(Path("2024/县林业局.csv"))
+    blank_form(Path("2024/县教育局.csv"))
+    Path("2024/县财政局.csv").write_bytes(b"")
+    result = lzip("check", "2024", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{Path('2024/县教育局.csv')}:1: error LZ250: the report has a header but no data rows: "
+        "is it the right file?",
+        f"{Path('2024/县林业局.csv')}:1: error LZ250: the report has a header but no data rows: "
+        "is it the right file?",
+        f"{Path('2024/县财政局.csv')}: error LZ201: the report is empty: no header row",
+    ]
+    Path("2024/汇总.csv").write_bytes((HEADER + "4.3,,1652,,\n").encode("gbk"))
+    document = check_json("2024")
+    assert [w["code"] for w in document["warnings"]] == ["LZ256"] * 3
+
+
+def test_a_header_only_form_named_on_the_command_line_beside_others_is_a_warning() -> None:
+    paths = split_example(Path("returns"), "2024年{agency}.csv")
+    blank_form(Path("returns/2024年县林业局.csv"))
+    document = check_json(*paths)
+    assert [(w["file"], w["code"]) for w in document["warnings"]] == [
+        (str(Path("returns/2024年县林业局.csv")), "LZ256")
+    ]
+
+
+def test_a_header_only_form_keeps_the_other_warnings_about_its_file() -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    book = openpyxl.Workbook()
+    book.active.title = "封面"
+    book.active.append(["指标", "责任单位", "数值"])  # the header copied, the rows typed elsewhere
+    book.create_sheet("填报").append(["1.1", "县林业局", 2])
+    book.save("2024/县林业局.xlsx")
+    document = check_json("2024")
+    codes = [w["code"] for w in document["warnings"] if w["file"].endswith("县林业局.xlsx")]
+    assert codes == ["LZ232", "LZ256"]
+
+
+def test_github_annotations_carry_the_header_only_form() -> None:
+    split_example(Path("2024"))
+    blank_form(Path("2024/县林业局.csv"))
+    result = lzip("check", "2024", "--format", "github", "--lang", "en")
+    forestry = str(Path("2024/县林业局.csv"))
+    assert any(
+        line.startswith(f"::warning file={forestry},line=1,title=LZ256::the form of County ")
+        for line in result.stdout.splitlines()
+    ), result.stdout
+
+
+def test_validate_passes_a_folder_with_a_header_only_form_with_a_warning() -> None:
+    split_example(Path("2024"))
+    blank_form(Path("2024/县林业局.csv"))
+    result = lzip("validate", "2024", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "OK: 2024" in result.stdout
+    assert f"{Path('2024/县林业局.csv')}:1: warning LZ256:" in result.stderr
+    document = json.loads(lzip("validate", "2024", "--format", "json").stdout)
+    assert document["valid"] is True
+    assert [(p["code"], p["severity"]) for p in document["problems"]] == [("LZ256", "warning")]

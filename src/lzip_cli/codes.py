@@ -137,6 +137,15 @@ CODES: dict[str, Code] = {
     "LZ253": _c("xlsx_merged"),
     "LZ254": _c("report_dir_empty"),
     "LZ255": _c("year_column_passed_over", severity="warning"),
+    "LZ256": _c(
+        "form_no_rows",
+        "form_no_rows_agency",
+        "form_no_rows_county",
+        "form_empty",
+        "form_empty_agency",
+        "form_empty_county",
+        severity="warning",
+    ),
     "LZ258": _c("thousands_split"),
     "LZ259": _c("thousands_split_count", severity="warning"),
     # --- outputs -----------------------------------------------------------------------------

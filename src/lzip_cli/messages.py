@@ -382,6 +382,42 @@ TEXTS.update(
             "目录中没有报表文件（.csv、.tsv、.txt、.xlsx）",
             "the directory holds no report files (.csv, .tsv, .txt, .xlsx)",
         ),
+        "form_no_rows": (
+            "只有表头，没有填报任何数值：已跳过，其余报表照常检查",
+            "the form has a header but no figures: it is skipped and the other forms are checked "
+            "as usual",
+        ),
+        "form_no_rows_agency": (
+            "{agency}的报表只有表头，没有填报任何数值：已跳过，其余报表照常检查，"
+            "{agency}应填报的指标按未填报计",
+            "the form of {agency} has a header but no figures: it is skipped, the other forms are "
+            "checked as usual, and what {agency} owes counts as not reported",
+        ),
+        "form_no_rows_county": (
+            "全县合计行的报表只有表头，没有填报任何数值：已跳过，其余报表照常检查，"
+            "全县数值按各单位填报的数值合计",
+            "the form of the county-wide rows has a header but no figures: it is skipped, the "
+            "other forms are checked as usual, and county figures are the sums of the agencies' "
+            "rows",
+        ),
+        "form_empty": (
+            "文件为空，没有填报任何数值：已跳过，其余报表照常检查",
+            "the file is empty and holds no figures: it is skipped and the other forms are "
+            "checked as usual",
+        ),
+        "form_empty_agency": (
+            "{agency}的报表文件为空，没有填报任何数值：已跳过，其余报表照常检查，"
+            "{agency}应填报的指标按未填报计",
+            "the form of {agency} is an empty file and holds no figures: it is skipped, the other "
+            "forms are checked as usual, and what {agency} owes counts as not reported",
+        ),
+        "form_empty_county": (
+            "全县合计行的报表文件为空，没有填报任何数值：已跳过，其余报表照常检查，"
+            "全县数值按各单位填报的数值合计",
+            "the form of the county-wide rows is an empty file and holds no figures: it is "
+            "skipped, the other forms are checked as usual, and county figures are the sums of the "
+            "agencies' rows",
+        ),
         "duplicate_county_row": (
             "指标 {indicator} 的全县合计行（责任单位为空）重复：第 {first} 行已填报",
             "indicator {indicator} has two county-wide rows (blank agency): first at row {first}",
@@ -1055,8 +1091,9 @@ TEXTS.update(
             "A milestone is not between the baseline and the target.",
         ),
         "code.LZ201": (
-            "报表文件为空。",
-            "The report file is empty.",
+            "报表文件为空（由多份报表组成时，仅当没有一份填有数值；否则为警告 LZ256）。",
+            "The report file is empty (among several forms, only when none holds figures; else "
+            "warning LZ256).",
         ),
         "code.LZ202": (
             "报表是旧版 .xls 工作簿，或网页（HTML）、XML 表格：需另存为 .xlsx。",
@@ -1247,8 +1284,9 @@ TEXTS.update(
             "the agencies' figures itself.",
         ),
         "code.LZ250": (
-            "报表只有表头没有数据行。",
-            "The report has a header but no data rows.",
+            "报表只有表头没有数据行（由多份报表组成时，仅当没有一份填有数值；否则为警告 LZ256）。",
+            "The report has a header but no data rows (among several forms, only when none holds "
+            "figures; else warning LZ256).",
         ),
         "code.LZ251": (
             "单元格是没有计算结果的公式。",
@@ -1271,6 +1309,11 @@ TEXTS.update(
             "其余跳过。",
             "Several value (or count) columns each name a year (2023年完成值, 2024年完成值): the "
             "column of the report's year is read, the others are passed over.",
+        ),
+        "code.LZ256": (
+            "多份报表中的一份没有填报任何数值（只有表头，或文件为空）：已跳过，其余报表照常检查。",
+            "One of several report forms holds no figures (a header only, or an empty file): it "
+            "is skipped and the other forms are checked.",
         ),
         "code.LZ301": (
             "输出文件就是输入文件之一。",
@@ -1361,8 +1404,8 @@ TEXTS.update(
             "text (stderr), json (stdout) or github (workflow commands on stdout).",
         ),
         "help.reports": (
-            "年度报表：一个 CSV 或 .xlsx 文件、几个文件（每单位一个）或存放它们的目录，合起来作为一份报表读取。",
-            "The year's report: a CSV or .xlsx file, several (one per agency), or a directory of them; read together as one report.",
+            "年度报表：一个 CSV 或 .xlsx 文件、几个文件（每单位一个）或存放它们的目录，合起来作为一份报表读取；其中没有数值的报表（只有表头或为空）跳过并警告。",
+            "The year's report: a CSV or .xlsx file, several (one per agency), or a directory of them; read together as one report, forms without figures (a header only, or empty) skipped with a warning.",
         ),
         "help.check.format": (
             "输出格式（默认：表格，或 --output 文件后缀所示的格式）。",

@@ -166,6 +166,11 @@ class ReportPart:
     #: The rows not read yet: the header has a value column per year (2023年完成值,
     #: 2024年完成值) and which is read waits for the report's year (see :meth:`settle`).
     pending: _Body | None = None
+    #: Why the file holds no figures at all (LZ201: empty, LZ250: a header only), else None.
+    #: One file on its own is refused with it; among several forms it is only a warning.
+    blank: Problem | None = None
+    #: The texts of the title rows above the header (``填报单位：县林业局``).
+    titles: list[str] = field(default_factory=list)
 
     @property
     def name_year(self) -> int | None:
@@ -257,6 +262,8 @@ def years_in_name(path: Path) -> list[int]:
 def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     """Read and check a report; raise :class:`LzipError` with every problem found."""
     part = read_part(path, plan, year)
+    if part.blank is not None:
+        raise LzipError([part.blank])
     resolved = part.own_year(year)
     if resolved is None:
         raise LzipError([part.year_unknown()])
@@ -268,9 +275,15 @@ def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
 
     ``year`` (``--year``), else the year the file's name gives, chooses among value columns
     that each name a year as the rows are read (see :func:`parse_part`).
+
+    A file without any figure row (empty, or a header only) is returned with ``blank`` set
+    rather than refused: whether that is an error depends on the files read with it.
     """
     name = display_path(path)
     kind = _sniff(path, name)
+    if kind == "empty":
+        blank = Problem("LZ201", "report_empty", file=name)
+        return ReportPart(name, [], [], years_in_name(path), {}, blank=blank)
     warnings: list[Problem] = []
     suffix = path.suffix.lower()
     if kind == "xlsx":
@@ -310,7 +323,7 @@ def _sniff(path: Path, name: str) -> str:
     except OSError as exc:
         raise unreadable(name, exc) from None
     if not head:
-        raise LzipError([Problem("LZ201", "report_empty", file=name)])
+        return "empty"
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"
     if head.startswith(_OLE_MAGIC):
@@ -602,13 +615,14 @@ def _total_label(cells: list[str]) -> tuple[int, str] | None:
 
 
 def _past_title_rows(
-    rows: Iterable[tuple[int, list[str]]],
+    rows: Iterable[tuple[int, list[str]]], titles: list[str] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
     """``rows`` from the header on, without the title rows a form has above it.
 
     Up to :data:`MAX_TITLE_ROWS` rows that :func:`is_title_row` may come before the header.
     Anything else (no header found, a row of figures above it) leaves the rows as they are: the
-    first row is taken for the header and judged so.
+    first row is taken for the header and judged so. The title rows' non-blank cells go to
+    ``titles``.
     """
     iterator = iter(rows)
     held: list[tuple[int, list[str]]] = []
@@ -619,6 +633,8 @@ def _past_title_rows(
         held.append(numbered)
         if not is_title_row(cells):
             if any(fold(cell).casefold() in _HEADER_INDEX for cell in cells):
+                if titles is not None:
+                    titles += [cell.strip() for _, row in held[:-1] for cell in row if cell.strip()]
                 held = [numbered]  # the header: what came before it was a title
             break
         if len(held) > MAX_TITLE_ROWS:
@@ -648,9 +664,19 @@ def parse_part(
     the year is settled (another file's, in a report of several files).
     """
     warnings = [] if warnings is None else warnings
-    numbered = _past_title_rows(rows)
-    header = _read_header(numbered, name, warnings)
+    titles: list[str] = []
+    numbered = _past_title_rows(rows, titles)
+    try:
+        header = _read_header(numbered, name, warnings)
+    except LzipError as exc:
+        if [problem.code for problem in exc.problems] != ["LZ201"]:
+            raise
+        blank = exc.problems[0]  # blank rows at most: empty
+        return ReportPart(name, [], warnings, name_years or [], {}, blank=blank, titles=titles)
     body = _Body(numbered, plan, name, header, warnings, split_numbers=split_numbers)
+    if not body.has_rows():
+        blank = Problem("LZ250", "report_no_rows", file=name, line=header.row)
+        return ReportPart(name, [], warnings, name_years or [], {}, blank=blank, titles=titles)
     year_column = header.columns.get("year")
     part = ReportPart(
         name,
@@ -660,6 +686,7 @@ def parse_part(
         {},
         year_column + 1 if year_column is not None else None,
         pending=body,
+        titles=titles,
     )
     if header.by_year:
         if year is None and "value" not in header.by_year:  # 2024年完成值 beside 2023年笔数 …
@@ -743,14 +770,24 @@ class _Body:
         self.header = header
         self.warnings = warnings
 
+    def _look_ahead(self) -> Iterator[tuple[int, list[str]]]:
+        """The rows, those held first; each row looked at is held, to be read later."""
+        yield from list(self.held)
+        for numbered in self.rows:
+            self.held.append(numbered)
+            yield numbered
+
+    def has_rows(self) -> bool:
+        """Whether any row below the header is not blank."""
+        return any("".join(cells).strip() for _, cells in self._look_ahead())
+
     def first_year_cell(self) -> int | None:
         """The year in the first row of an indicator with a year cell; None if no row has one."""
         columns = self.header.columns
         year_index, indicator_index = columns.get("year"), columns["indicator"]
         if year_index is None:
             return None
-        for numbered in self.rows:
-            self.held.append(numbered)
+        for numbered in self._look_ahead():
             cells = numbered[1]
             if max(year_index, indicator_index) >= len(cells):
                 continue

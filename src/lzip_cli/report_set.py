@@ -5,15 +5,22 @@ by name; not Excel's ``~$`` lock files) are read. The files are read as one repo
 file's problems are reported in one run, the year is the one the files agree on (a file without
 a year of its own takes it; a year in a directory's name counts for the files in it as their
 own name's would), and an indicator and agency reported in two files is an error naming both.
+
+A form that holds no figures (a header only, or an empty file) is passed over with warning
+LZ256 when other forms hold some, naming the agency its name or title rows tell: one agency's
+blank return does not hide the others'. One file alone, or a set of nothing but such forms, is
+refused (LZ250, LZ201).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from pathlib import Path
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog
-from lzip_cli.models import Plan
+from lzip_cli.models import Agency, Plan
 from lzip_cli.report_reader import (
     Report,
     ReportPart,
@@ -76,12 +83,17 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     """Read ``paths`` as one report; raise :class:`LzipError` with every problem found."""
     log = ProblemLog()
     parts: list[ReportPart] = []
+    blank: list[ReportPart] = []  # forms without a figure: passed over when others have some
     folder_years: dict[Path, list[int]] = {}
-    for path, folder in _expand(paths):
+    files = _expand(paths)
+    for path, folder in files:
         try:
             part = read_part(path, plan, year)
         except LzipError as exc:
             _absorb(log, exc)
+            continue
+        if part.blank is not None:
+            blank.append(part)
             continue
         if folder not in folder_years:
             folder_years[folder] = years_in_name(folder.resolve())
@@ -99,7 +111,11 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         else:
             if own is not None:
                 years.setdefault(own, part.file)
+    if len(blank) == len(files):  # one file alone, or every form blank: nothing to check
+        log.extend(part.blank for part in blank if part.blank is not None)
     log.raise_if_any()
+    # What was said about a skipped form (other sheets, unknown columns) is still said.
+    skipped = [warning for part in blank for warning in (*part.warnings, _blank_form(part, plan))]
     if len(years) > 1:
         (year_a, file_a), (year_b, file_b) = list(years.items())[:2]
         params = {"a": year_a, "file_a": file_a, "b": year_b}
@@ -123,8 +139,8 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
             _absorb(log, exc)
     log.raise_if_any()
     if len(parts) == 1:  # its duplicate rows were refused as it was read
-        return Report(parts[0].file, resolved, parts[0].rows, parts[0].warnings)
-    rows, warnings = [], []
+        return Report(parts[0].file, resolved, parts[0].rows, [*parts[0].warnings, *skipped])
+    rows, warnings = [], skipped
     first: dict[tuple[str, str | None], ReportRow] = {}
     overridden: set[str | None] = set()  # LZ245 about a folder's year: once, not once a file
     for part in parts:
@@ -158,6 +174,65 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
             )
     log.raise_if_any()
     return Report(parts[0].file, resolved, rows, warnings)
+
+
+#: What a form's name may hold besides its agency: years (``2025年县林业局``) and separators.
+_YEARS = re.compile(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?:年度|年)?(?![0-9])")
+_EDGES = re.compile(r"^[\s_.,()（）\[\]【】-]+|[\s_.,()（）\[\]【】-]+$")
+#: What a name may say for the county-wide rows (``county.csv`` from ``template --per-agency``).
+_COUNTY_FORM = frozenset({"county", "全县", "全县合计", "汇总", "合计"})
+#: A title row naming the form's agency: 填报单位：县林业局.
+_AGENCY_LABEL = re.compile(r"(?:填报单位|报送单位|单位名称|填报部门)(?:[(（]盖章[)）])?[:：](.+)")
+
+
+def _blank_form(part: ReportPart, plan: Plan) -> Problem:
+    """LZ256 for a form without figures, naming the agency it is from when that can be told."""
+    from lzip_cli.template import COUNTY_STEM
+
+    header_only = part.blank is not None and part.blank.code == "LZ250"
+    key = "form_no_rows" if header_only else "form_empty"
+    params: dict[str, object] = {}
+    stem = _EDGES.sub("", _YEARS.sub("", _folded(Path(part.file).stem)))
+    if stem in _COUNTY_FORM or stem == COUNTY_STEM:
+        key += "_county"
+    else:
+        labelled = [found[1] for text in part.titles if (found := _AGENCY_LABEL.search(text))]
+        agency = _agency_named(stem, plan) or next(
+            (a for a in (_agency_named(t, plan) for t in labelled) if a is not None), None
+        )
+        if agency is not None:
+            key += "_agency"
+            params["agency"] = agency.names()
+    line = part.blank.line if part.blank is not None else None
+    return Problem("LZ256", key, file=part.file, line=line, params=params)
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _agency_named(text: str, plan: Plan) -> Agency | None:
+    """The agency whose id, name or alias ``text`` is or holds (``鹿寨县林业局2025年报表``,
+    ``forestry_2025``); the longest name found decides, and none when it names two."""
+    text = _EDGES.sub("", _folded(text).strip())
+    if not text:
+        return None
+    exact = plan.find_agency(text)
+    if exact is not None:
+        return exact
+    found: dict[str, int] = {}  # agency id → its longest name in the text
+    for agency in plan.agencies:
+        for name in (agency.name, *agency.aliases):
+            name = _folded(name)
+            if len(name) > 1 and name in text:
+                found[agency.id] = max(found.get(agency.id, 0), len(name))
+        if re.search(rf"(?<![a-z]){re.escape(agency.id)}(?![a-z])", text):
+            found[agency.id] = max(found.get(agency.id, 0), len(agency.id))
+    if not found:
+        return None
+    longest = max(found.values())
+    best = [agency_id for agency_id, length in found.items() if length == longest]
+    return plan.agency(best[0]) if len(best) == 1 else None
 
 
 def _absorb(log: ProblemLog, error: LzipError) -> None:
