@@ -244,3 +244,19 @@ def test_tables_in_a_pipe_carry_no_trailing_spaces(args: list[str]) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.strip()
     assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []
+
+
+def test_english_agency_names_in_a_list_are_separated_by_semicolons() -> None:
+    # English names hold commas (County Bureau of Science, Technology, Industry and Trade).
+    result = CliRunner().invoke(app, ["indicators", "--lang", "en"], env={"COLUMNS": "300"})
+    (row,) = [line for line in result.stdout.splitlines() if line.startswith("│ 4.3 ")]
+    assert row.split("│")[-2].strip() == (
+        "County Intellectual Property Office; County Bureau of Science, Technology, Industry "
+        "and Trade"
+    )
+
+
+def test_an_agencys_aliases_are_listed_with_the_chinese_enumeration_comma() -> None:
+    result = CliRunner().invoke(app, ["agencies"], env={"COLUMNS": "200"})
+    (row,) = [line for line in result.stdout.splitlines() if line.startswith("│ forestry ")]
+    assert row.split("│")[3].strip() == "鹿寨县林业局、林业局"

@@ -161,7 +161,7 @@ def test_lines_read_naturally(tmp_path: Path) -> None:
     name = "4.3 Valid registered trademarks held"
     assert lines == [
         f"{name}: baseline 1409 → not carried out",
-        f"{name}: milestone 2024 — → 1600",
+        f"{name}: milestone 2024 not set (straight line from baseline to target) → 1600",
         f"{name}: responsible agency removed: County Bureau of Science, Technology, Industry and Trade",
         f"{name}: responsible agency added: County Forestry Bureau",
     ]
@@ -213,7 +213,7 @@ def test_agency_rename_and_aliases(tmp_path: Path) -> None:
     ]
     lines = run("diff", str(DATA), str(tmp_path / "new"), "-f", "text").stdout.splitlines()
     assert lines[0] == "县林业和园林局：名称 县林业局 → 县林业和园林局"
-    assert lines[2] == "县林业和园林局：删除别名 林业局"
+    assert lines[2] == "县林业和园林局：删除别名“林业局”"
 
 
 def test_agency_id_change_is_one_unit(tmp_path: Path) -> None:
@@ -250,7 +250,7 @@ def test_agency_and_group_members_added(tmp_path: Path) -> None:
     lines = run("diff", str(DATA), str(tmp_path / "new"), "-f", "text").stdout.splitlines()
     assert lines == [
         "县税务局：新增单位",
-        "县知识产权强县战略领导小组各成员单位：新增成员 县税务局",
+        "县知识产权强县战略领导小组各成员单位：新增县税务局为成员单位",
     ]
 
 
@@ -340,3 +340,170 @@ def test_a_plan_missing_from_git_names_the_path_git_was_asked(
     assert "无法从 git 读取 HEAD:data/data/agencies.yaml" in zh.stderr
     assert "相对于当前目录 data/" in zh.stderr
     assert run("diff", "git:HEAD:.", ".").exit_code == 0
+
+
+def with_new_agency_id(tmp_path: Path, old_id: str, new_id: str, **replacements) -> Path:
+    """A copy of the plan whose agency ``old_id`` is called ``new_id`` everywhere."""
+    new = edited(tmp_path, "new", **replacements)
+    for name in ("agencies.yaml", "indicators.yaml"):
+        path = new / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old_id, new_id), encoding="utf-8")
+    return new
+
+
+def test_an_agency_given_a_new_id_keeps_its_responsibilities(tmp_path: Path) -> None:
+    new = with_new_agency_id(tmp_path, "ip-office", "market-regulation")
+    changes = diff(load_plan(DATA), load_plan(new))
+    assert [c for c in changes if c.kind.startswith("responsibility")] == []
+    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == ["县知识产权局：编号 ip-office → market-regulation"]
+
+
+def test_an_agency_given_a_new_id_stays_a_member_of_its_group(tmp_path: Path) -> None:
+    new = with_new_agency_id(tmp_path, "ip-office", "market-regulation")
+    document = json.loads(run("diff", str(DATA), str(new), "-f", "json", "--lang", "en").stdout)
+    assert [(c["kind"], c["subject"]) for c in document["changes"]] == [
+        ("agency_id_changed", "market-regulation")
+    ]
+    assert document["changes"][0]["text"] == (
+        "County Intellectual Property Office: id ip-office → market-regulation"
+    )
+
+
+def test_a_real_responsibility_change_shows_beside_a_new_agency_id(tmp_path: Path) -> None:
+    new = with_new_agency_id(
+        tmp_path,
+        "ip-office",
+        "market-regulation",
+        indicators=[("agencies: [ip-office, industry-trade]", "agencies: [ip-office, forestry]")],
+    )
+    lines = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
+    name = "4.3 Valid registered trademarks held"
+    assert lines == [
+        f"{name}: responsible agency removed: County Bureau of Science, Technology, Industry and Trade",
+        f"{name}: responsible agency added: County Forestry Bureau",
+        "County Intellectual Property Office: id ip-office → market-regulation",
+    ]
+
+
+SWAPPED_4_3 = [("agencies: [ip-office, industry-trade]", "agencies: [industry-trade, ip-office]")]
+
+
+def test_a_new_lead_agency_is_a_change(tmp_path: Path) -> None:
+    # The first unit listed leads (牵头单位): swapping the two is a change to the plan.
+    new = edited(tmp_path, "new", indicators=SWAPPED_4_3)
+    zh = run("diff", str(DATA), str(new), "-f", "text", "--exit-code")
+    assert zh.exit_code == 1
+    assert zh.stdout.splitlines() == [
+        "4.3 有效注册商标拥有量：责任单位顺序（牵头单位在前）县知识产权局、县科工贸局"
+        " → 县科工贸局、县知识产权局"
+    ]
+    en = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en")
+    assert en.stdout.splitlines() == [
+        "4.3 Valid registered trademarks held: order of responsible agencies (lead agency first): "
+        "County Intellectual Property Office; County Bureau of Science, Technology, Industry and "
+        "Trade → County Bureau of Science, Technology, Industry and Trade; County Intellectual "
+        "Property Office"
+    ]
+
+
+def test_a_new_agency_order_in_json(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", indicators=SWAPPED_4_3)
+    document = json.loads(run("diff", str(DATA), str(new), "-f", "json").stdout)
+    (change,) = document["changes"]
+    assert {k: v for k, v in change.items() if k != "text"} == {
+        "kind": "responsibility_reordered",
+        "subject": "4.3",
+        "field": "agencies",
+        "old": ["ip-office", "industry-trade"],
+        "new": ["industry-trade", "ip-office"],
+    }
+
+
+def test_a_new_agency_order_in_the_table_keeps_every_name_whole(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", indicators=SWAPPED_4_3)
+    result = CliRunner().invoke(app, ["diff", str(DATA), str(new)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    cells = "".join(
+        line.split("│")[2].strip() for line in result.stdout.splitlines() if line.count("│") == 3
+    )
+    assert cells == (
+        "责任单位顺序（牵头单位在前）县知识产权局、县科工贸局 → 县科工贸局、县知识产权局"
+    )
+
+
+def test_an_agency_added_in_front_becomes_the_lead(tmp_path: Path) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[
+            (
+                "agencies: [ip-office, industry-trade]",
+                "agencies: [forestry, ip-office, industry-trade]",
+            )
+        ],
+    )
+    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "4.3 有效注册商标拥有量：新增县林业局为责任单位",
+        "4.3 有效注册商标拥有量：责任单位顺序（牵头单位在前）县知识产权局、县科工贸局"
+        " → 县林业局、县知识产权局、县科工贸局",
+    ]
+
+
+def test_chinese_lines_put_no_spaces_around_agency_names(tmp_path: Path) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[("agencies: [ip-office, industry-trade]", "agencies: [ip-office, forestry]")],
+    )
+    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "4.3 有效注册商标拥有量：不再由县科工贸局负责",
+        "4.3 有效注册商标拥有量：新增县林业局为责任单位",
+    ]
+
+
+MILESTONE_4_3 = [
+    (
+        "agencies: [ip-office, industry-trade]\n    scope: shared",
+        "agencies: [ip-office, industry-trade]\n    scope: shared\n    milestones: {2024: 1600}",
+    )
+]
+
+
+def test_an_added_milestone_was_not_set_before(tmp_path: Path) -> None:
+    # "—" is the plan's 未开展 (not carried out): an absent milestone is "not set", and the
+    # straight line from baseline to target stood in for it.
+    new = edited(tmp_path, "new", indicators=MILESTONE_4_3)
+    zh = run("diff", str(DATA), str(new), "-f", "text").stdout
+    assert zh == (
+        "4.3 有效注册商标拥有量：2024 年阶段目标 未设定（按基础值到目标值线性推算） → 1600\n"
+    )
+    en = run("diff", str(new), str(DATA), "-f", "text", "--lang", "en").stdout
+    assert en == (
+        "4.3 Valid registered trademarks held: milestone 2024 1600 → not set "
+        "(straight line from baseline to target)\n"
+    )
+
+
+def test_a_milestone_under_a_per_actual_target_is_just_not_set(tmp_path: Path) -> None:
+    # 以实际业务开展为准 has no target to draw a line to.
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[
+            (
+                "    target: {year: 2025, value: per-actual}\n",
+                "    target: {year: 2025, value: per-actual}\n    milestones: {2024: 500}\n",
+            )
+        ],
+    )
+    lines = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
+    assert lines == ["5.1 Patent pledge financing: milestone 2024 not set → 500"]
+
+
+def test_a_member_leaving_the_group_reads_as_chinese(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", agencies=[("      - forestry\n", "")])
+    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == ["县知识产权强县战略领导小组各成员单位：县林业局不再是成员单位"]

@@ -5,7 +5,7 @@ Keys name the situation; templates use ``str.format`` fields filled from a probl
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 Lang = Literal["zh", "en"]
@@ -232,6 +232,12 @@ def choices(expected: str) -> Bilingual:
         return Bilingual("、".join(items[:-1]) + " 或 " + items[-1], expected)
     head, said_or, last = expected.rpartition(" or ")
     return Bilingual(head + " 或 " + last if said_or else expected, expected)
+
+
+def name_list(names: Iterable[str], lang: Lang) -> str:
+    """Agency names as one list: joined with 、 in Chinese, and with "; " in English, whose
+    names hold commas (County Bureau of Science, Technology, Industry and Trade)."""
+    return ("、" if lang == "zh" else "; ").join(names)
 
 
 def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
@@ -925,20 +931,26 @@ TEXTS.update(
         "diff_col_change": ("变更", "Change"),
         "diff.indicator_added": ("新增指标", "indicator added"),
         "diff.indicator_removed": ("删除指标", "indicator removed"),
-        "diff.responsibility_added": ("新增责任单位 {item}", "responsible agency added: {item}"),
-        "diff.responsibility_removed": (
-            "不再由 {item} 负责",
-            "responsible agency removed: {item}",
+        "diff.responsibility_added": ("新增{item}为责任单位", "responsible agency added: {item}"),
+        "diff.responsibility_removed": ("不再由{item}负责", "responsible agency removed: {item}"),
+        "diff.responsibility_reordered": (
+            "责任单位顺序（牵头单位在前）{old} → {new}",
+            "order of responsible agencies (lead agency first): {old} → {new}",
         ),
         "diff.agency_added": ("新增单位", "agency added"),
         "diff.agency_removed": ("删除单位", "agency removed"),
-        "diff.alias_added": ("新增别名 {item}", "alias added: {item}"),
-        "diff.alias_removed": ("删除别名 {item}", "alias removed: {item}"),
+        "diff.alias_added": ("新增别名“{item}”", "alias added: {item}"),
+        "diff.alias_removed": ("删除别名“{item}”", "alias removed: {item}"),
         "diff.group_added": ("新增单位组", "group added"),
         "diff.group_removed": ("删除单位组", "group removed"),
-        "diff.member_added": ("新增成员 {item}", "member added: {item}"),
-        "diff.member_removed": ("删除成员 {item}", "member removed: {item}"),
+        "diff.member_added": ("新增{item}为成员单位", "member added: {item}"),
+        "diff.member_removed": ("{item}不再是成员单位", "member removed: {item}"),
         "diff_field.milestone": ("{year} 年阶段目标", "milestone {year}"),
+        "diff_not_set": ("未设定", "not set"),
+        "diff_not_set_line": (
+            "未设定（按基础值到目标值线性推算）",
+            "not set (straight line from baseline to target)",
+        ),
         "diff_field.id": ("编号", "id"),
         "diff_field.name": ("名称", "name"),
         "diff_field.name_en": ("英文名称", "English name"),

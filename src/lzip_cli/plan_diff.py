@@ -20,6 +20,7 @@ ChangeKind = Literal[
     "indicator_changed",
     "responsibility_added",
     "responsibility_removed",
+    "responsibility_reordered",
     "agency_added",
     "agency_removed",
     "agency_id_changed",
@@ -57,7 +58,9 @@ class Change:
 
     ``field`` names what changed (``target``, ``milestones.2024``, ``name`` …) when the change is
     to a field; ``old`` and ``new`` are None for something added or removed. For added or removed
-    responsibilities, aliases and members, ``new`` (or ``old``) is the agency id or alias.
+    responsibilities, aliases and members, ``new`` (or ``old``) is the agency id or alias, as each
+    plan writes it. For reordered responsibilities (the first agency listed is the lead agency,
+    牵头单位), ``old`` and ``new`` are the two plans' lists of agency ids.
     """
 
     kind: ChangeKind
@@ -87,7 +90,27 @@ def _listed(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
     return [x for x in old if x not in new], [x for x in new if x not in old]
 
 
-def _indicator_changes(old: Indicator, new: Indicator) -> list[Change]:
+def _renamed_listed(
+    old: list[str], new: list[str], renamed: dict[str, str]
+) -> tuple[list[str], list[str]]:
+    """(removed, added) agency ids, an old id matching the new id it was given."""
+    mapped = [renamed.get(item, item) for item in old]
+    return (
+        [item for item, now in zip(old, mapped, strict=True) if now not in new],
+        [item for item in new if item not in mapped],
+    )
+
+
+def _reordered(old: list[str], new: list[str], renamed: dict[str, str]) -> bool:
+    """Whether ``new`` lists its agencies in another order than ``old`` with the removed ones
+    left out and the added ones at the end: agencies in both lists swapped, or an added one put
+    before them (as the new lead agency, for one)."""
+    mapped = [renamed.get(item, item) for item in old]
+    kept = [item for item in mapped if item in new]
+    return new != kept + [item for item in new if item not in mapped]
+
+
+def _indicator_changes(old: Indicator, new: Indicator, renamed: dict[str, str]) -> list[Change]:
     changes = []
     for name in INDICATOR_FIELDS:
         before, after = _indicator_value(old, name), _indicator_value(new, name)
@@ -97,9 +120,19 @@ def _indicator_changes(old: Indicator, new: Indicator) -> list[Change]:
         before, after = old.milestones.get(year), new.milestones.get(year)
         if before != after:
             changes.append(Change("indicator_changed", new.id, f"milestones.{year}", before, after))
-    removed, added = _listed(old.agencies, new.agencies)
+    removed, added = _renamed_listed(old.agencies, new.agencies, renamed)
     changes += [Change("responsibility_removed", new.id, "agencies", a, None) for a in removed]
     changes += [Change("responsibility_added", new.id, "agencies", None, a) for a in added]
+    if _reordered(old.agencies, new.agencies, renamed):
+        changes.append(
+            Change(
+                "responsibility_reordered",
+                new.id,
+                "agencies",
+                list(old.agencies),
+                list(new.agencies),
+            )
+        )
     return changes
 
 
@@ -114,7 +147,7 @@ def _merged_order(old_ids: list[str], new_ids: list[str]) -> list[str]:
     return order
 
 
-def _indicators(old: Plan, new: Plan) -> list[Change]:
+def _indicators(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {ind.id: ind for ind in old.indicators}
     after = {ind.id: ind for ind in new.indicators}
     changes = []
@@ -124,7 +157,7 @@ def _indicators(old: Plan, new: Plan) -> list[Change]:
         elif indicator_id not in before:
             changes.append(Change("indicator_added", indicator_id))
         else:
-            changes += _indicator_changes(before[indicator_id], after[indicator_id])
+            changes += _indicator_changes(before[indicator_id], after[indicator_id], renamed)
     return changes
 
 
@@ -144,20 +177,30 @@ def _agency_changes(old: Agency, new: Agency) -> list[Change]:
     return changes
 
 
-def _agencies(old: Plan, new: Plan) -> list[Change]:
-    before = {a.id: a for a in old.agencies}
-    after = {a.id: a for a in new.agencies}
-    gone = [a for a in old.agencies if a.id not in after]
+def renamed_agencies(old: Plan, new: Plan) -> dict[str, str]:
+    """Old agency id → new id, for each unit ``new`` gives a new id.
+
+    An id that disappears while a new agency answers to its name (or keeps it as an alias) is
+    the same unit under a new id.
+    """
+    before = {a.id for a in old.agencies}
+    after = {a.id for a in new.agencies}
     came = [a for a in new.agencies if a.id not in before]
-    # An id that disappears while a new agency answers to its name (or keeps it as an alias)
-    # is the same unit under a new id.
     renamed: dict[str, str] = {}
-    for agency in gone:
+    for agency in old.agencies:
+        if agency.id in after:
+            continue
         match = next(
             (c for c in came if c.id not in renamed.values() and _names(agency) & _names(c)), None
         )
         if match is not None:
             renamed[agency.id] = match.id
+    return renamed
+
+
+def _agencies(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
+    before = {a.id: a for a in old.agencies}
+    after = {a.id: a for a in new.agencies}
     changes = []
     for agency_id in _merged_order(list(before), list(after)):
         if agency_id in renamed:
@@ -175,19 +218,19 @@ def _agencies(old: Plan, new: Plan) -> list[Change]:
     return changes
 
 
-def _group_changes(old: AgencyGroup, new: AgencyGroup) -> list[Change]:
+def _group_changes(old: AgencyGroup, new: AgencyGroup, renamed: dict[str, str]) -> list[Change]:
     changes = []
     for name in ("name", "name_en", "note"):
         before, after = getattr(old, name), getattr(new, name)
         if before != after:
             changes.append(Change("group_changed", new.id, name, before, after))
-    removed, added = _listed(old.members, new.members)
+    removed, added = _renamed_listed(old.members, new.members, renamed)
     changes += [Change("member_removed", new.id, "members", m, None) for m in removed]
     changes += [Change("member_added", new.id, "members", None, m) for m in added]
     return changes
 
 
-def _groups(old: Plan, new: Plan) -> list[Change]:
+def _groups(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {g.id: g for g in old.groups}
     after = {g.id: g for g in new.groups}
     changes = []
@@ -197,7 +240,7 @@ def _groups(old: Plan, new: Plan) -> list[Change]:
         elif group_id not in before:
             changes.append(Change("group_added", group_id))
         else:
-            changes += _group_changes(before[group_id], after[group_id])
+            changes += _group_changes(before[group_id], after[group_id], renamed)
     return changes
 
 
@@ -215,5 +258,15 @@ def _info(old: Plan, new: Plan) -> list[Change]:
 
 
 def diff(old: Plan, new: Plan) -> list[Change]:
-    """Every change from ``old`` to ``new``; empty when the plans say the same."""
-    return [*_info(old, new), *_indicators(old, new), *_agencies(old, new), *_groups(old, new)]
+    """Every change from ``old`` to ``new``; empty when the plans say the same.
+
+    Responsibilities and group members are compared through the agencies' new ids: a unit given
+    a new id is one change (``agency_id_changed``), not a responsibility removed and added.
+    """
+    renamed = renamed_agencies(old, new)
+    return [
+        *_info(old, new),
+        *_indicators(old, new, renamed),
+        *_agencies(old, new, renamed),
+        *_groups(old, new, renamed),
+    ]

@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.table import Table
 
-from lzip_cli.messages import Lang, t
+from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.render.plan_text import baseline_text, target_text, unit_text
 
@@ -38,9 +38,7 @@ def indicators_table(plan: Plan, indicators: list[Indicator], lang: Lang) -> Tab
             baseline_text(indicator, lang),
             target_text(indicator, lang),
             t("scope_" + indicator.scope, lang),
-            "、".join(plan.agency(a).label(lang) for a in indicator.agencies)
-            if lang == "zh"
-            else ", ".join(plan.agency(a).label(lang) for a in indicator.agencies),
+            name_list((plan.agency(a).label(lang) for a in indicator.agencies), lang),
         )
     return table
 
@@ -53,7 +51,7 @@ def agencies_table(plan: Plan, lang: Lang) -> Table:
         table.add_row(
             agency.id,
             agency.label(lang),
-            ", ".join(agency.aliases),
+            name_list(agency.aliases, lang),
             " ".join(ind.id for ind in plan.indicators_of(agency.id)) or "—",
         )
     return table

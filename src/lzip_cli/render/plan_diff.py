@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from lzip_cli.messages import Lang, t
+from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Plan
 from lzip_cli.numbers import format_number
 from lzip_cli.plan_diff import Change
@@ -66,16 +66,41 @@ def field_text(field: str, lang: Lang) -> str:
     return t(f"diff_field.{field}", lang)
 
 
+def _milestone_text(value: Any, indicator_id: str, plan: Plan, lang: Lang) -> str:
+    """A milestone as shown; an absent one is "not set", not the plan's "—" (not carried out).
+
+    Without it the straight line from baseline to target applies, unless the target is
+    per-actual.
+    """
+    if value is not None:
+        return value_text(value, lang)
+    indicator = next((i for i in plan.indicators if i.id == indicator_id), None)
+    if indicator is None or indicator.target.number is None:
+        return t("diff_not_set", lang)
+    return t("diff_not_set_line", lang)
+
+
+def _agency_list(agency_ids: list[str], old: Plan, new: Plan, lang: Lang) -> str:
+    return name_list((_agency_label(a, old, new, lang) for a in agency_ids), lang)
+
+
 def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     """The change without its subject: ``target 1700 → 1800``, ``indicator added`` …"""
     kind = change.kind
+    field = change.field or ""
     if kind.endswith("_changed"):
+        if field.startswith("milestones."):
+            before = _milestone_text(change.old, change.subject, old, lang)
+            after = _milestone_text(change.new, change.subject, new, lang)
+        else:
+            before, after = value_text(change.old, lang), value_text(change.new, lang)
+        return t("diff_changed", lang, field=field_text(field, lang), old=before, new=after)
+    if kind == "responsibility_reordered":
         return t(
-            "diff_changed",
+            "diff.responsibility_reordered",
             lang,
-            field=field_text(change.field or "", lang),
-            old=value_text(change.old, lang),
-            new=value_text(change.new, lang),
+            old=_agency_list(change.old, old, new, lang),
+            new=_agency_list(change.new, old, new, lang),
         )
     item = change.new if change.new is not None else change.old
     if kind in ("responsibility_added", "responsibility_removed", "member_added", "member_removed"):
@@ -98,8 +123,8 @@ def table(changes: list[Change], old: Plan, new: Plan, lang: Lang, title: str) -
     from rich.table import Table
 
     grid = Table(title=title, title_justify="left")
-    grid.add_column(t("diff_col_subject", lang))
-    grid.add_column(t("diff_col_change", lang))
+    grid.add_column(t("diff_col_subject", lang), overflow="fold")
+    grid.add_column(t("diff_col_change", lang), overflow="fold")
     for change in changes:
         grid.add_row(subject_text(change, old, new, lang), what_text(change, old, new, lang))
     return grid

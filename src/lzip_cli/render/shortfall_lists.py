@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lzip_cli.evaluate import CheckResult
-from lzip_cli.messages import Lang, t
+from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.numbers import display_milestone, format_number
 from lzip_cli.render import markdown, plan_text, view
 from lzip_cli.render.csvout import to_csv
@@ -60,7 +60,6 @@ def needed_text(item: Shortfall, lang: Lang) -> str:
 
 def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, str]:
     indicator = item.indicator
-    separator = "、" if lang == "zh" else ", "
     return {
         "id": indicator.id,
         "name": indicator.label(lang),
@@ -72,7 +71,7 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
         "gap_to_milestone": view.gap_text(item.actual.gap_to_milestone, indicator),
         "gap_to_target": view.gap_text(item.actual.gap_to_target, indicator),
         "status": view.status_text(item.actual, lang),
-        "others": separator.join(result.plan.agency(a).label(lang) for a in item.others),
+        "others": name_list((result.plan.agency(a).label(lang) for a in item.others), lang),
         "needed": needed_text(item, lang),
     }
 
