@@ -755,7 +755,9 @@ def test_a_wrapped_name_never_starts_a_line_with_closing_punctuation(columns: in
     start = cell_len(header[: header.index("指标")])
     name_cells = [line[start:].split("  ")[0] for line in lines if len(line) > start]
     assert "交流" in "".join(name_cells)
-    assert [cell for cell in name_cells if cell.startswith(tuple("，。、；：？！）】》」』”’"))] == []
+    assert [
+        cell for cell in name_cells if cell.startswith(tuple("，。、；：？！）】》」』”’"))
+    ] == []
 
 
 def test_piped_table_lines_carry_no_trailing_spaces() -> None:
