@@ -119,7 +119,7 @@ def test_shared_with_names_co_owners_only_where_the_figure_is_joint(tmp_path: Pa
     out = tmp_path / "out"
     run("shortfalls", EXAMPLE, "--out", out, "--format", "csv", "--agency", "forestry")
     header, *rows = read_csv(out / "forestry.csv")
-    shared_with = {row[0]: row[header.index("共同责任单位")] for row in rows}
+    shared_with = {row[header.index("序号")]: row[header.index("共同责任单位")] for row in rows}
     # 1.1 is one county figure the four agencies make together; 2.1 is judged per agency.
     assert shared_with["1.1"] == "县农业农村局、县知识产权局、县新闻出版局"
     assert shared_with["2.1"] == ""
@@ -144,7 +144,7 @@ def test_markdown_list_shows_every_column_the_agency_needs() -> None:
         "2",
         "滞后",
         "县农业农村局、县林业局、县新闻出版局",
-        "2025年全年应达到 18（按年重新计数）",  # cases are counted anew each year
+        "全县2025年全年应达到 18（按年重新计数）",  # the county's cases, counted anew each year
     ]
 
 
@@ -153,14 +153,14 @@ def test_an_unreported_flow_indicator_asks_for_next_years_whole_figure(tmp_path:
     report.write_text("指标,责任单位,数值\n4.3,,1600\n", encoding="utf-8")  # 1.1 not reported
     result = run("shortfalls", report, "--agency", "ip-office")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 1.1 |"))
-    assert row.rstrip(" |").endswith("请补报本年数据；2024年全年应达到 17（按年重新计数）")
+    assert row.rstrip(" |").endswith("请补报本年数据；全县2024年全年应达到 17（按年重新计数）")
 
 
 def test_a_stock_indicator_needs_what_is_still_missing_by_next_year() -> None:
     # 4.2 (patents held at year end): 17 held, 20 due by 2025.
     result = run("shortfalls", EXAMPLE, "--agency", "ip-office")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.2 |"))
-    assert row.rstrip(" |").endswith("2025年应达到 20，尚差 3")
+    assert row.rstrip(" |").endswith("全县2025年应达到 20，尚差 3")
 
 
 def test_no_next_milestone_is_asked_for_in_the_plans_last_year(tmp_path: Path) -> None:
@@ -175,7 +175,7 @@ def test_unreported_indicator_asks_for_the_figure() -> None:
     result = run("shortfalls", EXAMPLE, "--agency", "education")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.1 |"))
     assert "未填报" in row
-    assert "请补报本年数据；2025年应达到 1" in row
+    assert "请补报本年数据；全县2025年应达到 1" in row
 
 
 def test_a_missing_figure_says_not_reported_in_words_as_dash_means_not_carried_out() -> None:
@@ -185,6 +185,210 @@ def test_a_missing_figure_says_not_reported_in_words_as_dash_means_not_carried_o
     assert [c.strip() for c in row.strip("|").split("|")][6] == "未填报"
     assert "“未填报”表示没有报送数值" in text
     assert "“—”表示未填报" not in text
+
+
+def needed(markdown: str, indicator: str) -> str:
+    """The 下一阶段要求 (needed by next milestone) cell of ``indicator``'s row in a list."""
+    row = next(line for line in markdown.splitlines() if line.startswith(f"| {indicator} |"))
+    return row.strip().removesuffix("|").rsplit("|", 1)[1].strip()
+
+
+def test_requirement_names_the_county_for_a_shared_figure_and_the_agency_for_its_own() -> None:
+    # Forestry's own 1.1 figure is 2: the 18 asked for is the county's, which four agencies make.
+    # 2.1 (scope each) judges forestry on its own figure: the requirement is forestry's.
+    text = run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    assert needed(text, "1.1") == "全县2025年全年应达到 18（按年重新计数）"
+    assert needed(text, "2.1") == "2025年应达到 10，尚差 5"
+
+
+#: (report file, its text, agency, indicator, Chinese and English requirement), shared scope.
+SHARED_REQUIREMENTS = [
+    pytest.param(
+        "2023.csv",
+        "指标,责任单位,数值\n1.1,,15\n",
+        "ip-office",
+        "1.1",
+        "全县2024年全年应达到 17（按年重新计数）",
+        "the county must reach 17 within 2024 (counted anew each year)",
+        id="flow-next-milestone",
+    ),
+    pytest.param(
+        "2023.csv",
+        "指标,责任单位,数值\n4.3,,1600\n",
+        "ip-office",
+        "1.1",
+        "请补报本年数据；全县2024年全年应达到 17（按年重新计数）",
+        "report this year's figure; the county must reach 17 within 2024 (counted anew each year)",
+        id="flow-not-reported",
+    ),
+    pytest.param(
+        "2024.csv",
+        EXAMPLE.read_text("utf-8"),
+        "forestry",
+        "1.1",
+        "全县2025年全年应达到 18（按年重新计数）",
+        "the county must reach 18 within 2025 (counted anew each year)",
+        id="flow-target",
+    ),
+    pytest.param(
+        "2024.csv",
+        EXAMPLE.read_text("utf-8"),
+        "education",
+        "4.2",
+        "全县2025年应达到 20，尚差 3",
+        "the county must reach 20 by 2025: 3 more",
+        id="stock-target",
+    ),
+    pytest.param(
+        "2023.csv",
+        "指标,责任单位,数值\n4.2,,15\n",
+        "industry-trade",
+        "4.2",
+        "全县2024年应达到 19，尚差 4",
+        "the county must reach 19 by 2024: 4 more",
+        id="stock-next-milestone",
+    ),
+    pytest.param(
+        "2024.csv",
+        EXAMPLE.read_text("utf-8"),
+        "education",
+        "4.1",
+        "请补报本年数据；全县2025年应达到 1",
+        "report this year's figure; the county must reach 1 by 2025",
+        id="stock-not-reported",
+    ),
+    pytest.param(
+        "2024.csv",
+        "指标,数值\n1.2,63.33\n",
+        "ip-office",
+        "1.2",
+        "全县2025年应达到 95，尚差 31.67",
+        "the county must reach 95 by 2025: 31.67 more",
+        id="rate-target",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("name", "report", "agency", "indicator", "zh", "en"), SHARED_REQUIREMENTS)
+def test_a_shared_indicators_requirement_is_the_countys_figure(
+    tmp_path: Path, name: str, report: str, agency: str, indicator: str, zh: str, en: str, lang: str
+) -> None:
+    # A 2023 report's next milestone is 2024's; a 2024 report's is the 2025 target.
+    path = tmp_path / name
+    path.write_text(report, encoding="utf-8")
+    result = run("shortfalls", path, "--agency", agency, "--lang", lang)
+    assert needed(result.stdout, indicator) == (zh if lang == "zh" else en)
+
+
+def decreasing_plan(tmp_path: Path) -> Path:
+    """The shipped plan with 1.1 (a flow) and 4.2 (a stock) to be brought down, not up."""
+    return copy_plan(
+        tmp_path,
+        [
+            (
+                "direction: increase\n    baseline: {year: 2022, value: 15}\n"
+                "    target: {year: 2025, value: 18}",
+                "direction: decrease\n    baseline: {year: 2022, value: 18}\n"
+                "    target: {year: 2025, value: 15}",
+            ),
+            (
+                "direction: increase\n    baseline: {year: 2022, value: 15}\n"
+                "    target: {year: 2025, value: 20}",
+                "direction: decrease\n    baseline: {year: 2022, value: 20}\n"
+                "    target: {year: 2025, value: 15}",
+            ),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "flow", "stock"),
+    [
+        ("zh", "全县2025年全年应不超过 15（按年重新计数）", "全县2025年应降至 15，尚需降低 4"),
+        (
+            "en",
+            "the county must stay at or below 15 within 2025 (counted anew each year)",
+            "the county must bring it down to 15 by 2025: still 4 too high",
+        ),
+    ],
+    ids=["zh", "en"],
+)
+def test_a_decreasing_indicator_asks_to_bring_the_figure_down(
+    tmp_path: Path, lang: str, flow: str, stock: str
+) -> None:
+    plan = decreasing_plan(tmp_path)
+    report = tmp_path / "2024.csv"  # 2024 milestones: 16 for both; 17 and 19 are above them
+    report.write_text("指标,责任单位,数值\n1.1,,17\n4.2,,19\n", encoding="utf-8")
+    result = run("shortfalls", report, "--data", plan, "--agency", "ip-office", "--lang", lang)
+    assert needed(result.stdout, "1.1") == flow
+    assert needed(result.stdout, "4.2") == stock
+
+
+#: The finance bureau reports 5.2 in full and 5.1's count without its amount; 5.3 and 5.4 not at all.
+FINANCE_2024 = "指标,责任单位,数值,笔数\n5.2,县财政局,100,2\n5.1,县财政局,,3\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", {"5.3": "请补报本年金额（万元）和件数", "5.4": "请补报本年金额（万元）和笔数"}),
+        (
+            "en",
+            {
+                "5.3": "report this year's amount (万元) and count (件)",
+                "5.4": "report this year's amount (万元) and count (笔)",
+            },
+        ),
+    ],
+    ids=["zh", "en"],
+)
+def test_unreported_financing_asks_for_its_amount_and_count(
+    tmp_path: Path, lang: str, expected: dict[str, str]
+) -> None:
+    # 5.1–5.4 are tracked as actual (no target, so no next milestone): still to be reported.
+    report = tmp_path / "2024.csv"
+    report.write_text(FINANCE_2024, encoding="utf-8")
+    text = run("shortfalls", report, "--agency", "finance", "--lang", lang).stdout
+    assert {i: needed(text, i) for i in expected} == expected
+
+
+def test_a_count_sent_without_its_amount_asks_for_the_amount(tmp_path: Path) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text(FINANCE_2024, encoding="utf-8")
+    text = run("shortfalls", report, "--agency", "finance").stdout
+    row = next(line for line in text.splitlines() if line.startswith("| 5.1 |"))
+    assert "| 未填报 / 3 |" in row
+    assert needed(text, "5.1") == "请补报本年金额（万元）"
+
+
+def test_an_unreported_indicator_tracked_as_actual_asks_only_for_the_figure(
+    tmp_path: Path,
+) -> None:
+    # 8.1 made 以实际业务开展为准 (no target): nothing to reach, but the figure is still owed.
+    plan = copy_plan(
+        tmp_path,
+        [
+            (
+                "baseline: {year: 2022, value: 2}\n    target: {year: 2025, value: 4}",
+                "baseline: {year: 2022, value: 2}\n    target: {year: 2025, value: per-actual}",
+            )
+        ],
+    )
+    report = tmp_path / "2024.csv"
+    report.write_text("指标,责任单位,数值\n1.1,,17\n", encoding="utf-8")
+    text = run("shortfalls", report, "--data", plan, "--agency", "court").stdout
+    assert needed(text, "8.1") == "请补报本年数据"
+
+
+def test_an_unreported_indicator_in_the_plans_last_year_asks_for_the_figure(
+    tmp_path: Path,
+) -> None:
+    # 2025 has no next milestone, and the gap to the target is blank without a figure.
+    report = tmp_path / "2025.csv"
+    report.write_text("指标,责任单位,数值\n4.2,,20\n", encoding="utf-8")
+    text = run("shortfalls", report, "--agency", "education", "--lang", "en").stdout
+    assert needed(text, "4.1") == "report this year's figure"
 
 
 #: 1.2's 2024 milestone is 63.333…: 63.33 is 0.0033 short, which must not show as 0.
@@ -213,8 +417,8 @@ def test_xlsx_list_figures_are_numbers_so_excel_can_sum_them(tmp_path: Path) -> 
     out = tmp_path / "out"
     run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx", "--agency", "ip-office")
     sheet = openpyxl.load_workbook(out / "ip-office.xlsx").active
-    header = [c.value for c in sheet[2]]
-    first = {h: c.value for h, c in zip(header, sheet[3], strict=True)}
+    header = [c.value for c in sheet[3]]  # below the title and the intro
+    first = {h: c.value for h, c in zip(header, sheet[4], strict=True)}
     assert first["序号"] == "1.1"  # ids stay text: 1.10 is not 1.1
     assert first["2024年阶段值"] == 17
     assert first["完成值"] == 16
@@ -227,8 +431,8 @@ def test_xlsx_list_shows_a_small_shortfall_as_0_01(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run("shortfalls", report, "--out", out, "--format", "xlsx", "--agency", "ip-office")
     sheet = openpyxl.load_workbook(out / "ip-office.xlsx").active
-    header = [c.value for c in sheet[2]]
-    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    header = [c.value for c in sheet[3]]
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=4, values_only=True)]
     row = next(r for r in rows if r["序号"] == "1.2")
     assert (row["状态"], row["距阶段值"]) == ("滞后", 0.01)
 
@@ -244,11 +448,13 @@ def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(
         sheet = openpyxl.load_workbook(out / f"{agency}.xlsx").active
         rows = [[as_text(c) for c in r] for r in sheet.iter_rows(values_only=True)]
         assert rows[0][0].endswith("2024 年度知识产权量化指标督办清单")
-        assert rows[1:] == read_csv(GOLDEN / "csv" / f"{agency}.csv")
-        assert sheet.freeze_panes == "A3"  # title and header stay in view
-        assert sheet.print_title_rows == "$2:$2"
+        # The CSV's table without its agency column (the workbook's title names the agency).
+        table = [row[1:] for row in read_csv(GOLDEN / "csv" / f"{agency}.csv")]
+        assert rows[2 : 2 + len(table)] == table
+        assert sheet.freeze_panes == "A4"  # title, intro and header stay in view
+        assert sheet.print_title_rows == "$3:$3"
         assert sheet.page_setup.orientation == "landscape"
-        for column, header in enumerate(rows[1], start=1):
+        for column, header in enumerate(rows[2], start=1):
             width = sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width
             assert len(header) <= width <= 62, (agency, header, width)
 
@@ -262,7 +468,48 @@ def test_xlsx_widths_fit_the_longest_cell_up_to_a_cap(tmp_path: Path) -> None:
     assert widths["B"] >= 24
     # 共同责任单位 for 7.1 lists eight agencies: capped and wrapped rather than 100 wide.
     assert widths["K"] == 60
-    assert sheet["K6"].alignment.wrap_text
+    assert sheet["K7"].alignment.wrap_text
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro", "footnote"),
+    [
+        ("zh", "依据《鹿寨县知识产权强县建设工作方案", "注：阶段值为本年度按方案应达到的数值；"),
+        ("en", "Under the quantitative indicators of", "Milestone: the figure due this year"),
+    ],
+    ids=["zh", "en"],
+)
+def test_xlsx_list_explains_itself_above_and_below_the_table(
+    tmp_path: Path, lang: str, intro: str, footnote: str
+) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "-f", "xlsx", "--agency", "forestry", "--lang", lang)
+    sheet = openpyxl.load_workbook(out / "forestry.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0].startswith(intro)  # the basis, the count and 请于督查考核前落实
+    assert rows[-1][0].startswith(footnote)  # what 未填报, 未开展 and "—" mean
+    assert rows[-2] == (None,) * 12  # a blank row between the table and the footnote
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert merged == {"A2:L2", f"A{len(rows)}:L{len(rows)}"}  # across the table's 12 columns
+    for row in (2, len(rows)):
+        assert sheet.cell(row, 1).alignment.wrap_text
+        assert sheet.row_dimensions[row].height >= 16
+
+
+def test_csv_list_names_the_agency_on_every_line(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "-f", "csv", "--agency", "forestry", "--lang", "en")
+    header, *rows = read_csv(out / "forestry.csv")
+    assert header[:3] == ["Agency", "ID", "Indicator"]
+    assert [row[0] for row in rows] == ["County Forestry Bureau"] * 3
+
+
+def test_xlsx_index_says_how_many_agencies_owe_under_its_title(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
+    sheet = openpyxl.load_workbook(out / "index.xlsx").active
+    assert sheet["A2"].value == "13 个责任单位中有 9 个存在欠账。"  # as index.md says it
+    assert "A2:E2" in {str(r) for r in sheet.merged_cells.ranges}
 
 
 def test_xlsx_index_has_title_and_every_agency(tmp_path: Path) -> None:
@@ -271,8 +518,8 @@ def test_xlsx_index_has_title_and_every_agency(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(out / "index.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "2024 年度督办清单索引"
-    assert rows[1] == ("编号", "单位", "欠账项数", "欠账指标", "清单文件")
-    assert [r[0] for r in rows[2:]] == [
+    assert rows[2] == ("编号", "单位", "欠账项数", "欠账指标", "清单文件")
+    assert [r[0] for r in rows[3:]] == [
         "agriculture",
         "ip-office",
         "forestry",
@@ -287,17 +534,18 @@ def test_xlsx_index_has_title_and_every_agency(tmp_path: Path) -> None:
         "court",
         "procuratorate",
     ]
-    assert sheet.freeze_panes == "A3"
+    assert sheet.freeze_panes == "A4"
 
 
 def test_xlsx_index_counts_are_numbers_excel_can_sum(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
     sheet = openpyxl.load_workbook(out / "index.xlsx").active
-    counts = [row[2] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    counts = [row[2] for row in sheet.iter_rows(min_row=4, values_only=True)]
     assert all(type(count) is int for count in counts), counts
     lists = [openpyxl.load_workbook(f).active for f in out.glob("*.xlsx") if f.name != "index.xlsx"]
-    assert sum(counts) == sum(sheet.max_row - 2 for sheet in lists)  # title and header rows
+    # Every list: title, intro, header, its items, a blank row and the footnote.
+    assert sum(counts) == sum(sheet.max_row - 5 for sheet in lists)
 
 
 # --- the index ----------------------------------------------------------------------------
@@ -550,8 +798,8 @@ def test_reserved_and_colliding_agency_ids_get_safe_file_names(tmp_path: Path) -
     assert files["aux"] == "_aux.csv"
     assert files["index"] == "index.csv"
     header, *items = read_csv(out / "index.csv")  # the "index" agency's own list
-    assert header[0] == "序号"
-    assert [i[0] for i in items] == OWED["forestry"]
+    assert header[:2] == ["责任单位", "序号"]
+    assert [i[1] for i in items] == OWED["forestry"]
 
 
 # --- where the writing goes wrong ---------------------------------------------------------

@@ -37,25 +37,55 @@ def _milestone(value: float | None, item: Shortfall) -> str:
     return format_number(display_milestone(value, item.indicator.unit, increase))
 
 
-def needed_text(item: Shortfall, lang: Lang) -> str:
-    """What the agency must reach by the next milestone, in words."""
-    if item.next_milestone is None:
-        return ""
-    target = _milestone(item.next_milestone, item)
-    flow = item.indicator.kind == "flow"  # counted anew each year: this year's carries nothing
-    if item.actual.value is None:
-        key = "needed_report_first_flow" if flow else "needed_report_first"
-        return t(key, lang, year=item.next_year, target=target)
-    if flow:
-        return t("needed_in_year", lang, year=item.next_year, target=target)
-    needed = item.needed or 0.0
+def report_text(item: Shortfall, lang: Lang) -> str:
+    """What an unreported figure asks for: the figure, or what is missing of amount and count."""
+    indicator = item.indicator
+    if not indicator.compound:
+        return t("needed_report", lang)
+    if item.actual.count is not None:  # the count came without its amount
+        return t("needed_report_amount", lang, unit=indicator.unit)
     return t(
-        "needed_more",
-        lang,
-        year=item.next_year,
-        target=target,
-        more=view.gap_text(needed, item.indicator),
+        "needed_report_amount_count", lang, unit=indicator.unit, count_unit=indicator.count_unit
     )
+
+
+def requirement_text(item: Shortfall, lang: Lang) -> str:
+    """The next milestone as a requirement: the county's for a shared indicator, else the agency's.
+
+    A flow is counted anew each year, so the whole year's figure is asked for; a stock or a
+    rate also says how far it still is, once its figure is known.
+    """
+    indicator = item.indicator
+    key = "needed_in_year" if indicator.kind == "flow" else "needed_reach"
+    decrease = indicator.direction == "decrease"
+    if decrease:
+        key = "needed_in_year_down" if indicator.kind == "flow" else "needed_down"
+    if indicator.scope == "shared":
+        key += "_county"
+    text = t(key, lang, year=item.next_year, target=_milestone(item.next_milestone, item))
+    if indicator.kind == "flow" or item.actual.value is None:
+        return text
+    return t(
+        "needed_still_down" if decrease else "needed_still",
+        lang,
+        requirement=text,
+        more=view.gap_text(item.needed or 0.0, indicator),
+    )
+
+
+def needed_text(item: Shortfall, lang: Lang) -> str:
+    """What the agency must do next, in words: report what is missing, reach the next milestone.
+
+    An unreported figure is always asked for, even with no next milestone (an indicator tracked
+    without a target, or the plan's last year, where the gap to the target says what is owed).
+    """
+    requirement = None if item.next_milestone is None else requirement_text(item, lang)
+    if item.actual.value is None:
+        report = report_text(item, lang)
+        if requirement is None:
+            return report
+        return t("needed_report_then", lang, report=report, requirement=requirement)
+    return requirement or ""
 
 
 def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, str]:
@@ -85,31 +115,41 @@ def list_title(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
     return t("sf_title", lang, name=agency.label(lang), year=result.year)
 
 
+def intro_text(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
+    """The paragraph above a list: the plan it rests on, how many items, act before assessment."""
+    info = result.plan.info
+    return t(
+        "sf_intro",
+        lang,
+        title=info.title if lang == "zh" else info.title_en,
+        document=info.document or "",
+        count=len(entry.items),
+        year=result.year,
+    )
+
+
+def item_rows(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> list[list[str]]:
+    return [[item_cells(result, item, lang)[c] for c in COLUMNS] for item in entry.items]
+
+
 def to_markdown(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
     """One agency's list as a printable Markdown document."""
-    info = result.plan.info
-    lines = [
-        f"# {list_title(result, entry, lang)}",
-        "",
-        t(
-            "sf_intro",
-            lang,
-            title=info.title if lang == "zh" else info.title_en,
-            document=info.document or "",
-            count=len(entry.items),
-            year=result.year,
-        ),
-        "",
-    ]
-    rows = [[item_cells(result, item, lang)[c] for c in COLUMNS] for item in entry.items]
-    lines += markdown.table(headers(result.year, lang), rows)
+    lines = [f"# {list_title(result, entry, lang)}", "", intro_text(result, entry, lang), ""]
+    lines += markdown.table(headers(result.year, lang), item_rows(result, entry, lang))
     lines += ["", t("sf_footer", lang), ""]
     return "\n".join(lines)
 
 
 def to_csv_text(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
-    rows = [[item_cells(result, item, lang)[c] for c in COLUMNS] for item in entry.items]
-    return to_csv(headers(result.year, lang), rows)
+    """One agency's list as data: a plain table whose first column names the agency.
+
+    A column rather than a title line above the header, so that the file stays one table that
+    spreadsheets, csv readers and pandas take as it is, and lists appended one to another still
+    say whose each line is. The printable forms (Markdown, .xlsx) carry the title and notes.
+    """
+    agency = result.plan.agency(entry.agency_id).label(lang)
+    rows = [[agency, *row] for row in item_rows(result, entry, lang)]
+    return to_csv([t("sf_col_agency", lang), *headers(result.year, lang)], rows)
 
 
 #: The index's column of how many items an agency owes (欠账项数).
@@ -148,14 +188,18 @@ def index_headers(lang: Lang) -> list[str]:
     ]
 
 
+def index_intro(entries: list[AgencyShortfalls], lang: Lang) -> str:
+    owing = sum(1 for e in entries if e.items)
+    return t("sf_index_intro", lang, owing=owing, total=len(entries))
+
+
 def index_markdown(
     result: CheckResult, entries: list[AgencyShortfalls], files: dict[str, str], lang: Lang
 ) -> str:
-    owing = sum(1 for e in entries if e.items)
     lines = [
         f"# {t('sf_index_title', lang, year=result.year)}",
         "",
-        t("sf_index_intro", lang, owing=owing, total=len(entries)),
+        index_intro(entries, lang),
         "",
     ]
     lines += markdown.table(index_headers(lang), index_rows(result, entries, files, lang))
@@ -194,9 +238,11 @@ def list_files(
             sheet = Sheet(
                 title=entry.agency_id,
                 header=headers(result.year, lang),
-                rows=[[item_cells(result, i, lang)[c] for c in COLUMNS] for i in entry.items],
+                rows=item_rows(result, entry, lang),
                 heading=list_title(result, entry, lang),
                 numeric_columns=NUMERIC_COLUMNS,
+                intro=intro_text(result, entry, lang),
+                footnote=t("sf_footer", lang),
             )
             files.append((names[entry.agency_id], workbook_bytes([sheet])))
         index_sheet = Sheet(
@@ -205,6 +251,7 @@ def list_files(
             rows=index_rows_,
             heading=t("sf_index_title", lang, year=result.year),
             numeric_columns=frozenset({INDEX_COUNT_COLUMN}),
+            intro=index_intro(entries, lang),
         )
         files.append((index_name, workbook_bytes([index_sheet])))
     elif extension == "csv":

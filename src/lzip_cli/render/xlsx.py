@@ -6,6 +6,7 @@ openpyxl is imported only when a workbook is written.
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,10 @@ class Sheet:
     #: 0-based indexes of columns whose plain numeric text is stored as a number, so that
     #: Excel can sum it and shows no "number stored as text" marker.
     numeric_columns: frozenset[int] = frozenset()
+    #: A paragraph between the heading and the header, merged across the table and wrapped.
+    intro: str | None = None
+    #: A paragraph below the table after a blank row, merged across the table and wrapped.
+    footnote: str | None = None
 
 
 _PLAIN_NUMBER = re.compile(r"[0-9]{1,3}(?:,?[0-9]{3})*(?:\.[0-9]+)?")
@@ -69,6 +74,9 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
             worksheet.append([safe_cell(sheet.heading)])
             worksheet["A1"].font = Font(bold=True, size=14)
             header_row = 2
+        if sheet.intro:
+            worksheet.append([safe_cell(sheet.intro)])
+            header_row += 1
         worksheet.append([safe_cell(h) for h in sheet.header])
         for cell in worksheet[header_row]:
             cell.font = bold
@@ -95,10 +103,42 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         for row in worksheet.iter_rows(min_row=header_row + 1):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if sheet.footnote:
+            worksheet.append([])
+            worksheet.append([safe_cell(sheet.footnote)])
+        paragraphs = [(header_row - 1, sheet.intro)] if sheet.intro else []
+        if sheet.footnote:
+            paragraphs.append((worksheet.max_row, sheet.footnote))
+        _merge_paragraphs(worksheet, sheet, paragraphs, Alignment, get_column_letter)
         _add_validations(worksheet, sheet, DataValidation, get_column_letter, header_row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+#: Points of height per wrapped line of 11-point text (Chinese glyphs need more than 15).
+LINE_HEIGHT = 16
+
+
+def _merge_paragraphs(worksheet, sheet: Sheet, paragraphs, alignment, column_letter) -> None:  # type: ignore[no-untyped-def]
+    """Each (row, text) merged across the table's columns, wrapped, and tall enough to show.
+
+    Excel does not grow a merged row to fit wrapped text, so the height is set from the text's
+    width against the table's.
+    """
+    columns = max(1, len(sheet.header))
+    last = column_letter(columns)
+    table_width = sum(
+        worksheet.column_dimensions[column_letter(i + 1)].width or 8.43 for i in range(columns)
+    )
+    for row, text in paragraphs:
+        worksheet.merge_cells(f"A{row}:{last}{row}")
+        worksheet[f"A{row}"].alignment = alignment(wrap_text=True, vertical="top")
+        lines = sum(
+            max(1, math.ceil(cell_len(part) / max(1.0, table_width - 2)))
+            for part in text.splitlines() or [""]
+        )
+        worksheet.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
 def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter, header_row) -> None:  # type: ignore[no-untyped-def]
