@@ -457,3 +457,228 @@ def test_a_missing_data_directory() -> None:
     result = CliRunner().invoke(app, ["validate", "--data", "nowhere"])
     assert result.exit_code == 2
     assert "nowhere: 错误 LZ003: 方案数据目录不存在" in result.stderr
+
+
+# --- milestone years: which years a milestone may take --------------------------------------
+
+ROW_1_1 = "    target: {year: 2025, value: 18}\n"
+
+
+def with_milestones(milestones: str, baseline: int = 2022, target: int = 2025) -> str:
+    """The shipped plan with indicator 1.1's years and milestones changed."""
+    return replace_once(
+        INDICATORS,
+        "    baseline: {year: 2022, value: 15}\n" + ROW_1_1,
+        f"    baseline: {{year: {baseline}, value: 15}}\n"
+        f"    target: {{year: {target}, value: 18}}\n    milestones: {milestones}\n",
+    )
+
+
+def error_lines(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if " LZ" in line]
+
+
+def test_a_milestone_in_the_baseline_or_target_year_says_the_endpoints_are_excluded() -> None:
+    text = with_milestones("{2022: 15, 2025: 18}")
+    line = line_of(text, "    milestones:")
+    assert error_lines(validate(plan(text))) == [
+        f"{IND}:{line}:18: 错误 LZ113: 指标 1.1 的 milestones.2022: "
+        "阶段目标年份 2022 应在 2022 年之后、2025 年之前（2023–2024 年）",
+        f"{IND}:{line}:28: 错误 LZ113: 指标 1.1 的 milestones.2025: "
+        "阶段目标年份 2025 应在 2022 年之后、2025 年之前（2023–2024 年）",
+    ]
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{IND}:{line}:18: error LZ113: indicator 1.1, milestones.2022: "
+        "milestone year 2022 must be after 2022 and before 2025 (2023–2024)",
+        f"{IND}:{line}:28: error LZ113: indicator 1.1, milestones.2025: "
+        "milestone year 2025 must be after 2022 and before 2025 (2023–2024)",
+    ]
+
+
+def test_a_milestone_with_one_year_between_the_two_names_that_year() -> None:
+    text = with_milestones("{2024: 17}", target=2024)
+    line = line_of(text, "    milestones:")
+    assert error_lines(validate(plan(text))) == [
+        f"{IND}:{line}:18: 错误 LZ113: 指标 1.1 的 milestones.2024: "
+        "阶段目标年份 2024 应在 2022 年之后、2024 年之前（只能是 2023 年）",
+    ]
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{IND}:{line}:18: error LZ113: indicator 1.1, milestones.2024: "
+        "milestone year 2024 must be after 2022 and before 2024 (only 2023)",
+    ]
+
+
+def test_a_milestone_with_no_year_between_the_two_says_there_can_be_none() -> None:
+    text = with_milestones("{2025: 17}", baseline=2024)
+    line = line_of(text, "    milestones:")
+    assert error_lines(validate(plan(text))) == [
+        f"{IND}:{line}:18: 错误 LZ113: 指标 1.1 的 milestones.2025: 阶段目标年份 2025 无效："
+        "基础年 2024 与目标年 2025 之间没有年份，不能设阶段目标",
+    ]
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{IND}:{line}:18: error LZ113: indicator 1.1, milestones.2025: milestone year 2025 "
+        "cannot be used: no year lies between the baseline year 2024 and the target year 2025, "
+        "so there can be no milestones",
+    ]
+
+
+def test_milestone_years_are_not_judged_against_years_out_of_order() -> None:
+    # The baseline year after the target year is the error; every milestone year would be too.
+    text = with_milestones("{2023: 16, 2024: 17}", baseline=2026)
+    result = validate(plan(text), "--lang", "en")
+    assert [line.split(": error ")[1] for line in error_lines(result)] == [
+        "LZ108: indicator 1.1, target.year: the baseline year 2026 must come before the target "
+        "year 2025"
+    ]
+
+
+def test_a_milestone_year_outside_the_years_lzip_reads_says_so() -> None:
+    text = with_milestones("{1023: 16}")
+    line = line_of(text, "    milestones:")
+    result = validate(plan(text), "--lang", "en")
+    assert error_lines(result) == [
+        f"{IND}:{line}:18: error LZ100: indicator 1.1, milestones.1023: must be at least 1900"
+    ]
+
+
+# --- where: the entry a problem is in ---------------------------------------------------------
+
+
+def test_a_problem_in_an_indicator_names_the_indicator_and_points_at_the_year() -> None:
+    # The 5th indicator (4.1); the year is the problem, so the year is where it points.
+    before = INDICATORS.index('  - id: "4.1"')
+    text = INDICATORS[:before] + replace_once(
+        INDICATORS[before:],
+        "    target: {year: 2025, value: 1}\n",
+        "    target: {year: 2025, value: 1}\n    milestones: {2024: 1, 2026: 1}\n",
+    )
+    line = line_of(text, "    milestones: {2024: 1, 2026: 1}")
+    assert error_lines(validate(plan(text))) == [
+        f"{IND}:{line}:27: 错误 LZ113: 指标 4.1 的 milestones.2026: "
+        "阶段目标年份 2026 应在 2022 年之后、2025 年之前（2023–2024 年）",
+    ]
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{IND}:{line}:27: error LZ113: indicator 4.1, milestones.2026: "
+        "milestone year 2026 must be after 2022 and before 2025 (2023–2024)",
+    ]
+
+
+def test_a_problem_in_an_indicator_whose_id_is_broken_names_no_indicator() -> None:
+    text = replace_once(INDICATORS, '  - id: "8.1"\n', '  - id: "8,1"\n')
+    text = replace_once(text, "    kind: rate\n", "    kind: ratio\n")  # 1.2, id intact
+    before = text.index('  - id: "8,1"')
+    text = text[:before] + replace_once(text[before:], "    scope: shared\n", "    scope: all\n")
+    result = validate(plan(text), "--lang", "en")
+    assert [line.split(": error LZ100: ")[1] for line in error_lines(result)] == [
+        "indicator 1.2, kind: must be one of 'flow', 'stock' or 'rate'",
+        "id: '8,1' is not an indicator id: an indicator id is the group number, a dot and the "
+        "position, e.g. 4.3",
+        "scope: must be one of 'shared' or 'each'",
+    ]
+
+
+def test_a_problem_in_an_agency_or_a_group_names_it() -> None:
+    text = replace_once(AGENCIES, "    aliases: [鹿寨县林业局, 林业局]\n", "    aliases: 林业局\n")
+    text = replace_once(text, "      - human-resources\n", "      - human-resources\n      - 7\n")
+    result = validate(plan(agencies=text))
+    assert [line.split(": 错误 LZ100: ")[1] for line in error_lines(result)] == [
+        "单位 forestry 的 aliases: 应为列表",
+        "单位组 leading-group 的 members.18: 应为文字",
+    ]
+    english = validate(plan(agencies=text), "--lang", "en")
+    assert [line.split(": error LZ100: ")[1] for line in error_lines(english)] == [
+        "agency forestry, aliases: must be a list",
+        "group leading-group, members.18: must be text",
+    ]
+
+
+# --- did you mean …? --------------------------------------------------------------------------
+
+
+def test_an_unknown_agency_id_names_the_closest_id() -> None:
+    text = replace_once(INDICATORS, "    agencies: [ip-office]\n", "    agencies: [ip-ofice]\n")
+    where = f"{IND}:{line_of(text, '[ip-ofice]')}:16"
+    assert error_lines(validate(plan(text))) == [
+        f"{where}: 错误 LZ101: 指标 1.2 的 agencies.0: 未知的责任单位 'ip-ofice'；是否指 'ip-office'？"
+    ]
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{where}: error LZ101: indicator 1.2, agencies.0: unknown agency 'ip-ofice'; "
+        "did you mean 'ip-office'?"
+    ]
+
+
+def test_an_unknown_group_member_names_the_closest_id() -> None:
+    text = replace_once(AGENCIES, "      - human-resources\n", "      - human-resource\n")
+    where = f"{AGE}:{line_of(text, '- human-resource')}:9"
+    assert error_lines(validate(plan(agencies=text), "--lang", "en")) == [
+        f"{where}: error LZ101: group leading-group, members.17: unknown agency 'human-resource'; "
+        "did you mean 'human-resources'?"
+    ]
+
+
+def test_an_unknown_field_names_the_closest_field() -> None:
+    text = replace_once(INDICATORS, ROW_1_1, ROW_1_1 + "    milestone: {2023: 16}\n")
+    where = f"{IND}:{line_of(text, 'milestone: {')}:5"
+    assert error_lines(validate(plan(text))) == [
+        f"{where}: 错误 LZ100: 指标 1.1 的 milestone: 未知字段 milestone；是否指 'milestones'？"
+    ]
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{where}: error LZ100: indicator 1.1, milestone: unknown field milestone; "
+        "did you mean 'milestones'?"
+    ]
+
+
+def test_an_unknown_field_of_a_nested_mapping_names_its_closest_field() -> None:
+    text = replace_once(INDICATORS, ROW_1_1, "    target: {year: 2025, valeu: 18}\n")
+    result = validate(plan(text), "--lang", "en")
+    assert [line.split(": error LZ100: ")[1] for line in error_lines(result)] == [
+        "indicator 1.1, target.value: required field value is missing",
+        "indicator 1.1, target.valeu: unknown field valeu; did you mean 'value'?",
+    ]
+
+
+def test_a_field_the_entry_already_has_is_not_suggested() -> None:
+    text = replace_once(
+        INDICATORS, ROW_1_1, ROW_1_1 + "    milestones: {2023: 16}\n    milestone: {2024: 17}\n"
+    )
+    result = validate(plan(text), "--lang", "en")
+    assert [line.split(": error ")[1] for line in error_lines(result)] == [
+        "LZ100: indicator 1.1, milestone: unknown field milestone"
+    ]
+
+
+# --- English YAML syntax errors say what the Chinese ones say ---------------------------------
+
+
+def test_a_key_indented_too_far_gets_the_indentation_hint_in_english_too() -> None:
+    text = replace_once(INDICATORS, "    agencies: [ip-office]\n", "      agencies: [ip-office]\n")
+    where = f"{IND}:{line_of(text, '      agencies: [ip-office]')}:7"
+    assert error_lines(validate(plan(text))) == [
+        f"{where}: 错误 LZ007: YAML 语法错误：这里应是一个键：检查缩进是否与上一行对齐"
+    ]
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{where}: error LZ007: YAML syntax error: did not find expected key — a key belongs "
+        "here: check that the indentation lines up with the line above"
+    ]
+
+
+def test_a_key_under_a_list_item_indented_too_little_gets_the_hint_in_english_too() -> None:
+    text = replace_once(INDICATORS, "    group: 1\n", "   group: 1\n")
+    where = f"{IND}:{line_of(text, '   group: 1')}:4"
+    assert error_lines(validate(plan(text))) == [
+        f"{where}: 错误 LZ007: YAML 语法错误：列表中这一行应以“- ”开头：检查缩进"
+    ]
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{where}: error LZ007: YAML syntax error: did not find expected '-' indicator — this "
+        "line of the list should start with '- ': check the indentation"
+    ]
+
+
+def test_every_library_description_said_in_chinese_gets_its_hint_in_english() -> None:
+    from lzip_cli.messages import TEXTS
+
+    details = {key: texts for key, texts in TEXTS.items() if key.startswith("detail.")}
+    assert len(details) > 30
+    for key, (_, english) in details.items():
+        words = key.removeprefix("detail.")
+        assert english.startswith(words + " — ") and len(english) > len(words) + 8, key

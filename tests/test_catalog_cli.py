@@ -72,8 +72,11 @@ def test_validate_reports_the_shipped_plan_ok(args: list[str], expected: str) ->
 @pytest.mark.parametrize(
     ("lang", "message"),
     [
-        ([], "错误 LZ100: target.value: 应为数字或 'per-actual'"),
-        (["--lang", "en"], "error LZ100: target.value: must be a number or 'per-actual'"),
+        ([], "错误 LZ100: 指标 1.1 的 target.value: 应为数字或 'per-actual'"),
+        (
+            ["--lang", "en"],
+            "error LZ100: indicator 1.1, target.value: must be a number or 'per-actual'",
+        ),
     ],
     ids=["zh", "en"],
 )

@@ -3,7 +3,8 @@
 Each case copies ``data/*.yaml`` into a temporary directory, changes one thing by editing the
 text, and loads the copy. The expected problem is given by its code, its path inside the entry,
 its English message, and the place it points at: the line holding ``line`` in the edited file
-and the column where ``at`` starts on that line.
+and the column where ``at`` starts on that line. A problem inside an indicator, agency or group
+whose id is valid names it before the path (``indicator 1.1, milestones.2026``).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class Case:
     message: str
     line: str  # text on the line the problem points at
     at: str | None = None  # text the column points at (default: ``line``)
+    entry: str | None = None  # the entry the problem is in, when its id is valid: indicator 1.1
 
 
 # fmt: off  (a table: one case per entry, its arguments grouped as they read)
@@ -87,6 +89,7 @@ CASES = {
         "owner",
         "unknown field owner",
         "owner: ip-office",
+        entry="indicator 2.1",
     ),
     "unknown key in an agency": Case(
         AGENCIES,
@@ -96,6 +99,7 @@ CASES = {
         "phone",
         "unknown field phone",
         "phone: 0772-6812345",
+        entry="agency forestry",
     ),
     "unknown top-level key": Case(
         AGENCIES,
@@ -103,7 +107,7 @@ CASES = {
         "group:\n",
         "LZ100",
         "group",
-        "unknown field group",
+        "unknown field group; did you mean 'groups'?",
         "group:",
     ),
     "indicator with no agency": Case(
@@ -115,6 +119,7 @@ CASES = {
         "needs at least 1 item(s)",
         "agencies: []",
         "[]",
+        entry="indicator 1.2",
     ),
     "indicator without an agencies field": Case(
         INDICATORS,
@@ -125,6 +130,7 @@ CASES = {
         "required field agencies is missing",
         'id: "1.2"',
         "id",
+        entry="indicator 1.2",
     ),
     "a list where the target mapping belongs": Case(
         INDICATORS,
@@ -135,6 +141,7 @@ CASES = {
         "must be a mapping (key: value)",
         "target: [2025, 18]",
         "[",
+        entry="indicator 1.1",
     ),
     "a list where an agency mapping belongs": Case(
         AGENCIES,
@@ -155,6 +162,7 @@ CASES = {
         "must be a list",
         "agencies: {ip-office: lead}",
         "{",
+        entry="indicator 1.2",
     ),
     # --- types -------------------------------------------------------------------------------
     "target value that is not a number": Case(
@@ -166,6 +174,7 @@ CASES = {
         "must be a number or 'per-actual'",
         "value: lots",
         "lots",
+        entry="indicator 1.1",
     ),
     "target value given as text": Case(
         INDICATORS,
@@ -176,6 +185,7 @@ CASES = {
         "must be a number or 'per-actual'",
         'value: "18"',
         '"18"',
+        entry="indicator 1.1",
     ),
     "target value yes/no": Case(
         INDICATORS,
@@ -186,6 +196,7 @@ CASES = {
         "must be a number or 'per-actual'",
         "value: true",
         "true",
+        entry="indicator 1.1",
     ),
     "target value not finite": Case(
         INDICATORS,
@@ -196,6 +207,7 @@ CASES = {
         "must be a finite number",
         "value: .inf",
         ".inf",
+        entry="indicator 1.1",
     ),
     "baseline value that is neither a number nor not-carried-out": Case(
         INDICATORS,
@@ -206,6 +218,7 @@ CASES = {
         "must be a number or 'not-carried-out'",
         "value: n/a",
         "n/a",
+        entry="indicator 4.3",
     ),
     "year given as text": Case(
         INDICATORS,
@@ -216,6 +229,7 @@ CASES = {
         "must be a whole number",
         'year: "2025"',
         '"2025"',
+        entry="indicator 1.1",
     ),
     "kind outside flow, stock and rate": Case(
         INDICATORS,
@@ -226,6 +240,7 @@ CASES = {
         "must be one of 'flow', 'stock' or 'rate'",
         "kind: ratio",
         "ratio",
+        entry="indicator 1.2",
     ),
     "milestone that is not a number": Case(
         INDICATORS,
@@ -236,6 +251,7 @@ CASES = {
         "every milestone must be a number",
         "milestones:",
         "{",
+        entry="indicator 1.1",
     ),
     "unquoted indicator id read as a float": Case(
         INDICATORS,
@@ -268,6 +284,7 @@ CASES = {
         "indicator id '1.1' is used twice",
         "# copied",
         '"1.1"',
+        entry="indicator 1.1",
     ),
     "duplicate agency id": Case(
         AGENCIES,
@@ -279,6 +296,7 @@ CASES = {
         "agency id 'ip-office' is used twice",
         "# the IP protection centre",
         "ip-office",
+        entry="agency ip-office",
     ),
     "group id that is also an agency id": Case(
         AGENCIES,
@@ -289,6 +307,7 @@ CASES = {
         "agency id 'ip-office' is used twice",
         "# the leading group",
         "ip-office",
+        entry="group ip-office",
     ),
     "indicator naming an unknown agency": Case(
         INDICATORS,
@@ -296,9 +315,10 @@ CASES = {
         "    agencies: [ip-ofice]\n",
         "LZ101",
         "agencies.0",
-        "unknown agency 'ip-ofice'",
+        "unknown agency 'ip-ofice'; did you mean 'ip-office'?",
         "[ip-ofice]",
         "ip-ofice",
+        entry="indicator 1.2",
     ),
     "group member that is not an agency": Case(
         AGENCIES,
@@ -309,6 +329,7 @@ CASES = {
         "unknown agency 'personnel'",
         "- personnel",
         "personnel",
+        entry="group leading-group",
     ),
     "indicator naming a group instead of agencies": Case(
         INDICATORS,
@@ -319,6 +340,7 @@ CASES = {
         "'leading-group' is a group of agencies; list the agencies",
         "[leading-group]",
         "leading-group",
+        entry="indicator 1.2",
     ),
     "agency listed twice for one indicator": Case(
         INDICATORS,
@@ -329,6 +351,7 @@ CASES = {
         "agency 'ip-office' is listed twice",
         "[ip-office, ip-office]",
         "ip-office]",
+        entry="indicator 1.2",
     ),
     "alias equal to another agency's id": Case(
         AGENCIES,
@@ -339,6 +362,7 @@ CASES = {
         "'agriculture' is already the id, name or alias of agency 'agriculture'",
         "林业局, agriculture",
         "agriculture",
+        entry="agency forestry",
     ),
     "alias equal to another agency's alias": Case(
         AGENCIES,
@@ -349,6 +373,7 @@ CASES = {
         "'农业农村局' is already the id, name or alias of agency 'agriculture'",
         "林业局, 农业农村局",
         "农业农村局",
+        entry="agency forestry",
     ),
     "id prefix not matching the group": Case(
         INDICATORS,
@@ -359,6 +384,7 @@ CASES = {
         "indicator 1.2 does not belong to group 2",
         "# moved",
         "2",
+        entry="indicator 1.2",
     ),
     # --- figures -----------------------------------------------------------------------------
     "baseline year equal to the target year": Case(
@@ -370,6 +396,7 @@ CASES = {
         "the baseline year 2025 must come before the target year 2025",
         "target: {year: 2025, value: 18}",
         "2025",
+        entry="indicator 1.1",
     ),
     "baseline year after the target year": Case(
         INDICATORS,
@@ -380,6 +407,7 @@ CASES = {
         "the baseline year 2026 must come before the target year 2025",
         "target: {year: 2025, value: 18}",
         "2025",
+        entry="indicator 1.1",
     ),
     "rate above 100": Case(
         INDICATORS,
@@ -390,6 +418,7 @@ CASES = {
         "the rate 120 must lie between 0 and 100",
         "value: 120",
         "120",
+        entry="indicator 1.2",
     ),
     "negative figure": Case(
         INDICATORS,
@@ -400,6 +429,7 @@ CASES = {
         "the value -15 must not be negative",
         "value: -15",
         "-15",
+        entry="indicator 1.1",
     ),
     "rate whose unit is not %": Case(
         INDICATORS,
@@ -410,6 +440,7 @@ CASES = {
         "a rate's unit must be %, not 'percent'",
         'unit: "percent"',
         '"percent"',
+        entry="indicator 1.2",
     ),
     "increasing indicator with a target below its baseline": Case(
         INDICATORS,
@@ -420,6 +451,7 @@ CASES = {
         "with direction increase, the target 1000 must not be worse than the baseline 1409",
         "value: 1000",
         "1000",
+        entry="indicator 4.3",
     ),
     "decreasing indicator with a target above its baseline": Case(
         INDICATORS,
@@ -430,6 +462,7 @@ CASES = {
         "with direction decrease, the target 18 must not be worse than the baseline 15",
         "target: {year: 2025, value: 18}",
         "18",
+        entry="indicator 1.1",
     ),
     "milestone after the target year": Case(
         INDICATORS,
@@ -437,9 +470,10 @@ CASES = {
         ROW_1_1 + "    milestones: {2026: 18}\n",
         "LZ113",
         "milestones.2026",
-        "milestone year 2026 must lie between 2022 and 2025",
+        "milestone year 2026 must be after 2022 and before 2025 (2023–2024)",
         "milestones:",
-        "18",
+        "2026",
+        entry="indicator 1.1",
     ),
     "milestone in the baseline year": Case(
         INDICATORS,
@@ -447,9 +481,10 @@ CASES = {
         ROW_1_1 + "    milestones: {2022: 15}\n",
         "LZ113",
         "milestones.2022",
-        "milestone year 2022 must lie between 2022 and 2025",
+        "milestone year 2022 must be after 2022 and before 2025 (2023–2024)",
         "milestones:",
-        "15",
+        "2022",
+        entry="indicator 1.1",
     ),
     "milestone above the target": Case(
         INDICATORS,
@@ -460,6 +495,7 @@ CASES = {
         "the 2024 milestone 25 must lie between 15 and 18",
         "milestones:",
         "25",
+        entry="indicator 1.1",
     ),
     "milestone below the baseline": Case(
         INDICATORS,
@@ -470,6 +506,7 @@ CASES = {
         "the 2023 milestone 10 must lie between 15 and 18",
         "milestones:",
         "10",
+        entry="indicator 1.1",
     ),
     # --- YAML itself -------------------------------------------------------------------------
     "YAML anchor and alias": Case(
@@ -502,9 +539,10 @@ def test_broken_copy_fails_with_a_located_problem(data: Path, case: Case) -> Non
     line, column = position(text, case.line, case.at)
     found = problems(data)
     assert [(p.code, p.path) for p in found] == [(case.code, case.path)]
+    where = ", ".join(part for part in (case.entry, case.path) if part)
     assert format_problem(found[0], "en") == (
         f"{case.file}:{line}:{column}: error {case.code}: "
-        + (f"{case.path}: " if case.path else "")
+        + (f"{where}: " if where else "")
         + case.message
     )
 
@@ -673,7 +711,7 @@ def test_messages_are_in_chinese_too(data: Path) -> None:
     line, column = position(text, "value: lots", "lots")
     (problem,) = problems(data)
     assert format_problem(problem, "zh") == (
-        f"indicators.yaml:{line}:{column}: 错误 LZ100: target.value: 应为数字或 'per-actual'"
+        f"indicators.yaml:{line}:{column}: 错误 LZ100: 指标 1.1 的 target.value: 应为数字或 'per-actual'"
     )
 
 

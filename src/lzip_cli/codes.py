@@ -74,7 +74,7 @@ CODES: dict[str, Code] = {
     "LZ110": _c("rate_out_of_range"),
     "LZ111": _c("rate_unit"),
     "LZ112": _c("target_direction"),
-    "LZ113": _c("milestone_year"),
+    "LZ113": _c("milestone_year", "milestone_year_one", "milestone_year_none"),
     "LZ114": _c("milestone_range"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),

@@ -20,7 +20,9 @@ class Problem:
 
     ``code`` is a stable identifier (``LZ101``); ``key`` names the message template in
     :mod:`lzip_cli.messages` and ``params`` fills it. ``line`` is a 1-based line (YAML) or row
-    (report) number, ``column`` a 1-based column; either may be unknown.
+    (report) number, ``column`` a 1-based column; either may be unknown. ``path`` is the place
+    inside a plan entry (``milestones.2026``) and ``entry`` the entry it is in, when its id is
+    known: ``("indicator", "1.1")``, ``("agency", "forestry")`` or ``("group", "leading-group")``.
     """
 
     code: str
@@ -30,6 +32,7 @@ class Problem:
     column: int | None = None
     path: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    entry: tuple[str, str] | None = None
 
     def sort_key(self) -> tuple[str, int, int]:
         return (self.file or "", self.line or 0, self.column or 0)

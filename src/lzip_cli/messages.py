@@ -94,6 +94,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         'must be quoted, e.g. "{value}": unquoted, YAML reads it as a number',
     ),
     "schema.fallback": ("{pydantic}", "{pydantic}"),
+    # --- where in the plan: 指标 1.1 的 milestones.2026 ----------------------------------------
+    "entry": ("{kind} {id}", "{kind} {id}"),
+    "entry_path": ("{entry} 的 {path}", "{entry}, {path}"),
+    "entry.indicator": ("指标", "indicator"),
+    "entry.agency": ("单位", "agency"),
+    "entry.group": ("单位组", "group"),
     # --- plan rules --------------------------------------------------------------------------
     "unknown_agency": ("未知的责任单位 {id!r}", "unknown agency {id!r}"),
     "duplicate_agency_id": ("单位编号 {id!r} 重复", "agency id {id!r} is used twice"),
@@ -127,8 +133,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{baseline:g}",
     ),
     "milestone_year": (
-        "阶段目标年份 {year} 应在 {first} 与 {last} 之间",
-        "milestone year {year} must lie between {first} and {last}",
+        "阶段目标年份 {year} 应在 {first} 年之后、{last} 年之前（{low}–{high} 年）",
+        "milestone year {year} must be after {first} and before {last} ({low}–{high})",
+    ),
+    "milestone_year_one": (
+        "阶段目标年份 {year} 应在 {first} 年之后、{last} 年之前（只能是 {low} 年）",
+        "milestone year {year} must be after {first} and before {last} (only {low})",
+    ),
+    "milestone_year_none": (
+        "阶段目标年份 {year} 无效：基础年 {first} 与目标年 {last} 之间没有年份，不能设阶段目标",
+        "milestone year {year} cannot be used: no year lies between the baseline year {first} "
+        "and the target year {last}, so there can be no milestones",
     ),
     "milestone_range": (
         "{year} 年阶段目标 {value:g} 应在 {low:g} 与 {high:g} 之间",
@@ -886,47 +901,130 @@ TEXTS.update(
 )
 
 # Libraries' own fixed descriptions of a problem (libyaml's syntax errors, Python's csv module,
-# zipfile), in Chinese; the key is "detail." + the library's English words, which are stable
-# across releases. render/problems.py substitutes them; a description not listed stays English.
-_LIBRARY_DETAILS_ZH = {
+# zipfile): the key is "detail." + the library's English words, which are stable across
+# releases. render/problems.py substitutes them; a description not listed stays as it is. Each
+# entry is (Chinese, English hint): Chinese says it all in its own words; English keeps the
+# library's words, which people search for, and adds the same hint after a dash.
+_LIBRARY_DETAILS = {
     # libyaml (syntax errors in the plan's YAML)
-    "found character that cannot start any token": "这个字符不能作为任何内容的开头（如 Tab、@、`）",
-    "mapping keys are not allowed in this context": "此处不能出现映射的键",
-    "mapping values are not allowed in this context": (
-        "此处不能再出现“键: 值”：值里含冒号时要加引号，否则检查缩进"
+    "found character that cannot start any token": (
+        "这个字符不能作为任何内容的开头（如 Tab、@、`）",
+        "such as a tab, @ or `",
     ),
-    "block sequence entries are not allowed in this context": "此处不能出现以“- ”开头的列表项",
-    "could not find expected ':'": "没有找到应有的冒号“:”",
-    "did not find expected comment or line break": "这里应是注释或换行",
-    "found unexpected end of stream": "文件意外结束：引号或括号没有闭合",
-    "found unexpected document indicator": "出现了意外的文档分隔符（--- 或 ...）",
-    "found unknown escape character": "双引号字符串中有未知的转义字符（\\ 后的字符）",
-    "did not find expected hexdecimal number": "转义序列中应为十六进制数字",
-    "found invalid Unicode character escape code": "无效的 Unicode 转义码",
-    "did not find expected alphabetic or numeric character": "锚点或别名名称应由字母或数字组成",
-    "did not find expected whitespace or line break": "这里应是空格或换行",
-    "found a tab character that violates indentation": "Tab 字符破坏了缩进；YAML 只能用空格缩进",
-    "found a tab character where an indentation space is expected": "应为缩进空格的位置出现了 "
-    "Tab；YAML 只能用空格缩进",
-    "found an indentation indicator equal to 0": "块标量的缩进指示符不能为 0",
-    "did not find expected <document start>": "一个文档结束后又出现了内容（多余的括号或缩进错误）",
-    "did not find expected node content": "这里缺少内容（值、列表或映射）",
-    "did not find expected '-' indicator": "列表中这一行应以“- ”开头：检查缩进",
-    "did not find expected key": "这里应是一个键：检查缩进是否与上一行对齐",
-    "did not find expected ',' or ']'": "方括号列表中应是逗号“,”或结束的“]”",
-    "did not find expected ',' or '}'": "花括号映射中应是逗号“,”或结束的“}”",
-    "found undefined tag handle": "未定义的标签前缀",
-    "found duplicate %YAML directive": "重复的 %YAML 指令",
-    "found incompatible YAML document": "不兼容的 YAML 版本",
-    "found duplicate %TAG directive": "重复的 %TAG 指令",
-    "control characters are not allowed": "文件中含有控制字符（不可见字符）",
-    "special characters are not allowed": "文件中含有控制字符（不可见字符）",
+    "mapping keys are not allowed in this context": (
+        "此处不能出现映射的键",
+        "a key cannot stand here",
+    ),
+    "mapping values are not allowed in this context": (
+        "此处不能再出现“键: 值”：值里含冒号时要加引号，否则检查缩进",
+        "no further 'key: value' can stand here: quote a value that contains a colon, else "
+        "check the indentation",
+    ),
+    "block sequence entries are not allowed in this context": (
+        "此处不能出现以“- ”开头的列表项",
+        "a list item starting with '- ' cannot stand here",
+    ),
+    "could not find expected ':'": ("没有找到应有的冒号“:”", "a colon ':' is missing"),
+    "did not find expected comment or line break": (
+        "这里应是注释或换行",
+        "only a comment or the end of the line can come here",
+    ),
+    "found unexpected end of stream": (
+        "文件意外结束：引号或括号没有闭合",
+        "the file ends early: a quote or bracket is not closed",
+    ),
+    "found unexpected document indicator": (
+        "出现了意外的文档分隔符（--- 或 ...）",
+        "a document separator (--- or ...) where none belongs",
+    ),
+    "found unknown escape character": (
+        "双引号字符串中有未知的转义字符（\\ 后的字符）",
+        "a double-quoted string has an unknown escape (the character after \\)",
+    ),
+    "did not find expected hexdecimal number": (
+        "转义序列中应为十六进制数字",
+        "an escape sequence needs hexadecimal digits",
+    ),
+    "found invalid Unicode character escape code": (
+        "无效的 Unicode 转义码",
+        "the Unicode escape code is invalid",
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "锚点或别名名称应由字母或数字组成",
+        "an anchor or alias name must be letters or digits",
+    ),
+    "did not find expected whitespace or line break": (
+        "这里应是空格或换行",
+        "a space or the end of the line must come here",
+    ),
+    "found a tab character that violates indentation": (
+        "Tab 字符破坏了缩进；YAML 只能用空格缩进",
+        "YAML indentation must be spaces",
+    ),
+    "found a tab character where an indentation space is expected": (
+        "应为缩进空格的位置出现了 Tab；YAML 只能用空格缩进",
+        "YAML indentation must be spaces",
+    ),
+    "found an indentation indicator equal to 0": (
+        "块标量的缩进指示符不能为 0",
+        "a block scalar's indentation indicator cannot be 0",
+    ),
+    "did not find expected <document start>": (
+        "一个文档结束后又出现了内容（多余的括号或缩进错误）",
+        "there is more after the document ended (a bracket too many, or wrong indentation)",
+    ),
+    "did not find expected node content": (
+        "这里缺少内容（值、列表或映射）",
+        "a value, list or mapping is missing here",
+    ),
+    "did not find expected '-' indicator": (
+        "列表中这一行应以“- ”开头：检查缩进",
+        "this line of the list should start with '- ': check the indentation",
+    ),
+    "did not find expected key": (
+        "这里应是一个键：检查缩进是否与上一行对齐",
+        "a key belongs here: check that the indentation lines up with the line above",
+    ),
+    "did not find expected ',' or ']'": (
+        "方括号列表中应是逗号“,”或结束的“]”",
+        "in a [ ] list, a comma ',' or the closing ']' belongs here",
+    ),
+    "did not find expected ',' or '}'": (
+        "花括号映射中应是逗号“,”或结束的“}”",
+        "in a { } mapping, a comma ',' or the closing '}' belongs here",
+    ),
+    "found undefined tag handle": ("未定义的标签前缀", "the tag's prefix is not defined"),
+    "found duplicate %YAML directive": (
+        "重复的 %YAML 指令",
+        "a document can have only one %YAML directive",
+    ),
+    "found incompatible YAML document": ("不兼容的 YAML 版本", "a YAML version lzip cannot read"),
+    "found duplicate %TAG directive": (
+        "重复的 %TAG 指令",
+        "the same %TAG directive is given twice",
+    ),
+    "control characters are not allowed": (
+        "文件中含有控制字符（不可见字符）",
+        "the file holds a control character (an invisible one)",
+    ),
+    "special characters are not allowed": (
+        "文件中含有控制字符（不可见字符）",
+        "the file holds a control character (an invisible one)",
+    ),
     # Python's csv module, zipfile and lzip's own xlsx reader (reports)
-    "',' expected after '\"'": '右引号后应紧跟逗号：单元格中的引号要写成两个（""）',
-    "File is not a zip file": "文件不是有效的 .xlsx（不是 zip 压缩包）",
-    "no worksheet": "工作簿中没有工作表",
+    "',' expected after '\"'": (
+        '右引号后应紧跟逗号：单元格中的引号要写成两个（""）',
+        'a closing quote must be followed by a comma: write a quote inside a cell as two ("")',
+    ),
+    "File is not a zip file": (
+        "文件不是有效的 .xlsx（不是 zip 压缩包）",
+        "not a valid .xlsx (not a zip archive)",
+    ),
+    "no worksheet": ("工作簿中没有工作表", "the workbook has no sheet"),
 }
-TEXTS.update({"detail." + en: (zh, en) for en, zh in _LIBRARY_DETAILS_ZH.items()})
+TEXTS.update(
+    {"detail." + words: (zh, f"{words} — {hint}") for words, (zh, hint) in _LIBRARY_DETAILS.items()}
+)
 
 # --- CI formats, error codes, schema and plan diffs (issue 7) ---------------------------------
 TEXTS.update(
@@ -1121,8 +1219,8 @@ TEXTS.update(
             "The target moves against the indicator's direction (increase/decrease).",
         ),
         "code.LZ113": (
-            "阶段目标的年份不在基础年与目标年之间。",
-            "A milestone year is not between the baseline and target years.",
+            "阶段目标的年份不在基础年之后、目标年之前。",
+            "A milestone year is not after the baseline year and before the target year.",
         ),
         "code.LZ114": (
             "阶段目标值不在基础值与目标值之间。",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -56,8 +58,14 @@ def _display(path: Path) -> str:
 
 
 def _pydantic_problems(
-    doc: YamlDocument, exc: ValidationError, prefix: tuple[str | int, ...]
+    doc: YamlDocument,
+    exc: ValidationError,
+    prefix: tuple[str | int, ...],
+    model: type[BaseModel],
+    raw: Any,
+    entry: tuple[str, str] | None = None,
 ) -> list[Problem]:
+    """Located problems of a model's validation error; ``raw`` is the data it was given."""
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
@@ -78,9 +86,12 @@ def _pydantic_problems(
             ctx["value"] = error["input"]
         elif error["type"] == "quoted_id" and mark is not None:
             ctx["value"] = doc.written(mark) or ctx.get("value")  # 6.10, not the float 6.1
+        elif on_key and loc and (near := _near_field(model, raw, loc)) is not None:
+            ctx["suggestion"] = near  # milestone: → did you mean 'milestones'?
         if loc and loc[-1] == "[key]":  # a mapping's key, the year of a milestone: "2023": 16
             loc = loc[:-1]
-            key = "schema.year_key"
+            if error["type"] in ("int_type", "int_parsing"):  # not a year as YAML reads one
+                key = "schema.year_key"
         problems.append(
             Problem(
                 "LZ100",
@@ -90,9 +101,61 @@ def _pydantic_problems(
                 column=mark.column if mark else None,
                 path=".".join(str(part) for part in loc) or None,
                 params={"pydantic": error["msg"], "field": str(loc[-1]) if loc else "", **ctx},
+                entry=entry,
             )
         )
     return problems
+
+
+def _near_field(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> str | None:
+    """The field of the model at ``loc`` whose name is closest to the unknown key ending it.
+
+    Only a field the mapping lacks is suggested: beside ``milestones``, ``milestone`` is not
+    a misspelling of it.
+    """
+    from lzip_cli.suggest import closest
+
+    annotation: Any = model
+    for part in loc[:-1]:  # down the models: ("baseline", "valeu") → Baseline
+        annotation = _unwrap(annotation)
+        if isinstance(part, str) and isinstance(annotation, type):
+            field = getattr(annotation, "model_fields", {}).get(part)
+            if field is None:
+                return None
+            annotation = field.annotation
+        elif isinstance(part, int) and get_origin(annotation) is list:
+            annotation = get_args(annotation)[0]
+        else:
+            return None
+        if isinstance(raw, dict):
+            raw = raw.get(part)
+        elif isinstance(raw, list) and isinstance(part, int) and 0 <= part < len(raw):
+            raw = raw[part]
+        else:
+            raw = None
+    annotation = _unwrap(annotation)
+    if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return None
+    present = set(raw) if isinstance(raw, dict) else set()
+    missing = [name for name in annotation.model_fields if name not in present]
+    return closest(str(loc[-1]), {name: name for name in missing})
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X`` of ``X | None``: the type a value of the field is validated as."""
+    if get_origin(annotation) in (Union, UnionType):
+        kinds = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return kinds[0] if len(kinds) == 1 else annotation
+    return annotation
+
+
+def _entry(list_name: str, item: Any) -> tuple[str, str] | None:
+    """The kind and id of a plan entry whose id is valid, else None (its id is the problem)."""
+    kind, pattern, longest = _ENTRIES[list_name]
+    entry_id = item.get("id") if isinstance(item, dict) else None
+    if isinstance(entry_id, str) and len(entry_id) <= longest and re.fullmatch(pattern, entry_id):
+        return kind, entry_id
+    return None
 
 
 #: A pattern an id failed to match → the message saying what such an id looks like.
@@ -137,8 +200,18 @@ def _validate_items(
         try:
             valid.append((index, validate(item)))
         except ValidationError as exc:
-            log.extend(_pydantic_problems(doc, exc, (key, index)))
+            entry = _entry(key, item)
+            log.extend(_pydantic_problems(doc, exc, (key, index), model, item, entry))
     return valid
+
+
+#: The list an entry is in → what the entry is called in a problem, and what its id looks like
+#: (the models' pattern and length).
+_ENTRIES = {
+    "indicators": ("indicator", INDICATOR_ID_PATTERN, 16),
+    "agencies": ("agency", AGENCY_ID_PATTERN, 64),
+    "groups": ("group", AGENCY_ID_PATTERN, 64),
+}
 
 
 def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
@@ -171,7 +244,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
         try:
             tops[name] = model.model_validate(doc.data)
         except ValidationError as exc:
-            log.extend(_pydantic_problems(doc, exc, ()))
+            log.extend(_pydantic_problems(doc, exc, (), model, doc.data))
         # Validation copied every entry's mapping: the document's own are not needed again (its
         # text still locates problems). For a large plan this is a few hundred MB less at once.
         doc.data = None
@@ -203,9 +276,16 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
         )
         if not (violation.code == "LZ101" and violation.params.get("id") in broken_ids)
     ]
+    # A violation is in a validated entry: it is named by that entry's id.
+    ids: dict[str, dict[int, str]] = {
+        "indicators": {index: indicator.id for index, indicator in indicators},
+        "agencies": {index: agency.id for index, agency in agencies},
+        "groups": {index: group.id for index, group in groups},
+    }
     for violation in violations:
         doc = agencies_doc if violation.file == "agencies" else indicators_doc
         mark = doc.locate(violation.path, key=violation.on_key)
+        where, index = violation.path[:2]
         log.add(
             Problem(
                 violation.code,
@@ -215,6 +295,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
                 column=mark.column if mark else None,
                 path=".".join(str(p) for p in violation.path[2:]) or None,
                 params=violation.params,
+                entry=(_ENTRIES[str(where)][0], ids[str(where)][int(index)]),
             )
         )
     log.raise_if_any()

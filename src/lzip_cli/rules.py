@@ -57,6 +57,7 @@ def check_agencies(
             else:
                 owner[key] = agency.id
     group_ids: set[str] = set()
+    unknown = _Unknown(seen_ids)
     for index, group in groups:
         if group.id in seen_ids or group.id in group_ids:
             yield RuleViolation(
@@ -84,8 +85,28 @@ def check_agencies(
                     ("groups", index, "members", position),
                     "LZ101",
                     "unknown_agency",
-                    {"id": member},
+                    unknown(member),
                 )
+
+
+class _Unknown:
+    """The params of an unknown agency id: the id, and the plan's closest id when one is close.
+
+    A renamed agency makes every reference to its old id unknown: each distinct id is compared
+    with the plan's ids once.
+    """
+
+    def __init__(self, agency_ids: set[str]) -> None:
+        self._index = {known: known for known in agency_ids}
+        self._near: dict[str, str | None] = {}
+
+    def __call__(self, agency_id: str) -> dict[str, Any]:
+        if agency_id not in self._near:
+            from lzip_cli.suggest import closest  # difflib: only when an id is unknown
+
+            self._near[agency_id] = closest(agency_id, self._index)
+        near = self._near[agency_id]
+        return {"id": agency_id} if near is None else {"id": agency_id, "suggestion": near}
 
 
 def check_indicators(
@@ -93,6 +114,7 @@ def check_indicators(
 ) -> Iterator[RuleViolation]:
     """Every per-indicator and cross-indicator rule of the plan."""
     seen: set[str] = set()
+    unknown = _Unknown(agency_ids)
     for index, indicator in indicators:
         at = ("indicators", index)
         if indicator.id in seen:
@@ -100,11 +122,15 @@ def check_indicators(
                 "indicators", (*at, "id"), "LZ104", "duplicate_indicator_id", {"id": indicator.id}
             )
         seen.add(indicator.id)
-        yield from _check_one(indicator, at, agency_ids, group_ids)
+        yield from _check_one(indicator, at, agency_ids, group_ids, unknown)
 
 
 def _check_one(
-    indicator: Indicator, at: Path_, agency_ids: set[str], group_ids: set[str]
+    indicator: Indicator,
+    at: Path_,
+    agency_ids: set[str],
+    group_ids: set[str],
+    unknown: _Unknown,
 ) -> Iterator[RuleViolation]:
     def violation(sub: Path_, code: str, key: str, **params: Any) -> RuleViolation:
         return RuleViolation("indicators", (*at, *sub), code, key, params)
@@ -120,7 +146,7 @@ def _check_one(
         elif agency_id in group_ids:
             yield violation(("agencies", position), "LZ106", "group_as_agency", id=agency_id)
         else:
-            yield violation(("agencies", position), "LZ101", "unknown_agency", id=agency_id)
+            yield violation(("agencies", position), "LZ101", "unknown_agency", **unknown(agency_id))
         if agency_id in listed:
             yield violation(("agencies", position), "LZ107", "duplicate_reference", id=agency_id)
         listed.add(agency_id)
@@ -158,10 +184,22 @@ def _check_one(
             baseline=baseline,
             target=target,
         )
+    if first >= last:
+        return  # the years are out of order (LZ108): no milestone year could be right
     for year, value in indicator.milestones.items():
         sub = ("milestones", year)
         if not first < year < last:
-            yield violation(sub, "LZ113", "milestone_year", year=year, first=first, last=last)
+            # The year itself is wrong: point at the key, and name the years that may be used.
+            between = last - first - 1
+            key = {0: "milestone_year_none", 1: "milestone_year_one"}.get(between, "milestone_year")
+            yield RuleViolation(
+                "indicators",
+                (*at, *sub),
+                "LZ113",
+                key,
+                {"year": year, "first": first, "last": last, "low": first + 1, "high": last - 1},
+                on_key=True,
+            )
         elif target is not None:
             low, high = sorted((baseline, target))
             if not low <= value <= high:

@@ -55,6 +55,10 @@ def message(problem: Problem, lang: Lang) -> str:
     if params.get("suggestion"):
         text += t("did_you_mean", lang, suggestion=params["suggestion"])
     where = problem.path or cell_name(problem)
+    if problem.entry is not None:  # the plan entry by its id: 指标 1.1 的 milestones.2026
+        kind, entry_id = problem.entry
+        named = t("entry", lang, kind=t("entry." + kind, lang), id=entry_id)
+        where = t("entry_path", lang, entry=named, path=problem.path) if problem.path else named
     return f"{where}: {text}" if where else text
 
 
