@@ -691,16 +691,16 @@ def test_table_at_80_columns_keeps_the_essentials_in_the_first_block() -> None:
     header = next(line for line in result.stdout.splitlines() if "序号" in line)
     for title in ("序号", "指标", "阶段值", "完成值", "状态"):
         assert title in header
-    assert "进度" not in header  # in the block below, headed 县知识产权局（ip-office，续）
+    assert "完成率" not in header  # in the block below, headed 县知识产权局（ip-office，续）
     assert "4.3" in result.stdout and "1652" in result.stdout
 
 
 #: Every column of an agency's table, as its header names it.
 COLUMN_TITLES = {
     "zh": ["序号", "指标", "单位", "基础值", "阶段值", "目标值", "完成值", "本单位", "距阶段值",
-           "距目标", "进度", "状态"],
+           "距目标", "完成率", "状态"],
     "en": ["ID", "Indicator", "Unit", "Baseline", "Milestone", "Target", "Actual", "Own",
-           "To milestone", "To target", "Progress", "Status"],
+           "To milestone", "To target", "Of target", "Status"],
 }  # fmt: skip
 
 
@@ -788,7 +788,7 @@ def test_table_at_160_columns_shows_everything() -> None:
     result = run("check", EXAMPLE, "-a", "ip-office", columns=160)
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "序号" in line)
-    for title in ("基础值", "目标值", "本单位", "距阶段值", "距目标", "进度", "状态"):
+    for title in ("基础值", "目标值", "本单位", "距阶段值", "距目标", "完成率", "状态"):
         assert title in header
     assert max(cell_len(line) for line in lines) <= 160
     row = next(line for line in lines if line.lstrip().startswith("4.3 "))

@@ -617,16 +617,17 @@ TEXTS.update(
         "check_title": ("{title} · {year} 年度完成情况", "{title} · progress in {year}"),
         "check_summary": ("指标状态：{counts}", "Indicators by status: {counts}"),
         "milestone_explained": (
-            "阶段值：{year} 年应达到的数值（方案未设定时按基础值到目标值线性推算）",
+            "阶段值：{year} 年应达到的数值（方案未设定时按基础值到目标值线性推算）；"
+            "完成率：完成值占目标值的比例",
             "Milestone: the figure due in {year} (the straight line from baseline to target "
-            "unless the plan sets one)",
+            "unless the plan sets one); of target: the actual figure as a share of the target",
         ),
         "col_milestone": ("阶段值", "Milestone"),
         "col_actual": ("完成值", "Actual"),
         "col_own": ("本单位", "Own"),
         "col_gap_milestone": ("距阶段值", "To milestone"),
         "col_gap_target": ("距目标", "To target"),
-        "col_progress": ("进度", "Progress"),
+        "col_progress": ("完成率", "Of target"),
         "col_status": ("状态", "Status"),
         "col_count": ("笔数/件数", "Count"),
         "col_others": ("共同责任单位", "Shared with"),
