@@ -842,6 +842,23 @@ def test_csv_format(tmp_path: Path) -> None:
     assert (first["milestone"], first["gap_to_milestone"], first["status"]) == ("17", "1", "behind")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_csv_number_columns_hold_numbers_or_nothing(lang: str) -> None:
+    # 5.3 其他知识产权质押融资金额: the plan sets no target (以实际业务开展为准) and the example
+    # reports it as 未开展.
+    text = run("check", EXAMPLE, "--format", "csv", "--lang", lang).stdout.lstrip("\ufeff")
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["indicator"] == "5.3")
+    assert (row["target"], row["target_per_actual"]) == ("", "yes")
+    assert (row["actual"], row["not_carried_out"]) == ("0", "yes")
+
+
+def test_csv_says_a_number_target_and_a_real_figure_are_such() -> None:
+    text = run("check", EXAMPLE, "--format", "csv").stdout.lstrip("\ufeff")
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["indicator"] == "4.3")
+    assert (row["target"], row["target_per_actual"]) == ("1700", "")
+    assert (row["actual"], row["not_carried_out"]) == ("1652", "")
+
+
 def test_warnings_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "2024.csv", "指标,数值,填报人\n4.3,1652,张三\n")

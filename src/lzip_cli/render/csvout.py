@@ -1,5 +1,8 @@
 """``lzip check --format csv``: one row per agency and indicator, plain numbers, for spreadsheets.
 
+Number columns hold numbers or nothing; what a blank means is in a yes/blank column beside it
+(``target_per_actual``: the plan sets no target; ``not_carried_out``: the 0 is "—", 未开展).
+
 Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``) is
 prefixed with an apostrophe.
 """
@@ -11,7 +14,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from lzip_cli.evaluate import AgencyResult, CheckResult
-from lzip_cli.messages import Lang, t
+from lzip_cli.messages import Lang
 from lzip_cli.numbers import format_number, nonzero_gap
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,7 +54,9 @@ HEADER_KEYS = (
     "unit",
     "milestone",
     "target",
+    "target_per_actual",
     "actual",
+    "not_carried_out",
     "count",
     "own",
     "gap_to_milestone",
@@ -79,8 +84,10 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
                     indicator.label(lang),
                     indicator.unit,
                     _plain(indicator_result.milestone),
-                    _plain(target) if target is not None else t("per_actual_short", lang),
+                    _plain(target),  # blank when the plan leaves it to actual business
+                    "yes" if target is None else "",
                     _plain(line.actual.value),
+                    "yes" if line.actual.not_carried_out else "",
                     _plain(line.actual.count),
                     _plain(line.own.value) if line.own else "",
                     _gap(line.actual.gap_to_milestone),
