@@ -645,7 +645,7 @@ TEXTS.update(
 )
 
 TEXTS["report_ok"] = ("OK：{file}", "OK: {file}")
-TEXTS["per_actual_tiny"] = ("按实际", "as actual")
+TEXTS["per_actual_tiny"] = ("按实际", "per actual")
 
 # --- shortfall lists and templates ----------------------------------------------------------
 TEXTS.update(
@@ -674,7 +674,7 @@ TEXTS.update(
         "sf_col_unit": ("单位", "Unit"),
         "sf_col_milestone": ("{year}年阶段值", "{year} milestone"),
         "sf_col_target": ("目标值", "Target"),
-        "sf_col_actual": ("完成值", "Reached"),
+        "sf_col_actual": ("完成值", "Actual"),
         "sf_col_own": ("本单位填报", "Own figure"),
         "sf_col_gap_to_milestone": ("距阶段值", "Gap to milestone"),
         "sf_col_gap_to_target": ("距目标", "Gap to target"),
