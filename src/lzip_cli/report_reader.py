@@ -874,36 +874,28 @@ class _Body:
         width = len(self.header.cells)
         ragged = len(cells) > width and any(c.strip() for c in cells[width:])
         indicator = self.plan.find_indicator(cells[columns["indicator"]].strip())
-        if (
+        # 1 and 234 in the amount and count columns may be what was meant: say so, read on.
+        maybe_count = (
             "," not in split["rest"]
             and columns.get("count") == value_column + 1
             and indicator is not None
             and indicator.compound
             and not ragged
-        ):
-            # 1 and 234 in the amount and count columns may be what was meant: say, read on.
-            params = {**split, "unit": indicator.unit, "count_unit": indicator.count_unit}
-            self.warnings.append(
-                Problem(
-                    "LZ259",
-                    "thousands_split_count",
-                    file=self.name,
-                    line=row,
-                    column=value_column + 1,
-                    params=params,
-                )
-            )
-            return False
-        log.add(
-            Problem(
-                "LZ258",
-                "thousands_split",
-                file=self.name,
-                line=row,
-                column=value_column + 1,
-                params=split,
-            )
         )
+        problem = Problem(
+            "LZ259" if maybe_count else "LZ258",
+            "thousands_split_count" if maybe_count else "thousands_split",
+            file=self.name,
+            line=row,
+            column=value_column + 1,
+            params={**split, "unit": indicator.unit, "count_unit": indicator.count_unit}
+            if maybe_count and indicator is not None
+            else split,
+        )
+        if maybe_count:
+            self.warnings.append(problem)
+            return False
+        log.add(problem)
         return True
 
     def read(
