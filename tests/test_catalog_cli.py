@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from itertools import zip_longest
 from pathlib import Path
 
 import pytest
@@ -263,3 +265,141 @@ def test_an_agencys_aliases_are_listed_with_the_chinese_enumeration_comma() -> N
     result = CliRunner().invoke(app, ["agencies"], env={"COLUMNS": "200"})
     (row,) = [line for line in result.stdout.splitlines() if line.startswith("│ forestry ")]
     assert row.split("│")[3].strip() == "鹿寨县林业局、林业局"
+
+
+def catalog(*args: str, columns: int = 80, data: Path | None = None) -> str:
+    """What ``lzip ARGS`` prints to a pipe on a terminal ``columns`` wide."""
+    extra = ["--data", str(data)] if data else []
+    result = CliRunner().invoke(app, [*args, *extra], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def table_cells(output: str) -> dict[str, dict[str, str]]:
+    """Every row's cells by column title, the row by its id, over all blocks of the tables; a
+    cell's lines joined with spaces."""
+    rows: dict[str, dict[str, str]] = {}
+    titles: list[str] = []
+    row: dict[str, str] = {}
+    for line in output.splitlines():
+        parts = [part.strip() for part in line.split(line[0])[1:-1]] if line else []
+        if line.startswith("┏"):
+            titles = []
+        elif line.startswith("┃"):
+            titles = [" ".join(filter(None, p)) for p in zip_longest(titles, parts, fillvalue="")]
+        elif line.startswith("│"):
+            if parts[0]:
+                row = rows.setdefault(parts[0], {})
+            for title, part in zip(titles[1:], parts[1:], strict=True):
+                row[title] = " ".join(filter(None, [row.get(title, ""), part]))
+    return rows
+
+
+def no_spaces(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [60, 80])
+def test_indicators_table_at_any_width_holds_every_name_and_agency_list_whole(
+    lang: str, columns: int
+) -> None:
+    rows = table_cells(catalog("indicators", "--lang", lang, columns=columns))
+    name, agencies = ("指标", "责任单位") if lang == "zh" else ("Indicator", "Agencies")
+    plan = {record["id"]: record for record in indicators_json()}
+    names = {
+        r["id"]: (r["name"], r["name_en"]) for r in json.loads(catalog("agencies", "-f", "json"))
+    }
+    assert list(rows) == ALL_IDS
+    for indicator_id, cells in rows.items():
+        record = plan[indicator_id]
+        assert no_spaces(cells[name]) == no_spaces(record["name" if lang == "zh" else "name_en"])
+        listed = [names[a][0 if lang == "zh" else 1] for a in record["agencies"]]
+        separator = "、" if lang == "zh" else "; "
+        assert no_spaces(cells[agencies]) == no_spaces(separator.join(listed))
+
+
+@pytest.mark.parametrize("command", ["indicators", "agencies"])
+def test_english_words_and_ids_are_never_split_at_80_columns(command: str) -> None:
+    word = r"[A-Za-z][\w'-]*"
+    shown = set(re.findall(word, catalog(command, "--lang", "en")))
+    records = json.loads(catalog(command, "-f", "json"))
+    texts = [text for r in records for text in (r["id"], r["name_en"])]
+    assert [w for text in texts for w in re.findall(word, text) if w not in shown] == []
+
+
+@pytest.mark.parametrize(
+    ("command", "lang"), [("indicators", "zh"), ("agencies", "zh"), ("agencies", "en")]
+)
+def test_no_line_of_a_cell_starts_with_closing_punctuation_at_80_columns(
+    command: str, lang: str
+) -> None:
+    lines = catalog(command, "--lang", lang).splitlines()
+    closing = tuple("、，；;,）)")
+    cells = [cell.strip() for line in lines if line.startswith("│") for cell in line.split("│")]
+    assert [cell for cell in cells if cell.startswith(closing)] == []
+
+
+def test_english_agencies_table_shows_the_chinese_name_below_the_english_one() -> None:
+    rows = table_cells(catalog("agencies", "--lang", "en"))
+    assert (
+        rows["agriculture"]["Agency"]
+        == "County Bureau of Agriculture and Rural Affairs 县农业农村局"
+    )
+
+
+@pytest.fixture
+def with_milestones(tmp_path: Path) -> Path:
+    """A copy of the plan whose indicator 1.1 (15 in 2022, 18 in 2025) sets both milestones."""
+    for name in ("agencies.yaml", "indicators.yaml"):
+        shutil.copyfile(default_data_dir() / name, tmp_path / name)
+    path = tmp_path / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    target: {year: 2025, value: 18}\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, old + "    milestones: {2023: 16, 2024: 17}\n"), "utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "expected"),
+    [
+        ("zh", "指标", "查处假冒知识产权行政案件 阶段值：2023年 16、2024年 17"),
+        (
+            "en",
+            "Indicator",
+            "Administrative cases of counterfeit IP investigated Milestones: 2023: 16, 2024: 17",
+        ),
+    ],
+)
+def test_indicators_table_shows_the_milestones_the_plan_sets_below_the_name(
+    with_milestones: Path, lang: str, name: str, expected: str
+) -> None:
+    rows = table_cells(catalog("indicators", "--lang", lang, columns=200, data=with_milestones))
+    assert rows["1.1"][name] == expected
+    assert "阶段值" not in rows["1.2"][name] and "Milestones" not in rows["1.2"][name]
+
+
+def test_a_milestone_year_stays_on_one_line_with_its_figure(with_milestones: Path) -> None:
+    lines = catalog("indicators", "--lang", "en", columns=60, data=with_milestones).splitlines()
+    assert [line for line in lines if re.search(r"\b20\d\d:\s*│", line)] == []
+    assert any("2024: 17" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("zh", "其余年份按基础值到目标值线性推算"),
+        ("en", "in the other years the milestone is the straight line from baseline to target"),
+    ],
+)
+def test_indicators_table_notes_that_other_years_follow_the_straight_line(
+    lang: str, note: str
+) -> None:
+    output = catalog("indicators", "--lang", lang, columns=200)
+    assert note in output.rstrip().splitlines()[-1]
+
+
+def test_indicators_json_is_the_plan_with_its_milestones(with_milestones: Path) -> None:
+    (record, *_) = indicators_json("--data", str(with_milestones))
+    assert record["milestones"] == {"2023": 16.0, "2024": 17.0}

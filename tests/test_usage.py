@@ -260,6 +260,8 @@ def test_chinese_help_fits_the_terminal_counting_a_chinese_character_as_two(
         ),
         # closing punctuation takes the character before it down rather than start a line
         ("方案的目录（默认：随提供的方案）。", 16, ["方案的目录（默", "认：随提供的方", "案）。"]),
+        # so does an English semicolon after a Chinese name
+        ("鹿寨县林业局; 林业局", 12, ["鹿寨县林业", "局; 林业局"]),
         # with nothing to go down with, closing punctuation hangs past the edge
         ("ab，cd", 2, ["ab，", "cd"]),
     ],

@@ -616,7 +616,8 @@ def indicators(
 
         from lzip_cli.render.terminal import print_plain
 
-        print_plain(Console(), catalog.indicators_table(plan, chosen, lang.value))
+        console = Console()
+        print_plain(console, catalog.indicators_table(plan, chosen, lang.value, console.width))
 
 
 @app.command(cls=_Command, help=_h("cmd.agencies"), short_help=_h("short.agencies"))
@@ -639,7 +640,8 @@ def agencies(
 
         from lzip_cli.render.terminal import print_plain
 
-        print_plain(Console(), catalog.agencies_table(plan, lang.value))
+        console = Console()
+        print_plain(console, catalog.agencies_table(plan, lang.value, console.width))
 
 
 @app.command(cls=_Command, help=_h("cmd.shortfalls"), short_help=_h("short.shortfalls"))

@@ -2,8 +2,9 @@
 
 A Chinese character takes two columns. Lines break between words and between any two Chinese
 characters, as Chinese typesetting does (避头尾): closing punctuation does not start a line and
-an opening bracket does not end one. Used for the Chinese help, and for the names in the check
-table, which Rich would fold at any character.
+an opening bracket does not end one. Used for the Chinese help, for the names in the check
+table and for the catalog tables (lzip indicators, lzip agencies), which Rich would fold at
+any character.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def cell_width(text: str) -> int:
 #: --option), or any one other character.
 _WRAP_TOKEN = re.compile(r"\[[^\[\]]*\]|\s+|[!-~]+|.")
 #: What Chinese typesetting keeps off the start of a line: it stays at the end of the one before.
-_NO_LINE_START = frozenset("，。、；：？！）】》」』”’")
+#: So do English commas and semicolons after a Chinese name (鹿寨县林业局; 林业局).
+_NO_LINE_START = frozenset("，。、；：？！）】》」』”’,.;:!?)")
 #: What it keeps off the end of a line: it goes down to the start of the next one.
 _NO_LINE_END = frozenset("（【《「『“‘")
 
@@ -71,7 +73,7 @@ def _carried_down(line: list[str], token: str) -> list[str] | None:
     ``line``): opening brackets, and before closing punctuation the character it closes. None
     when closing punctuation has nothing to go down with: it hangs past the edge instead."""
     carried: list[str] = []
-    if token in _NO_LINE_START:
+    if token[0] in _NO_LINE_START:
         while line and line[-1] in _NO_LINE_START:
             carried.insert(0, line.pop())
         if len(line) > 1 and not line[-1].isspace():

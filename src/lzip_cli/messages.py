@@ -298,6 +298,16 @@ TEXTS.update(
         "kind_rate": ("比率", "rate"),
         "scope_shared": ("全县合计", "county-wide"),
         "scope_each": ("各单位分别", "each agency"),
+        "catalog_continued": ("{title}（续）", "{title} (continued)"),
+        "catalog_milestones": ("阶段值：", "Milestones:"),
+        "catalog_milestone": ("{year}年 {value}", "{year}: {value}"),
+        "catalog_milestones_note": (
+            "阶段值：只列出方案设定的年份；其余年份按基础值到目标值线性推算"
+            "（目标值以实际业务开展为准的指标不设阶段值）。",
+            "Milestones: only those the plan sets are listed; in the other years the milestone "
+            "is the straight line from baseline to target (none where the target is per actual "
+            "business).",
+        ),
     }
 )
 

@@ -1,14 +1,167 @@
-"""The plan's catalog (indicators, agencies) as Rich tables or JSON-ready data."""
+"""The plan's catalog (indicators, agencies) as Rich tables or JSON-ready data.
+
+The tables fit the console as the check table does: every column at least as wide as its
+longest word (English words never split), Chinese text and lists of names wrapped by
+:func:`~lzip_cli.linebreak.wrap_cells` (closing punctuation never starts a line), and columns
+that do not fit beside the others at those widths go into a further block below, which starts
+with the id column again. Nothing is cut off.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
+from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
+from lzip_cli.linebreak import cell_width, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
+from lzip_cli.numbers import format_number
 from lzip_cli.render.plan_text import baseline_text, target_text, unit_text
+
+#: The narrowest a column of names is made before it goes into another block: five Chinese
+#: characters, or a few English words (never narrower than its longest word).
+TEXT_MIN_WIDTH = {"zh": 10, "en": 16}
+
+
+#: A paragraph of a cell: text, wrapped by :func:`wrap_cells`, or pieces each kept whole on a
+#: line (those after the first begin with the space, if any, that joins them).
+Paragraph = str | tuple[str, ...]
+
+
+def _text(paragraph: Paragraph) -> str:
+    return paragraph if isinstance(paragraph, str) else "".join(paragraph)
+
+
+@dataclass
+class _Column:
+    """A column's title and its cells; a cell is paragraphs, each wrapped on its own (a name,
+    then its milestones or its Chinese name below it)."""
+
+    title: str
+    cells: list[list[Paragraph]] = field(default_factory=list)
+    #: Chinese in it may break between any two characters (else a Chinese word stays whole).
+    text: bool = False
+    #: Names and lists of names: kept at least :data:`TEXT_MIN_WIDTH` wide when that long.
+    names: bool = False
+
+    def need(self) -> int:
+        """Columns the widest cell takes on one line a paragraph."""
+        return max(cell_width(p) for p in [self.title, *map(_text, self._paragraphs())])
+
+    def least(self) -> int:
+        """The least width at which no word is split and no line is wider than the column: in a
+        column of names and lists, Chinese may break between characters; in the others a
+        Chinese word (年末存量, 万元/笔) stays whole."""
+        if not self.text:
+            return max(_longest_word(p) for p in [self.title, *map(_text, self._paragraphs())])
+        width = max([_longest_word(self.title)] + [_unbreakable(p) for p in self._paragraphs()])
+        if not self.names:
+            return width
+        script = "en" if all(_text(p).isascii() for p in self._paragraphs()) else "zh"
+        return max(width, min(self.need(), TEXT_MIN_WIDTH[script]))
+
+    def _paragraphs(self) -> list[Paragraph]:
+        return [p for cell in self.cells for p in cell]
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_width(word) for word in text.split()), default=0)
+
+
+def _unbreakable(paragraph: Paragraph) -> int:
+    """The narrowest width ``paragraph`` wraps to without a line wider: its longest English
+    word, or a Chinese character with the punctuation that stays with it, or its widest piece."""
+    if isinstance(paragraph, tuple):
+        return max(cell_width(piece.strip()) for piece in paragraph)
+    text = paragraph
+    width = max(_longest_word(text) if text.isascii() else 2, 1)
+    while any(cell_width(line) > width for line in wrap_cells(text, width)):
+        width += 1
+    return width
+
+
+def _table_width(widths: list[int]) -> int:
+    """The cells a table with Rich's default box takes: a rule at either edge and between
+    columns, and a padding space on each side of every column."""
+    return sum(widths) + 3 * len(widths) + 1
+
+
+def _blocks(columns: list[_Column], width: int) -> list[list[tuple[_Column, int]]]:
+    """The columns with their widths, in blocks that each fit ``width`` cells: a block takes
+    the columns in order at their least widths while they fit, and every block after the first
+    starts with the first (id) column. What is spare of ``width`` goes to the columns that
+    would otherwise take the most lines."""
+    least = [c.least() for c in columns]
+    groups: list[list[int]] = [[0]]
+    for number in range(1, len(columns)):
+        group = groups[-1]
+        if len(group) > 1 and _table_width([least[i] for i in [*group, number]]) > width:
+            groups.append([0, number])
+        else:
+            group.append(number)
+    blocks = []
+    for group in groups:
+        widths = {i: least[i] for i in group}
+        needs = {i: columns[i].need() for i in group}
+        spare = width - _table_width(list(widths.values()))
+        while spare > 0:
+            short = [i for i in group if widths[i] < needs[i]]
+            if not short:
+                break
+            widest = max(short, key=lambda i: needs[i] / widths[i])
+            widths[widest] += 1
+            spare -= 1
+        blocks.append([(columns[i], widths[i]) for i in group])
+    return blocks
+
+
+def _tables(title: str, columns: list[_Column], lang: Lang, width: int) -> list[Table]:
+    tables = []
+    for number, block in enumerate(_blocks(columns, width)):
+        heading = title if number == 0 else t("catalog_continued", lang, title=title)
+        table = Table(title=heading)
+        for column, column_width in block:
+            table.add_column(column.title, width=column_width, overflow="fold")
+        for row in range(len(columns[0].cells)):
+            table.add_row(*("\n".join(_wrapped(c.cells[row], w)) for c, w in block))
+        tables.append(table)
+    return tables
+
+
+def _wrapped(paragraphs: list[Paragraph], width: int) -> list[str]:
+    return [line for p in paragraphs for line in _lines(p, width)]
+
+
+def _lines(paragraph: Paragraph, width: int) -> list[str]:
+    if isinstance(paragraph, str):
+        return wrap_cells(paragraph, width) if paragraph else [""]
+    lines = [paragraph[0]]
+    for piece in paragraph[1:]:
+        if cell_width(lines[-1] + piece) <= width:
+            lines[-1] += piece
+        else:
+            lines.append(piece.strip())
+    return lines
+
+
+def milestones_text(indicator: Indicator, lang: Lang) -> tuple[str, ...] | None:
+    """The milestones the plan sets, ``阶段值：2023年 16、2024年 17`` or ``Milestones: 2023: 16,
+    2024: 17``, in pieces that are each kept on one line (a year with its figure); None when it
+    sets none."""
+    if not indicator.milestones:
+        return None
+    items = [
+        t("catalog_milestone", lang, year=year, value=format_number(value))
+        for year, value in sorted(indicator.milestones.items())
+    ]
+    prefix = t("catalog_milestones", lang)
+    if lang == "zh":
+        return (prefix, *(item + "、" for item in items[:-1]), items[-1])
+    return (prefix, *(f" {item}," for item in items[:-1]), f" {items[-1]}")
 
 
 def indicator_record(indicator: Indicator) -> dict[str, Any]:
@@ -16,45 +169,62 @@ def indicator_record(indicator: Indicator) -> dict[str, Any]:
     return indicator.model_dump(mode="json")
 
 
-def indicators_table(plan: Plan, indicators: list[Indicator], lang: Lang) -> Table:
-    table = Table(title=t("indicators_title", lang), show_lines=False)
-    for key in (
-        "col_id",
-        "col_name",
-        "col_unit",
-        "col_kind",
-        "col_baseline",
-        "col_target",
-        "col_scope",
-        "col_agencies",
-    ):
-        table.add_column(t(key, lang), overflow="fold")
+def indicators_table(
+    plan: Plan, indicators: list[Indicator], lang: Lang, width: int = 80
+) -> RenderableType:
+    """The indicators in tables that fit ``width`` cells, each name with the milestones the plan
+    sets below it, then a note on the years it sets none for."""
+    columns = [
+        _Column(t("col_id", lang)),
+        _Column(t("col_name", lang), text=True, names=True),
+        _Column(t("col_unit", lang)),
+        _Column(t("col_kind", lang)),
+        _Column(t("col_baseline", lang)),
+        _Column(t("col_target", lang), text=True),
+        _Column(t("col_scope", lang)),
+        _Column(t("col_agencies", lang), text=True, names=True),
+    ]
     for indicator in indicators:
-        table.add_row(
-            indicator.id,
-            indicator.label(lang),
-            unit_text(indicator),
-            t("kind_" + indicator.kind, lang),
-            baseline_text(indicator, lang),
-            target_text(indicator, lang),
-            t("scope_" + indicator.scope, lang),
-            name_list((plan.agency(a).label(lang) for a in indicator.agencies), lang),
-        )
-    return table
+        name: list[Paragraph] = [indicator.label(lang)]
+        milestones = milestones_text(indicator, lang)
+        if milestones is not None:
+            name.append(milestones)
+        row = [
+            [indicator.id],
+            name,
+            [unit_text(indicator)],
+            [t("kind_" + indicator.kind, lang)],
+            [baseline_text(indicator, lang)],
+            [target_text(indicator, lang)],
+            [t("scope_" + indicator.scope, lang)],
+            [name_list((plan.agency(a).label(lang) for a in indicator.agencies), lang)],
+        ]
+        for column, cell in zip(columns, row, strict=True):
+            column.cells.append(cell)
+    note = Text("\n".join(wrap_cells(t("catalog_milestones_note", lang), width)), style="dim")
+    return Group(*_tables(t("indicators_title", lang), columns, lang, width), note)
 
 
-def agencies_table(plan: Plan, lang: Lang) -> Table:
-    table = Table(title=t("agencies_title", lang))
-    for key in ("col_agency_id", "col_agency", "col_aliases", "col_indicators"):
-        table.add_column(t(key, lang), overflow="fold")
+def agencies_table(plan: Plan, lang: Lang, width: int = 80) -> RenderableType:
+    """The agencies in tables that fit ``width`` cells; in English each name with the Chinese
+    name, as the plan prints it, below it."""
+    columns = [
+        _Column(t("col_agency_id", lang)),
+        _Column(t("col_agency", lang), text=True, names=True),
+        _Column(t("col_aliases", lang), text=True, names=True),
+        _Column(t("col_indicators", lang)),
+    ]
     for agency in plan.agencies:
-        table.add_row(
-            agency.id,
-            agency.label(lang),
-            name_list(agency.aliases, lang),
-            " ".join(ind.id for ind in plan.indicators_of(agency.id)) or "—",
-        )
-    return table
+        names = [agency.label(lang)] if lang == "zh" else [agency.name_en, agency.name]
+        row = [
+            [agency.id],
+            names,
+            [name_list(agency.aliases, lang)],
+            [" ".join(ind.id for ind in plan.indicators_of(agency.id)) or "—"],
+        ]
+        for column, cell in zip(columns, row, strict=True):
+            column.cells.append(cell)
+    return Group(*_tables(t("agencies_title", lang), columns, lang, width))
 
 
 def agency_record(plan: Plan, agency_id: str) -> dict[str, Any]:
