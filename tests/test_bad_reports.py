@@ -123,6 +123,17 @@ def test_missing_both_required_columns_are_both_reported() -> None:
     assert_error(result, "2024.csv:1", "LZ208", "required column value / 数值 is missing")
 
 
+def test_an_error_below_a_two_row_header_names_its_row() -> None:
+    text = "鹿寨县2024年知识产权指标完成情况表,,,\n指标,责任单位,完成情况,\n,,数值,笔数\n"
+    result = check(write("2024.csv", text + "4.3,,1652,\n5.1,县财政局,三百,4\n"))
+    assert_error(result, "2024.csv:5:3", "LZ218", "'三百' 不是数值")
+
+
+def test_a_column_twice_in_the_second_row_of_a_header_names_that_row() -> None:
+    result = check(write("2024.csv", "指标,责任单位,完成情况,\n,,数值,完成值\n4.3,,1652,\n"))
+    assert_error(result, "2024.csv:2:4", "LZ207", "'完成值'", "第 3 列")
+
+
 def test_two_columns_with_the_same_meaning() -> None:
     result = check(write("2024.csv", "指标,value,数值\n1.1,3,4\n"))
     assert_error(result, "2024.csv:1:3", "LZ207", "'数值'", "第 2 列", "value")
@@ -505,6 +516,36 @@ def test_merged_cells() -> None:
     result = check(Path("2024.xlsx"))
     assert_error(result, "2024.xlsx:2:1", "LZ253", "A2:A3", "合并单元格", "取消合并")
     assert "LZ216" not in result.stderr  # not a misleading "indicator is blank" on row 3
+
+
+#: A header over two rows, as WPS and Excel forms have it: 完成情况 across 数值 and 笔数.
+TWO_ROW_HEADER = [["指标", "责任单位", "完成情况", None], [None, None, "数值", "笔数"]]
+
+
+def test_merged_cells_below_a_two_row_header_are_refused_and_the_headers_are_not() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [*TWO_ROW_HEADER, ["1.1", "县林业局", 2, None], [None, "县知识产权局", 9, None]]:
+        sheet.append(row)
+    for merged in ["A1:A2", "B1:B2", "C1:D1", "A3:A4"]:
+        sheet.merge_cells(merged)
+    book.save("2024.xlsx")
+    result = check(Path("2024.xlsx"))
+    assert_error(result, "2024.xlsx:3:1", "LZ253", "A3:A4")
+    assert len([line for line in errors(result) if "LZ253" in line]) == 1
+
+
+def test_a_header_cell_merged_down_into_the_rows_is_refused() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [*TWO_ROW_HEADER, [None, "县林业局", 2, None]]:
+        sheet.append(row)
+    for merged in ["A1:A3", "C1:D1"]:  # 指标 over the first row's indicator too: 1.1 lost
+        sheet.merge_cells(merged)
+    book.save("2024.xlsx")
+    result = check(Path("2024.xlsx"))
+    assert_error(result, "2024.xlsx:1:1", "LZ253", "A1:A3")
+    assert "C1:D1" not in result.stderr
 
 
 def test_several_sheets_read_the_first_with_a_warning() -> None:

@@ -553,6 +553,41 @@ def test_xlsx_report(tmp_path: Path) -> None:
     )
 
 
+#: The example's header as WPS and Excel forms often have it, over two rows: 完成情况 merged
+#: across 数值 and 笔数 below it, 指标, 责任单位 and 备注 merged down over both rows. Saved as CSV
+#: a merge keeps its text in its first cell and leaves the others blank.
+TWO_ROW_HEADER = ["指标,责任单位,完成情况,,备注", ",,数值,笔数,"]
+FORM_TITLE = "鹿寨县2024年知识产权指标完成情况表"
+
+
+@pytest.mark.parametrize("title", ["", FORM_TITLE + ",,,,\n"], ids=["header-first", "title"])
+def test_a_two_row_header_saved_as_csv_reads_as_the_example(tmp_path: Path, title: str) -> None:
+    header, *rows = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    assert header == "指标,责任单位,数值,笔数,备注"
+    report = write(tmp_path / "2024.csv", title + "\n".join([*TWO_ROW_HEADER, *rows]) + "\n")
+    assert check_json(report) == check_json(EXAMPLE)  # warnings included: there are none
+
+
+def test_a_two_row_header_of_merged_cells_in_a_workbook_reads_as_the_example(
+    tmp_path: Path,
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([FORM_TITLE])
+    sheet.append(["指标", "责任单位", "完成情况", None, "备注"])
+    sheet.append([None, None, "数值", "笔数", None])
+    for line in EXAMPLE.read_text(encoding="utf-8").splitlines()[1:]:
+        (cells,) = list(csv.reader([line]))
+        sheet.append([float(c) if c.replace(".", "").isdigit() else c for c in cells])
+    for merged in ["A1:E1", "A2:A3", "B2:B3", "C2:D2", "E2:E3"]:
+        sheet.merge_cells(merged)
+    book.save(tmp_path / "鹿寨县2024年报.xlsx")
+    document = check_json(tmp_path / "鹿寨县2024年报.xlsx")
+    assert document["indicators"] == check_json(EXAMPLE)["indicators"]
+    assert document["warnings"] == []
+
+
 # --- validate ------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ again in the user's language; ``CliRunner`` calls the Typer app itself.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,113 @@ def test_usage_errors_are_in_chinese_by_default(args: list[str], error: str) -> 
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == error
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["check", str(EXAMPLE), "--format", "pdf"],
+            "Error: Invalid value for '--format' / '-f': 'pdf' is not one of "
+            "'table', 'json', 'csv', 'markdown', 'md', 'github', 'xlsx'.",
+        ),
+        (
+            ["check", str(EXAMPLE), "--fail-on", "always"],
+            "Error: Invalid value for '--fail-on': 'always' is not one of 'shortfall', 'never'.",
+        ),
+        (
+            ["shortfalls", str(EXAMPLE), "--format", "docx"],
+            "Error: Invalid value for '--format' / '-f': 'docx' is not one of "
+            "'md', 'markdown', 'csv', 'xlsx'.",
+        ),
+        (
+            ["schema", "plan"],
+            "Error: Invalid value for 'KIND': 'plan' is not one of 'indicators', 'agencies'.",
+        ),
+    ],
+    ids=["check-format", "fail-on", "shortfalls-format", "schema-kind"],
+)
+def test_an_option_outside_its_choices_is_said_in_clicks_words_in_english(
+    args: list[str], error: str
+) -> None:
+    result = lzip(*args, "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == error
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["check", str(EXAMPLE), "--format", "pdf"],
+            "错误：'--format' / '-f' 的值无效：'pdf' 不是可选的值"
+            "（可选：'table'、'json'、'csv'、'markdown'、'md'、'github'、'xlsx'）",
+        ),
+        (
+            ["check", str(EXAMPLE), "--fail-on", "always"],
+            "错误：'--fail-on' 的值无效：'always' 不是可选的值（可选：'shortfall'、'never'）",
+        ),
+        (
+            ["schema", "plan"],
+            "错误：'KIND' 的值无效：'plan' 不是可选的值（可选：'indicators'、'agencies'）",
+        ),
+    ],
+    ids=["check-format", "fail-on", "schema-kind"],
+)
+def test_an_option_outside_its_choices_is_said_in_chinese(args: list[str], error: str) -> None:
+    result = lzip(*args)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == error
+
+
+def _choice_parameters() -> list[tuple[str, str, list[str]]]:
+    """Every parameter of every command that takes one of an enum's values: the command, the
+    parameter's name and how it is given on the command line (its option, or nothing)."""
+    import enum
+    import typing
+
+    import typer.main
+
+    from lzip_cli.cli import app
+
+    found = []
+    for name, command in typer.main.get_command(app).commands.items():
+        hints = typing.get_type_hints(command.callback)
+        for param in command.params:
+            hint = hints.get(param.name)
+            # CheckFormat | None: without --format, the format --output's suffix tells
+            hint = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
+            if isinstance(hint, type) and issubclass(hint, enum.Enum):
+                given = [] if param.param_type_name == "argument" else [param.opts[0]]
+                found.append((name, param.name, given))
+    return found
+
+
+def test_every_choice_option_of_every_command_is_said_in_clicks_words_in_english(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lzip_cli import cli
+
+    monkeypatch.setattr("gc.disable", lambda: None)  # main() is for a process of its own
+    monkeypatch.setattr(cli.stdio, "utf8_when_redirected", lambda: None)
+    monkeypatch.setenv("LZIP_LANG", "en")  # so that a bad --lang value is said in English too
+    parameters = _choice_parameters()
+    assert ("check", "output_format", ["--format"]) in parameters  # CheckFormat | None
+    assert ("schema", "kind", []) in parameters
+    assert {"--format", "--fail-on", "--lang"} <= {g[0] for _, _, g in parameters if g}
+    said = {}
+    for command, name, given in parameters:
+        monkeypatch.setattr(sys, "argv", ["lzip", command, *given, "bogus"])
+        with pytest.raises(SystemExit) as exited:
+            cli.main()
+        assert exited.value.code == 2, (command, name)
+        said[command, name] = capsys.readouterr().err.splitlines()[-1]
+    wrong = {
+        where: line
+        for where, line in said.items()
+        if not re.fullmatch(r"Error: Invalid value for .+?: 'bogus' is not one of '.+'\.", line)
+    }
+    assert wrong == {}
 
 
 def test_a_usage_error_shows_the_usage_line_and_where_help_is() -> None:

@@ -480,23 +480,28 @@ def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _map_header(
-    cells: list[str], row: int, name: str, log: ProblemLog, warnings: list[Problem]
+    cells: list[str],
+    row: int,
+    name: str,
+    log: ProblemLog,
+    warnings: list[Problem],
+    lines: list[int] | None = None,
 ) -> tuple[dict[str, int], dict[str, dict[int, int]]]:
     """The column of each field, and the fields read from one of several yearly columns.
 
     Several value (or count) columns that each name another year (2023年完成值, 2024年完成值:
     last year's form filled in again with a column added) are not a duplicate: which one is read
     waits for the report's year (:class:`_Body`). Any other column twice is LZ207.
+
+    ``lines``: the row each cell was read from, for a header of two rows (see
+    :func:`two_row_header`); else every cell is on ``row``.
     """
     found: dict[str, list[int]] = {}
     ignored = []
     for index, cell in enumerate(cells):
-        text = fold(cell).casefold()
-        if not text:
+        if not fold(cell):
             continue
-        canonical = _HEADER_INDEX.get(text)
-        if canonical is None:  # 数值（件）, 2024年完成值: the header word with a unit or a year
-            canonical = _HEADER_INDEX.get(_HEADER_DECORATION.sub("", text))
+        canonical = _header_field(cell)
         if canonical is None:
             ignored.append(cell.strip())
         elif canonical != "info":
@@ -517,7 +522,7 @@ def _map_header(
                     "LZ207",
                     "duplicate_column",
                     file=name,
-                    line=row,
+                    line=lines[index] if lines else row,
                     column=index + 1,
                     params={
                         "header": cells[index].strip(),
@@ -560,6 +565,48 @@ def _map_header(
             )
         )
     return columns, by_year
+
+
+def _header_field(cell: str) -> str | None:
+    """The field a header cell names (``info`` for the form's own columns), or None."""
+    text = fold(cell).casefold()
+    if not text:
+        return None
+    canonical = _HEADER_INDEX.get(text)
+    if canonical is None:  # 数值（件）, 2024年完成值: the header word with a unit or a year
+        canonical = _HEADER_INDEX.get(_HEADER_DECORATION.sub("", text))
+    return canonical
+
+
+def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[bool]] | None:
+    """The header that ``upper`` and the row below it make together, and for each of its cells
+    whether it is the lower row's; None if they make none.
+
+    WPS and Excel forms often head their figures with two rows: ``完成情况`` merged across two
+    columns over ``数值`` and ``笔数``, ``指标`` and ``责任单位`` merged down over both rows (saved
+    as CSV: the text in the first cell of a merge, the others blank). ``lower`` continues the
+    header when each row holds a header word and no figure, ``upper`` lacks a required column,
+    and the two rows together have every required column. Each column then takes the lower
+    row's text where it is a header word, else the upper row's (else the lower's, unknown).
+    """
+    if any(_NUMBER_LIKE.fullmatch(fold(cell)) for cell in (*upper, *lower)):
+        return None  # a row of figures taken for the header: no header of two rows
+    upper_fields = {_header_field(cell) for cell in upper}
+    if upper_fields == {None} or all(required in upper_fields for required in REQUIRED):
+        return None
+    lower_fields = [_header_field(cell) for cell in lower]
+    if not any(lower_fields):
+        return None
+    combined: list[str] = []
+    from_lower: list[bool] = []
+    for index in range(max(len(upper), len(lower))):
+        above = upper[index] if index < len(upper) else ""
+        below = lower[index] if index < len(lower) else ""
+        known = index < len(lower) and lower_fields[index] is not None
+        from_lower.append(known or not above.strip())
+        combined.append(below if from_lower[-1] else above)
+    fields = {_header_field(cell) for cell in combined}
+    return (combined, from_lower) if all(field in fields for field in REQUIRED) else None
 
 
 def _header_years(cells: list[str], indexes: list[int]) -> dict[int, int] | None:
@@ -667,7 +714,7 @@ def parse_part(
     titles: list[str] = []
     numbered = _past_title_rows(rows, titles)
     try:
-        header = _read_header(numbered, name, warnings)
+        header, numbered = _read_header(numbered, name, warnings)
     except LzipError as exc:
         if [problem.code for problem in exc.problems] != ["LZ201"]:
             raise
@@ -702,20 +749,29 @@ def parse_part(
 
 @dataclass(slots=True)
 class _Header:
-    """A report's header row: where it is, its cells, and the column of each field."""
+    """A report's header row: where it is, its cells, and the column of each field.
+
+    A header of two rows (:func:`two_row_header`) is one row of the cells they make together:
+    ``row`` is its first, and ``lines`` names the row each cell was read from.
+    """
 
     row: int
     cells: list[str]
     columns: dict[str, int]
     #: Fields with several columns, each naming another year: field → year → column index.
     by_year: dict[str, dict[int, int]]
+    lines: list[int] | None = None
+
+    def line(self, index: int) -> int:
+        """The row the header cell of column ``index`` (0-based) was read from."""
+        return self.lines[index] if self.lines and index < len(self.lines) else self.row
 
     @property
     def value_year(self) -> tuple[int, int, int] | None:
         """The year the value column's header names (2023年完成值): year, line, column."""
         index = self.columns["value"]
         found = _HEADER_YEAR.search(fold(self.cells[index]))
-        return (int(found[1]), self.row, index + 1) if found else None
+        return (int(found[1]), self.line(index), index + 1) if found else None
 
     def listing(self, years: dict[int, int]) -> dict[str, object]:
         """A message's params naming yearly columns: their headers, and the years they name."""
@@ -729,20 +785,37 @@ class _Header:
 
 def _read_header(
     numbered: Iterator[tuple[int, list[str]]], name: str, warnings: list[Problem]
-) -> _Header:
-    """The first row that is not blank, read as the header; LZ201 when there is none."""
+) -> tuple[_Header, Iterator[tuple[int, list[str]]]]:
+    """The first row that is not blank, read as the header (with the row below it, when the two
+    make the header together: see :func:`two_row_header`), and the rows below the header;
+    LZ201 when there is none."""
     for row_number, cells in numbered:
         if not "".join(cells).strip():  # every cell blank (one string, not a generator per row)
             continue
+        lines = None
+        fields = {_header_field(cell) for cell in cells}
+        if not all(field in fields for field in REQUIRED):  # its second row below?
+            try:
+                below = next(numbered, None)
+            except LzipError:  # a broken row below an incomplete header: the header's error
+                below = None
+            combined = None
+            if below is not None and below[0] == row_number + 1:  # the very next row
+                combined = two_row_header(cells, below[1])
+            if below is not None and combined is not None:
+                cells, from_lower = combined
+                lines = [below[0] if lower else row_number for lower in from_lower]
+            elif below is not None:
+                numbered = itertools.chain([below], numbered)
         log = ProblemLog()
-        columns, by_year = _map_header(cells, row_number, name, log, warnings)
+        columns, by_year = _map_header(cells, row_number, name, log, warnings, lines)
         sheets = next((w for w in warnings if w.code == "LZ232"), None)
         if log.problems and sheets is not None:  # a cover sheet before the report's sheet?
             log.add(
                 Problem("LZ208", "missing_column_other_sheets", file=name, params=sheets.params)
             )
         log.raise_if_any()
-        return _Header(row_number, cells, columns, by_year)
+        return _Header(row_number, cells, columns, by_year, lines), numbered
     raise LzipError([Problem("LZ201", "report_empty", file=name)])
 
 
@@ -810,7 +883,7 @@ class _Body:
             "LZ214",
             "year_unknown_header_years",
             file=self.name,
-            line=self.header.row,
+            line=self.header.line(min(years.values())),
             column=min(years.values()) + 1,
             params={**self.header.listing(years), "last": max(years)},
         )
@@ -830,7 +903,7 @@ class _Body:
                         "LZ215",
                         "header_years_differ",
                         file=self.name,
-                        line=header.row,
+                        line=header.line(min(years.values())),
                         column=min(years.values()) + 1,
                         params={**header.listing(years), "year": year},
                     )
@@ -852,7 +925,7 @@ class _Body:
                         "LZ255",
                         "year_column_passed_over",
                         file=self.name,
-                        line=header.row,
+                        line=header.line(other),
                         column=other + 1,
                         params=params,
                     )
@@ -910,7 +983,7 @@ class _Body:
             assert year is not None, "a header with yearly columns is read for a year"
             columns = self._choose(year)
             if "value" in header.by_year:
-                value_year = (year, header.row, columns["value"] + 1)
+                value_year = (year, header.line(columns["value"]), columns["value"] + 1)
         rows = itertools.chain(self.held, self.rows)
         self.held = []
         log = ProblemLog()

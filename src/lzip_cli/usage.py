@@ -3,7 +3,8 @@
 Typer (through Click) words them in English. ``lzip`` speaks Chinese by default, so for ``zh``
 the usage line, the help hint and the known messages are said again in Chinese; a message
 lzip does not know keeps Click's English words inside the Chinese frame. English is Click's own
-text, unchanged.
+text, without the ``Value error, `` that pydantic puts before the words of a value Typer refuses
+(an enum option's ``'pdf' is not one of …``).
 """
 
 from __future__ import annotations
@@ -75,8 +76,16 @@ def usage_error(context: Any, name: str, detail: str | None = None) -> Exception
     return _CLICK.BadParameter(detail, ctx=context, param=param)
 
 
+#: What pydantic puts before the message of a ValueError raised while validating: Typer (0.29)
+#: checks an enum option's value so (``Value error, 'pdf' is not one of 'table', …``).
+_PYDANTIC_VALUE_ERROR = "Value error, "
+
+
 def show(error: Any, lang: Lang) -> int:
     """Print a Click usage error to stderr in ``lang``; return its exit code."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str) and message.startswith(_PYDANTIC_VALUE_ERROR):
+        error.message = message.removeprefix(_PYDANTIC_VALUE_ERROR)  # Click's words alone
     if lang == "en" or (_HELP_FOR_NO_ARGS and isinstance(error, _HELP_FOR_NO_ARGS)):
         error.show()
         return int(error.exit_code)

@@ -90,6 +90,7 @@ def iter_xlsx_rows(
             is_footer_row,
             is_title_row,
             is_total_row,
+            two_row_header,
         )
 
         merged = _merged_ranges(workbook, sheets[0])
@@ -97,6 +98,8 @@ def iter_xlsx_rows(
         # From the header down: merged ranges by their first row, refused unless a footer's.
         below: dict[int, list[_Merged]] = {}
         refused: list[_Merged] = []
+        #: The header row while the row below it is awaited: the two may make the header.
+        header: tuple[int, list[str]] | None = None
         seen_text = False
         rows = enumerate(sheets[0].iter_rows(), start=1)
         while True:
@@ -122,17 +125,37 @@ def iter_xlsx_rows(
                     if index < len(found) and found[index]:
                         texts[index] = found[index]
             filled = any(text.strip() for text in texts)
+            at_header = False
             if merged and titles is not None and filled:
                 if titles < MAX_TITLE_ROWS and is_title_row(texts):
                     titles += 1  # a merged title above the header is what forms look like
                 else:
                     below = _merged_below(merged, number, name)
                     titles = None
-            # 注：… or 合计 merged across the row is fine
-            if number in below and filled and not (is_footer_row(texts) or is_total_row(texts)):
+                    header, at_header = (number, texts), True
+            elif header is not None:
+                (first, header_texts), header = header, None
+                if number == first + 1 and two_row_header(header_texts, texts) is not None:
+                    # A header of two rows: 指标 merged down over both, 完成情况 across 数值 and
+                    # 笔数. Merges within the two rows hold no figure; one reaching below does.
+                    for start in (first, number):
+                        refused += [
+                            m for m in below.pop(start, []) if m[3] is None or m[3] > number
+                        ]
+                else:
+                    refused += below.pop(first, [])  # a header of one row
+            # 注：… or 合计 merged across the row is fine (the header's wait for the row below)
+            if (
+                not at_header
+                and number in below
+                and filled
+                and not (is_footer_row(texts) or is_total_row(texts))
+            ):
                 refused += below[number]
             seen_text = seen_text or filled
             yield number, texts
+        if header is not None:  # the header is the last row
+            refused += below.pop(header[0], [])
         if refused:
             _refuse(refused, name)
         if not seen_text and len(sheets) > 1:
