@@ -508,6 +508,18 @@ CASES = {
         "10",
         entry="indicator 1.1",
     ),
+    "milestones falling from year to year": Case(
+        INDICATORS,
+        ROW_1_1,
+        ROW_1_1 + "    milestones: {2023: 17.5, 2024: 16}\n",
+        "LZ115",
+        "milestones.2024",
+        "the 2024 milestone 16 is below the 2023 one, 17.5: the indicator must increase, so its "
+        "milestones must not fall from year to year",
+        "milestones:",
+        "16",
+        entry="indicator 1.1",
+    ),
     # --- YAML itself -------------------------------------------------------------------------
     "YAML anchor and alias": Case(
         INDICATORS,
@@ -562,6 +574,20 @@ def test_a_decreasing_indicator_with_a_lower_target_and_milestones_between_is_va
     )  # fmt: skip
     indicator = load_plan(data).indicator("1.1")
     assert (indicator.direction, indicator.milestones) == ("decrease", {2023: 16.0, 2024: 14.0})
+
+
+def test_a_decreasing_indicators_milestones_must_not_rise(data: Path) -> None:
+    edit(
+        data, INDICATORS, "    direction: increase\n" + ROW_1_1,
+        "    direction: decrease\n"
+        "    baseline: {year: 2022, value: 18}\n    target: {year: 2025, value: 12}\n"
+        "    milestones: {2023: 14, 2024: 16}\n",
+    )  # fmt: skip
+    with pytest.raises(LzipError) as raised:
+        load_plan(data)
+    [problem] = raised.value.problems
+    assert problem.code == "LZ115"
+    assert "the 2024 milestone 16 is above the 2023 one, 14" in format_problem(problem, "en")
 
 
 @pytest.mark.parametrize(

@@ -226,12 +226,14 @@ def indicators(draw: st.DrawFn, number: int, agency_ids: list[str]) -> dict[str,
         target = draw(st.integers(baseline, high))
     else:
         target = draw(st.integers(0, baseline))
-    milestones = {}
     between = list(range(first + 1, last))
     years = draw(st.lists(st.sampled_from(between), unique=True, max_size=3)) if between else []
-    for year in years:
-        low, top = sorted((baseline, target))
-        milestones[year] = draw(st.integers(low, top))
+    low, top = sorted((baseline, target))
+    # Milestones lead from the baseline towards the target: no year goes back (LZ115).
+    values = sorted(draw(st.integers(low, top)) for _ in years)
+    if direction == "decrease":
+        values.reverse()
+    milestones = dict(zip(sorted(years), values, strict=True))
     return {
         "id": f"1.{number}",
         "group": 1,

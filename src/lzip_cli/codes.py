@@ -76,6 +76,7 @@ CODES: dict[str, Code] = {
     "LZ112": _c("target_direction"),
     "LZ113": _c("milestone_year", "milestone_year_one", "milestone_year_none"),
     "LZ114": _c("milestone_range"),
+    "LZ115": _c("milestone_order", "milestone_order_down"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
     "LZ202": _c("report_is_xls", "report_is_markup"),

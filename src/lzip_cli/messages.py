@@ -145,6 +145,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "milestone year {year} cannot be used: no year lies between the baseline year {first} "
         "and the target year {last}, so there can be no milestones",
     ),
+    "milestone_order": (
+        "{year} 年阶段目标 {value:g} 低于 {previous_year} 年的 {previous:g}：指标须增加，阶段目标应逐年不降",
+        "the {year} milestone {value:g} is below the {previous_year} one, {previous:g}: the "
+        "indicator must increase, so its milestones must not fall from year to year",
+    ),
+    "milestone_order_down": (
+        "{year} 年阶段目标 {value:g} 高于 {previous_year} 年的 {previous:g}：指标须降低，阶段目标应逐年不升",
+        "the {year} milestone {value:g} is above the {previous_year} one, {previous:g}: the "
+        "indicator must decrease, so its milestones must not rise from year to year",
+    ),
     "milestone_range": (
         "{year} 年阶段目标 {value:g} 应在 {low:g} 与 {high:g} 之间",
         "the {year} milestone {value:g} must lie between {low:g} and {high:g}",
@@ -1236,6 +1246,11 @@ TEXTS.update(
         "code.LZ114": (
             "阶段目标值不在基础值与目标值之间。",
             "A milestone is not between the baseline and the target.",
+        ),
+        "code.LZ115": (
+            "阶段目标逐年倒退：须增加的指标后一年低于前一年（须降低的指标则高于前一年）。",
+            "A milestone goes back: lower than the year before's for an indicator that must "
+            "increase (higher, for one that must decrease).",
         ),
         "code.LZ201": (
             "报表文件为空（由多份报表组成时，仅当没有一份填有数值；否则为警告 LZ256）。",

@@ -206,3 +206,20 @@ def _check_one(
                 yield violation(
                     sub, "LZ114", "milestone_range", year=year, value=value, low=low, high=high
                 )
+    # Milestones lead from the baseline to the target: each year's is no further back than the
+    # year before's (a higher figure after a lower one, for an indicator that must come down).
+    previous: tuple[int, float] | None = None
+    for year, value in sorted(indicator.milestones.items()):
+        if not first < year < last:
+            continue
+        if previous is not None and (value < previous[1] if rising else value > previous[1]):
+            yield violation(
+                ("milestones", year),
+                "LZ115",
+                "milestone_order" if rising else "milestone_order_down",
+                year=year,
+                value=value,
+                previous_year=previous[0],
+                previous=previous[1],
+            )
+        previous = (year, value)
