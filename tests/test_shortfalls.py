@@ -201,6 +201,39 @@ def test_requirement_names_the_county_for_a_shared_figure_and_the_agency_for_its
     assert needed(text, "2.1") == "2025年应达到 10，尚差 5"
 
 
+def without_county_row(tmp_path: Path, indicator: str) -> Path:
+    """The example without ``indicator``'s county row: its county figure is the agencies' sum."""
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(f"{indicator},,")]
+    assert len(kept) == len(lines) - 1
+    report = tmp_path / "2024.csv"
+    report.write_text("".join(kept), encoding="utf-8")
+    return report
+
+
+def test_an_agency_missing_from_the_countys_sum_is_asked_for_its_figure(tmp_path: Path) -> None:
+    # 7.1 without its county row is 县知识产权局's 4 + 县文体广旅局's 2: forestry sent nothing.
+    report = without_county_row(tmp_path, "7.1")
+    text = run("shortfalls", report, "--agency", "forestry").stdout
+    assert needed(text, "7.1") == (
+        "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）；全县2025年全年应达到 10（按年重新计数）"
+    )
+    english = run("shortfalls", report, "--agency", "forestry", "--lang", "en").stdout
+    assert needed(english, "7.1").startswith("send your own figure for this year")
+
+
+def test_an_agency_in_the_countys_sum_is_not_asked_again(tmp_path: Path) -> None:
+    report = without_county_row(tmp_path, "7.1")
+    text = run("shortfalls", report, "--agency", "ip-office").stdout
+    assert needed(text, "7.1") == "全县2025年全年应达到 10（按年重新计数）"
+
+
+def test_a_county_row_makes_an_agencys_own_row_optional() -> None:
+    # The example has 7.1's county row (6): forestry's missing row takes nothing from it.
+    text = run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    assert needed(text, "7.1") == "全县2025年全年应达到 10（按年重新计数）"
+
+
 #: (report file, its text, agency, indicator, Chinese and English requirement), shared scope.
 SHARED_REQUIREMENTS = [
     pytest.param(

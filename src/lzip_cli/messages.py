@@ -750,6 +750,11 @@ TEXTS.update(
             "请补报本年金额（{unit}）和{count_unit}数",
             "report this year's amount ({unit}) and count ({count_unit})",
         ),
+        "needed_report_own": (
+            "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）",
+            "send your own figure for this year (the county's is the sum of the agencies' "
+            "figures, yours missing)",
+        ),
         "needed_report_then": ("{report}；{requirement}", "{report}; {requirement}"),
         "output_is_input": ("不能写入：这是输入文件", "refusing to write over an input file"),
         "output_in_report_folder": (

@@ -82,10 +82,23 @@ def needed_text(item: Shortfall, lang: Lang) -> str:
     requirement = None if item.next_milestone is None else requirement_text(item, lang)
     if item.actual.value is None:
         report = report_text(item, lang)
-        if requirement is None:
-            return report
-        return t("needed_report_then", lang, report=report, requirement=requirement)
-    return requirement or ""
+    elif _missing_from_the_sum(item):
+        report = t("needed_report_own", lang)
+    else:
+        return requirement or ""
+    if requirement is None:
+        return report
+    return t("needed_report_then", lang, report=report, requirement=requirement)
+
+
+def _missing_from_the_sum(item: Shortfall) -> bool:
+    """Whether the county's figure of a shared indicator is the sum of the agencies' rows
+    (no county row) and this agency sent none: the sum lacks its part."""
+    return (
+        item.indicator.scope == "shared"
+        and item.actual.row is None
+        and (item.own is None or item.own.value is None)
+    )
 
 
 def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, str]:
