@@ -214,6 +214,40 @@ def test_a_number_split_by_an_unquoted_thousands_separator(
     assert_error(result, where, "LZ258", "千分位", *words)
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # reading 2023's column: 150 is 2024's figure in a column of its own, not 12,150
+        ("2023.csv", "指标,责任单位,2023年完成值,2024年完成值\n1.1,县知识产权局,12,150\n"),
+        # 150 is last year's count, in a column of its own
+        ("2024.csv", "指标,责任单位,数值,2023年笔数,2024年笔数\n5.4,县财政局,45,150,3\n"),
+        # tab-separated text: a comma cannot split a cell
+        ("2024.txt", "指标\t责任单位\t数值\t笔数\n5.4\t县财政局\t45\t150\n"),
+        # a note that starts with three digits, not a number's last group
+        ("2024.csv", "指标,责任单位,数值,备注\n6.1,县教育局,1,120人次参训\n"),
+    ],
+)
+def test_figures_in_columns_of_their_own_are_not_a_split_number(name: str, text: str) -> None:
+    result = check(write(name, text))
+    assert result.exit_code in (0, 1), result.stderr
+    codes = [w["code"] for w in json.loads(result.stdout)["warnings"]]
+    assert "LZ258" not in result.stderr and "LZ259" not in codes
+
+
+def test_a_split_number_in_the_column_passed_over_is_said_in_a_row_too_wide() -> None:
+    # 2023's 1,409 typed unquoted: the row is one cell wider than the header
+    text = "指标,责任单位,2023年完成值,2024年完成值,备注\n4.3,,1,409,1652,截至年底\n"
+    assert_error(check(write("2024.csv", text)), "2024.csv:2:3", "LZ258", "1,409")
+
+
+def test_a_row_shorter_than_the_indicators_column_is_no_split_number() -> None:
+    # the indicator's column comes last; the totals row 合计,1,652 stops before it
+    text = "序号,数值,笔数,指标,责任单位\n1,850,3,5.1,县财政局\n合计,1,652\n"
+    result = check(write("2024.csv", text))
+    assert result.exit_code in (0, 1), result.stderr
+    assert [w["code"] for w in json.loads(result.stdout)["warnings"]] == ["LZ248"]
+
+
 def test_a_split_thousands_number_in_english() -> None:
     result = check(write("2024.csv", "指标,责任单位,数值,备注\n4.3,,1,652\n"), "--lang", "en")
     assert_error(result, "2024.csv:2:3", "LZ258", "thousands separator", '"1,652"')

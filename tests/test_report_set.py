@@ -327,6 +327,23 @@ def test_a_header_only_form_among_several_is_a_warning_naming_its_agency() -> No
     ) in said
 
 
+@pytest.mark.parametrize(
+    "below_the_header",
+    [
+        "注：本单位本年度无此项工作,,,,\n填表人：张三,,联系电话：13800000000,,\n",  # a footer
+        "合计,,,,\n",  # an empty totals row
+    ],
+)
+def test_a_form_with_a_footer_or_totals_row_and_no_figures_is_a_form_without_figures(
+    below_the_header: str,
+) -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").write_text(HEADER + below_the_header, encoding="utf-8")
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["file"] == str(Path("2024/县林业局.csv"))
+
+
 def test_a_header_only_form_is_judged_as_if_its_rows_were_missing() -> None:
     split_example(Path("2024"))
     Path("2024/县林业局.csv").unlink()

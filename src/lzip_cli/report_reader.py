@@ -285,6 +285,7 @@ def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
         blank = Problem("LZ201", "report_empty", file=name)
         return ReportPart(name, [], [], years_in_name(path), {}, blank=blank)
     warnings: list[Problem] = []
+    delimiters: list[str] = []  # a CSV's, once read: with a comma, 1,652 may split (LZ258)
     suffix = path.suffix.lower()
     if kind == "xlsx":
         if suffix not in (".xlsx", ".xlsm"):
@@ -295,7 +296,7 @@ def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
     else:
         if suffix in (".xlsx", ".xlsm", ".xls", ".et"):  # Excel and WPS names, text inside
             warnings.append(Problem("LZ221", "report_is_csv", file=name))
-        rows = _iter_csv_rows(path, name)
+        rows = _iter_csv_rows(path, name, delimiters)
     from lzip_cli.progress import track
 
     name_years = years_in_name(path)
@@ -307,7 +308,7 @@ def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
         name,
         name_years=name_years,
         warnings=warnings,
-        split_numbers=kind != "xlsx",
+        delimiters=delimiters,
         year=year,
     )
 
@@ -427,12 +428,17 @@ def _delimiter(lines: Iterator[str]) -> tuple[list[str], str]:
     return head, ","
 
 
-def _iter_csv_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
+def _iter_csv_rows(
+    path: Path, name: str, delimiters: list[str] | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """The file's rows, numbered; ``delimiters`` gets the delimiter once it is told."""
     encoding = _detect_encoding(path, name)
     csv.field_size_limit(MAX_FIELD_CHARS)
     with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as handle:
         lines = _bounded_lines(handle, name)
         head, delimiter = _delimiter(lines)
+        if delimiters is not None:
+            delimiters.append(delimiter)
         reader = csv.reader(itertools.chain(head, lines), delimiter=delimiter, strict=True)
         # Rows are numbered as Excel shows them: a cell with a line break in it (Alt+Enter)
         # makes one row of two lines. Errors in the text itself (LZ203–LZ206) give its line.
@@ -698,12 +704,12 @@ def parse_part(
     name_years: list[int] | None = None,
     warnings: list[Problem] | None = None,
     year: int | None = None,
-    split_numbers: bool = False,
+    delimiters: list[str] | None = None,
 ) -> ReportPart:
     """Check header and rows from any tabular source, leaving the year to the caller.
 
-    ``split_numbers``: the rows are CSV text, where an unquoted thousands separator (``1,234``)
-    splits a number over two cells.
+    ``delimiters`` gets a CSV's delimiter as its rows are read: with a comma, an unquoted
+    thousands separator (``1,234``) splits a number over two cells.
 
     ``year`` is the report's year when it is known before the rows are read (``--year``, the
     file's name): it chooses among value columns that each name a year. Without it, the first
@@ -720,7 +726,7 @@ def parse_part(
             raise
         blank = exc.problems[0]  # blank rows at most: empty
         return ReportPart(name, [], warnings, name_years or [], {}, blank=blank, titles=titles)
-    body = _Body(numbered, plan, name, header, warnings, split_numbers=split_numbers)
+    body = _Body(numbered, plan, name, header, warnings, delimiters=delimiters)
     if not body.has_rows():
         blank = Problem("LZ250", "report_no_rows", file=name, line=header.row)
         return ReportPart(name, [], warnings, name_years or [], {}, blank=blank, titles=titles)
@@ -833,10 +839,10 @@ class _Body:
         header: _Header,
         warnings: list[Problem],
         *,
-        split_numbers: bool = False,
+        delimiters: list[str] | None = None,
     ) -> None:
         self.rows = rows
-        self.split_numbers = split_numbers
+        self.delimiters = delimiters or []  # filled in as the rows are read
         self.held: list[tuple[int, list[str]]] = []
         self.plan = plan
         self.name = name
@@ -851,8 +857,12 @@ class _Body:
             yield numbered
 
     def has_rows(self) -> bool:
-        """Whether any row below the header is not blank."""
-        return any("".join(cells).strip() for _, cells in self._look_ahead())
+        """Whether any row below the header may hold a figure: not blank, not a footer (注：…,
+        填表人：…), not a totals row (合计)."""
+        return any(
+            "".join(cells).strip() and not _is_footer_text("", cells) and not is_total_row(cells)
+            for _, cells in self._look_ahead()
+        )
 
     def first_year_cell(self) -> int | None:
         """The year in the first row of an indicator with a year cell; None if no row has one."""
@@ -939,37 +949,58 @@ class _Body:
         self, cells: list[str], columns: dict[str, int], row: int, log: ProblemLog
     ) -> bool:
         """Whether the row holds a number an unquoted thousands separator split (LZ258: the row
-        is not read on); where the pieces could be an amount and its count, warning LZ259."""
-        value_column = columns["value"]
-        split = _thousands_split(cells, value_column)
-        if split is None:
-            return False
-        width = len(self.header.cells)
+        is not read on); where the pieces could be an amount and its count, warning LZ259.
+
+        A piece that lands in a column of its own (another year's value, a count) is that
+        column's figure, unless the row is wider than the header: then every value column is
+        looked at, the one passed over too (``1,409`` in 2023年完成值).
+        """
+        index = columns["indicator"]
+        indicator = self.plan.find_indicator(cells[index].strip()) if index < len(cells) else None
+        if indicator is None:
+            return False  # a totals row, a footer, an unknown indicator: said as such
+        header = self.header
+        width = len(header.cells)
         ragged = len(cells) > width and any(c.strip() for c in cells[width:])
-        indicator = self.plan.find_indicator(cells[columns["indicator"]].strip())
-        # 1 and 234 in the amount and count columns may be what was meant: say so, read on.
-        maybe_count = (
-            "," not in split["rest"]
-            and columns.get("count") == value_column + 1
-            and indicator is not None
-            and indicator.compound
-            and not ragged
-        )
-        problem = Problem(
-            "LZ259" if maybe_count else "LZ258",
-            "thousands_split_count" if maybe_count else "thousands_split",
-            file=self.name,
-            line=row,
-            column=value_column + 1,
-            params={**split, "unit": indicator.unit, "count_unit": indicator.count_unit}
-            if maybe_count and indicator is not None
-            else split,
-        )
-        if maybe_count:
-            self.warnings.append(problem)
-            return False
-        log.add(problem)
-        return True
+        value_column = columns["value"]
+        candidates = [value_column]
+        if ragged:
+            candidates += sorted(set(header.by_year.get("value", {}).values()) - {value_column})
+        figures = {i for i in columns.values() if i != columns.get("note")}
+        figures |= {i for years in header.by_year.values() for i in years.values()}
+        units = tuple(u for u in (indicator.unit, indicator.count_unit) if u)
+        for column in candidates:
+            split = _thousands_split(cells, column, units)
+            if split is None:
+                continue
+            pieces = range(column + 1, column + 2 + split["rest"].count(","))
+            if not ragged and all(piece in figures for piece in pieces):
+                if column + 1 == columns.get("count") and indicator.compound and len(pieces) == 1:
+                    # 1 and 234 as amount and count may be what was meant: say so, read on.
+                    params = {**split, "unit": indicator.unit, "count_unit": indicator.count_unit}
+                    self.warnings.append(
+                        Problem(
+                            "LZ259",
+                            "thousands_split_count",
+                            file=self.name,
+                            line=row,
+                            column=column + 1,
+                            params=params,
+                        )
+                    )
+                continue  # the next cell is a figure of its own column
+            log.add(
+                Problem(
+                    "LZ258",
+                    "thousands_split",
+                    file=self.name,
+                    line=row,
+                    column=column + 1,
+                    params=split,
+                )
+            )
+            return True
+        return False
 
     def read(
         self, year: int | None
@@ -999,9 +1030,13 @@ class _Body:
             if not "".join(cells).strip():  # every cell blank (one string, not a generator)
                 continue
             data_rows += 1
-            if self.split_numbers and self._split_number(cells, columns, row_number, log):
+            if "," in self.delimiters and self._split_number(cells, columns, row_number, log):
                 continue
-            if len(cells) > width and any(c.strip() for c in cells[width:]):
+            if (
+                len(cells) > width
+                and any(c.strip() for c in cells[width:])
+                and not (_is_footer_text("", cells) or is_total_row(cells))  # read past below
+            ):
                 log.add(
                     Problem(
                         "LZ209",
@@ -1092,14 +1127,17 @@ def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
 _LEADING_GROUP = re.compile(r"[+-]?[0-9]{1,3}")
 #: A later group: three digits; the last may have decimals and a unit (234.5万元).
 _NEXT_GROUP = re.compile(r"[0-9]{3}")
-_LAST_GROUP = re.compile(r"(?P<digits>[0-9]{3}(?:\.[0-9]+)?)(?P<unit>[^0-9,.][^0-9]{0,5})?")
+_LAST_GROUP = re.compile(r"(?P<digits>[0-9]{3}(?:\.[0-9]+)?)(?P<unit>.*)")
 
 
-def _thousands_split(cells: list[str], value_column: int) -> dict[str, str] | None:
+def _thousands_split(
+    cells: list[str], value_column: int, units: tuple[str, ...] = ()
+) -> dict[str, str] | None:
     """The number ``1,234`` an unquoted CSV split into the value cell and the next ones, or None.
 
     Excel and WPS quote such numbers when they save CSV; a CSV typed in Notepad does not, and the
-    groups after the first land in the count or note column, read as a figure of their own.
+    groups after the first land in the count or note column, read as a figure of their own. The
+    last group may end in one of ``units`` (``1,234万元``), nothing else (``120人次参训`` is a note).
     """
     following = cells[value_column + 1 : value_column + 4]
     if not following or not following[0][:3].isdigit():  # most rows: the next cell is blank
@@ -1113,13 +1151,14 @@ def _thousands_split(cells: list[str], value_column: int) -> dict[str, str] | No
         if _NEXT_GROUP.fullmatch(text):
             groups.append(text)
             continue
-        if _LAST_GROUP.fullmatch(text):
+        last = _LAST_GROUP.fullmatch(text)
+        if last is not None and last["unit"].strip() in ("", *units):
             groups.append(text)
         break
     if not groups:
         return None
     number = ",".join([leading, *groups])
-    unit = _LAST_GROUP.fullmatch(groups[-1])["unit"] or ""  # type: ignore[index]
+    unit = _LAST_GROUP.fullmatch(groups[-1])["unit"]  # type: ignore[index]
     plain = number.replace(",", "").removesuffix(unit)
     return {"value": leading, "rest": ",".join(groups), "number": number, "plain": plain}
 
