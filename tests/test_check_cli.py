@@ -588,6 +588,25 @@ def test_a_two_row_header_of_merged_cells_in_a_workbook_reads_as_the_example(
     assert document["warnings"] == []
 
 
+def test_a_year_over_a_two_row_header_is_the_value_columns_year(tmp_path: Path) -> None:
+    # 2024年完成情况 merged over 数值 and 笔数: last year's form filled in again is caught (LZ215)
+    text = "指标,责任单位,2024年完成情况,\n,,数值,笔数\n5.1,县财政局,850,3\n"
+    report = write(tmp_path / "报表.csv", text)
+    assert check_json(report)["year"] == 2024
+    refused = run("check", report, "--year", "2023", "--format", "json")
+    assert refused.exit_code == 2
+    assert "LZ215" in refused.stderr
+
+
+def test_a_year_merged_over_each_pair_of_columns_chooses_that_years_pair(tmp_path: Path) -> None:
+    # 2023年 over 数值 | 笔数, 2024年 over 数值 | 笔数: the report year's pair is read (LZ255)
+    text = "指标,责任单位,2023年,,2024年,\n,,数值,笔数,数值,笔数\n5.1,县财政局,700,2,850,3\n"
+    document = check_json(write(tmp_path / "2024.csv", text))
+    figure = next(i for i in document["indicators"] if i["id"] == "5.1")
+    assert (figure["actual"], figure["count"]) == (850, 3)
+    assert [w["code"] for w in document["warnings"]] == ["LZ255", "LZ255"]
+
+
 # --- validate ------------------------------------------------------------------------------
 
 

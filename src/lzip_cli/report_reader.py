@@ -605,10 +605,21 @@ def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[
         return None
     combined: list[str] = []
     from_lower: list[bool] = []
+    year = None  # a year the upper row names over the columns below it (2024年完成情况, 2023年)
     for index in range(max(len(upper), len(lower))):
         above = upper[index] if index < len(upper) else ""
         below = lower[index] if index < len(lower) else ""
         known = index < len(lower) and lower_fields[index] is not None
+        if above.strip():  # a merge across columns keeps its text in its first cell only
+            found = _HEADER_YEAR.search(fold(above))
+            year = found[1] if found else None
+        if (
+            year is not None
+            and known
+            and lower_fields[index] in _YEARLY
+            and not _HEADER_YEAR.search(fold(below))
+        ):
+            below = f"{year}年{below.strip()}"  # 2024年 over 数值: 2024年数值
         from_lower.append(known or not above.strip())
         combined.append(below if from_lower[-1] else above)
     fields = {_header_field(cell) for cell in combined}
