@@ -815,6 +815,17 @@ def test_a_number_split_by_its_thousands_separator_is_said_as_such(plan: Plan) -
     assert problem.params["number"] == "1,652"
 
 
+@pytest.mark.parametrize("units", [",,万元,笔", ",,（万元）,（笔）", "单位：,,万元,笔"])
+def test_a_row_of_units_under_the_header_is_read_past(plan: Plan, units: str) -> None:
+    report = read(plan, "2024.csv", f"指标,责任单位,数值,笔数\n{units}\n5.1,县财政局,850,3\n")
+    assert figures(report) == {("5.1", "finance"): 850.0}
+
+
+def test_a_row_with_a_figure_beside_a_unit_is_no_row_of_units(plan: Plan) -> None:
+    problem = one(problems(plan, "2024.csv", "指标,责任单位,数值,笔数\n,,万元,3\n"))
+    assert (problem.code, problem.line) == ("LZ216", 2)
+
+
 def test_trailing_empty_cells_are_fine(plan: Plan) -> None:
     report = read(plan, "2024.csv", "指标,数值\n4.3,1652,,\n")
     assert figures(report) == {("4.3", None): 1652.0}

@@ -659,6 +659,28 @@ def _is_footer_text(indicator_text: str, cells: list[str]) -> bool:
     return bool(_FOOTER.match(fold(indicator_text)) or _FOOTER.match(fold(first).strip()))
 
 
+#: What may stand before a unit in a row of units: 单位：万元, 计量单位:件.
+_UNIT_LABEL = re.compile(r"^(?:计量)?单位[:：]?")
+_BRACKETS = re.compile(r"^[(（\[【](.*)[)）\]】]$")
+
+
+def _is_units_row(cells: list[str], plan: Plan) -> bool:
+    """Whether a row holds nothing but units of measure (万元, (笔), 单位：件): the units a form
+    writes under its header."""
+    units = {"%"}
+    for indicator in plan.indicators:
+        units.add(indicator.unit)
+        if indicator.count_unit:
+            units |= {indicator.count_unit, f"{indicator.unit}/{indicator.count_unit}"}
+    texts = [fold(cell).strip() for cell in cells if cell.strip()]
+    for text in texts:
+        text = _UNIT_LABEL.sub("", text)
+        bracketed = _BRACKETS.fullmatch(text)
+        if text and (bracketed[1] if bracketed else text) not in units:
+            return False
+    return bool(texts)
+
+
 def is_total_row(cells: list[str]) -> bool:
     """Whether a row is labelled 合计 / 总计 / 小计 (see :func:`_total_label`)."""
     return _total_label(cells) is not None
@@ -1203,6 +1225,8 @@ def _parse_row(
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
     if indicator is None and _is_footer_text(indicator_text, cells):
         return None  # a form's footer: 注：…, 填表人：…, 联系电话：…, in any column
+    if indicator is None and _is_units_row(cells, plan):
+        return None  # the units under a header: ,,万元,笔
     if indicator is None and (total := _total_label(cells)) is not None:
         warnings.append(
             Problem(
