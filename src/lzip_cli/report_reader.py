@@ -988,14 +988,17 @@ class _Body:
         column's figure, unless the row is wider than the header: then every value column is
         looked at, the one passed over too (``1,409`` in 2023年完成值).
         """
-        index = columns["indicator"]
-        indicator = self.plan.find_indicator(cells[index].strip()) if index < len(cells) else None
-        if indicator is None:
-            return False  # a totals row, a footer, an unknown indicator: said as such
         header = self.header
         width = len(header.cells)
         ragged = len(cells) > width and any(c.strip() for c in cells[width:])
         value_column = columns["value"]
+        after = cells[value_column + 1] if value_column + 1 < len(cells) else ""
+        if not ragged and not after[:3].isdigit():
+            return False  # nearly every row: nothing that could be a number's next group
+        index = columns["indicator"]
+        indicator = self.plan.find_indicator(cells[index].strip()) if index < len(cells) else None
+        if indicator is None:
+            return False  # a totals row, a footer, an unknown indicator: said as such
         candidates = [value_column]
         if ragged:
             candidates += sorted(set(header.by_year.get("value", {}).values()) - {value_column})
@@ -1059,11 +1062,22 @@ class _Body:
         # A row's cells of _FIELDS in one call; a missing column reads the blank at ``width``.
         fields = operator.itemgetter(*(columns.get(f, width) for f in _FIELDS))
         blanks = [""] * (width + 1)
+        # (The CSV's delimiter is known once its header is read.) Only a row whose cell after
+        # the value's starts with three digits, or a row too wide, may hold a split number.
+        comma = "," in self.delimiters
+        after_value = columns["value"] + 1
         for row_number, cells in rows:
             if not "".join(cells).strip():  # every cell blank (one string, not a generator)
                 continue
             data_rows += 1
-            if "," in self.delimiters and self._split_number(cells, columns, row_number, log):
+            if (
+                comma
+                and (
+                    len(cells) > width
+                    or (after_value < len(cells) and cells[after_value][:3].isdigit())
+                )
+                and self._split_number(cells, columns, row_number, log)
+            ):
                 continue
             if (
                 len(cells) > width
