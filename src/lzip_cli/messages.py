@@ -637,10 +637,13 @@ TEXTS.update(
         "check_title": ("{title} · {year} 年度完成情况", "{title} · progress in {year}"),
         "check_summary": ("指标状态：{counts}", "Indicators by status: {counts}"),
         "milestone_explained": (
-            "阶段值：{year} 年应达到的数值（方案未设定时按基础值到目标值线性推算）；"
-            "完成率：完成值占目标值的比例",
+            "阶段值：{year} 年应达到的数值（方案未设定时按基础值到目标值线性推算）",
             "Milestone: the figure due in {year} (the straight line from baseline to target "
-            "unless the plan sets one); of target: the actual figure as a share of the target",
+            "unless the plan sets one)",
+        ),
+        "completion_explained": (
+            "完成率：完成值占目标值的比例",
+            "Of target: the actual figure as a share of the target",
         ),
         "col_milestone": ("阶段值", "Milestone"),
         "col_actual": ("完成值", "Actual"),

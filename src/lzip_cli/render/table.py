@@ -205,6 +205,7 @@ def _print(
         console.print(result.plan.info.document)
     console.print(t("check_summary", lang, counts=view.summary_text(result, lang)))
     console.print(t("milestone_explained", lang, year=result.year), style="dim")
+    console.print(t("completion_explained", lang), style="dim")
     console.print()
     for agency in agencies:
         console.print(agency_table(result, agency, lang, width))
