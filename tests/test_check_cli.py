@@ -607,6 +607,21 @@ def test_a_year_merged_over_each_pair_of_columns_chooses_that_years_pair(tmp_pat
     assert [w["code"] for w in document["warnings"]] == ["LZ255", "LZ255"]
 
 
+def test_years_under_a_merged_value_header_are_its_yearly_columns(tmp_path: Path) -> None:
+    # 完成值 merged over 2023年 | 2024年, 笔数 over 2023 | 2024: 2024's pair is read (LZ255)
+    text = "指标,责任单位,完成值,,笔数,\n,,2023年,2024年,2023,2024\n5.1,县财政局,700,850,2,3\n"
+    document = check_json(write(tmp_path / "2024.csv", text))
+    figure = next(i for i in document["indicators"] if i["id"] == "5.1")
+    assert (figure["actual"], figure["count"]) == (850, 3)
+    assert [(w["code"], w["line"]) for w in document["warnings"]] == [("LZ255", 2)] * 2
+
+
+def test_a_row_with_one_year_and_no_indicator_is_no_row_of_years(tmp_path: Path) -> None:
+    result = run("check", write(tmp_path / "2024.csv", "指标,责任单位,数值\n,,2024\n"))
+    assert result.exit_code == 2
+    assert "2024.csv:2:1:" in result.stderr and "LZ216" in result.stderr
+
+
 # --- validate ------------------------------------------------------------------------------
 
 

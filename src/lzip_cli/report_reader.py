@@ -626,6 +626,36 @@ def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[
     return (combined, from_lower) if all(field in fields for field in REQUIRED) else None
 
 
+#: A cell that is a year alone: 2023, 2023年, 2023年度.
+_YEAR_CELL = re.compile(r"((?:19|20|21)[0-9]{2})(?:年度?)?")
+
+
+def _years_below(upper: list[str], lower: list[str]) -> tuple[list[str], list[bool]] | None:
+    """The header a complete header row makes with a row of years below its value (or count)
+    columns, and for each cell whether the lower row gave its year; None if ``lower`` is not
+    such a row.
+
+    ``完成值`` merged across two columns over ``2023年 | 2024年`` (saved as CSV: ``完成值,`` over
+    ``2023年,2024年``) is ``2023年完成值 | 2024年完成值``. At least two years, and nothing else
+    in the row: a row of figures holds an indicator.
+    """
+    combined = [*upper, *[""] * (len(lower) - len(upper))]
+    from_lower = [False] * len(combined)
+    over = ""  # the header text over a cell: a merge's text stands in its first cell only
+    for index, text in enumerate(combined):
+        if text.strip():
+            over = text.strip()
+        below = fold(lower[index]).strip() if index < len(lower) else ""
+        if not below:
+            continue
+        year = _YEAR_CELL.fullmatch(below)
+        if year is None or _header_field(over) not in _YEARLY:
+            return None
+        combined[index] = f"{year[1]}年{over}"
+        from_lower[index] = True
+    return (combined, from_lower) if sum(from_lower) >= 2 else None
+
+
 def _header_years(cells: list[str], indexes: list[int]) -> dict[int, int] | None:
     """Year → column index when each of the columns' headers names another year, else None."""
     years: dict[int, int] = {}
@@ -845,6 +875,13 @@ def _read_header(
                 cells, from_lower = combined
                 lines = [below[0] if lower else row_number for lower in from_lower]
             elif below is not None:
+                numbered = itertools.chain([below], numbered)
+        elif (below := next(numbered, None)) is not None:  # years under its value columns?
+            yearly = _years_below(cells, below[1]) if below[0] == row_number + 1 else None
+            if yearly is not None:
+                cells, from_lower = yearly
+                lines = [below[0] if lower else row_number for lower in from_lower]
+            else:
                 numbered = itertools.chain([below], numbered)
         log = ProblemLog()
         columns, by_year = _map_header(cells, row_number, name, log, warnings, lines)
