@@ -213,3 +213,14 @@ def test_the_unit_of_6_1_is_marked_as_assumed(plan: Plan) -> None:
     assert note is not None
     assert "次" in note
     assert "assumed" in note
+
+
+def test_the_plans_units_of_measure_include_counts_and_their_combination(plan: Plan) -> None:
+    # What a row of units under a form's header may hold (,,万元,笔 / 万元/笔 / %).
+    assert {"起", "件", "个", "万元", "笔", "万元/笔", "%"} <= plan.units()
+    assert "吨" not in plan.units()
+
+
+def test_the_plans_units_are_worked_out_once(plan: Plan) -> None:
+    # A report asks on every row it cannot place; a scan of the plan each time was quadratic.
+    assert plan.units() is plan.units()

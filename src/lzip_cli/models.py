@@ -234,6 +234,7 @@ class Plan(BaseModel):
     # normalised and looked up once.
     _found_agency: dict[str, Agency | None] = PrivateAttr(default_factory=dict)
     _found_indicator: dict[str, Indicator | None] = PrivateAttr(default_factory=dict)
+    _units: frozenset[str] | None = PrivateAttr(default=None)
 
     def model_post_init(self, context: Any) -> None:
         # Private attributes are read through pydantic's ``__getattr__`` (a few µs each): the
@@ -307,6 +308,20 @@ class Plan(BaseModel):
 
         index = self.__pydantic_private__["_indicator_index"]  # type: ignore[index]
         return closest(normalize_text(text), index)
+
+    def units(self) -> frozenset[str]:
+        """Every unit of measure the plan's figures are written in: ``件``, ``万元``, ``笔``,
+        ``万元/笔`` and ``%``; worked out once (a report may ask on every row)."""
+        private = self.__pydantic_private__
+        units = private["_units"]  # type: ignore[index]
+        if units is None:
+            found = {"%"}
+            for indicator in self.indicators:
+                found.add(indicator.unit)
+                if indicator.count_unit:
+                    found |= {indicator.count_unit, f"{indicator.unit}/{indicator.count_unit}"}
+            units = private["_units"] = frozenset(found)  # type: ignore[index]
+        return units
 
     def indicators_of(self, agency_id: str) -> list[Indicator]:
         return [ind for ind in self.indicators if agency_id in ind.agencies]

@@ -697,11 +697,7 @@ _BRACKETS = re.compile(r"^[(（\[【](.*)[)）\]】]$")
 def _is_units_row(cells: list[str], plan: Plan) -> bool:
     """Whether a row holds nothing but units of measure (万元, (笔), 单位：件): the units a form
     writes under its header."""
-    units = {"%"}
-    for indicator in plan.indicators:
-        units.add(indicator.unit)
-        if indicator.count_unit:
-            units |= {indicator.count_unit, f"{indicator.unit}/{indicator.count_unit}"}
+    units = plan.units()
     texts = [fold(cell).strip() for cell in cells if cell.strip()]
     for text in texts:
         text = _UNIT_LABEL.sub("", text)
