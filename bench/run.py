@@ -4,7 +4,8 @@
     python bench/run.py --quick    # plans up to 10,000 indicators only
 
 Prints a table and writes the same figures as JSON to ``bench/results/latest.json`` (git-ignored;
-``--out`` to choose another file). Every figure is a whole process, as a user runs it: cold start
+``--out`` to choose another file), and compares each figure with ``bench/results/reference.json``
+(``--compare`` for another run), marking any more than :data:`SLOWER` times the reference's. Every figure is a whole process, as a user runs it: cold start
 is the median of ``--runs`` runs after a warm-up, interleaved with the import floor
 (``python -c "import typer, pydantic, yaml, rich.table"``) and a bare ``python -c pass``; the
 scaling runs measure wall time and peak memory (``ru_maxrss`` of the child process). Generated
@@ -35,6 +36,8 @@ FULL_SIZES = (14, 1_000, 10_000, 100_000)
 QUICK_SIZES = (14, 1_000, 10_000)
 BROKEN_INDICATORS = 10_000  # × 10 agencies = 100,000 rows
 BROKEN_EVERY = 10
+#: A figure this many times its reference's is marked: a regression to look at, or a noisy run.
+SLOWER = 1.3
 
 #: Runs one command in a grandchild and reports its wall time and peak memory as JSON.
 _PROBE = r"""
@@ -305,6 +308,42 @@ def goals(results: dict[str, object]) -> list[dict[str, object]]:
     return verdicts
 
 
+def figures(results: dict[str, object]) -> dict[str, float]:
+    """Every comparable figure of a run by name: seconds, except the ``peak MB`` ones."""
+    found: dict[str, float] = {}
+    for name, cold in results.get("cold_start", {}).items():  # type: ignore[attr-defined]
+        found[f"cold: {name}"] = cold["median_s"]
+    for entry in results.get("scaling", []):  # type: ignore[attr-defined]
+        for step in ("validate", "check"):
+            run = entry[step]
+            if run["rc"] is not None:
+                found[f"{step} {entry['indicators']:,} indicators"] = run["seconds"]
+                found[f"{step} {entry['indicators']:,} indicators, peak MB"] = run["peak_mb"]
+    bad = results.get("broken_report")
+    if isinstance(bad, dict) and bad.get("rc") is not None:
+        found[f"broken report {bad['rows']:,} rows"] = bad["seconds"]
+    return found
+
+
+def compare(results: dict[str, object], reference: dict[str, object]) -> list[dict[str, object]]:
+    """Each figure both runs have, as a ratio to the reference's; ``slower`` past :data:`SLOWER`."""
+    before = figures(reference)
+    compared = []
+    for name, now in figures(results).items():
+        if before.get(name):
+            ratio = now / before[name]
+            compared.append(
+                {
+                    "figure": name,
+                    "now": now,
+                    "reference": before[name],
+                    "ratio": ratio,
+                    "slower": ratio > SLOWER,
+                }
+            )
+    return compared
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="plans up to 10,000 indicators")
@@ -312,6 +351,12 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per command")
     parser.add_argument(
         "--out", type=Path, default=ROOT / "bench" / "results" / "latest.json", help="JSON file"
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=ROOT / "bench" / "results" / "reference.json",
+        help="an earlier run's JSON to compare with (default: the README's reference run)",
     )
     args = parser.parse_args()
     started = time.perf_counter()
@@ -348,6 +393,20 @@ def main() -> None:
         print(
             f"  {'met    ' if verdict['met'] else 'NOT MET'}  {verdict['goal']}: {_fmt(verdict['measured'])}"
         )
+    if args.compare.is_file():
+        reference = json.loads(args.compare.read_text(encoding="utf-8"))
+        results["compared_with"] = {
+            "file": str(args.compare),
+            "commit": reference.get("machine", {}).get("commit"),
+            "figures": compare(results, reference),
+        }
+        print(f"\nAgainst {args.compare.name} (commit {results['compared_with']['commit']})")  # type: ignore[index]
+        for row in results["compared_with"]["figures"]:  # type: ignore[index]
+            unit = " MB" if row["figure"].endswith("peak MB") else " s"
+            print(
+                f"  {'SLOWER ' if row['slower'] else '       '}{row['figure']:<46} "
+                f"{row['now']:9.3f}{unit} vs {row['reference']:9.3f}{unit}  {row['ratio']:5.2f}×"
+            )
     results["total_seconds"] = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
