@@ -459,6 +459,13 @@ def test_a_missing_data_directory() -> None:
     assert "nowhere: 错误 LZ003: 方案数据目录不存在" in result.stderr
 
 
+def test_a_data_directory_outside_the_current_one_is_named_as_given(tmp_path: Path) -> None:
+    # Not ../../../srv/plan: the path the user typed.
+    outside = tmp_path.parent / "srv" / "plan"
+    result = CliRunner().invoke(app, ["validate", "--data", str(outside)])
+    assert result.stderr.startswith(f"{outside}: 错误 LZ003")
+
+
 # --- milestone years: which years a milestone may take --------------------------------------
 
 ROW_1_1 = "    target: {year: 2025, value: 18}\n"

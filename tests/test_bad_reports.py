@@ -366,6 +366,12 @@ def test_a_missing_path_in_validate_is_exit_2() -> None:
     assert "nowhere/2024.csv: 错误 LZ003: 文件不存在" in result.stderr
 
 
+def test_a_report_outside_the_current_directory_is_named_as_given(tmp_path: Path) -> None:
+    outside = tmp_path.parent / "elsewhere" / "2024.csv"
+    result = lzip("check", str(outside))
+    assert result.stderr.startswith(f"{outside}: 错误 LZ003")
+
+
 def test_an_unreadable_file() -> None:
     path = write("2024.csv", HEADER + "1.1,县林业局,3\n")
     path.chmod(0)

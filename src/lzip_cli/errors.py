@@ -6,12 +6,24 @@ Code below the CLI never prints: it raises :class:`LzipError` with one or more
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 #: How many problems one run keeps in full; the rest are only counted.
 MAX_PROBLEMS = 200
+
+
+def display_path(path: Path) -> str:
+    """A file as a problem names it: relative to the current directory when it is inside it,
+    else as given (``/srv/plan``, not ``../../../srv/plan``)."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.split(os.sep, 1)[0] == os.pardir else relative
 
 
 @dataclass(frozen=True, slots=True)

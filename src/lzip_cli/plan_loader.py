@@ -12,7 +12,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
 from lzip_cli.messages import choices
 from lzip_cli.models import (
     AGENCY_ID_PATTERN,
@@ -48,13 +48,6 @@ def resolve_data_dir(option: Path | None) -> Path:
         return option
     from_env = os.environ.get(DATA_ENV)
     return Path(from_env) if from_env else default_data_dir()
-
-
-def _display(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def _pydantic_problems(
@@ -222,10 +215,12 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
     """
 
     def shown(name: str) -> str:
-        return f"{shown_as}/{name}" if shown_as else _display(data_dir / name)
+        return f"{shown_as}/{name}" if shown_as else display_path(data_dir / name)
 
     if not data_dir.is_dir():
-        raise LzipError([Problem("LZ003", "data_dir_missing", file=shown_as or _display(data_dir))])
+        raise LzipError(
+            [Problem("LZ003", "data_dir_missing", file=shown_as or display_path(data_dir))]
+        )
     docs: dict[str, YamlDocument] = {}
     log = ProblemLog()
     for name in (AGENCIES_FILE, INDICATORS_FILE):

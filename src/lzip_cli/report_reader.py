@@ -26,7 +26,7 @@ from lzip_cli.cells import (
     parse_figure,
     parse_year,
 )
-from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
+from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path, unreadable
 from lzip_cli.messages import Bilingual
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import WHOLE_UNITS
@@ -234,13 +234,6 @@ class ReportPart:
         if self.pending is not None:
             return self.pending.year_unknown()
         return Problem("LZ214", "year_unknown", file=self.file)
-
-
-def display_path(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def years_in_name(path: Path) -> list[int]:
