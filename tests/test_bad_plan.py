@@ -7,6 +7,7 @@ invalid) or `lzip check` (exit 2, unusable), asserting file:line:column and the 
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -451,6 +452,22 @@ def test_a_bad_plan_makes_check_unusable() -> None:
     result = CliRunner().invoke(app, ["check", str(report), "--data", str(plan(text))])
     assert result.exit_code == 2
     assert "LZ014" in result.stderr and result.stdout == ""
+
+
+def test_a_duplicate_key_is_reported_with_the_plans_other_problems() -> None:
+    # A repeated key used to stop validation: the other problems came one run later.
+    text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
+    text = replace_once(text, "target: {year: 2025, value: 18}", "target: {year: 2025, value: 1}")
+    result = CliRunner().invoke(app, ["validate", "--data", str(plan(text)), "--lang", "en"])
+    assert result.exit_code == 1
+    codes = re.findall(r"error (LZ\d+)", result.stderr)
+    assert codes == ["LZ014", "LZ112"]  # in file order
+
+
+def test_a_duplicate_keys_first_value_is_the_one_validated() -> None:
+    text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: x\n")
+    result = CliRunner().invoke(app, ["validate", "--data", str(plan(text)), "--lang", "en"])
+    assert re.findall(r"error (LZ\d+)", result.stderr) == ["LZ014"]
 
 
 def test_a_missing_data_directory() -> None:

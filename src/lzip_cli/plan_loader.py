@@ -230,6 +230,16 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
             log.extend(exc.problems)
     log.raise_if_any()
     agencies_doc, indicators_doc = docs[AGENCIES_FILE], docs[INDICATORS_FILE]
+    # Duplicate keys leave the data usable (the first value counts): they are reported together
+    # with whatever else the plan holds, not alone.
+    kept = [problem for doc in docs.values() for problem in doc.problems]
+
+    def stop_if_any() -> None:
+        if log or kept:
+            log.extend(kept)
+            kept.clear()
+            log.problems.sort(key=Problem.sort_key)  # in file order, as the user reads the file
+            log.raise_if_any()
 
     tops: dict[str, Any] = {}
     for name, doc, model in (
@@ -243,7 +253,8 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
         # Validation copied every entry's mapping: the document's own are not needed again (its
         # text still locates problems). For a large plan this is a few hundred MB less at once.
         doc.data = None
-    log.raise_if_any()
+    if log:
+        stop_if_any()
     agencies_top: AgenciesFile = tops.pop(AGENCIES_FILE)
     indicators_top: IndicatorsFile = tops.pop(INDICATORS_FILE)
     plan_info, raw_indicators = indicators_top.plan, indicators_top.indicators
@@ -293,7 +304,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
                 entry=(_ENTRIES[str(where)][0], ids[str(where)][int(index)]),
             )
         )
-    log.raise_if_any()
+    stop_if_any()
     return Plan(
         info=plan_info,
         agencies=[agency for _, agency in agencies],

@@ -59,6 +59,9 @@ class YamlDocument:
     text: str | None = field(default=None, repr=False)
     marks: tuple[dict[Path_, Mark], dict[Path_, Mark]] | None = field(default=None, repr=False)
     line_starts: list[int] | None = field(default=None, repr=False)
+    #: Problems that leave the data usable: a duplicate key (LZ014), whose first value is kept,
+    #: so that the rest of the file is still validated and reported in the same run.
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def value_marks(self) -> dict[Path_, Mark]:
@@ -288,6 +291,7 @@ class _Builder:
         self.marks = marks  # record the position of every value and key
         self.log = ProblemLog()
         self.refused = ProblemLog()
+        self.kept: list[Problem] = []  # see YamlDocument.problems
         self.value_marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
         self._scalars = yaml.SafeLoader("")  # only its scalar constructors are used
@@ -455,10 +459,12 @@ class _Builder:
             )
         if not documents:
             raise LzipError([Problem("LZ009", "yaml_empty", file=self.file)])
-        self.log.raise_if_any()
+        if self.log:
+            self.log.extend(self.kept)
+            self.log.raise_if_any()
         if self.marks:
             return YamlDocument(self.file, root, marks=(value_marks, key_marks))
-        return YamlDocument(self.file, root, text=text)
+        return YamlDocument(self.file, root, text=text, problems=self.kept)
 
     def _key(self, event: Any, kind: type, mark: yaml.Mark, frame: list[Any]) -> None:
         """Check one mapping key; on success the next node is built at ``frame[4]``."""
@@ -484,7 +490,17 @@ class _Builder:
         first_seen = frame[3]
         if key in first_seen:
             first = first_seen[key].line + 1
-            self._problem("LZ014", "yaml_duplicate_key", mark, key=key, first=first)
+            line, column = mark.line + 1, mark.column + 1
+            self.kept.append(
+                Problem(
+                    "LZ014",
+                    "yaml_duplicate_key",
+                    self.file,
+                    line,
+                    column,
+                    params={"key": key, "first": first},
+                )
+            )
             frame[6] = True
             return
         first_seen[key] = mark
