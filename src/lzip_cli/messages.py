@@ -459,6 +459,25 @@ TEXTS.update(
             "skipped, the other forms are checked as usual, and county figures are the sums of the "
             "agencies' rows",
         ),
+        "form_unfilled": (
+            "各行都没有填报数值（数值、笔数、备注均为空）：已跳过，其余报表照常检查",
+            "the form's rows hold no figures (every value, count and note cell is blank): it is "
+            "skipped and the other forms are checked as usual",
+        ),
+        "form_unfilled_agency": (
+            "{agency}的报表各行都没有填报数值（数值、笔数、备注均为空）：已跳过，其余报表照常检查，"
+            "{agency}应填报的指标按未填报计",
+            "the form of {agency} holds no figures (every value, count and note cell is blank): "
+            "it is skipped, the other forms are checked as usual, and what {agency} owes counts "
+            "as not reported",
+        ),
+        "form_unfilled_county": (
+            "全县合计行的报表各行都没有填报数值（数值、笔数、备注均为空）：已跳过，其余报表照常检查，"
+            "全县数值按各单位填报的数值合计",
+            "the form of the county-wide rows holds no figures (every value, count and note cell "
+            "is blank): it is skipped, the other forms are checked as usual, and county figures "
+            "are the sums of the agencies' rows",
+        ),
         "duplicate_county_row": (
             "指标 {indicator} 的全县合计行（责任单位为空）重复：第 {first} 行已填报",
             "indicator {indicator} has two county-wide rows (blank agency): first at row {first}",
@@ -1481,9 +1500,11 @@ TEXTS.update(
             "column of the report's year is read, the others are passed over.",
         ),
         "code.LZ256": (
-            "多份报表中的一份没有填报任何数值（只有表头，或文件为空）：已跳过，其余报表照常检查。",
-            "One of several report forms holds no figures (a header only, or an empty file): it "
-            "is skipped and the other forms are checked.",
+            "多份报表中的一份没有填报任何数值（只有表头，文件为空，或各行的数值、笔数、备注均为空）："
+            "已跳过，其余报表照常检查。",
+            "One of several report forms holds no figures (a header only, an empty file, or rows "
+            "whose value, count and note cells are all blank): it is skipped and the other forms "
+            "are checked.",
         ),
         "code.LZ301": (
             "输出文件就是输入文件之一。",

@@ -171,6 +171,18 @@ class ReportPart:
     blank: Problem | None = None
     #: The texts of the title rows above the header (``填报单位：县林业局``).
     titles: list[str] = field(default_factory=list)
+    #: Whether the rows hold no figure, ``—``/未开展 or note: lzip's form sent back unfilled.
+    #: They are not read yet (see :meth:`read_unfilled`): beside forms with figures such a form
+    #: is passed over (LZ256), alone it is read as any other, every indicator not reported.
+    unfilled: bool = False
+    #: The year that chooses among yearly value columns as the rows are read (``--year``, the
+    #: name's), kept for :meth:`read_unfilled`.
+    start_year: int | None = None
+
+    @property
+    def header_row(self) -> int | None:
+        """The row of the header, while the rows below it are not read."""
+        return self.pending.header.row if self.pending is not None else None
 
     @property
     def name_year(self) -> int | None:
@@ -216,6 +228,54 @@ class ReportPart:
                 Problem("LZ245", "year_option_over_name", file=where, params=params)
             )
         return year
+
+    def start(self, year: int | None) -> None:
+        """Read the rows in :attr:`pending`, from the columns of ``year`` where the header has a
+        value column per year; without ``year`` the first year cell's, else they wait for the
+        report's year (:meth:`settle`)."""
+        body = self.pending
+        if body is None:
+            return
+        header = body.header
+        if header.by_year:
+            if year is None and "value" not in header.by_year:  # 2024年完成值 beside 2023年笔数
+                year = header.value_year[0] if header.value_year else None
+            if year is None:
+                year = body.first_year_cell()
+            if year is None:  # the year, and with it the column to read, is settled later
+                body.held.extend(body.rows)  # read to the end: the file is closed, errors raised
+                return
+        self.settle(year)
+
+    def read_unfilled(self) -> None:
+        """Read an unfilled form's rows as any other form's (when no form has figures)."""
+        if self.unfilled:
+            self.unfilled = False
+            self.start(self.start_year)
+
+    def agencies_in_rows(self) -> set[str | None]:
+        """The agencies an unfilled form's rows name (None: a county-wide row), as lzip's form
+        names them in every row; empty when a row names one the plan does not know, or the form
+        has no agency column."""
+        body = self.pending
+        if body is None or "agency" not in body.header.columns:
+            return set()
+        indicator, agency = body.header.columns["indicator"], body.header.columns["agency"]
+        found: set[str | None] = set()
+        for _, cells in body.held:
+            if (
+                indicator >= len(cells)
+                or body.plan.find_indicator(cells[indicator].strip()) is None
+            ):
+                continue  # a footer, a title, a units row
+            text = cells[agency].strip() if agency < len(cells) else ""
+            if not text or _COUNTY_AGENCY.fullmatch(_COUNTY_DECORATION.sub("", fold(text))):
+                found.add(None)
+            elif (named := body.plan.find_agency(text)) is not None:
+                found.add(named.id)
+            else:
+                return set()
+        return found
 
     def settle(self, year: int | None) -> None:
         """Read the rows left in :attr:`pending`, from the columns of ``year`` where the header
@@ -264,6 +324,7 @@ def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     part = read_part(path, plan, year)
     if part.blank is not None:
         raise LzipError([part.blank])
+    part.read_unfilled()  # on its own, an unfilled form is read: nothing is reported
     resolved = part.own_year(year)
     if resolved is None:
         raise LzipError([part.year_unknown()])
@@ -804,15 +865,10 @@ def parse_part(
         pending=body,
         titles=titles,
     )
-    if header.by_year:
-        if year is None and "value" not in header.by_year:  # 2024年完成值 beside 2023年笔数 …
-            year = header.value_year[0] if header.value_year else None
-        if year is None:
-            year = body.first_year_cell()
-        if year is None:  # the year, and with it the column to read, is settled later
-            body.held.extend(body.rows)  # read to the end: the file is closed, errors raised
-            return part
-    part.settle(year)
+    if not body.has_figures():  # read later, or passed over: see ReportPart.unfilled
+        part.unfilled, part.start_year = True, year
+        return part
+    part.start(year)
     return part
 
 
@@ -933,6 +989,29 @@ class _Body:
             "".join(cells).strip() and not _is_footer_text("", cells) and not is_total_row(cells)
             for _, cells in self._look_ahead()
         )
+
+    def has_figures(self) -> bool:
+        """Whether any row holds something filled in: a figure, ``—``/未开展 or a note (in any
+        year's column), or a cell past the header. A form sent back unfilled holds only what lzip
+        printed in it: indicators, agencies, the year, names and units."""
+        header = self.header
+        filled = [
+            header.columns[name] for name in ("value", "count", "note") if name in header.columns
+        ]
+        filled += [index for years in header.by_year.values() for index in years.values()]
+        width, indicator = len(header.cells), header.columns["indicator"]
+        for _, cells in self._look_ahead():
+            if not any(cells[i].strip() for i in filled if i < len(cells)) and not any(
+                cell.strip() for cell in cells[width:]
+            ):
+                continue
+            if indicator < len(cells) and self.plan.find_indicator(cells[indicator].strip()):
+                return True
+            if not (
+                _is_footer_text("", cells) or is_total_row(cells) or _is_units_row(cells, self.plan)
+            ):
+                return True  # a figure without an indicator: an error when the row is read
+        return False
 
     def first_year_cell(self) -> int | None:
         """The year in the first row of an indicator with a year cell; None if no row has one."""

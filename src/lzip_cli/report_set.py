@@ -6,10 +6,11 @@ file's problems are reported in one run, the year is the one the files agree on 
 a year of its own takes it; a year in a directory's name counts for the files in it as their
 own name's would), and an indicator and agency reported in two files is an error naming both.
 
-A form that holds no figures (a header only, or an empty file) is passed over with warning
-LZ256 when other forms hold some, naming the agency its name or title rows tell: one agency's
-blank return does not hide the others'. One file alone, or a set of nothing but such forms, is
-refused (LZ250, LZ201).
+A form that holds no figures (a header only, an empty file, or lzip's form sent back with every
+figure and note cell blank) is passed over with warning LZ256 when other forms hold some, naming
+the agency its name, title rows or rows tell: one agency's blank return does not hide the
+others'. One file alone, or a set of nothing but such forms, is refused when it has no rows
+(LZ250, LZ201) and read when it has: its indicators show as not reported.
 """
 
 from __future__ import annotations
@@ -82,8 +83,7 @@ def _is_report_file(path: Path) -> bool:
 def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Report:
     """Read ``paths`` as one report; raise :class:`LzipError` with every problem found."""
     log = ProblemLog()
-    parts: list[ReportPart] = []
-    blank: list[ReportPart] = []  # forms without a figure: passed over when others have some
+    read: list[ReportPart] = []
     folder_years: dict[Path, list[int]] = {}
     files = _expand(paths)
     for path, folder in files:
@@ -92,16 +92,27 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         except LzipError as exc:
             _absorb(log, exc)
             continue
-        if part.blank is not None:
-            blank.append(part)
-            continue
-        if folder not in folder_years:
-            folder_years[folder] = years_in_name(folder.resolve())
-        shown = display_path(folder)  # "." is no name to show: the folder's whole path is
-        part.take_folder_years(
-            folder_years[folder], shown if shown != "." else str(folder.resolve())
-        )
-        parts.append(part)
+        if part.blank is None:
+            if folder not in folder_years:
+                folder_years[folder] = years_in_name(folder.resolve())
+            shown = display_path(folder)  # "." is no name to show: the folder's whole path is
+            part.take_folder_years(
+                folder_years[folder], shown if shown != "." else str(folder.resolve())
+            )
+        read.append(part)
+    blank = [part for part in read if part.blank is not None]
+    # An unfilled form is passed over beside forms with figures (or with errors, which may hold
+    # some); else it is read, as one unfilled form alone is, every indicator not reported.
+    unfilled = [part for part in read if part.unfilled]
+    filled = len(files) - len(blank) - len(unfilled)
+    if not filled:
+        for part in unfilled:
+            try:
+                part.read_unfilled()
+            except LzipError as exc:
+                _absorb(log, exc)
+    passed = [part for part in read if part.blank is not None or part.unfilled]
+    parts = [part for part in read if part.blank is None and not part.unfilled]
     years: dict[int, str] = {}  # year → the first file that says so
     for part in parts:
         try:
@@ -115,7 +126,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         log.extend(part.blank for part in blank if part.blank is not None)
     log.raise_if_any()
     # What was said about a skipped form (other sheets, unknown columns) is still said.
-    skipped = [warning for part in blank for warning in (*part.warnings, _blank_form(part, plan))]
+    skipped = [warning for part in passed for warning in (*part.warnings, _blank_form(part, plan))]
     if len(years) > 1:
         (year_a, file_a), (year_b, file_b) = list(years.items())[:2]
         params = {"a": year_a, "file_a": file_a, "b": year_b}
@@ -189,8 +200,11 @@ def _blank_form(part: ReportPart, plan: Plan) -> Problem:
     """LZ256 for a form without figures, naming the agency it is from when that can be told."""
     from lzip_cli.template import COUNTY_STEM
 
-    header_only = part.blank is not None and part.blank.code == "LZ250"
-    key = "form_no_rows" if header_only else "form_empty"
+    if part.blank is None:  # rows, every figure cell blank
+        key, line = "form_unfilled", part.header_row
+    else:
+        key = "form_no_rows" if part.blank.code == "LZ250" else "form_empty"
+        line = part.blank.line
     params: dict[str, object] = {}
     stem = _EDGES.sub("", _YEARS.sub("", _folded(Path(part.file).stem)))
     if stem in _COUNTY_FORM or stem == COUNTY_STEM:
@@ -200,10 +214,16 @@ def _blank_form(part: ReportPart, plan: Plan) -> Problem:
         agency = _agency_named(stem, plan) or next(
             (a for a in (_agency_named(t, plan) for t in labelled) if a is not None), None
         )
+        in_rows = part.agencies_in_rows() if agency is None else set()
+        if len(in_rows) == 1:  # lzip's form names its agency in every row
+            [agency_id] = in_rows
+            if agency_id is None:
+                key += "_county"
+            else:
+                agency = plan.agency(agency_id)
         if agency is not None:
             key += "_agency"
             params["agency"] = agency.names()
-    line = part.blank.line if part.blank is not None else None
     return Problem("LZ256", key, file=part.file, line=line, params=params)
 
 
