@@ -393,6 +393,58 @@ def test_a_title_row_names_the_agency_of_a_header_only_form() -> None:
     assert warning["message"].startswith("县林业局的报表只有表头")
 
 
+TITLE = "鹿寨县2024年知识产权强县建设量化指标完成情况表\n"
+
+
+@pytest.mark.parametrize(
+    "title_row",
+    [
+        "填报单位：,县林业局",
+        "填报单位,县林业局",
+        "单位：县林业局",
+        "单位,鹿寨县林业局",
+        "报送单位：县林业局",
+        "单位（盖章）：,,,鹿寨县林业局,,填报日期：2025年1月10日",
+    ],
+)
+def test_a_title_row_names_the_agency_after_any_of_its_labels_in_one_cell_or_two(
+    title_row: str,
+) -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    blank_form(Path("2024/补报.csv"), TITLE + title_row + "\n" + HEADER)
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert (warning["file"], warning["line"]) == (str(Path("2024/补报.csv")), 3)
+    assert warning["message"].startswith("县林业局的报表只有表头")
+
+
+@pytest.mark.parametrize("title_row", ["单位：万元", "单位,万元", "单位：起、件、%"])
+def test_a_title_row_of_units_names_no_agency(title_row: str) -> None:
+    split_example(Path("2024"))
+    blank_form(Path("2024/补报.csv"), TITLE + title_row + "\n" + HEADER)
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert (warning["file"], warning["line"]) == (str(Path("2024/补报.csv")), 3)
+    assert warning["message"].startswith("只有表头")
+
+
+def test_a_merged_label_and_the_agency_beside_it_in_a_workbook_name_the_agency() -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["鹿寨县2024年知识产权强县建设量化指标完成情况表"])
+    sheet.append(["填报单位（盖章）：", None, "鹿寨县林业局"])
+    sheet.append(["指标", "责任单位", "数值", "笔数", "备注"])
+    sheet.merge_cells("A1:E1")
+    sheet.merge_cells("A2:B2")
+    book.save("2024/补报.xlsx")
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["message"].startswith("县林业局的报表只有表头")
+
+
 def test_a_header_only_form_of_no_known_agency_is_named_by_its_file_only() -> None:
     split_example(Path("2024"))
     blank_form(Path("2024/补报.csv"))

@@ -169,8 +169,9 @@ class ReportPart:
     #: Why the file holds no figures at all (LZ201: empty, LZ250: a header only), else None.
     #: One file on its own is refused with it; among several forms it is only a warning.
     blank: Problem | None = None
-    #: The texts of the title rows above the header (``填报单位：县林业局``).
-    titles: list[str] = field(default_factory=list)
+    #: The title rows above the header, each its non-blank cells (``填报单位：县林业局``,
+    #: ``填报单位：`` | ``县林业局``).
+    titles: list[list[str]] = field(default_factory=list)
     #: Whether the rows hold no figure, ``—``/未开展 or note: lzip's form sent back unfilled.
     #: They are not read yet (see :meth:`read_unfilled`): beside forms with figures such a form
     #: is passed over (LZ256), alone it is read as any other, every indicator not reported.
@@ -728,9 +729,22 @@ def _header_years(cells: list[str], indexes: list[int]) -> dict[int, int] | None
     return years
 
 
+#: A cell labelling the form's agency, whose name follows in the next cell: 填报单位,
+#: 报送单位：, 单位（盖章）： (as report_set reads title rows).
+_AGENCY_LABEL_CELL = re.compile(
+    r"(?:填报单位|报送单位|单位名称|填报部门|单位)(?:[(（]盖章[)）])?[:：]?"
+)
+
+
 def is_title_row(cells: list[str]) -> bool:
-    """Whether a row could be a form's title above the header: no known header, no figure."""
-    folded = [fold(cell) for cell in cells]
+    """Whether a row could be a form's title above the header: no known header, no figure.
+
+    A label with the agency's name in a cell of its own (``填报单位 | 县林业局``) is a title
+    row too, although 填报单位 and 单位 alone are header words.
+    """
+    folded = [text for text in (fold(cell) for cell in cells) if text]
+    if len(folded) > 1 and _AGENCY_LABEL_CELL.fullmatch(folded[0]):
+        folded = folded[1:]
     return not any(
         text.casefold() in _HEADER_INDEX or _NUMBER_LIKE.fullmatch(text) for text in folded
     )
@@ -792,13 +806,13 @@ def _total_label(cells: list[str]) -> tuple[int, str] | None:
 
 
 def _past_title_rows(
-    rows: Iterable[tuple[int, list[str]]], titles: list[str] | None = None
+    rows: Iterable[tuple[int, list[str]]], titles: list[list[str]] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
     """``rows`` from the header on, without the title rows a form has above it.
 
     Up to :data:`MAX_TITLE_ROWS` rows that :func:`is_title_row` may come before the header.
     Anything else (no header found, a row of figures above it) leaves the rows as they are: the
-    first row is taken for the header and judged so. The title rows' non-blank cells go to
+    first row is taken for the header and judged so. Each title row's non-blank cells go to
     ``titles``.
     """
     iterator = iter(rows)
@@ -811,7 +825,7 @@ def _past_title_rows(
         if not is_title_row(cells):
             if any(fold(cell).casefold() in _HEADER_INDEX for cell in cells):
                 if titles is not None:
-                    titles += [cell.strip() for _, row in held[:-1] for cell in row if cell.strip()]
+                    titles += [[c.strip() for c in row if c.strip()] for _, row in held[:-1]]
                 held = [numbered]  # the header: what came before it was a title
             break
         if len(held) > MAX_TITLE_ROWS:
@@ -841,7 +855,7 @@ def parse_part(
     the year is settled (another file's, in a report of several files).
     """
     warnings = [] if warnings is None else warnings
-    titles: list[str] = []
+    titles: list[list[str]] = []
     numbered = _past_title_rows(rows, titles)
     try:
         header, numbered = _read_header(numbered, name, warnings)

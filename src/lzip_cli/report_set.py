@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog
@@ -192,8 +193,12 @@ _YEARS = re.compile(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?:年度|年)?(?![0-9])")
 _EDGES = re.compile(r"^[\s_.,()（）\[\]【】-]+|[\s_.,()（）\[\]【】-]+$")
 #: What a name may say for the county-wide rows (``county.csv`` from ``template --per-agency``).
 _COUNTY_FORM = frozenset({"county", "全县", "全县合计", "汇总", "合计"})
-#: A title row naming the form's agency: 填报单位：县林业局.
-_AGENCY_LABEL = re.compile(r"(?:填报单位|报送单位|单位名称|填报部门)(?:[(（]盖章[)）])?[:：](.+)")
+#: A title cell labelling the form's agency: 填报单位：县林业局, 报送单位：, 单位. A bare 单位 only
+#: where a cell or word begins (not 责任单位); a unit (单位：万元) names no agency of the plan.
+_AGENCY_LABEL = re.compile(
+    r"(?:填报单位|报送单位|单位名称|填报部门|(?<!\S)单位)(?:[(（]盖章[)）])?[:：]?\s*(?P<name>.*)",
+    re.DOTALL,
+)
 
 
 def _blank_form(part: ReportPart, plan: Plan) -> Problem:
@@ -210,9 +215,8 @@ def _blank_form(part: ReportPart, plan: Plan) -> Problem:
     if stem in _COUNTY_FORM or stem == COUNTY_STEM:
         key += "_county"
     else:
-        labelled = [found[1] for text in part.titles if (found := _AGENCY_LABEL.search(text))]
         agency = _agency_named(stem, plan) or next(
-            (a for a in (_agency_named(t, plan) for t in labelled) if a is not None), None
+            (a for a in (_agency_named(t, plan) for t in _labelled(part.titles)) if a), None
         )
         in_rows = part.agencies_in_rows() if agency is None else set()
         if len(in_rows) == 1:  # lzip's form names its agency in every row
@@ -225,6 +229,21 @@ def _blank_form(part: ReportPart, plan: Plan) -> Problem:
             key += "_agency"
             params["agency"] = agency.names()
     return Problem("LZ256", key, file=part.file, line=line, params=params)
+
+
+def _labelled(titles: list[list[str]]) -> Iterator[str]:
+    """What title rows give as the form's agency: the text after 填报单位：, 单位： …, in its
+    cell or, when the label stands alone, the next cell (``填报单位：`` | ``县林业局``)."""
+    for cells in titles:
+        for index, text in enumerate(cells):
+            found = _AGENCY_LABEL.search(text)
+            if found is None:
+                continue
+            name = found["name"].strip()
+            if not name and index + 1 < len(cells):
+                name = cells[index + 1]
+            if name:
+                yield name
 
 
 def _folded(text: str) -> str:
