@@ -222,6 +222,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "'{value}' 不是可选的值（可选：{choices}）",
         "'{value}' is not one of {choices}.",
     ),
+    "usage.value_not_valid_integer": ("{value} 不是整数", "{value} is not a valid integer."),
     "usage.value_out_of_range": (
         "{value} 不在 {range} 之内",
         "{value} is not in the range {range}.",
