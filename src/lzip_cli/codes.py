@@ -103,6 +103,7 @@ CODES: dict[str, Code] = {
         "year_differs_between_files",
         "header_year_differs",
         "header_years_differ",
+        "header_years_differ_between_files",
     ),
     "LZ216": _c("blank_indicator"),
     "LZ217": _c("unknown_agency_cell", "unit_in_agency_column"),

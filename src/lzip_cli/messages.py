@@ -416,6 +416,13 @@ TEXTS.update(
             "column {header!r} is passed over: the report is for {report_year}, so column {read} "
             "{read_header!r} is read",
         ),
+        "header_years_differ_between_files": (
+            "各报表文件的年度不一致：{file_a} 为 {year} 年，本文件的表头 {headers} 各写一个年份"
+            "（{years}），没有一列是 {year} 年：请核对本文件的年度，或补上 {year} 年的列",
+            "the report files are for different years: {file_a} is for {year}, while this file's "
+            "headers {headers} each name another year ({years}): check this file's year or add a "
+            "column for {year}",
+        ),
         "year_differs_between_files": (
             "各报表文件的年度不一致：{file_a} 为 {a} 年，本文件为 {b} 年",
             "the report files are for different years: {file_a} is for {a}, this file for {b}",

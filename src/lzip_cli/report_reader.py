@@ -278,12 +278,13 @@ class ReportPart:
                 return set()
         return found
 
-    def settle(self, year: int | None) -> None:
+    def settle(self, year: int | None, year_from: str | None = None) -> None:
         """Read the rows left in :attr:`pending`, from the columns of ``year`` where the header
-        has one per year; raise :class:`LzipError` with the rows' problems."""
+        has one per year; raise :class:`LzipError` with the rows' problems. ``year_from``: the
+        other report file that gave ``year``, named when no column is for it."""
         body, self.pending = self.pending, None
         if body is not None:
-            self.rows, self.year_cells, self.header_year = body.read(year)
+            self.rows, self.year_cells, self.header_year = body.read(year, year_from)
 
     def year_unknown(self) -> Problem:
         """LZ214 for this file, saying which years its name holds if it holds several, or which
@@ -1061,9 +1062,10 @@ class _Body:
             params={**self.header.listing(years), "last": max(years)},
         )
 
-    def _choose(self, year: int) -> dict[str, int]:
+    def _choose(self, year: int, year_from: str | None = None) -> dict[str, int]:
         """The columns to read for ``year``: of each field's yearly columns, the one naming it;
-        the others are passed over with warning LZ255. LZ215 when none names ``year``."""
+        the others are passed over with warning LZ255. LZ215 when none names ``year``, naming
+        ``year_from``, the other report file that gave it, if one did."""
         header = self.header
         columns = dict(header.columns)
         problems: list[Problem] = []
@@ -1071,14 +1073,15 @@ class _Body:
         for field_name, years in header.by_year.items():
             index = years.get(year)
             if index is None:
+                params = {**header.listing(years), "year": year, "file_a": year_from}
                 problems.append(
                     Problem(
                         "LZ215",
-                        "header_years_differ",
+                        "header_years_differ_between_files" if year_from else "header_years_differ",
                         file=self.name,
                         line=header.line(min(years.values())),
                         column=min(years.values()) + 1,
-                        params={**header.listing(years), "year": year},
+                        params=params,
                     )
                 )
                 continue
@@ -1169,16 +1172,17 @@ class _Body:
         return False
 
     def read(
-        self, year: int | None
+        self, year: int | None, year_from: str | None = None
     ) -> tuple[list[ReportRow], dict[int, int], tuple[int, int, int] | None]:
         """The rows, the years in the year column (year → first row) and the year the value
-        column's header names, reading the columns of ``year`` where the header has several."""
+        column's header names, reading the columns of ``year`` where the header has several
+        (``year_from``: the other report file that gave it, if one did)."""
         header, plan, name, warnings = self.header, self.plan, self.name, self.warnings
         columns = header.columns
         value_year = header.value_year
         if header.by_year:
             assert year is not None, "a header with yearly columns is read for a year"
-            columns = self._choose(year)
+            columns = self._choose(year, year_from)
             if "value" in header.by_year:
                 value_year = (year, header.line(columns["value"]), columns["value"] + 1)
         rows = itertools.chain(self.held, self.rows)

@@ -146,7 +146,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     resolved = next(iter(years))
     for part in parts:  # a file with a value column per year, and no year of its own
         try:
-            part.settle(resolved)
+            part.settle(resolved, years[resolved])
         except LzipError as exc:
             _absorb(log, exc)
     log.raise_if_any()
