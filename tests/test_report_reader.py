@@ -275,6 +275,17 @@ def test_title_rows_above_the_header_are_read_past(plan: Plan, above: str) -> No
     assert report.warnings == []
 
 
+@pytest.mark.parametrize("label", ["填报单位", "单位", "报送单位："])
+def test_a_label_and_the_agency_in_cells_of_their_own_are_a_title_not_the_header(
+    plan: Plan, label: str
+) -> None:
+    text = f"{label},县林业局,,\n指标,责任单位,数值,联系人\n4.3,,1652,张三\n"
+    report = read(plan, "2024.csv", text)
+    assert figures(report) == {("4.3", None): 1652.0}
+    [warning] = report.warnings
+    assert (warning.code, warning.line) == ("LZ222", 2)  # the header's own row
+
+
 def test_errors_below_a_title_keep_their_row_numbers(plan: Plan) -> None:
     found = one(problems(plan, "2024.csv", "填报表\n" + BODY + "4.2,,十七\n"))
     assert (found.code, found.line, found.column) == ("LZ218", 5, 3)

@@ -393,6 +393,58 @@ def test_a_title_row_names_the_agency_of_a_header_only_form() -> None:
     assert warning["message"].startswith("县林业局的报表只有表头")
 
 
+TITLE = "鹿寨县2024年知识产权强县建设量化指标完成情况表\n"
+
+
+@pytest.mark.parametrize(
+    "title_row",
+    [
+        "填报单位：,县林业局",
+        "填报单位,县林业局",
+        "单位：县林业局",
+        "单位,鹿寨县林业局",
+        "报送单位：县林业局",
+        "单位（盖章）：,,,鹿寨县林业局,,填报日期：2025年1月10日",
+    ],
+)
+def test_a_title_row_names_the_agency_after_any_of_its_labels_in_one_cell_or_two(
+    title_row: str,
+) -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    blank_form(Path("2024/补报.csv"), TITLE + title_row + "\n" + HEADER)
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert (warning["file"], warning["line"]) == (str(Path("2024/补报.csv")), 3)
+    assert warning["message"].startswith("县林业局的报表只有表头")
+
+
+@pytest.mark.parametrize("title_row", ["单位：万元", "单位,万元", "单位：起、件、%"])
+def test_a_title_row_of_units_names_no_agency(title_row: str) -> None:
+    split_example(Path("2024"))
+    blank_form(Path("2024/补报.csv"), TITLE + title_row + "\n" + HEADER)
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert (warning["file"], warning["line"]) == (str(Path("2024/补报.csv")), 3)
+    assert warning["message"].startswith("只有表头")
+
+
+def test_a_merged_label_and_the_agency_beside_it_in_a_workbook_name_the_agency() -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["鹿寨县2024年知识产权强县建设量化指标完成情况表"])
+    sheet.append(["填报单位（盖章）：", None, "鹿寨县林业局"])
+    sheet.append(["指标", "责任单位", "数值", "笔数", "备注"])
+    sheet.merge_cells("A1:E1")
+    sheet.merge_cells("A2:B2")
+    book.save("2024/补报.xlsx")
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["message"].startswith("县林业局的报表只有表头")
+
+
 def test_a_header_only_form_of_no_known_agency_is_named_by_its_file_only() -> None:
     split_example(Path("2024"))
     blank_form(Path("2024/补报.csv"))
@@ -467,6 +519,92 @@ def test_a_header_only_form_keeps_the_other_warnings_about_its_file() -> None:
     document = check_json("2024")
     codes = [w["code"] for w in document["warnings"] if w["file"].endswith("县林业局.xlsx")]
     assert codes == ["LZ232", "LZ256"]
+
+
+# --- lzip's own form sent back unfilled ---------------------------------------------------------
+
+
+def sent_back_unfilled(path: Path, form: str = "forestry", year: str = "2024") -> None:
+    """lzip's form for ``form`` (an agency id, or ``county``) returned as it was sent out: its
+    indicators, agency and year printed, every figure, count and note cell blank."""
+    suffix = path.suffix.lstrip(".")
+    made = lzip("template", year, "--per-agency", "-f", suffix, "-o", "sent", "--force")
+    assert made.exit_code == 0, made.output
+    shutil.move(Path("sent") / f"{form}.{suffix}", path)
+
+
+def test_an_unfilled_form_among_filled_ones_is_passed_over_with_a_warning_naming_its_agency() -> (
+    None
+):
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    without = judged(check_json("2024"))
+    sent_back_unfilled(Path("2024/forestry.xlsx"))
+    document = check_json("2024")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert (warning["file"], warning["line"]) == (str(Path("2024/forestry.xlsx")), 1)
+    assert warning["message"] == (
+        "县林业局的报表各行都没有填报数值（数值、笔数、备注均为空）：已跳过，其余报表照常检查，"
+        "县林业局应填报的指标按未填报计"
+    )
+    assert judged(document) == without
+
+
+@pytest.mark.parametrize(
+    ("form", "replaces", "says"),
+    [
+        ("forestry", "县林业局.csv", "the form of County Forestry Bureau holds no figures"),
+        ("county", "汇总.csv", "the form of the county-wide rows holds no figures"),
+    ],
+)
+def test_an_unfilled_form_under_another_name_is_named_by_the_agency_its_rows_name(
+    form: str, replaces: str, says: str
+) -> None:
+    split_example(Path("2024"))
+    (Path("2024") / replaces).unlink()
+    sent_back_unfilled(Path("2024/补报.csv"), form)
+    document = check_json("2024", "--lang", "en")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["file"] == str(Path("2024/补报.csv"))
+    assert warning["message"].startswith(says + " (every value, count and note cell is blank)")
+
+
+def test_last_years_form_sent_back_unfilled_takes_no_part_in_settling_the_year() -> None:
+    split_example(Path("2024"))
+    sent_back_unfilled(Path("2024/forestry.csv"), year="2023")  # its year column says 2023
+    document = check_json("2024")
+    assert document["year"] == 2024
+    assert [w["file"] for w in document["warnings"] if w["code"] == "LZ256"] == [
+        str(Path("2024/forestry.csv"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "text"),
+    [(5, "2"), (5, "—"), (5, "未开展"), (7, "本单位本年度无林业知识产权执法案件")],
+    ids=["figure", "dash", "not-carried-out", "note"],
+)
+def test_a_form_with_one_figure_or_note_filled_in_is_read_not_passed_over(
+    column: int, text: str
+) -> None:
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    sent_back_unfilled(Path("2024/forestry.csv"))
+    header, first, *rest = csv.reader(io.StringIO(Path("2024/forestry.csv").read_text("utf-8-sig")))
+    first[column] = text  # in the row of 1.1
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([header, first, *rest])
+    Path("2024/forestry.csv").write_text(buffer.getvalue(), encoding="utf-8-sig")
+    document = check_json("2024")
+    assert [w for w in document["warnings"] if w["code"] == "LZ256"] == []
+
+
+def test_forms_all_sent_back_unfilled_check_as_nothing_reported_as_one_such_form_does() -> None:
+    assert lzip("template", "2024", "--per-agency", "-o", "2024").exit_code == 0
+    document = check_json("2024")
+    assert document["year"] == 2024
+    assert document["summary"]["not-reported"] + document["summary"]["tracked"] == 14
+    assert document["warnings"] == []
 
 
 def test_github_annotations_carry_the_header_only_form() -> None:

@@ -45,6 +45,7 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         (["check"], "错误：缺少参数 'REPORT'"),
         (["check", "x.csv", "--year", "3000"], "错误：'--year' / '-y' 的值无效：应不大于 2200"),
         (["check", "x.csv", "--year", "去年"], "错误：'--year' / '-y' 的值无效：应为整数"),
+        (["check", "x.csv", "--year", "9" * 5000], "错误：'--year' / '-y' 的值无效：应为整数"),
         (
             ["validate", "--format", "xml"],
             "错误：'--format' / '-f' 的值无效：'xml' 不是可选的值（可选：'text'、'json'、'github'）",
@@ -69,6 +70,7 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         "missing-argument",
         "out-of-range",
         "not-a-number",
+        "too-many-digits",
         "not-a-choice",
         "unknown-command",
         "option-without-value",
@@ -190,6 +192,84 @@ def test_every_choice_option_of_every_command_is_said_in_clicks_words_in_english
         where: line
         for where, line in said.items()
         if not re.fullmatch(r"Error: Invalid value for .+?: 'bogus' is not one of '.+'\.", line)
+    }
+    assert wrong == {}
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["check", str(EXAMPLE), "--year", "2300"], "2300 is not in the range 1900<=x<=2200."),
+        (["check", str(EXAMPLE), "-y", "1899"], "1899 is not in the range 1900<=x<=2200."),
+        (["check", str(EXAMPLE), "--year", "-2024"], "-2024 is not in the range 1900<=x<=2200."),
+        (["check", str(EXAMPLE), "--year", "去年"], "'去年' is not a valid integer."),
+        (["check", str(EXAMPLE), "--year", "2024年"], "'2024年' is not a valid integer."),
+        (["check", str(EXAMPLE), "--year", "2024.5"], "'2024.5' is not a valid integer."),
+        (["check", str(EXAMPLE), "--year", "2400.0"], "'2400.0' is not a valid integer."),
+        (["check", str(EXAMPLE), "--year", ""], "'' is not a valid integer."),
+        (["check", str(EXAMPLE), "--year", "9" * 5000], f"'{'9' * 5000}' is not a valid integer."),
+        (["template", "2300"], "2300 is not in the range 1900<=x<=2200."),
+        (["template", "--year", "1800"], "1800 is not in the range 1900<=x<=2200."),
+    ],
+    ids=[
+        "above-max",
+        "below-min",
+        "negative",
+        "words",
+        "year-with-nian",
+        "fraction",
+        "whole-fraction-out-of-range",
+        "empty",
+        "too-many-digits",
+        "template-argument",
+        "template-option",
+    ],
+)
+def test_a_number_option_out_of_range_or_not_a_number_is_said_in_clicks_words_in_english(
+    args: list[str], error: str
+) -> None:
+    result = lzip(*args, "--lang", "en")
+    assert result.returncode == 2
+    name = "'YEAR'" if args[:2] == ["template", "2300"] else "'--year' / '-y'"
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for {name}: {error}"
+
+
+def test_every_number_option_of_every_command_is_said_in_clicks_words_in_english(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import typing
+
+    import typer.main
+
+    from lzip_cli import cli
+
+    monkeypatch.setattr("gc.disable", lambda: None)  # main() is for a process of its own
+    monkeypatch.setattr(cli.stdio, "utf8_when_redirected", lambda: None)
+    monkeypatch.setenv("LZIP_LANG", "en")
+    parameters = []
+    for command_name, command in typer.main.get_command(cli.app).commands.items():
+        hints = typing.get_type_hints(command.callback)
+        for param in command.params:
+            if int in typing.get_args(hints.get(param.name)) or hints.get(param.name) is int:
+                given = [] if param.param_type_name == "argument" else [param.opts[0]]
+                parameters.append((command_name, param.name, given))
+    assert {command for command, _, _ in parameters} >= {"check", "shortfalls", "validate"}
+    said = {}
+    for command_name, name, given in parameters:
+        for value in ("2201", "1899", "abc"):
+            monkeypatch.setattr(sys, "argv", ["lzip", command_name, *given, value])
+            with pytest.raises(SystemExit) as exited:
+                cli.main()
+            assert exited.value.code == 2, (command_name, name)
+            said[command_name, name, value] = capsys.readouterr().err.splitlines()[-1]
+    wrong = {
+        where: line
+        for where, line in said.items()
+        if not re.fullmatch(
+            r"Error: Invalid value for .+?: (?:(?:2201|1899) is not in the range "
+            r"1900<=x<=2200|'abc' is not a valid integer)\.",
+            line,
+        )
     }
     assert wrong == {}
 

@@ -253,6 +253,33 @@ def test_no_count_column_names_the_reports_year() -> None:
     )
 
 
+def test_no_column_names_the_year_of_the_other_files_which_are_named() -> None:
+    # returns/ names no year; the forestry bureau's form is for 2024, the IP office sent last
+    # year's form again without a column for this year
+    text = "指标,责任单位,2022年完成值,2023年完成值\n4.3,,1409,1500\n"
+    write("returns/县知识产权局.csv", text)
+    write("returns/2024年县林业局.csv", "指标,责任单位,数值\n1.1,县林业局,3\n")
+    (line,) = error_lines(lzip("check", "returns"))
+    assert line == (
+        f"{Path('returns/县知识产权局.csv')}:1:3: 错误 LZ215: 各报表文件的年度不一致："
+        f"{Path('returns/2024年县林业局.csv')} 为 2024 年，本文件的表头 '2022年完成值'、"
+        "'2023年完成值' 各写一个年份（2022、2023），没有一列是 2024 年：请核对本文件的年度，"
+        "或补上 2024 年的列"
+    )
+
+
+def test_no_column_names_the_year_of_the_other_files_in_english() -> None:
+    write("returns/县知识产权局.csv", "指标,责任单位,2022年完成值,2023年完成值\n4.3,,1409,1500\n")
+    write("returns/2024年县林业局.csv", "指标,责任单位,数值\n1.1,县林业局,3\n")
+    (line,) = error_lines(lzip("check", "returns", "--lang", "en"))
+    assert line == (
+        f"{Path('returns/县知识产权局.csv')}:1:3: error LZ215: the report files are for "
+        f"different years: {Path('returns/2024年县林业局.csv')} is for 2024, while this file's "
+        "headers '2022年完成值', '2023年完成值' each name another year (2022, 2023): check this "
+        "file's year or add a column for 2024"
+    )
+
+
 def test_a_file_read_after_the_others_reports_its_errors() -> None:
     write("returns/县知识产权局.csv", "指标,责任单位,2023年完成值,2024年完成值\n4.3,,十五,1652\n")
     write("returns/2023.csv", "指标,责任单位,数值\n1.1,县林业局,3\n")

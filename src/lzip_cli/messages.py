@@ -222,6 +222,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "'{value}' 不是可选的值（可选：{choices}）",
         "'{value}' is not one of {choices}.",
     ),
+    "usage.value_not_valid_integer": ("{value} 不是整数", "{value} is not a valid integer."),
     "usage.value_out_of_range": (
         "{value} 不在 {range} 之内",
         "{value} is not in the range {range}.",
@@ -415,6 +416,13 @@ TEXTS.update(
             "column {header!r} is passed over: the report is for {report_year}, so column {read} "
             "{read_header!r} is read",
         ),
+        "header_years_differ_between_files": (
+            "各报表文件的年度不一致：{file_a} 为 {year} 年，本文件的表头 {headers} 各写一个年份"
+            "（{years}），没有一列是 {year} 年：请核对本文件的年度，或补上 {year} 年的列",
+            "the report files are for different years: {file_a} is for {year}, while this file's "
+            "headers {headers} each name another year ({years}): check this file's year or add a "
+            "column for {year}",
+        ),
         "year_differs_between_files": (
             "各报表文件的年度不一致：{file_a} 为 {a} 年，本文件为 {b} 年",
             "the report files are for different years: {file_a} is for {a}, this file for {b}",
@@ -458,6 +466,25 @@ TEXTS.update(
             "the form of the county-wide rows is an empty file and holds no figures: it is "
             "skipped, the other forms are checked as usual, and county figures are the sums of the "
             "agencies' rows",
+        ),
+        "form_unfilled": (
+            "各行都没有填报数值（数值、笔数、备注均为空）：已跳过，其余报表照常检查",
+            "the form's rows hold no figures (every value, count and note cell is blank): it is "
+            "skipped and the other forms are checked as usual",
+        ),
+        "form_unfilled_agency": (
+            "{agency}的报表各行都没有填报数值（数值、笔数、备注均为空）：已跳过，其余报表照常检查，"
+            "{agency}应填报的指标按未填报计",
+            "the form of {agency} holds no figures (every value, count and note cell is blank): "
+            "it is skipped, the other forms are checked as usual, and what {agency} owes counts "
+            "as not reported",
+        ),
+        "form_unfilled_county": (
+            "全县合计行的报表各行都没有填报数值（数值、笔数、备注均为空）：已跳过，其余报表照常检查，"
+            "全县数值按各单位填报的数值合计",
+            "the form of the county-wide rows holds no figures (every value, count and note cell "
+            "is blank): it is skipped, the other forms are checked as usual, and county figures "
+            "are the sums of the agencies' rows",
         ),
         "duplicate_county_row": (
             "指标 {indicator} 的全县合计行（责任单位为空）重复：第 {first} 行已填报",
@@ -1481,9 +1508,11 @@ TEXTS.update(
             "column of the report's year is read, the others are passed over.",
         ),
         "code.LZ256": (
-            "多份报表中的一份没有填报任何数值（只有表头，或文件为空）：已跳过，其余报表照常检查。",
-            "One of several report forms holds no figures (a header only, or an empty file): it "
-            "is skipped and the other forms are checked.",
+            "多份报表中的一份没有填报任何数值（只有表头，文件为空，或各行的数值、笔数、备注均为空）："
+            "已跳过，其余报表照常检查。",
+            "One of several report forms holds no figures (a header only, an empty file, or rows "
+            "whose value, count and note cells are all blank): it is skipped and the other forms "
+            "are checked.",
         ),
         "code.LZ301": (
             "输出文件就是输入文件之一。",

@@ -169,8 +169,21 @@ class ReportPart:
     #: Why the file holds no figures at all (LZ201: empty, LZ250: a header only), else None.
     #: One file on its own is refused with it; among several forms it is only a warning.
     blank: Problem | None = None
-    #: The texts of the title rows above the header (``填报单位：县林业局``).
-    titles: list[str] = field(default_factory=list)
+    #: The title rows above the header, each its non-blank cells (``填报单位：县林业局``,
+    #: ``填报单位：`` | ``县林业局``).
+    titles: list[list[str]] = field(default_factory=list)
+    #: Whether the rows hold no figure, ``—``/未开展 or note: lzip's form sent back unfilled.
+    #: They are not read yet (see :meth:`read_unfilled`): beside forms with figures such a form
+    #: is passed over (LZ256), alone it is read as any other, every indicator not reported.
+    unfilled: bool = False
+    #: The year that chooses among yearly value columns as the rows are read (``--year``, the
+    #: name's), kept for :meth:`read_unfilled`.
+    start_year: int | None = None
+
+    @property
+    def header_row(self) -> int | None:
+        """The row of the header, while the rows below it are not read."""
+        return self.pending.header.row if self.pending is not None else None
 
     @property
     def name_year(self) -> int | None:
@@ -217,12 +230,61 @@ class ReportPart:
             )
         return year
 
-    def settle(self, year: int | None) -> None:
+    def start(self, year: int | None) -> None:
+        """Read the rows in :attr:`pending`, from the columns of ``year`` where the header has a
+        value column per year; without ``year`` the first year cell's, else they wait for the
+        report's year (:meth:`settle`)."""
+        body = self.pending
+        if body is None:
+            return
+        header = body.header
+        if header.by_year:
+            if year is None and "value" not in header.by_year:  # 2024年完成值 beside 2023年笔数
+                year = header.value_year[0] if header.value_year else None
+            if year is None:
+                year = body.first_year_cell()
+            if year is None:  # the year, and with it the column to read, is settled later
+                body.held.extend(body.rows)  # read to the end: the file is closed, errors raised
+                return
+        self.settle(year)
+
+    def read_unfilled(self) -> None:
+        """Read an unfilled form's rows as any other form's (when no form has figures)."""
+        if self.unfilled:
+            self.unfilled = False
+            self.start(self.start_year)
+
+    def agencies_in_rows(self) -> set[str | None]:
+        """The agencies an unfilled form's rows name (None: a county-wide row), as lzip's form
+        names them in every row; empty when a row names one the plan does not know, or the form
+        has no agency column."""
+        body = self.pending
+        if body is None or "agency" not in body.header.columns:
+            return set()
+        indicator, agency = body.header.columns["indicator"], body.header.columns["agency"]
+        found: set[str | None] = set()
+        for _, cells in body.held:
+            if (
+                indicator >= len(cells)
+                or body.plan.find_indicator(cells[indicator].strip()) is None
+            ):
+                continue  # a footer, a title, a units row
+            text = cells[agency].strip() if agency < len(cells) else ""
+            if not text or _COUNTY_AGENCY.fullmatch(_COUNTY_DECORATION.sub("", fold(text))):
+                found.add(None)
+            elif (named := body.plan.find_agency(text)) is not None:
+                found.add(named.id)
+            else:
+                return set()
+        return found
+
+    def settle(self, year: int | None, year_from: str | None = None) -> None:
         """Read the rows left in :attr:`pending`, from the columns of ``year`` where the header
-        has one per year; raise :class:`LzipError` with the rows' problems."""
+        has one per year; raise :class:`LzipError` with the rows' problems. ``year_from``: the
+        other report file that gave ``year``, named when no column is for it."""
         body, self.pending = self.pending, None
         if body is not None:
-            self.rows, self.year_cells, self.header_year = body.read(year)
+            self.rows, self.year_cells, self.header_year = body.read(year, year_from)
 
     def year_unknown(self) -> Problem:
         """LZ214 for this file, saying which years its name holds if it holds several, or which
@@ -257,6 +319,7 @@ def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     part = read_part(path, plan, year)
     if part.blank is not None:
         raise LzipError([part.blank])
+    part.read_unfilled()  # on its own, an unfilled form is read: nothing is reported
     resolved = part.own_year(year)
     if resolved is None:
         raise LzipError([part.year_unknown()])
@@ -660,9 +723,22 @@ def _header_years(cells: list[str], indexes: list[int]) -> dict[int, int] | None
     return years
 
 
+#: A cell labelling the form's agency, whose name follows in the next cell: 填报单位,
+#: 报送单位：, 单位（盖章）： (as report_set reads title rows).
+_AGENCY_LABEL_CELL = re.compile(
+    r"(?:填报单位|报送单位|单位名称|填报部门|单位)(?:[(（]盖章[)）])?[:：]?"
+)
+
+
 def is_title_row(cells: list[str]) -> bool:
-    """Whether a row could be a form's title above the header: no known header, no figure."""
-    folded = [fold(cell) for cell in cells]
+    """Whether a row could be a form's title above the header: no known header, no figure.
+
+    A label with the agency's name in a cell of its own (``填报单位 | 县林业局``) is a title
+    row too, although 填报单位 and 单位 alone are header words.
+    """
+    folded = [text for text in (fold(cell) for cell in cells) if text]
+    if len(folded) > 1 and _AGENCY_LABEL_CELL.fullmatch(folded[0]):
+        folded = folded[1:]
     return not any(
         text.casefold() in _HEADER_INDEX or _NUMBER_LIKE.fullmatch(text) for text in folded
     )
@@ -720,13 +796,13 @@ def _total_label(cells: list[str]) -> tuple[int, str] | None:
 
 
 def _past_title_rows(
-    rows: Iterable[tuple[int, list[str]]], titles: list[str] | None = None
+    rows: Iterable[tuple[int, list[str]]], titles: list[list[str]] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
     """``rows`` from the header on, without the title rows a form has above it.
 
     Up to :data:`MAX_TITLE_ROWS` rows that :func:`is_title_row` may come before the header.
     Anything else (no header found, a row of figures above it) leaves the rows as they are: the
-    first row is taken for the header and judged so. The title rows' non-blank cells go to
+    first row is taken for the header and judged so. Each title row's non-blank cells go to
     ``titles``.
     """
     iterator = iter(rows)
@@ -739,7 +815,7 @@ def _past_title_rows(
         if not is_title_row(cells):
             if any(fold(cell).casefold() in _HEADER_INDEX for cell in cells):
                 if titles is not None:
-                    titles += [cell.strip() for _, row in held[:-1] for cell in row if cell.strip()]
+                    titles += [[c.strip() for c in row if c.strip()] for _, row in held[:-1]]
                 held = [numbered]  # the header: what came before it was a title
             break
         if len(held) > MAX_TITLE_ROWS:
@@ -769,7 +845,7 @@ def parse_part(
     the year is settled (another file's, in a report of several files).
     """
     warnings = [] if warnings is None else warnings
-    titles: list[str] = []
+    titles: list[list[str]] = []
     numbered = _past_title_rows(rows, titles)
     try:
         header, numbered = _read_header(numbered, name, warnings)
@@ -793,15 +869,10 @@ def parse_part(
         pending=body,
         titles=titles,
     )
-    if header.by_year:
-        if year is None and "value" not in header.by_year:  # 2024年完成值 beside 2023年笔数 …
-            year = header.value_year[0] if header.value_year else None
-        if year is None:
-            year = body.first_year_cell()
-        if year is None:  # the year, and with it the column to read, is settled later
-            body.held.extend(body.rows)  # read to the end: the file is closed, errors raised
-            return part
-    part.settle(year)
+    if not body.has_figures():  # read later, or passed over: see ReportPart.unfilled
+        part.unfilled, part.start_year = True, year
+        return part
+    part.start(year)
     return part
 
 
@@ -923,6 +994,29 @@ class _Body:
             for _, cells in self._look_ahead()
         )
 
+    def has_figures(self) -> bool:
+        """Whether any row holds something filled in: a figure, ``—``/未开展 or a note (in any
+        year's column), or a cell past the header. A form sent back unfilled holds only what lzip
+        printed in it: indicators, agencies, the year, names and units."""
+        header = self.header
+        filled = [
+            header.columns[name] for name in ("value", "count", "note") if name in header.columns
+        ]
+        filled += [index for years in header.by_year.values() for index in years.values()]
+        width, indicator = len(header.cells), header.columns["indicator"]
+        for _, cells in self._look_ahead():
+            if not any(cells[i].strip() for i in filled if i < len(cells)) and not any(
+                cell.strip() for cell in cells[width:]
+            ):
+                continue
+            if indicator < len(cells) and self.plan.find_indicator(cells[indicator].strip()):
+                return True
+            if not (
+                _is_footer_text("", cells) or is_total_row(cells) or _is_units_row(cells, self.plan)
+            ):
+                return True  # a figure without an indicator: an error when the row is read
+        return False
+
     def first_year_cell(self) -> int | None:
         """The year in the first row of an indicator with a year cell; None if no row has one."""
         columns = self.header.columns
@@ -957,9 +1051,10 @@ class _Body:
             params={**self.header.listing(years), "last": max(years)},
         )
 
-    def _choose(self, year: int) -> dict[str, int]:
+    def _choose(self, year: int, year_from: str | None = None) -> dict[str, int]:
         """The columns to read for ``year``: of each field's yearly columns, the one naming it;
-        the others are passed over with warning LZ255. LZ215 when none names ``year``."""
+        the others are passed over with warning LZ255. LZ215 when none names ``year``, naming
+        ``year_from``, the other report file that gave it, if one did."""
         header = self.header
         columns = dict(header.columns)
         problems: list[Problem] = []
@@ -967,14 +1062,15 @@ class _Body:
         for field_name, years in header.by_year.items():
             index = years.get(year)
             if index is None:
+                params = {**header.listing(years), "year": year, "file_a": year_from}
                 problems.append(
                     Problem(
                         "LZ215",
-                        "header_years_differ",
+                        "header_years_differ_between_files" if year_from else "header_years_differ",
                         file=self.name,
                         line=header.line(min(years.values())),
                         column=min(years.values()) + 1,
-                        params={**header.listing(years), "year": year},
+                        params=params,
                     )
                 )
                 continue
@@ -1065,16 +1161,17 @@ class _Body:
         return False
 
     def read(
-        self, year: int | None
+        self, year: int | None, year_from: str | None = None
     ) -> tuple[list[ReportRow], dict[int, int], tuple[int, int, int] | None]:
         """The rows, the years in the year column (year → first row) and the year the value
-        column's header names, reading the columns of ``year`` where the header has several."""
+        column's header names, reading the columns of ``year`` where the header has several
+        (``year_from``: the other report file that gave it, if one did)."""
         header, plan, name, warnings = self.header, self.plan, self.name, self.warnings
         columns = header.columns
         value_year = header.value_year
         if header.by_year:
             assert year is not None, "a header with yearly columns is read for a year"
-            columns = self._choose(year)
+            columns = self._choose(year, year_from)
             if "value" in header.by_year:
                 value_year = (year, header.line(columns["value"]), columns["value"] + 1)
         rows = itertools.chain(self.held, self.rows)

@@ -6,10 +6,11 @@ file's problems are reported in one run, the year is the one the files agree on 
 a year of its own takes it; a year in a directory's name counts for the files in it as their
 own name's would), and an indicator and agency reported in two files is an error naming both.
 
-A form that holds no figures (a header only, or an empty file) is passed over with warning
-LZ256 when other forms hold some, naming the agency its name or title rows tell: one agency's
-blank return does not hide the others'. One file alone, or a set of nothing but such forms, is
-refused (LZ250, LZ201).
+A form that holds no figures (a header only, an empty file, or lzip's form sent back with every
+figure and note cell blank) is passed over with warning LZ256 when other forms hold some, naming
+the agency its name, title rows or rows tell: one agency's blank return does not hide the
+others'. One file alone, or a set of nothing but such forms, is refused when it has no rows
+(LZ250, LZ201) and read when it has: its indicators show as not reported.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog
@@ -82,8 +84,7 @@ def _is_report_file(path: Path) -> bool:
 def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Report:
     """Read ``paths`` as one report; raise :class:`LzipError` with every problem found."""
     log = ProblemLog()
-    parts: list[ReportPart] = []
-    blank: list[ReportPart] = []  # forms without a figure: passed over when others have some
+    read: list[ReportPart] = []
     folder_years: dict[Path, list[int]] = {}
     files = _expand(paths)
     for path, folder in files:
@@ -92,16 +93,27 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         except LzipError as exc:
             _absorb(log, exc)
             continue
-        if part.blank is not None:
-            blank.append(part)
-            continue
-        if folder not in folder_years:
-            folder_years[folder] = years_in_name(folder.resolve())
-        shown = display_path(folder)  # "." is no name to show: the folder's whole path is
-        part.take_folder_years(
-            folder_years[folder], shown if shown != "." else str(folder.resolve())
-        )
-        parts.append(part)
+        if part.blank is None:
+            if folder not in folder_years:
+                folder_years[folder] = years_in_name(folder.resolve())
+            shown = display_path(folder)  # "." is no name to show: the folder's whole path is
+            part.take_folder_years(
+                folder_years[folder], shown if shown != "." else str(folder.resolve())
+            )
+        read.append(part)
+    blank = [part for part in read if part.blank is not None]
+    # An unfilled form is passed over beside forms with figures (or with errors, which may hold
+    # some); else it is read, as one unfilled form alone is, every indicator not reported.
+    unfilled = [part for part in read if part.unfilled]
+    filled = len(files) - len(blank) - len(unfilled)
+    if not filled:
+        for part in unfilled:
+            try:
+                part.read_unfilled()
+            except LzipError as exc:
+                _absorb(log, exc)
+    passed = [part for part in read if part.blank is not None or part.unfilled]
+    parts = [part for part in read if part.blank is None and not part.unfilled]
     years: dict[int, str] = {}  # year → the first file that says so
     for part in parts:
         try:
@@ -115,7 +127,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         log.extend(part.blank for part in blank if part.blank is not None)
     log.raise_if_any()
     # What was said about a skipped form (other sheets, unknown columns) is still said.
-    skipped = [warning for part in blank for warning in (*part.warnings, _blank_form(part, plan))]
+    skipped = [warning for part in passed for warning in (*part.warnings, _blank_form(part, plan))]
     if len(years) > 1:
         (year_a, file_a), (year_b, file_b) = list(years.items())[:2]
         params = {"a": year_a, "file_a": file_a, "b": year_b}
@@ -134,7 +146,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     resolved = next(iter(years))
     for part in parts:  # a file with a value column per year, and no year of its own
         try:
-            part.settle(resolved)
+            part.settle(resolved, years[resolved])
         except LzipError as exc:
             _absorb(log, exc)
     log.raise_if_any()
@@ -181,30 +193,57 @@ _YEARS = re.compile(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?:年度|年)?(?![0-9])")
 _EDGES = re.compile(r"^[\s_.,()（）\[\]【】-]+|[\s_.,()（）\[\]【】-]+$")
 #: What a name may say for the county-wide rows (``county.csv`` from ``template --per-agency``).
 _COUNTY_FORM = frozenset({"county", "全县", "全县合计", "汇总", "合计"})
-#: A title row naming the form's agency: 填报单位：县林业局.
-_AGENCY_LABEL = re.compile(r"(?:填报单位|报送单位|单位名称|填报部门)(?:[(（]盖章[)）])?[:：](.+)")
+#: A title cell labelling the form's agency: 填报单位：县林业局, 报送单位：, 单位. A bare 单位 only
+#: where a cell or word begins (not 责任单位); a unit (单位：万元) names no agency of the plan.
+_AGENCY_LABEL = re.compile(
+    r"(?:填报单位|报送单位|单位名称|填报部门|(?<!\S)单位)(?:[(（]盖章[)）])?[:：]?\s*(?P<name>.*)",
+    re.DOTALL,
+)
 
 
 def _blank_form(part: ReportPart, plan: Plan) -> Problem:
     """LZ256 for a form without figures, naming the agency it is from when that can be told."""
     from lzip_cli.template import COUNTY_STEM
 
-    header_only = part.blank is not None and part.blank.code == "LZ250"
-    key = "form_no_rows" if header_only else "form_empty"
+    if part.blank is None:  # rows, every figure cell blank
+        key, line = "form_unfilled", part.header_row
+    else:
+        key = "form_no_rows" if part.blank.code == "LZ250" else "form_empty"
+        line = part.blank.line
     params: dict[str, object] = {}
     stem = _EDGES.sub("", _YEARS.sub("", _folded(Path(part.file).stem)))
     if stem in _COUNTY_FORM or stem == COUNTY_STEM:
         key += "_county"
     else:
-        labelled = [found[1] for text in part.titles if (found := _AGENCY_LABEL.search(text))]
         agency = _agency_named(stem, plan) or next(
-            (a for a in (_agency_named(t, plan) for t in labelled) if a is not None), None
+            (a for a in (_agency_named(t, plan) for t in _labelled(part.titles)) if a), None
         )
+        in_rows = part.agencies_in_rows() if agency is None else set()
+        if len(in_rows) == 1:  # lzip's form names its agency in every row
+            [agency_id] = in_rows
+            if agency_id is None:
+                key += "_county"
+            else:
+                agency = plan.agency(agency_id)
         if agency is not None:
             key += "_agency"
             params["agency"] = agency.names()
-    line = part.blank.line if part.blank is not None else None
     return Problem("LZ256", key, file=part.file, line=line, params=params)
+
+
+def _labelled(titles: list[list[str]]) -> Iterator[str]:
+    """What title rows give as the form's agency: the text after 填报单位：, 单位： …, in its
+    cell or, when the label stands alone, the next cell (``填报单位：`` | ``县林业局``)."""
+    for cells in titles:
+        for index, text in enumerate(cells):
+            found = _AGENCY_LABEL.search(text)
+            if found is None:
+                continue
+            name = found["name"].strip()
+            if not name and index + 1 < len(cells):
+                name = cells[index + 1]
+            if name:
+                yield name
 
 
 def _folded(text: str) -> str:

@@ -4,7 +4,9 @@ Typer (through Click) words them in English. ``lzip`` speaks Chinese by default,
 the usage line, the help hint and the known messages are said again in Chinese; a message
 lzip does not know keeps Click's English words inside the Chinese frame. English is Click's own
 text, without the ``Value error, `` that pydantic puts before the words of a value Typer refuses
-(an enum option's ``'pdf' is not one of …``).
+(an enum option's ``'pdf' is not one of …``), and in Click's words where Typer passes pydantic's
+on (``--year 2300``: ``2300 is not in the range 1900<=x<=2200.``, not ``Input should be less than
+or equal to 2200``).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ _DETAILS: tuple[tuple[str, str], ...] = (
     (r"Input should be less than or equal to (?P<limit>\S+)", "value_at_most"),
     (r"Input should be greater than or equal to (?P<limit>\S+)", "value_at_least"),
     (r"Input should be a valid integer.*", "value_not_integer"),
+    (r"Unable to parse input string as an integer.*", "value_not_integer"),  # too many digits
     (r"Input should be (?P<expected>'[^']*'(?:, '[^']*')* or '[^']*')\.?", "value_not_literal"),
     (r"'(?P<value>.*)' is not a valid integer\.?", "value_not_integer"),
     (
@@ -81,11 +84,51 @@ def usage_error(context: Any, name: str, detail: str | None = None) -> Exception
 _PYDANTIC_VALUE_ERROR = "Value error, "
 
 
+#: pydantic's error types for a whole-number option's value (Typer 0.29 checks ``--year`` with
+#: a TypeAdapter): not a whole number, or outside the option's ``min`` and ``max``.
+_NOT_AN_INTEGER = frozenset({"int_parsing", "int_parsing_size", "int_from_float", "int_type"})
+_OUT_OF_RANGE = frozenset({"greater_than_equal", "less_than_equal", "greater_than", "less_than"})
+
+
+def _in_clicks_words(error: Any) -> str | None:
+    """What Click says of a whole-number option's value that pydantic refused, as Click's
+    ``IntRange`` said it before Typer checked values with pydantic: ``2300 is not in the range
+    1900<=x<=2200.``, ``'abc' is not a valid integer.``; None for any other error."""
+    try:
+        [found] = error.__cause__.errors(include_url=False)
+    except (AttributeError, TypeError, ValueError):
+        return None  # not pydantic's
+    kind, value, limits = found["type"], found.get("input"), found.get("ctx") or {}
+    if kind not in _NOT_AN_INTEGER | _OUT_OF_RANGE or not all(
+        isinstance(limit, int) for limit in limits.values()
+    ):
+        return None
+    try:
+        number = int(value)  # as Click converts it: 2400.0 is no whole number to Click
+    except (TypeError, ValueError):
+        number = None
+    if kind in _NOT_AN_INTEGER or number is None:
+        return t("usage.value_not_valid_integer", "en", value=repr(value))
+    low = getattr(error.param, "min", None)
+    high = getattr(error.param, "max", None)
+    if low is None and high is None:  # only the limit passed is known
+        low, high = limits.get("ge", limits.get("gt")), limits.get("le", limits.get("lt"))
+    if low is None:
+        bounds = f"x<={high}"
+    elif high is None:
+        bounds = f"x>={low}"
+    else:
+        bounds = f"{low}<=x<={high}"
+    return t("usage.value_out_of_range", "en", value=number, range=bounds)
+
+
 def show(error: Any, lang: Lang) -> int:
     """Print a Click usage error to stderr in ``lang``; return its exit code."""
     message = getattr(error, "message", None)
     if isinstance(message, str) and message.startswith(_PYDANTIC_VALUE_ERROR):
         error.message = message.removeprefix(_PYDANTIC_VALUE_ERROR)  # Click's words alone
+    if lang == "en" and (words := _in_clicks_words(error)) is not None:
+        error.message = words  # not pydantic's "Input should be less than or equal to 2200"
     if lang == "en" or (_HELP_FOR_NO_ARGS and isinstance(error, _HELP_FOR_NO_ARGS)):
         error.show()
         return int(error.exit_code)
