@@ -129,7 +129,7 @@ def test_an_xlsx_file_gives_amount_and_count_in_columns_of_their_own() -> None:
 def test_xlsx_needs_an_output_file() -> None:
     result = lzip("check", EXAMPLE, "-f", "xlsx", "--lang", "en")
     assert result.exit_code == 2
-    assert "needs an output path" in result.stderr
+    assert "needs -o/--output naming the file" in result.stderr
 
 
 def test_an_unknown_suffix_is_refused_and_nothing_written() -> None:

@@ -522,3 +522,11 @@ def test_an_abort_exits_1_without_a_traceback(
         cli.main()
     assert exited.value.code == 1
     assert capsys.readouterr().err == "Aborted!\n"
+
+
+@pytest.mark.parametrize("command", ["check", "shortfalls", "template", "indicators"])
+def test_every_agency_option_is_shown_as_agency_in_help(command: str) -> None:
+    # Not Typer's `<list[str]>`: the same word the other commands show.
+    shown = lzip(command, "--help", lang="en").stdout
+    assert re.search(r"--agency\s+AGENCY", shown)
+    assert "list[str]" not in shown

@@ -592,7 +592,7 @@ def _write_check(
 def indicators(
     agency: Annotated[
         list[str] | None,
-        typer.Option("--agency", "-a", help=_h("indicators.agency")),
+        typer.Option("--agency", "-a", metavar="AGENCY", help=_h("indicators.agency")),
     ] = None,
     output_format: Annotated[
         CatalogFormat, typer.Option("--format", "-f", help=_h("catalog.format"))

@@ -842,8 +842,8 @@ TEXTS.update(
             "leave --format out",
         ),
         "xlsx_needs_output": (
-            "xlsx 格式需要 -o/--out 指定文件",
-            "the xlsx format needs an output path",
+            "xlsx 格式需要 -o/--output 指定写入的文件",
+            "the xlsx format needs -o/--output naming the file to write",
         ),
         "tpl_col_year": ("年度", "year"),
         "tpl_col_indicator": ("指标", "indicator"),
@@ -1498,8 +1498,8 @@ TEXTS.update(
             "The report has merged cells.",
         ),
         "code.LZ254": (
-            "作为报表给出的目录中没有 .csv 或 .xlsx 文件。",
-            "A directory given as a report holds no .csv or .xlsx file.",
+            "作为报表给出的目录中没有报表文件（.csv、.tsv、.txt、.xlsx）。",
+            "A directory given as a report holds no report files (.csv, .tsv, .txt, .xlsx).",
         ),
         "code.LZ255": (
             "几个数值（或笔数）列各写一个年份（2023年完成值、2024年完成值）：读取报表年度的一列，"
@@ -1584,7 +1584,7 @@ TEXTS.update(
         ),
         "help.year": (
             "报表年度（默认：文件名或文件夹名中的年份，其次为年度列）。",
-            "Report year (default: the year in the file name, else the year column).",
+            "Report year (default: the year in the file or folder name, else the year column).",
         ),
         "help.agency": (
             "只看该责任单位（编号、名称或别称），可重复。",
@@ -1599,8 +1599,8 @@ TEXTS.update(
             "Validate a form in a folder named for a year (reports/2025/forestry.csv) together with the folder's other forms, as one report, as check reads reports/2025/; the pre-commit hook uses this.",
         ),
         "help.validate.format": (
-            "text（写到标准错误）、json（标准输出）或 github（标准输出上的工作流命令）。",
-            "text (stderr), json (stdout) or github (workflow commands on stdout).",
+            "text（问题写到标准错误，OK 行写到标准输出）、json（标准输出）或 github（标准输出上的工作流命令）。",
+            "text (problems on stderr, OK lines on stdout), json (stdout) or github (workflow commands on stdout).",
         ),
         "help.reports": (
             "年度报表：一个 CSV 或 .xlsx 文件、几个文件（每单位一个）或存放它们的目录，合起来作为一份报表读取；其中没有数值的报表（只有表头或为空）跳过并警告。",
