@@ -367,14 +367,25 @@ def test_json_notes_of_the_county_row_and_of_agency_rows(document: dict[str, Any
     assert indicator_of(document, "5.4")["contributions"][0]["note"] == "专利执行保险"
 
 
-def test_csv_ends_with_the_agency_rows_note() -> None:
-    rows = list(
-        csv.DictReader(io.StringIO(run("check", EXAMPLE, "-f", "csv").stdout.lstrip("\ufeff")))
-    )
-    notes = {(r["agency_id"], r["indicator"]): r["note"] for r in rows}
+def _csv_rows() -> list[dict[str, str]]:
+    text = run("check", EXAMPLE, "-f", "csv").stdout.lstrip("\ufeff")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_carries_the_agency_rows_note() -> None:
+    notes = {(r["agency_id"], r["indicator"]): r["note"] for r in _csv_rows()}
     assert notes[("press-publication", "2.1")] == "尚未制定压缩时限办法"
     assert notes[("forestry", "1.1")] == ""
-    assert list(rows[0])[-1] == "note"
+
+
+def test_csv_ends_with_the_county_rows_note_on_every_agencys_line() -> None:
+    # 4.3 has only a county row: its note was in the JSON and nowhere in the CSV.
+    rows = _csv_rows()
+    assert list(rows[0])[-2:] == ["note", "county_note"]
+    county_notes = {r["agency_id"]: r["county_note"] for r in rows if r["indicator"] == "4.3"}
+    assert set(county_notes.values()) == {"截至2024年12月31日"}
+    assert sorted(county_notes) == ["industry-trade", "ip-office"]
+    assert {r["county_note"] for r in rows if r["indicator"] == "1.1"} == {""}
 
 
 def test_json_fractional_milestones_are_numbers(document: dict[str, Any]) -> None:

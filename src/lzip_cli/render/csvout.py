@@ -2,6 +2,7 @@
 
 Number columns hold numbers or nothing; what a blank means is in a yes/blank column beside it
 (``target_per_actual``: the plan sets no target; ``not_carried_out``: the 0 is "—", 未开展).
+``note`` is the agency's own row's note, ``county_note`` the county-wide row's.
 
 Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``) is
 prefixed with an apostrophe.
@@ -64,6 +65,7 @@ HEADER_KEYS = (
     "status",
     "regressed",
     "note",
+    "county_note",
 )
 
 
@@ -95,6 +97,9 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
                     line.actual.status,
                     "yes" if line.actual.regressed else "",
                     result.note(indicator.id, plan_agency.id) or "",
+                    # The county-wide row's note (截至2024年12月31日) is on the figure every
+                    # agency sharing the indicator is judged by.
+                    result.note(indicator.id, None) or "",
                 ]
             )
     return to_csv(HEADER_KEYS, rows)
