@@ -7,6 +7,7 @@ shell, CSV with the BOM Excel needs, and written atomically like every file lzip
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -14,6 +15,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from lzip_cli.cli import app
+from lzip_cli.errors import Problem
+from lzip_cli.messages import Bilingual
+from lzip_cli.render.table import warnings_block
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "2024.csv"
@@ -168,3 +172,25 @@ def test_nothing_owed_still_exits_0_with_an_output_file() -> None:
 def test_warnings_are_shown_on_stderr_once_as_well_as_written(name: str) -> None:
     result = lzip("check", EXAMPLE, "--year", "2023", "-o", name, "--lang", "en")
     assert result.stderr.count("warning LZ245: --year 2023 differs from the year 2024") == 1
+
+
+@pytest.mark.parametrize("width", range(40, 121))
+def test_no_warning_line_under_the_tables_starts_with_closing_punctuation(width: int) -> None:
+    # Rich folds at any character: at 42, 56, 66 or 84 columns a line began with ，or ）.
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    unfilled = Problem(
+        "LZ256",
+        "form_unfilled_agency",
+        file="returns/2024/林业局.csv",
+        line=2,
+        params={"agency": Bilingual("县林业局", "County Forestry Bureau")},
+    )
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None).print(
+        warnings_block([unfilled], "zh", width)
+    )
+    lines = buffer.getvalue().splitlines()
+    assert not [line for line in lines if line[:1] in "，。、）；：」』"]
+    assert all(cell_len(line.rstrip()) <= width for line in lines)

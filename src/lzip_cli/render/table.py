@@ -170,8 +170,18 @@ def agency_table(
     return Group(*parts)
 
 
-def warnings_block(problems: Iterable[Problem], lang: Lang) -> RenderableType:
-    lines = [Text(format_problem(p, lang, "warning"), style="yellow") for p in problems]
+def _broken(text: str, width: int | None) -> str:
+    """``text`` in lines of ``width`` columns by Chinese line-breaking rules (no line starting
+    with ，or ）), which Rich's folding at any character does not follow; None: one line."""
+    return text if width is None else "\n".join(wrap_cells(text, width))
+
+
+def warnings_block(
+    problems: Iterable[Problem], lang: Lang, width: int | None = None
+) -> RenderableType:
+    lines = [
+        Text(_broken(format_problem(p, lang, "warning"), width), style="yellow") for p in problems
+    ]
     return Group(Text(t("warnings_heading", lang), style="bold yellow"), *lines)
 
 
@@ -203,12 +213,14 @@ def _print(
     console.print(Text(view.title_text(result, lang), style="bold"))
     if result.plan.info.document:
         console.print(result.plan.info.document)
-    console.print(t("check_summary", lang, counts=view.summary_text(result, lang)))
-    console.print(t("milestone_explained", lang, year=result.year), style="dim")
-    console.print(t("completion_explained", lang), style="dim")
+    summary = t("check_summary", lang, counts=view.summary_text(result, lang))
+    console.print(Text(_broken(summary, width)))
+    milestone = t("milestone_explained", lang, year=result.year)
+    console.print(Text(_broken(milestone, width), style="dim"))
+    console.print(Text(_broken(t("completion_explained", lang), width), style="dim"))
     console.print()
     for agency in agencies:
         console.print(agency_table(result, agency, lang, width))
         console.print()
     if result.warnings:
-        console.print(warnings_block(result.warnings, lang))
+        console.print(warnings_block(result.warnings, lang, width))
