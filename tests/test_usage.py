@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lzip_cli.cli import lang_after_command
+from lzip_cli.cli import ascii_digits, lang_after_command
 from lzip_cli.linebreak import cell_width, wrap_cells
 from lzip_cli.messages import language
 from lzip_cli.usage import localize_help, translate
@@ -530,3 +530,36 @@ def test_every_agency_option_is_shown_as_agency_in_help(command: str) -> None:
     shown = lzip(command, "--help", lang="en").stdout
     assert re.search(r"--agency\s+AGENCY", shown)
     assert "list[str]" not in shown
+
+
+@pytest.mark.parametrize(
+    "year_args", [["--year", "２０２４"], ["--year=２０２４"], ["-y", "２０２４"]], ids=str
+)
+def test_a_year_typed_in_full_width_digits_is_read(year_args: list[str]) -> None:
+    # A Chinese input method types ２０２４; Typer 0.29 refused it as "not a valid integer".
+    result = lzip("check", str(EXAMPLE), *year_args, "-f", "json")
+    assert result.returncode == 1, result.stderr
+    assert '"year": 2024' in result.stdout
+
+
+def test_template_takes_its_year_in_full_width_digits(tmp_path: Path) -> None:
+    form = tmp_path / "2025.csv"
+    result = lzip("template", "２０２５", "-o", str(form))
+    assert result.returncode == 0, result.stderr
+    assert form.read_text(encoding="utf-8-sig").splitlines()[1].startswith("2025,1.1,")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["check", "２０２４年报.csv", "-y", "２０２４"],
+            ["check", "２０２４年报.csv", "-y", "2024"],
+        ),
+        (["template", "２０２５", "-o", "２０２５"], ["template", "2025", "-o", "2025"]),
+        (["check", "a.csv", "--year=２０２４"], ["check", "a.csv", "--year=2024"]),
+        (["check", "a.csv", "--year", "2024"], ["check", "a.csv", "--year", "2024"]),
+    ],
+)
+def test_only_arguments_made_of_digits_are_changed(args: list[str], expected: list[str]) -> None:
+    assert ascii_digits(args) == expected

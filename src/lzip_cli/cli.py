@@ -1031,6 +1031,30 @@ def lang_after_command(args: list[str]) -> list[str]:
     return [rest[0], *taken, *rest[1:]]
 
 
+def ascii_digits(args: list[str]) -> list[str]:
+    """Numbers typed with a Chinese input method (``--year ２０２４``) as ASCII digits.
+
+    Click's ``int()`` took full-width digits; Typer 0.29 validates through pydantic, which does
+    not. Only an argument (or an ``--option=`` value) made wholly of digits is changed: a file
+    name with a suffix or any other character is left as it is.
+    """
+    import unicodedata
+
+    def plain(text: str) -> str:
+        return (
+            unicodedata.normalize("NFKC", text) if text.isdigit() and not text.isascii() else text
+        )
+
+    changed = []
+    for arg in args:
+        option, equals, value = arg.partition("=")
+        if equals and option.startswith("--"):
+            changed.append(option + equals + plain(value))
+        else:
+            changed.append(plain(arg))
+    return changed
+
+
 @contextmanager
 def _without_pydantic_plugins() -> Iterator[None]:
     """Build lzip's models without looking for pydantic plugins, as Typer builds its own.
@@ -1063,7 +1087,9 @@ def main() -> None:
             # Not standalone: a usage error comes back here to be said in the user's language.
             with _without_pydantic_plugins():
                 exit_code = app(
-                    args=lang_after_command(sys.argv[1:]), prog_name="lzip", standalone_mode=False
+                    args=lang_after_command(ascii_digits(sys.argv[1:])),
+                    prog_name="lzip",
+                    standalone_mode=False,
                 )
         except typer.Abort:  # what standalone Typer would do; lzip asks nothing, so rare
             typer.echo("Aborted!", err=True)
