@@ -115,6 +115,17 @@ def test_optional_columns_note_count_year(plan: Plan) -> None:
     assert report.year == 2024
 
 
+def test_a_row_with_a_note_and_no_figure_gives_no_row_but_keeps_its_note(plan: Plan) -> None:
+    # Why a figure was not reported is what the office needs to read; it used to be dropped.
+    report = read(
+        plan,
+        "2024.csv",
+        "指标,责任单位,数值,备注\n7.1,县林业局,,稿件已投送，待刊发\n7.1,,,全县待汇总\n4.3,,1652,\n",
+    )
+    assert [r.indicator_id for r in report.rows] == ["4.3"]
+    assert report.notes == {("7.1", "forestry"): "稿件已投送，待刊发", ("7.1", None): "全县待汇总"}
+
+
 def test_count_header_synonyms(plan: Plan) -> None:
     for header in ("count", "笔数", "件数", "笔数/件数"):
         report = read(plan, "2024.csv", f"指标,数值,{header}\n5.2,300,4\n")

@@ -599,6 +599,17 @@ def test_a_form_with_one_figure_or_note_filled_in_is_read_not_passed_over(
     assert [w for w in document["warnings"] if w["code"] == "LZ256"] == []
 
 
+def test_a_note_on_a_row_without_a_figure_in_one_form_of_several_reaches_the_output() -> None:
+    split_example(Path("2024"))
+    with Path("2024/县林业局.csv").open("a", encoding="gbk") as form:
+        form.write("7.1,县林业局,,,宣传稿件已投送，待刊发\n")
+    document = check_json("2024")
+    forestry = next(a for a in document["agencies"] if a["id"] == "forestry")
+    line = next(r for r in forestry["rows"] if r["indicator"] == "7.1")
+    assert line["note"] == "宣传稿件已投送，待刊发"
+    assert line["own"] is None  # still not reported: a note is no figure
+
+
 def test_forms_all_sent_back_unfilled_check_as_nothing_reported_as_one_such_form_does() -> None:
     assert lzip("template", "2024", "--per-agency", "-o", "2024").exit_code == 0
     document = check_json("2024")

@@ -271,6 +271,8 @@ def evaluate(plan: Plan, report: Report) -> CheckResult:
     # In file order, as the user reads the report (judging goes in plan order).
     warnings.sort(key=Problem.sort_key)
     notes = {(row.indicator_id, row.agency_id): row.note for row in report.rows if row.note}
+    for key, note in report.notes.items():  # rows with a note and no figure
+        notes.setdefault(key, note)
     return CheckResult(report.year, plan, results, agencies, warnings, notes)
 
 

@@ -146,6 +146,9 @@ class Report:
     year: int
     rows: list[ReportRow]
     warnings: list[Problem] = field(default_factory=list)
+    #: The 备注 of rows that give no figure (``7.1,县林业局,,,稿件待刊发``), by indicator and
+    #: agency (None: the county row): no row for the figures, but why it was not reported.
+    notes: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -172,6 +175,8 @@ class ReportPart:
     #: The title rows above the header, each its non-blank cells (``填报单位：县林业局``,
     #: ``填报单位：`` | ``县林业局``).
     titles: list[list[str]] = field(default_factory=list)
+    #: The notes of rows without a figure (see :attr:`Report.notes`).
+    notes: dict[tuple[str, str | None], str] = field(default_factory=dict)
     #: Whether the rows hold no figure, ``—``/未开展 or note: lzip's form sent back unfilled.
     #: They are not read yet (see :meth:`read_unfilled`): beside forms with figures such a form
     #: is passed over (LZ256), alone it is read as any other, every indicator not reported.
@@ -285,6 +290,7 @@ class ReportPart:
         body, self.pending = self.pending, None
         if body is not None:
             self.rows, self.year_cells, self.header_year = body.read(year, year_from)
+            self.notes = body.notes
 
     def year_unknown(self) -> Problem:
         """LZ214 for this file, saying which years its name holds if it holds several, or which
@@ -323,7 +329,7 @@ def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     resolved = part.own_year(year)
     if resolved is None:
         raise LzipError([part.year_unknown()])
-    return Report(part.file, resolved, part.rows, part.warnings)
+    return Report(part.file, resolved, part.rows, part.warnings, part.notes)
 
 
 def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
@@ -978,6 +984,7 @@ class _Body:
         self.name = name
         self.header = header
         self.warnings = warnings
+        self.notes: dict[tuple[str, str | None], str] = {}  # of rows without a figure
 
     def _look_ahead(self) -> Iterator[tuple[int, list[str]]]:
         """The rows, those held first; each row looked at is held, to be read later."""
@@ -1227,7 +1234,12 @@ class _Body:
             if parsed_row is None:
                 continue
             if parsed_row.value is None and parsed_row.count is None:
-                continue  # a row left blank says nothing: the same as no row ("not reported")
+                # A row left blank is the same as no row ("not reported"); its note, if any,
+                # says why, and is kept for the output.
+                if parsed_row.note:
+                    key = (parsed_row.indicator_id, parsed_row.agency_id)
+                    self.notes.setdefault(key, parsed_row.note)
+                continue
             key = (parsed_row.indicator_id, parsed_row.agency_id)
             if key in first_row:
                 log.add(

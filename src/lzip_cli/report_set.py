@@ -151,7 +151,8 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
             _absorb(log, exc)
     log.raise_if_any()
     if len(parts) == 1:  # its duplicate rows were refused as it was read
-        return Report(parts[0].file, resolved, parts[0].rows, [*parts[0].warnings, *skipped])
+        part = parts[0]
+        return Report(part.file, resolved, part.rows, [*part.warnings, *skipped], part.notes)
     rows, warnings = [], skipped
     first: dict[tuple[str, str | None], ReportRow] = {}
     overridden: set[str | None] = set()  # LZ245 about a folder's year: once, not once a file
@@ -185,7 +186,11 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
                 )
             )
     log.raise_if_any()
-    return Report(parts[0].file, resolved, rows, warnings)
+    notes: dict[tuple[str, str | None], str] = {}
+    for part in parts:
+        for key, note in part.notes.items():
+            notes.setdefault(key, note)
+    return Report(parts[0].file, resolved, rows, warnings, notes)
 
 
 #: What a form's name may hold besides its agency: years (``2025年县林业局``) and separators.
