@@ -145,6 +145,7 @@ def test_markdown_list_shows_every_column_the_agency_needs() -> None:
         "滞后",
         "县农业农村局、县林业局、县新闻出版局",
         "全县2025年全年应达到 18（按年重新计数）",  # the county's cases, counted anew each year
+        "含“铁拳”行动查办案件",  # the office's own note on its 1.1 row
     ]
 
 
@@ -187,10 +188,22 @@ def test_a_missing_figure_says_not_reported_in_words_as_dash_means_not_carried_o
     assert "“—”表示未填报" not in text
 
 
+def markdown_cells(markdown: str, indicator: str) -> dict[str, str]:
+    """``indicator``'s row of a Markdown list, by column header."""
+    lines = markdown.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"| {indicator} |"))
+    rule = next(i for i in range(at, -1, -1) if lines[i].startswith("|---"))
+    header = lines[rule - 1]
+    cells = [
+        [c.strip() for c in line.strip().strip("|").split("|")] for line in (header, lines[at])
+    ]
+    return dict(zip(*cells, strict=True))
+
+
 def needed(markdown: str, indicator: str) -> str:
     """The 下一阶段要求 (needed by next milestone) cell of ``indicator``'s row in a list."""
-    row = next(line for line in markdown.splitlines() if line.startswith(f"| {indicator} |"))
-    return row.strip().removesuffix("|").rsplit("|", 1)[1].strip()
+    cells = markdown_cells(markdown, indicator)
+    return cells.get("下一阶段要求", cells.get("Needed by next milestone", ""))
 
 
 def test_requirement_names_the_county_for_a_shared_figure_and_the_agency_for_its_own() -> None:
@@ -481,8 +494,11 @@ def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(
         sheet = openpyxl.load_workbook(out / f"{agency}.xlsx").active
         rows = [[as_text(c) for c in r] for r in sheet.iter_rows(values_only=True)]
         assert rows[0][0].endswith("2024 年度知识产权量化指标督办清单")
-        # The CSV's table without its agency column (the workbook's title names the agency).
+        # The CSV's table without its agency column (the workbook's title names the agency),
+        # and without its notes column where the agency wrote no note on an item it owes.
         table = [row[1:] for row in read_csv(GOLDEN / "csv" / f"{agency}.csv")]
+        if not any(row[-1] for row in table[1:]):
+            table = [row[:-1] for row in table]
         assert rows[2 : 2 + len(table)] == table
         assert sheet.freeze_panes == "A4"  # title, intro and header stay in view
         assert sheet.print_title_rows == "$3:$3"
@@ -920,3 +936,21 @@ def test_markdown_and_output_are_spelt_as_check_spells_them(tmp_path: Path) -> N
     result = run("shortfalls", EXAMPLE, "--output", tmp_path / "lists", "-f", "markdown")
     assert result.exit_code == 1
     assert listing(tmp_path / "lists") == {f"{a}.md" for a in OWED} | {"index.md"}
+
+
+def test_a_printed_list_has_a_notes_column_only_where_the_agency_wrote_a_note(
+    tmp_path: Path,
+) -> None:
+    # 县知识产权局 wrote 含“铁拳”行动查办案件 on its 1.1 row; 县林业局 wrote no note on what it owes.
+    assert "| 本单位备注 |" in run("shortfalls", EXAMPLE, "--agency", "ip-office").stdout
+    assert "备注" not in run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    english = run("shortfalls", EXAMPLE, "--agency", "ip-office", "--lang", "en").stdout
+    assert markdown_cells(english, "1.1")["Your note"] == "含“铁拳”行动查办案件"
+
+
+def test_a_csv_list_always_has_the_notes_column(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("shortfalls", EXAMPLE, "--out", out, "--format", "csv", "--agency", "forestry")
+    header, *rows = read_csv(out / "forestry.csv")
+    assert header[-1] == "本单位备注"
+    assert rows and all(row[-1] == "" for row in rows)

@@ -731,6 +731,7 @@ TEXTS.update(
         "sf_col_status": ("状态", "Status"),
         "sf_col_others": ("共同责任单位", "Shared with"),
         "sf_col_needed": ("下一阶段要求", "Needed by next milestone"),
+        "sf_col_note": ("本单位备注", "Your note"),
         "sf_col_count": ("欠账项数", "Shortfalls"),
         "sf_col_indicators": ("欠账指标", "Indicators owed"),
         "sf_col_file": ("清单文件", "List file"),

@@ -22,6 +22,8 @@ class Shortfall:
     others: tuple[str, ...]
     next_year: int | None
     next_milestone: float | None
+    #: The agency's note (备注) on its report row of this indicator.
+    note: str | None = None
 
     @property
     def needed(self) -> float | None:
@@ -72,6 +74,7 @@ def build(result: CheckResult, agencies: list[AgencyResult]) -> list[AgencyShort
                     else tuple(a for a in indicator.agencies if a != agency.agency_id),
                     next_year=upcoming,
                     next_milestone=None if upcoming is None else milestone_for(indicator, upcoming),
+                    note=result.note(indicator.id, agency.agency_id),
                 )
             )
         lists.append(AgencyShortfalls(agency.agency_id, tuple(items), len(agency.lines)))

@@ -22,6 +22,7 @@ COLUMNS = (
     "status",
     "others",
     "needed",
+    "note",
 )
 #: Columns holding a plain figure (stored as numbers in .xlsx).
 NUMERIC_COLUMNS = frozenset(
@@ -116,11 +117,20 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
         "status": view.status_text(item.actual, lang),
         "others": name_list((result.plan.agency(a).label(lang) for a in item.others), lang),
         "needed": needed_text(item, lang),
+        "note": item.note or "",
     }
 
 
-def headers(year: int, lang: Lang) -> list[str]:
-    return [t("sf_col_" + column, lang, year=year) for column in COLUMNS]
+def columns(entry: AgencyShortfalls, *, printable: bool) -> tuple[str, ...]:
+    """The list's columns: a printable list (Markdown, .xlsx) shows the agency's notes (备注)
+    only when it wrote one on some item owed; the CSV list, data, always has the column."""
+    if printable and not any(item.note for item in entry.items):
+        return COLUMNS[:-1]
+    return COLUMNS
+
+
+def headers(year: int, lang: Lang, shown: tuple[str, ...] = COLUMNS) -> list[str]:
+    return [t("sf_col_" + column, lang, year=year) for column in shown]
 
 
 def list_title(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
@@ -141,14 +151,19 @@ def intro_text(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
     )
 
 
-def item_rows(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> list[list[str]]:
-    return [[item_cells(result, item, lang)[c] for c in COLUMNS] for item in entry.items]
+def item_rows(
+    result: CheckResult, entry: AgencyShortfalls, lang: Lang, shown: tuple[str, ...] = COLUMNS
+) -> list[list[str]]:
+    return [[item_cells(result, item, lang)[c] for c in shown] for item in entry.items]
 
 
 def to_markdown(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
     """One agency's list as a printable Markdown document."""
     lines = [f"# {list_title(result, entry, lang)}", "", intro_text(result, entry, lang), ""]
-    lines += markdown.table(headers(result.year, lang), item_rows(result, entry, lang))
+    shown = columns(entry, printable=True)
+    lines += markdown.table(
+        headers(result.year, lang, shown), item_rows(result, entry, lang, shown)
+    )
     lines += ["", t("sf_footer", lang), ""]
     return "\n".join(lines)
 
@@ -248,10 +263,11 @@ def list_files(
         from lzip_cli.render.xlsx import Sheet, workbook_bytes
 
         for entry in owing:
+            shown = columns(entry, printable=True)
             sheet = Sheet(
                 title=entry.agency_id,
-                header=headers(result.year, lang),
-                rows=item_rows(result, entry, lang),
+                header=headers(result.year, lang, shown),
+                rows=item_rows(result, entry, lang, shown),
                 heading=list_title(result, entry, lang),
                 numeric_columns=NUMERIC_COLUMNS,
                 intro=intro_text(result, entry, lang),
