@@ -372,6 +372,25 @@ def test_a_row_for_an_agency_not_responsible_is_counted_with_a_warning() -> None
 
 
 @pytest.mark.parametrize(
+    ("rows", "county"),
+    [
+        # 2.1 judges a, b and c each on its own figure: d's is in no status.
+        ((row(2, "2.1", "a", 12.0), row(3, "2.1", "d", 8.0)), None),
+        # 1.1's county row is the county's figure: d's row is not added to it.
+        ((row(2, "1.1", None, 16.0), row(3, "1.1", "d", 8.0)), 16),
+    ],
+)
+def test_a_row_for_an_agency_not_responsible_that_is_not_counted_says_so(
+    rows: tuple[ReportRow, ...], county: float | None
+) -> None:
+    result = check(*rows)
+    (warning,) = [w for w in result.warnings if w.code == "LZ241"]
+    assert result.indicator(rows[0].indicator_id).county.value == county
+    assert format_problem(warning, "zh", "warning").endswith("其数值不计入全县数和考核")
+    assert format_problem(warning, "en", "warning").endswith("its figure is not counted")
+
+
+@pytest.mark.parametrize(
     ("year", "expected"),
     [
         (2021, [("year_before_plan", {"year": 2021, "first": 2022, "last": 2025})]),
@@ -443,6 +462,13 @@ def test_each_an_agency_that_did_not_report_makes_the_county_not_reported() -> N
     ind = result.indicator("2.1")
     assert ind.per_agency["c"].status == "not-reported"
     assert ind.status == "not-reported"
+
+
+def test_each_the_county_gap_is_unknown_while_an_agency_has_not_reported() -> None:
+    # a and b are past the target; c's gap, unknown, may be the largest: not 0 beside 未填报.
+    result = check(row(2, "2.1", "a", 12.0), row(3, "2.1", "b", 12.0))
+    county = result.indicator("2.1").county
+    assert (county.gap_to_milestone, county.gap_to_target) == (None, None)
 
 
 def test_each_a_county_row_is_ignored_with_a_warning() -> None:

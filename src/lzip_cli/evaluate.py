@@ -290,6 +290,14 @@ def year_outside_plan(plan: Plan, year: int, file: str | None = None) -> Problem
     return None
 
 
+def _largest_gap(gaps: list[float | None]) -> float | None:
+    """The largest of the agencies' gaps; None while one is unknown (a figure not reported),
+    which could be the largest: a gap of 0 beside "not reported" would read as on track."""
+    if not gaps or any(gap is None for gap in gaps):
+        return None
+    return max(gap for gap in gaps if gap is not None)
+
+
 def _evaluate_indicator(
     plan: Plan,
     indicator: Indicator,
@@ -306,12 +314,15 @@ def _evaluate_indicator(
         (r for r in rows if r.agency_id is not None),
         key=lambda r: plan.agency_position(r.agency_id or ""),
     )
+    # Only a sum of the agencies' rows takes in a row of an agency not responsible: an `each`
+    # indicator judges the responsible agencies alone, and a county row stands for the county.
+    summed = indicator.scope != "each" and county_row is None
     for row in agency_rows:
         if row.agency_id not in indicator.agencies:
             warnings.append(
                 Problem(
                     "LZ241",
-                    "agency_not_responsible",
+                    "agency_not_responsible" if summed else "agency_not_responsible_ignored",
                     file=row.file or report.file,
                     line=row.row,
                     params={
@@ -336,14 +347,12 @@ def _evaluate_indicator(
         per_agency.update(own)
         figures = [per_agency[a] for a in indicator.agencies]
         status = worst([f.status for f in figures])
-        gaps_m = [f.gap_to_milestone for f in figures if f.gap_to_milestone is not None]
-        gaps_t = [f.gap_to_target for f in figures if f.gap_to_target is not None]
         county = Figure(
             value=None,
             count=None,
             status=status,
-            gap_to_milestone=max(gaps_m) if gaps_m else None,
-            gap_to_target=max(gaps_t) if gaps_t else None,
+            gap_to_milestone=_largest_gap([f.gap_to_milestone for f in figures]),
+            gap_to_target=_largest_gap([f.gap_to_target for f in figures]),
             regressed=any(f.regressed for f in figures),
         )
         return IndicatorResult(indicator, milestone, county, own, per_agency)

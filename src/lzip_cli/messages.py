@@ -625,6 +625,10 @@ TEXTS.update(
             "{agency}不是指标 {indicator} 的责任单位，其数值仍计入",
             "{agency} is not responsible for indicator {indicator}; its figure is counted anyway",
         ),
+        "agency_not_responsible_ignored": (
+            "{agency}不是指标 {indicator} 的责任单位，其数值不计入全县数和考核",
+            "{agency} is not responsible for indicator {indicator}; its figure is not counted",
+        ),
         "county_row_each": (
             "指标 {indicator} 由各单位分别考核，全县合计行被忽略",
             "indicator {indicator} is judged per agency; the county-wide row is ignored",
@@ -1441,8 +1445,9 @@ TEXTS.update(
             "The county total differs from the sum of the agencies' figures.",
         ),
         "code.LZ241": (
-            "填报单位不是该指标的责任单位（数值仍计入）。",
-            "A row's agency is not responsible for the indicator (its figure still counts).",
+            "填报单位不是该指标的责任单位（数值只在由各单位相加得出全县数时计入）。",
+            "A row's agency is not responsible for the indicator (its figure counts only where the "
+            "county figure is the agencies' sum).",
         ),
         "code.LZ242": (
             "分别考核的指标有全县合计行（被忽略）。",
