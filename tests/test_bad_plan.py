@@ -476,6 +476,16 @@ def test_a_missing_data_directory() -> None:
     assert "nowhere: 错误 LZ003: 方案数据目录不存在" in result.stderr
 
 
+def test_a_data_path_that_is_a_file() -> None:
+    Path("2024.csv").write_text("指标,责任单位,数值\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "2024.csv", "--data", "2024.csv"])
+    assert result.exit_code == 2
+    assert (
+        "2024.csv: 错误 LZ003: 这是一个文件；方案数据应为含 indicators.yaml 和 agencies.yaml 的目录"
+        in result.stderr
+    )
+
+
 def test_a_data_directory_outside_the_current_one_is_named_as_given(tmp_path: Path) -> None:
     # Not ../../../srv/plan: the path the user typed.
     outside = tmp_path.parent / "srv" / "plan"

@@ -30,6 +30,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "cannot read the file: {reason}. If it is open in Excel or WPS, close it first",
     ),
     "data_dir_missing": ("方案数据目录不存在", "the plan data directory does not exist"),
+    "data_dir_is_file": (
+        "这是一个文件；方案数据应为含 indicators.yaml 和 agencies.yaml 的目录",
+        "is a file; the plan data is a directory holding indicators.yaml and agencies.yaml",
+    ),
     "nul_byte": ("含有 NUL 字节：这不是文本文件", "contains a NUL byte: this is not a text file"),
     # --- YAML --------------------------------------------------------------------------------
     "yaml_not_utf8": ("YAML 文件须为 UTF-8 编码", "a YAML file must be UTF-8 encoded"),
@@ -1172,8 +1176,8 @@ TEXTS.update(
             "A plan YAML file is larger than lzip accepts.",
         ),
         "code.LZ003": (
-            "文件或方案数据目录不存在。",
-            "A file or the plan data directory does not exist.",
+            "文件或方案数据目录不存在（或方案数据路径是一个文件）。",
+            "A file or the plan data directory does not exist (or the plan data path is a file).",
         ),
         "code.LZ004": (
             "操作系统拒绝读取文件（权限、I/O 错误等）。",

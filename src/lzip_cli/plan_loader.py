@@ -218,9 +218,8 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
         return f"{shown_as}/{name}" if shown_as else display_path(data_dir / name)
 
     if not data_dir.is_dir():
-        raise LzipError(
-            [Problem("LZ003", "data_dir_missing", file=shown_as or display_path(data_dir))]
-        )
+        key = "data_dir_is_file" if data_dir.exists() else "data_dir_missing"
+        raise LzipError([Problem("LZ003", key, file=shown_as or display_path(data_dir))])
     docs: dict[str, YamlDocument] = {}
     log = ProblemLog()
     for name in (AGENCIES_FILE, INDICATORS_FILE):
