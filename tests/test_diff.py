@@ -167,6 +167,48 @@ def test_lines_read_naturally(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            [
+                "4.3 有效注册商标拥有量：类型 年末存量 → 年度量",
+                "4.3 有效注册商标拥有量：方向 增加 → 减少",
+                "4.3 有效注册商标拥有量：考核方式 全县合计 → 各单位分别",
+                "4.3 有效注册商标拥有量：目标值 1700 → 1300",
+            ],
+        ),
+        (
+            "en",
+            [
+                "4.3 Valid registered trademarks held: kind year-end stock → yearly flow",
+                "4.3 Valid registered trademarks held: direction increase → decrease",
+                "4.3 Valid registered trademarks held: scope county-wide → each agency",
+                "4.3 Valid registered trademarks held: target 1700 → 1300",
+            ],
+        ),
+    ],
+)
+def test_kind_direction_and_scope_are_said_in_words(
+    tmp_path: Path, lang: str, expected: list[str]
+) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[
+            ("kind: stock\n    direction: increase\n    baseline: {year: 2022, value: 1409}\n"
+             "    target: {year: 2025, value: 1700}",
+             "kind: flow\n    direction: decrease\n    baseline: {year: 2022, value: 1409}\n"
+             "    target: {year: 2025, value: 1300}"),
+            ("agencies: [ip-office, industry-trade]\n    scope: shared",
+             "agencies: [ip-office, industry-trade]\n    scope: each"),
+        ],
+    )  # fmt: skip
+    result = run("diff", str(DATA), str(new), "-f", "text", "--lang", lang)
+    assert result.stdout.splitlines() == expected
+
+
 def test_indicator_added_and_removed(tmp_path: Path) -> None:
     block_start = '  - id: "8.1"'
     text = (DATA / "indicators.yaml").read_text(encoding="utf-8")

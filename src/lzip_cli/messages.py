@@ -313,6 +313,8 @@ TEXTS.update(
         "kind_rate": ("比率", "rate"),
         "scope_shared": ("全县合计", "county-wide"),
         "scope_each": ("各单位分别", "each agency"),
+        "direction_increase": ("增加", "increase"),
+        "direction_decrease": ("减少", "decrease"),
         "catalog_continued": ("{title}（续）", "{title} (continued)"),
         "catalog_milestones": ("阶段值：", "Milestones:"),
         "catalog_milestone": ("{year}年 {value}", "{year}: {value}"),

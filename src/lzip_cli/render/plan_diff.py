@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 _WORDS = {"not-carried-out": "not_carried_out_short", "per-actual": "per_actual_tiny"}
 _INDICATOR_KINDS = ("indicator", "responsibility")
+#: Fields whose values are words of the plan's vocabulary, shown as ``kind_flow`` … says them.
+_WORDED_FIELDS = frozenset({"kind", "direction", "scope"})
 _GROUP_KINDS = ("group", "member")
 
 
@@ -92,6 +94,10 @@ def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
         if field.startswith("milestones."):
             before = _milestone_text(change.old, change.subject, old, lang)
             after = _milestone_text(change.new, change.subject, new, lang)
+        elif field in _WORDED_FIELDS:  # flow, increase, shared: said in the user's language
+            before, after = (
+                t(f"{field}_{value}", lang) if value else "—" for value in (change.old, change.new)
+            )
         else:
             before, after = value_text(change.old, lang), value_text(change.new, lang)
         return t("diff_changed", lang, field=field_text(field, lang), old=before, new=after)
