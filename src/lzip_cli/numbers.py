@@ -38,6 +38,42 @@ def display_gap(value: float, unit: str) -> float:
     return max(1, math.ceil(round(value * step, 6))) / step
 
 
+def _step_round(value: float, up: bool) -> float:
+    scaled = round(value * 100, 6)  # absorbs float noise, as in display_milestone
+    return (math.ceil(scaled) if up else math.floor(scaled)) / 100
+
+
+def display_actual(
+    value: float, unit: str, *, increase: bool, milestone: float | None, target: float | None
+) -> str:
+    """A judged figure as shown: to two places, but on the same side of the milestone and the
+    target as shown (:func:`display_milestone`) as the figure is of the exact ones.
+
+    Rounded to nearest, 94.999 against a target of 95 showed as 95 beside "0.01 short"; it is
+    rounded away from a mark it falls short of (94.99) and towards one it reaches (63.3333334,
+    on track for 63.333…, shows as 63.34, the milestone shown). Where the two marks pull apart,
+    the figure is shown to six places.
+    """
+    marks = []
+    if milestone is not None:
+        marks.append((milestone, display_milestone(milestone, unit, increase)))
+    if target is not None:
+        marks.append((target, target))
+
+    def reached(figure: float, mark: float) -> bool:
+        return figure >= mark if increase else figure <= mark
+
+    shown = round(value, 2)
+    for exact, as_shown in marks:
+        if reached(value, exact) and not reached(shown, as_shown):
+            shown = _step_round(value, up=increase)
+        elif not reached(value, exact) and reached(shown, as_shown):
+            shown = _step_round(value, up=not increase)
+    if any(reached(value, exact) != reached(shown, as_shown) for exact, as_shown in marks):
+        return format_number(value, 6)
+    return format_number(shown)
+
+
 def nonzero_gap(value: float, digits: int) -> float:
     """A data format's gap rounded to ``digits`` places, but a positive one never to 0."""
     rounded = round(value, digits)

@@ -110,7 +110,9 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
         "unit": plan_text.unit_text(indicator),
         "milestone": _milestone(item.milestone, item),
         "target": plan_text.target_text(indicator, lang, compact=True),
-        "actual": view.figure_text(item.actual, indicator, lang),
+        "actual": view.figure_text(
+            item.actual, indicator, lang, judged=True, milestone=item.milestone
+        ),
         "own": view.figure_text(item.own, indicator, lang),
         "gap_to_milestone": view.gap_text(item.actual.gap_to_milestone, indicator),
         "gap_to_target": view.gap_text(item.actual.gap_to_target, indicator),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lzip_cli.evaluate import AgencyLine, CheckResult, Figure, IndicatorResult
 from lzip_cli.messages import Lang, t
 from lzip_cli.models import Indicator
-from lzip_cli.numbers import display_gap, display_milestone, format_number
+from lzip_cli.numbers import display_actual, display_gap, display_milestone, format_number
 from lzip_cli.render.plan_text import baseline_text, target_text, unit_text
 
 #: Column keys of an agency's table, in display order.
@@ -27,10 +27,19 @@ COLUMNS = (
 )
 
 
-def figure_text(figure: Figure | None, indicator: Indicator, lang: Lang) -> str:
+def figure_text(
+    figure: Figure | None,
+    indicator: Indicator,
+    lang: Lang,
+    *,
+    judged: bool = False,
+    milestone: float | None = None,
+) -> str:
     """A reported figure, with its count for compound indicators (``850 / 3``).
 
-    A figure not reported says so in words: in a report "—" means "not carried out".
+    A figure not reported says so in words: in a report "—" means "not carried out". The
+    ``judged`` figure, shown beside ``milestone`` and the target, is rounded to the side of them
+    it is on (:func:`display_actual`); an agency's own part of a county figure to nearest.
     """
     if figure is None or figure.value is None:
         missing = t("not_reported_short", lang)
@@ -40,7 +49,17 @@ def figure_text(figure: Figure | None, indicator: Indicator, lang: Lang) -> str:
             else f"{missing} / {format_number(figure.count)}"
         )
     text = (
-        t("not_carried_out_short", lang) if figure.not_carried_out else format_number(figure.value)
+        t("not_carried_out_short", lang)
+        if figure.not_carried_out
+        else format_number(figure.value)
+        if not judged
+        else display_actual(
+            figure.value,
+            indicator.unit,
+            increase=indicator.direction == "increase",
+            milestone=milestone,
+            target=indicator.target.number,
+        )
     )
     if indicator.compound and figure.count is not None:
         text = f"{text} / {format_number(figure.count)}"
@@ -104,7 +123,9 @@ def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
         "baseline": baseline_text(indicator, lang),
         "milestone": milestone_text(indicator_result, lang),
         "target": target_text(indicator, lang, compact=True),
-        "actual": figure_text(line.actual, indicator, lang),
+        "actual": figure_text(
+            line.actual, indicator, lang, judged=True, milestone=indicator_result.milestone
+        ),
         "own": figure_text(line.own, indicator, lang),
         "gap_to_milestone": gap_text(line.actual.gap_to_milestone, indicator),
         "gap_to_target": gap_text(line.actual.gap_to_target, indicator),

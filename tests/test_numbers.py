@@ -1,0 +1,31 @@
+"""How judged figures are shown: never on the other side of the milestone or target shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from lzip_cli.numbers import display_actual
+
+THIRD = 190 / 3  # 63.333…, shown as 63.34 (the stricter side)
+
+
+@pytest.mark.parametrize(
+    ("value", "increase", "milestone", "target", "shown"),
+    [
+        (94.5, True, THIRD, 95, "94.5"),  # two places or fewer: as reported
+        (94.999, True, THIRD, 95, "94.99"),  # short of 95: not 95 beside "0.01 short"
+        (95.0, True, THIRD, 95, "95"),
+        (63.3333334, True, THIRD, 95, "63.34"),  # on track for 63.333…: not below 63.34
+        (63.332, True, THIRD, 95, "63.33"),  # behind
+        (15.001, False, 20, 15, "15.01"),  # must come down to 15: 0.001 short is not 15
+        (14.999, False, 20, 15, "15"),  # reached: to nearest
+        (94.996, True, 94.995, 95, "94.996"),  # past the milestone (95 shown), short of 95
+        (94.999, True, None, None, "95"),  # nothing to judge by: to nearest
+    ],
+)
+def test_a_figure_is_shown_on_its_side_of_the_milestone_and_target(
+    value: float, increase: bool, milestone: float | None, target: float | None, shown: str
+) -> None:
+    assert (
+        display_actual(value, "%", increase=increase, milestone=milestone, target=target) == shown
+    )
