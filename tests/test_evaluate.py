@@ -340,6 +340,18 @@ def test_not_carried_out_in_a_sum() -> None:
     assert (county.value, county.not_carried_out) == (0, True)
 
 
+def test_a_county_count_that_differs_from_the_agencies_is_flagged(shipped: Plan) -> None:
+    rows = [
+        row(2, "5.1", None, 300.0, 5.0),
+        row(3, "5.1", "finance", 100.0, 1.0),
+        row(4, "5.1", "ip-office", 200.0, 2.0),
+    ]
+    result = check(*rows, plan=shipped)
+    [warning] = [w for w in result.warnings if w.code == "LZ240"]
+    assert (warning.key, warning.line) == ("county_count_differs_from_sum", 2)
+    assert warning.params == {"indicator": "5.1", "county": 5.0, "total": 3.0}
+
+
 def test_a_rate_is_not_summed() -> None:
     with pytest.raises(LzipError) as caught:
         check(row(5, "1.2", "b", 60.0), row(2, "1.2", "a", 50.0))

@@ -118,8 +118,8 @@ def reports(draw: st.DrawFn) -> list[dict[str, str]]:
         high = 100 if indicator.kind == "rate" else 5000
         value = draw(st.integers(0, high).map(str) | st.just("—"))
         count = ""
-        if indicator.compound and value != "—":
-            count = draw(st.sampled_from(["", "0", "3", "12"]))
+        if indicator.compound and value != "—":  # a count agreeing with its amount (LZ261)
+            count = draw(st.sampled_from(["", "0"] if value == "0" else ["", "3", "12"]))
         rows.append(
             {"indicator": indicator.id, "agency": agency or "", "value": value, "count": count}
         )

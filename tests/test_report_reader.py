@@ -1149,6 +1149,25 @@ def test_a_count_without_its_amount_is_flagged(plan: Plan) -> None:
     assert "the count 3 has no amount (万元)" in english(warning)
 
 
+@pytest.mark.parametrize(
+    ("amount", "count"),
+    [("—", "2"), ("0", "2"), ("100", "—"), ("100", "0")],
+)
+def test_an_amount_and_count_that_disagree_are_flagged(plan: Plan, amount: str, count: str) -> None:
+    report = read(plan, "2024.csv", f"指标,责任单位,数值,笔数\n5.2,县财政局,{amount},{count}\n")
+    [warning] = report.warnings
+    assert (warning.code, warning.line, warning.column) == ("LZ261", 2, 4)
+    assert f"the amount {amount} and the count {count} disagree" in english(warning)
+
+
+@pytest.mark.parametrize(("amount", "count"), [("100", "2"), ("—", "—"), ("0", "0"), ("—", "0")])
+def test_an_amount_and_count_that_agree_are_not_flagged(
+    plan: Plan, amount: str, count: str
+) -> None:
+    report = read(plan, "2024.csv", f"指标,责任单位,数值,笔数\n5.2,县财政局,{amount},{count}\n")
+    assert report.warnings == []
+
+
 def test_excels_leading_apostrophe_is_read_past_in_a_figure(plan: Plan) -> None:
     report = read(plan, "2024.csv", "指标,数值\n4.3,'1652\n")
     assert figures(report) == {("4.3", None): 1652.0}

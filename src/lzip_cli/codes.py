@@ -123,7 +123,7 @@ CODES: dict[str, Code] = {
     "LZ232": _c("xlsx_other_sheets", severity="warning"),
     "LZ233": _c("too_many_rows"),
     "LZ234": _c("xlsx_too_large", "xlsx_strings_too_large"),
-    "LZ240": _c("county_differs_from_sum", severity="warning"),
+    "LZ240": _c("county_differs_from_sum", "county_count_differs_from_sum", severity="warning"),
     "LZ241": _c("agency_not_responsible", "agency_not_responsible_ignored", severity="warning"),
     "LZ242": _c("county_row_each", severity="warning"),
     "LZ243": _c("rate_needs_county_row"),
@@ -153,6 +153,7 @@ CODES: dict[str, Code] = {
     ),
     "LZ258": _c("thousands_split"),
     "LZ259": _c("thousands_split_count", severity="warning"),
+    "LZ261": _c("amount_count_disagree", severity="warning"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),

@@ -358,22 +358,33 @@ def _evaluate_indicator(
         return IndicatorResult(indicator, milestone, county, own, per_agency)
     if county_row is not None:
         county = _row_figure(yardstick, county_row)
-        total = _sum([f.value for f in own.values()])
-        if (
-            total is not None
-            and county.value is not None
-            and indicator.kind != "rate"
-            and abs(total - county.value) > _EPSILON * max(1.0, abs(total))
-        ):
-            warnings.append(
-                Problem(
-                    "LZ240",
-                    "county_differs_from_sum",
-                    file=county_row.file or report.file,
-                    line=county_row.row,
-                    params={"indicator": indicator.id, "county": county.value, "total": total},
-                )
-            )
+        if indicator.kind != "rate":
+            for key, county_figure, total in (
+                ("county_differs_from_sum", county.value, _sum([f.value for f in own.values()])),
+                (
+                    "county_count_differs_from_sum",
+                    county.count,
+                    _sum([f.count for f in own.values()]),
+                ),
+            ):
+                if (
+                    total is not None
+                    and county_figure is not None
+                    and abs(total - county_figure) > _EPSILON * max(1.0, abs(total))
+                ):
+                    warnings.append(
+                        Problem(
+                            "LZ240",
+                            key,
+                            file=county_row.file or report.file,
+                            line=county_row.row,
+                            params={
+                                "indicator": indicator.id,
+                                "county": county_figure,
+                                "total": total,
+                            },
+                        )
+                    )
         return IndicatorResult(indicator, milestone, county, own)
     if indicator.kind == "rate" and len(agency_rows) > 1:
         # Rows in file order: the error points at the second row and lists them as read.

@@ -559,6 +559,12 @@ TEXTS.update(
             "cannot tell the report's year: the headers {headers} each name a year ({years}); "
             "pass --year to choose the year whose column is read (--year {last})",
         ),
+        "amount_count_disagree": (
+            "金额 {amount} 与笔数 {count} 不相符：有金额应有笔数，未开展（—）或 0 则两者皆然；"
+            "请核对本行",
+            "the amount {amount} and the count {count} disagree: an amount comes with deals, and "
+            "not carried out (—) or 0 goes for both; check the row",
+        ),
         "count_without_value": (
             "笔数/件数 {count} 没有对应的金额（{unit}）：本行按未填报计；请填写金额，或 — 表示未开展",
             "the count {count} has no amount ({unit}) beside it: the row counts as not reported; "
@@ -643,6 +649,11 @@ TEXTS.update(
             "指标 {indicator} 的全县合计 {county:g} 与各单位之和 {total:g} 不一致，以全县合计为准",
             "indicator {indicator}: the county figure {county:g} differs from the agencies' sum "
             "{total:g}; the county figure stands",
+        ),
+        "county_count_differs_from_sum": (
+            "指标 {indicator} 的全县合计笔数 {county:g} 与各单位笔数之和 {total:g} 不一致，以全县合计为准",
+            "indicator {indicator}: the county count {county:g} differs from the agencies' sum "
+            "{total:g}; the county count stands",
         ),
         "year_before_plan": (
             "报表年度 {year} 早于方案的基础年 {first} 年：各指标的阶段值按基础值计",
@@ -1342,6 +1353,11 @@ TEXTS.update(
             "5.1–5.4 的金额和笔数/件数（1 和 234）也可能是一个被未加引号的千分位逗号拆开的数（1,234）。",
             "The amount and count of 5.1–5.4 (1 and 234) may be one number (1,234) split by an "
             "unquoted thousands separator.",
+        ),
+        "code.LZ261": (
+            "5.1–5.4 一行的金额与笔数/件数不相符：有金额而笔数为 0 或 —，或金额为 0 或 — 而有笔数。",
+            "A row of 5.1–5.4 whose amount and count disagree: an amount with 0 or — deals, or "
+            "deals with an amount of 0 or —.",
         ),
         "code.LZ209": (
             "某行的单元格多于表头的列数。",

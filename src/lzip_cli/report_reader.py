@@ -22,6 +22,7 @@ from lzip_cli.cells import (
     NOT_CARRIED_OUT,
     CellError,
     CellValue,
+    NotCarriedOut,
     fold,
     parse_figure,
     parse_year,
@@ -1478,7 +1479,29 @@ def _parse_row(
                 params={"count": count_text.strip(), "unit": indicator.unit},
             )
         )
+    if count is not None and value is not None and _nothing_done(value) != _nothing_done(count):
+        # "—" beside 2 deals, or 100 万元 in "—" or 0 deals: one of the two is wrong.
+        warnings.append(
+            Problem(
+                "LZ261",
+                "amount_count_disagree",
+                file=name,
+                line=row,
+                column=columns["count"] + 1,
+                params={
+                    "amount": value_text.strip(),
+                    "count": count_text.strip(),
+                    "unit": indicator.unit,
+                    "count_unit": indicator.count_unit,
+                },
+            )
+        )
     return ReportRow(row, indicator.id, agency_id, value, count, note_text.strip(), name)
+
+
+def _nothing_done(cell: float | NotCarriedOut) -> bool:
+    """Whether an amount or a count says nothing was done: "—" (not carried out) or 0."""
+    return isinstance(cell, NotCarriedOut) or cell == 0
 
 
 def _resolve_year(
