@@ -1,4 +1,6 @@
-"""Shared test settings: Hypothesis profiles.
+"""Shared test settings: Hypothesis profiles, a clean environment, the ``in_tmp`` fixture.
+
+The in-process runner, ``run_lzip``, is in helpers.py (``from helpers import run_lzip``).
 
 ``HYPOTHESIS_PROFILE=ci`` (what ``.ci/run`` sets) runs few examples so that the suite stays
 fast; ``HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_properties.py`` runs many, by
@@ -8,7 +10,10 @@ hand. Without the variable, ``dev``: a middle ground for a local ``python -m pyt
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -30,3 +35,28 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "dev")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_lzip_environment() -> Iterator[None]:
+    """Every test chooses the plan data and the language itself: LZIP_DATA and LZIP_LANG unset.
+
+    Session-wide, so that module-scoped fixtures run without them too; a test that wants one sets
+    it with ``monkeypatch.setenv`` or ``run_lzip(..., env=...)``, and it is unset again after.
+    """
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.delenv("LZIP_DATA", raising=False)
+        monkeypatch.delenv("LZIP_LANG", raising=False)
+        yield
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test runs in its own empty ``tmp_path``, which it returns.
+
+    lzip names files relative to the working directory ("2024.csv:3:2"), and ``run_lzip`` then
+    watches every file there. Opt in with ``pytestmark = pytest.mark.usefixtures("in_tmp")``, or
+    request it from a file's own fixture that puts files there.
+    """
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

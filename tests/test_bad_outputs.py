@@ -7,7 +7,6 @@ or temporary file was left behind.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import shutil
 import subprocess
@@ -15,10 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
 import lzip_cli.output
-from lzip_cli.cli import app
+from helpers import run_lzip, snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -26,36 +24,20 @@ EXAMPLE = ROOT / "examples" / "2024.csv"
 
 
 @pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
+def _example_in_tmp(in_tmp: Path) -> None:
     shutil.copy(EXAMPLE, "2024.csv")
     shutil.copytree(DATA, "plan")
 
 
-def tree() -> dict[str, str]:
+def tree() -> dict[str, str | None]:
     """Every file under the working directory and its digest (symlinks by their target)."""
-    result = {}
-    for path in sorted(Path().rglob("*")):
-        if path.is_symlink():
-            result[str(path)] = "-> " + os.readlink(path)
-        elif path.is_file():
-            result[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return result
-
-
-def lzip(*args: str) -> Result:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output + result.stderr
-    return result
+    return snapshot()
 
 
 def test_out_is_a_file() -> None:
     Path("lists").write_text("my notes\n")
     before = tree()
-    result = lzip("shortfalls", "2024.csv", "--out", "lists")
+    result = run_lzip("shortfalls", "2024.csv", "--out", "lists")
     assert result.exit_code == 2
     assert "lists: 错误 LZ304: --out 应为目录，而这是一个文件" in result.stderr
     assert tree() == before
@@ -64,7 +46,7 @@ def test_out_is_a_file() -> None:
 def test_out_below_a_file_in_english() -> None:
     Path("lists").write_text("my notes\n")
     before = tree()
-    result = lzip("shortfalls", "2024.csv", "--out", "lists/2024", "--lang", "en")
+    result = run_lzip("shortfalls", "2024.csv", "--out", "lists/2024", "--lang", "en")
     assert result.exit_code == 2
     assert "lists/2024: error LZ305: cannot write: a part of the path is not a directory" in (
         result.stderr
@@ -86,7 +68,7 @@ def test_nothing_is_written_where_the_next_run_would_read_it_as_a_report(args: l
     Path("returns/2024").mkdir(parents=True)
     shutil.move("2024.csv", "returns/2024/forms.csv")
     before = tree()
-    result = lzip(*args, "--lang", "en")
+    result = run_lzip(*args, "--lang", "en")
     assert result.exit_code == 2
     [line] = [line for line in result.stderr.splitlines() if "LZ308" in line]
     assert line.startswith("returns/2024/")
@@ -122,7 +104,7 @@ def test_forms_named_one_by_one_make_their_folder_a_report_folder(args: list[str
     Path("returns/2024/县林业局.csv").write_text("指标,责任单位,数值\n1.1,县林业局,2\n", "utf-8")
     Path("returns/2024/县教育局.csv").write_text("指标,责任单位,数值\n6.1,县教育局,1\n", "utf-8")
     before = tree()
-    result = lzip(*args)
+    result = run_lzip(*args)
     assert result.exit_code == 2
     assert "LZ308" in result.stderr
     assert tree() == before
@@ -131,7 +113,7 @@ def test_forms_named_one_by_one_make_their_folder_a_report_folder(args: list[str
 def test_a_file_beside_the_report_named_on_its_own_may_be_written() -> None:
     Path("returns/2024").mkdir(parents=True)
     shutil.move("2024.csv", "returns/2024/forms.csv")
-    result = lzip("check", "returns/2024/forms.csv", "-o", "returns/2024/结果.csv")
+    result = run_lzip("check", "returns/2024/forms.csv", "-o", "returns/2024/结果.csv")
     assert result.exit_code == 1  # written: the example has shortfalls
     assert Path("returns/2024/结果.csv").exists()
 
@@ -139,14 +121,15 @@ def test_a_file_beside_the_report_named_on_its_own_may_be_written() -> None:
 def test_json_and_markdown_may_go_into_the_report_folder() -> None:
     Path("returns/2024").mkdir(parents=True)
     shutil.move("2024.csv", "returns/2024/forms.csv")
-    assert lzip("check", "returns/2024", "-o", "returns/2024/结果.json").exit_code == 1
-    assert lzip("shortfalls", "returns/2024", "--out", "returns/2024").exit_code == 1
-    assert lzip("check", "returns/2024", "-o", "结果.csv").exit_code == 1  # still a clean report
+    assert run_lzip("check", "returns/2024", "-o", "returns/2024/结果.json").exit_code == 1
+    assert run_lzip("shortfalls", "returns/2024", "--out", "returns/2024").exit_code == 1
+    # Still a clean report:
+    assert run_lzip("check", "returns/2024", "-o", "结果.csv").exit_code == 1
 
 
 def test_template_output_is_a_directory() -> None:
     Path("form.csv").mkdir()
-    result = lzip("template", "2025", "-o", "form.csv")
+    result = run_lzip("template", "2025", "-o", "form.csv")
     assert result.exit_code == 2
     assert "form.csv: 错误 LZ302: 不能写入：这是一个目录" in result.stderr
 
@@ -164,7 +147,7 @@ def test_no_space_left_for_a_template(monkeypatch: pytest.MonkeyPatch) -> None:
     Path("form.csv").write_text("last year's form\n")
     before = tree()
     full_disk(monkeypatch)
-    result = lzip("template", "2025", "-o", "form.csv", "--force")
+    result = run_lzip("template", "2025", "-o", "form.csv", "--force")
     assert result.exit_code == 2
     assert "form.csv: 错误 LZ305: 无法写入：磁盘空间不足" in result.stderr
     assert tree() == before  # the old file is intact and no temporary file is left
@@ -175,21 +158,21 @@ def test_no_space_left_for_a_check_output_file(monkeypatch: pytest.MonkeyPatch, 
     Path(name).write_text("last year's result\n", encoding="utf-8")
     before = tree()
     full_disk(monkeypatch)
-    result = lzip("check", "2024.csv", "-o", name, "--force")
+    result = run_lzip("check", "2024.csv", "-o", name, "--force")
     assert result.exit_code == 2
     assert f"{name}: 错误 LZ305: 无法写入：磁盘空间不足" in result.stderr
     assert tree() == before  # the old file is intact and no temporary file is left
 
 
 def test_a_check_output_file_in_a_missing_directory() -> None:
-    result = lzip("check", "2024.csv", "-o", "no/such/dir/2024.json", "--lang", "en")
+    result = run_lzip("check", "2024.csv", "-o", "no/such/dir/2024.json", "--lang", "en")
     assert result.exit_code == 2
     assert "no/such/dir/2024.json: error LZ305: cannot write" in result.stderr.replace("\\", "/")
 
 
 def test_no_space_left_for_shortfall_lists_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
     full_disk(monkeypatch)
-    result = lzip("shortfalls", "2024.csv", "--out", "lists", "--lang", "en", "-f", "xlsx")
+    result = run_lzip("shortfalls", "2024.csv", "--out", "lists", "--lang", "en", "-f", "xlsx")
     assert result.exit_code == 2
     assert "error LZ305: cannot write: no space left on the device" in result.stderr
     assert list(Path("lists").iterdir()) == []  # nothing partial, no .tmp files
@@ -198,7 +181,7 @@ def test_no_space_left_for_shortfall_lists_in_english(monkeypatch: pytest.Monkey
 def test_no_space_midway_through_the_lists_leaves_last_years_lists(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert lzip("shortfalls", "2024.csv", "--out", "lists").exit_code == 1
+    assert run_lzip("shortfalls", "2024.csv", "--out", "lists").exit_code == 1
     before = tree()
     real_fsync, synced = os.fsync, 0
 
@@ -210,7 +193,7 @@ def test_no_space_midway_through_the_lists_leaves_last_years_lists(
         real_fsync(descriptor)
 
     monkeypatch.setattr(lzip_cli.output.os, "fsync", fsync)
-    result = lzip("shortfalls", "2024.csv", "--out", "lists", "--force", "--lang", "en")
+    result = run_lzip("shortfalls", "2024.csv", "--out", "lists", "--force", "--lang", "en")
     assert result.exit_code == 2
     assert "error LZ305: cannot write: no space left on the device" in result.stderr
     assert tree() == before  # every list as it was: none new, none half-written, no temp file
@@ -247,7 +230,7 @@ def test_an_output_file_that_is_the_report() -> None:
     Path("lists").mkdir()
     shutil.copy("2024.csv", "lists/index.md")
     before = tree()
-    result = lzip("shortfalls", "lists/index.md", "--year", "2024", "--out", "lists", "--force")
+    result = run_lzip("shortfalls", "lists/index.md", "--year", "2024", "--out", "lists", "--force")
     assert result.exit_code == 2
     assert "lists/index.md: 错误 LZ301: 不能写入：这是输入文件" in result.stderr
     assert tree() == before
@@ -257,7 +240,7 @@ def test_a_symlink_in_the_output_pointing_back_at_an_input() -> None:
     Path("lists").mkdir()
     os.symlink(Path("plan/indicators.yaml").resolve(), "lists/ip-office.md")
     before = tree()
-    result = lzip(
+    result = run_lzip(
         "shortfalls", "2024.csv", "--out", "lists", "--force", "--data", "plan", "--lang", "en"
     )
     assert result.exit_code == 2
@@ -269,7 +252,7 @@ def test_template_over_the_plan_it_reads() -> None:
     os.symlink("plan/agencies.yaml", "form.csv")
     before = tree()
     for target in ("plan/indicators.yaml", "form.csv"):
-        result = lzip("template", "2025", "-o", target, "--force", "--data", "plan")
+        result = run_lzip("template", "2025", "-o", target, "--force", "--data", "plan")
         assert result.exit_code == 2
         assert f"{target}: 错误 LZ301" in result.stderr
     assert tree() == before
@@ -279,7 +262,7 @@ def test_an_existing_file_without_force() -> None:
     Path("lists").mkdir()
     Path("lists/index.md").write_text("keep me\n")
     before = tree()
-    result = lzip("shortfalls", "2024.csv", "--out", "lists")
+    result = run_lzip("shortfalls", "2024.csv", "--out", "lists")
     assert result.exit_code == 2
     assert "lists/index.md: 错误 LZ303" in result.stderr and "--force" in result.stderr
     assert tree() == before

@@ -6,7 +6,6 @@ invalid) or `lzip check` (exit 2, unusable), asserting file:line:column and the 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
@@ -15,9 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -25,11 +24,7 @@ INDICATORS = (DATA / "indicators.yaml").read_text(encoding="utf-8")
 AGENCIES = (DATA / "agencies.yaml").read_text(encoding="utf-8")
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def plan(indicators: str | bytes = INDICATORS, agencies: str | bytes = AGENCIES) -> Path:
@@ -51,13 +46,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def validate(directory: Path, *options: str) -> Result:
-    files = [directory / "indicators.yaml", directory / "agencies.yaml"]
-    before = [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
-    result = CliRunner().invoke(app, ["validate", "--data", str(directory), *options])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output + result.stderr
-    assert [hashlib.sha256(f.read_bytes()).hexdigest() for f in files] == before
-    return result
+    return run_lzip("validate", "--data", directory, *options)
 
 
 def assert_error(result: Result, where: str, code: str, *words: str, exit_code: int = 1) -> None:
@@ -449,7 +438,7 @@ def test_a_bad_plan_makes_check_unusable() -> None:
     report = Path("2024.csv")
     shutil.copy(ROOT / "examples" / "2024.csv", report)
     text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
-    result = CliRunner().invoke(app, ["check", str(report), "--data", str(plan(text))])
+    result = run_lzip("check", str(report), "--data", str(plan(text)))
     assert result.exit_code == 2
     assert "LZ014" in result.stderr and result.stdout == ""
 
@@ -458,7 +447,7 @@ def test_a_duplicate_key_is_reported_with_the_plans_other_problems() -> None:
     # A repeated key used to stop validation: the other problems came one run later.
     text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
     text = replace_once(text, "target: {year: 2025, value: 18}", "target: {year: 2025, value: 1}")
-    result = CliRunner().invoke(app, ["validate", "--data", str(plan(text)), "--lang", "en"])
+    result = run_lzip("validate", "--data", str(plan(text)), "--lang", "en")
     assert result.exit_code == 1
     codes = re.findall(r"error (LZ\d+)", result.stderr)
     assert codes == ["LZ014", "LZ112"]  # in file order
@@ -466,12 +455,12 @@ def test_a_duplicate_key_is_reported_with_the_plans_other_problems() -> None:
 
 def test_a_duplicate_keys_first_value_is_the_one_validated() -> None:
     text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: x\n")
-    result = CliRunner().invoke(app, ["validate", "--data", str(plan(text)), "--lang", "en"])
+    result = run_lzip("validate", "--data", str(plan(text)), "--lang", "en")
     assert re.findall(r"error (LZ\d+)", result.stderr) == ["LZ014"]
 
 
 def test_a_missing_data_directory() -> None:
-    result = CliRunner().invoke(app, ["validate", "--data", "nowhere"])
+    result = run_lzip("validate", "--data", "nowhere")
     assert result.exit_code == 2
     assert "nowhere: 错误 LZ003: 方案数据目录不存在" in result.stderr
 
@@ -489,7 +478,7 @@ def test_a_data_path_that_is_a_file() -> None:
 def test_a_data_directory_outside_the_current_one_is_named_as_given(tmp_path: Path) -> None:
     # Not ../../../srv/plan: the path the user typed.
     outside = tmp_path.parent / "srv" / "plan"
-    result = CliRunner().invoke(app, ["validate", "--data", str(outside)])
+    result = run_lzip("validate", "--data", str(outside))
     assert result.stderr.startswith(f"{outside}: 错误 LZ003")
 
 

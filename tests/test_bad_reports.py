@@ -7,7 +7,6 @@ Chinese (the default) or English. Every run also checks that no input file chang
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -19,44 +18,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
 EXAMPLE = ROOT / "examples" / "2024.csv"
 HEADER = "指标,责任单位,数值\n"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Work in tmp_path so that messages name files as the user typed them."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
-
-
-def digests(paths: list[Path]) -> dict[Path, str | None]:
-    result: dict[Path, str | None] = {}
-    for path in paths:
-        try:
-            with path.open("rb") as handle:
-                result[path] = hashlib.file_digest(handle, "sha256").hexdigest()
-        except OSError:
-            result[path] = None
-    return result
-
-
-def lzip(*args: str, inputs: list[Path] = ()) -> Result:  # type: ignore[assignment]
-    """Run lzip in-process; assert it raised nothing but SystemExit and changed no input."""
-    watched = [*inputs, DATA / "agencies.yaml", DATA / "indicators.yaml"]
-    before = digests(watched)
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output + result.stderr
-    assert digests(watched) == before, "an input file changed"
-    return result
+pytestmark = pytest.mark.usefixtures("in_tmp")  # messages name files as the user typed them
 
 
 def write(name: str, content: bytes | str) -> Path:
@@ -66,7 +37,7 @@ def write(name: str, content: bytes | str) -> Path:
 
 
 def check(path: Path, *options: str) -> Result:
-    return lzip("check", str(path), "--format", "json", *options, inputs=[path])
+    return run_lzip("check", str(path), "--format", "json", *options, inputs=[path])
 
 
 def errors(result: Result) -> list[str]:
@@ -104,7 +75,7 @@ def test_header_without_rows() -> None:
 
 def test_header_without_rows_validate_in_english() -> None:
     path = write("2024.csv", HEADER)
-    result = lzip("validate", str(path), "--lang", "en", inputs=[path])
+    result = run_lzip("validate", str(path), "--lang", "en", inputs=[path])
     assert result.exit_code == 1
     assert "2024.csv:1: error LZ250: the report has a header but no data rows" in result.stderr
 
@@ -361,14 +332,14 @@ def test_a_missing_path() -> None:
 
 
 def test_a_missing_path_in_validate_is_exit_2() -> None:
-    result = lzip("validate", "nowhere/2024.csv")
+    result = run_lzip("validate", "nowhere/2024.csv")
     assert result.exit_code == 2
     assert "nowhere/2024.csv: 错误 LZ003: 文件不存在" in result.stderr
 
 
 def test_a_report_outside_the_current_directory_is_named_as_given(tmp_path: Path) -> None:
     outside = tmp_path.parent / "elsewhere" / "2024.csv"
-    result = lzip("check", str(outside))
+    result = run_lzip("check", str(outside))
     assert result.stderr.startswith(f"{outside}: 错误 LZ003")
 
 
@@ -666,7 +637,9 @@ def test_all_errors_in_one_run_and_a_count_of_the_rest() -> None:
 def test_the_cap_in_english_and_across_reports_in_validate() -> None:
     one = write("2024.csv", HEADER + "".join(f"4.3,,x{i}\n" for i in range(3000)))
     two = write("2024b.csv", HEADER + "".join(f"nope{i},,1\n" for i in range(2012)))
-    result = lzip("validate", str(one), str(two), "--year", "2024", "--lang", "en", inputs=[one])
+    result = run_lzip(
+        "validate", str(one), str(two), "--year", "2024", "--lang", "en", inputs=[one]
+    )
     assert result.exit_code == 1
     assert len(errors(result)) == 200
     assert result.stderr.splitlines()[-1] == "… and 4,812 more"
@@ -685,7 +658,7 @@ def test_commands_never_modify_the_report(tmp_path: Path) -> None:
         ["shortfalls", "2024.csv"],
         ["shortfalls", "2024.csv", "--out", ".", "-f", "csv", "--force"],
     ):
-        result = lzip(*args, inputs=[report])
+        result = run_lzip(*args, inputs=[report])
         assert result.exit_code in (0, 1), (args, result.stderr)
     assert report.read_bytes() == EXAMPLE.read_bytes()
 
@@ -700,6 +673,6 @@ def test_commands_never_modify_the_report(tmp_path: Path) -> None:
 )
 def test_validate_exits_2_for_a_report_it_cannot_read(name: str, content: bytes, code: str) -> None:
     path = write(name, content)
-    result = lzip("validate", str(path), "--year", "2024", "--lang", "en", inputs=[path])
+    result = run_lzip("validate", str(path), "--year", "2024", "--lang", "en", inputs=[path])
     assert result.exit_code == 2
     assert f"{name}:" in result.stderr and code in result.stderr

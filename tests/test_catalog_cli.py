@@ -13,12 +13,9 @@ from itertools import zip_longest
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 from lzip_cli.plan_loader import default_data_dir
-
-runner = CliRunner()
 
 INDICATOR_FIELDS = {
     "id", "group", "name", "name_en", "unit", "count_unit", "kind", "direction",
@@ -27,17 +24,10 @@ INDICATOR_FIELDS = {
 ALL_IDS = ["1.1", "1.2", "2.1", "3.1", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "5.4", "6.1", "7.1", "8.1"]  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests choose the data and the language themselves."""
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
-
-
 @pytest.fixture
-def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def broken(in_tmp: Path) -> Path:
     """A copy of the plan in ``tmp_path/plan`` whose indicator 1.1 has a target of "lots"."""
-    plan = tmp_path / "plan"
+    plan = in_tmp / "plan"
     plan.mkdir()
     for name in ("agencies.yaml", "indicators.yaml"):
         shutil.copyfile(default_data_dir() / name, plan / name)
@@ -46,7 +36,6 @@ def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     old = "target: {year: 2025, value: 18}"
     assert text.count(old) == 1
     path.write_text(text.replace(old, "target: {year: 2025, value: lots}"), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
     return plan
 
 
@@ -67,7 +56,7 @@ def broken_line(plan: Path) -> str:
     ids=["zh", "en"],
 )
 def test_validate_reports_the_shipped_plan_ok(args: list[str], expected: str) -> None:
-    result = runner.invoke(app, ["validate", *args])
+    result = run_lzip("validate", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
 
 
@@ -85,20 +74,20 @@ def test_validate_reports_the_shipped_plan_ok(args: list[str], expected: str) ->
 def test_validate_of_a_broken_plan_exits_1_with_located_errors(
     broken: Path, lang: list[str], message: str
 ) -> None:
-    result = runner.invoke(app, ["validate", "--data", "plan", *lang])
+    result = run_lzip("validate", "--data", "plan", *lang)
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == f"{broken_line(broken)}: {message}\n"
 
 
 def test_validate_reads_the_data_directory_from_lzip_data(broken: Path) -> None:
-    result = runner.invoke(app, ["validate", "--lang", "en"], env={"LZIP_DATA": "plan"})
+    result = run_lzip("validate", "--lang", "en", env={"LZIP_DATA": "plan"})
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{broken_line(broken)}: error LZ100: ")
 
 
 def test_validate_of_a_broken_plan_shows_no_traceback(broken: Path) -> None:
-    result = runner.invoke(app, ["validate", "--data", "plan"])
+    result = run_lzip("validate", "--data", "plan")
     assert isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
 
@@ -107,13 +96,13 @@ def test_validate_of_a_missing_data_directory_exits_2(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["validate", "--data", "no-such-plan", "--lang", "en"])
+    result = run_lzip("validate", "--data", "no-such-plan", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == "no-such-plan: error LZ003: the plan data directory does not exist\n"
 
 
 def indicators_json(*args: str) -> list[dict]:
-    result = runner.invoke(app, ["indicators", "--format", "json", *args])
+    result = run_lzip("indicators", "--format", "json", *args)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -151,7 +140,7 @@ def test_indicators_filtered_by_agency_id_name_or_alias(agency: str, ids: list[s
 
 
 def test_indicators_for_an_unknown_agency_exits_2() -> None:
-    result = runner.invoke(app, ["indicators", "--agency", "县税务局"])
+    result = run_lzip("indicators", "--agency", "县税务局")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == "lzip: 错误：未知的责任单位 '县税务局'\n"
@@ -159,7 +148,7 @@ def test_indicators_for_an_unknown_agency_exits_2() -> None:
 
 @pytest.mark.parametrize("group", ["leading-group", "县知识产权强县战略领导小组各成员单位"])
 def test_indicators_for_an_agency_group_says_it_is_a_group(group: str) -> None:
-    result = runner.invoke(app, ["indicators", "--agency", group])
+    result = run_lzip("indicators", "--agency", group)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
@@ -171,7 +160,7 @@ def test_indicators_for_an_agency_group_says_it_is_a_group(group: str) -> None:
 
 
 def test_an_agency_group_in_english() -> None:
-    result = runner.invoke(app, ["template", "2025", "-a", "leading-group", "--lang", "en"])
+    result = run_lzip("template", "2025", "-a", "leading-group", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == (
         "lzip: error: 'leading-group' is the agency group 'Member units of the County Leading "
@@ -182,7 +171,7 @@ def test_an_agency_group_in_english() -> None:
 
 
 def test_agencies_json_lists_every_agency_with_the_indicators_it_owns() -> None:
-    result = runner.invoke(app, ["agencies", "--format", "json"])
+    result = run_lzip("agencies", "--format", "json")
     assert result.exit_code == 0
     records = {record["id"]: record for record in json.loads(result.stdout)}
     assert len(records) == 18
@@ -202,7 +191,7 @@ def test_without_data_the_shipped_plan_is_used_from_any_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["validate", "--lang", "en"])
+    result = run_lzip("validate", "--lang", "en")
     assert (result.exit_code, result.stdout) == (0, "OK: 14 indicators, 18 agencies\n")
 
 
@@ -232,20 +221,20 @@ def test_installed_console_script_validates_from_an_empty_directory(tmp_path: Pa
 
 
 def test_version_is_the_installed_distributions() -> None:
-    result = runner.invoke(app, ["--version"])
+    result = run_lzip("--version")
     assert result.exit_code == 0
     assert result.stdout == f"lzip {importlib.metadata.version('lzip-cli')}\n"
 
 
 def test_version_comes_before_any_command() -> None:
-    result = runner.invoke(app, ["--version", "check", "no-such-report.csv"])
+    result = run_lzip("--version", "check", "no-such-report.csv")
     assert result.exit_code == 0  # eager: printed and done, the command never runs
     assert result.stdout.startswith("lzip ")
 
 
 @pytest.mark.parametrize("args", [["indicators"], ["agencies"], ["indicators", "--lang", "en"]])
 def test_tables_in_a_pipe_carry_no_trailing_spaces(args: list[str]) -> None:
-    result = CliRunner().invoke(app, [*args], env={"COLUMNS": "100"})
+    result = run_lzip(*args, env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
     assert result.stdout.strip()
     assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []
@@ -253,7 +242,7 @@ def test_tables_in_a_pipe_carry_no_trailing_spaces(args: list[str]) -> None:
 
 def test_english_agency_names_in_a_list_are_separated_by_semicolons() -> None:
     # English names hold commas (County Bureau of Science, Technology, Industry and Trade).
-    result = CliRunner().invoke(app, ["indicators", "--lang", "en"], env={"COLUMNS": "300"})
+    result = run_lzip("indicators", "--lang", "en", env={"COLUMNS": "300"})
     (row,) = [line for line in result.stdout.splitlines() if line.startswith("│ 4.3 ")]
     assert row.split("│")[-2].strip() == (
         "County Intellectual Property Office; County Bureau of Science, Technology, Industry "
@@ -262,7 +251,7 @@ def test_english_agency_names_in_a_list_are_separated_by_semicolons() -> None:
 
 
 def test_an_agencys_aliases_are_listed_with_the_chinese_enumeration_comma() -> None:
-    result = CliRunner().invoke(app, ["agencies"], env={"COLUMNS": "200"})
+    result = run_lzip("agencies", env={"COLUMNS": "200"})
     (row,) = [line for line in result.stdout.splitlines() if line.startswith("│ forestry ")]
     assert row.split("│")[3].strip() == "鹿寨县林业局、林业局"
 
@@ -270,7 +259,7 @@ def test_an_agencys_aliases_are_listed_with_the_chinese_enumeration_comma() -> N
 def catalog(*args: str, columns: int = 80, data: Path | None = None) -> str:
     """What ``lzip ARGS`` prints to a pipe on a terminal ``columns`` wide."""
     extra = ["--data", str(data)] if data else []
-    result = CliRunner().invoke(app, [*args, *extra], env={"COLUMNS": str(columns)})
+    result = run_lzip(*args, *extra, env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.output
     return result.stdout
 

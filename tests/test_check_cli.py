@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "2024.csv"
@@ -54,15 +54,8 @@ ALL_ACHIEVED = """指标,责任单位,数值,笔数
 """
 
 
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
-
-
 def run(*args: str | Path, columns: int = 100) -> Result:
-    env = {**PLAIN, "COLUMNS": str(columns)}
-    return CliRunner().invoke(app, [str(a) for a in args], env=env)
+    return run_lzip(*args, env={**PLAIN, "COLUMNS": str(columns)})
 
 
 def check_json(*args: str | Path) -> dict[str, Any]:
@@ -247,9 +240,7 @@ def test_lang_en() -> None:
 
 
 def test_lang_from_environment() -> None:
-    result = CliRunner().invoke(
-        app, ["check", str(EXAMPLE), "-a", "court"], env={**PLAIN, "LZIP_LANG": "en"}
-    )
+    result = run_lzip("check", str(EXAMPLE), "-a", "court", env={**PLAIN, "LZIP_LANG": "en"})
     assert "County People's Court" in result.stdout
 
 
@@ -274,7 +265,7 @@ def types(record: dict[str, Any]) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def document() -> dict[str, Any]:
-    result = CliRunner().invoke(app, ["check", str(EXAMPLE), "--format", "json"])
+    result = run_lzip("check", str(EXAMPLE), "--format", "json")
     return json.loads(result.stdout)
 
 

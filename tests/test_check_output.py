@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 from lzip_cli.errors import Problem
 from lzip_cli.messages import Bilingual
 from lzip_cli.render.table import warnings_block
@@ -24,17 +24,11 @@ EXAMPLE = ROOT / "examples" / "2024.csv"
 PLAIN = {"NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "dumb", "COLUMNS": "100"}
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def lzip(*args: str | Path) -> Result:
-    result = CliRunner().invoke(app, [str(a) for a in args], env=PLAIN)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    return result
+    return run_lzip(*args, env=PLAIN)
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 from lzip_cli.errors import Problem
 from lzip_cli.render import github
 
@@ -34,10 +33,6 @@ BROKEN_REPORT = """指标,责任单位,数值,笔数,备注
 """
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
-
-
 def assert_golden(text: str, name: str) -> None:
     path = GOLDEN / name
     if UPDATE:
@@ -48,9 +43,9 @@ def assert_golden(text: str, name: str) -> None:
 
 
 @pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def workdir(in_tmp: Path) -> Path:
     """A copy of the shipped plan under ``PLAN`` with four mistakes, and the cwd set there."""
-    plan = tmp_path / PLAN
+    plan = in_tmp / PLAN
     shutil.copytree(ROOT / "data", plan)
     indicators = plan / "indicators.yaml"
     text = indicators.read_text(encoding="utf-8")
@@ -64,11 +59,9 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "agencies: [agriculture, ip-office, forestry, nobody]",
     )
     indicators.write_text(text, encoding="utf-8")
-    (tmp_path / "2024.csv").write_text(BROKEN_REPORT, encoding="utf-8")
-    shutil.copy(ROOT / "examples" / "2024.csv", tmp_path / "good-2024.csv")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    return tmp_path
+    (in_tmp / "2024.csv").write_text(BROKEN_REPORT, encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "2024.csv", in_tmp / "good-2024.csv")
+    return in_tmp
 
 
 # --- escaping -------------------------------------------------------------------------------
@@ -95,7 +88,7 @@ def test_command_omits_unknown_parts() -> None:
 
 
 def test_validate_github_on_broken_plan(workdir: Path) -> None:
-    result = run("validate", "--data", PLAN, "--format", "github", "--lang", "en")
+    result = run_lzip("validate", "--data", PLAN, "--format", "github", "--lang", "en")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines, result.output
@@ -105,7 +98,7 @@ def test_validate_github_on_broken_plan(workdir: Path) -> None:
 
 
 def test_validate_json_on_broken_plan(workdir: Path) -> None:
-    result = run("validate", "--data", PLAN, "--format", "json", "--lang", "en")
+    result = run_lzip("validate", "--data", PLAN, "--format", "json", "--lang", "en")
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert document["valid"] is False
@@ -120,7 +113,7 @@ def test_validate_json_on_broken_plan(workdir: Path) -> None:
 
 
 def test_validate_github_on_broken_report(workdir: Path) -> None:
-    result = run("validate", "2024.csv", "--format", "github", "--lang", "en")
+    result = run_lzip("validate", "2024.csv", "--format", "github", "--lang", "en")
     assert result.exit_code == 1
     assert "::error file=2024.csv,line=4," in result.stdout
     assert result.stderr == ""  # everything is on stdout, where the runner reads commands
@@ -128,7 +121,7 @@ def test_validate_github_on_broken_report(workdir: Path) -> None:
 
 
 def test_validate_json_on_broken_report(workdir: Path) -> None:
-    result = run("validate", "2024.csv", "--format", "json", "--lang", "zh")
+    result = run_lzip("validate", "2024.csv", "--format", "json", "--lang", "zh")
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert document["valid"] is False
@@ -139,13 +132,13 @@ def test_validate_json_on_broken_report(workdir: Path) -> None:
 
 
 def test_validate_formats_on_valid_input(workdir: Path) -> None:
-    text = run("validate", "good-2024.csv", "--lang", "en")
+    text = run_lzip("validate", "good-2024.csv", "--lang", "en")
     assert text.exit_code == 0
-    as_json = run("validate", "good-2024.csv", "--format", "json")
+    as_json = run_lzip("validate", "good-2024.csv", "--format", "json")
     assert as_json.exit_code == 0
     document = json.loads(as_json.stdout)
     assert document["valid"] is True and document["summary"]["errors"] == 0
-    gh = run("validate", "good-2024.csv", "--format", "github", "--lang", "en")
+    gh = run_lzip("validate", "good-2024.csv", "--format", "github", "--lang", "en")
     assert gh.exit_code == 0
     assert "::error" not in gh.stdout
     assert gh.stdout.splitlines()[-1] == "OK: good-2024.csv"
@@ -153,14 +146,14 @@ def test_validate_formats_on_valid_input(workdir: Path) -> None:
 
 def test_validate_unusable_plan_exits_2_in_every_format(workdir: Path) -> None:
     for fmt in ("text", "json", "github"):
-        result = run("validate", "--data", "missing", "--format", fmt, "--lang", "en")
+        result = run_lzip("validate", "--data", "missing", "--format", fmt, "--lang", "en")
         assert result.exit_code == 2, fmt
-    document = json.loads(run("validate", "--data", "missing", "-f", "json").stdout)
+    document = json.loads(run_lzip("validate", "--data", "missing", "-f", "json").stdout)
     assert [p["code"] for p in document["problems"]] == ["LZ003"]
 
 
 def test_validate_text_keeps_errors_on_stderr(workdir: Path) -> None:
-    result = run("validate", "--data", PLAN, "--lang", "en")
+    result = run_lzip("validate", "--data", PLAN, "--lang", "en")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "error LZ101" in result.stderr
@@ -169,20 +162,20 @@ def test_validate_text_keeps_errors_on_stderr(workdir: Path) -> None:
 def test_validate_says_reports_were_not_checked_against_a_broken_plan(workdir: Path) -> None:
     # What the pre-commit hook runs when a plan edit breaks it: the report is not checked.
     args = ("validate", "--data", PLAN, "2024.csv", "good-2024.csv")
-    zh = run(*args)
+    zh = run_lzip(*args)
     assert zh.exit_code == 1
     assert zh.stderr.splitlines()[-1] == "lzip: 方案有误，2 份报表未检查"
-    en = run(*args, "--lang", "en")
+    en = run_lzip(*args, "--lang", "en")
     assert en.stderr.splitlines()[-1] == "lzip: 2 report(s) not checked: the plan is invalid"
-    gh = run(*args, "--format", "github", "--lang", "en")
+    gh = run_lzip(*args, "--format", "github", "--lang", "en")
     assert gh.exit_code == 1
     assert gh.stderr == "lzip: 2 report(s) not checked: the plan is invalid\n"
     assert "2024.csv" not in gh.stdout  # only the plan's errors
-    document = json.loads(run(*args, "--format", "json").stdout)
+    document = json.loads(run_lzip(*args, "--format", "json").stdout)
     assert document["summary"]["reports"] == 2
     assert document["summary"]["reports_checked"] == 0
     assert document["notes"] == ["方案有误，2 份报表未检查"]
-    unusable = run("validate", "--data", "missing", "2024.csv", "--lang", "en")
+    unusable = run_lzip("validate", "--data", "missing", "2024.csv", "--lang", "en")
     assert unusable.exit_code == 2
     assert unusable.stderr.splitlines()[-1] == (
         "lzip: 1 report(s) not checked: the plan could not be read"
@@ -190,7 +183,7 @@ def test_validate_says_reports_were_not_checked_against_a_broken_plan(workdir: P
 
 
 def test_validate_json_counts_reports_checked_against_a_valid_plan(workdir: Path) -> None:
-    document = json.loads(run("validate", "2024.csv", "good-2024.csv", "-f", "json").stdout)
+    document = json.loads(run_lzip("validate", "2024.csv", "good-2024.csv", "-f", "json").stdout)
     assert document["summary"]["reports"] == document["summary"]["reports_checked"] == 2
     assert document["notes"] == []
 
@@ -199,21 +192,21 @@ def test_validate_json_counts_reports_checked_against_a_valid_plan(workdir: Path
 
 
 def test_plan_file_argument_names_the_plan(workdir: Path) -> None:
-    result = run("validate", f"{PLAN}/indicators.yaml", "--format", "github", "--lang", "en")
+    result = run_lzip("validate", f"{PLAN}/indicators.yaml", "--format", "github", "--lang", "en")
     assert result.exit_code == 1
     assert "title=LZ101" in result.stdout
     good = workdir / "good"
     shutil.copytree(ROOT / "data", good)
-    ok = run("validate", "good/agencies.yaml", "good/indicators.yaml", "good-2024.csv")
+    ok = run_lzip("validate", "good/agencies.yaml", "good/indicators.yaml", "good-2024.csv")
     assert ok.exit_code == 0, ok.output
 
 
 def test_plan_file_outside_the_data_dir_is_refused(workdir: Path) -> None:
-    result = run("validate", "--data", PLAN, "elsewhere/indicators.yaml", "--lang", "en")
+    result = run_lzip("validate", "--data", PLAN, "elsewhere/indicators.yaml", "--lang", "en")
     assert result.exit_code == 2
     assert "LZ015" in result.stderr
     (workdir / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
-    result = run("validate", "notes.yaml", "-f", "json")
+    result = run_lzip("validate", "notes.yaml", "-f", "json")
     assert result.exit_code == 2
     assert json.loads(result.stdout)["problems"][0]["code"] == "LZ015"
 
@@ -222,7 +215,7 @@ def test_plan_file_outside_the_data_dir_is_refused(workdir: Path) -> None:
 
 
 def test_check_github(workdir: Path) -> None:
-    result = run("check", "good-2024.csv", "--format", "github", "--lang", "en")
+    result = run_lzip("check", "good-2024.csv", "--format", "github", "--lang", "en")
     assert result.exit_code == 1  # shortfalls, as with every format
     lines = result.stdout.splitlines()
     assert lines and all(line.startswith("::warning file=good-2024.csv") for line in lines)
@@ -238,7 +231,7 @@ def test_check_github(workdir: Path) -> None:
 def test_check_github_on_a_folder_names_no_folder_as_a_file(workdir: Path) -> None:
     (workdir / "returns" / "2024").mkdir(parents=True)
     (workdir / "good-2024.csv").rename(workdir / "returns" / "2024" / "forms.csv")
-    result = run("check", "returns/2024", "--format", "github", "--lang", "en")
+    result = run_lzip("check", "returns/2024", "--format", "github", "--lang", "en")
     lines = result.stdout.splitlines()
     assert not any("file=returns/2024," in line or "file=returns/2024::" in line for line in lines)
     # not reported: no row, so no file; reported: the form and row holding the figure
@@ -247,7 +240,7 @@ def test_check_github_on_a_folder_names_no_folder_as_a_file(workdir: Path) -> No
 
 
 def test_check_github_agency_filter_and_fail_on_never(workdir: Path) -> None:
-    result = run(
+    result = run_lzip(
         "check", "good-2024.csv", "-f", "github", "-a", "public-security", "--fail-on", "never"
     )
     assert result.exit_code == 0
@@ -258,14 +251,14 @@ def test_check_github_agency_filter_and_fail_on_never(workdir: Path) -> None:
 def test_report_warnings_are_github_warnings(workdir: Path) -> None:
     report = (workdir / "good-2024.csv").read_text(encoding="utf-8") + "1.1,,99,,\n"
     (workdir / "warned-2024.csv").write_text(report, encoding="utf-8")
-    result = run("validate", "warned-2024.csv", "--format", "github", "--lang", "en")
+    result = run_lzip("validate", "warned-2024.csv", "--format", "github", "--lang", "en")
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning")]
     assert len(warnings) == 1 and ",title=LZ240::" in warnings[0]
-    document = json.loads(run("validate", "warned-2024.csv", "--format", "json").stdout)
+    document = json.loads(run_lzip("validate", "warned-2024.csv", "--format", "json").stdout)
     assert document["valid"] is True
     assert [(p["code"], p["severity"]) for p in document["problems"]] == [("LZ240", "warning")]
-    checked = run("check", "warned-2024.csv", "--format", "github")
+    checked = run_lzip("check", "warned-2024.csv", "--format", "github")
     assert ",title=LZ240::" in checked.stdout
 
 

@@ -14,9 +14,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 from lzip_cli.codes import CODES, describe, normalize, readme_table
 from lzip_cli.messages import LANGS, TEXTS
 
@@ -126,25 +125,25 @@ def test_normalize(text: str) -> None:
 
 
 def test_explain_one_code() -> None:
-    result = CliRunner().invoke(app, ["explain", "LZ101", "--lang", "en"])
+    result = run_lzip("explain", "LZ101", "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout.startswith("LZ101  error  ")
     assert describe("LZ101", "en") in result.stdout
-    zh = CliRunner().invoke(app, ["explain", "lz240"])
+    zh = run_lzip("explain", "lz240")
     assert zh.exit_code == 0 and describe("LZ240", "zh") in zh.stdout
 
 
 def test_explain_every_code_and_unknown() -> None:
-    result = CliRunner().invoke(app, ["explain", "--lang", "en"])
+    result = run_lzip("explain", "--lang", "en")
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == len(CODES)
-    unknown = CliRunner().invoke(app, ["explain", "LZ999", "--lang", "en"])
+    unknown = run_lzip("explain", "LZ999", "--lang", "en")
     assert unknown.exit_code == 2
     assert "LZ999" in unknown.stderr
 
 
 def test_explain_known_codes_beside_an_unknown_one() -> None:
-    result = CliRunner().invoke(app, ["explain", "LZ014", "LZ999", "lz101", "--lang", "en"])
+    result = run_lzip("explain", "LZ014", "LZ999", "lz101", "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
         f"LZ014  error  {describe('LZ014', 'en')}",
@@ -157,7 +156,7 @@ def test_explain_known_codes_beside_an_unknown_one() -> None:
 
 def test_chinese_explanations_say_fangan_and_jichuzhi() -> None:
     # The plan is 方案 (its title: 工作方案) and its baseline 基础值/基础年, everywhere.
-    result = CliRunner().invoke(app, ["explain"])
+    result = run_lzip("explain")
     assert result.exit_code == 0
     assert "计划" not in result.stdout and "基准" not in result.stdout
     assert describe("LZ108", "zh") == "基础年不早于目标年。"

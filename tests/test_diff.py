@@ -8,18 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 from lzip_cli.plan_diff import Change, diff
 from lzip_cli.plan_loader import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 
 def edited(tmp_path: Path, name: str, **replacements: str) -> Path:
@@ -51,20 +46,20 @@ TARGET_4_3 = [("target: {year: 2025, value: 1700}", "target: {year: 2025, value:
 
 def test_target_change_in_one_line(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=TARGET_4_3)
-    zh = run("diff", str(DATA), str(new), "--format", "text")
+    zh = run_lzip("diff", str(DATA), str(new), "--format", "text")
     assert zh.exit_code == 0
     assert zh.stdout == "4.3 有效注册商标拥有量：目标值 1700 → 1800\n"
-    en = run("diff", str(DATA), str(new), "--format", "text", "--lang", "en")
+    en = run_lzip("diff", str(DATA), str(new), "--format", "text", "--lang", "en")
     assert en.stdout == "4.3 Valid registered trademarks held: target 1700 → 1800\n"
 
 
 def test_target_change_as_table_and_json(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=TARGET_4_3)
-    table = run("diff", str(DATA), str(new), "--lang", "en")
+    table = run_lzip("diff", str(DATA), str(new), "--lang", "en")
     assert table.exit_code == 0
     assert "Valid registered trademarks held" in table.stdout
     assert "target 1700 → 1800" in table.stdout
-    as_json = run("diff", str(DATA), str(new), "-f", "json")
+    as_json = run_lzip("diff", str(DATA), str(new), "-f", "json")
     document = json.loads(as_json.stdout)
     assert document["count"] == 1
     assert document["changes"] == [
@@ -81,14 +76,14 @@ def test_target_change_as_table_and_json(tmp_path: Path) -> None:
 
 def test_same_plan_has_no_changes() -> None:
     assert diff(load_plan(DATA), load_plan(DATA)) == []
-    result = run("diff", str(DATA), str(DATA), "--exit-code", "--lang", "en")
+    result = run_lzip("diff", str(DATA), str(DATA), "--exit-code", "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout.strip() == "the two plans say the same"
 
 
 def test_same_plan_in_chinese_says_fangan() -> None:
     # 方案, the plan's own word (工作方案), as in help and README: not 计划.
-    result = run("diff", str(DATA), str(DATA))
+    result = run_lzip("diff", str(DATA), str(DATA))
     assert result.stdout.strip() == "两版方案内容相同"
 
 
@@ -99,18 +94,18 @@ def test_chinese_diff_says_jichuzhi_for_the_baseline(tmp_path: Path) -> None:
         "new",
         indicators=[("baseline: {year: 2022, value: 1409}", "baseline: {year: 2021, value: 1400}")],
     )
-    result = run("diff", str(DATA), str(new), "-f", "text")
+    result = run_lzip("diff", str(DATA), str(new), "-f", "text")
     assert result.stdout.splitlines() == [
         "4.3 有效注册商标拥有量：基础值 1409 → 1400",
         "4.3 有效注册商标拥有量：基础年 2022 → 2021",
     ]
-    table = run("diff", str(DATA), str(new))
+    table = run_lzip("diff", str(DATA), str(new))
     assert "方案变更" in table.stdout and "计划" not in table.stdout
 
 
 def test_exit_code_option(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=TARGET_4_3)
-    assert run("diff", str(DATA), str(new), "--exit-code").exit_code == 1
+    assert run_lzip("diff", str(DATA), str(new), "--exit-code").exit_code == 1
 
 
 def test_indicator_fields(tmp_path: Path) -> None:
@@ -157,7 +152,7 @@ def test_lines_read_naturally(tmp_path: Path) -> None:
             ),
         ],
     )
-    lines = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
     name = "4.3 Valid registered trademarks held"
     assert lines == [
         f"{name}: baseline 1409 → not carried out",
@@ -221,7 +216,7 @@ def test_indicator_added_and_removed(tmp_path: Path) -> None:
         ("indicator_added", "8.2"),
     ]
     new = tmp_path / "new"
-    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
     assert lines == [
         "8.1 知识产权文化法律“四进”活动：删除指标",
         "8.2 知识产权文化法律“五进”活动：新增指标",
@@ -253,7 +248,7 @@ def test_agency_rename_and_aliases(tmp_path: Path) -> None:
         ("alias_removed", "forestry", "aliases", "林业局", None),
         ("alias_added", "forestry", "aliases", None, "县林业局"),
     ]
-    lines = run("diff", str(DATA), str(tmp_path / "new"), "-f", "text").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(tmp_path / "new"), "-f", "text").stdout.splitlines()
     assert lines[0] == "县林业和园林局：名称 县林业局 → 县林业和园林局"
     assert lines[2] == "县林业和园林局：删除别名“林业局”"
 
@@ -270,7 +265,7 @@ def test_agency_id_change_is_one_unit(tmp_path: Path) -> None:
     assert ("agency_id_changed", "forest-bureau") in kinds
     assert ("agency_removed", "forestry") not in kinds
     assert ("agency_added", "forest-bureau") not in kinds
-    text = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout
+    text = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout
     assert "County Forestry Bureau: id forestry → forest-bureau" in text
 
 
@@ -289,7 +284,7 @@ def test_agency_and_group_members_added(tmp_path: Path) -> None:
         ("agency_added", "tax", None),
         ("member_added", "leading-group", "tax"),
     ]
-    lines = run("diff", str(DATA), str(tmp_path / "new"), "-f", "text").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(tmp_path / "new"), "-f", "text").stdout.splitlines()
     assert lines == [
         "县税务局：新增单位",
         "县知识产权强县战略领导小组各成员单位：新增县税务局为成员单位",
@@ -297,7 +292,7 @@ def test_agency_and_group_members_added(tmp_path: Path) -> None:
 
 
 def test_broken_plan_is_unusable(tmp_path: Path) -> None:
-    result = run("diff", str(DATA), str(tmp_path / "missing"), "--lang", "en")
+    result = run_lzip("diff", str(DATA), str(tmp_path / "missing"), "--lang", "en")
     assert result.exit_code == 2
     assert "LZ003" in result.stderr
 
@@ -310,13 +305,13 @@ def test_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = indicators.read_text(encoding="utf-8")
     indicators.write_text(text.replace(*TARGET_4_3[0]), encoding="utf-8")
     monkeypatch.chdir(repo)
-    result = run("diff", "git:HEAD", "data", "-f", "text", "--lang", "en")
+    result = run_lzip("diff", "git:HEAD", "data", "-f", "text", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stdout == "4.3 Valid registered trademarks held: target 1700 → 1800\n"
     git("commit", "-q", "-am", "raise 4.3")
-    assert run("diff", "git:HEAD~1", "git:HEAD", "-f", "text").stdout.startswith("4.3 ")
-    assert run("diff", "git:HEAD~1:data", "data", "-f", "text").exit_code == 0
-    missing = run("diff", "git:no-such-rev", "data", "--lang", "en")
+    assert run_lzip("diff", "git:HEAD~1", "git:HEAD", "-f", "text").stdout.startswith("4.3 ")
+    assert run_lzip("diff", "git:HEAD~1:data", "data", "-f", "text").exit_code == 0
+    missing = run_lzip("diff", "git:no-such-rev", "data", "--lang", "en")
     assert missing.exit_code == 2
     assert "LZ016" in missing.stderr
 
@@ -354,14 +349,14 @@ def test_an_invalid_old_plan_is_located_at_the_revision_as_named(
     line = broken[: broken.index("[ip-ofice]")].count("\n") + 1
     monkeypatch.chdir(repo)
     for old, shown in (("git:HEAD", "git:HEAD:data"), ("git:HEAD:data/", "git:HEAD:data")):
-        result = run("diff", old, "data", "--lang", "en")
+        result = run_lzip("diff", old, "data", "--lang", "en")
         assert result.exit_code == 2
         assert result.stderr.startswith(f"{shown}/indicators.yaml:{line}:16: error LZ101: "), (
             result.stderr
         )
         assert "lzip-diff-" not in result.stderr
     monkeypatch.chdir(repo / "data")
-    result = run("diff", "git:HEAD:.", ".", "--lang", "en")
+    result = run_lzip("diff", "git:HEAD:.", ".", "--lang", "en")
     assert result.stderr.startswith(f"git:HEAD:./indicators.yaml:{line}:16: "), result.stderr
 
 
@@ -372,16 +367,16 @@ def test_a_plan_missing_from_git_names_the_path_git_was_asked(
     repo = tmp_path / "repo"
     _repo_with_plan(repo)
     monkeypatch.chdir(repo / "data")  # DIR is relative to here: data/data does not exist
-    result = run("diff", "git:HEAD:data", ".", "--lang", "en")
+    result = run_lzip("diff", "git:HEAD:data", ".", "--lang", "en")
     assert result.exit_code == 2
     (said,) = result.stderr.splitlines()
     assert said.startswith("git:HEAD:data: error LZ016: cannot read HEAD:data/data/agencies.yaml")
     assert "'data/data/agencies.yaml'" in said  # git's own words name the same path
     assert "relative to the current directory, data/" in said
-    zh = run("diff", "git:HEAD:data", ".")
+    zh = run_lzip("diff", "git:HEAD:data", ".")
     assert "无法从 git 读取 HEAD:data/data/agencies.yaml" in zh.stderr
     assert "相对于当前目录 data/" in zh.stderr
-    assert run("diff", "git:HEAD:.", ".").exit_code == 0
+    assert run_lzip("diff", "git:HEAD:.", ".").exit_code == 0
 
 
 def with_new_agency_id(tmp_path: Path, old_id: str, new_id: str, **replacements) -> Path:
@@ -397,13 +392,15 @@ def test_an_agency_given_a_new_id_keeps_its_responsibilities(tmp_path: Path) -> 
     new = with_new_agency_id(tmp_path, "ip-office", "market-regulation")
     changes = diff(load_plan(DATA), load_plan(new))
     assert [c for c in changes if c.kind.startswith("responsibility")] == []
-    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
     assert lines == ["县知识产权局：编号 ip-office → market-regulation"]
 
 
 def test_an_agency_given_a_new_id_stays_a_member_of_its_group(tmp_path: Path) -> None:
     new = with_new_agency_id(tmp_path, "ip-office", "market-regulation")
-    document = json.loads(run("diff", str(DATA), str(new), "-f", "json", "--lang", "en").stdout)
+    document = json.loads(
+        run_lzip("diff", str(DATA), str(new), "-f", "json", "--lang", "en").stdout
+    )
     assert [(c["kind"], c["subject"]) for c in document["changes"]] == [
         ("agency_id_changed", "market-regulation")
     ]
@@ -419,7 +416,7 @@ def test_a_real_responsibility_change_shows_beside_a_new_agency_id(tmp_path: Pat
         "market-regulation",
         indicators=[("agencies: [ip-office, industry-trade]", "agencies: [ip-office, forestry]")],
     )
-    lines = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
     name = "4.3 Valid registered trademarks held"
     assert lines == [
         f"{name}: responsible agency removed: County Bureau of Science, Technology, Industry and Trade",
@@ -434,13 +431,13 @@ SWAPPED_4_3 = [("agencies: [ip-office, industry-trade]", "agencies: [industry-tr
 def test_a_new_lead_agency_is_a_change(tmp_path: Path) -> None:
     # The first unit listed leads (牵头单位): swapping the two is a change to the plan.
     new = edited(tmp_path, "new", indicators=SWAPPED_4_3)
-    zh = run("diff", str(DATA), str(new), "-f", "text", "--exit-code")
+    zh = run_lzip("diff", str(DATA), str(new), "-f", "text", "--exit-code")
     assert zh.exit_code == 1
     assert zh.stdout.splitlines() == [
         "4.3 有效注册商标拥有量：责任单位顺序（牵头单位在前）县知识产权局、县科工贸局"
         " → 县科工贸局、县知识产权局"
     ]
-    en = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en")
+    en = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", "en")
     assert en.stdout.splitlines() == [
         "4.3 Valid registered trademarks held: order of responsible agencies (lead agency first): "
         "County Intellectual Property Office; County Bureau of Science, Technology, Industry and "
@@ -451,7 +448,7 @@ def test_a_new_lead_agency_is_a_change(tmp_path: Path) -> None:
 
 def test_a_new_agency_order_in_json(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=SWAPPED_4_3)
-    document = json.loads(run("diff", str(DATA), str(new), "-f", "json").stdout)
+    document = json.loads(run_lzip("diff", str(DATA), str(new), "-f", "json").stdout)
     (change,) = document["changes"]
     assert {k: v for k, v in change.items() if k != "text"} == {
         "kind": "responsibility_reordered",
@@ -464,7 +461,7 @@ def test_a_new_agency_order_in_json(tmp_path: Path) -> None:
 
 def test_a_new_agency_order_in_the_table_keeps_every_name_whole(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=SWAPPED_4_3)
-    result = CliRunner().invoke(app, ["diff", str(DATA), str(new)], env={"COLUMNS": "80"})
+    result = run_lzip("diff", str(DATA), str(new), env={"COLUMNS": "80"})
     assert result.exit_code == 0
     cells = "".join(
         line.split("│")[2].strip() for line in result.stdout.splitlines() if line.count("│") == 3
@@ -485,7 +482,7 @@ def test_an_agency_added_in_front_becomes_the_lead(tmp_path: Path) -> None:
             )
         ],
     )
-    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
     assert lines == [
         "4.3 有效注册商标拥有量：新增县林业局为责任单位",
         "4.3 有效注册商标拥有量：责任单位顺序（牵头单位在前）县知识产权局、县科工贸局"
@@ -499,7 +496,7 @@ def test_chinese_lines_put_no_spaces_around_agency_names(tmp_path: Path) -> None
         "new",
         indicators=[("agencies: [ip-office, industry-trade]", "agencies: [ip-office, forestry]")],
     )
-    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
     assert lines == [
         "4.3 有效注册商标拥有量：不再由县科工贸局负责",
         "4.3 有效注册商标拥有量：新增县林业局为责任单位",
@@ -518,11 +515,11 @@ def test_an_added_milestone_was_not_set_before(tmp_path: Path) -> None:
     # "—" is the plan's 未开展 (not carried out): an absent milestone is "not set", and the
     # straight line from baseline to target stood in for it.
     new = edited(tmp_path, "new", indicators=MILESTONE_4_3)
-    zh = run("diff", str(DATA), str(new), "-f", "text").stdout
+    zh = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout
     assert zh == (
         "4.3 有效注册商标拥有量：2024 年阶段目标 未设定（按基础值到目标值线性推算） → 1600\n"
     )
-    en = run("diff", str(new), str(DATA), "-f", "text", "--lang", "en").stdout
+    en = run_lzip("diff", str(new), str(DATA), "-f", "text", "--lang", "en").stdout
     assert en == (
         "4.3 Valid registered trademarks held: milestone 2024 1600 → not set "
         "(straight line from baseline to target)\n"
@@ -541,11 +538,11 @@ def test_a_milestone_under_a_per_actual_target_is_just_not_set(tmp_path: Path) -
             )
         ],
     )
-    lines = run("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
     assert lines == ["5.1 Patent pledge financing: milestone 2024 not set → 500"]
 
 
 def test_a_member_leaving_the_group_reads_as_chinese(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", agencies=[("      - forestry\n", "")])
-    lines = run("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
     assert lines == ["县知识产权强县战略领导小组各成员单位：县林业局不再是成员单位"]

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -96,13 +96,12 @@ def test_hook_command_on_good_and_bad_data(tmp_path: Path, monkeypatch: pytest.M
     argv = hook_argv(repo)
     assert argv[:3] == ["validate", "--data", "data"]
     assert "out/index.csv" not in argv
-    runner = CliRunner()
-    good = runner.invoke(app, [*argv, "--lang", "en"])
+    good = run_lzip(*argv, "--lang", "en")
     assert good.exit_code == 0, good.output
     assert "OK: reports/2024.csv" in good.stdout
     with (repo / "reports" / "2024.csv").open("a", encoding="utf-8") as report:
         report.write(BAD_ROW)
-    bad = runner.invoke(app, [*argv, "--lang", "en"])
+    bad = run_lzip(*argv, "--lang", "en")
     assert bad.exit_code == 1
     assert "reports/2024.csv:" in bad.stderr and "LZ211" in bad.stderr
 
@@ -126,7 +125,7 @@ REPEATED_ROW = {
 
 
 def validate(*args: str) -> Result:
-    return CliRunner().invoke(app, ["validate", "--data", "data", "--lang", "en", *args])
+    return run_lzip("validate", "--data", "data", "--lang", "en", *args)
 
 
 def test_by_folder_validates_a_changed_form_with_the_rest_of_its_folder(
@@ -183,7 +182,7 @@ def test_hook_command_finds_a_row_repeated_across_two_forms(
     add_forms_folder(repo, REPEATED_ROW)
     monkeypatch.chdir(repo)
     monkeypatch.delenv("LZIP_DATA", raising=False)
-    result = CliRunner().invoke(app, [*hook_argv(repo), "--lang", "en"])
+    result = run_lzip(*hook_argv(repo), "--lang", "en")
     assert result.exit_code == 1, result.output
     assert "LZ210" in result.stderr
 

@@ -25,9 +25,8 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner, Result
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 from lzip_cli.evaluate import judge, milestone_for
 from lzip_cli.plan_loader import load_plan
 from lzip_cli.template import form_rows
@@ -40,19 +39,6 @@ HEADERS = {
     "zh": {"indicator": "指标", "agency": "责任单位", "value": "数值", "count": "笔数"},
 }
 COLUMNS = ("indicator", "agency", "value", "count")
-
-
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
-
-
-def invoke(*args: str) -> Result:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output + result.stderr
-    return result
 
 
 # --- any bytes -------------------------------------------------------------------------------
@@ -73,7 +59,7 @@ def test_any_bytes_never_crash(content: bytes, suffix: str) -> None:
         path = Path(directory) / f"2024{suffix}"
         path.write_bytes(content)
         for command in (["check", str(path), "-f", "json"], ["validate", str(path)]):
-            result = invoke(*command)
+            result = run_lzip(*command)
             assert result.exit_code in (0, 1, 2), result.stderr
             if result.exit_code == 2:
                 assert " LZ" in result.stderr  # a coded, located message
@@ -87,7 +73,7 @@ def test_any_cells_under_a_valid_header_never_crash(cells: list[str]) -> None:
         buffer = io.StringIO()
         csv.writer(buffer).writerows([["指标", "责任单位", "数值", "笔数"], cells])
         path.write_text(buffer.getvalue(), encoding="utf-8", errors="surrogatepass")
-        result = invoke("check", str(path), "-f", "json")
+        result = run_lzip("check", str(path), "-f", "json")
         assert result.exit_code in (0, 1, 2)
 
 
@@ -138,7 +124,7 @@ def render(rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS, lang:
 def check_json(path: Path) -> dict[str, Any]:
     """`lzip check` on ``path``, run in its directory so that messages name it "2024.csv"."""
     with contextlib.chdir(path.parent):
-        result = invoke("check", path.name, "-f", "json", "--fail-on", "never", "--year", "2024")
+        result = run_lzip("check", path.name, "-f", "json", "--fail-on", "never", "--year", "2024")
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -177,7 +163,7 @@ def test_row_order_column_order_language_and_encoding_do_not_matter(
 @pytest.fixture(scope="module")
 def form() -> list[list[str]]:
     """`lzip template 2024` as a table of cells."""
-    result = invoke("template", "2024")
+    result = run_lzip("template", "2024")
     assert result.exit_code == 0
     text = result.stdout.removeprefix("\ufeff")
     return list(csv.reader(io.StringIO(text)))
@@ -286,7 +272,7 @@ def test_milestones_lie_between_baseline_and_target_and_the_target_is_achieved(
         for indicator in plan.indicators:
             report = data / "report.csv"
             report.write_text(f"indicator,value\n{indicator.id},{indicator.target.number:g}\n")
-            result = invoke(
+            result = run_lzip(
                 "check",
                 str(report),
                 "--data",

@@ -25,10 +25,8 @@ def plan() -> Plan:
     return load_plan(default_data_dir())
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Problems name the report relative to the working directory: "2024.csv".
-    monkeypatch.chdir(tmp_path)
+# Problems name the report relative to the working directory: "2024.csv".
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def write(name: str, text: str, encoding: str = "utf-8") -> Path:

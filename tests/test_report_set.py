@@ -8,7 +8,6 @@ an indicator reported by the same agency in two files refused with both places n
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import shutil
@@ -18,35 +17,19 @@ from typing import Any
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner, Result
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "2024.csv"
 HEADER = "指标,责任单位,数值,笔数,备注\n"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # problems name files relative to the working directory
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
-
-
-def lzip(*args: str | Path) -> Result:
-    """Run lzip; assert it raised nothing but SystemExit and left every report as it was."""
-    reports = sorted(p for p in Path().rglob("*") if p.is_file())
-    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in reports}
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in reports}
-    assert after == before, "an input file changed"
-    return result
+pytestmark = pytest.mark.usefixtures("in_tmp")  # problems name files relative to it
 
 
 def check_json(*args: str | Path) -> dict[str, Any]:
-    result = lzip("check", *args, "--format", "json")
+    result = run_lzip("check", *args, "--format", "json")
     assert result.exit_code in (0, 1), result.stderr
     return json.loads(result.stdout)
 
@@ -127,7 +110,7 @@ def test_warnings_name_the_file_of_their_row() -> None:
 
 def test_github_annotations_point_at_the_file_of_the_figure() -> None:
     split_example(Path("2024"))
-    result = lzip("check", "2024", "--format", "github")
+    result = run_lzip("check", "2024", "--format", "github")
     assert result.exit_code == 1
     # 2.1 is judged per agency: 县新闻出版局 did not carry it out, on row 3 of its own file.
     press = str(Path("2024/县新闻出版局.csv"))
@@ -148,7 +131,7 @@ def test_files_without_a_year_take_the_year_of_the_others() -> None:
 
 def test_no_year_anywhere_asks_for_one() -> None:
     split_example(Path("returns"))
-    result = lzip("check", "returns", "--lang", "en")
+    result = run_lzip("check", "returns", "--lang", "en")
     assert result.exit_code == 2
     first = str(Path("returns/县农业农村局.csv"))
     assert f"{first}: error LZ214: cannot tell the report's year" in result.stderr
@@ -166,12 +149,12 @@ def test_the_year_option_wins_over_the_directory_name_with_one_warning() -> None
 def test_files_given_one_by_one_take_the_year_of_their_folder() -> None:
     paths = split_example(Path("2024"))
     assert check_json(*paths)["year"] == 2024
-    assert lzip("validate", paths[0]).exit_code == 0
+    assert run_lzip("validate", paths[0]).exit_code == 0
 
 
 def test_a_folder_name_with_several_years_says_so() -> None:
     split_example(Path("returns-2023-2024"))
-    result = lzip("check", "returns-2023-2024", "--lang", "en")
+    result = run_lzip("check", "returns-2023-2024", "--lang", "en")
     assert result.exit_code == 2
     assert "the name returns-2023-2024 holds several years (2023, 2024)" in result.stderr
 
@@ -186,7 +169,7 @@ def test_a_year_in_the_file_name_wins_over_the_folder_name() -> None:
 def test_a_name_with_several_years_is_the_one_named_when_no_year_is_found() -> None:
     split_example(Path("returns"))
     Path("returns/县林业局.csv").rename("returns/县林业局2023-2024.csv")
-    result = lzip("check", "returns", "--lang", "en")
+    result = run_lzip("check", "returns", "--lang", "en")
     assert result.exit_code == 2
     assert (
         f"{Path('returns/县林业局2023-2024.csv')}: error LZ214: cannot tell the report's year: "
@@ -198,7 +181,7 @@ def test_files_for_different_years_are_refused() -> None:
     split_example(Path("returns"))
     Path("returns/县农业农村局.csv").rename("returns/县农业农村局2023.csv")
     Path("returns/县林业局.csv").rename("returns/县林业局2024.csv")
-    result = lzip("check", "returns", "--lang", "en")
+    result = run_lzip("check", "returns", "--lang", "en")
     assert result.exit_code == 2
     second = str(Path("returns/县林业局2024.csv"))
     first = str(Path("returns/县农业农村局2023.csv"))
@@ -229,7 +212,7 @@ def test_a_row_reported_in_two_files_names_both(row: str, says: str) -> None:
     split_example(Path("2024"))
     # Files are read in name order: 补报 (U+8865) after 县林业局 (U+53BF) and 汇总 (U+6C47).
     Path("2024/补报.csv").write_text(HEADER + "4.2,县教育局,1,,\n" + row + "\n", encoding="utf-8")
-    result = lzip("check", "2024", "--lang", "en")
+    result = run_lzip("check", "2024", "--lang", "en")
     assert result.exit_code == 2
     first = Path("2024") / ("汇总.csv" if "county" in says else "县林业局.csv")
     where = str(Path("2024/补报.csv")) + ":3"
@@ -241,7 +224,7 @@ def test_every_files_problems_in_one_run() -> None:
     Path("2024/a.csv").write_text(HEADER + "4.3,,十七,,\n", encoding="utf-8")
     Path("2024/b.csv").write_text(HEADER + "9.9,,1,,\n", encoding="utf-8")
     Path("2024/c.csv").write_text("指标,责任单位\n4.3,\n", encoding="utf-8")
-    result = lzip("check", "2024", "--lang", "en")
+    result = run_lzip("check", "2024", "--lang", "en")
     assert result.exit_code == 2
     located = Counter(line.split(": error ")[0] for line in result.stderr.splitlines())
     assert located == {
@@ -256,8 +239,8 @@ def test_every_files_problems_in_one_run() -> None:
 
 def test_shortfalls_from_a_directory_equal_those_from_one_file() -> None:
     split_example(Path("2024"))
-    together = lzip("shortfalls", "2024")
-    whole = lzip("shortfalls", str(EXAMPLE))
+    together = run_lzip("shortfalls", "2024")
+    whole = run_lzip("shortfalls", str(EXAMPLE))
     assert together.exit_code == whole.exit_code == 1
     assert together.stdout == whole.stdout
 
@@ -265,7 +248,7 @@ def test_shortfalls_from_a_directory_equal_those_from_one_file() -> None:
 def test_shortfall_lists_never_overwrite_a_returned_form() -> None:
     split_example(Path("2024"))
     Path("2024/县林业局.csv").rename("2024/forestry.csv")  # the name forestry's list gets
-    result = lzip("shortfalls", "2024", "--out", "2024", "--format", "csv", "--force")
+    result = run_lzip("shortfalls", "2024", "--out", "2024", "--format", "csv", "--force")
     assert result.exit_code == 2
     assert "LZ301" in result.stderr and "forestry.csv" in result.stderr
     assert not Path("2024/index.csv").exists()  # nothing written at all
@@ -273,9 +256,9 @@ def test_shortfall_lists_never_overwrite_a_returned_form() -> None:
 
 def test_validate_reads_a_directory_as_one_report() -> None:
     split_example(Path("2024"))
-    assert lzip("validate", "2024").exit_code == 0
+    assert run_lzip("validate", "2024").exit_code == 0
     Path("2024/重复.csv").write_text(HEADER + "4.3,,1,,\n", encoding="utf-8")
-    result = lzip("validate", "2024", "--lang", "en")
+    result = run_lzip("validate", "2024", "--lang", "en")
     assert result.exit_code == 1
     assert "LZ210" in result.stderr
 
@@ -288,7 +271,7 @@ def test_a_directory_reads_excels_tab_text_and_refuses_an_old_xls() -> None:
     forestry.unlink()
     assert judged(check_json("2024")) == judged(check_json(EXAMPLE))
     Path("2024/县教育局.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    result = lzip("check", "2024", "--lang", "en")
+    result = run_lzip("check", "2024", "--lang", "en")
     assert result.exit_code == 2
     assert f"{Path('2024/县教育局.xls')}: error LZ202" in result.stderr
 
@@ -317,7 +300,7 @@ def blank_form(path: Path, text: str = HEADER) -> None:
 def test_a_header_only_form_among_several_is_a_warning_naming_its_agency() -> None:
     split_example(Path("2024"))
     blank_form(Path("2024/县林业局.csv"))
-    result = lzip("check", "2024")
+    result = run_lzip("check", "2024")
     assert result.exit_code == 1  # judged: the example's shortfalls, not exit 2
     forestry = str(Path("2024/县林业局.csv"))
     said = "".join(result.stdout.split())  # the table's warnings, below the tables, wrapped
@@ -356,7 +339,7 @@ def test_a_header_only_form_is_judged_as_if_its_rows_were_missing() -> None:
 
 
 def test_a_per_agency_form_returned_without_rows_names_its_agency_by_its_file_name() -> None:
-    assert lzip("template", "2024", "--per-agency", "-f", "xlsx", "-o", "2024").exit_code == 0
+    assert run_lzip("template", "2024", "--per-agency", "-f", "xlsx", "-o", "2024").exit_code == 0
     book = openpyxl.load_workbook("2024/forestry.xlsx")
     book.active.delete_rows(2, book.active.max_row)  # every row deleted, the header kept
     book.save("2024/forestry.xlsx")
@@ -448,7 +431,7 @@ def test_a_merged_label_and_the_agency_beside_it_in_a_workbook_name_the_agency()
 def test_a_header_only_form_of_no_known_agency_is_named_by_its_file_only() -> None:
     split_example(Path("2024"))
     blank_form(Path("2024/补报.csv"))
-    result = lzip("check", "2024", "--lang", "en")
+    result = run_lzip("check", "2024", "--lang", "en")
     assert result.exit_code == 1
     assert (
         f"{Path('2024/补报.csv')}:1: warning LZ256: the form has a header but no figures: it is "
@@ -485,7 +468,7 @@ def test_forms_without_figures_are_an_error_only_when_none_has_figures() -> None
     blank_form(Path("2024/县林业局.csv"))
     blank_form(Path("2024/县教育局.csv"))
     Path("2024/县财政局.csv").write_bytes(b"")
-    result = lzip("check", "2024", "--lang", "en")
+    result = run_lzip("check", "2024", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"{Path('2024/县教育局.csv')}:1: error LZ250: the report has a header but no data rows: "
@@ -528,7 +511,7 @@ def sent_back_unfilled(path: Path, form: str = "forestry", year: str = "2024") -
     """lzip's form for ``form`` (an agency id, or ``county``) returned as it was sent out: its
     indicators, agency and year printed, every figure, count and note cell blank."""
     suffix = path.suffix.lstrip(".")
-    made = lzip("template", year, "--per-agency", "-f", suffix, "-o", "sent", "--force")
+    made = run_lzip("template", year, "--per-agency", "-f", suffix, "-o", "sent", "--force")
     assert made.exit_code == 0, made.output
     shutil.move(Path("sent") / f"{form}.{suffix}", path)
 
@@ -611,7 +594,7 @@ def test_a_note_on_a_row_without_a_figure_in_one_form_of_several_reaches_the_out
 
 
 def test_forms_all_sent_back_unfilled_check_as_nothing_reported_as_one_such_form_does() -> None:
-    assert lzip("template", "2024", "--per-agency", "-o", "2024").exit_code == 0
+    assert run_lzip("template", "2024", "--per-agency", "-o", "2024").exit_code == 0
     document = check_json("2024")
     assert document["year"] == 2024
     assert document["summary"]["not-reported"] + document["summary"]["tracked"] == 14
@@ -621,7 +604,7 @@ def test_forms_all_sent_back_unfilled_check_as_nothing_reported_as_one_such_form
 def test_github_annotations_carry_the_header_only_form() -> None:
     split_example(Path("2024"))
     blank_form(Path("2024/县林业局.csv"))
-    result = lzip("check", "2024", "--format", "github", "--lang", "en")
+    result = run_lzip("check", "2024", "--format", "github", "--lang", "en")
     forestry = str(Path("2024/县林业局.csv"))
     assert any(
         line.startswith(f"::warning file={forestry},line=1,title=LZ256::the form of County ")
@@ -632,10 +615,10 @@ def test_github_annotations_carry_the_header_only_form() -> None:
 def test_validate_passes_a_folder_with_a_header_only_form_with_a_warning() -> None:
     split_example(Path("2024"))
     blank_form(Path("2024/县林业局.csv"))
-    result = lzip("validate", "2024", "--lang", "en")
+    result = run_lzip("validate", "2024", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert "OK: 2024" in result.stdout
     assert f"{Path('2024/县林业局.csv')}:1: warning LZ256:" in result.stderr
-    document = json.loads(lzip("validate", "2024", "--format", "json").stdout)
+    document = json.loads(run_lzip("validate", "2024", "--format", "json").stdout)
     assert document["valid"] is True
     assert [(p["code"], p["severity"]) for p in document["problems"]] == [("LZ256", "warning")]

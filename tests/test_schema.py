@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 from lzip_cli.schema import KINDS, build, render
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -96,16 +95,15 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
 
 
 def test_cli_prints_and_writes(tmp_path: Path) -> None:
-    runner = CliRunner()
-    printed = runner.invoke(app, ["schema", "indicators"])
+    printed = run_lzip("schema", "indicators")
     assert printed.exit_code == 0
     assert printed.stdout == render("indicators")
     target = tmp_path / "agencies.schema.json"
-    written = runner.invoke(app, ["schema", "agencies", "-o", str(target), "--lang", "en"])
+    written = run_lzip("schema", "agencies", "-o", str(target), "--lang", "en")
     assert written.exit_code == 0, written.output
     assert target.read_text(encoding="utf-8") == render("agencies")
-    again = runner.invoke(app, ["schema", "agencies", "-o", str(target), "--lang", "en"])
+    again = run_lzip("schema", "agencies", "-o", str(target), "--lang", "en")
     assert again.exit_code == 2 and "LZ303" in again.stderr
-    forced = runner.invoke(app, ["schema", "agencies", "-o", str(target), "--force"])
+    forced = run_lzip("schema", "agencies", "-o", str(target), "--force")
     assert forced.exit_code == 0
-    assert runner.invoke(app, ["schema", "nothing"]).exit_code == 2
+    assert run_lzip("schema", "nothing").exit_code == 2

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "2024.csv"
@@ -40,16 +39,6 @@ OWED = {
 CLEAR = ["finance", "financial-regulator", "court", "procuratorate"]
 FORMULA_STARTS = ("=", "+", "-", "@")
 PLAN_FILES = ("agencies.yaml", "indicators.yaml")
-
-
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
-
-
-def run(*args: str | Path):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def listing(directory: Path) -> set[str]:
@@ -99,14 +88,14 @@ def read_csv(path: Path) -> list[list[str]]:
 @pytest.mark.parametrize("fmt", ["md", "csv"])
 def test_lists_of_the_example_match_golden_files(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
-    result = run("shortfalls", EXAMPLE, "--out", out, "--format", fmt)
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", fmt)
     assert result.exit_code == 1, result.output
     assert listing(out) == {f"{a}.{fmt}" for a in OWED} | {f"index.{fmt}"}
     assert_golden(out, GOLDEN / fmt)
 
 
 def test_english_lists_on_stdout_match_golden(tmp_path: Path) -> None:
-    result = run(
+    result = run_lzip(
         "shortfalls", EXAMPLE, "--lang", "en", "--agency", "forestry", "--agency", "县教育局"
     )
     assert result.exit_code == 1
@@ -117,7 +106,7 @@ def test_english_lists_on_stdout_match_golden(tmp_path: Path) -> None:
 
 def test_shared_with_names_co_owners_only_where_the_figure_is_joint(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "--format", "csv", "--agency", "forestry")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "csv", "--agency", "forestry")
     header, *rows = read_csv(out / "forestry.csv")
     shared_with = {row[header.index("序号")]: row[header.index("共同责任单位")] for row in rows}
     # 1.1 is one county figure the four agencies make together; 2.1 is judged per agency.
@@ -126,7 +115,7 @@ def test_shared_with_names_co_owners_only_where_the_figure_is_joint(tmp_path: Pa
 
 
 def test_markdown_list_shows_every_column_the_agency_needs() -> None:
-    result = run("shortfalls", EXAMPLE, "--agency", "ip-office")
+    result = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office")
     text = result.stdout
     assert "# 县知识产权局 2024 年度知识产权量化指标督办清单" in text
     # 1.1: 17 due in 2024, 18 by 2025; the county reached 3+9+2+2 = 16, the office itself 9.
@@ -152,14 +141,14 @@ def test_markdown_list_shows_every_column_the_agency_needs() -> None:
 def test_an_unreported_flow_indicator_asks_for_next_years_whole_figure(tmp_path: Path) -> None:
     report = tmp_path / "2023.csv"
     report.write_text("指标,责任单位,数值\n4.3,,1600\n", encoding="utf-8")  # 1.1 not reported
-    result = run("shortfalls", report, "--agency", "ip-office")
+    result = run_lzip("shortfalls", report, "--agency", "ip-office")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 1.1 |"))
     assert row.rstrip(" |").endswith("请补报本年数据；全县2024年全年应达到 17（按年重新计数）")
 
 
 def test_a_stock_indicator_needs_what_is_still_missing_by_next_year() -> None:
     # 4.2 (patents held at year end): 17 held, 20 due by 2025.
-    result = run("shortfalls", EXAMPLE, "--agency", "ip-office")
+    result = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.2 |"))
     assert row.rstrip(" |").endswith("全县2025年应达到 20，尚差 3")
 
@@ -167,13 +156,13 @@ def test_a_stock_indicator_needs_what_is_still_missing_by_next_year() -> None:
 def test_no_next_milestone_is_asked_for_in_the_plans_last_year(tmp_path: Path) -> None:
     report = tmp_path / "2025.csv"
     report.write_text("指标,责任单位,数值\n4.2,,17\n", encoding="utf-8")
-    result = run("shortfalls", report, "--agency", "ip-office", "--lang", "en")
+    result = run_lzip("shortfalls", report, "--agency", "ip-office", "--lang", "en")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.2 |"))
     assert row.endswith("|  |")  # the gap to the target says what is owed; no 2026 milestone
 
 
 def test_unreported_indicator_asks_for_the_figure() -> None:
-    result = run("shortfalls", EXAMPLE, "--agency", "education")
+    result = run_lzip("shortfalls", EXAMPLE, "--agency", "education")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.1 |"))
     assert "未填报" in row
     assert "请补报本年数据；全县2025年应达到 1" in row
@@ -181,7 +170,7 @@ def test_unreported_indicator_asks_for_the_figure() -> None:
 
 def test_a_missing_figure_says_not_reported_in_words_as_dash_means_not_carried_out() -> None:
     # forestry's own 7.1 figure is missing; an agency types "—" in its form for 未开展.
-    text = run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    text = run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
     row = next(line for line in text.splitlines() if line.startswith("| 7.1 |"))
     assert [c.strip() for c in row.strip("|").split("|")][6] == "未填报"
     assert "“未填报”表示没有报送数值" in text
@@ -209,7 +198,7 @@ def needed(markdown: str, indicator: str) -> str:
 def test_requirement_names_the_county_for_a_shared_figure_and_the_agency_for_its_own() -> None:
     # Forestry's own 1.1 figure is 2: the 18 asked for is the county's, which four agencies make.
     # 2.1 (scope each) judges forestry on its own figure: the requirement is forestry's.
-    text = run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    text = run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
     assert needed(text, "1.1") == "全县2025年全年应达到 18（按年重新计数）"
     assert needed(text, "2.1") == "2025年应达到 10，尚差 5"
 
@@ -227,23 +216,23 @@ def without_county_row(tmp_path: Path, indicator: str) -> Path:
 def test_an_agency_missing_from_the_countys_sum_is_asked_for_its_figure(tmp_path: Path) -> None:
     # 7.1 without its county row is 县知识产权局's 4 + 县文体广旅局's 2: forestry sent nothing.
     report = without_county_row(tmp_path, "7.1")
-    text = run("shortfalls", report, "--agency", "forestry").stdout
+    text = run_lzip("shortfalls", report, "--agency", "forestry").stdout
     assert needed(text, "7.1") == (
         "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）；全县2025年全年应达到 10（按年重新计数）"
     )
-    english = run("shortfalls", report, "--agency", "forestry", "--lang", "en").stdout
+    english = run_lzip("shortfalls", report, "--agency", "forestry", "--lang", "en").stdout
     assert needed(english, "7.1").startswith("send your own figure for this year")
 
 
 def test_an_agency_in_the_countys_sum_is_not_asked_again(tmp_path: Path) -> None:
     report = without_county_row(tmp_path, "7.1")
-    text = run("shortfalls", report, "--agency", "ip-office").stdout
+    text = run_lzip("shortfalls", report, "--agency", "ip-office").stdout
     assert needed(text, "7.1") == "全县2025年全年应达到 10（按年重新计数）"
 
 
 def test_a_county_row_makes_an_agencys_own_row_optional() -> None:
     # The example has 7.1's county row (6): forestry's missing row takes nothing from it.
-    text = run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    text = run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
     assert needed(text, "7.1") == "全县2025年全年应达到 10（按年重新计数）"
 
 
@@ -323,7 +312,7 @@ def test_a_shared_indicators_requirement_is_the_countys_figure(
     # A 2023 report's next milestone is 2024's; a 2024 report's is the 2025 target.
     path = tmp_path / name
     path.write_text(report, encoding="utf-8")
-    result = run("shortfalls", path, "--agency", agency, "--lang", lang)
+    result = run_lzip("shortfalls", path, "--agency", agency, "--lang", lang)
     assert needed(result.stdout, indicator) == (zh if lang == "zh" else en)
 
 
@@ -366,7 +355,7 @@ def test_a_decreasing_indicator_asks_to_bring_the_figure_down(
     plan = decreasing_plan(tmp_path)
     report = tmp_path / "2024.csv"  # 2024 milestones: 16 for both; 17 and 19 are above them
     report.write_text("指标,责任单位,数值\n1.1,,17\n4.2,,19\n", encoding="utf-8")
-    result = run("shortfalls", report, "--data", plan, "--agency", "ip-office", "--lang", lang)
+    result = run_lzip("shortfalls", report, "--data", plan, "--agency", "ip-office", "--lang", lang)
     assert needed(result.stdout, "1.1") == flow
     assert needed(result.stdout, "4.2") == stock
 
@@ -395,14 +384,14 @@ def test_unreported_financing_asks_for_its_amount_and_count(
     # 5.1–5.4 are tracked as actual (no target, so no next milestone): still to be reported.
     report = tmp_path / "2024.csv"
     report.write_text(FINANCE_2024, encoding="utf-8")
-    text = run("shortfalls", report, "--agency", "finance", "--lang", lang).stdout
+    text = run_lzip("shortfalls", report, "--agency", "finance", "--lang", lang).stdout
     assert {i: needed(text, i) for i in expected} == expected
 
 
 def test_a_count_sent_without_its_amount_asks_for_the_amount(tmp_path: Path) -> None:
     report = tmp_path / "2024.csv"
     report.write_text(FINANCE_2024, encoding="utf-8")
-    text = run("shortfalls", report, "--agency", "finance").stdout
+    text = run_lzip("shortfalls", report, "--agency", "finance").stdout
     row = next(line for line in text.splitlines() if line.startswith("| 5.1 |"))
     assert "| 未填报 / 3 |" in row
     assert needed(text, "5.1") == "请补报本年金额（万元）"
@@ -423,7 +412,7 @@ def test_an_unreported_indicator_tracked_as_actual_asks_only_for_the_figure(
     )
     report = tmp_path / "2024.csv"
     report.write_text("指标,责任单位,数值\n1.1,,17\n", encoding="utf-8")
-    text = run("shortfalls", report, "--data", plan, "--agency", "court").stdout
+    text = run_lzip("shortfalls", report, "--data", plan, "--agency", "court").stdout
     assert needed(text, "8.1") == "请补报本年数据"
 
 
@@ -433,7 +422,7 @@ def test_an_unreported_indicator_in_the_plans_last_year_asks_for_the_figure(
     # 2025 has no next milestone, and the gap to the target is blank without a figure.
     report = tmp_path / "2025.csv"
     report.write_text("指标,责任单位,数值\n4.2,,20\n", encoding="utf-8")
-    text = run("shortfalls", report, "--agency", "education", "--lang", "en").stdout
+    text = run_lzip("shortfalls", report, "--agency", "education", "--lang", "en").stdout
     assert needed(text, "4.1") == "report this year's figure"
 
 
@@ -444,7 +433,7 @@ JUST_SHORT = "指标,数值\n1.2,63.33\n"
 def test_a_shortfall_below_the_shown_precision_shows_0_01_in_the_list(tmp_path: Path) -> None:
     report = tmp_path / "2024.csv"
     report.write_text(JUST_SHORT, encoding="utf-8")
-    text = run("shortfalls", report, "--agency", "ip-office").stdout
+    text = run_lzip("shortfalls", report, "--agency", "ip-office").stdout
     row = next(line for line in text.splitlines() if line.startswith("| 1.2 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[3:10] == ["63.34", "95", "63.33", "未填报", "0.01", "31.67", "滞后"]
@@ -461,7 +450,7 @@ def as_text(cell: object) -> str:
 
 def test_xlsx_list_figures_are_numbers_so_excel_can_sum_them(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx", "--agency", "ip-office")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx", "--agency", "ip-office")
     sheet = openpyxl.load_workbook(out / "ip-office.xlsx").active
     header = [c.value for c in sheet[3]]  # below the title and the intro
     first = {h: c.value for h, c in zip(header, sheet[4], strict=True)}
@@ -475,7 +464,7 @@ def test_xlsx_list_shows_a_small_shortfall_as_0_01(tmp_path: Path) -> None:
     report = tmp_path / "2024.csv"
     report.write_text(JUST_SHORT, encoding="utf-8")
     out = tmp_path / "out"
-    run("shortfalls", report, "--out", out, "--format", "xlsx", "--agency", "ip-office")
+    run_lzip("shortfalls", report, "--out", out, "--format", "xlsx", "--agency", "ip-office")
     sheet = openpyxl.load_workbook(out / "ip-office.xlsx").active
     header = [c.value for c in sheet[3]]
     rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=4, values_only=True)]
@@ -487,7 +476,7 @@ def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "out"
-    result = run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
     assert result.exit_code == 1
     assert listing(out) == {f"{a}.xlsx" for a in OWED} | {"index.xlsx"}
     for agency in OWED:
@@ -510,7 +499,7 @@ def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(
 
 def test_xlsx_widths_fit_the_longest_cell_up_to_a_cap(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx", "--agency", "ip-office")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx", "--agency", "ip-office")
     sheet = openpyxl.load_workbook(out / "ip-office.xlsx").active
     widths = {k: v.width for k, v in sheet.column_dimensions.items()}
     # 指标 column: 查处假冒知识产权行政案件 is 12 wide characters = 24 cells, plus padding.
@@ -532,7 +521,9 @@ def test_xlsx_list_explains_itself_above_and_below_the_table(
     tmp_path: Path, lang: str, intro: str, footnote: str
 ) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "-f", "xlsx", "--agency", "forestry", "--lang", lang)
+    run_lzip(
+        "shortfalls", EXAMPLE, "--out", out, "-f", "xlsx", "--agency", "forestry", "--lang", lang
+    )
     sheet = openpyxl.load_workbook(out / "forestry.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][0].startswith(intro)  # the basis, the count and 请于督查考核前落实
@@ -547,7 +538,9 @@ def test_xlsx_list_explains_itself_above_and_below_the_table(
 
 def test_csv_list_names_the_agency_on_every_line(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "-f", "csv", "--agency", "forestry", "--lang", "en")
+    run_lzip(
+        "shortfalls", EXAMPLE, "--out", out, "-f", "csv", "--agency", "forestry", "--lang", "en"
+    )
     header, *rows = read_csv(out / "forestry.csv")
     assert header[:3] == ["Agency", "ID", "Indicator"]
     assert [row[0] for row in rows] == ["County Forestry Bureau"] * 3
@@ -555,7 +548,7 @@ def test_csv_list_names_the_agency_on_every_line(tmp_path: Path) -> None:
 
 def test_xlsx_index_says_how_many_agencies_owe_under_its_title(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
     sheet = openpyxl.load_workbook(out / "index.xlsx").active
     assert sheet["A2"].value == "13 个责任单位中有 9 个存在欠账。"  # as index.md says it
     assert "A2:E2" in {str(r) for r in sheet.merged_cells.ranges}
@@ -563,7 +556,7 @@ def test_xlsx_index_says_how_many_agencies_owe_under_its_title(tmp_path: Path) -
 
 def test_xlsx_index_has_title_and_every_agency(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
     sheet = openpyxl.load_workbook(out / "index.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "2024 年度督办清单索引"
@@ -588,7 +581,7 @@ def test_xlsx_index_has_title_and_every_agency(tmp_path: Path) -> None:
 
 def test_xlsx_index_counts_are_numbers_excel_can_sum(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
     sheet = openpyxl.load_workbook(out / "index.xlsx").active
     counts = [row[2] for row in sheet.iter_rows(min_row=4, values_only=True)]
     assert all(type(count) is int for count in counts), counts
@@ -602,7 +595,7 @@ def test_xlsx_index_counts_are_numbers_excel_can_sum(tmp_path: Path) -> None:
 
 def test_index_lists_every_agency_with_its_count_and_clear_ones_as_clear(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "--format", "csv")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "csv")
     header, *rows = read_csv(out / "index.csv")
     assert header == ["编号", "单位", "欠账项数", "欠账指标", "清单文件"]
     by_id = {row[0]: row for row in rows}
@@ -615,7 +608,7 @@ def test_index_lists_every_agency_with_its_count_and_clear_ones_as_clear(tmp_pat
 
 def test_index_in_markdown_counts_owing_agencies(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out)
+    run_lzip("shortfalls", EXAMPLE, "--out", out)
     text = (out / "index.md").read_text(encoding="utf-8")
     assert "13 个责任单位中有 9 个存在欠账。" in text
     assert "| finance | 县财政局 | 0 |  | 无欠账 |" in text
@@ -627,7 +620,7 @@ def test_index_in_markdown_counts_owing_agencies(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["forestry", "县林业局", "鹿寨县林业局", "County Forestry Bureau"])
 def test_agency_option_takes_id_name_or_alias(tmp_path: Path, name: str) -> None:
     out = tmp_path / "out"
-    result = run("shortfalls", EXAMPLE, "--out", out, "--agency", name)
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--agency", name)
     assert result.exit_code == 1
     assert listing(out) == {"forestry.md", "index.md"}
     assert "1 个责任单位中有 1 个存在欠账。" in (out / "index.md").read_text(encoding="utf-8")
@@ -635,7 +628,7 @@ def test_agency_option_takes_id_name_or_alias(tmp_path: Path, name: str) -> None
 
 def test_agency_option_repeated_keeps_the_plan_order(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "-f", "csv", "-a", "court", "-a", "education")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", "csv", "-a", "court", "-a", "education")
     _, *rows = read_csv(out / "index.csv")
     assert [r[0] for r in rows] == ["education", "court"]
     assert listing(out) == {"education.csv", "index.csv"}
@@ -643,20 +636,20 @@ def test_agency_option_repeated_keeps_the_plan_order(tmp_path: Path) -> None:
 
 def test_agency_with_nothing_owed_exits_0_and_writes_only_the_index(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = run("shortfalls", EXAMPLE, "--out", out, "--agency", "finance")
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--agency", "finance")
     assert result.exit_code == 0
     assert listing(out) == {"index.md"}
     assert "| finance | 县财政局 | 0 |  | 无欠账 |" in (out / "index.md").read_text("utf-8")
 
 
 def test_unknown_agency_exits_2_naming_it() -> None:
-    result = run("shortfalls", EXAMPLE, "--agency", "县气象局")
+    result = run_lzip("shortfalls", EXAMPLE, "--agency", "县气象局")
     assert result.exit_code == 2
     assert "县气象局" in result.stderr
 
 
 def test_fail_on_never_exits_0_despite_shortfalls(tmp_path: Path) -> None:
-    result = run("shortfalls", EXAMPLE, "--out", tmp_path / "o", "--fail-on", "never")
+    result = run_lzip("shortfalls", EXAMPLE, "--out", tmp_path / "o", "--fail-on", "never")
     assert result.exit_code == 0
     assert (tmp_path / "o" / "ip-office.md").exists()
 
@@ -673,14 +666,14 @@ def test_report_meeting_every_milestone_exits_0_with_everyone_clear(tmp_path: Pa
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    result = run("shortfalls", report, "--out", out)
+    result = run_lzip("shortfalls", report, "--out", out)
     assert result.exit_code == 0, result.output
     assert listing(out) == {"index.md"}
     assert "13 个责任单位中有 0 个存在欠账。" in (out / "index.md").read_text("utf-8")
 
 
 def test_missing_report_exits_2_located(tmp_path: Path) -> None:
-    result = run("shortfalls", tmp_path / "2024.csv", "--out", tmp_path / "out")
+    result = run_lzip("shortfalls", tmp_path / "2024.csv", "--out", tmp_path / "out")
     assert result.exit_code == 2
     assert "2024.csv" in result.stderr
     assert not (tmp_path / "out").exists()
@@ -690,7 +683,7 @@ def test_without_out_markdown_goes_to_stdout_and_nothing_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = run("shortfalls", EXAMPLE)
+    result = run_lzip("shortfalls", EXAMPLE)
     assert result.exit_code == 1
     assert result.stdout.count("年度知识产权量化指标督办清单") == len(OWED)
     assert "# 2024 年度督办清单索引" in result.stdout
@@ -699,7 +692,7 @@ def test_without_out_markdown_goes_to_stdout_and_nothing_is_written(
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_non_markdown_format_without_out_exits_2(fmt: str) -> None:
-    result = run("shortfalls", EXAMPLE, "--format", fmt)
+    result = run_lzip("shortfalls", EXAMPLE, "--format", fmt)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "xlsx" in result.stderr or "--out" in result.stderr
@@ -709,7 +702,7 @@ def test_report_warnings_reach_stderr(tmp_path: Path) -> None:
     # The court is not responsible for 1.1: its row is ignored, and the user must hear of it.
     report = tmp_path / "2024.csv"
     report.write_text(EXAMPLE.read_text("utf-8") + "1.1,县人民法院,1,,\n", encoding="utf-8")
-    result = run("shortfalls", report, "--out", tmp_path / "out")
+    result = run_lzip("shortfalls", report, "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert "LZ241" in result.stderr
     assert "2024.csv:24" in result.stderr
@@ -720,11 +713,11 @@ def test_report_warnings_reach_stderr(tmp_path: Path) -> None:
 
 def test_second_run_refuses_to_overwrite_and_changes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out)
+    run_lzip("shortfalls", EXAMPLE, "--out", out)
     (out / "ip-office.md").write_text("已批注的清单", encoding="utf-8")
     (out / "court.md").unlink(missing_ok=True)
     (out / "education.md").unlink()
-    result = run("shortfalls", EXAMPLE, "--out", out)
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out)
     assert result.exit_code == 2
     assert "LZ303" in result.stderr and "--force" in result.stderr
     assert str(out / "ip-office.md") in result.stderr
@@ -734,9 +727,9 @@ def test_second_run_refuses_to_overwrite_and_changes_nothing(tmp_path: Path) -> 
 
 def test_force_overwrites_existing_lists(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out)
+    run_lzip("shortfalls", EXAMPLE, "--out", out)
     (out / "ip-office.md").write_text("旧清单", encoding="utf-8")
-    result = run("shortfalls", EXAMPLE, "--out", out, "--force")
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--force")
     assert result.exit_code == 1
     assert (out / "ip-office.md").read_bytes() == (GOLDEN / "md" / "ip-office.md").read_bytes()
 
@@ -745,7 +738,7 @@ def test_refuses_a_list_that_would_replace_the_report(tmp_path: Path) -> None:
     # The report sits in the output directory under the name ip-office's CSV list would take.
     report = tmp_path / "ip-office.csv"
     shutil.copyfile(EXAMPLE, report)
-    result = run("shortfalls", report, "--year", "2024", "--out", tmp_path, "-f", "csv")
+    result = run_lzip("shortfalls", report, "--year", "2024", "--out", tmp_path, "-f", "csv")
     assert result.exit_code == 2
     assert "LZ301" in result.stderr and "ip-office.csv" in result.stderr
     assert report.read_bytes() == EXAMPLE.read_bytes()
@@ -755,7 +748,7 @@ def test_refuses_a_list_that_would_replace_the_report(tmp_path: Path) -> None:
 def test_refuses_an_index_that_would_replace_the_report_even_with_force(tmp_path: Path) -> None:
     report = tmp_path / "index.csv"
     shutil.copyfile(EXAMPLE, report)
-    result = run("shortfalls", report, "-y", "2024", "--out", tmp_path, "-f", "csv", "--force")
+    result = run_lzip("shortfalls", report, "-y", "2024", "--out", tmp_path, "-f", "csv", "--force")
     assert result.exit_code == 2
     assert "LZ301" in result.stderr
     assert report.read_bytes() == EXAMPLE.read_bytes()
@@ -768,7 +761,7 @@ def test_refuses_a_list_named_after_an_agency_that_is_the_report_via_a_test_plan
     plan = copy_plan(tmp_path, [("ip-office", "report")])
     report = tmp_path / "report.md"
     shutil.copyfile(EXAMPLE, report)
-    result = run("shortfalls", report, "-y", "2024", "--data", plan, "--out", tmp_path)
+    result = run_lzip("shortfalls", report, "-y", "2024", "--data", plan, "--out", tmp_path)
     assert result.exit_code == 2
     assert "LZ301" in result.stderr
     assert report.read_bytes() == EXAMPLE.read_bytes()
@@ -802,7 +795,7 @@ def _all_cells_inert(cells: list[str]) -> None:
 def test_formula_names_are_escaped_in_csv_lists_and_index(tmp_path: Path) -> None:
     plan = formula_plan(tmp_path)
     out = tmp_path / "out"
-    result = run("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "csv")
+    result = run_lzip("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "csv")
     assert result.exit_code == 1, result.output
     cells = [c for path in out.iterdir() for row in read_csv(path) for c in row]
     _all_cells_inert(cells)
@@ -816,7 +809,7 @@ def test_formula_names_are_escaped_in_csv_lists_and_index(tmp_path: Path) -> Non
 def test_formula_names_are_escaped_in_xlsx_lists_and_index(tmp_path: Path) -> None:
     plan = formula_plan(tmp_path)
     out = tmp_path / "out"
-    result = run("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "xlsx")
+    result = run_lzip("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "xlsx")
     assert result.exit_code == 1, result.output
     cells = []
     for path in out.iterdir():
@@ -837,7 +830,7 @@ def test_reserved_and_colliding_agency_ids_get_safe_file_names(tmp_path: Path) -
         tmp_path, [("ip-office", "con"), ("agriculture", "aux"), ("forestry", "index")]
     )
     out = tmp_path / "out"
-    result = run("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "csv")
+    result = run_lzip("shortfalls", EXAMPLE, "--data", plan, "--out", out, "-f", "csv")
     assert result.exit_code == 1, result.output
     expected = {f"{a}.csv" for a in OWED if a not in ("ip-office", "agriculture", "forestry")}
     assert listing(out) == expected | {"_con.csv", "_aux.csv", "index.csv", "_index.csv"}
@@ -857,7 +850,7 @@ def test_reserved_and_colliding_agency_ids_get_safe_file_names(tmp_path: Path) -
 def test_out_that_is_a_file_exits_2_located(tmp_path: Path) -> None:
     out = tmp_path / "lists"
     out.write_text("not a directory", encoding="utf-8")
-    result = run("shortfalls", EXAMPLE, "--out", out)
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out)
     assert result.exit_code == 2
     assert f"{out}: " in result.stderr and "LZ304" in result.stderr
     assert out.read_text(encoding="utf-8") == "not a directory"
@@ -866,7 +859,7 @@ def test_out_that_is_a_file_exits_2_located(tmp_path: Path) -> None:
 def test_out_below_a_file_exits_2_located(tmp_path: Path) -> None:
     blocker = tmp_path / "lists"
     blocker.write_text("x", encoding="utf-8")
-    result = run("shortfalls", EXAMPLE, "--out", blocker / "2024")
+    result = run_lzip("shortfalls", EXAMPLE, "--out", blocker / "2024")
     assert result.exit_code == 2
     assert "LZ305" in result.stderr and str(blocker / "2024") in result.stderr
     assert "Traceback" not in result.output
@@ -874,7 +867,7 @@ def test_out_below_a_file_exits_2_located(tmp_path: Path) -> None:
 
 def test_missing_out_directory_is_created(tmp_path: Path) -> None:
     out = tmp_path / "督办" / "2024"
-    result = run("shortfalls", EXAMPLE, "--out", out)
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out)
     assert result.exit_code == 1
     assert "index.md" in listing(out)
     assert "已写入 10 个文件" in result.stderr
@@ -894,7 +887,7 @@ def test_no_space_left_exits_2_located_without_traceback_or_temp_files(
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    result = run("shortfalls", EXAMPLE, "--out", out)
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out)
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
@@ -907,7 +900,7 @@ def test_no_space_left_exits_2_located_without_traceback_or_temp_files(
 
 def test_lists_left_from_an_earlier_run_are_named_in_a_warning(tmp_path: Path) -> None:
     out = tmp_path / "lists"
-    assert run("shortfalls", EXAMPLE, "--out", out).exit_code == 1
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out).exit_code == 1
     # 县农业农村局 catches up on 1.1 and the county on 7.1: it owes nothing now.
     text = EXAMPLE.read_text(encoding="utf-8")
     text = text.replace("1.1,县农业农村局,3,", "1.1,县农业农村局,30,").replace(
@@ -915,7 +908,7 @@ def test_lists_left_from_an_earlier_run_are_named_in_a_warning(tmp_path: Path) -
     )
     report = tmp_path / "2024.csv"
     report.write_text(text, encoding="utf-8")
-    result = run("shortfalls", report, "--out", out, "--force", "--lang", "en")
+    result = run_lzip("shortfalls", report, "--out", out, "--force", "--lang", "en")
     assert f"{out / 'agriculture.md'} is a list from an earlier run" in result.stderr
     assert "index.md is a list" not in result.stderr
     assert f"{out / 'ip-office.md'} is a list" not in result.stderr  # written again this run
@@ -923,7 +916,7 @@ def test_lists_left_from_an_earlier_run_are_named_in_a_warning(tmp_path: Path) -
 
 @pytest.mark.parametrize("list_format", ["csv", "xlsx"])
 def test_csv_and_xlsx_lists_need_a_directory(list_format: str) -> None:
-    result = run("shortfalls", "no-such-report.csv", "-f", list_format, "--lang", "en")
+    result = run_lzip("shortfalls", "no-such-report.csv", "-f", list_format, "--lang", "en")
     assert result.exit_code == 2
     # Said before the report is read: the missing report is not even mentioned.
     assert result.stderr == (
@@ -932,8 +925,11 @@ def test_csv_and_xlsx_lists_need_a_directory(list_format: str) -> None:
 
 
 def test_markdown_and_output_are_spelt_as_check_spells_them(tmp_path: Path) -> None:
-    assert run("shortfalls", EXAMPLE, "-f", "markdown").stdout == run("shortfalls", EXAMPLE).stdout
-    result = run("shortfalls", EXAMPLE, "--output", tmp_path / "lists", "-f", "markdown")
+    assert (
+        run_lzip("shortfalls", EXAMPLE, "-f", "markdown").stdout
+        == run_lzip("shortfalls", EXAMPLE).stdout
+    )
+    result = run_lzip("shortfalls", EXAMPLE, "--output", tmp_path / "lists", "-f", "markdown")
     assert result.exit_code == 1
     assert listing(tmp_path / "lists") == {f"{a}.md" for a in OWED} | {"index.md"}
 

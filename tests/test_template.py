@@ -11,9 +11,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 from lzip_cli.plan_loader import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,23 +48,13 @@ EXAMPLE_FIGURES: dict[tuple[str, str | None], tuple[str, str]] = {
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
-
-
 @pytest.fixture(scope="module")
 def plan():  # type: ignore[no-untyped-def]
     return load_plan(DATA)
 
 
-def run(*args: str | Path):
-    return CliRunner().invoke(app, [str(a) for a in args])
-
-
 def csv_form(*args: str | Path) -> list[list[str]]:
-    result = run("template", *args)
+    result = run_lzip("template", *args)
     assert result.exit_code == 0, result.output
     data = result.stdout_bytes
     assert data.startswith("\ufeff".encode()), "Excel needs the BOM to read UTF-8"
@@ -103,7 +92,7 @@ def test_the_year_may_be_given_as_check_takes_it(args: list[str]) -> None:
 
 
 def test_csv_form_uses_crlf_as_excel_does() -> None:
-    result = run("template", "2025")
+    result = run_lzip("template", "2025")
     assert result.stdout_bytes.count(b"\r\n") == result.stdout_bytes.count(b"\n")
 
 
@@ -153,14 +142,14 @@ def test_english_form_has_english_headers_and_names() -> None:
 
 
 def test_unknown_agency_exits_2() -> None:
-    result = run("template", "2025", "--agency", "县气象局")
+    result = run_lzip("template", "2025", "--agency", "县气象局")
     assert result.exit_code == 2
     assert "县气象局" in result.stderr
     assert result.stdout == ""
 
 
 def test_xlsx_needs_an_output_file() -> None:
-    result = run("template", "2025", "--format", "xlsx")
+    result = run_lzip("template", "2025", "--format", "xlsx")
     assert result.exit_code == 2
     assert "xlsx" in result.stderr
     assert result.stdout == ""
@@ -168,7 +157,7 @@ def test_xlsx_needs_an_output_file() -> None:
 
 def test_xlsx_form_is_chosen_by_extension_and_matches_the_csv(tmp_path: Path) -> None:
     output = tmp_path / "2025年报表.xlsx"
-    result = run("template", "2025", "-o", output)
+    result = run_lzip("template", "2025", "-o", output)
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(output).active
     rows = [[c if c is not None else "" for c in r] for r in sheet.iter_rows(values_only=True)]
@@ -180,7 +169,7 @@ def test_xlsx_form_is_chosen_by_extension_and_matches_the_csv(tmp_path: Path) ->
 
 def test_an_output_suffix_naming_no_format_is_refused(tmp_path: Path) -> None:
     output = tmp_path / "form.txt"
-    result = run("template", "2025", "-o", output, "--lang", "en")
+    result = run_lzip("template", "2025", "-o", output, "--lang", "en")
     assert result.exit_code == 2
     assert "error LZ307: cannot tell the output format from the suffix" in result.stderr
     assert ".csv, .xlsx" in result.stderr
@@ -189,7 +178,7 @@ def test_an_output_suffix_naming_no_format_is_refused(tmp_path: Path) -> None:
 
 def test_the_format_option_writes_any_file_name(tmp_path: Path) -> None:
     output = tmp_path / "form.txt"
-    assert run("template", "2025", "-o", output, "--format", "csv").exit_code == 0
+    assert run_lzip("template", "2025", "-o", output, "--format", "csv").exit_code == 0
     assert output.read_bytes().decode("utf-8-sig").startswith(",".join(HEADER))
 
 
@@ -197,7 +186,7 @@ def test_xlsx_form_has_frozen_header_readable_widths_and_shaded_fixed_columns(
     tmp_path: Path,
 ) -> None:
     output = tmp_path / "form.xlsx"
-    run("template", "2025", "-o", output)
+    run_lzip("template", "2025", "-o", output)
     sheet = openpyxl.load_workbook(output).active
     assert sheet.freeze_panes == "A2"
     assert all(cell.font.bold for cell in sheet[1])
@@ -224,7 +213,7 @@ def _validation_cells(sheet) -> dict[str, tuple[str, str, str | None]]:  # type:
 
 def test_xlsx_form_validates_value_and_count_cells(tmp_path: Path) -> None:
     output = tmp_path / "form.xlsx"
-    run("template", "2025", "-o", output)
+    run_lzip("template", "2025", "-o", output)
     sheet = openpyxl.load_workbook(output).active
     cells = _validation_cells(sheet)
     for row in range(2, sheet.max_row + 1):
@@ -243,7 +232,7 @@ def test_xlsx_form_validates_value_and_count_cells(tmp_path: Path) -> None:
 
 def test_xlsx_validation_prompts_for_the_value(tmp_path: Path) -> None:
     output = tmp_path / "form.xlsx"
-    run("template", "2025", "-o", output)
+    run_lzip("template", "2025", "-o", output)
     rule = openpyxl.load_workbook(output).active.data_validations.dataValidation[0]
     assert rule.showInputMessage and rule.allow_blank
     assert "未开展填 —" in rule.prompt
@@ -256,7 +245,7 @@ def test_xlsx_validation_prompts_for_the_value(tmp_path: Path) -> None:
 def test_existing_output_is_kept_without_force(tmp_path: Path, name: str) -> None:
     output = tmp_path / name
     output.write_bytes(b"filled in by hand")
-    result = run("template", "2025", "-o", output)
+    result = run_lzip("template", "2025", "-o", output)
     assert result.exit_code == 2
     assert "LZ303" in result.stderr and str(output) in result.stderr
     assert output.read_bytes() == b"filled in by hand"
@@ -265,9 +254,9 @@ def test_existing_output_is_kept_without_force(tmp_path: Path, name: str) -> Non
 def test_force_overwrites_output(tmp_path: Path) -> None:
     output = tmp_path / "form.csv"
     output.write_bytes(b"old")
-    result = run("template", "2025", "-o", output, "--force")
+    result = run_lzip("template", "2025", "-o", output, "--force")
     assert result.exit_code == 0
-    assert output.read_bytes() == run("template", "2025").stdout_bytes
+    assert output.read_bytes() == run_lzip("template", "2025").stdout_bytes
 
 
 @pytest.mark.parametrize("name", ["indicators.yaml", "agencies.yaml"])
@@ -275,21 +264,21 @@ def test_refuses_to_write_over_the_plan_even_with_force(tmp_path: Path, name: st
     plan_dir = tmp_path / "plan"
     shutil.copytree(DATA, plan_dir)
     before = (plan_dir / name).read_bytes()
-    result = run("template", "2025", "--data", plan_dir, "-o", plan_dir / name, "--force")
+    result = run_lzip("template", "2025", "--data", plan_dir, "-o", plan_dir / name, "--force")
     assert result.exit_code == 2
     assert "LZ301" in result.stderr
     assert (plan_dir / name).read_bytes() == before
 
 
 def test_output_that_is_a_directory_exits_2(tmp_path: Path) -> None:
-    result = run("template", "2025", "-o", tmp_path, "--format", "csv")
+    result = run_lzip("template", "2025", "-o", tmp_path, "--format", "csv")
     assert result.exit_code == 2
     assert "LZ302" in result.stderr
 
 
 def test_output_in_a_missing_directory_exits_2_located(tmp_path: Path) -> None:
     output = tmp_path / "missing" / "form.csv"
-    result = run("template", "2025", "-o", output)
+    result = run_lzip("template", "2025", "-o", output)
     assert result.exit_code == 2
     assert "LZ305" in result.stderr and str(output) in result.stderr
     assert "Traceback" not in result.output
@@ -314,7 +303,7 @@ def test_formula_names_are_escaped_in_the_form(tmp_path: Path) -> None:
     assert ["2025", "5.1", "'@专利质押融资金额", "万元/笔", '\'=cmd|" /C calc"!A0'] in [
         r[:5] for r in rows
     ]
-    run("template", "2025", "--data", plan_dir, "-o", tmp_path / "form.xlsx")
+    run_lzip("template", "2025", "--data", plan_dir, "-o", tmp_path / "form.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "form.xlsx").active
     for row in sheet.iter_rows():
         for cell in row:
@@ -335,7 +324,7 @@ def without_notes(value: Any) -> Any:
 
 
 def check_json(report: Path) -> dict:
-    result = run("check", report, "--format", "json")
+    result = run_lzip("check", report, "--format", "json")
     assert result.exit_code == 1, result.output  # the example owes shortfalls
     payload = without_notes(json.loads(result.stdout))
     # Contributions come in the report's row order, which the form fixes to the plan's order
@@ -379,26 +368,26 @@ def test_filled_csv_saved_by_excel_as_gbk_checks_like_the_hand_written_report(
     filled = tmp_path / "鹿寨县知识产权指标填报.csv"
     filled.write_bytes(buffer.getvalue().encode("gbk"))
     assert check_json(filled) == check_json(EXAMPLE)
-    document = json.loads(run("check", filled, "--format", "json").stdout)
+    document = json.loads(run_lzip("check", filled, "--format", "json").stdout)
     assert (
         next(i for i in document["indicators"] if i["id"] == "7.1")["note"] == "含县融媒体中心稿件"
     )
-    validated = run("validate", filled)
+    validated = run_lzip("validate", filled)
     assert validated.exit_code == 0, validated.output
 
 
 def test_filled_xlsx_checks_like_the_hand_written_report(tmp_path: Path) -> None:
     form = tmp_path / "2024年填报.xlsx"
-    assert run("template", "2024", "-o", form).exit_code == 0
+    assert run_lzip("template", "2024", "-o", form).exit_code == 0
     fill_xlsx(form)
     assert check_json(form) == check_json(EXAMPLE)
-    validated = run("validate", form)
+    validated = run_lzip("validate", form)
     assert validated.exit_code == 0, validated.output
 
 
 def test_untouched_form_checks_as_nothing_reported(tmp_path: Path) -> None:
     form = tmp_path / "2024.csv"
-    run("template", "2024", "-o", form)
+    run_lzip("template", "2024", "-o", form)
     report = check_json(form)
     assert report["year"] == 2024
     assert report["summary"]["not-reported"] + report["summary"]["tracked"] == 14
@@ -426,7 +415,7 @@ PER_AGENCY_FILES = [
 
 
 def test_per_agency_writes_one_form_per_agency_that_owns_an_indicator(tmp_path: Path) -> None:
-    result = run("template", "2025", "--per-agency", "-o", tmp_path / "forms")
+    result = run_lzip("template", "2025", "--per-agency", "-o", tmp_path / "forms")
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "forms").iterdir())
     # 县司法局, 县卫健局 … own no indicator: no form for them.
@@ -436,7 +425,7 @@ def test_per_agency_writes_one_form_per_agency_that_owns_an_indicator(tmp_path: 
 def test_each_agency_form_holds_only_its_rows_and_the_county_form_the_blank_ones(
     tmp_path: Path,
 ) -> None:
-    run("template", "2025", "--per-agency", "-o", tmp_path)
+    run_lzip("template", "2025", "--per-agency", "-o", tmp_path)
     forestry = (tmp_path / "forestry.csv").read_bytes().decode("utf-8-sig")
     header, *rows = csv.reader(io.StringIO(forestry))
     assert header == HEADER
@@ -449,27 +438,27 @@ def test_each_agency_form_holds_only_its_rows_and_the_county_form_the_blank_ones
 
 
 def test_per_agency_with_agency_writes_only_those_forms(tmp_path: Path) -> None:
-    run("template", "2025", "--per-agency", "-a", "县林业局", "-a", "finance", "-o", tmp_path)
+    run_lzip("template", "2025", "--per-agency", "-a", "县林业局", "-a", "finance", "-o", tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["finance.csv", "forestry.csv"]
 
 
 @pytest.mark.parametrize("name", ["forms.xlsx", "forms.csv"])
 def test_per_agency_output_named_like_a_file_is_refused(tmp_path: Path, name: str) -> None:
-    result = run("template", "2025", "--per-agency", "-o", tmp_path / name, "--lang", "en")
+    result = run_lzip("template", "2025", "--per-agency", "-o", tmp_path / name, "--lang", "en")
     assert result.exit_code == 2
     assert "with --per-agency, -o names the folder for the agencies' forms" in result.stderr
     assert not (tmp_path / name).exists()
 
 
 def test_per_agency_needs_a_directory(tmp_path: Path) -> None:
-    result = run("template", "2025", "--per-agency", "--lang", "en")
+    result = run_lzip("template", "2025", "--per-agency", "--lang", "en")
     assert result.exit_code == 2
     assert "--per-agency needs -o naming the directory" in result.stderr
 
 
 def test_per_agency_keeps_every_existing_form_without_force(tmp_path: Path) -> None:
     (tmp_path / "forestry.csv").write_text("filled in already", encoding="utf-8")
-    result = run("template", "2025", "--per-agency", "-o", tmp_path, "--lang", "en")
+    result = run_lzip("template", "2025", "--per-agency", "-o", tmp_path, "--lang", "en")
     assert result.exit_code == 2
     assert "forestry.csv: error LZ303" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["forestry.csv"]  # none written
@@ -478,7 +467,7 @@ def test_per_agency_keeps_every_existing_form_without_force(tmp_path: Path) -> N
 
 def test_per_agency_xlsx_forms_filled_in_check_as_the_whole_report(tmp_path: Path) -> None:
     forms = tmp_path / "2024"
-    assert run("template", "2024", "--per-agency", "-f", "xlsx", "-o", forms).exit_code == 0
+    assert run_lzip("template", "2024", "--per-agency", "-f", "xlsx", "-o", forms).exit_code == 0
     for form in forms.iterdir():
         fill_xlsx(form)
     document, example = check_json(forms), check_json(EXAMPLE)
@@ -508,7 +497,7 @@ def test_per_agency_xlsx_forms_filled_in_check_as_the_whole_report(tmp_path: Pat
 def test_a_form_for_a_year_outside_the_plan_is_written_with_a_warning(
     year: int, warning: str | None
 ) -> None:
-    result = run("template", str(year), "--lang", "en")
+    result = run_lzip("template", str(year), "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1].startswith(f"{year},")
     if warning is None:
@@ -519,7 +508,7 @@ def test_a_form_for_a_year_outside_the_plan_is_written_with_a_warning(
 
 def test_a_form_for_an_agency_owning_no_indicator_warns_that_it_is_empty() -> None:
     # 县司法局 is named in the plan's tasks but owns none of the quantitative indicators.
-    result = run("template", "2025", "--agency", "县司法局", "--lang", "en")
+    result = run_lzip("template", "2025", "--agency", "县司法局", "--lang", "en")
     assert result.exit_code == 0
     assert "warning LZ247: County Justice Bureau owns none" in result.stderr
     assert len(result.stdout.splitlines()) == 1
@@ -527,7 +516,7 @@ def test_a_form_for_an_agency_owning_no_indicator_warns_that_it_is_empty() -> No
 
 def test_per_agency_forms_for_an_agency_owning_nothing_write_no_directory(tmp_path: Path) -> None:
     out = tmp_path / "forms"
-    result = run("template", "2025", "--per-agency", "--agency", "县司法局", "-o", out)
+    result = run_lzip("template", "2025", "--per-agency", "--agency", "县司法局", "-o", out)
     assert result.exit_code == 0
     assert "LZ247" in result.stderr
     assert not out.exists()

@@ -10,37 +10,20 @@ or the exit code, the location and the words of the error, as the user reads the
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from lzip_cli.cli import app
+from helpers import run_lzip
 
 TWO_YEARS = "指标,责任单位,2023年完成值,2024年完成值\n4.3,,1500,1652\n1.1,县林业局,3,5\n"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # problems name files relative to the working directory
-    monkeypatch.delenv("LZIP_DATA", raising=False)
-    monkeypatch.delenv("LZIP_LANG", raising=False)
-
-
-def lzip(*args: str | Path) -> Result:
-    """Run lzip; assert it raised nothing but SystemExit and left every report as it was."""
-    reports = sorted(p for p in Path().rglob("*") if p.is_file())
-    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in reports}
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output + result.stderr
-    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in reports}
-    assert after == before, "an input file changed"
-    return result
+pytestmark = pytest.mark.usefixtures("in_tmp")  # problems name files relative to it
 
 
 def write(name: str, text: str) -> Path:
@@ -51,7 +34,7 @@ def write(name: str, text: str) -> Path:
 
 
 def check_json(*args: str | Path) -> dict[str, Any]:
-    result = lzip("check", *args, "--format", "json")
+    result = run_lzip("check", *args, "--format", "json")
     assert result.exit_code in (0, 1), result.stderr
     return json.loads(result.stdout)
 
@@ -177,7 +160,7 @@ def test_the_column_passed_over_is_not_read() -> None:
 
 def test_an_error_in_the_column_read_is_located_in_it() -> None:
     text = "指标,责任单位,2023年完成值,2024年完成值\n4.3,,1500,十七\n"
-    (line,) = error_lines(lzip("check", write("2024.csv", text)))
+    (line,) = error_lines(run_lzip("check", write("2024.csv", text)))
     assert line.startswith("2024.csv:2:4: 错误 LZ218: '十七' 不是数值")
 
 
@@ -215,7 +198,7 @@ def test_the_value_headers_year_chooses_the_count_column() -> None:
 
 
 def test_headers_alone_do_not_tell_the_year() -> None:
-    (line,) = error_lines(lzip("check", write("知识产权指标填报表.csv", TWO_YEARS)))
+    (line,) = error_lines(run_lzip("check", write("知识产权指标填报表.csv", TWO_YEARS)))
     assert line == (
         "知识产权指标填报表.csv:1:3: 错误 LZ214: 无法确定报表年度：表头 '2023年完成值'、"
         "'2024年完成值' 各写一个年份（2023、2024）。请用 --year 指定报表年度，读取该年的一列"
@@ -224,7 +207,7 @@ def test_headers_alone_do_not_tell_the_year() -> None:
 
 
 def test_headers_alone_do_not_tell_the_year_in_english() -> None:
-    result = lzip("check", write("知识产权指标填报表.csv", TWO_YEARS), "--lang", "en")
+    result = run_lzip("check", write("知识产权指标填报表.csv", TWO_YEARS), "--lang", "en")
     (line,) = error_lines(result)
     assert line == (
         "知识产权指标填报表.csv:1:3: error LZ214: cannot tell the report's year: the headers "
@@ -235,7 +218,7 @@ def test_headers_alone_do_not_tell_the_year_in_english() -> None:
 
 def test_no_column_names_the_reports_year() -> None:
     text = "指标,责任单位,2022年完成值,2023年完成值\n4.3,,1409,1500\n"
-    (line,) = error_lines(lzip("check", write("填报表.csv", text), "--year", "2024"))
+    (line,) = error_lines(run_lzip("check", write("填报表.csv", text), "--year", "2024"))
     assert line == (
         "填报表.csv:1:3: 错误 LZ215: 表头 '2022年完成值'、'2023年完成值' 各写一个年份"
         "（2022、2023），没有一列是报表年度 2024 年：请核对报表年度（--year、文件名、年度列），"
@@ -245,7 +228,7 @@ def test_no_column_names_the_reports_year() -> None:
 
 def test_no_count_column_names_the_reports_year() -> None:
     text = "指标,责任单位,2023年完成值,2024年完成值,2022年笔数,2023年笔数\n5.1,,1000,1200,3,4\n"
-    result = lzip("check", write("2024.csv", text), "--lang", "en")
+    result = run_lzip("check", write("2024.csv", text), "--lang", "en")
     (line,) = error_lines(result)
     assert line.startswith(
         "2024.csv:1:5: error LZ215: the headers '2022年笔数', '2023年笔数' each name a year "
@@ -259,7 +242,7 @@ def test_no_column_names_the_year_of_the_other_files_which_are_named() -> None:
     text = "指标,责任单位,2022年完成值,2023年完成值\n4.3,,1409,1500\n"
     write("returns/县知识产权局.csv", text)
     write("returns/2024年县林业局.csv", "指标,责任单位,数值\n1.1,县林业局,3\n")
-    (line,) = error_lines(lzip("check", "returns"))
+    (line,) = error_lines(run_lzip("check", "returns"))
     assert line == (
         f"{Path('returns/县知识产权局.csv')}:1:3: 错误 LZ215: 各报表文件的年度不一致："
         f"{Path('returns/2024年县林业局.csv')} 为 2024 年，本文件的表头 '2022年完成值'、"
@@ -271,7 +254,7 @@ def test_no_column_names_the_year_of_the_other_files_which_are_named() -> None:
 def test_no_column_names_the_year_of_the_other_files_in_english() -> None:
     write("returns/县知识产权局.csv", "指标,责任单位,2022年完成值,2023年完成值\n4.3,,1409,1500\n")
     write("returns/2024年县林业局.csv", "指标,责任单位,数值\n1.1,县林业局,3\n")
-    (line,) = error_lines(lzip("check", "returns", "--lang", "en"))
+    (line,) = error_lines(run_lzip("check", "returns", "--lang", "en"))
     assert line == (
         f"{Path('returns/县知识产权局.csv')}:1:3: error LZ215: the report files are for "
         f"different years: {Path('returns/2024年县林业局.csv')} is for 2024, while this file's "
@@ -283,7 +266,7 @@ def test_no_column_names_the_year_of_the_other_files_in_english() -> None:
 def test_a_file_read_after_the_others_reports_its_errors() -> None:
     write("returns/县知识产权局.csv", "指标,责任单位,2023年完成值,2024年完成值\n4.3,,十五,1652\n")
     write("returns/2023.csv", "指标,责任单位,数值\n1.1,县林业局,3\n")
-    (line,) = error_lines(lzip("check", "returns"))
+    (line,) = error_lines(run_lzip("check", "returns"))
     assert line.startswith(str(Path("returns/县知识产权局.csv")) + ":2:3: 错误 LZ218: '十五'")
 
 
@@ -304,12 +287,12 @@ def test_a_workbook_reads_the_column_of_its_year() -> None:
 def test_a_workbook_names_the_cell_of_the_column_passed_over() -> None:
     rows: list[list[object]] = [["指标", "责任单位", "2023年完成值", "2024年完成值"]]
     book = workbook("2024.xlsx", [*rows, ["4.3", None, 1500, 1652]])
-    result = lzip("check", book)
+    result = run_lzip("check", book)
     assert "2024.xlsx:1:3: 警告 LZ255: C1: 已跳过 '2023年完成值' 列" in result.stdout
 
 
 def test_a_workbook_whose_year_cannot_be_told() -> None:
     rows: list[list[object]] = [["序号", "指标", "2023年完成值", "2024年完成值"]]
     book = workbook("填报表.xlsx", [*rows, [1, "4.3", 1500, 1652]])
-    (line,) = error_lines(lzip("check", book))
+    (line,) = error_lines(run_lzip("check", book))
     assert line.startswith("填报表.xlsx:1:3: 错误 LZ214: C1: 无法确定报表年度")
