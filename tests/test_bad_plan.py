@@ -467,7 +467,7 @@ def test_a_missing_data_directory() -> None:
 
 def test_a_data_path_that_is_a_file() -> None:
     Path("2024.csv").write_text("指标,责任单位,数值\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "2024.csv", "--data", "2024.csv"])
+    result = run_lzip("check", "2024.csv", "--data", "2024.csv")
     assert result.exit_code == 2
     assert (
         "2024.csv: 错误 LZ003: 这是一个文件；方案数据应为含 indicators.yaml 和 agencies.yaml 的目录"

@@ -200,7 +200,7 @@ def test_kind_direction_and_scope_are_said_in_words(
              "agencies: [ip-office, industry-trade]\n    scope: each"),
         ],
     )  # fmt: skip
-    result = run("diff", str(DATA), str(new), "-f", "text", "--lang", lang)
+    result = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", lang)
     assert result.stdout.splitlines() == expected
 
 

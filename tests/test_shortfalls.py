@@ -938,15 +938,15 @@ def test_a_printed_list_has_a_notes_column_only_where_the_agency_wrote_a_note(
     tmp_path: Path,
 ) -> None:
     # 县知识产权局 wrote 含“铁拳”行动查办案件 on its 1.1 row; 县林业局 wrote no note on what it owes.
-    assert "| 本单位备注 |" in run("shortfalls", EXAMPLE, "--agency", "ip-office").stdout
-    assert "备注" not in run("shortfalls", EXAMPLE, "--agency", "forestry").stdout
-    english = run("shortfalls", EXAMPLE, "--agency", "ip-office", "--lang", "en").stdout
+    assert "| 本单位备注 |" in run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office").stdout
+    assert "备注" not in run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    english = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office", "--lang", "en").stdout
     assert markdown_cells(english, "1.1")["Your note"] == "含“铁拳”行动查办案件"
 
 
 def test_a_csv_list_always_has_the_notes_column(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run("shortfalls", EXAMPLE, "--out", out, "--format", "csv", "--agency", "forestry")
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "csv", "--agency", "forestry")
     header, *rows = read_csv(out / "forestry.csv")
     assert header[-1] == "本单位备注"
     assert rows and all(row[-1] == "" for row in rows)

@@ -113,7 +113,9 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
         "actual": view.figure_text(
             item.actual, indicator, lang, judged=True, milestone=item.milestone
         ),
-        "own": view.figure_text(item.own, indicator, lang),
+        "own": view.figure_text(
+            item.own, indicator, lang, judged=indicator.scope == "each", milestone=item.milestone
+        ),
         "gap_to_milestone": view.gap_text(item.actual.gap_to_milestone, indicator),
         "gap_to_target": view.gap_text(item.actual.gap_to_target, indicator),
         "status": view.status_text(item.actual, lang),

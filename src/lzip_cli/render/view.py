@@ -126,7 +126,13 @@ def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
         "actual": figure_text(
             line.actual, indicator, lang, judged=True, milestone=indicator_result.milestone
         ),
-        "own": figure_text(line.own, indicator, lang),
+        "own": figure_text(  # under `each` the agency's own figure is the one judged
+            line.own,
+            indicator,
+            lang,
+            judged=indicator.scope == "each",
+            milestone=indicator_result.milestone,
+        ),
         "gap_to_milestone": gap_text(line.actual.gap_to_milestone, indicator),
         "gap_to_target": gap_text(line.actual.gap_to_target, indicator),
         "progress": progress_text(completion(line.actual, indicator)),
