@@ -144,6 +144,33 @@ def test_two_columns_with_the_same_meaning_in_english() -> None:
     assert_error(result, "2024.csv:1:3", "LZ207", "column '数值' means the same as column 2")
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "cell"),
+    [
+        ("指标,责任科室,数值\n1.1,县林业局,3\n1.1,县农业农村局,4\n", "2024.csv:2:2", "'县林业局'"),
+        ("指标,数值,科室\n4.3,1652,\n1.1,3,林业局\n", "2024.csv:3:3", "'林业局'"),  # an alias
+        ("指标,数值,科室\n1.1,3,forestry\n", "2024.csv:2:3", "'forestry'"),  # an agency id
+    ],
+    ids=["name", "alias", "id"],
+)
+def test_agencies_under_an_unknown_header_stop_the_report(text: str, where: str, cell: str) -> None:
+    # Read without an agency column, each row would be taken as the county's figure.
+    result = check(write("2024.csv", text))
+    assert_error(result, where, "LZ260", cell, "无法识别", "请把该列表头改为“责任单位”")
+    assert len(errors(result)) == 1  # and no duplicated county row (LZ210) after it
+
+
+def test_agencies_under_an_unknown_header_in_english() -> None:
+    result = check(write("2024.csv", "指标,责任科室,数值\n1.1,县林业局,3\n"), "--lang", "en")
+    assert_error(
+        result,
+        "2024.csv:2:2",
+        "LZ260",
+        "'县林业局' is an agency, but lzip does not know its column's header '责任科室'",
+        "head the column 责任单位",
+    )
+
+
 # --- not text, not a known encoding -----------------------------------------------------------
 
 

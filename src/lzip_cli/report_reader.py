@@ -34,7 +34,18 @@ from lzip_cli.numbers import WHOLE_UNITS
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "指标", "指标内容"),
-    "agency": ("agency", "责任单位", "填报单位"),
+    # 单位 alone is a unit of measure on some forms and the agency on others: see _map_header.
+    "agency": (
+        "agency",
+        "责任单位",
+        "填报单位",
+        "责任部门",
+        "牵头单位",
+        "牵头部门",
+        "报送单位",
+        "单位名称",
+        "部门",
+    ),
     "value": (
         "value",
         "数值",
@@ -1167,6 +1178,33 @@ class _Body:
             return True
         return False
 
+    def _unnamed_columns(self) -> list[int]:
+        """The columns whose header lzip does not know (ignored with warning LZ222)."""
+        return [
+            index
+            for index, cell in enumerate(self.header.cells)
+            if fold(cell) and _header_field(cell) is None
+        ]
+
+    def _agency_in(self, cells: list[str], unnamed: list[int], row: int) -> Problem | None:
+        """LZ260 when a row of an indicator names an agency of the plan in one of the columns
+        ``unnamed`` (a header such as 责任科室 that lzip does not know), else None."""
+        indicator = cells[self.header.columns["indicator"]].strip()
+        if not indicator or self.plan.find_indicator(indicator) is None:
+            return None  # a title, a footer (制表单位：… 县知识产权局), a totals row
+        for index in unnamed:
+            text = cells[index].strip()
+            if text and self.plan.find_agency(text) is not None:
+                return Problem(
+                    "LZ260",
+                    "agency_column_unnamed",
+                    file=self.name,
+                    line=row,
+                    column=index + 1,
+                    params={"header": self.header.cells[index].strip(), "text": text},
+                )
+        return None
+
     def read(
         self, year: int | None, year_from: str | None = None
     ) -> tuple[list[ReportRow], dict[int, int], tuple[int, int, int] | None]:
@@ -1196,6 +1234,10 @@ class _Body:
         # the value's starts with three digits, or a row too wide, may hold a split number.
         comma = "," in self.delimiters
         after_value = columns["value"] + 1
+        # Without an agency column every row is a county-wide row: agencies named under a
+        # header lzip does not know must stop the reading, not be summed as the county's.
+        unnamed = self._unnamed_columns() if "agency" not in columns else []
+        misread = False  # an unknown column names agencies: the rows below are not read
         for row_number, cells in rows:
             if not "".join(cells).strip():  # every cell blank (one string, not a generator)
                 continue
@@ -1228,6 +1270,12 @@ class _Body:
             if len(cells) <= width:
                 cells = cells + blanks[len(cells) :]
             # (Past ``width`` a row holds only blank cells, or it was refused as ragged above.)
+            if misread:
+                continue
+            if unnamed and (agencies := self._agency_in(cells, unnamed, row_number)) is not None:
+                log.add(agencies)
+                misread = True
+                continue
             parsed_row = _parse_row(
                 cells, fields(cells), columns, row_number, plan, name, log, year_cells, warnings
             )

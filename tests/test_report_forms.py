@@ -1,0 +1,74 @@
+"""Report forms as the agencies send them back: the headers, separators and marks they use.
+
+Each test runs ``lzip check --format json`` on a form written byte for byte as Excel, WPS or a
+text editor saves it, and asserts what was read: whose figure each is, and what lzip warned
+about. Forms lzip refuses are in ``test_bad_reports.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from lzip_cli.cli import app
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LZIP_DATA", raising=False)
+    monkeypatch.delenv("LZIP_LANG", raising=False)
+
+
+def check(name: str, content: str | bytes, *options: str) -> dict[str, Any]:
+    """The JSON document ``lzip check`` gives for a report ``name`` holding ``content``."""
+    path = Path(name)
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    result = CliRunner().invoke(app, ["check", name, "--format", "json", *options])
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    return json.loads(result.stdout)
+
+
+def indicator(document: dict[str, Any], indicator_id: str) -> dict[str, Any]:
+    return next(entry for entry in document["indicators"] if entry["id"] == indicator_id)
+
+
+def own_rows(document: dict[str, Any], indicator_id: str) -> dict[str, float]:
+    """Each agency's own figure for an indicator: agency id → figure."""
+    entry = indicator(document, indicator_id)
+    return {row["id"]: row["actual"] for row in entry["contributions"]}
+
+
+def warning_codes(document: dict[str, Any]) -> list[str]:
+    return [warning["code"] for warning in document["warnings"]]
+
+
+# --- the agency column -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["责任部门", "牵头单位", "牵头部门", "责任单位（部门）", "报送单位", "单位名称", "部门"],
+)
+def test_the_agency_column_under_another_usual_header(header: str) -> None:
+    document = check("2024.csv", f"指标,{header},数值\n1.1,县林业局,3\n6.1,县教育局,2\n")
+    assert own_rows(document, "1.1") == {"forestry": 3}
+    assert own_rows(document, "6.1") == {"education": 2}
+    assert warning_codes(document) == []
+
+
+def test_a_unit_column_beside_an_agency_column_under_another_header_stays_a_unit() -> None:
+    document = check("2024.csv", "指标,单位,责任部门,数值\n1.1,起,县林业局,3\n")
+    assert own_rows(document, "1.1") == {"forestry": 3}
+    assert warning_codes(document) == []
+
+
+def test_an_unknown_column_of_other_text_is_only_ignored() -> None:
+    # Nothing in 填报人 names an agency: the rows are county-wide, as there is no agency column.
+    document = check("2024.csv", "指标,数值,填报人\n4.3,1652,张三\n")
+    assert indicator(document, "4.3")["actual"] == 1652
+    assert warning_codes(document) == ["LZ222"]
