@@ -134,6 +134,16 @@ def test_a_column_twice_in_the_second_row_of_a_header_names_that_row() -> None:
     assert_error(result, "2024.csv:2:4", "LZ207", "'完成值'", "第 3 列")
 
 
+def test_a_running_number_is_no_indicator_column() -> None:
+    result = check(write("2024.csv", "序号,责任单位,数值\n1,县林业局,3\n"))
+    assert_error(result, "2024.csv:1", "LZ208", "缺少必需的列 indicator / 指标")
+
+
+def test_two_columns_of_indicator_names_without_an_id_column() -> None:
+    result = check(write("2024.csv", "指标名称,指标内容,数值\n有效注册商标拥有量,,1652\n"))
+    assert_error(result, "2024.csv:1:2", "LZ207", "'指标内容'", "第 1 列")
+
+
 def test_two_columns_with_the_same_meaning() -> None:
     result = check(write("2024.csv", "指标,value,数值\n1.1,3,4\n"))
     assert_error(result, "2024.csv:1:3", "LZ207", "'数值'", "第 2 列", "value")

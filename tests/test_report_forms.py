@@ -72,3 +72,29 @@ def test_an_unknown_column_of_other_text_is_only_ignored() -> None:
     document = check("2024.csv", "指标,数值,填报人\n4.3,1652,张三\n")
     assert indicator(document, "4.3")["actual"] == 1652
     assert warning_codes(document) == ["LZ222"]
+
+
+# --- the indicator column --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "指标编号,指标名称,责任单位,数值\n1.1,查处假冒知识产权行政案件,县林业局,3\n",
+        "指标序号,指标内容,牵头单位,完成值\n1.1,查处假冒知识产权行政案件,县林业局,3\n",
+        "序号,指标名称,计量单位,责任单位,2024年完成值\n1,查处假冒知识产权行政案件,起,县林业局,3\n",
+        "指标内容,责任单位,完成值\n查处假冒知识产权行政案件,县林业局,3\n",
+    ],
+    ids=["指标编号", "指标序号", "指标名称-alone", "指标内容-alone"],
+)
+def test_the_indicator_column_under_a_forms_header(text: str) -> None:
+    document = check("2024.csv", text)
+    assert own_rows(document, "1.1") == {"forestry": 3}
+    assert warning_codes(document) == []
+
+
+def test_a_running_number_beside_the_indicators_name_is_not_its_id() -> None:
+    document = check("2024.csv", "序号,指标名称,数值\n1,有效注册商标拥有量,1652\n2,1.1,3\n")
+    # 序号 1 and 2 are not indicators 1 and 2: the names (or the id typed as one) decide.
+    assert indicator(document, "4.3")["actual"] == 1652
+    assert indicator(document, "1.1")["actual"] == 3

@@ -33,7 +33,10 @@ from lzip_cli.numbers import WHOLE_UNITS
 
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "indicator": ("indicator", "指标", "指标内容"),
+    "indicator": ("indicator", "指标", "指标编号", "指标序号"),
+    # The indicator's name, printed beside its id on a form: read as the indicator only when no
+    # column is the indicator itself (see _map_header).
+    "name": ("name", "指标名称", "指标内容"),
     # 单位 alone is a unit of measure on some forms and the agency on others: see _map_header.
     "agency": (
         "agency",
@@ -60,9 +63,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("note", "备注", "说明"),
     "year": ("year", "年度", "年份"),
     # Shown in lzip's report form for the reader's benefit; read past without a warning.
-    "info": ("name", "指标名称", "unit", "计量单位", "单位", "序号", "no."),
+    # (序号 is a running number, 1, 2, 3 …, not an indicator's id.)
+    "info": ("unit", "计量单位", "单位", "序号", "no."),
 }
 REQUIRED = ("indicator", "value")
+#: Fields that stand for a required one when it has no column of its own.
+_STAND_INS = {"name": "indicator"}
 _FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
@@ -585,6 +591,10 @@ def _map_header(
             ignored.append(cell.strip())
         elif canonical != "info":
             found.setdefault(canonical, []).append(index)
+    for stand_in, required in _STAND_INS.items():  # 指标名称 alone: the indicator, by its name
+        indexes = found.pop(stand_in, [])
+        if indexes and required not in found:
+            found[required] = indexes
     columns: dict[str, int] = {}
     by_year: dict[str, dict[int, int]] = {}
     for canonical, indexes in found.items():
@@ -657,6 +667,13 @@ def _header_field(cell: str) -> str | None:
     return canonical
 
 
+def _complete(fields: Iterable[str | None]) -> bool:
+    """Whether header cells of these fields have every required column (指标名称 standing for
+    the indicator when there is no indicator column)."""
+    present = {_STAND_INS.get(field, field) for field in fields if field is not None}
+    return all(required in present for required in REQUIRED)
+
+
 def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[bool]] | None:
     """The header that ``upper`` and the row below it make together, and for each of its cells
     whether it is the lower row's; None if they make none.
@@ -671,7 +688,7 @@ def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[
     if any(_NUMBER_LIKE.fullmatch(fold(cell)) for cell in (*upper, *lower)):
         return None  # a row of figures taken for the header: no header of two rows
     upper_fields = {_header_field(cell) for cell in upper}
-    if upper_fields == {None} or all(required in upper_fields for required in REQUIRED):
+    if upper_fields == {None} or _complete(upper_fields):
         return None
     lower_fields = [_header_field(cell) for cell in lower]
     if not any(lower_fields):
@@ -695,8 +712,7 @@ def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[
             below = f"{year}年{below.strip()}"  # 2024年 over 数值: 2024年数值
         from_lower.append(known or not above.strip())
         combined.append(below if from_lower[-1] else above)
-    fields = {_header_field(cell) for cell in combined}
-    return (combined, from_lower) if all(field in fields for field in REQUIRED) else None
+    return (combined, from_lower) if _complete(map(_header_field, combined)) else None
 
 
 #: A cell that is a year alone: 2023, 2023年, 2023年度.
@@ -939,8 +955,7 @@ def _read_header(
         if not "".join(cells).strip():  # every cell blank (one string, not a generator per row)
             continue
         lines = None
-        fields = {_header_field(cell) for cell in cells}
-        if not all(field in fields for field in REQUIRED):  # its second row below?
+        if not _complete(map(_header_field, cells)):  # its second row below?
             try:
                 below = next(numbered, None)
             except LzipError:  # a broken row below an incomplete header: the header's error
