@@ -98,3 +98,41 @@ def test_a_running_number_beside_the_indicators_name_is_not_its_id() -> None:
     # 序号 1 and 2 are not indicators 1 and 2: the names (or the id typed as one) decide.
     assert indicator(document, "4.3")["actual"] == 1652
     assert indicator(document, "1.1")["actual"] == 3
+
+
+# --- separators ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        ("sep=;\r\n指标;责任单位;数值\r\n1.1;县林业局;3\r\n", "utf-8-sig"),
+        ("sep=;\r\n指标;责任单位;数值\r\n1.1;县林业局;3\r\n", "gb18030"),
+        ("sep=,\r\n指标,责任单位,数值\r\n1.1,县林业局,3\r\n", "utf-8"),
+        ("sep=\t\r\n指标\t责任单位\t数值\r\n1.1\t县林业局\t3\r\n", "utf-8"),
+        ("sep=|\n指标|责任单位|数值\n1.1|县林业局|3\n", "utf-8"),
+        ("指标;责任单位;数值\r\n1.1;县林业局;3\r\n", "utf-8"),
+        ("鹿寨县2024年填报表;;\r\n指标;责任单位;数值\r\n1.1;县林业局;3\r\n", "gb18030"),
+    ],
+    ids=[
+        "sep-semicolon",
+        "sep-semicolon-gbk",
+        "sep-comma",
+        "sep-tab",
+        "sep-bar",
+        "semicolons",
+        "semicolons-below-a-title",
+    ],
+)
+def test_a_delimiter_named_by_excels_sep_line_or_told_from_the_header(
+    content: str, encoding: str
+) -> None:
+    document = check("2024.csv", content.encode(encoding))
+    assert own_rows(document, "1.1") == {"forestry": 3}
+    assert warning_codes(document) == []
+
+
+def test_quoted_cells_hold_the_semicolon_and_the_comma_in_a_semicolon_csv() -> None:
+    text = '指标;责任单位;数值;备注\r\n4.3;;"1,652";"截至年底;含续展"\r\n'
+    entry = indicator(check("2024.csv", text), "4.3")
+    assert (entry["actual"], entry["note"]) == (1652, "截至年底;含续展")

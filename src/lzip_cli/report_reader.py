@@ -491,20 +491,33 @@ def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
         yield line
 
 
-def _delimiter(lines: Iterator[str]) -> tuple[list[str], str]:
-    """The lines read to tell, and the delimiter: a tab for Excel's "text (tab delimited)".
+#: Excel's first line naming a CSV's delimiter (``sep=;``): Excel reads it and shows no row for it.
+_SEP_LINE = re.compile(r'sep=([^\w\s"]|\t)(?:\r\n|\r|\n)?')
 
-    The first line holding a tab or a comma decides (a title line may hold neither); a tab
-    only when it holds no comma, so that a CSV cell with a tab in it changes nothing.
+
+def _delimiter(lines: Iterator[str]) -> tuple[list[str], str, int]:
+    """The lines read to tell, the delimiter, and how many lines above the rows are no row.
+
+    Excel's ``sep=;`` first line names the delimiter and is passed over. Else the first line
+    holding a tab, a comma or a semicolon decides: a comma; a tab (Excel's "text (tab
+    delimited)") only when it holds no comma, so that a CSV cell with a tab in it changes
+    nothing; a semicolon (a CSV saved where the list separator is ``;``) only when it holds
+    neither. A title line may hold none.
     """
     head: list[str] = []
     for line in lines:
+        if not head and (named := _SEP_LINE.fullmatch(line)) is not None:
+            return [], named[1], 1
         head.append(line)
-        if "\t" in line or "," in line:
-            return head, "\t" if "," not in line else ","
+        if "," in line:
+            return head, ",", 0
+        if "\t" in line:
+            return head, "\t", 0
+        if ";" in line:
+            return head, ";", 0
         if len(head) > MAX_TITLE_ROWS:
             break
-    return head, ","
+    return head, ",", 0
 
 
 def _iter_csv_rows(
@@ -515,22 +528,30 @@ def _iter_csv_rows(
     csv.field_size_limit(MAX_FIELD_CHARS)
     with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as handle:
         lines = _bounded_lines(handle, name)
-        head, delimiter = _delimiter(lines)
+        head, delimiter, skipped = _delimiter(lines)
         if delimiters is not None:
             delimiters.append(delimiter)
         reader = csv.reader(itertools.chain(head, lines), delimiter=delimiter, strict=True)
         # Rows are numbered as Excel shows them: a cell with a line break in it (Alt+Enter)
         # makes one row of two lines. Errors in the text itself (LZ203–LZ206) give its line.
-        row = 0
+        # Past a sep= line, every number counts it: the file's own line numbers.
+        row = skipped
         while True:
-            start = reader.line_num + 1  # where the next record begins
+            start = reader.line_num + 1 + skipped  # where the next record begins
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except UnicodeDecodeError:
                 raise LzipError(
-                    [Problem("LZ203", "report_encoding", file=name, line=reader.line_num + 1)]
+                    [
+                        Problem(
+                            "LZ203",
+                            "report_encoding",
+                            file=name,
+                            line=reader.line_num + 1 + skipped,
+                        )
+                    ]
                 ) from None
             except csv.Error as exc:
                 if str(exc).startswith("field larger than field limit"):
@@ -555,7 +576,7 @@ def _iter_csv_rows(
                             "LZ206",
                             "csv_syntax",
                             file=name,
-                            line=reader.line_num,
+                            line=reader.line_num + skipped,
                             params={"reason": str(exc)},
                         )
                     ]
