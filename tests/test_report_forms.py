@@ -136,3 +136,17 @@ def test_quoted_cells_hold_the_semicolon_and_the_comma_in_a_semicolon_csv() -> N
     text = '指标;责任单位;数值;备注\r\n4.3;;"1,652";"截至年底;含续展"\r\n'
     entry = indicator(check("2024.csv", text), "4.3")
     assert (entry["actual"], entry["note"]) == (1652, "截至年底;含续展")
+
+
+# --- marks -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["无", "/", "／", "—", "未开展"])
+def test_a_mark_for_not_carried_out(mark: str) -> None:
+    document = check(
+        "2024.csv", f"指标,责任单位,数值,笔数\n8.1,,{mark},\n5.1,县财政局,{mark},{mark}\n"
+    )
+    county = indicator(document, "8.1")
+    assert (county["actual"], county["not_carried_out"]) == (0, True)
+    financing = indicator(document, "5.1")
+    assert (financing["actual"], financing["not_carried_out"], financing["count"]) == (0, True, 0)
