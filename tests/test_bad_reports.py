@@ -682,7 +682,7 @@ def test_an_empty_workbook() -> None:
         ("1e3", "LZ218", "'1e3' 不是数值"),
         ("0x10", "LZ218", "'0x10' 不是数值"),
         ("-5", "LZ219", "'-5' 为负数"),
-        ("1" * 400, "LZ224", "数值过大"),
+        ("1" * 400, "LZ224", "数值过大：数值不能超过 1,000,000,000,000"),
     ],
 )
 def test_numbers_that_are_not_figures(cell: str, code: str, words: str) -> None:
@@ -695,10 +695,56 @@ def test_a_cell_error_in_english_says_what_was_expected() -> None:
     assert_error(result, "2024.csv:2:3", "LZ218", "'NaN' is not a figure", "expected a number")
 
 
+def test_a_figure_too_large_says_the_largest_accepted_in_english() -> None:
+    result = check(write("2024.csv", HEADER + "4.3,,99999999999999\n"), "--lang", "en")
+    assert_error(
+        result,
+        "2024.csv:2:3",
+        "LZ224",
+        "'99999999999999' is implausibly large: a figure may be at most 1,000,000,000,000",
+    )
+
+
 def test_a_formula_result_error_value_from_excel() -> None:
     # data_only reads a formula that failed in Excel as its error text, e.g. #DIV/0!
     result = check(write("2024.csv", HEADER + "4.3,,#DIV/0!\n"))
     assert_error(result, "2024.csv:2:3", "LZ218", "'#DIV/0!' 不是数值")
+
+
+# --- the year column --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "options", "where", "words"),
+    [
+        (
+            "2023.csv",
+            "指标,年度,数值\n4.3,,1652\n1.1,2024,3\n",
+            (),
+            "2023.csv:3:2",
+            "文件（夹）名中为 2023，年度列中为 2024",
+        ),
+        (
+            "报表.csv",
+            "年度,指标,数值\n2024,4.3,1652\n",
+            ("--year", "2023"),
+            "报表.csv:2:1",
+            "--year 为 2023，年度列中为 2024",
+        ),
+        (
+            "2023.csv",
+            "指标,数值,年度\n4.3,1652,2024年\n",
+            ("--year", "2022"),
+            "2023.csv:2:3",
+            "--year 为 2022，文件（夹）名中为 2023，年度列中为 2024",
+        ),
+    ],
+    ids=["name", "option", "both"],
+)
+def test_a_year_column_against_the_reports_year_names_its_first_year_cell(
+    name: str, text: str, options: tuple[str, ...], where: str, words: str
+) -> None:
+    assert_error(check(write(name, text), *options), where, "LZ215", words)
 
 
 # --- every error in one run, capped ---------------------------------------------------------

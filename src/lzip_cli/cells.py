@@ -34,6 +34,7 @@ def _odd_numeral(char: str) -> bool:
 
 #: Largest figure lzip accepts; beyond it a cell is a typo, not a count of cases or 万元.
 MAX_VALUE = 1e12
+_LIMIT = f"{MAX_VALUE:,.0f}"  # as the messages name it: 1,000,000,000,000
 
 
 class CellError(ValueError):
@@ -82,7 +83,7 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
         # The common cell, plain "1700": nothing to fold, strip or cut off.
         value = float(text)
         if value > MAX_VALUE:
-            raise CellError("cell_too_large", text=text)
+            raise CellError("cell_too_large", text=text, limit=_LIMIT)
         return value
     raw = fold(text)
     if not raw:
@@ -106,7 +107,7 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
         raise CellError("cell_not_a_number", text=text, units="/".join(suffixes))
     value = float(body)
     if value > MAX_VALUE:
-        raise CellError("cell_too_large", text=text)
+        raise CellError("cell_too_large", text=text, limit=_LIMIT)
     return value
 
 

@@ -528,7 +528,11 @@ TEXTS.update(
             "{text!r} 为负数：数值不能为负",
             "{text!r} is negative: figures must be ≥ 0",
         ),
-        "cell_too_large": ("{text!r} 数值过大", "{text!r} is implausibly large"),
+        "cell_too_large": (
+            "{text!r} 数值过大：数值不能超过 {limit}，请检查是否多填了数字",
+            "{text!r} is implausibly large: a figure may be at most {limit}; check for extra "
+            "digits",
+        ),
         "cell_rate_above_100": (
             "{text!r}：比率不能超过 100%",
             "{text!r}: a rate cannot exceed 100%",

@@ -1598,7 +1598,19 @@ def _resolve_year(
             if option is not None and from_name is not None
             else ("year_conflict_option" if option is not None else "year_conflict_name")
         )
-        raise LzipError([Problem("LZ215", key, file=name, params=params)])
+        # The column holds one year (else LZ213 above): located at its first cell.
+        raise LzipError(
+            [
+                Problem(
+                    "LZ215",
+                    key,
+                    file=name,
+                    line=cells[from_cells],
+                    column=year_column,
+                    params=params,
+                )
+            ]
+        )
     return chosen if chosen is not None else from_cells
 
 
