@@ -105,6 +105,16 @@ def test_a_column_twice_in_the_second_row_of_a_header_names_that_row() -> None:
     assert_error(result, "2024.csv:2:4", "LZ207", "'完成值'", "第 3 列")
 
 
+def test_a_running_number_is_no_indicator_column() -> None:
+    result = check(write("2024.csv", "序号,责任单位,数值\n1,县林业局,3\n"))
+    assert_error(result, "2024.csv:1", "LZ208", "缺少必需的列 indicator / 指标")
+
+
+def test_two_columns_of_indicator_names_without_an_id_column() -> None:
+    result = check(write("2024.csv", "指标名称,指标内容,数值\n有效注册商标拥有量,,1652\n"))
+    assert_error(result, "2024.csv:1:2", "LZ207", "'指标内容'", "第 1 列")
+
+
 def test_two_columns_with_the_same_meaning() -> None:
     result = check(write("2024.csv", "指标,value,数值\n1.1,3,4\n"))
     assert_error(result, "2024.csv:1:3", "LZ207", "'数值'", "第 2 列", "value")
@@ -113,6 +123,48 @@ def test_two_columns_with_the_same_meaning() -> None:
 def test_two_columns_with_the_same_meaning_in_english() -> None:
     result = check(write("2024.csv", "indicator,value,数值\n1.1,3,4\n"), "--lang", "en")
     assert_error(result, "2024.csv:1:3", "LZ207", "column '数值' means the same as column 2")
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "cell"),
+    [
+        ("指标,责任科室,数值\n1.1,县林业局,3\n1.1,县农业农村局,4\n", "2024.csv:2:2", "'县林业局'"),
+        ("指标,数值,科室\n4.3,1652,\n1.1,3,林业局\n", "2024.csv:3:3", "'林业局'"),  # an alias
+        ("指标,数值,科室\n1.1,3,forestry\n", "2024.csv:2:3", "'forestry'"),  # an agency id
+    ],
+    ids=["name", "alias", "id"],
+)
+def test_agencies_under_an_unknown_header_stop_the_report(text: str, where: str, cell: str) -> None:
+    # Read without an agency column, each row would be taken as the county's figure.
+    result = check(write("2024.csv", text))
+    assert_error(result, where, "LZ260", cell, "无法识别", "请把该列表头改为“责任单位”")
+    assert len(errors(result)) == 1  # and no duplicated county row (LZ210) after it
+
+
+def test_agencies_under_an_unknown_header_in_english() -> None:
+    result = check(write("2024.csv", "指标,责任科室,数值\n1.1,县林业局,3\n"), "--lang", "en")
+    assert_error(
+        result,
+        "2024.csv:2:2",
+        "LZ260",
+        "'县林业局' is an agency, but lzip does not know its column's header '责任科室'",
+        "head the column 责任单位",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "code"),
+    [
+        ("sep=;\r\n指标;责任单位;数值\r\n1.1;县林业局;abc\r\n", "2024.csv:3:3", "LZ218"),
+        ('sep=;\r\n指标;责任单位;数值\r\n1.1;县林业局;"3\r\n', "2024.csv:3", "LZ206"),
+        ("sep=;\r\n指标;数值\r\n", "2024.csv:2", "LZ250"),
+    ],
+    ids=["cell", "unclosed-quote", "header-only"],
+)
+def test_errors_below_excels_sep_line_name_the_files_own_line(
+    text: str, where: str, code: str
+) -> None:
+    assert_error(check(write("2024.csv", text)), where, code)
 
 
 # --- not text, not a known encoding -----------------------------------------------------------
@@ -601,7 +653,7 @@ def test_an_empty_workbook() -> None:
         ("1e3", "LZ218", "'1e3' 不是数值"),
         ("0x10", "LZ218", "'0x10' 不是数值"),
         ("-5", "LZ219", "'-5' 为负数"),
-        ("1" * 400, "LZ224", "数值过大"),
+        ("1" * 400, "LZ224", "数值过大：数值不能超过 1,000,000,000,000"),
     ],
 )
 def test_numbers_that_are_not_figures(cell: str, code: str, words: str) -> None:
@@ -614,10 +666,56 @@ def test_a_cell_error_in_english_says_what_was_expected() -> None:
     assert_error(result, "2024.csv:2:3", "LZ218", "'NaN' is not a figure", "expected a number")
 
 
+def test_a_figure_too_large_says_the_largest_accepted_in_english() -> None:
+    result = check(write("2024.csv", HEADER + "4.3,,99999999999999\n"), "--lang", "en")
+    assert_error(
+        result,
+        "2024.csv:2:3",
+        "LZ224",
+        "'99999999999999' is implausibly large: a figure may be at most 1,000,000,000,000",
+    )
+
+
 def test_a_formula_result_error_value_from_excel() -> None:
     # data_only reads a formula that failed in Excel as its error text, e.g. #DIV/0!
     result = check(write("2024.csv", HEADER + "4.3,,#DIV/0!\n"))
     assert_error(result, "2024.csv:2:3", "LZ218", "'#DIV/0!' 不是数值")
+
+
+# --- the year column --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "options", "where", "words"),
+    [
+        (
+            "2023.csv",
+            "指标,年度,数值\n4.3,,1652\n1.1,2024,3\n",
+            (),
+            "2023.csv:3:2",
+            "文件（夹）名中为 2023，年度列中为 2024",
+        ),
+        (
+            "报表.csv",
+            "年度,指标,数值\n2024,4.3,1652\n",
+            ("--year", "2023"),
+            "报表.csv:2:1",
+            "--year 为 2023，年度列中为 2024",
+        ),
+        (
+            "2023.csv",
+            "指标,数值,年度\n4.3,1652,2024年\n",
+            ("--year", "2022"),
+            "2023.csv:2:3",
+            "--year 为 2022，文件（夹）名中为 2023，年度列中为 2024",
+        ),
+    ],
+    ids=["name", "option", "both"],
+)
+def test_a_year_column_against_the_reports_year_names_its_first_year_cell(
+    name: str, text: str, options: tuple[str, ...], where: str, words: str
+) -> None:
+    assert_error(check(write(name, text), *options), where, "LZ215", words)
 
 
 # --- every error in one run, capped ---------------------------------------------------------

@@ -1,7 +1,8 @@
 """Reading one report cell: the forms Excel and WPS produce on Chinese Windows.
 
 Accepted: ``1700``, ``1,700``, ``１７００`` (full width), ``95%`` (for % indicators), ``18起``
-(with the indicator's own unit), ``—``/``-``/``－``/``未开展`` ("not carried out", counted as 0).
+(with the indicator's own unit), ``—``/``-``/``－``/``未开展``/``无``/``/``/``／`` ("not carried
+out", counted as 0).
 A blank cell is "not reported". Anything else is a :class:`CellError` saying what was expected.
 """
 
@@ -12,9 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# ― (U+2015): what Windows code page 936 decodes GBK's "—" (A1AA) to.
+# ― (U+2015): what Windows code page 936 decodes GBK's "—" (A1AA) to. 无 and a slash (／, which
+# folding makes /) are how Chinese forms often strike out an item that was not carried out.
 NOT_CARRIED_OUT_MARKS = frozenset(
-    {"—", "——", "―", "――", "-", "--", "–", "未开展", "未开展该项工作"}
+    {"—", "——", "―", "――", "-", "--", "–", "未开展", "未开展该项工作", "无", "/", "／"}
 )
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
@@ -32,6 +34,7 @@ def _odd_numeral(char: str) -> bool:
 
 #: Largest figure lzip accepts; beyond it a cell is a typo, not a count of cases or 万元.
 MAX_VALUE = 1e12
+_LIMIT = f"{MAX_VALUE:,.0f}"  # as the messages name it: 1,000,000,000,000
 
 
 class CellError(ValueError):
@@ -80,7 +83,7 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
         # The common cell, plain "1700": nothing to fold, strip or cut off.
         value = float(text)
         if value > MAX_VALUE:
-            raise CellError("cell_too_large", text=text)
+            raise CellError("cell_too_large", text=text, limit=_LIMIT)
         return value
     raw = fold(text)
     if not raw:
@@ -104,7 +107,7 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
         raise CellError("cell_not_a_number", text=text, units="/".join(suffixes))
     value = float(body)
     if value > MAX_VALUE:
-        raise CellError("cell_too_large", text=text)
+        raise CellError("cell_too_large", text=text, limit=_LIMIT)
     return value
 
 

@@ -153,6 +153,7 @@ CODES: dict[str, Code] = {
     ),
     "LZ258": _c("thousands_split"),
     "LZ259": _c("thousands_split_count", severity="warning"),
+    "LZ260": _c("agency_column_unnamed"),
     "LZ261": _c("amount_count_disagree", severity="warning"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

@@ -371,6 +371,13 @@ TEXTS.update(
             "已忽略无法识别的列：{headers}",
             "ignored unrecognised columns: {headers}",
         ),
+        "agency_column_unnamed": (
+            "{text!r} 是责任单位，但所在列的表头 {header!r} 无法识别，本表又没有责任单位列，"
+            "各行会被当作全县数值：请把该列表头改为“责任单位”",
+            "{text!r} is an agency, but lzip does not know its column's header {header!r} and "
+            "the report has no agency column, so its rows would be taken as county-wide figures: "
+            "head the column 责任单位 (or agency)",
+        ),
         "thousands_split": (
             "数值 {value} 和其后一列的 {rest} 像是一个带千分位逗号的数 {number}：CSV 里的逗号把它分成了两列。"
             '请去掉逗号写作 {plain}，或给这个数加英文双引号（"{number}"）；用 Excel 或 WPS 另存为 CSV 时会自动加上',
@@ -527,7 +534,11 @@ TEXTS.update(
             "{text!r} 为负数：数值不能为负",
             "{text!r} is negative: figures must be ≥ 0",
         ),
-        "cell_too_large": ("{text!r} 数值过大", "{text!r} is implausibly large"),
+        "cell_too_large": (
+            "{text!r} 数值过大：数值不能超过 {limit}，请检查是否多填了数字",
+            "{text!r} is implausibly large: a figure may be at most {limit}; check for extra "
+            "digits",
+        ),
         "cell_rate_above_100": (
             "{text!r}：比率不能超过 100%",
             "{text!r}: a rate cannot exceed 100%",
@@ -1353,6 +1364,11 @@ TEXTS.update(
             "5.1–5.4 的金额和笔数/件数（1 和 234）也可能是一个被未加引号的千分位逗号拆开的数（1,234）。",
             "The amount and count of 5.1–5.4 (1 and 234) may be one number (1,234) split by an "
             "unquoted thousands separator.",
+        ),
+        "code.LZ260": (
+            "报表没有可识别的责任单位列，而一个表头无法识别的列填有方案中的责任单位：请把该列表头改为“责任单位”。",
+            "The report has no agency column lzip knows, but a column under a header it does not "
+            "know names agencies of the plan: head that column 责任单位.",
         ),
         "code.LZ261": (
             "5.1–5.4 一行的金额与笔数/件数不相符：有金额而笔数为 0 或 —，或金额为 0 或 — 而有笔数。",

@@ -34,8 +34,22 @@ from lzip_cli.numbers import WHOLE_UNITS
 
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "indicator": ("indicator", "指标", "指标内容"),
-    "agency": ("agency", "责任单位", "填报单位"),
+    "indicator": ("indicator", "指标", "指标编号", "指标序号"),
+    # The indicator's name, printed beside its id on a form: read as the indicator only when no
+    # column is the indicator itself (see _map_header).
+    "name": ("name", "指标名称", "指标内容"),
+    # 单位 alone is a unit of measure on some forms and the agency on others: see _map_header.
+    "agency": (
+        "agency",
+        "责任单位",
+        "填报单位",
+        "责任部门",
+        "牵头单位",
+        "牵头部门",
+        "报送单位",
+        "单位名称",
+        "部门",
+    ),
     "value": (
         "value",
         "数值",
@@ -50,9 +64,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("note", "备注", "说明"),
     "year": ("year", "年度", "年份"),
     # Shown in lzip's report form for the reader's benefit; read past without a warning.
-    "info": ("name", "指标名称", "unit", "计量单位", "单位", "序号", "no."),
+    # (序号 is a running number, 1, 2, 3 …, not an indicator's id.)
+    "info": ("unit", "计量单位", "单位", "序号", "no."),
 }
 REQUIRED = ("indicator", "value")
+#: Fields that stand for a required one when it has no column of its own.
+_STAND_INS = {"name": "indicator"}
 _FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
@@ -475,20 +492,33 @@ def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
         yield line
 
 
-def _delimiter(lines: Iterator[str]) -> tuple[list[str], str]:
-    """The lines read to tell, and the delimiter: a tab for Excel's "text (tab delimited)".
+#: Excel's first line naming a CSV's delimiter (``sep=;``): Excel reads it and shows no row for it.
+_SEP_LINE = re.compile(r'sep=([^\w\s"]|\t)(?:\r\n|\r|\n)?')
 
-    The first line holding a tab or a comma decides (a title line may hold neither); a tab
-    only when it holds no comma, so that a CSV cell with a tab in it changes nothing.
+
+def _delimiter(lines: Iterator[str]) -> tuple[list[str], str, int]:
+    """The lines read to tell, the delimiter, and how many lines above the rows are no row.
+
+    Excel's ``sep=;`` first line names the delimiter and is passed over. Else the first line
+    holding a tab, a comma or a semicolon decides: a comma; a tab (Excel's "text (tab
+    delimited)") only when it holds no comma, so that a CSV cell with a tab in it changes
+    nothing; a semicolon (a CSV saved where the list separator is ``;``) only when it holds
+    neither. A title line may hold none.
     """
     head: list[str] = []
     for line in lines:
+        if not head and (named := _SEP_LINE.fullmatch(line)) is not None:
+            return [], named[1], 1
         head.append(line)
-        if "\t" in line or "," in line:
-            return head, "\t" if "," not in line else ","
+        if "," in line:
+            return head, ",", 0
+        if "\t" in line:
+            return head, "\t", 0
+        if ";" in line:
+            return head, ";", 0
         if len(head) > MAX_TITLE_ROWS:
             break
-    return head, ","
+    return head, ",", 0
 
 
 def _iter_csv_rows(
@@ -499,22 +529,30 @@ def _iter_csv_rows(
     csv.field_size_limit(MAX_FIELD_CHARS)
     with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as handle:
         lines = _bounded_lines(handle, name)
-        head, delimiter = _delimiter(lines)
+        head, delimiter, skipped = _delimiter(lines)
         if delimiters is not None:
             delimiters.append(delimiter)
         reader = csv.reader(itertools.chain(head, lines), delimiter=delimiter, strict=True)
         # Rows are numbered as Excel shows them: a cell with a line break in it (Alt+Enter)
         # makes one row of two lines. Errors in the text itself (LZ203–LZ206) give its line.
-        row = 0
+        # Past a sep= line, every number counts it: the file's own line numbers.
+        row = skipped
         while True:
-            start = reader.line_num + 1  # where the next record begins
+            start = reader.line_num + 1 + skipped  # where the next record begins
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except UnicodeDecodeError:
                 raise LzipError(
-                    [Problem("LZ203", "report_encoding", file=name, line=reader.line_num + 1)]
+                    [
+                        Problem(
+                            "LZ203",
+                            "report_encoding",
+                            file=name,
+                            line=reader.line_num + 1 + skipped,
+                        )
+                    ]
                 ) from None
             except csv.Error as exc:
                 if str(exc).startswith("field larger than field limit"):
@@ -539,7 +577,7 @@ def _iter_csv_rows(
                             "LZ206",
                             "csv_syntax",
                             file=name,
-                            line=reader.line_num,
+                            line=reader.line_num + skipped,
                             params={"reason": str(exc)},
                         )
                     ]
@@ -575,6 +613,10 @@ def _map_header(
             ignored.append(cell.strip())
         elif canonical != "info":
             found.setdefault(canonical, []).append(index)
+    for stand_in, required in _STAND_INS.items():  # 指标名称 alone: the indicator, by its name
+        indexes = found.pop(stand_in, [])
+        if indexes and required not in found:
+            found[required] = indexes
     columns: dict[str, int] = {}
     by_year: dict[str, dict[int, int]] = {}
     for canonical, indexes in found.items():
@@ -647,6 +689,13 @@ def _header_field(cell: str) -> str | None:
     return canonical
 
 
+def _complete(fields: Iterable[str | None]) -> bool:
+    """Whether header cells of these fields have every required column (指标名称 standing for
+    the indicator when there is no indicator column)."""
+    present = {_STAND_INS.get(field, field) for field in fields if field is not None}
+    return all(required in present for required in REQUIRED)
+
+
 def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[bool]] | None:
     """The header that ``upper`` and the row below it make together, and for each of its cells
     whether it is the lower row's; None if they make none.
@@ -661,7 +710,7 @@ def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[
     if any(_NUMBER_LIKE.fullmatch(fold(cell)) for cell in (*upper, *lower)):
         return None  # a row of figures taken for the header: no header of two rows
     upper_fields = {_header_field(cell) for cell in upper}
-    if upper_fields == {None} or all(required in upper_fields for required in REQUIRED):
+    if upper_fields == {None} or _complete(upper_fields):
         return None
     lower_fields = [_header_field(cell) for cell in lower]
     if not any(lower_fields):
@@ -685,8 +734,7 @@ def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[
             below = f"{year}年{below.strip()}"  # 2024年 over 数值: 2024年数值
         from_lower.append(known or not above.strip())
         combined.append(below if from_lower[-1] else above)
-    fields = {_header_field(cell) for cell in combined}
-    return (combined, from_lower) if all(field in fields for field in REQUIRED) else None
+    return (combined, from_lower) if _complete(map(_header_field, combined)) else None
 
 
 #: A cell that is a year alone: 2023, 2023年, 2023年度.
@@ -929,8 +977,7 @@ def _read_header(
         if not "".join(cells).strip():  # every cell blank (one string, not a generator per row)
             continue
         lines = None
-        fields = {_header_field(cell) for cell in cells}
-        if not all(field in fields for field in REQUIRED):  # its second row below?
+        if not _complete(map(_header_field, cells)):  # its second row below?
             try:
                 below = next(numbered, None)
             except LzipError:  # a broken row below an incomplete header: the header's error
@@ -1168,6 +1215,33 @@ class _Body:
             return True
         return False
 
+    def _unnamed_columns(self) -> list[int]:
+        """The columns whose header lzip does not know (ignored with warning LZ222)."""
+        return [
+            index
+            for index, cell in enumerate(self.header.cells)
+            if fold(cell) and _header_field(cell) is None
+        ]
+
+    def _agency_in(self, cells: list[str], unnamed: list[int], row: int) -> Problem | None:
+        """LZ260 when a row of an indicator names an agency of the plan in one of the columns
+        ``unnamed`` (a header such as 责任科室 that lzip does not know), else None."""
+        indicator = cells[self.header.columns["indicator"]].strip()
+        if not indicator or self.plan.find_indicator(indicator) is None:
+            return None  # a title, a footer (制表单位：… 县知识产权局), a totals row
+        for index in unnamed:
+            text = cells[index].strip()
+            if text and self.plan.find_agency(text) is not None:
+                return Problem(
+                    "LZ260",
+                    "agency_column_unnamed",
+                    file=self.name,
+                    line=row,
+                    column=index + 1,
+                    params={"header": self.header.cells[index].strip(), "text": text},
+                )
+        return None
+
     def read(
         self, year: int | None, year_from: str | None = None
     ) -> tuple[list[ReportRow], dict[int, int], tuple[int, int, int] | None]:
@@ -1197,6 +1271,10 @@ class _Body:
         # the value's starts with three digits, or a row too wide, may hold a split number.
         comma = "," in self.delimiters
         after_value = columns["value"] + 1
+        # Without an agency column every row is a county-wide row: agencies named under a
+        # header lzip does not know must stop the reading, not be summed as the county's.
+        unnamed = self._unnamed_columns() if "agency" not in columns else []
+        misread = False  # an unknown column names agencies: the rows below are not read
         for row_number, cells in rows:
             if not "".join(cells).strip():  # every cell blank (one string, not a generator)
                 continue
@@ -1229,6 +1307,12 @@ class _Body:
             if len(cells) <= width:
                 cells = cells + blanks[len(cells) :]
             # (Past ``width`` a row holds only blank cells, or it was refused as ragged above.)
+            if misread:
+                continue
+            if unnamed and (agencies := self._agency_in(cells, unnamed, row_number)) is not None:
+                log.add(agencies)
+                misread = True
+                continue
             parsed_row = _parse_row(
                 cells, fields(cells), columns, row_number, plan, name, log, year_cells, warnings
             )
@@ -1537,7 +1621,19 @@ def _resolve_year(
             if option is not None and from_name is not None
             else ("year_conflict_option" if option is not None else "year_conflict_name")
         )
-        raise LzipError([Problem("LZ215", key, file=name, params=params)])
+        # The column holds one year (else LZ213 above): located at its first cell.
+        raise LzipError(
+            [
+                Problem(
+                    "LZ215",
+                    key,
+                    file=name,
+                    line=cells[from_cells],
+                    column=year_column,
+                    params=params,
+                )
+            ]
+        )
     return chosen if chosen is not None else from_cells
 
 
