@@ -535,8 +535,9 @@ def _iter_csv_rows(
         reader = csv.reader(itertools.chain(head, lines), delimiter=delimiter, strict=True)
         # Rows are numbered as Excel shows them: a cell with a line break in it (Alt+Enter)
         # makes one row of two lines. Errors in the text itself (LZ203–LZ206) give its line.
-        # Past a sep= line, every number counts it: the file's own line numbers.
-        row = skipped
+        # A sep= line is no row: Excel reads it and shows none, so the rows are numbered from
+        # the line below it; an error in the text itself still gives the file's line.
+        row = 0
         while True:
             start = reader.line_num + 1 + skipped  # where the next record begins
             try:
