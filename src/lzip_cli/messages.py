@@ -362,10 +362,14 @@ TEXTS.update(
             "列 {header!r} 与第 {first} 列含义相同（{column_name}）",
             "column {header!r} means the same as column {first} ({column_name})",
         ),
-        "missing_column": ("缺少必需的列 {headers}", "the required column {headers} is missing"),
+        "missing_column": (
+            "缺少必需的列 {headers}（可用的表头：{accepted}）",
+            "the required column {headers} is missing (headers it may have: {accepted})",
+        ),
         "missing_column_among": (
-            "缺少必需的列 {headers}（无法识别的表头：{found}）",
-            "the required column {headers} is missing (headers not recognised: {found})",
+            "缺少必需的列 {headers}（无法识别的表头：{found}；可用的表头：{accepted}）",
+            "the required column {headers} is missing (headers not recognised: {found}; "
+            "headers it may have: {accepted})",
         ),
         "ignored_columns": (
             "已忽略无法识别的列：{headers}",

@@ -68,8 +68,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "info": ("unit", "计量单位", "单位", "序号", "no."),
 }
 REQUIRED = ("indicator", "value")
+
 #: Fields that stand for a required one when it has no column of its own.
 _STAND_INS = {"name": "indicator"}
+
+
+def accepted_headers(field: str) -> list[str]:
+    """The Chinese headers read as ``field``'s column, and those that stand in for it."""
+    stand_ins = [name for name, stands_for in _STAND_INS.items() if stands_for == field]
+    texts = [text for name in (field, *stand_ins) for text in COLUMNS[name]]
+    return [text for text in texts if not text.isascii()]
+
+
 _FIELDS = ("indicator", "agency", "value", "count", "note", "year")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
@@ -663,6 +673,7 @@ def _map_header(
                         "column_name": required,
                         "headers": " / ".join(COLUMNS[required][:2]),
                         "found": "、".join(ignored),
+                        "accepted": "、".join(accepted_headers(required)),
                     },
                 )
             )
