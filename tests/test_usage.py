@@ -452,6 +452,9 @@ def test_chinese_help_fits_the_terminal_counting_a_chinese_character_as_two(
         ("鹿寨县林业局; 林业局", 12, ["鹿寨县林业", "局; 林业局"]),
         # with nothing to go down with, closing punctuation hangs past the edge
         ("ab，cd", 2, ["ab，", "cd"]),
+        # a count or a year does not start a line alone: the word before it goes down too
+        ("on track 3, achieved 2, tracked 4", 30, ["on track 3, achieved 2,", "tracked 4"]),
+        ("progress in 2024", 14, ["progress", "in 2024"]),
     ],
 )
 def test_wrap_cells(text: str, width: int, lines: list[str]) -> None:

@@ -28,6 +28,8 @@ _WRAP_TOKEN = re.compile(r"\[[^\[\]]*\]|\s+|[!-~]+|.")
 _NO_LINE_START = frozenset("，。、；：？！）】》」』”’,.;:!?)")
 #: What it keeps off the end of a line: it goes down to the start of the next one.
 _NO_LINE_END = frozenset("（【《「『“‘")
+#: A count or a year after its word ("tracked 4", "in 2024"): it does not start a line alone.
+_NUMBER = re.compile(r"[0-9]{1,4}[,.;:]?")
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
@@ -73,6 +75,8 @@ def _carried_down(line: list[str], token: str) -> list[str] | None:
     ``line``): opening brackets, and before closing punctuation the character it closes. None
     when closing punctuation has nothing to go down with: it hangs past the edge instead."""
     carried: list[str] = []
+    if _NUMBER.fullmatch(token) and len(line) > 2 and line[-1].isspace():
+        return [line.pop(-2), line.pop()]  # the word before goes down with it
     if token[0] in _NO_LINE_START:
         while line and line[-1] in _NO_LINE_START:
             carried.insert(0, line.pop())
