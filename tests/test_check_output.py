@@ -124,6 +124,16 @@ def test_an_xlsx_file_gives_amount_and_count_in_columns_of_their_own() -> None:
     assert (by_title["本单位"], by_title["本单位笔数/件数"]) == (850, 3)
 
 
+def test_an_xlsx_file_shows_a_figure_just_short_of_the_target_as_the_table_does() -> None:
+    import openpyxl
+
+    Path("short-2024.csv").write_text("指标,责任单位,数值\n1.2,,94.999\n", encoding="utf-8")
+    lzip("check", "short-2024.csv", "-o", "2024.xlsx", "--agency", "ip-office")
+    rows = list(openpyxl.load_workbook("2024.xlsx").active.iter_rows(values_only=True))
+    by_title = dict(zip(rows[1], next(r for r in rows[2:] if r[1] == "1.2"), strict=True))
+    assert (by_title["完成值"], by_title["目标值"], by_title["距目标"]) == (94.99, 95, 0.01)
+
+
 def test_xlsx_needs_an_output_file() -> None:
     result = lzip("check", EXAMPLE, "-f", "xlsx", "--lang", "en")
     assert result.exit_code == 2

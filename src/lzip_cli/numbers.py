@@ -20,9 +20,13 @@ def display_milestone(value: float, unit: str, increase: bool) -> float:
     """A milestone as shown: rounded towards the stricter figure, whole for whole-number units
     and to 0.01 otherwise, so that reaching the figure shown is enough (63.333… shows as 63.34:
     63.33 is behind, and the gap beside it is 0.01)."""
-    step = 1 if unit in WHOLE_UNITS else 100  # steps per unit
-    scaled = round(value * step, 6)  # absorbs float noise such as 16.000000000000004
-    return (math.ceil(scaled) if increase else math.floor(scaled)) / step
+    return _round_to_step(value, 1 if unit in WHOLE_UNITS else 100, up=increase)
+
+
+def _round_to_step(value: float, steps_per_unit: int, *, up: bool) -> float:
+    """``value`` rounded up or down to a multiple of 1 / ``steps_per_unit``."""
+    scaled = round(value * steps_per_unit, 6)  # absorbs float noise such as 16.000000000000004
+    return (math.ceil(scaled) if up else math.floor(scaled)) / steps_per_unit
 
 
 def display_gap(value: float, unit: str) -> float:
@@ -36,11 +40,6 @@ def display_gap(value: float, unit: str) -> float:
     step = 1 if unit in WHOLE_UNITS else 100  # steps per unit
     # rounding first absorbs float noise such as 0.10000000000000142, which is 0.1, not 0.11
     return max(1, math.ceil(round(value * step, 6))) / step
-
-
-def _step_round(value: float, up: bool) -> float:
-    scaled = round(value * 100, 6)  # absorbs float noise, as in display_milestone
-    return (math.ceil(scaled) if up else math.floor(scaled)) / 100
 
 
 def display_actual(
@@ -66,9 +65,9 @@ def display_actual(
     shown = round(value, 2)
     for exact, as_shown in marks:
         if reached(value, exact) and not reached(shown, as_shown):
-            shown = _step_round(value, up=increase)
+            shown = _round_to_step(value, 100, up=increase)
         elif not reached(value, exact) and reached(shown, as_shown):
-            shown = _step_round(value, up=not increase)
+            shown = _round_to_step(value, 100, up=not increase)
     if any(reached(value, exact) != reached(shown, as_shown) for exact, as_shown in marks):
         return format_number(value, 6)
     return format_number(shown)

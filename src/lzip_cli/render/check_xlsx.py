@@ -39,14 +39,6 @@ def _title(column: str, year: int, lang: Lang) -> str:
     return view.column_title(column, year, lang)
 
 
-def _amount(figure: Figure | None, lang: Lang) -> str:
-    if figure is None or figure.value is None:
-        return t("not_reported_short", lang)
-    if figure.not_carried_out:
-        return t("not_carried_out_short", lang)
-    return format_number(figure.value)
-
-
 def _count(figure: Figure | None) -> str:
     return "" if figure is None or figure.count is None else format_number(figure.count)
 
@@ -62,10 +54,20 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> byt
         name = result.plan.agency(agency.agency_id).label(lang)
         for line in agency.lines:
             cells = dict(view.line_view(result, line, lang).cells)
-            cells.update(
-                actual=_amount(line.actual, lang),
+            indicator_result = result.indicator(line.indicator_id)
+            indicator, milestone = indicator_result.indicator, indicator_result.milestone
+            cells.update(  # the amount and the count in columns of their own
+                actual=view.amount_text(
+                    line.actual, indicator, lang, judged=True, milestone=milestone
+                ),
                 count=_count(line.actual),
-                own=_amount(line.own, lang),
+                own=view.amount_text(
+                    line.own,
+                    indicator,
+                    lang,
+                    judged=indicator.scope == "each",
+                    milestone=milestone,
+                ),
                 own_count=_count(line.own),
             )
             rows.append([name, *(cells[column] for column in COLUMNS)])

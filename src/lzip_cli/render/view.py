@@ -27,6 +27,34 @@ COLUMNS = (
 )
 
 
+def amount_text(
+    figure: Figure | None,
+    indicator: Indicator,
+    lang: Lang,
+    *,
+    judged: bool = False,
+    milestone: float | None = None,
+) -> str:
+    """A figure's value without its count: in words when not reported or not carried out.
+
+    The ``judged`` figure, shown beside ``milestone`` and the target, is rounded to the side of
+    them it is on (:func:`display_actual`); an agency's own part of a county figure to nearest.
+    """
+    if figure is None or figure.value is None:
+        return t("not_reported_short", lang)
+    if figure.not_carried_out:  # in a report "—" means "not carried out"
+        return t("not_carried_out_short", lang)
+    if not judged:
+        return format_number(figure.value)
+    return display_actual(
+        figure.value,
+        indicator.unit,
+        increase=indicator.direction == "increase",
+        milestone=milestone,
+        target=indicator.target.number,
+    )
+
+
 def figure_text(
     figure: Figure | None,
     indicator: Indicator,
@@ -35,33 +63,10 @@ def figure_text(
     judged: bool = False,
     milestone: float | None = None,
 ) -> str:
-    """A reported figure, with its count for compound indicators (``850 / 3``).
-
-    A figure not reported says so in words: in a report "—" means "not carried out". The
-    ``judged`` figure, shown beside ``milestone`` and the target, is rounded to the side of them
-    it is on (:func:`display_actual`); an agency's own part of a county figure to nearest.
-    """
-    if figure is None or figure.value is None:
-        missing = t("not_reported_short", lang)
-        return (
-            missing
-            if figure is None or figure.count is None
-            else f"{missing} / {format_number(figure.count)}"
-        )
-    text = (
-        t("not_carried_out_short", lang)
-        if figure.not_carried_out
-        else format_number(figure.value)
-        if not judged
-        else display_actual(
-            figure.value,
-            indicator.unit,
-            increase=indicator.direction == "increase",
-            milestone=milestone,
-            target=indicator.target.number,
-        )
-    )
-    if indicator.compound and figure.count is not None:
+    """A figure as :func:`amount_text` says it, with its count for compound indicators
+    (``850 / 3``, ``未填报 / 3``)."""
+    text = amount_text(figure, indicator, lang, judged=judged, milestone=milestone)
+    if figure is not None and indicator.compound and figure.count is not None:
         text = f"{text} / {format_number(figure.count)}"
     return text
 
