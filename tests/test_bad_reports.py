@@ -126,6 +126,34 @@ def test_two_columns_with_the_same_meaning_in_english() -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("指标,指标名称,责任单位,数值", "查处假冒知识产权行政案件"),  # lzip's own form
+        ("指标编号,指标内容,责任单位,数值", "Administrative cases of counterfeit IP investigated"),
+    ],
+)
+def test_an_indicators_id_beside_another_indicators_name(header: str, name: str) -> None:
+    # Whether the 4 is 1.1's or 1.2's cannot be told: the row is refused, not guessed.
+    text = f"{header}\n1.1,查处假冒知识产权行政案件,县林业局,3\n1.2,{name},县知识产权局,4\n"
+    result = check(write("2024.csv", text))
+    assert_error(result, "2024.csv:3:2", "LZ262", f"'{name}' 是指标 1.1 的名称", "本行的指标是 1.2")
+    assert len(errors(result)) == 1
+
+
+def test_an_indicators_id_beside_another_indicators_name_in_english() -> None:
+    text = "指标,指标名称,数值\n4.3,专利质押融资金额,1652\n"
+    result = check(write("2024.csv", text), "--lang", "en")
+    assert_error(
+        result,
+        "2024.csv:2:2",
+        "LZ262",
+        "the indicator name '专利质押融资金额' is the name of indicator 5.1, but the row's "
+        "indicator is 4.3 (Valid registered trademarks held): which one the figure is for cannot be "
+        "told, correct one of them",
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "where", "cell"),
     [
         ("指标,责任科室,数值\n1.1,县林业局,3\n1.1,县农业农村局,4\n", "2024.csv:2:2", "'县林业局'"),

@@ -87,6 +87,19 @@ def test_the_indicator_column_under_a_forms_header(text: str) -> None:
     assert warning_codes(document) == []
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["查处假冒知识产权行政案件", "查处假冒知识产权行政案件（起）", "查处假冒案件（简称）", ""],
+    ids=["its-name", "with-unit", "reworded", "blank"],
+)
+def test_an_indicator_name_beside_its_id_is_read_past(name: str) -> None:
+    # Only the name of another indicator stops the row (LZ262): a reworded one cannot be told.
+    text = f"指标,指标名称,责任单位,数值\n1.1,{name},县林业局,3\n"
+    document = check("2024.csv", text)
+    assert own_rows(document, "1.1")["forestry"] == 3
+    assert "LZ262" not in warning_codes(document)
+
+
 def test_a_running_number_beside_the_indicators_name_is_not_its_id() -> None:
     document = check("2024.csv", "序号,指标名称,数值\n1,有效注册商标拥有量,1652\n2,1.1,3\n")
     # 序号 1 and 2 are not indicators 1 and 2: the names (or the id typed as one) decide.

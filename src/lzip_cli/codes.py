@@ -155,6 +155,7 @@ CODES: dict[str, Code] = {
     "LZ259": _c("thousands_split_count", severity="warning"),
     "LZ260": _c("agency_column_unnamed"),
     "LZ261": _c("amount_count_disagree", severity="warning"),
+    "LZ262": _c("indicator_name_mismatch"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),

@@ -517,6 +517,13 @@ TEXTS.update(
             "Text and type {id} again",
         ),
         "blank_indicator": ("指标为空", "the indicator is blank"),
+        "indicator_name_mismatch": (
+            "指标名称 {text!r} 是指标 {named} 的名称，而本行的指标是 {indicator}（{indicator_name}）："
+            "无法判断数值属于哪个指标，请改正其中一个",
+            "the indicator name {text!r} is the name of indicator {named}, but the row's "
+            "indicator is {indicator} ({indicator_name}): which one the figure is for cannot be "
+            "told, correct one of them",
+        ),
         "did_you_mean": ("；是否指 {suggestion!r}？", "; did you mean {suggestion!r}?"),
         "unit_in_agency_column": (
             "{text!r} 是计量单位，而这一列被当作责任单位读取：请把责任单位列的表头写作“责任单位”，"
@@ -1373,6 +1380,10 @@ TEXTS.update(
             "报表没有可识别的责任单位列，而一个表头无法识别的列填有方案中的责任单位：请把该列表头改为“责任单位”。",
             "The report has no agency column lzip knows, but a column under a header it does not "
             "know names agencies of the plan: head that column 责任单位.",
+        ),
+        "code.LZ262": (
+            "一行的指标与指标名称是两个不同的指标。",
+            "A row's indicator and indicator name are two different indicators.",
         ),
         "code.LZ261": (
             "5.1–5.4 一行的金额与笔数/件数不相符：有金额而笔数为 0 或 —，或金额为 0 或 — 而有笔数。",

@@ -80,7 +80,7 @@ def accepted_headers(field: str) -> list[str]:
     return [text for text in texts if not text.isascii()]
 
 
-_FIELDS = ("indicator", "agency", "value", "count", "note", "year")
+_FIELDS = ("indicator", "agency", "value", "count", "note", "year", "name")
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
 
 #: The year a header names: 2023年完成值, 2024完成值, 完成值（2023年）, 数值(2024).
@@ -143,6 +143,7 @@ CELL_CODES = {
     "cell_not_a_year": "LZ227",
     "cell_value_whole": "LZ228",
     "cell_formula": "LZ251",
+    "indicator_name_mismatch": "LZ262",
 }
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -624,10 +625,13 @@ def _map_header(
             ignored.append(cell.strip())
         elif canonical != "info":
             found.setdefault(canonical, []).append(index)
-    for stand_in, required in _STAND_INS.items():  # 指标名称 alone: the indicator, by its name
-        indexes = found.pop(stand_in, [])
-        if indexes and required not in found:
-            found[required] = indexes
+    for stand_in, required in _STAND_INS.items():
+        if stand_in not in found:
+            continue
+        if required not in found:  # 指标名称 alone: the indicator, by its name
+            found[required] = found.pop(stand_in)
+        else:  # beside 指标: only checked against it (LZ262), a second one read past
+            found[stand_in] = found[stand_in][:1]
     columns: dict[str, int] = {}
     by_year: dict[str, dict[int, int]] = {}
     for canonical, indexes in found.items():
@@ -1191,7 +1195,8 @@ class _Body:
         candidates = [value_column]
         if ragged:
             candidates += sorted(set(header.by_year.get("value", {}).values()) - {value_column})
-        figures = {i for i in columns.values() if i != columns.get("note")}
+        texts = (columns.get("note"), columns.get("name"))
+        figures = {i for i in columns.values() if i not in texts}
         figures |= {i for years in header.by_year.values() for i in years.values()}
         units = tuple(u for u in (indicator.unit, indicator.count_unit) if u)
         for column in candidates:
@@ -1466,7 +1471,7 @@ def _parse_row(
             )
         )
 
-    indicator_text, agency_text, value_text, count_text, note_text, year_text = texts
+    indicator_text, agency_text, value_text, count_text, note_text, year_text, name_text = texts
     indicator_text = indicator_text.strip()
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
     if indicator is None and _is_footer_text(indicator_text, cells):
@@ -1496,6 +1501,16 @@ def _parse_row(
             problem("indicator", "unknown_indicator")
         else:
             problem("indicator", "unknown_indicator", suggestion=f"{near.id} {near.name}")
+        return None
+    if name_text and (named := plan.find_indicator(name_text.strip())) not in (None, indicator):
+        # 4.3 beside the name of 4.1: which of the two the figure is for cannot be told.
+        problem(
+            "name",
+            "indicator_name_mismatch",
+            named=named.id,
+            indicator=indicator.id,
+            indicator_name=Bilingual(indicator.name, indicator.name_en),
+        )
         return None
     agency_text = agency_text.strip()
     agency_id = None
