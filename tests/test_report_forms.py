@@ -120,6 +120,8 @@ def test_a_running_number_beside_the_indicators_name_is_not_its_id() -> None:
         ("sep=|\n指标|责任单位|数值\n1.1|县林业局|3\n", "utf-8"),
         ("指标;责任单位;数值\r\n1.1;县林业局;3\r\n", "utf-8"),
         ("鹿寨县2024年填报表;;\r\n指标;责任单位;数值\r\n1.1;县林业局;3\r\n", "gb18030"),
+        ("填报表(单位:件;万元)\r\n指标,责任单位,数值\r\n1.1,县林业局,3\r\n", "gb18030"),
+        ("填报说明:逗号,分号\r\n指标\t责任单位\t数值\r\n1.1\t县林业局\t3\r\n", "utf-8"),
     ],
     ids=[
         "sep-semicolon",
@@ -129,6 +131,8 @@ def test_a_running_number_beside_the_indicators_name_is_not_its_id() -> None:
         "sep-bar",
         "semicolons",
         "semicolons-below-a-title",
+        "commas-below-a-title-with-a-semicolon",
+        "tabs-below-a-title-with-a-comma",
     ],
 )
 def test_a_delimiter_named_by_excels_sep_line_or_told_from_the_header(

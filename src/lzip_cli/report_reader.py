@@ -511,25 +511,27 @@ def _delimiter(lines: Iterator[str]) -> tuple[list[str], str, int]:
     """The lines read to tell, the delimiter, and how many lines above the rows are no row.
 
     Excel's ``sep=;`` first line names the delimiter and is passed over. Else the first line
-    holding a tab, a comma or a semicolon decides: a comma; a tab (Excel's "text (tab
-    delimited)") only when it holds no comma, so that a CSV cell with a tab in it changes
-    nothing; a semicolon (a CSV saved where the list separator is ``;``) only when it holds
-    neither. A title line may hold none.
+    that splits into a header lzip knows (指标, 数值, …) decides, by the first of these it holds:
+    a comma; a tab (Excel's "text (tab delimited)") only when it holds no comma, so that a CSV
+    cell with a tab in it changes nothing; a semicolon (a CSV saved where the list separator is
+    ``;``) only when it holds neither. A title line above it may hold any of them, or none.
+    With no such line among the first few, the first line holding one of them decides.
     """
     head: list[str] = []
+    first: str | None = None
     for line in lines:
         if not head and (named := _SEP_LINE.fullmatch(line)) is not None:
             return [], named[1], 1
         head.append(line)
-        if "," in line:
-            return head, ",", 0
-        if "\t" in line:
-            return head, "\t", 0
-        if ";" in line:
-            return head, ";", 0
+        delimiter = next((d for d in (",", "\t", ";") if d in line), None)
+        if delimiter is not None:
+            first = first or delimiter
+            cells = (cell.strip().strip('"') for cell in line.split(delimiter))
+            if any(_header_field(cell) is not None for cell in cells):
+                return head, delimiter, 0
         if len(head) > MAX_TITLE_ROWS:
             break
-    return head, ",", 0
+    return head, first or ",", 0
 
 
 def _iter_csv_rows(
