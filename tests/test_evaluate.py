@@ -26,7 +26,8 @@ from lzip_cli.evaluate import (
 from lzip_cli.models import Agency, Indicator, Plan, PlanInfo
 from lzip_cli.plan_loader import default_data_dir, load_plan
 from lzip_cli.render.problems import format_problem
-from lzip_cli.report_reader import Report, ReportRow, read_report
+from lzip_cli.report import Report, ReportRow
+from lzip_cli.report_reader import read_report
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "2024.csv"
 

@@ -17,7 +17,8 @@ from lzip_cli.errors import MAX_PROBLEMS, LzipError, Problem
 from lzip_cli.models import Plan
 from lzip_cli.plan_loader import default_data_dir, load_plan
 from lzip_cli.render.problems import column_letters, format_problem
-from lzip_cli.report_reader import Report, ReportRow, read_report, years_in_name
+from lzip_cli.report import Report, ReportRow
+from lzip_cli.report_reader import read_report, years_in_name
 
 
 @pytest.fixture(scope="module")

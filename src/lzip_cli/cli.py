@@ -496,8 +496,8 @@ def _emit_check(
 
         out.write(markdown.render(result, selected, lang))
     elif output_format is CheckFormat.github:
+        from lzip_cli.errors import display_path
         from lzip_cli.render import github
-        from lzip_cli.report_reader import display_path
 
         # A figure not reported has no row: its annotation names the report only when the report
         # is one file (a folder or several forms cannot carry an annotation).

@@ -1,7 +1,7 @@
 """Judge a year's report against the plan: milestones, statuses, gaps and shortfalls.
 
 Pure functions: no I/O. Input is the validated :class:`~lzip_cli.models.Plan` and a
-:class:`~lzip_cli.report_reader.Report`; output is a :class:`CheckResult`.
+:class:`~lzip_cli.report.Report`; output is a :class:`CheckResult`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from lzip_cli.cells import NotCarriedOut
 from lzip_cli.errors import LzipError, Problem
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.progress import track
-from lzip_cli.report_reader import Report, ReportRow
+from lzip_cli.report import Report, ReportRow
 
 Status = Literal["not-reported", "tracked", "achieved", "on-track", "behind"]
 #: Statuses from worst to best; an ``each`` indicator takes the worst of its agencies'.

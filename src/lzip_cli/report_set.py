@@ -21,16 +21,10 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from lzip_cli.errors import LzipError, Problem, ProblemLog
+from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
 from lzip_cli.models import Agency, Plan
-from lzip_cli.report_reader import (
-    Report,
-    ReportPart,
-    ReportRow,
-    display_path,
-    read_part,
-    years_in_name,
-)
+from lzip_cli.report import Report, ReportRow
+from lzip_cli.report_reader import ReportPart, read_part, years_in_name
 
 #: Read from a directory; .txt is Excel's tab-delimited text, .xls/.et are refused with a hint.
 REPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".et")

@@ -85,7 +85,7 @@ def iter_xlsx_rows(
                     },
                 )
             )
-        from lzip_cli.report_reader import (
+        from lzip_cli.report_form import (
             MAX_TITLE_ROWS,
             is_footer_row,
             is_title_row,
@@ -94,7 +94,7 @@ def iter_xlsx_rows(
         )
 
         merged = _merged_ranges(workbook, sheets[0])
-        titles: int | None = 0  # title rows so far; None past them (see report_reader)
+        titles: int | None = 0  # title rows so far; None past them (see report_form)
         # From the header down: merged ranges by their first row, refused unless a footer's.
         below: dict[int, list[_Merged]] = {}
         refused: list[_Merged] = []

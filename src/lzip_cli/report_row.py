@@ -1,0 +1,303 @@
+"""One row below a report's header, read into a :class:`~lzip_cli.report.ReportRow`: the
+indicator and agency it names, and its figures, checked cell by cell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lzip_cli.cells import (
+    CellError,
+    CellValue,
+    NotCarriedOut,
+    fold,
+    parse_figure,
+    parse_year,
+)
+from lzip_cli.errors import Problem, ProblemLog
+from lzip_cli.messages import Bilingual
+from lzip_cli.models import Indicator, Plan
+from lzip_cli.numbers import WHOLE_UNITS
+from lzip_cli.report import ReportRow
+from lzip_cli.report_form import is_footer_text, is_units_row, names_the_county, total_label
+
+FIELDS = ("indicator", "agency", "value", "count", "note", "year", "name")
+
+
+#: A date that Excel made of an indicator id typed into a cell: 4.1 → 2024-04-01, 4月1日.
+_DATE_FOR_ID = re.compile(
+    r"(?:[0-9]{4}[-/])?(?P<month>[0-9]{1,2})[-/月](?P<day>[0-9]{1,2})日?(?:T00:00:00)?"
+)
+
+
+CELL_CODES = {
+    "unknown_indicator": "LZ211",
+    "indicator_is_a_date": "LZ211",
+    "blank_indicator": "LZ216",
+    "unknown_agency_cell": "LZ217",
+    "unit_in_agency_column": "LZ217",
+    "cell_not_a_number": "LZ218",
+    "cell_negative": "LZ219",
+    "cell_rate_above_100": "LZ223",
+    "cell_too_large": "LZ224",
+    "cell_count_whole": "LZ225",
+    "count_not_compound": "LZ226",
+    "cell_not_a_year": "LZ227",
+    "cell_value_whole": "LZ228",
+    "cell_formula": "LZ251",
+    "indicator_name_mismatch": "LZ262",
+}
+
+
+def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> CellValue:
+    """:func:`parse_figure`, but a formula (``=A1+B1``; also what an uncomputed .xlsx formula
+    cell reads as) is refused as such rather than as "not a figure"."""
+    if text.lstrip().startswith("="):
+        raise CellError("cell_formula", text=text.strip())
+    if text.startswith("'"):  # Excel's mark for "keep as text", left in by some exports
+        text = text[1:]
+    return parse_figure(text, units, percent=percent)
+
+
+def _fraction_for_percent(value: CellValue, text: str, indicator: Indicator) -> bool:
+    """Whether a rate cell looks like a fraction typed for a percentage: ``0.95`` for 95 %.
+
+    Such a cell is read as 0.95 %. It is only flagged: a decimal up to 1 without a % sign, for a
+    rate whose plan figures are on the percent scale (a target of 95, not 0.95).
+    """
+    if not isinstance(value, float) or not 0 < value <= 1:
+        return False
+    folded = fold(text)
+    if "%" in folded or "." not in folded:
+        return False
+    figures = (indicator.baseline.value, indicator.target.value, *indicator.milestones.values())
+    return any(isinstance(figure, float) and figure > 1 for figure in figures)
+
+
+def _id_made_a_date(text: str, plan: Plan) -> str | None:
+    """The indicator id that Excel turned into the date ``text`` (4.1 → 4月1日), or None."""
+    found = _DATE_FOR_ID.fullmatch(fold(text))
+    if found is None:
+        return None
+    candidate = f"{int(found['month'])}.{int(found['day'])}"
+    return candidate if plan.find_indicator(candidate) is not None else None
+
+
+def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
+    index = columns.get(column)
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index]
+
+
+#: The first group of a number written with thousands separators (1,234): one to three digits.
+_LEADING_GROUP = re.compile(r"[+-]?[0-9]{1,3}")
+
+
+#: A later group: three digits; the last may have decimals and a unit (234.5万元).
+_NEXT_GROUP = re.compile(r"[0-9]{3}")
+
+
+_LAST_GROUP = re.compile(r"(?P<digits>[0-9]{3}(?:\.[0-9]+)?)(?P<unit>.*)")
+
+
+def thousands_split(
+    cells: list[str], value_column: int, units: tuple[str, ...] = ()
+) -> dict[str, str] | None:
+    """The number ``1,234`` an unquoted CSV split into the value cell and the next ones, or None.
+
+    Excel and WPS quote such numbers when they save CSV; a CSV typed in Notepad does not, and the
+    groups after the first land in the count or note column, read as a figure of their own. The
+    last group may end in one of ``units`` (``1,234万元``), nothing else (``120人次参训`` is a note).
+    """
+    following = cells[value_column + 1 : value_column + 4]
+    if not following or not following[0][:3].isdigit():  # most rows: the next cell is blank
+        return None
+    leading = unicodedata.normalize("NFKC", cells[value_column]).strip()
+    if _LEADING_GROUP.fullmatch(leading) is None:
+        return None
+    groups: list[str] = []
+    for cell in following:
+        text = unicodedata.normalize("NFKC", cell).strip()
+        if _NEXT_GROUP.fullmatch(text):
+            groups.append(text)
+            continue
+        last = _LAST_GROUP.fullmatch(text)
+        if last is not None and last["unit"].strip() in ("", *units):
+            groups.append(text)
+        break
+    if not groups:
+        return None
+    number = ",".join([leading, *groups])
+    unit = _LAST_GROUP.fullmatch(groups[-1])["unit"]  # type: ignore[index]
+    plain = number.replace(",", "").removesuffix(unit)
+    return {"value": leading, "rest": ",".join(groups), "number": number, "plain": plain}
+
+
+def parse_row(
+    cells: list[str],
+    texts: tuple[str, ...],
+    columns: dict[str, int],
+    row: int,
+    plan: Plan,
+    name: str,
+    log: ProblemLog,
+    year_cells: dict[int, int],
+    warnings: list[Problem],
+) -> ReportRow | None:
+    def problem(column: str, key: str, **params: object) -> None:
+        index = columns.get(column)
+        log.add(
+            Problem(
+                CELL_CODES[key],
+                key,
+                file=name,
+                line=row,
+                column=index + 1 if index is not None else None,
+                params={"text": _cell(cells, columns, column), **params},
+            )
+        )
+
+    indicator_text, agency_text, value_text, count_text, note_text, year_text, name_text = texts
+    indicator_text = indicator_text.strip()
+    indicator = plan.find_indicator(indicator_text) if indicator_text else None
+    if indicator is None and is_footer_text(indicator_text, cells):
+        return None  # a form's footer: 注：…, 填表人：…, 联系电话：…, in any column
+    if indicator is None and is_units_row(cells, plan):
+        return None  # the units under a header: ,,万元,笔
+    if indicator is None and (total := total_label(cells)) is not None:
+        warnings.append(
+            Problem(
+                "LZ248",
+                "total_row",
+                file=name,
+                line=row,
+                column=total[0] + 1,
+                params={"text": total[1]},
+            )
+        )
+        return None
+    if indicator is None and not value_text.strip() and not count_text.strip():
+        return None  # no indicator and no figure (a signature line, a date): nothing reported
+    if indicator is None:
+        if not indicator_text:
+            problem("indicator", "blank_indicator")
+        elif (meant := _id_made_a_date(indicator_text, plan)) is not None:
+            problem("indicator", "indicator_is_a_date", id=meant)
+        elif log.full or (near := plan.closest_indicator(indicator_text)) is None:
+            problem("indicator", "unknown_indicator")
+        else:
+            problem("indicator", "unknown_indicator", suggestion=f"{near.id} {near.name}")
+        return None
+    if name_text and (named := plan.find_indicator(name_text.strip())) not in (None, indicator):
+        # 4.3 beside the name of 4.1: which of the two the figure is for cannot be told.
+        problem(
+            "name",
+            "indicator_name_mismatch",
+            named=named.id,
+            indicator=indicator.id,
+            indicator_name=Bilingual(indicator.name, indicator.name_en),
+        )
+        return None
+    agency_text = agency_text.strip()
+    agency_id = None
+    if agency_text and names_the_county(agency_text):
+        agency_text = ""  # 合计 / 全县 in the agency column: the county row, as a blank one is
+    if agency_text:
+        agency = plan.find_agency(agency_text)
+        if agency is None:
+            if agency_text in (
+                indicator.unit,
+                indicator.count_unit,
+                f"{indicator.unit}/{indicator.count_unit}",
+            ):
+                problem("agency", "unit_in_agency_column")  # a 单位 column of units of measure
+            elif log.full or (nearest := plan.closest_agency(agency_text)) is None:
+                problem("agency", "unknown_agency_cell")
+            else:
+                problem("agency", "unknown_agency_cell", suggestion=nearest.name)
+            return None
+        agency_id = agency.id
+    ok = True
+    # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
+    units = (indicator.unit,)
+    try:
+        value = _figure(value_text, units, percent=indicator.unit == "%")
+        if indicator.kind == "rate" and isinstance(value, float) and value > 100:
+            raise CellError("cell_rate_above_100")
+        if isinstance(value, float) and not value.is_integer() and indicator.unit in WHOLE_UNITS:
+            raise CellError("cell_value_whole")
+    except CellError as exc:
+        problem("value", exc.key, expected=indicator.unit, **exc.params)
+        value, ok = None, False
+    else:
+        if indicator.kind == "rate" and _fraction_for_percent(value, value_text, indicator):
+            index = columns["value"]
+            warnings.append(
+                Problem(
+                    "LZ246",
+                    "rate_as_fraction",
+                    file=name,
+                    line=row,
+                    column=index + 1,
+                    params={"text": value_text.strip(), "value": value, "percent": value * 100},
+                )
+            )
+    count: CellValue = None
+    if count_text.strip():
+        if not indicator.compound:
+            problem("count", "count_not_compound", indicator=indicator.id)
+            ok = False
+        else:
+            try:
+                count = _figure(count_text, (indicator.count_unit or "",))
+                if isinstance(count, float) and not count.is_integer():
+                    raise CellError("cell_count_whole")
+            except CellError as exc:
+                problem("count", exc.key, expected=indicator.count_unit, **exc.params)
+                ok = False
+    try:
+        year = parse_year(year_text)
+    except CellError as exc:
+        problem("year", exc.key, **exc.params)
+        ok = False
+    else:
+        if year is not None:
+            year_cells.setdefault(year, row)
+    if not ok:
+        return None
+    if value is None and count is not None:  # 3 deals, no amount: judged as not reported
+        warnings.append(
+            Problem(
+                "LZ249",
+                "count_without_value",
+                file=name,
+                line=row,
+                column=columns["value"] + 1,
+                params={"count": count_text.strip(), "unit": indicator.unit},
+            )
+        )
+    if count is not None and value is not None and _nothing_done(value) != _nothing_done(count):
+        # "—" beside 2 deals, or 100 万元 in "—" or 0 deals: one of the two is wrong.
+        warnings.append(
+            Problem(
+                "LZ261",
+                "amount_count_disagree",
+                file=name,
+                line=row,
+                column=columns["count"] + 1,
+                params={
+                    "amount": value_text.strip(),
+                    "count": count_text.strip(),
+                    "unit": indicator.unit,
+                    "count_unit": indicator.count_unit,
+                },
+            )
+        )
+    return ReportRow(row, indicator.id, agency_id, value, count, note_text.strip(), name)
+
+
+def _nothing_done(cell: float | NotCarriedOut) -> bool:
+    """Whether an amount or a count says nothing was done: "—" (not carried out) or 0."""
+    return isinstance(cell, NotCarriedOut) or cell == 0

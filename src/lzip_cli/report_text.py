@@ -1,0 +1,235 @@
+"""A CSV report as text: what the file is, its encoding, its delimiter and its rows, numbered.
+
+Everything here is about bytes and lines; what the rows mean is
+:mod:`lzip_cli.report_form` and :mod:`lzip_cli.report_row`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import itertools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from lzip_cli.errors import LzipError, Problem, unreadable
+from lzip_cli.report_form import MAX_TITLE_ROWS, header_field
+
+SNIFF_BYTES = 1 << 20
+
+
+#: The start of an HTML page or an XML spreadsheet, after a BOM and blank space.
+_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|table|\?xml|meta|head)", re.I)
+
+
+MAX_LINE_CHARS = 1 << 20
+
+
+MAX_FIELD_CHARS = 1 << 16
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def sniff(path: Path, name: str) -> str:
+    try:
+        if path.is_dir():
+            raise LzipError([Problem("LZ001", "file_is_directory", file=name)])
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except FileNotFoundError:
+        raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
+    except OSError as exc:
+        raise unreadable(name, exc) from None
+    if not head:
+        return "empty"
+    if head.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    if head.startswith(_OLE_MAGIC):
+        raise LzipError([Problem("LZ202", "report_is_xls", file=name)])
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise LzipError([Problem("LZ203", "report_utf16", file=name, line=1)])
+    if _MARKUP.match(head):
+        # A web system's "Excel" export (an HTML table named .xls), or Excel 2003 XML.
+        raise LzipError([Problem("LZ202", "report_is_markup", file=name)])
+    return "csv"
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """Text saved as UTF-16 without a BOM: NUL bytes, all at even or all at odd offsets."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) > 0 or max(even, odd) < 4:
+        return False
+    try:
+        sample[: len(sample) // 2 * 2].decode("utf-16-le" if odd else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detect_encoding(path: Path, name: str) -> str:
+    """UTF-8 (with or without BOM) or GB18030 (a superset of GBK), judged on the first MiB."""
+    with path.open("rb") as handle:
+        sample = handle.read(SNIFF_BYTES)
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    nul = sample.find(b"\x00")
+    if nul >= 0:
+        if _looks_utf16(sample):
+            raise LzipError([Problem("LZ203", "report_utf16", file=name, line=1)])
+        line = sample.count(b"\n", 0, nul) + 1
+        raise LzipError([Problem("LZ204", "nul_byte", file=name, line=line)])
+    bad = 0
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+        except UnicodeDecodeError as exc:
+            bad = max(bad, exc.start)  # the encoding that got furthest was most likely meant
+            continue
+        return encoding
+    line = sample.count(b"\n", 0, bad) + 1
+    raise LzipError(
+        [
+            Problem(
+                "LZ203",
+                "report_encoding_byte",
+                file=name,
+                line=line,
+                params={"byte": f"{sample[bad]:02X}"},
+            )
+        ]
+    )
+
+
+def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
+    """Lines of ``handle``, refusing one longer than :data:`MAX_LINE_CHARS` without reading it all."""
+    readline = handle.readline
+    number = 0
+    while True:
+        line = readline(MAX_LINE_CHARS)
+        if not line:
+            return
+        number += 1
+        if len(line) >= MAX_LINE_CHARS and not line.endswith("\n"):
+            raise LzipError([Problem("LZ205", "line_too_long", file=name, line=number)])
+        if "\x00" in line:
+            raise LzipError([Problem("LZ204", "nul_byte", file=name, line=number)])
+        undecodable = _UNDECODABLE.search(line)
+        if undecodable:  # decoded with surrogateescape: the byte and its line are known exactly
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ203",
+                        "report_encoding_byte",
+                        file=name,
+                        line=number,
+                        params={"byte": f"{ord(undecodable.group()) - 0xDC00:02X}"},
+                    )
+                ]
+            )
+        yield line
+
+
+#: Excel's first line naming a CSV's delimiter (``sep=;``): Excel reads it and shows no row for it.
+_SEP_LINE = re.compile(r'sep=([^\w\s"]|\t)(?:\r\n|\r|\n)?')
+
+
+def _delimiter(lines: Iterator[str]) -> tuple[list[str], str, int]:
+    """The lines read to tell, the delimiter, and how many lines above the rows are no row.
+
+    Excel's ``sep=;`` first line names the delimiter and is passed over. Else the first line
+    that splits into a header lzip knows (指标, 数值, …) decides, by the first of these it holds:
+    a comma; a tab (Excel's "text (tab delimited)") only when it holds no comma, so that a CSV
+    cell with a tab in it changes nothing; a semicolon (a CSV saved where the list separator is
+    ``;``) only when it holds neither. A title line above it may hold any of them, or none.
+    With no such line among the first few, the first line holding one of them decides.
+    """
+    head: list[str] = []
+    first: str | None = None
+    for line in lines:
+        if not head and (named := _SEP_LINE.fullmatch(line)) is not None:
+            return [], named[1], 1
+        head.append(line)
+        delimiter = next((d for d in (",", "\t", ";") if d in line), None)
+        if delimiter is not None:
+            first = first or delimiter
+            cells = (cell.strip().strip('"') for cell in line.split(delimiter))
+            if any(header_field(cell) is not None for cell in cells):
+                return head, delimiter, 0
+        if len(head) > MAX_TITLE_ROWS:
+            break
+    return head, first or ",", 0
+
+
+def iter_csv_rows(
+    path: Path, name: str, delimiters: list[str] | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """The file's rows, numbered; ``delimiters`` gets the delimiter once it is told."""
+    encoding = _detect_encoding(path, name)
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as handle:
+        lines = _bounded_lines(handle, name)
+        head, delimiter, skipped = _delimiter(lines)
+        if delimiters is not None:
+            delimiters.append(delimiter)
+        reader = csv.reader(itertools.chain(head, lines), delimiter=delimiter, strict=True)
+        # Rows are numbered as Excel shows them: a cell with a line break in it (Alt+Enter)
+        # makes one row of two lines. Errors in the text itself (LZ203–LZ206) give its line.
+        # A sep= line is no row: Excel reads it and shows none, so the rows are numbered from
+        # the line below it; an error in the text itself still gives the file's line.
+        row = 0
+        while True:
+            start = reader.line_num + 1 + skipped  # where the next record begins
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError:
+                raise LzipError(
+                    [
+                        Problem(
+                            "LZ203",
+                            "report_encoding",
+                            file=name,
+                            line=reader.line_num + 1 + skipped,
+                        )
+                    ]
+                ) from None
+            except csv.Error as exc:
+                if str(exc).startswith("field larger than field limit"):
+                    raise LzipError(
+                        [
+                            Problem(
+                                "LZ206",
+                                "cell_too_long",
+                                file=name,
+                                line=start,
+                                params={"limit": MAX_FIELD_CHARS},
+                            )
+                        ]
+                    ) from None
+                if str(exc) == "unexpected end of data":
+                    raise LzipError(
+                        [Problem("LZ206", "csv_unclosed_quote", file=name, line=start)]
+                    ) from None
+                raise LzipError(
+                    [
+                        Problem(
+                            "LZ206",
+                            "csv_syntax",
+                            file=name,
+                            line=reader.line_num + skipped,
+                            params={"reason": str(exc)},
+                        )
+                    ]
+                ) from None
+            row += 1
+            yield row, cells
