@@ -191,6 +191,17 @@ def test_files_for_different_years_are_refused() -> None:
     ) in result.stderr
 
 
+def test_files_for_different_years_by_their_year_columns_name_the_year_cell() -> None:
+    Path("a.csv").write_text("指标,责任单位,数值,年度\n1.1,县林业局,3,2024\n", encoding="utf-8")
+    Path("b.csv").write_text("指标,责任单位,数值,年度\n1.1,县农业农村局,3,2023\n", encoding="utf-8")
+    result = run_lzip("check", "a.csv", "b.csv", "--lang", "en")
+    assert result.exit_code == 2
+    assert (
+        "b.csv:2:4: error LZ215: the report files are for different years: a.csv is for 2024, "
+        "this file for 2023"
+    ) in result.stderr
+
+
 # --- problems across files ------------------------------------------------------------------
 
 

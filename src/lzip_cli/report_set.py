@@ -108,7 +108,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
                 _absorb(log, exc)
     passed = [part for part in read if part.blank is not None or part.unfilled]
     parts = [part for part in read if part.blank is None and not part.unfilled]
-    years: dict[int, str] = {}  # year → the first file that says so
+    years: dict[int, ReportPart] = {}  # year → the first file that says so
     for part in parts:
         try:
             own = part.own_year(year)
@@ -116,17 +116,29 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
             _absorb(log, exc)
         else:
             if own is not None:
-                years.setdefault(own, part.file)
+                years.setdefault(own, part)
     if len(blank) == len(files):  # one file alone, or every form blank: nothing to check
         log.extend(part.blank for part in blank if part.blank is not None)
     log.raise_if_any()
     # What was said about a skipped form (other sheets, unknown columns) is still said.
     skipped = [warning for part in passed for warning in (*part.warnings, _blank_form(part, plan))]
     if len(years) > 1:
-        (year_a, file_a), (year_b, file_b) = list(years.items())[:2]
-        params = {"a": year_a, "file_a": file_a, "b": year_b}
+        (year_a, part_a), (year_b, part_b) = list(years.items())[:2]
+        params = {"a": year_a, "file_a": part_a.file, "b": year_b}
+        # Located at the second file's year cell when its year column gave the year.
+        line = part_b.year_cells.get(year_b)
+        column = part_b.year_column if line is not None else None
         raise LzipError(
-            [Problem("LZ215", "year_differs_between_files", file=file_b, params=params)]
+            [
+                Problem(
+                    "LZ215",
+                    "year_differs_between_files",
+                    file=part_b.file,
+                    line=line,
+                    column=column,
+                    params=params,
+                )
+            ]
         )
     if not years:
         # A name with several years is the likelier cause; its message says which it holds.
@@ -140,7 +152,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     resolved = next(iter(years))
     for part in parts:  # a file with a value column per year, and no year of its own
         try:
-            part.settle(resolved, years[resolved])
+            part.settle(resolved, years[resolved].file)
         except LzipError as exc:
             _absorb(log, exc)
     log.raise_if_any()
