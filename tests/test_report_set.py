@@ -202,6 +202,61 @@ def test_files_for_different_years_by_their_year_columns_name_the_year_cell() ->
     ) in result.stderr
 
 
+# --- forms without an agency column ----------------------------------------------------------
+
+
+def own_figures(document: dict[str, Any], indicator_id: str) -> dict[str, float]:
+    entry = next(e for e in document["indicators"] if e["id"] == indicator_id)
+    return {row["id"]: row["actual"] for row in entry["contributions"]}
+
+
+def warnings_of(document: dict[str, Any], code: str) -> list[str]:
+    return [w["message"] for w in document["warnings"] if w["code"] == code]
+
+
+def test_a_form_whose_title_names_its_agency_is_that_agencys() -> None:
+    Path("2024.csv").write_text("填报单位：县林业局,\n指标,数值\n1.1,2\n7.1,3\n", encoding="utf-8")
+    document = check_json("2024.csv")
+    assert own_figures(document, "1.1") == {"forestry": 2}
+    assert own_figures(document, "7.1") == {"forestry": 3}
+    assert warnings_of(document, "LZ263") == [
+        "报表没有责任单位列，标题写明填报单位是县林业局：各行按县林业局的数值读取"
+    ]
+
+
+def test_forms_named_for_their_agencies_in_a_folder_are_each_agencys() -> None:
+    # Without their names, the two would be two county-wide rows of 1.1 (LZ210).
+    Path("2024").mkdir()
+    Path("2024/forestry.csv").write_text("指标,数值\n1.1,2\n", encoding="utf-8")
+    Path("2024/县知识产权局.csv").write_text("指标,数值\n1.1,9\n", encoding="utf-8")
+    document = check_json("2024")
+    assert own_figures(document, "1.1") == {"forestry": 2, "ip-office": 9}
+    assert len(warnings_of(document, "LZ263")) == 2
+
+
+def test_a_titled_form_with_indicators_its_agency_does_not_answer_for_stays_county_wide() -> None:
+    # The county IP office's summary of the whole county: 5.3 is not the IP office's.
+    text = "填报单位：县知识产权局,\n指标,数值\n4.3,1652\n5.3,—\n"
+    Path("2024.csv").write_text(text, encoding="utf-8")
+    document = check_json("2024.csv", "--lang", "en")
+    assert own_figures(document, "4.3") == {}
+    assert next(e for e in document["indicators"] if e["id"] == "4.3")["actual"] == 1652
+    assert warnings_of(document, "LZ263") == [
+        "the report has no agency column and its title names County Intellectual Property "
+        "Office as who filled it in, but it holds indicators County Intellectual Property "
+        "Office is not responsible for (5.3): the rows are read as county-wide figures. If "
+        "they are County Intellectual Property Office's, add an agency column (责任单位)"
+    ]
+
+
+@pytest.mark.parametrize("name", ["2024.csv", "county_2024.csv", "全县2024.csv"])
+def test_a_form_that_names_no_agency_is_county_wide_without_a_word(name: str) -> None:
+    Path(name).write_text("鹿寨县2024年填报表,\n指标,数值\n4.3,1652\n", encoding="utf-8")
+    document = check_json(name)
+    assert next(e for e in document["indicators"] if e["id"] == "4.3")["actual"] == 1652
+    assert warnings_of(document, "LZ263") == []
+
+
 # --- problems across files ------------------------------------------------------------------
 
 

@@ -156,6 +156,13 @@ CODES: dict[str, Code] = {
     "LZ260": _c("agency_column_unnamed"),
     "LZ261": _c("amount_count_disagree", severity="warning"),
     "LZ262": _c("indicator_name_mismatch"),
+    "LZ263": _c(
+        "rows_of_titled_agency",
+        "rows_of_named_agency",
+        "rows_of_titled_agency_county",
+        "rows_of_named_agency_county",
+        severity="warning",
+    ),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),

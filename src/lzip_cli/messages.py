@@ -489,6 +489,31 @@ TEXTS.update(
             "the form's rows hold no figures (every value, count and note cell is blank): it is "
             "skipped and the other forms are checked as usual",
         ),
+        "rows_of_titled_agency": (
+            "报表没有责任单位列，标题写明填报单位是{agency}：各行按{agency}的数值读取",
+            "the report has no agency column and its title names {agency} as who filled it in: "
+            "the rows are read as {agency}'s figures",
+        ),
+        "rows_of_named_agency": (
+            "报表没有责任单位列，文件名 {text!r} 写明了单位：各行按{agency}的数值读取",
+            "the report has no agency column and its name {text!r} names an agency: the rows "
+            "are read as {agency}'s figures",
+        ),
+        "rows_of_titled_agency_county": (
+            "报表没有责任单位列，标题写明填报单位是{agency}，但表中有{agency}不负责的指标 "
+            "{indicators}：各行按全县合计读取。若是{agency}的数值，请加上“责任单位”列",
+            "the report has no agency column and its title names {agency} as who filled it "
+            "in, but it "
+            "holds indicators {agency} is not responsible for ({indicators}): the rows are read "
+            "as county-wide figures. If they are {agency}'s, add an agency column (责任单位)",
+        ),
+        "rows_of_named_agency_county": (
+            "报表没有责任单位列，文件名 {text!r} 写明了{agency}，但表中有{agency}不负责的指标 "
+            "{indicators}：各行按全县合计读取。若是{agency}的数值，请加上“责任单位”列",
+            "the report has no agency column and its name {text!r} names {agency}, but it "
+            "holds indicators {agency} is not responsible for ({indicators}): the rows are read "
+            "as county-wide figures. If they are {agency}'s, add an agency column (责任单位)",
+        ),
         "form_unfilled_agency": (
             "{agency}的报表各行都没有填报数值（数值、笔数、备注均为空）：已跳过，其余报表照常检查，"
             "{agency}应填报的指标按未填报计",
@@ -1380,6 +1405,13 @@ TEXTS.update(
             "报表没有可识别的责任单位列，而一个表头无法识别的列填有方案中的责任单位：请把该列表头改为“责任单位”。",
             "The report has no agency column lzip knows, but a column under a header it does not "
             "know names agencies of the plan: head that column 责任单位.",
+        ),
+        "code.LZ263": (
+            "报表没有责任单位列，但标题或文件名写明了单位：各行按该单位的数值读取，"
+            "或（表中有该单位不负责的指标时）按全县合计读取。",
+            "A report without an agency column whose title or name names an agency: its rows "
+            "are read as that agency's, or (when it holds indicators the agency is not "
+            "responsible for) as county-wide figures.",
         ),
         "code.LZ262": (
             "一行的指标与指标名称是两个不同的指标。",

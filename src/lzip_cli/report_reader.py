@@ -83,6 +83,9 @@ class ReportPart:
     #: The year that chooses among yearly value columns as the rows are read (``--year``, the
     #: name's), kept for :meth:`read_unfilled`.
     start_year: int | None = None
+    #: Whether the header has an agency column; without one every row is a county-wide row,
+    #: unless the form names its agency (see :func:`lzip_cli.report_set.read_reports`).
+    agency_column: bool = True
 
     @property
     def header_row(self) -> int | None:
@@ -318,6 +321,7 @@ def parse_part(
         year_column + 1 if year_column is not None else None,
         pending=body,
         titles=titles,
+        agency_column="agency" in header.columns,
     )
     if not body.has_figures():  # read later, or passed over: see ReportPart.unfilled
         part.unfilled, part.start_year = True, year

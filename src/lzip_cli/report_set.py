@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
+from lzip_cli.messages import Bilingual
 from lzip_cli.models import Agency, Plan
 from lzip_cli.report import Report, ReportRow
 from lzip_cli.report_reader import ReportPart, read_part, years_in_name
@@ -156,6 +157,9 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         except LzipError as exc:
             _absorb(log, exc)
     log.raise_if_any()
+    for part in parts:
+        if (said := _rows_of_named_agency(part, plan)) is not None:
+            part.warnings.append(said)
     if len(parts) == 1:  # its duplicate rows were refused as it was read
         part = parts[0]
         return Report(part.file, resolved, part.rows, [*part.warnings, *skipped], part.notes)
@@ -240,6 +244,49 @@ def _blank_form(part: ReportPart, plan: Plan) -> Problem:
             key += "_agency"
             params["agency"] = agency.names()
     return Problem("LZ256", key, file=part.file, line=line, params=params)
+
+
+def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:
+    """A form without an agency column whose title (填报单位：县林业局) or name names its agency.
+
+    Its rows, county-wide rows until now, become that agency's when it answers for every
+    indicator in them, and warning LZ263 says so; else they stay county-wide, and LZ263 says
+    why. A form that names no agency, or the county (``county.csv``), is left as it is.
+    """
+    if part.agency_column or not part.rows:
+        return None
+    from lzip_cli.template import COUNTY_STEM
+
+    agency, key = None, "rows_of_titled_agency"
+    text = ""
+    for text in _labelled(part.titles):
+        if (agency := _agency_named(text, plan)) is not None:
+            break
+    if agency is None:
+        text = os.path.basename(part.file)
+        stem = _EDGES.sub("", _YEARS.sub("", _folded(Path(part.file).stem)))
+        if stem in _COUNTY_FORM or stem == COUNTY_STEM:
+            return None
+        agency, key = _agency_named(stem, plan), "rows_of_named_agency"
+        if agency is None:
+            return None
+    params: dict[str, object] = {"agency": agency.names(), "text": text}
+    foreign = {
+        row.indicator_id
+        for row in part.rows
+        if agency.id not in plan.indicator(row.indicator_id).agencies
+    }
+    if foreign:
+        ids = [indicator.id for indicator in plan.indicators if indicator.id in foreign]
+        params["indicators"] = Bilingual("、".join(ids), ", ".join(ids))
+        return Problem("LZ263", key + "_county", file=part.file, params=params)
+    for row in part.rows:
+        row.agency_id = agency.id
+    part.notes = {
+        (indicator_id, agency.id if agency_id is None else agency_id): note
+        for (indicator_id, agency_id), note in part.notes.items()
+    }
+    return Problem("LZ263", key, file=part.file, params=params)
 
 
 def _labelled(titles: list[list[str]]) -> Iterator[str]:
