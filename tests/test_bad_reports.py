@@ -125,6 +125,26 @@ def test_two_columns_with_the_same_meaning_in_english() -> None:
     assert_error(result, "2024.csv:1:3", "LZ207", "column '数值' means the same as column 2")
 
 
+def test_a_title_naming_another_year_than_the_name_is_last_years_form() -> None:
+    text = "鹿寨县2023年度知识产权量化指标完成情况填报表,,\n指标,责任单位,数值\n4.3,,1500\n"
+    result = check(write("鹿寨县2024年报表.csv", text))
+    assert_error(
+        result, "鹿寨县2024年报表.csv:1:1", "LZ215", "标题写的是 2023 年度，而报表年度为 2024 年"
+    )
+
+
+def test_a_title_naming_another_year_than_year_option_in_english() -> None:
+    text = ",鹿寨县2023年度填报表,\n指标,责任单位,数值\n4.3,,1500\n"
+    result = check(write("report.csv", text), "--year", "2024", "--lang", "en")
+    assert_error(
+        result,
+        "report.csv:1:2",
+        "LZ215",
+        "the title names 2023, but the report is for 2024: if last year's form was reused, "
+        "check the figures and correct the title",
+    )
+
+
 @pytest.mark.parametrize(
     ("header", "name"),
     [

@@ -107,6 +107,23 @@ def test_a_running_number_beside_the_indicators_name_is_not_its_id() -> None:
     assert indicator(document, "1.1")["actual"] == 3
 
 
+# --- the year --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "鹿寨县2024年度知识产权量化指标完成情况填报表",
+        "鹿寨县知识产权强县建设工作方案（2022-2025年）２０２４年完成情况",  # the plan's span
+        "2024年度填报表（填报日期：2025年1月10日）",  # the day it was filled in
+    ],
+    ids=["title", "beside-the-plans-span", "beside-a-date"],
+)
+def test_the_year_a_title_row_names_is_the_reports_year(title: str) -> None:
+    document = check("报表.csv", f"{title},,\n指标,责任单位,数值\n4.3,,1652\n")
+    assert document["year"] == 2024
+
+
 # --- separators ------------------------------------------------------------------------------
 
 

@@ -102,6 +102,7 @@ CODES: dict[str, Code] = {
         "year_conflict_name",
         "year_differs_between_files",
         "header_year_differs",
+        "title_year_differs",
         "header_years_differ",
         "header_years_differ_between_files",
     ),

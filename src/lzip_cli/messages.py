@@ -416,6 +416,11 @@ TEXTS.update(
             "indicator {indicator} has two county-wide rows (blank agency): first in {first_file} "
             "at row {first}",
         ),
+        "title_year_differs": (
+            "标题写的是 {title} 年度，而报表年度为 {year} 年：如是沿用旧表，请核对数值并改正标题",
+            "the title names {title}, but the report is for {year}: if last year's form was "
+            "reused, check the figures and correct the title",
+        ),
         "header_year_differs": (
             "数值列的表头写的是 {header} 年，而报表年度为 {year} 年：如是沿用旧表，请核对数值并改正表头",
             "the value column's header names {header}, but the report is for {year}: if last "

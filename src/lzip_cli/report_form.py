@@ -388,14 +388,13 @@ def total_label(cells: list[str]) -> tuple[int, str] | None:
 
 
 def past_title_rows(
-    rows: Iterable[tuple[int, list[str]]], titles: list[list[str]] | None = None
+    rows: Iterable[tuple[int, list[str]]], titles: list[tuple[int, list[str]]] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
     """``rows`` from the header on, without the title rows a form has above it.
 
     Up to :data:`MAX_TITLE_ROWS` rows that :func:`is_title_row` may come before the header.
     Anything else (no header found, a row of figures above it) leaves the rows as they are: the
-    first row is taken for the header and judged so. Each title row's non-blank cells go to
-    ``titles``.
+    first row is taken for the header and judged so. Each title row goes to ``titles``, numbered.
     """
     iterator = iter(rows)
     held: list[tuple[int, list[str]]] = []
@@ -407,7 +406,7 @@ def past_title_rows(
         if not is_title_row(cells):
             if any(fold(cell).casefold() in _HEADER_INDEX for cell in cells):
                 if titles is not None:
-                    titles += [[c.strip() for c in row if c.strip()] for _, row in held[:-1]]
+                    titles += held[:-1]
                 held = [numbered]  # the header: what came before it was a title
             break
         if len(held) > MAX_TITLE_ROWS:

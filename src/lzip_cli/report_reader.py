@@ -73,7 +73,9 @@ class ReportPart:
     blank: Problem | None = None
     #: The title rows above the header, each its non-blank cells (``填报单位：县林业局``,
     #: ``填报单位：`` | ``县林业局``).
-    titles: list[list[str]] = field(default_factory=list)
+    titles: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: The year a title row names (鹿寨县2024年度…填报表): year, line, column.
+    title_year: tuple[int, int, int] | None = None
     #: The notes of rows without a figure (see :attr:`Report.notes`).
     notes: dict[tuple[str, str | None], str] = field(default_factory=dict)
     #: Whether the rows hold no figure, ``—``/未开展 or note: lzip's form sent back unfilled.
@@ -126,6 +128,22 @@ class ReportPart:
                         line=line,
                         column=column,
                         params={"header": header, "year": year},
+                    )
+                ]
+            )
+        if year is None and self.title_year is not None:  # 报表.csv titled 鹿寨县2024年度…
+            year = self.title_year[0]
+        if year is not None and self.title_year is not None and self.title_year[0] != year:
+            title, line, column = self.title_year
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ215",
+                        "title_year_differs",
+                        file=self.file,
+                        line=line,
+                        column=column,
+                        params={"title": title, "year": year},
                     )
                 ]
             )
@@ -222,6 +240,26 @@ def years_in_name(path: Path) -> list[int]:
     return sorted({int(year) for year in _YEAR_IN_NAME.findall(_DATE_IN_NAME.sub(" ", name))})
 
 
+def year_in_titles(titles: list[tuple[int, list[str]]]) -> tuple[int, int, int] | None:
+    """The year the title rows name for the report (鹿寨县2024年度知识产权指标完成情况表): the
+    year, its row and its column; None when they name none, or several.
+
+    As in a file's name, only a year written with 年 counts, and neither a span of years (the
+    plan's 2022-2025年) nor a date (填报日期：2025年1月10日) does.
+    """
+    found: dict[int, tuple[int, int]] = {}
+    for row, cells in titles:
+        for index, cell in enumerate(cells):
+            text = unicodedata.normalize("NFKC", cell)
+            text = _DATE_IN_NAME.sub(" ", _SPAN_IN_NAME.sub(" ", text))
+            for year in _YEAR_WORD_IN_NAME.findall(text):
+                found.setdefault(int(year), (row, index + 1))
+    if len(found) != 1:
+        return None
+    [(year, (row, column))] = found.items()
+    return year, row, column
+
+
 def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     """Read and check a report; raise :class:`LzipError` with every problem found."""
     part = read_part(path, plan, year)
@@ -298,7 +336,7 @@ def parse_part(
     the year is settled (another file's, in a report of several files).
     """
     warnings = [] if warnings is None else warnings
-    titles: list[list[str]] = []
+    titles: list[tuple[int, list[str]]] = []
     numbered = past_title_rows(rows, titles)
     try:
         header, numbered = read_header(numbered, name, warnings)
@@ -321,6 +359,7 @@ def parse_part(
         year_column + 1 if year_column is not None else None,
         pending=body,
         titles=titles,
+        title_year=year_in_titles(titles),
         agency_column="agency" in header.columns,
     )
     if not body.has_figures():  # read later, or passed over: see ReportPart.unfilled

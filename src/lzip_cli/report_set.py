@@ -289,10 +289,11 @@ def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:
     return Problem("LZ263", key, file=part.file, params=params)
 
 
-def _labelled(titles: list[list[str]]) -> Iterator[str]:
+def _labelled(titles: list[tuple[int, list[str]]]) -> Iterator[str]:
     """What title rows give as the form's agency: the text after 填报单位：, 单位： …, in its
     cell or, when the label stands alone, the next cell (``填报单位：`` | ``县林业局``)."""
-    for cells in titles:
+    for _, row in titles:
+        cells = [cell.strip() for cell in row if cell.strip()]
         for index, text in enumerate(cells):
             found = _AGENCY_LABEL.search(text)
             if found is None:
