@@ -156,7 +156,7 @@ def test_lines_read_naturally(tmp_path: Path) -> None:
     name = "4.3 Valid registered trademarks held"
     assert lines == [
         f"{name}: baseline 1409 → not carried out",
-        f"{name}: milestone 2024 not set (straight line from baseline to target) → 1600",
+        f"{name}: milestone 2024 not set (straight line between the figures set on either side) → 1600",
         f"{name}: responsible agency removed: County Bureau of Science, Technology, Industry and Trade",
         f"{name}: responsible agency added: County Forestry Bureau",
     ]
@@ -513,16 +513,16 @@ MILESTONE_4_3 = [
 
 def test_an_added_milestone_was_not_set_before(tmp_path: Path) -> None:
     # "—" is the plan's 未开展 (not carried out): an absent milestone is "not set", and the
-    # straight line from baseline to target stood in for it.
+    # straight line between the figures set on either side stood in for it.
     new = edited(tmp_path, "new", indicators=MILESTONE_4_3)
     zh = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout
     assert zh == (
-        "4.3 有效注册商标拥有量：2024 年阶段目标 未设定（按基础值到目标值线性推算） → 1600\n"
+        "4.3 有效注册商标拥有量：2024 年阶段目标 未设定（按前后相邻的设定值线性推算） → 1600\n"
     )
     en = run_lzip("diff", str(new), str(DATA), "-f", "text", "--lang", "en").stdout
     assert en == (
         "4.3 Valid registered trademarks held: milestone 2024 1600 → not set "
-        "(straight line from baseline to target)\n"
+        "(straight line between the figures set on either side)\n"
     )
 
 

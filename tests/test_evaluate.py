@@ -165,9 +165,34 @@ def test_explicit_milestones_win(year: int, expected: float) -> None:
 
 
 def test_an_explicit_milestone_for_one_year_only() -> None:
-    ind = indicator(milestones={2024: 16.5})
-    assert milestone_for(ind, 2023) == pytest.approx(16)  # the line
+    ind = indicator(milestones={2024: 16.5})  # baseline 15 in 2022, target 18 in 2025
+    assert milestone_for(ind, 2023) == pytest.approx(15.75)  # the line from 15 to 16.5
     assert milestone_for(ind, 2024) == 16.5
+
+
+@pytest.mark.parametrize(
+    ("milestones", "year", "expected"),
+    [
+        ({2024: 16.5}, 2023, 15.75),  # baseline → milestone
+        ({2023: 17}, 2024, 17.5),  # milestone → target
+        ({2023: 15.5, 2025: 18}, 2024, 16.75),  # a milestone in the target's year changes nothing
+    ],
+)
+def test_a_year_between_set_figures_is_on_the_line_between_them(
+    milestones: dict[int, float], year: int, expected: float
+) -> None:
+    assert milestone_for(indicator(milestones=milestones), year) == pytest.approx(expected)
+
+
+def test_a_milestone_below_the_straight_line_pulls_the_years_before_it_down() -> None:
+    # 2024 set at 1450 between 1409 and 1700: 2023 was 1506 (the line to the target), due
+    # higher than 2024's; now it is on the way to 1450.
+    ind = indicator(
+        baseline={"year": 2022, "value": 1409},
+        target={"year": 2025, "value": 1700},
+        milestones={2024: 1450},
+    )
+    assert milestone_for(ind, 2023) == pytest.approx(1429.5)
 
 
 @pytest.mark.parametrize(("year", "expected"), [(2022, 30), (2023, 25), (2024, 20), (2025, 15)])

@@ -28,22 +28,29 @@ _EPSILON = 1e-9
 def milestone_for(indicator: Indicator, year: int) -> float | None:
     """The figure ``indicator`` should reach in ``year``; None when the plan sets no target.
 
-    An explicit milestone wins; otherwise the straight line from the baseline ("not carried
-    out" counts as 0) to the target, held at the baseline before its year and at the target
-    after its year.
+    An explicit milestone wins; otherwise the straight line between the figures the plan sets
+    on either side of the year: the baseline ("not carried out" counts as 0), the milestones
+    and the target. Before the baseline's year it is the baseline, after the target's the target.
     """
     target = indicator.target.number
     if target is None:
         return None
-    if year in indicator.milestones:
-        return indicator.milestones[year]
+    milestones = indicator.milestones
+    if year in milestones:
+        return milestones[year]
     first, last = indicator.baseline.year, indicator.target.year
     baseline = indicator.baseline.number
     if year >= last:
         return target
     if year <= first:
         return baseline
-    return baseline + (target - baseline) * (year - first) / (last - first)
+    # Between a milestone of 2024 and the baseline, 2023 rises towards that milestone, not
+    # towards the target: the figures due never go back down where the plan's do not.
+    before = max((y for y in milestones if first < y < year), default=first)
+    after = min((y for y in milestones if year < y < last), default=last)
+    start = milestones[before] if before != first else baseline
+    end = milestones[after] if after != last else target
+    return start + (end - start) * (year - before) / (after - before)
 
 
 class Yardstick:

@@ -319,11 +319,11 @@ TEXTS.update(
         "catalog_milestones": ("阶段值：", "Milestones:"),
         "catalog_milestone": ("{year}年 {value}", "{year}: {value}"),
         "catalog_milestones_note": (
-            "阶段值：只列出方案设定的年份；其余年份按基础值到目标值线性推算"
+            "阶段值：只列出方案设定的年份；其余年份按前后相邻的设定值（基础值、阶段值、目标值）线性推算"
             "（目标值以实际业务开展为准的指标不设阶段值）。",
             "Milestones: only those the plan sets are listed; in the other years the milestone "
-            "is the straight line from baseline to target (none where the target is per actual "
-            "business).",
+            "is on the straight line between the figures the plan sets on either side (baseline, "
+            "milestones, target; none where the target is per actual business).",
         ),
     }
 )
@@ -737,9 +737,9 @@ TEXTS.update(
         "check_title": ("{title} · {year} 年度完成情况", "{title} · progress in {year}"),
         "check_summary": ("指标状态：{counts}", "Indicators by status: {counts}"),
         "milestone_explained": (
-            "阶段值：{year} 年应达到的数值（方案未设定时按基础值到目标值线性推算）",
-            "Milestone: the figure due in {year} (the straight line from baseline to target "
-            "unless the plan sets one)",
+            "阶段值：{year} 年应达到的数值（方案未设定时按前后相邻的设定值线性推算）",
+            "Milestone: the figure due in {year} (unless the plan sets one, on the straight line "
+            "between the figures it sets on either side)",
         ),
         "completion_explained": (
             "完成率：完成值占目标值的比例",
@@ -1202,8 +1202,8 @@ TEXTS.update(
         "diff_field.milestone": ("{year} 年阶段目标", "milestone {year}"),
         "diff_not_set": ("未设定", "not set"),
         "diff_not_set_line": (
-            "未设定（按基础值到目标值线性推算）",
-            "not set (straight line from baseline to target)",
+            "未设定（按前后相邻的设定值线性推算）",
+            "not set (straight line between the figures set on either side)",
         ),
         "diff_field.id": ("编号", "id"),
         "diff_field.name": ("名称", "name"),
