@@ -428,6 +428,12 @@ def test_a_row_for_an_agency_not_responsible_that_is_not_counted_says_so(
     assert format_problem(warning, "en", "warning").endswith("its figure is not counted")
 
 
+def test_an_each_indicator_judges_only_its_responsible_agencies() -> None:
+    # d's 8 is below 2.1's milestone, but d answers for nothing: it is judged nowhere.
+    result = check(row(2, "2.1", "a", 12.0), row(3, "2.1", "d", 8.0))
+    assert list(result.indicator("2.1").per_agency) == ["a", "b", "c"]
+
+
 @pytest.mark.parametrize(
     ("year", "expected"),
     [

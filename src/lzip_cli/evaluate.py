@@ -350,8 +350,8 @@ def _evaluate_indicator(
                     params={"indicator": indicator.id},
                 )
             )
+        # Only the responsible agencies: another's row is not judged (LZ241 says so).
         per_agency = {a: own.get(a) or yardstick.figure(None) for a in indicator.agencies}
-        per_agency.update(own)
         figures = [per_agency[a] for a in indicator.agencies]
         status = worst([f.status for f in figures])
         county = Figure(
