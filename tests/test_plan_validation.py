@@ -431,6 +431,17 @@ CASES = {
         "-15",
         entry="indicator 1.1",
     ),
+    "figure beyond what a report may give": Case(
+        INDICATORS,
+        "target: {year: 2025, value: 1700}",
+        "target: {year: 2025, value: 17000000000000000000000000000}",
+        "LZ116",
+        "target.value",
+        "the value 1.7e+28 is too large: at most 1,000,000,000,000",
+        "value: 17000000000000000000000000000",
+        "17000000000000000000000000000",
+        entry="indicator 4.3",
+    ),
     "rate whose unit is not %": Case(
         INDICATORS,
         'unit: "%"\n    kind: rate\n    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}',

@@ -77,6 +77,7 @@ CODES: dict[str, Code] = {
     "LZ113": _c("milestone_year", "milestone_year_one", "milestone_year_none"),
     "LZ114": _c("milestone_range"),
     "LZ115": _c("milestone_order", "milestone_order_down"),
+    "LZ116": _c("plan_value_too_large"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
     "LZ202": _c("report_is_xls", "report_is_markup"),

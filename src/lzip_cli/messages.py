@@ -126,6 +126,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the baseline year {baseline} must come before the target year {target}",
     ),
     "negative_number": ("数值 {value:g} 不能为负", "the value {value:g} must not be negative"),
+    "plan_value_too_large": (
+        "数值 {value:g} 过大：最大为 {limit}",
+        "the value {value:g} is too large: at most {limit}",
+    ),
     "rate_out_of_range": (
         "比率 {value:g} 应在 0–100 之间",
         "the rate {value:g} must lie between 0 and 100",
@@ -1331,6 +1335,11 @@ TEXTS.update(
         "code.LZ108": (
             "基础年不早于目标年。",
             "The baseline year is not before the target year.",
+        ),
+        "code.LZ116": (
+            "基础值、目标值或阶段值大于 1,000,000,000,000（报表数值的上限）。",
+            "A baseline, target or milestone is larger than 1,000,000,000,000 (the largest "
+            "figure a report may give).",
         ),
         "code.LZ109": (
             "基础值、目标值或阶段值为负数。",

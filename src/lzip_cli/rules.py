@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from lzip_cli.cells import MAX_VALUE
 from lzip_cli.models import Agency, AgencyGroup, Indicator, normalize_text
 
 Path_ = tuple[str | int, ...]
@@ -166,6 +167,10 @@ def _check_one(
             yield violation(sub, "LZ109", "negative_number", value=value)
         elif indicator.kind == "rate" and value > 100:
             yield violation(sub, "LZ110", "rate_out_of_range", value=value)
+        elif value > MAX_VALUE:  # as a report's figure may be (LZ224): shown as written
+            yield violation(
+                sub, "LZ116", "plan_value_too_large", value=value, limit=f"{MAX_VALUE:,.0f}"
+            )
     if indicator.kind == "rate" and indicator.unit != "%":
         yield violation(("unit",), "LZ111", "rate_unit", unit=indicator.unit)
 
