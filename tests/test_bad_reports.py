@@ -94,6 +94,16 @@ def test_missing_both_required_columns_are_both_reported() -> None:
     assert_error(result, "2024.csv:1", "LZ208", "required column value / 数值 is missing")
 
 
+def test_a_missing_column_lists_the_english_headers_too_in_english() -> None:
+    result = check(write("2024.csv", "指标,金额\n1.1,3\n"), "--lang", "en")
+    assert_error(
+        result,
+        "2024.csv:1",
+        "LZ208",
+        "(headers not recognised: 金额; headers it may have: value, 数值, 完成值,",
+    )
+
+
 def test_an_error_below_a_two_row_header_names_its_row() -> None:
     text = "鹿寨县2024年知识产权指标完成情况表,,,\n指标,责任单位,完成情况,\n,,数值,笔数\n"
     result = check(write("2024.csv", text + "4.3,,1652,\n5.1,县财政局,三百,4\n"))

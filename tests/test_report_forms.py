@@ -139,6 +139,8 @@ def test_the_year_a_title_row_names_is_the_reports_year(title: str) -> None:
         ("鹿寨县2024年填报表;;\r\n指标;责任单位;数值\r\n1.1;县林业局;3\r\n", "gb18030"),
         ("填报表(单位:件;万元)\r\n指标,责任单位,数值\r\n1.1,县林业局,3\r\n", "gb18030"),
         ("填报说明:逗号,分号\r\n指标\t责任单位\t数值\r\n1.1\t县林业局\t3\r\n", "utf-8"),
+        ("指标，责任单位，数值\r\n1.1，县林业局，3\r\n", "gb18030"),
+        ("\ufeff\ufeff指标,责任单位,数值\r\n1.1,县林业局,3\r\n", "utf-8"),
     ],
     ids=[
         "sep-semicolon",
@@ -150,6 +152,8 @@ def test_the_year_a_title_row_names_is_the_reports_year(title: str) -> None:
         "semicolons-below-a-title",
         "commas-below-a-title-with-a-semicolon",
         "tabs-below-a-title-with-a-comma",
+        "full-width-commas",
+        "two-byte-order-marks",
     ],
 )
 def test_a_delimiter_named_by_excels_sep_line_or_told_from_the_header(

@@ -55,11 +55,17 @@ NOT_CARRIED_OUT = NotCarriedOut()
 CellValue = float | NotCarriedOut | None
 
 
+#: Characters that show as nothing: zero-width spaces and joiners, and a byte order mark inside
+#: the text (a file saved with two BOMs has one before its first header).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def fold(text: str) -> str:
-    """Full-width letters, digits and punctuation to their ASCII forms; spaces removed."""
+    """Full-width letters, digits and punctuation to their ASCII forms; spaces and characters
+    that show as nothing removed."""
     if text.isascii():  # NFKC leaves ASCII unchanged
         return "".join(text.split())
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split())
 
 
 @lru_cache(maxsize=256)

@@ -60,11 +60,14 @@ REQUIRED = ("indicator", "value")
 _STAND_INS = {"name": "indicator"}
 
 
-def accepted_headers(field: str) -> list[str]:
-    """The Chinese headers read as ``field``'s column, and those that stand in for it."""
+def accepted_headers(field: str) -> Bilingual:
+    """The headers read as ``field``'s column, and those that stand in for it: the Chinese ones
+    for a Chinese message, the English ones too for an English one."""
     stand_ins = [name for name, stands_for in _STAND_INS.items() if stands_for == field]
     texts = [text for name in (field, *stand_ins) for text in COLUMNS[name]]
-    return [text for text in texts if not text.isascii()]
+    chinese = [text for text in texts if not text.isascii()]
+    english = [text for text in texts if text.isascii()]
+    return Bilingual("、".join(chinese), ", ".join(english + chinese))
 
 
 _HEADER_INDEX = {fold(text).casefold(): name for name, texts in COLUMNS.items() for text in texts}
@@ -195,8 +198,8 @@ def _map_header(
                     params={
                         "column_name": required,
                         "headers": " / ".join(COLUMNS[required][:2]),
-                        "found": "、".join(ignored),
-                        "accepted": "、".join(accepted_headers(required)),
+                        "found": Bilingual("、".join(ignored), ", ".join(ignored)),
+                        "accepted": accepted_headers(required),
                     },
                 )
             )

@@ -149,8 +149,10 @@ def _delimiter(lines: Iterator[str]) -> tuple[list[str], str, int]:
     that splits into a header lzip knows (指标, 数值, …) decides, by the first of these it holds:
     a comma; a tab (Excel's "text (tab delimited)") only when it holds no comma, so that a CSV
     cell with a tab in it changes nothing; a semicolon (a CSV saved where the list separator is
-    ``;``) only when it holds neither. A title line above it may hold any of them, or none.
-    With no such line among the first few, the first line holding one of them decides.
+    ``;``) only when it holds neither; a full-width comma (a file typed with a Chinese input
+    method, 指标，责任单位，数值) only when it holds none of those. A title line above it may
+    hold any of them, or none. With no such line among the first few, the first line holding
+    one of them decides.
     """
     head: list[str] = []
     first: str | None = None
@@ -158,7 +160,7 @@ def _delimiter(lines: Iterator[str]) -> tuple[list[str], str, int]:
         if not head and (named := _SEP_LINE.fullmatch(line)) is not None:
             return [], named[1], 1
         head.append(line)
-        delimiter = next((d for d in (",", "\t", ";") if d in line), None)
+        delimiter = next((d for d in (",", "\t", ";", "\uff0c") if d in line), None)
         if delimiter is not None:
             first = first or delimiter
             cells = (cell.strip().strip('"') for cell in line.split(delimiter))
