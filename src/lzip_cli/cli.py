@@ -54,6 +54,18 @@ class _Command(_LocalizedHelp, typer.core.TyperCommand):
                 param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
         return super().get_help(ctx)
 
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        # Typer 0.29 writes a required argument in braces (lzip check [OPTIONS] {REPORT}...);
+        # the usage line, in help and in usage errors alike, shows it bare, as Click and man
+        # pages do: REPORT... required, [FILE]... optional.
+        pieces = []
+        for piece in super().collect_usage_pieces(ctx):
+            if piece.startswith("{") and "}" in piece:
+                name, _, rest = piece[1:].partition("}")
+                piece = name + rest
+            pieces.append(piece)
+        return pieces
+
 
 if TYPE_CHECKING:
     from rich.console import Console
