@@ -171,14 +171,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "more_problems": ("……另有 {count:,} 处问题", "… and {count:,} more"),
     "plan_ok": (
         "OK：{indicators} 项指标，{agencies} 个责任单位",
-        "OK: {indicators} indicators, {agencies} agencies",
+        "OK: {indicators} {indicators:indicator|indicators}, {agencies} {agencies:agency|agencies}",
     ),
     "unknown_agency_option": ("未知的责任单位 {text!r}", "unknown agency {text!r}"),
     "group_option": (
         "{text!r} 是单位组“{name}”（{id}），不是责任单位：量化指标由单位负责，不由单位组负责；"
         "请指定其成员单位，如 {members} 等 {count} 个",
         "{text!r} is the agency group '{name}' ({id}), not an agency: indicators are owned by "
-        "agencies, not by groups; name one of its {count} members, such as {members}",
+        "agencies, not by groups; name one of its {count} {count:member|members}, such as "
+        "{members}",
     ),
     "reports_not_checked": (
         "方案有误，{count} 份报表未检查",
@@ -270,10 +271,24 @@ def name_list(names: Iterable[str], lang: Lang) -> str:
     return ("、" if lang == "zh" else "; ").join(names)
 
 
+class _Count(int):
+    """A whole-number param that can also say the English word agreeing with it:
+    ``{count:agency|agencies}`` is ``agency`` for 1 and ``agencies`` for any other count, so that
+    a template reads ``1 agency has`` and ``2 agencies have``. Without a ``|`` it formats as the
+    number does (``{count:,}``)."""
+
+    def __format__(self, spec: str) -> str:
+        one, bar, other = spec.partition("|")
+        if bar:
+            return one if self == 1 else other
+        return int.__format__(self, spec)
+
+
 def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
     """The text for ``key`` in ``lang`` with ``params`` filled in.
 
     A schema error type lzip has no text for falls back to pydantic's own (English) message.
+    A whole-number param may choose a word by its number (:class:`_Count`).
     """
     pair = TEXTS.get(key)
     if pair is None:
@@ -282,6 +297,8 @@ def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
     for name, value in params.items():
         if isinstance(value, Bilingual):
             params[name] = value.zh if lang == "zh" else value.en
+        elif type(value) is int:
+            params[name] = _Count(value)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -782,7 +799,7 @@ TEXTS.update(
         "sf_index_title": ("{year} 年度督办清单索引", "Shortfall lists for {year}: index"),
         "sf_index_intro": (
             "{total} 个责任单位中有 {owing} 个存在欠账。",
-            "{owing} of {total} agencies have shortfalls.",
+            "{owing} of {total} {total:agency|agencies} {owing:has|have} shortfalls.",
         ),
         # What an agency's list asks for by the next milestone (下一阶段要求). A shared
         # indicator's milestone is the county's figure, which several agencies make together:
@@ -863,7 +880,7 @@ TEXTS.update(
             "lists in {format} need --out naming the directory to write them to",
         ),
         "stale_list": (
-            "{file} 是以前生成的清单：{agency} 本次没有欠账，请勿发送，或将其删除",
+            "{file} 是以前生成的清单：{agency}本次没有欠账，请勿发送，或将其删除",
             "{file} is a list from an earlier run: {agency} owes nothing now; do not send it, "
             "or delete it",
         ),
