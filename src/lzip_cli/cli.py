@@ -749,13 +749,20 @@ def _write_lists(
     )
     prepare_directory(out)
     atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
-    # A list from an earlier run for an agency that owes nothing now would be sent on unread.
+    # A list from an earlier run for an agency that owes nothing now would be sent on unread,
+    # in whichever format that run wrote it (forestry.md beside this run's CSV lists). Only
+    # named: the user decides, lzip deletes nothing. An agency left out by --agency is judged
+    # too, so that a list of one that still owes is not called stale.
     written = {path.name for path, _ in files}
-    for agency in result.plan.agencies:
-        name = f"{safe_filename(agency.id)}.{output_format.value}"
-        if name not in written and (out / name).is_file():
-            said = _t("stale_list", lang, file=str(out / name), agency=agency.label(lang))
-            typer.echo(_t("warning_line", lang, message=said), err=True)
+    for judged in result.agencies:
+        if judged.shortfalls:
+            continue
+        agency = result.plan.agency(judged.agency_id)
+        for extension in (ListFormat.md, ListFormat.csv, ListFormat.xlsx):
+            name = f"{safe_filename(agency.id)}.{extension.value}"
+            if name not in written and (out / name).is_file():
+                said = _t("stale_list", lang, file=str(out / name), agency=agency.label(lang))
+                typer.echo(_t("warning_line", lang, message=said), err=True)
     return len(files)
 
 
