@@ -156,6 +156,7 @@ CODES: dict[str, Code] = {
     "LZ260": _c("agency_column_unnamed"),
     "LZ261": _c("amount_count_disagree", severity="warning"),
     "LZ262": _c("indicator_name_mismatch"),
+    "LZ280": _c("report_from_stdin"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),

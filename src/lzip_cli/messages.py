@@ -465,6 +465,12 @@ TEXTS.update(
             "目录中没有报表文件（.csv、.tsv、.txt、.xlsx）",
             "the directory holds no report files (.csv, .tsv, .txt, .xlsx)",
         ),
+        "report_from_stdin": (
+            "不支持从标准输入（-）读取报表：请给出报表的文件名（如 2024.csv）或所在目录（如 "
+            "returns/2024/）",
+            "reading a report from standard input (-) is not supported: name the report's file "
+            "(such as 2024.csv) or its folder (such as returns/2024/)",
+        ),
         "form_no_rows": (
             "只有表头，没有填报任何数值：已跳过，其余报表照常检查",
             "the form has a header but no figures: it is skipped and the other forms are checked "
@@ -1589,6 +1595,10 @@ TEXTS.update(
             "One of several report forms holds no figures (a header only, an empty file, or rows "
             "whose value, count and note cells are all blank): it is skipped and the other forms "
             "are checked.",
+        ),
+        "code.LZ280": (
+            "报表给成了 -（标准输入）：lzip 只读取报表文件或目录。",
+            "A report was given as - (standard input): lzip reads report files and folders only.",
         ),
         "code.LZ301": (
             "输出文件就是输入文件之一。",
