@@ -753,6 +753,17 @@ TEXTS.update(
         "shortfalls_count": ("欠账 {count} 项", "{count} shortfall(s)"),
         "no_shortfalls": ("无欠账", "no shortfalls"),
         "warnings_heading": ("警告", "Warnings"),
+        # check -o FILE.xlsx: a first sheet that sums the check up, a last one of the warnings
+        "xlsx_summary_sheet": ("汇总", "Summary"),
+        "xlsx_warnings_note": (
+            "另有 {count} 条警告，见“警告”工作表。",
+            "{count} {count:warning|warnings}: see the Warnings sheet.",
+        ),
+        "col_code": ("代码", "Code"),
+        "col_file": ("文件", "File"),
+        "col_line": ("行", "Row"),
+        "col_column": ("列", "Column"),
+        "col_message": ("说明", "Message"),
         "agency_owns_nothing": (
             "{agency}没有负责的量化指标",
             "{agency} owns none of the plan's quantitative indicators",
