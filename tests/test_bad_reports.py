@@ -448,6 +448,40 @@ def test_a_missing_path_in_validate_is_exit_2() -> None:
     assert "nowhere/2024.csv: 错误 LZ003: 文件不存在" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "lzip: 错误 LZ280: 不支持从标准输入（-）读取报表：请给出报表的文件名（如 2024.csv）"
+            "或所在目录（如 returns/2024/）\n",
+        ),
+        (
+            "en",
+            "lzip: error LZ280: reading a report from standard input (-) is not supported: name "
+            "the report's file (such as 2024.csv) or its folder (such as returns/2024/)\n",
+        ),
+    ],
+)
+def test_a_report_given_as_dash_says_standard_input_is_not_read(lang: str, said: str) -> None:
+    # `lzip check - < 2024.csv`, as many tools take it: not "-: no such file".
+    result = run_lzip("check", "-", "--lang", lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
+
+
+def test_a_report_given_as_dash_in_validate_is_exit_2() -> None:
+    result = run_lzip("validate", "-", "--lang", "en")
+    assert result.exit_code == 2
+    assert "lzip: error LZ280: reading a report from standard input (-)" in result.stderr
+
+
+def test_a_file_named_dash_is_read_as_a_report() -> None:
+    Path("-").write_text("指标,责任单位,数值\n1.1,,16\n", encoding="utf-8")
+    result = run_lzip("check", "-", "--year", "2024", "-f", "json")
+    assert result.exit_code == 1  # judged: 1.1 is behind, the rest not reported
+    assert "LZ280" not in result.stderr
+
+
 def test_a_report_outside_the_current_directory_is_named_as_given(tmp_path: Path) -> None:
     outside = tmp_path.parent / "elsewhere" / "2024.csv"
     result = run_lzip("check", str(outside))

@@ -393,3 +393,58 @@ def test_indicators_table_notes_that_other_years_follow_the_straight_line(
 def test_indicators_json_is_the_plan_with_its_milestones(with_milestones: Path) -> None:
     (record, *_) = indicators_json("--data", str(with_milestones))
     assert record["milestones"] == {"2023": 16.0, "2024": 17.0}
+
+
+#: A plan of one agency, one group of it alone and one indicator: its counts are all 1.
+ONE_AGENCY = """\
+agencies:
+  - id: ip-office
+    name: 县知识产权局
+    name_en: County Intellectual Property Office
+groups:
+  - id: office-team
+    name: 县知识产权工作专班
+    name_en: County IP Task Team
+    members: [ip-office]
+"""
+ONE_INDICATOR = """\
+plan:
+  title: 鹿寨县知识产权强县建设工作方案（2022-2025年）
+  title_en: Luzhai County IP-Strong-County Work Plan (2022-2025)
+indicators:
+  - id: "1.1"
+    group: 1
+    name: 查处假冒知识产权行政案件
+    name_en: Administrative cases of counterfeit IP investigated
+    unit: "起"
+    kind: flow
+    direction: increase
+    baseline: {year: 2022, value: 15}
+    target: {year: 2025, value: 18}
+    agencies: [ip-office]
+    scope: shared
+"""
+
+
+@pytest.fixture
+def one_agency_plan(in_tmp: Path) -> Path:
+    plan = in_tmp / "plan"
+    plan.mkdir()
+    (plan / "agencies.yaml").write_text(ONE_AGENCY, encoding="utf-8")
+    (plan / "indicators.yaml").write_text(ONE_INDICATOR, encoding="utf-8")
+    return plan
+
+
+def test_validate_counts_one_indicator_and_one_agency_in_the_singular(
+    one_agency_plan: Path,
+) -> None:
+    result = run_lzip("validate", "--data", one_agency_plan, "--lang", "en")
+    assert (result.exit_code, result.stdout) == (0, "OK: 1 indicator, 1 agency\n")
+
+
+def test_a_group_of_one_member_is_named_in_the_singular(one_agency_plan: Path) -> None:
+    result = run_lzip(
+        "indicators", "--data", one_agency_plan, "--agency", "office-team", "--lang", "en"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.endswith("name one of its 1 member, such as ip-office\n")

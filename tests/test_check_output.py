@@ -99,7 +99,7 @@ def test_an_xlsx_file_holds_every_agencys_table_with_figures_as_numbers() -> Non
     result = lzip("check", EXAMPLE, "-o", "2024.xlsx")
     assert result.exit_code == 1
     assert "已写入 1 个文件到 2024.xlsx" in result.stderr
-    sheet = openpyxl.load_workbook("2024.xlsx").active
+    sheet = openpyxl.load_workbook("2024.xlsx")["2024"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "鹿寨县知识产权强县建设工作方案（2022-2025年） · 2024 年度完成情况"
     assert rows[1][:4] == ("责任单位", "序号", "指标", "单位")
@@ -116,7 +116,7 @@ def test_an_xlsx_file_gives_amount_and_count_in_columns_of_their_own() -> None:
     import openpyxl
 
     lzip("check", EXAMPLE, "-o", "2024.xlsx", "--agency", "finance")
-    rows = list(openpyxl.load_workbook("2024.xlsx").active.iter_rows(values_only=True))
+    rows = list(openpyxl.load_workbook("2024.xlsx")["2024"].iter_rows(values_only=True))
     header = rows[1]
     row = next(r for r in rows[2:] if r[1] == "5.1")  # 850 万元 in 3 deals
     by_title = dict(zip(header, row, strict=True))
@@ -129,9 +129,92 @@ def test_an_xlsx_file_shows_a_figure_just_short_of_the_target_as_the_table_does(
 
     Path("short-2024.csv").write_text("指标,责任单位,数值\n1.2,,94.999\n", encoding="utf-8")
     lzip("check", "short-2024.csv", "-o", "2024.xlsx", "--agency", "ip-office")
-    rows = list(openpyxl.load_workbook("2024.xlsx").active.iter_rows(values_only=True))
+    rows = list(openpyxl.load_workbook("2024.xlsx")["2024"].iter_rows(values_only=True))
     by_title = dict(zip(rows[1], next(r for r in rows[2:] if r[1] == "1.2"), strict=True))
     assert (by_title["完成值"], by_title["目标值"], by_title["距目标"]) == (94.99, 95, 0.01)
+
+
+def forms_with_a_warning() -> Path:
+    """Two agencies' forms for 2024; the county's 7.1 (10) is not the sum of the rows (3):
+    warning LZ240 at ip.csv's row 3."""
+    folder = Path("returns", "2024")
+    folder.mkdir(parents=True)
+    (folder / "forestry.csv").write_text(
+        "指标,责任单位,数值\n1.1,县林业局,2\n7.1,县林业局,3\n", encoding="utf-8"
+    )
+    (folder / "ip.csv").write_text(
+        "指标,责任单位,数值\n1.1,县知识产权局,9\n7.1,,10\n", encoding="utf-8"
+    )
+    return folder
+
+
+def test_an_xlsx_file_opens_on_the_status_summary_the_table_shows() -> None:
+    import openpyxl
+
+    lzip("check", EXAMPLE, "-o", "2024.xlsx")
+    book = openpyxl.load_workbook("2024.xlsx")
+    assert book.sheetnames == ["汇总", "2024"]  # no warnings in the example: no warnings sheet
+    assert book.active.title == "汇总"
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][0] == "鹿寨县知识产权强县建设工作方案（2022-2025年） · 2024 年度完成情况"
+    summary = next(
+        line for line in lzip("check", EXAMPLE).stdout.splitlines() if "指标状态" in line
+    )
+    assert rows[1][0].splitlines() == ["鹿政办发〔2023〕4号", summary.strip()]
+
+
+def test_an_xlsx_summary_counts_each_agencys_shortfalls_as_numbers() -> None:
+    import openpyxl
+
+    lzip("check", EXAMPLE, "-o", "2024.xlsx")
+    rows = list(openpyxl.load_workbook("2024.xlsx")["汇总"].iter_rows(values_only=True))
+    assert rows[2] == ("责任单位", "编号", "欠账项数", "欠账指标")
+    counts = {row[1]: (row[2], row[3]) for row in rows[3:]}
+    assert counts["ip-office"] == (4, "1.1, 4.1, 4.2, 7.1")
+    assert counts["finance"] == (0, None)  # an empty cell
+    table = lzip("check", EXAMPLE, "--agency", "ip-office").stdout
+    assert "欠账 4 项" in table  # as the table under ip-office's rows says it
+    assert len(counts) == 13
+
+
+def test_an_xlsx_file_lists_the_warnings_on_a_sheet_of_their_own() -> None:
+    import openpyxl
+
+    result = lzip("check", forms_with_a_warning(), "-o", "2024.xlsx", "--lang", "en")
+    book = openpyxl.load_workbook("2024.xlsx")
+    assert book.sheetnames == ["Summary", "2024", "Warnings"]
+    rows = list(book["Warnings"].iter_rows(values_only=True))
+    assert rows == [
+        ("Code", "File", "Row", "Column", "Message"),
+        (
+            "LZ240",
+            "returns/2024/ip.csv",
+            3,
+            None,
+            "indicator 7.1: the county figure 10 differs from the agencies' sum 3; the county "
+            "figure stands",
+        ),
+    ]
+    assert "returns/2024/ip.csv:3: warning LZ240" in result.stderr  # and on stderr too
+
+
+def test_an_xlsx_summary_points_to_the_warnings_sheet() -> None:
+    import openpyxl
+
+    lzip("check", forms_with_a_warning(), "-o", "2024.xlsx")
+    intro = openpyxl.load_workbook("2024.xlsx")["汇总"]["A2"].value
+    assert intro.splitlines()[-1] == "另有 1 条警告，见“警告”工作表。"
+
+
+def test_the_sheets_of_an_xlsx_file_have_filters_on_their_headers() -> None:
+    import openpyxl
+
+    lzip("check", forms_with_a_warning(), "-o", "2024.xlsx", "--agency", "forestry")
+    book = openpyxl.load_workbook("2024.xlsx")
+    # The title (and on the summary the paragraph) above; a filter from the header down.
+    assert book["汇总"].auto_filter.ref == "A3:D4"
+    assert book["2024"].auto_filter.ref == "A2:N8"  # forestry's 6 indicators
+    assert book["警告"].auto_filter.ref == "A1:E2"
 
 
 def test_xlsx_needs_an_output_file() -> None:

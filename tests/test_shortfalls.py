@@ -614,6 +614,22 @@ def test_index_in_markdown_counts_owing_agencies(tmp_path: Path) -> None:
     assert "| finance | 县财政局 | 0 |  | 无欠账 |" in text
 
 
+@pytest.mark.parametrize(
+    ("agencies", "said"),
+    [
+        (["forestry"], "1 of 1 agency has shortfalls."),
+        (["forestry", "finance"], "1 of 2 agencies has shortfalls."),
+        (["forestry", "education", "finance"], "2 of 3 agencies have shortfalls."),
+    ],
+)
+def test_the_english_index_counts_agencies_in_the_singular_and_plural(
+    agencies: list[str], said: str
+) -> None:
+    options = [arg for agency in agencies for arg in ("--agency", agency)]
+    result = run_lzip("shortfalls", EXAMPLE, *options, "--lang", "en")
+    assert said in result.stdout.splitlines()
+
+
 # --- --agency, exit codes, stdout ---------------------------------------------------------
 
 
@@ -912,6 +928,58 @@ def test_lists_left_from_an_earlier_run_are_named_in_a_warning(tmp_path: Path) -
     assert f"{out / 'agriculture.md'} is a list from an earlier run" in result.stderr
     assert "index.md is a list" not in result.stderr
     assert f"{out / 'ip-office.md'} is a list" not in result.stderr  # written again this run
+
+
+def test_a_stale_list_is_named_in_chinese_without_a_space_after_the_agency(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "lists"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out).exit_code == 1
+    result = run_lzip("shortfalls", caught_up_report(tmp_path), "--out", out, "--force")
+    assert (
+        f"{out / 'agriculture.md'} 是以前生成的清单：县农业农村局本次没有欠账，请勿发送，或将其删除"
+        in result.stderr
+    )
+
+
+def caught_up_report(tmp_path: Path) -> Path:
+    """The example, but 县农业农村局 catches up on 1.1 and the county on 7.1: it owes nothing."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("1.1,县农业农村局,3,", "1.1,县农业农村局,30,").replace(
+        "7.1,,6,", "7.1,,60,"
+    )
+    report = tmp_path / "2024.csv"
+    report.write_text(text, encoding="utf-8")
+    return report
+
+
+@pytest.mark.parametrize(("before", "now"), [("md", "csv"), ("xlsx", "md"), ("csv", "xlsx")])
+def test_a_list_left_in_another_format_is_named_in_a_warning_and_kept(
+    tmp_path: Path, before: str, now: str
+) -> None:
+    out = tmp_path / "lists"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", before).exit_code == 1
+    old = (out / f"agriculture.{before}").read_bytes()
+    result = run_lzip(
+        "shortfalls", caught_up_report(tmp_path), "--out", out, "-f", now, "--force", "--lang", "en"
+    )
+    assert result.exit_code == 1
+    assert f"{out / f'agriculture.{before}'} is a list from an earlier run" in result.stderr
+    assert (out / f"agriculture.{before}").read_bytes() == old  # named, never deleted
+    # The other formats' lists of agencies that still owe are not called stale.
+    assert f"{out / f'forestry.{before}'} is a list" not in result.stderr
+
+
+def test_a_list_of_an_agency_left_out_by_agency_that_still_owes_is_not_called_stale(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "lists"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out).exit_code == 1
+    result = run_lzip(
+        "shortfalls", EXAMPLE, "--out", out, "--force", "--agency", "forestry", "--lang", "en"
+    )
+    assert result.exit_code == 1
+    assert "is a list from an earlier run" not in result.stderr  # education.md… still owe
 
 
 @pytest.mark.parametrize("list_format", ["csv", "xlsx"])

@@ -276,7 +276,7 @@ def test_every_number_option_of_every_command_is_said_in_clicks_words_in_english
 
 def test_a_usage_error_shows_the_usage_line_and_where_help_is() -> None:
     lines = lzip("check", "--yaer", "2024").stderr.splitlines()
-    assert lines[:2] == ["用法：lzip check [OPTIONS] {REPORT}...", "查看帮助：lzip check --help"]
+    assert lines[:2] == ["用法：lzip check [OPTIONS] REPORT...", "查看帮助：lzip check --help"]
 
 
 @pytest.mark.parametrize("how", ["option", "environment"])
@@ -301,7 +301,7 @@ def test_help_is_in_chinese_by_default() -> None:
     result = lzip("check", "--help")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "用法：lzip check [OPTIONS] {REPORT}..."
+    assert lines[0] == "用法：lzip check [OPTIONS] REPORT..."
     assert "  对照方案评估年度报表：按责任单位列出与目标的差距。" in lines
     assert "参数：" in lines and "选项：" in lines
     assert "显示本帮助并退出。" in result.stdout
@@ -316,10 +316,33 @@ def test_help_in_english_is_typers_own(how: str) -> None:
     else:
         result = lzip("check", "--help", lang="en")
     lines = result.stdout.splitlines()
-    assert lines[0] == "Usage: lzip check [OPTIONS] {REPORT}..."
+    assert lines[0] == "Usage: lzip check [OPTIONS] REPORT..."
     assert "Options:" in lines
     assert "Show this message and exit." in result.stdout
     assert "选项" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("check", "lzip check [OPTIONS] REPORT..."),
+        ("shortfalls", "lzip shortfalls [OPTIONS] REPORT..."),
+        ("diff", "lzip diff [OPTIONS] OLD NEW"),
+        ("schema", "lzip schema [OPTIONS] KIND"),
+        ("validate", "lzip validate [OPTIONS] [FILE]..."),
+        ("template", "lzip template [OPTIONS] [YEAR]"),
+    ],
+)
+def test_the_usage_line_shows_a_required_argument_without_braces(command: str, usage: str) -> None:
+    # Typer 0.29 wrote {REPORT}...; required arguments are bare, optional ones in brackets.
+    assert lzip(command, "--help").stdout.splitlines()[0] == f"用法：{usage}"
+    assert lzip(command, "--help", "--lang", "en").stdout.splitlines()[0] == f"Usage: {usage}"
+
+
+def test_a_usage_error_shows_the_usage_line_without_braces() -> None:
+    result = lzip("diff", "git:HEAD", "--lang", "en")
+    assert result.stderr.splitlines()[0] == "Usage: lzip diff [OPTIONS] OLD NEW"
+    assert result.stderr.splitlines()[-1] == "Error: Missing argument 'NEW'."
 
 
 def test_a_range_and_required_are_said_together_in_chinese() -> None:

@@ -54,6 +54,18 @@ class _Command(_LocalizedHelp, typer.core.TyperCommand):
                 param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
         return super().get_help(ctx)
 
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        # Typer 0.29 writes a required argument in braces (lzip check [OPTIONS] {REPORT}...);
+        # the usage line, in help and in usage errors alike, shows it bare, as Click and man
+        # pages do: REPORT... required, [FILE]... optional.
+        pieces = []
+        for piece in super().collect_usage_pieces(ctx):
+            if piece.startswith("{") and "}" in piece:
+                name, _, rest = piece[1:].partition("}")
+                piece = name + rest
+            pieces.append(piece)
+        return pieces
+
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -158,7 +170,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 #: missing, a directory, unreadable, not text in a known encoding, not a workbook.
 FILE_CODES = frozenset(
     {"LZ001", "LZ002", "LZ003", "LZ004", "LZ005", "LZ006", "LZ015"}
-    | {"LZ202", "LZ203", "LZ204", "LZ205", "LZ230", "LZ231"}
+    | {"LZ202", "LZ203", "LZ204", "LZ205", "LZ230", "LZ231", "LZ280"}
 )
 
 DataOption = Annotated[
@@ -737,13 +749,20 @@ def _write_lists(
     )
     prepare_directory(out)
     atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
-    # A list from an earlier run for an agency that owes nothing now would be sent on unread.
+    # A list from an earlier run for an agency that owes nothing now would be sent on unread,
+    # in whichever format that run wrote it (forestry.md beside this run's CSV lists). Only
+    # named: the user decides, lzip deletes nothing. An agency left out by --agency is judged
+    # too, so that a list of one that still owes is not called stale.
     written = {path.name for path, _ in files}
-    for agency in result.plan.agencies:
-        name = f"{safe_filename(agency.id)}.{output_format.value}"
-        if name not in written and (out / name).is_file():
-            said = _t("stale_list", lang, file=str(out / name), agency=agency.label(lang))
-            typer.echo(_t("warning_line", lang, message=said), err=True)
+    for judged in result.agencies:
+        if judged.shortfalls:
+            continue
+        agency = result.plan.agency(judged.agency_id)
+        for extension in (ListFormat.md, ListFormat.csv, ListFormat.xlsx):
+            name = f"{safe_filename(agency.id)}.{extension.value}"
+            if name not in written and (out / name).is_file():
+                said = _t("stale_list", lang, file=str(out / name), agency=agency.label(lang))
+                typer.echo(_t("warning_line", lang, message=said), err=True)
     return len(files)
 
 

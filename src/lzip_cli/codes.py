@@ -165,6 +165,7 @@ CODES: dict[str, Code] = {
         "rows_of_named_agency_county",
         severity="warning",
     ),
+    "LZ280": _c("report_from_stdin"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),

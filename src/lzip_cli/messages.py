@@ -175,14 +175,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "more_problems": ("……另有 {count:,} 处问题", "… and {count:,} more"),
     "plan_ok": (
         "OK：{indicators} 项指标，{agencies} 个责任单位",
-        "OK: {indicators} indicators, {agencies} agencies",
+        "OK: {indicators} {indicators:indicator|indicators}, {agencies} {agencies:agency|agencies}",
     ),
     "unknown_agency_option": ("未知的责任单位 {text!r}", "unknown agency {text!r}"),
     "group_option": (
         "{text!r} 是单位组“{name}”（{id}），不是责任单位：量化指标由单位负责，不由单位组负责；"
         "请指定其成员单位，如 {members} 等 {count} 个",
         "{text!r} is the agency group '{name}' ({id}), not an agency: indicators are owned by "
-        "agencies, not by groups; name one of its {count} members, such as {members}",
+        "agencies, not by groups; name one of its {count} {count:member|members}, such as "
+        "{members}",
     ),
     "reports_not_checked": (
         "方案有误，{count} 份报表未检查",
@@ -274,10 +275,24 @@ def name_list(names: Iterable[str], lang: Lang) -> str:
     return ("、" if lang == "zh" else "; ").join(names)
 
 
+class _Count(int):
+    """A whole-number param that can also say the English word agreeing with it:
+    ``{count:agency|agencies}`` is ``agency`` for 1 and ``agencies`` for any other count, so that
+    a template reads ``1 agency has`` and ``2 agencies have``. Without a ``|`` it formats as the
+    number does (``{count:,}``)."""
+
+    def __format__(self, spec: str) -> str:
+        one, bar, other = spec.partition("|")
+        if bar:
+            return one if self == 1 else other
+        return int.__format__(self, spec)
+
+
 def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
     """The text for ``key`` in ``lang`` with ``params`` filled in.
 
     A schema error type lzip has no text for falls back to pydantic's own (English) message.
+    A whole-number param may choose a word by its number (:class:`_Count`).
     """
     pair = TEXTS.get(key)
     if pair is None:
@@ -286,6 +301,8 @@ def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
     for name, value in params.items():
         if isinstance(value, Bilingual):
             params[name] = value.zh if lang == "zh" else value.en
+        elif type(value) is int:
+            params[name] = _Count(value)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -456,6 +473,12 @@ TEXTS.update(
         "report_dir_empty": (
             "目录中没有报表文件（.csv、.tsv、.txt、.xlsx）",
             "the directory holds no report files (.csv, .tsv, .txt, .xlsx)",
+        ),
+        "report_from_stdin": (
+            "不支持从标准输入（-）读取报表：请给出报表的文件名（如 2024.csv）或所在目录（如 "
+            "returns/2024/）",
+            "reading a report from standard input (-) is not supported: name the report's file "
+            "(such as 2024.csv) or its folder (such as returns/2024/)",
         ),
         "form_no_rows": (
             "只有表头，没有填报任何数值：已跳过，其余报表照常检查",
@@ -764,6 +787,17 @@ TEXTS.update(
         "shortfalls_count": ("欠账 {count} 项", "{count} shortfall(s)"),
         "no_shortfalls": ("无欠账", "no shortfalls"),
         "warnings_heading": ("警告", "Warnings"),
+        # check -o FILE.xlsx: a first sheet that sums the check up, a last one of the warnings
+        "xlsx_summary_sheet": ("汇总", "Summary"),
+        "xlsx_warnings_note": (
+            "另有 {count} 条警告，见“警告”工作表。",
+            "{count} {count:warning|warnings}: see the Warnings sheet.",
+        ),
+        "col_code": ("代码", "Code"),
+        "col_file": ("文件", "File"),
+        "col_line": ("行", "Row"),
+        "col_column": ("列", "Column"),
+        "col_message": ("说明", "Message"),
         "agency_owns_nothing": (
             "{agency}没有负责的量化指标",
             "{agency} owns none of the plan's quantitative indicators",
@@ -816,7 +850,7 @@ TEXTS.update(
         "sf_index_title": ("{year} 年度督办清单索引", "Shortfall lists for {year}: index"),
         "sf_index_intro": (
             "{total} 个责任单位中有 {owing} 个存在欠账。",
-            "{owing} of {total} agencies have shortfalls.",
+            "{owing} of {total} {total:agency|agencies} {owing:has|have} shortfalls.",
         ),
         # What an agency's list asks for by the next milestone (下一阶段要求). A shared
         # indicator's milestone is the county's figure, which several agencies make together:
@@ -897,7 +931,7 @@ TEXTS.update(
             "lists in {format} need --out naming the directory to write them to",
         ),
         "stale_list": (
-            "{file} 是以前生成的清单：{agency} 本次没有欠账，请勿发送，或将其删除",
+            "{file} 是以前生成的清单：{agency}本次没有欠账，请勿发送，或将其删除",
             "{file} is a list from an earlier run: {agency} owes nothing now; do not send it, "
             "or delete it",
         ),
@@ -1618,6 +1652,10 @@ TEXTS.update(
             "One of several report forms holds no figures (a header only, an empty file, or rows "
             "whose value, count and note cells are all blank): it is skipped and the other forms "
             "are checked.",
+        ),
+        "code.LZ280": (
+            "报表给成了 -（标准输入）：lzip 只读取报表文件或目录。",
+            "A report was given as - (standard input): lzip reads report files and folders only.",
         ),
         "code.LZ301": (
             "输出文件就是输入文件之一。",

@@ -40,6 +40,8 @@ class Sheet:
     intro: str | None = None
     #: A paragraph below the table after a blank row, merged across the table and wrapped.
     footnote: str | None = None
+    #: Excel's filter buttons on the header row, over the data rows.
+    autofilter: bool = False
 
 
 _PLAIN_NUMBER = re.compile(r"[0-9]{1,3}(?:,?[0-9]{3})*(?:\.[0-9]+)?")
@@ -83,6 +85,9 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         for row in sheet.rows:
             worksheet.append([cell_value(v, i in sheet.numeric_columns) for i, v in enumerate(row)])
         worksheet.freeze_panes = f"A{header_row + 1}"
+        if sheet.autofilter:
+            last = get_column_letter(max(1, len(sheet.header)))
+            worksheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(sheet.rows)}"
         # Printable: landscape, as wide as one page, the header repeated on every page.
         worksheet.page_setup.orientation = "landscape"
         worksheet.page_setup.fitToWidth = 1
