@@ -700,6 +700,18 @@ TEXTS.update(
             "只读取第一个工作表 {sheet!r}，另有 {count} 个工作表被忽略",
             "only the first sheet {sheet!r} is read; {count} other sheet(s) ignored",
         ),
+        "xlsx_other_sheets_year": (
+            "读取名称为报表年度 {year} 年的工作表 {sheet!r}，另有 {count} 个工作表被忽略（{others}）",
+            "the sheet {sheet!r}, named for the report's year {year}, is read; {count} other "
+            "sheet(s) ignored ({others})",
+        ),
+        "sheet_year_differs": (
+            "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而报表年度为 {year}：可能是上一年的报表。"
+            "请把 {year} 年的报表移到第一个工作表，或将其工作表命名为 {year}年",
+            "the sheet read, {sheet!r}, is named for {sheet_year} but the report is for {year}: it "
+            "may be last year's report. Move the {year} report to the first sheet, or name its "
+            "sheet {year}",
+        ),
         "too_many_rows": ("行数过多", "too many rows"),
         "xlsx_too_large": (
             "工作簿解压后有 {size} MB，超过上限 {limit} MB（可能是“压缩炸弹”）；请只保留报表所在的工作表",
@@ -1495,10 +1507,12 @@ TEXTS.update(
         ),
         "code.LZ215": (
             "文件名或 --year 与年度列给出的年份相互矛盾，几个报表文件的年度不一致，"
-            "数值列的表头写的是另一年（2023年完成值），或各写一年的几个数值列中没有报表年度的一列。",
+            "数值列的表头写的是另一年（2023年完成值），各写一年的几个数值列中没有报表年度的一列，"
+            "或读取的工作表名称为另一年（2023年）。",
             "The file name or --year and the year column give different years, several "
-            "report files do, the value column's header names another year (2023年完成值), or "
-            "of several value columns that each name a year none names the report's.",
+            "report files do, the value column's header names another year (2023年完成值), "
+            "of several value columns that each name a year none names the report's, or the "
+            "workbook's sheet read is named for another year (2023年).",
         ),
         "code.LZ216": (
             "某行的指标单元格为空。",
@@ -1561,9 +1575,10 @@ TEXTS.update(
             "The xlsx workbook is damaged or cannot be read.",
         ),
         "code.LZ232": (
-            "工作簿有多个可见的工作表，只读取第一个（隐藏的工作表不算）。",
+            "工作簿有多个可见的工作表，只读取第一个（隐藏的工作表不算），"
+            "或名称为报表年度的那一个。",
             "The workbook has several visible sheets; only the first is read (hidden ones are "
-            "passed over).",
+            "passed over), or the one named for the report's year.",
         ),
         "code.LZ233": (
             "报表行数超过上限。",

@@ -88,6 +88,8 @@ class ReportPart:
     #: Whether the header has an agency column; without one every row is a county-wide row,
     #: unless the form names its agency (see :func:`lzip_cli.report_set.read_reports`).
     agency_column: bool = True
+    #: A workbook's sheet that was read and the year its name gives (``2023年``), if any.
+    sheet: tuple[str, int | None] | None = None
 
     @property
     def header_row(self) -> int | None:
@@ -147,6 +149,10 @@ class ReportPart:
                     )
                 ]
             )
+        if year is None and self.sheet is not None:  # 报表.xlsx whose sheet is named 2024年
+            year = self.sheet[1]
+        if year is not None:
+            self.check_sheet_year(year)
         if option is not None and name_year is not None and name_year != option:
             params = {"option": option, "name": name_year}
             where = self.name_folder or self.file
@@ -154,6 +160,14 @@ class ReportPart:
                 Problem("LZ245", "year_option_over_name", file=where, params=params)
             )
         return year
+
+    def check_sheet_year(self, year: int) -> None:
+        """LZ215 when the workbook's sheet read is named for another year than ``year``: last
+        year's sheet left in front of this year's."""
+        if self.sheet is not None and self.sheet[1] is not None and self.sheet[1] != year:
+            from lzip_cli.xlsx_reader import sheet_year_differs
+
+            raise LzipError([sheet_year_differs(self.file, self.sheet[0], self.sheet[1], year)])
 
     def start(self, year: int | None) -> None:
         """Read the rows in :attr:`pending`, from the columns of ``year`` where the header has a
@@ -231,7 +245,12 @@ def years_in_name(path: Path) -> list[int]:
     passed over: ``2024年报表_2025.01.10.xlsx`` and ``2024报表(2025年1月10日).csv`` give 2024,
     ``导出2025-01-10.csv`` none, ``2023-2024.csv`` both.
     """
-    name = unicodedata.normalize("NFKC", path.name)  # ２０２４年 is 2024年
+    return years_in_text(path.name)
+
+
+def years_in_text(text: str) -> list[int]:
+    """The years a name (a file's, a sheet's: ``2024年度``) gives, as :func:`years_in_name`."""
+    name = unicodedata.normalize("NFKC", text)  # ２０２４年 is 2024年
     worded = {int(year) for year in _YEAR_WORD_IN_NAME.findall(name)}
     for first, last in _SPAN_IN_NAME.findall(name):  # 2023-2024年度 names both
         worded |= {int(first), int(last)}
@@ -288,23 +307,25 @@ def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
         return ReportPart(name, [], [], years_in_name(path), {}, blank=blank)
     warnings: list[Problem] = []
     delimiters: list[str] = []  # a CSV's, once read: with a comma, 1,652 may split (LZ258)
+    sheet: list[tuple[str, int | None]] = []  # a workbook's sheet read, and its name's year
     suffix = path.suffix.lower()
+    name_years = years_in_name(path)
+    if year is None and len(name_years) == 1:
+        year = name_years[0]
     if kind == "xlsx":
         if suffix not in (".xlsx", ".xlsm"):
             warnings.append(Problem("LZ220", "report_is_xlsx", file=name))
         from lzip_cli.xlsx_reader import iter_xlsx_rows
 
-        rows = iter_xlsx_rows(path, name, warnings)
+        # The year known before reading chooses the sheet named for it, if one is.
+        rows = iter_xlsx_rows(path, name, warnings, year, sheet)
     else:
         if suffix in (".xlsx", ".xlsm", ".xls", ".et"):  # Excel and WPS names, text inside
             warnings.append(Problem("LZ221", "report_is_csv", file=name))
         rows = iter_csv_rows(path, name, delimiters)
     from lzip_cli.progress import track
 
-    name_years = years_in_name(path)
-    if year is None and len(name_years) == 1:
-        year = name_years[0]
-    return parse_part(
+    part = parse_part(
         track(rows, name),  # a bar on a terminal when reading takes over a second
         plan,
         name,
@@ -313,6 +334,8 @@ def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
         delimiters=delimiters,
         year=year,
     )
+    part.sheet = sheet[0] if sheet else None
+    return part
 
 
 def parse_part(
@@ -765,4 +788,5 @@ __all__ = [
     "read_part",
     "read_report",
     "years_in_name",
+    "years_in_text",
 ]

@@ -156,6 +156,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     for part in parts:  # a file with a value column per year, and no year of its own
         try:
             part.settle(resolved, years[resolved].file)
+            part.check_sheet_year(resolved)  # a workbook's sheet named for last year
         except LzipError as exc:
             _absorb(log, exc)
     log.raise_if_any()

@@ -1,4 +1,8 @@
-"""Rows of the first sheet of an .xlsx workbook as text cells; openpyxl is imported only here."""
+"""Rows of an .xlsx workbook's report sheet as text cells; openpyxl is imported only here.
+
+The sheet read is the first visible one, or the one named for the report's year when that year
+is known before reading (``--year``, the file's name) and exactly one sheet's name gives it.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,20 @@ from xml.parsers import expat
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 
 MAX_ROWS = 2_000_000
+#: The columns read of the rows above and at the header (Excel 2003's 256, far wider than any
+#: form). Below them only the header's width and :data:`COLUMN_MARGIN` more are read: openpyxl
+#: would otherwise pad every row to the sheet's declared width, which one formatted cell at
+#: XFD (column 16,384) makes 16,384 cells wide.
+HEAD_COLUMNS = 256
+#: Columns read beyond the widest of the first rows (the header). Cells past the header's
+#: columns have no header and would be passed over anyway (a workbook's rows are all as wide,
+#: so none is ragged, LZ209); the margin is for a header further down than those rows.
+COLUMN_MARGIN = 4
+#: The rows with text that decide how wide the form is: the title rows, a header of two rows
+#: and a row of units (see :data:`~lzip_cli.report_form.MAX_TITLE_ROWS`); and the rows in the
+#: file looked at for them at most (formatted rows without text count too).
+HEAD_ROWS = 8
+HEAD_LOOK = 64
 #: Limits on what a workbook unpacks to, read from the zip's directory before openpyxl opens it
 #: (zipfile never inflates a member past its declared size). A real form of 2,000,000 rows
 #: unpacks to about 200 MB; openpyxl holds the shared strings in memory, so they get less.
@@ -23,11 +41,12 @@ _SHARED_STRINGS = "xl/sharedStrings.xml"
 
 
 def cell_text(value: Any, number_format: str | None) -> str:
-    """A cell's value as the text a person sees: 1700.0 → ``1700``, 0.95 as 0% → ``95%``."""
+    """A cell's value as the text a person sees: 1700.0 → ``1700``, 0.95 as 0% → ``95%``,
+    a Boolean as Excel shows it, ``TRUE``/``FALSE``."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return str(value)
+        return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
         if number_format and "%" in number_format:
             return f"{value * 100:.10g}%"
@@ -40,9 +59,19 @@ def cell_text(value: Any, number_format: str | None) -> str:
 
 
 def iter_xlsx_rows(
-    path: Path, name: str, warnings: list[Problem]
+    path: Path,
+    name: str,
+    warnings: list[Problem],
+    year: int | None = None,
+    sheet_read: list[tuple[str, int | None]] | None = None,
 ) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(row number, cell texts)`` of the first sheet, reading cached formula results."""
+    """Yield ``(row number, cell texts)`` of the report's sheet, reading cached formula results.
+
+    ``year``, the report's year when it is known before reading, chooses the sheet named for it
+    (see :func:`_choose_sheet`). ``sheet_read`` gets the title of the sheet read and the year its
+    name gives, once reading starts; a sheet named for another year than ``year`` is refused
+    (LZ215). Rows with no cell in the file are not yielded.
+    """
     try:
         import openpyxl
         from openpyxl.cell.read_only import EmptyCell
@@ -71,20 +100,9 @@ def iter_xlsx_rows(
             raise LzipError(
                 [Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": "no worksheet"})]
             )
-        others = [sheet for sheet in sheets[1:] if sheet.sheet_state == "visible"]
-        if others:
-            warnings.append(
-                Problem(
-                    "LZ232",
-                    "xlsx_other_sheets",
-                    file=name,
-                    params={
-                        "sheet": sheets[0].title,
-                        "count": len(others),
-                        "others": "、".join(sheet.title for sheet in others[:5]),
-                    },
-                )
-            )
+        sheet, sheet_year = _choose_sheet(sheets, year, name, warnings)
+        if sheet_read is not None:
+            sheet_read.append((sheet.title, sheet_year))
         from lzip_cli.report_form import (
             MAX_TITLE_ROWS,
             is_footer_row,
@@ -93,7 +111,7 @@ def iter_xlsx_rows(
             two_row_header,
         )
 
-        merged = _merged_ranges(workbook, sheets[0])
+        merged = _merged_ranges(workbook, sheet)
         titles: int | None = 0  # title rows so far; None past them (see report_form)
         # From the header down: merged ranges by their first row, refused unless a footer's.
         below: dict[int, list[_Merged]] = {}
@@ -101,7 +119,7 @@ def iter_xlsx_rows(
         #: The header row while the row below it is awaited: the two may make the header.
         header: tuple[int, list[str]] | None = None
         seen_text = False
-        rows = enumerate(sheets[0].iter_rows(), start=1)
+        rows = _sheet_rows(sheet, name)
         while True:
             try:
                 number, row = next(rows)
@@ -109,8 +127,6 @@ def iter_xlsx_rows(
                 break
             except broken as exc:
                 raise _unreadable(name, exc) from None
-            if number > MAX_ROWS:
-                raise LzipError([Problem("LZ233", "too_many_rows", file=name, line=number)])
             texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
             # A cell present in the file but without a value may be a formula that was never
             # computed (openpyxl writes none): read those cells' formulas in a second pass.
@@ -119,12 +135,12 @@ def iter_xlsx_rows(
             ]
             if blank:
                 if formulas is None:
-                    formulas = _FormulaRows(path, name, broken, sheets[0].title)
-                found = formulas.row(number)
-                for index in blank:
-                    if index < len(found) and found[index]:
-                        texts[index] = found[index]
+                    formulas = _FormulaRows(path, name, broken, sheet.title)
+                for index, formula in formulas.row(number, blank).items():
+                    texts[index] = formula
             filled = any(text.strip() for text in texts)
+            if not filled:
+                continue  # formatted cells without text: no row (its number is kept by the next)
             at_header = False
             if merged and titles is not None and filled:
                 if titles < MAX_TITLE_ROWS and is_title_row(texts):
@@ -158,14 +174,14 @@ def iter_xlsx_rows(
             refused += below.pop(header[0], [])
         if refused:
             _refuse(refused, name)
-        if not seen_text and len(sheets) > 1:
+        if not seen_text and len(sheets) > 1 and sheet is sheets[0]:
             raise LzipError(
                 [
                     Problem(
                         "LZ252",
                         "xlsx_first_sheet_empty",
                         file=name,
-                        params={"sheet": sheets[0].title},
+                        params={"sheet": sheet.title},
                     )
                 ]
             )
@@ -234,6 +250,111 @@ def _visible_first(sheets: list[Any]) -> list[Any]:
     """The sheets with the visible ones first, in their order (all of them hidden: as they are)."""
     visible = [sheet for sheet in sheets if getattr(sheet, "sheet_state", "visible") == "visible"]
     return visible + [sheet for sheet in sheets if sheet not in visible] if visible else sheets
+
+
+def _choose_sheet(
+    sheets: list[Any], year: int | None, name: str, warnings: list[Problem]
+) -> tuple[Any, int | None]:
+    """The sheet to read and the year its name gives, saying which other sheets are not read.
+
+    The first visible sheet, unless ``year`` is known and exactly one visible sheet's name gives
+    it (``2024``, ``2024年度``, ``鹿寨县2024年报表``): last year's sheet is often left in front.
+    A sheet read whose name gives another year than ``year`` is refused (LZ215).
+    """
+    from lzip_cli.report_reader import years_in_text
+
+    visible = [sheet for sheet in sheets if sheet.sheet_state == "visible"]
+    named = {id(sheet): _one(years_in_text(sheet.title)) for sheet in visible}
+    sheet, key = sheets[0], "xlsx_other_sheets"
+    if year is not None:
+        for_year = [other for other in visible if named[id(other)] == year]
+        if len(for_year) == 1 and for_year[0] is not sheets[0]:
+            sheet, key = for_year[0], "xlsx_other_sheets_year"
+    sheet_year = named.get(id(sheet))
+    others = [other for other in visible if other is not sheet]
+    if others:
+        params = {
+            "sheet": sheet.title,
+            "count": len(others),
+            "others": "、".join(other.title for other in others[:5]),
+            "year": year,
+        }
+        warnings.append(Problem("LZ232", key, file=name, params=params))
+    if year is not None and sheet_year is not None and sheet_year != year:
+        raise LzipError([sheet_year_differs(name, sheet.title, sheet_year, year)])
+    return sheet, sheet_year
+
+
+def sheet_year_differs(name: str, sheet: str, sheet_year: int, year: int) -> Problem:
+    """LZ215: the sheet read is named for another year than the report's."""
+    params = {"sheet": sheet, "sheet_year": sheet_year, "year": year}
+    return Problem("LZ215", "sheet_year_differs", file=name, params=params)
+
+
+def _one(years: list[int]) -> int | None:
+    return years[0] if len(years) == 1 else None
+
+
+def _sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The sheet's rows that have a cell in the file, by row number, as wide as the form.
+
+    openpyxl's read-only sheet pads every row to the width the sheet declares (its
+    ``<dimension>``, which one formatted cell at XFD1048576 makes ``A1:XFD1048576``) and yields
+    a row for every row number up to its height. So the declared size is dropped
+    (``reset_dimensions``), the first :data:`HEAD_ROWS` rows with text (of the first
+    :data:`HEAD_LOOK` in the file) are read :data:`HEAD_COLUMNS` wide, and the rest only as wide as the widest of them plus
+    :data:`COLUMN_MARGIN`; rows with no cell in the file (openpyxl fills the gaps between rows
+    with them) are passed over. LZ233 past :data:`MAX_ROWS`.
+    """
+
+    sheet.reset_dimensions()
+    # openpyxl yields one and the same tuple for every row missing from the file: once seen,
+    # such rows are told by identity, not cell by cell (a million of them after A1048576).
+    gap: tuple[Any, ...] | None = None
+    head: list[tuple[int, tuple[Any, ...]]] = []
+    width = filled = number = 0
+    rows = sheet.iter_rows(max_col=HEAD_COLUMNS)
+    try:
+        for number, row in enumerate(rows, start=1):
+            if number > MAX_ROWS:
+                raise LzipError([Problem("LZ233", "too_many_rows", file=name, line=number)])
+            if row is gap or _no_cells(row):  # a gap between rows, or cells far right only
+                gap = row
+                continue
+            head.append((number, row))
+            last = max((i for i, c in enumerate(row) if c.value not in (None, "")), default=-1)
+            if last >= 0:
+                filled += 1
+                width = max(width, last + 1)
+            if filled == HEAD_ROWS or len(head) == HEAD_LOOK:
+                break
+        else:
+            number = 0  # the whole sheet is read
+    finally:
+        rows.close()
+    columns = min(width + COLUMN_MARGIN, HEAD_COLUMNS)
+    for numbered, row in head:
+        yield numbered, row[:columns]
+    if not number:
+        return
+    rows = sheet.iter_rows(min_row=number + 1, max_col=columns)
+    try:
+        for below, row in enumerate(rows, start=number + 1):
+            if below > MAX_ROWS:
+                raise LzipError([Problem("LZ233", "too_many_rows", file=name, line=below)])
+            if row is gap or _no_cells(row):
+                gap = row
+                continue
+            yield below, row
+    finally:
+        rows.close()
+
+
+def _no_cells(row: tuple[Any, ...]) -> bool:
+    """Whether none of the row's cells is in the file (openpyxl's EMPTY_CELL fills the rest)."""
+    from openpyxl.cell.read_only import EMPTY_CELL
+
+    return all(cell is EMPTY_CELL for cell in row)
 
 
 def _merged_ranges(workbook: Any, sheet: Any) -> list[_Merged]:
@@ -311,17 +432,20 @@ class _FormulaRows:
         except broken as exc:
             self._handle.close()
             raise _unreadable(name, exc) from None
-        self._rows = enumerate(self._workbook[sheet].iter_rows(), start=1)
+        worksheet = self._workbook[sheet]
+        worksheet.reset_dimensions()  # as the values are read: see _sheet_rows
+        self._rows = enumerate(worksheet.iter_rows(max_col=HEAD_COLUMNS), start=1)
 
-    def row(self, number: int) -> list[str]:
-        """Formula texts (``=1+2``) of row ``number``, "" for the cells that hold none."""
+    def row(self, number: int, indexes: list[int]) -> dict[int, str]:
+        """Formula texts (``=1+2``) of the cells ``indexes`` of row ``number`` that hold one."""
         try:
             for current, row in self._rows:
                 if current == number:
-                    return [_formula_text(cell) for cell in row]
+                    found = {i: _formula_text(row[i]) for i in indexes if i < len(row)}
+                    return {i: text for i, text in found.items() if text}
         except self._broken as exc:
             raise _unreadable(self._name, exc) from None
-        return []
+        return {}
 
     def close(self) -> None:
         self._workbook.close()

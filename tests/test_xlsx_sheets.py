@@ -1,0 +1,160 @@
+""".xlsx workbooks as Excel and WPS leave them: formatting far from the data, a sheet per year,
+Boolean cells. Each case runs `lzip check` on a workbook built with openpyxl.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.styles import Font
+from typer.testing import Result
+
+from helpers import run_lzip
+
+pytestmark = pytest.mark.usefixtures("in_tmp")  # messages name files as the user typed them
+
+HEADER = ["指标", "责任单位", "数值"]
+
+
+def check(path: Path, *options: str) -> Result:
+    return run_lzip("check", str(path), "--format", "json", *options, inputs=[path])
+
+
+def actual(result: Result, indicator: str) -> object:
+    assert result.exit_code in (0, 1), result.stdout + result.stderr
+    document = json.loads(result.stdout)
+    return next(row["actual"] for row in document["indicators"] if row["id"] == indicator)
+
+
+def warnings(result: Result) -> list[str]:
+    return [w["message"] for w in json.loads(result.stdout)["warnings"] if w["code"] == "LZ232"]
+
+
+def sheets(name: str, *sheets: tuple[str, list[list[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(name)
+    return Path(name)
+
+
+# --- formatting far from the data ------------------------------------------------------------
+
+
+def test_formatted_empty_cells_in_the_sheets_last_row_and_column_are_read_past() -> None:
+    # Bold set on A1048576 and XFD1048576: the sheet declares itself A1:XFD1048576, which
+    # openpyxl would fill with a billion empty cells.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["4.3", None, 1652])
+    sheet["A1048576"].font = Font(bold=True)
+    sheet["XFD1048576"].font = Font(bold=True)
+    book.save("2024_corner.xlsx")
+    result = check(Path("2024_corner.xlsx"))
+    assert actual(result, "4.3") == 1652
+    assert " LZ" not in result.stderr
+
+
+def test_a_sheet_declaring_too_small_a_size_is_read_whole() -> None:
+    # Some generators write <dimension ref="A1"/> whatever the sheet holds: openpyxl's
+    # read-only mode would then read column A only, and no value column.
+    book = openpyxl.Workbook()
+    for row in [HEADER, ["4.3", None, 1652], ["1.1", "县林业局", 3]]:
+        book.active.append(row)
+    book.save("book.xlsx")
+    with zipfile.ZipFile("book.xlsx") as source, zipfile.ZipFile("2024.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data)
+                assert count == 1
+            target.writestr(item, data)
+    result = check(Path("2024.xlsx"))
+    assert actual(result, "4.3") == 1652
+
+
+# --- a sheet per year ------------------------------------------------------------------------
+
+
+LAST_YEAR = [HEADER, ["4.3", None, 1500]]
+THIS_YEAR = [HEADER, ["4.3", None, 1652]]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "options"),
+    [
+        ("sheets_2024.xlsx", "2024年", ()),
+        ("sheets_2024.xlsx", "2024", ()),
+        ("sheets_2024.xlsx", "2024年度", ()),
+        ("报表.xlsx", "鹿寨县2024年报表", ("--year", "2024")),
+    ],
+)
+def test_the_sheet_named_for_the_reports_year_is_read_not_last_years_in_front(
+    name: str, title: str, options: tuple[str, ...]
+) -> None:
+    path = sheets(name, ("2023年", LAST_YEAR), (title, THIS_YEAR))
+    result = check(path, *options)
+    assert actual(result, "4.3") == 1652
+    assert warnings(result) == [
+        f"读取名称为报表年度 2024 年的工作表 '{title}'，另有 1 个工作表被忽略（2023年）"
+    ]
+
+
+def test_the_sheet_read_for_the_year_is_named_in_english() -> None:
+    path = sheets("sheets_2024.xlsx", ("2023年", LAST_YEAR), ("2024年", THIS_YEAR))
+    result = check(path, "--lang", "en")
+    assert warnings(result) == [
+        "the sheet '2024年', named for the report's year 2024, is read; 1 other sheet(s) "
+        "ignored (2023年)"
+    ]
+
+
+def test_a_sheet_named_for_a_year_gives_the_year_when_nothing_else_does() -> None:
+    path = sheets("报表.xlsx", ("2024年", THIS_YEAR))
+    result = check(path)
+    assert json.loads(result.stdout)["year"] == 2024
+    assert actual(result, "4.3") == 1652
+
+
+def test_a_sheet_named_for_last_year_is_refused() -> None:
+    path = sheets("2024.xlsx", ("2023年", LAST_YEAR), ("说明", [["填表说明"]]))
+    result = check(path)
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert (
+        "2024.xlsx: 错误 LZ215: 读取的工作表 '2023年' 名称为 2023 年，而报表年度为 2024："
+        "可能是上一年的报表。请把 2024 年的报表移到第一个工作表，或将其工作表命名为 2024年"
+    ) in result.stderr
+
+
+def test_a_sheet_named_for_another_year_than_the_year_column_is_refused_in_english() -> None:
+    # No year before reading (报表.xlsx, no --year): the year column settles it, then the
+    # sheet's name is checked against it.
+    rows = [["指标", "年度", "数值"], ["4.3", 2024, 1652]]
+    path = sheets("报表.xlsx", ("2023年度", rows))
+    result = check(path, "--lang", "en")
+    assert result.exit_code == 2, result.stdout
+    assert (
+        "报表.xlsx: error LZ215: the sheet read, '2023年度', is named for 2023 but the report "
+        "is for 2024: it may be last year's report. Move the 2024 report to the first sheet, "
+        "or name its sheet 2024"
+    ) in result.stderr
+
+
+# --- cells as Excel shows them ---------------------------------------------------------------
+
+
+def test_a_boolean_cell_is_quoted_as_excel_shows_it() -> None:
+    path = sheets("2024.xlsx", ("Sheet", [HEADER, ["4.3", None, True]]))
+    result = check(path)
+    assert result.exit_code == 2
+    assert "2024.xlsx:2:3: 错误 LZ218: C2: 'TRUE' 不是数值" in result.stderr
