@@ -116,39 +116,30 @@ class ReportPart:
         if self.pending is not None and (option is not None or name_year is not None):
             self.settle(option if option is not None else name_year)  # a folder's year
         year = _resolve_year(option, name_year, self.year_cells, self.file, self.year_column)
-        if year is None and self.header_year is not None:  # 报表.csv headed 2024年完成值
-            year = self.header_year[0]
-        if year is not None and self.header_year is not None and self.header_year[0] != year:
-            # last year's form filled in again: its figures may be last year's
-            header, line, column = self.header_year
-            raise LzipError(
-                [
-                    Problem(
-                        "LZ215",
-                        "header_year_differs",
-                        file=self.file,
-                        line=line,
-                        column=column,
-                        params={"header": header, "year": year},
-                    )
-                ]
-            )
-        if year is None and self.title_year is not None:  # 报表.csv titled 鹿寨县2024年度…
-            year = self.title_year[0]
-        if year is not None and self.title_year is not None and self.title_year[0] != year:
-            title, line, column = self.title_year
-            raise LzipError(
-                [
-                    Problem(
-                        "LZ215",
-                        "title_year_differs",
-                        file=self.file,
-                        line=line,
-                        column=column,
-                        params={"title": title, "year": year},
-                    )
-                ]
-            )
+        # A value header (2024年完成值) or a title (鹿寨县2024年度…) naming a year gives it when
+        # nothing above did; naming another is last year's form filled in again (LZ215).
+        for named, key, param in (
+            (self.header_year, "header_year_differs", "header"),
+            (self.title_year, "title_year_differs", "title"),
+        ):
+            if named is None:
+                continue
+            if year is None:
+                year = named[0]
+            elif named[0] != year:
+                said, line, column = named
+                raise LzipError(
+                    [
+                        Problem(
+                            "LZ215",
+                            key,
+                            file=self.file,
+                            line=line,
+                            column=column,
+                            params={param: said, "year": year},
+                        )
+                    ]
+                )
         if year is None and self.sheet is not None:  # 报表.xlsx whose sheet is named 2024年
             year = self.sheet[1]
         if year is not None:
