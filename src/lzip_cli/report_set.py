@@ -221,16 +221,14 @@ _AGENCY_LABEL = re.compile(
 
 def _blank_form(part: ReportPart, plan: Plan) -> Problem:
     """LZ256 for a form without figures, naming the agency it is from when that can be told."""
-    from lzip_cli.template import COUNTY_STEM
-
     if part.blank is None:  # rows, every figure cell blank
         key, line = "form_unfilled", part.header_row
     else:
         key = "form_no_rows" if part.blank.code == "LZ250" else "form_empty"
         line = part.blank.line
     params: dict[str, object] = {}
-    stem = _EDGES.sub("", _YEARS.sub("", _folded(Path(part.file).stem)))
-    if stem in _COUNTY_FORM or stem == COUNTY_STEM:
+    stem = _name_stem(part)
+    if _names_the_county(stem):
         key += "_county"
     else:
         agency = _agency_named(stem, plan) or next(
@@ -258,8 +256,6 @@ def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:
     """
     if part.agency_column or not part.rows:
         return None
-    from lzip_cli.template import COUNTY_STEM
-
     agency, key = None, "rows_of_titled_agency"
     text = ""
     for text in _labelled(part.titles):
@@ -267,8 +263,8 @@ def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:
             break
     if agency is None:
         text = os.path.basename(part.file)
-        stem = _EDGES.sub("", _YEARS.sub("", _folded(Path(part.file).stem)))
-        if stem in _COUNTY_FORM or stem == COUNTY_STEM:
+        stem = _name_stem(part)
+        if _names_the_county(stem):
             return None
         agency, key = _agency_named(stem, plan), "rows_of_named_agency"
         if agency is None:
@@ -290,6 +286,18 @@ def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:
         for (indicator_id, agency_id), note in part.notes.items()
     }
     return Problem("LZ263", key, file=part.file, params=params)
+
+
+def _name_stem(part: ReportPart) -> str:
+    """What a form's file name says besides its years: ``2025年县林业局.xlsx`` → ``县林业局``."""
+    return _EDGES.sub("", _YEARS.sub("", _folded(Path(part.file).stem)))
+
+
+def _names_the_county(stem: str) -> bool:
+    """Whether a form's name (see :func:`_name_stem`) says it holds the county-wide rows."""
+    from lzip_cli.template import COUNTY_STEM
+
+    return stem in _COUNTY_FORM or stem == COUNTY_STEM
 
 
 def _labelled(titles: list[tuple[int, list[str]]]) -> Iterator[str]:
