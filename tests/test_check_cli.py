@@ -235,7 +235,7 @@ def test_lang_en() -> None:
     assert "progress in 2024" in out
     assert "County Forestry Bureau (forestry)" in out
     assert "Administrative" in out and "behind" in out
-    assert "3 shortfall(s)" in out
+    assert "3 shortfalls" in out
     assert "滞后" not in out and "县林业局" not in out
 
 

@@ -166,10 +166,10 @@ def test_validate_says_reports_were_not_checked_against_a_broken_plan(workdir: P
     assert zh.exit_code == 1
     assert zh.stderr.splitlines()[-1] == "lzip: 方案有误，2 份报表未检查"
     en = run_lzip(*args, "--lang", "en")
-    assert en.stderr.splitlines()[-1] == "lzip: 2 report(s) not checked: the plan is invalid"
+    assert en.stderr.splitlines()[-1] == "lzip: 2 reports not checked: the plan is invalid"
     gh = run_lzip(*args, "--format", "github", "--lang", "en")
     assert gh.exit_code == 1
-    assert gh.stderr == "lzip: 2 report(s) not checked: the plan is invalid\n"
+    assert gh.stderr == "lzip: 2 reports not checked: the plan is invalid\n"
     assert "2024.csv" not in gh.stdout  # only the plan's errors
     document = json.loads(run_lzip(*args, "--format", "json").stdout)
     assert document["summary"]["reports"] == 2
@@ -178,7 +178,7 @@ def test_validate_says_reports_were_not_checked_against_a_broken_plan(workdir: P
     unusable = run_lzip("validate", "--data", "missing", "2024.csv", "--lang", "en")
     assert unusable.exit_code == 2
     assert unusable.stderr.splitlines()[-1] == (
-        "lzip: 1 report(s) not checked: the plan could not be read"
+        "lzip: 1 report not checked: the plan could not be read"
     )
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from helpers import run_lzip
 from lzip_cli.codes import CODES, describe, normalize, readme_table
-from lzip_cli.messages import LANGS, TEXTS
+from lzip_cli.messages import LANGS, TEXTS, t
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "lzip_cli"
@@ -186,3 +186,21 @@ def test_readme_lists_every_code() -> None:
         "README.md's error codes differ from lzip_cli/codes.py: "
         "LZIP_UPDATE_GOLDEN=1 python -m pytest tests/test_codes.py"
     )
+
+
+def test_english_texts_agree_with_their_counts_instead_of_writing_s_in_brackets() -> None:
+    hedged = [key for key, (_, en) in TEXTS.items() if "(s)" in en]
+    assert not hedged
+
+
+@pytest.mark.parametrize(
+    ("key", "count", "expected"),
+    [
+        ("shortfalls_count", 1, "1 shortfall"),
+        ("shortfalls_count", 3, "3 shortfalls"),
+        ("wrote_files", 1, "wrote 1 file to out"),
+        ("wrote_files", 0, "wrote 0 files to out"),
+    ],
+)
+def test_english_counts_choose_the_word_by_number(key: str, count: int, expected: str) -> None:
+    assert t(key, "en", count=count, directory="out") == expected

@@ -116,7 +116,7 @@ CASES = {
         "    agencies: []\n",
         "LZ100",
         "agencies",
-        "needs at least 1 item(s)",
+        "needs at least 1 item",
         "agencies: []",
         "[]",
         entry="indicator 1.2",

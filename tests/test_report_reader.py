@@ -1051,7 +1051,7 @@ def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> No
     assert figures(report) == {("4.3", None): 1652.0}
     warning = one(report.warnings)
     assert warning.code == "LZ232"
-    assert "2 other sheet(s) ignored" in english(warning)
+    assert "2 other sheets ignored" in english(warning)
 
 
 @pytest.mark.parametrize("header", ["2023年完成值", "完成值（2023年）", "数值(2023)", "2023完成值"])

@@ -113,7 +113,7 @@ def test_the_sheet_read_for_the_year_is_named_in_english() -> None:
     path = sheets("sheets_2024.xlsx", ("2023年", LAST_YEAR), ("2024年", THIS_YEAR))
     result = check(path, "--lang", "en")
     assert warnings(result) == [
-        "the sheet '2024年', named for the report's year 2024, is read; 1 other sheet(s) "
+        "the sheet '2024年', named for the report's year 2024, is read; 1 other sheet "
         "ignored (2023年)"
     ]
 

@@ -83,7 +83,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
     "schema.string_too_long": ("过长", "is too long"),
-    "schema.too_short": ("至少需要 {min_length} 项", "needs at least {min_length} item(s)"),
+    "schema.too_short": (
+        "至少需要 {min_length} 项",
+        "needs at least {min_length} {min_length:item|items}",
+    ),
     "schema.greater_than_equal": ("应不小于 {ge}", "must be at least {ge}"),
     "schema.less_than_equal": ("应不大于 {le}", "must be at most {le}"),
     "schema.baseline_value": (
@@ -187,11 +190,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "reports_not_checked": (
         "方案有误，{count} 份报表未检查",
-        "{count} report(s) not checked: the plan is invalid",
+        "{count} {count:report|reports} not checked: the plan is invalid",
     ),
     "reports_not_checked_unusable": (
         "方案无法读取，{count} 份报表未检查",
-        "{count} report(s) not checked: the plan could not be read",
+        "{count} {count:report|reports} not checked: the plan could not be read",
     ),
     # --- usage errors (Click's English, said again; see usage.py) ------------------------------
     "usage_line": ("用法：{usage}", "Usage: {usage}"),
@@ -698,12 +701,12 @@ TEXTS.update(
         ),
         "xlsx_other_sheets": (
             "只读取第一个工作表 {sheet!r}，另有 {count} 个工作表被忽略",
-            "only the first sheet {sheet!r} is read; {count} other sheet(s) ignored",
+            "only the first sheet {sheet!r} is read; {count} other {count:sheet|sheets} ignored",
         ),
         "xlsx_other_sheets_year": (
             "读取名称为报表年度 {year} 年的工作表 {sheet!r}，另有 {count} 个工作表被忽略（{others}）",
             "the sheet {sheet!r}, named for the report's year {year}, is read; {count} other "
-            "sheet(s) ignored ({others})",
+            "{count:sheet|sheets} ignored ({others})",
         ),
         "sheet_year_differs": (
             "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而报表年度为 {year}：可能是上一年的报表。"
@@ -796,7 +799,7 @@ TEXTS.update(
         "col_needed": ("下一阶段尚需", "Needed by next milestone"),
         "agency_heading": ("{name}（{id}）", "{name} ({id})"),
         "agency_heading_continued": ("{name}（{id}，续）", "{name} ({id}, continued)"),
-        "shortfalls_count": ("欠账 {count} 项", "{count} shortfall(s)"),
+        "shortfalls_count": ("欠账 {count} 项", "{count} {count:shortfall|shortfalls}"),
         "no_shortfalls": ("无欠账", "no shortfalls"),
         "warnings_heading": ("警告", "Warnings"),
         # check -o FILE.xlsx: a first sheet that sums the check up, a last one of the warnings
@@ -831,7 +834,7 @@ TEXTS.update(
             "依据《{title}》（{document}）量化指标，贵单位 {year} 年度有以下 {count} 项指标"
             "滞后或未填报，请于督查考核前落实。",
             "Under the quantitative indicators of the {title} ({document}), your agency has "
-            "{count} indicator(s) behind or not reported for {year}; please act on them before "
+            "{count} {count:indicator|indicators} behind or not reported for {year}; please act on them before "
             "the annual assessment.",
         ),
         "sf_footer": (
@@ -936,7 +939,7 @@ TEXTS.update(
         ),
         "wrote_files": (
             "已写入 {count} 个文件到 {directory}",
-            "wrote {count} file(s) to {directory}",
+            "wrote {count} {count:file|files} to {directory}",
         ),
         "lists_need_out": (
             "{format} 格式的清单需要 --out 指定写入的目录",

@@ -7,7 +7,7 @@
                  "agencies": null, "reports": 1, "reports_checked": 0},
      "problems": [{"file": "data/indicators.yaml", "line": 12, "column": 7, "code": "LZ101",
                    "severity": "error", "message": "unknown agency 'nobody'"}],
-     "notes": ["1 report(s) not checked: the plan is invalid"]}
+     "notes": ["1 report not checked: the plan is invalid"]}
 
 ``indicators`` and ``agencies`` are null when the plan could not be loaded; the reports are then
 not checked (``reports_checked`` is 0, and a note says so). Messages and notes are in the
