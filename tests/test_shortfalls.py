@@ -966,8 +966,58 @@ def test_a_list_left_in_another_format_is_named_in_a_warning_and_kept(
     assert result.exit_code == 1
     assert f"{out / f'agriculture.{before}'} is a list from an earlier run" in result.stderr
     assert (out / f"agriculture.{before}").read_bytes() == old  # named, never deleted
-    # The other formats' lists of agencies that still owe are not called stale.
-    assert f"{out / f'forestry.{before}'} is a list" not in result.stderr
+    # A list of an agency that still owes is not called stale: this run's list replaces it.
+    assert f"{out / f'forestry.{before}'} is a list from an earlier run:" not in result.stderr
+
+
+@pytest.mark.parametrize(("before", "now"), [("md", "csv"), ("xlsx", "md"), ("csv", "xlsx")])
+def test_lists_and_index_left_in_another_format_are_named_beside_their_replacement(
+    tmp_path: Path, before: str, now: str
+) -> None:
+    out = tmp_path / "lists"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", before).exit_code == 1
+    old = (out / f"forestry.{before}").read_bytes()
+    report = corrected_later(tmp_path, out / f"forestry.{before}")
+    result = run_lzip("shortfalls", report, "--out", out, "-f", now, "--force", "--lang", "en")
+    assert result.exit_code == 1
+    for stem in ("forestry", "index"):
+        assert (
+            f"lzip: warning: {out / f'{stem}.{before}'} is a list in another format from a run "
+            "before a report or the plan changed; its figures may be out of date. This run "
+            f"wrote {out / f'{stem}.{now}'}"
+        ) in result.stderr.splitlines()
+    assert (out / f"forestry.{before}").read_bytes() == old  # named, never deleted
+
+
+def test_lists_kept_in_two_formats_from_the_same_report_are_not_named(tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", "md").exit_code == 1
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", "xlsx", "--lang", "en")
+    assert result.exit_code == 1
+    assert "is a list" not in result.stderr
+
+
+def corrected_later(tmp_path: Path, listed: Path) -> Path:
+    """A copy of the example, saved after ``listed`` was written (a report corrected since)."""
+    report = tmp_path / "2024.csv"
+    report.write_bytes(EXAMPLE.read_bytes())
+    later = listed.stat().st_mtime_ns + 5_000_000_000
+    os.utime(report, ns=(later, later))
+    return report
+
+
+def test_a_list_in_another_format_of_an_agency_left_out_by_agency_is_not_named(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "lists"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out).exit_code == 1
+    report = corrected_later(tmp_path, out / "forestry.md")
+    result = run_lzip(
+        "shortfalls", report, "--out", out, "-f", "csv", "--agency", "forestry", "--lang", "en"
+    )
+    assert result.exit_code == 1
+    assert f"{out / 'forestry.md'} is a list in another format" in result.stderr
+    assert f"{out / 'education.md'}" not in result.stderr  # no education.csv was written
 
 
 def test_a_list_of_an_agency_left_out_by_agency_that_still_owes_is_not_called_stale(

@@ -753,16 +753,27 @@ def _write_lists(
     # in whichever format that run wrote it (forestry.md beside this run's CSV lists). Only
     # named: the user decides, lzip deletes nothing. An agency left out by --agency is judged
     # too, so that a list of one that still owes is not called stale.
+    # A list of an agency that still owes, or an index, left in another format by a run before
+    # a report or the plan last changed holds that run's figures: it is named beside the file of
+    # this run that replaces it. One written since (lists kept in two formats) is left unsaid.
     written = {path.name for path, _ in files}
-    for judged in result.agencies:
-        if judged.shortfalls:
-            continue
-        agency = result.plan.agency(judged.agency_id)
+    now = output_format.value
+    changed = max((path.stat().st_mtime_ns for path in inputs if path.is_file()), default=0)
+    stems = [(safe_filename(judged.agency_id), judged) for judged in result.agencies]
+    for stem, judged in [*stems, ("index", None)]:
         for extension in (ListFormat.md, ListFormat.csv, ListFormat.xlsx):
-            name = f"{safe_filename(agency.id)}.{extension.value}"
-            if name not in written and (out / name).is_file():
-                said = _t("stale_list", lang, file=str(out / name), agency=agency.label(lang))
-                typer.echo(_t("warning_line", lang, message=said), err=True)
+            name = f"{stem}.{extension.value}"
+            if name in written or not (out / name).is_file():
+                continue
+            if judged is not None and not judged.shortfalls:
+                agency = result.plan.agency(judged.agency_id).label(lang)
+                said = _t("stale_list", lang, file=str(out / name), agency=agency)
+            elif f"{stem}.{now}" in written and (out / name).stat().st_mtime_ns < changed:
+                replaced_by = str(out / f"{stem}.{now}")
+                said = _t("stale_list_format", lang, file=str(out / name), new=replaced_by)
+            else:
+                continue
+            typer.echo(_t("warning_line", lang, message=said), err=True)
     return len(files)
 
 

@@ -950,6 +950,11 @@ TEXTS.update(
             "{file} is a list from an earlier run: {agency} owes nothing now; do not send it, "
             "or delete it",
         ),
+        "stale_list_format": (
+            "{file} 是报表或方案修改前生成的另一格式的清单，数字可能已过时；本次写入的是 {new}",
+            "{file} is a list in another format from a run before a report or the plan changed; "
+            "its figures may be out of date. This run wrote {new}",
+        ),
         "template_years_differ": (
             "与参数 YEAR（{year}）不同",
             "differs from the YEAR argument ({year})",
