@@ -867,3 +867,36 @@ def test_validate_exits_2_for_a_report_it_cannot_read(name: str, content: bytes,
     result = run_lzip("validate", str(path), "--year", "2024", "--lang", "en", inputs=[path])
     assert result.exit_code == 2
     assert f"{name}:" in result.stderr and code in result.stderr
+
+
+# --- lzip's own outputs sent back as reports ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "options", "where", "header"),
+    [
+        ("lists/agriculture.csv", ("-f", "csv"), "2024/agriculture.csv:1:8", "本单位填报"),
+        ("lists/agriculture.csv", ("-f", "csv", "--lang", "en"), "2024/agriculture.csv:1:8",
+         "Own figure"),
+        ("lists/index.csv", ("-f", "csv"), "2024/index.csv:1:3", "欠账项数"),
+        ("lists/forestry.xlsx", ("-f", "xlsx"), "2024/forestry.xlsx:3:7", "本单位填报"),
+    ],
+)  # fmt: skip
+def test_a_shortfall_list_among_the_reports_is_refused_not_read_as_the_agencys_figures(
+    written: str, options: tuple[str, ...], where: str, header: str
+) -> None:
+    # A list's 完成值 is the county's figure: read as a report it credited the agency with it.
+    assert run_lzip("shortfalls", EXAMPLE, "--out", "lists", *options).exit_code == 1
+    Path("2024").mkdir()
+    shutil.copy(written, "2024")
+    words = (f"column {header!r}", "written by lzip")
+    assert_error(run_lzip("check", "2024", "--lang", "en"), where, "LZ264", *words)
+    validated = run_lzip("validate", "2024", "--lang", "en")
+    assert validated.exit_code == 1
+    assert [line for line in errors(validated) if line.startswith(f"{where}: error LZ264")]
+
+
+def test_a_check_result_as_csv_is_refused_as_a_report() -> None:
+    assert run_lzip("check", EXAMPLE, "-f", "csv", "-o", "result-2024.csv").exit_code == 1
+    result = check(Path("result-2024.csv"))
+    assert_error(result, "result-2024.csv:1:9", "LZ264", "'target_per_actual'", "lzip template")

@@ -577,6 +577,13 @@ TEXTS.update(
             "Text and type {id} again",
         ),
         "blank_indicator": ("指标为空", "the indicator is blank"),
+        "lzip_output_as_report": (
+            "这是 lzip 生成的欠账清单或检查结果（列 {header!r}），不是报表：其中的完成值是全县的数，"
+            "不是本单位的填报。请用 lzip template 生成的报表填报本单位的数值",
+            "this is a shortfall list or check result written by lzip (column {header!r}), not "
+            "a report: its actual figures are the county's, not the agency's own. Fill in the "
+            "agency's own figures on a form from `lzip template`",
+        ),
         "indicator_name_mismatch": (
             "指标名称 {text!r} 是指标 {named} 的名称，而本行的指标是 {indicator}（{indicator_name}）："
             "无法判断数值属于哪个指标，请改正其中一个",
@@ -1473,6 +1480,11 @@ TEXTS.update(
             "报表没有可识别的责任单位列，而一个表头无法识别的列填有方案中的责任单位：请把该列表头改为“责任单位”。",
             "The report has no agency column lzip knows, but a column under a header it does not "
             "know names agencies of the plan: head that column 责任单位.",
+        ),
+        "code.LZ264": (
+            "读取的文件是 lzip 生成的欠账清单、清单索引或检查结果，不是报表。",
+            "A file read as a report is a shortfall list, a list index or a check result "
+            "written by lzip.",
         ),
         "code.LZ263": (
             "报表没有责任单位列，但标题或文件名写明了单位：各行按该单位的数值读取，"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lzip_cli.cells import fold
 from lzip_cli.errors import LzipError, Problem, ProblemLog
-from lzip_cli.messages import Bilingual
+from lzip_cli.messages import LANGS, Bilingual, t
 from lzip_cli.models import Plan
 
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
@@ -54,6 +54,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 REQUIRED = ("indicator", "value")
+
+#: Column titles only lzip's own outputs have: a shortfall list (距阶段值, 本单位填报), its index
+#: (欠账项数) and ``check -f csv`` (gap_to_target). Such a file sent back among the reports
+#: would have its 完成值, the county's figure, read as an agency's own.
+_OUTPUT_ONLY_KEYS = (
+    "sf_col_own",
+    "sf_col_gap_to_milestone",
+    "sf_col_gap_to_target",
+    "sf_col_needed",
+    "sf_col_count",
+    "sf_col_indicators",
+    "sf_col_file",
+)
+_OUTPUT_ONLY_COLUMNS = ("gap_to_milestone", "gap_to_target", "target_per_actual")
 
 
 #: Fields that stand for a required one when it has no column of its own.
@@ -214,6 +228,32 @@ def _map_header(
             )
         )
     return columns, by_year
+
+
+def _output_only_headers() -> frozenset[str]:
+    texts = [t(key, lang) for key in _OUTPUT_ONLY_KEYS for lang in LANGS]
+    return frozenset(fold(text).casefold() for text in (*texts, *_OUTPUT_ONLY_COLUMNS))
+
+
+_OUTPUT_HEADERS = _output_only_headers()
+
+
+def refuse_lzip_output(cells: list[str], row: int, name: str, lines: list[int] | None) -> None:
+    """LZ264 at the first header cell that only lzip's shortfall lists or results have."""
+    for index, cell in enumerate(cells):
+        if fold(cell).casefold() in _OUTPUT_HEADERS:
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ264",
+                        "lzip_output_as_report",
+                        file=name,
+                        line=lines[index] if lines else row,
+                        column=index + 1,
+                        params={"header": cell.strip()},
+                    )
+                ]
+            )
 
 
 def header_field(cell: str) -> str | None:
@@ -484,6 +524,7 @@ def read_header(
                 lines = [below[0] if lower else row_number for lower in from_lower]
             else:
                 numbered = itertools.chain([below], numbered)
+        refuse_lzip_output(cells, row_number, name, lines)
         log = ProblemLog()
         columns, by_year = _map_header(cells, row_number, name, log, warnings, lines)
         # (Not when the sheet named for the report's year was read: the first is no cover.)
