@@ -111,11 +111,30 @@ def test_forms_named_one_by_one_make_their_folder_a_report_folder(args: list[str
 
 
 def test_a_file_beside_the_report_named_on_its_own_may_be_written() -> None:
+    Path("returns").mkdir()
+    shutil.move("2024.csv", "returns/2024.csv")
+    result = run_lzip("check", "returns/2024.csv", "-o", "returns/结果-2024.csv")
+    assert result.exit_code == 1  # written: the example has shortfalls
+    assert Path("returns/结果-2024.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "returns/2024/forms.csv", "-o", "returns/2024/结果.csv"],
+        ["shortfalls", "returns/2024/forms.csv", "--out", "returns/2024", "-f", "csv"],
+    ],
+    ids=["check", "shortfalls"],
+)
+def test_a_year_folder_is_a_report_folder_when_one_of_its_forms_is_named(args: list[str]) -> None:
+    # returns/2024's files are that year's forms: `lzip check returns/2024` would read 结果.csv.
     Path("returns/2024").mkdir(parents=True)
     shutil.move("2024.csv", "returns/2024/forms.csv")
-    result = run_lzip("check", "returns/2024/forms.csv", "-o", "returns/2024/结果.csv")
-    assert result.exit_code == 1  # written: the example has shortfalls
-    assert Path("returns/2024/结果.csv").exists()
+    before = tree()
+    result = run_lzip(*args, "--lang", "en")
+    assert result.exit_code == 2
+    assert "LZ308" in result.stderr
+    assert tree() == before
 
 
 def test_json_and_markdown_may_go_into_the_report_folder() -> None:

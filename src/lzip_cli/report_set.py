@@ -37,13 +37,16 @@ def report_files(paths: list[Path]) -> list[Path]:
 
 
 def report_folders(paths: list[Path]) -> list[Path]:
-    """The folders read as a report: those given, and those of several files given one by one
-    (``returns/2024/*.csv``, expanded by the shell). One file alone (``2024.csv``) makes no
-    folder a report folder: its result may go beside it."""
+    """The folders read as a report: those given, those of several files given one by one
+    (``returns/2024/*.csv``, expanded by the shell), and the folder of one file when its name
+    gives the year (``returns/2024/all.csv``: a year's folder of forms). Any other file alone
+    (``2024.csv``) makes no folder a report folder: its result may go beside it."""
     folders = [path for path in paths if path.is_dir()]
     files = [path for path in paths if not path.is_dir()]
     if len(files) > 1:
         folders += list(dict.fromkeys(path.parent for path in files))
+    elif files and years_in_name(files[0].parent.resolve()):
+        folders.append(files[0].parent)
     return folders
 
 
