@@ -639,15 +639,28 @@ def test_agency_option_takes_id_name_or_alias(tmp_path: Path, name: str) -> None
     result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--agency", name)
     assert result.exit_code == 1
     assert listing(out) == {"forestry.md", "index.md"}
-    assert "1 个责任单位中有 1 个存在欠账。" in (out / "index.md").read_text(encoding="utf-8")
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "13 个责任单位中有 9 个存在欠账。" in index  # the index still covers every agency
+    assert "| forestry | 县林业局 | 3 | 1.1, 2.1, 7.1 | forestry.md |" in index
+    assert "| agriculture | 县农业农村局 | 2 | 1.1, 7.1 | 本次未生成清单 |" in index
 
 
-def test_agency_option_repeated_keeps_the_plan_order(tmp_path: Path) -> None:
+def test_agency_option_repeated_writes_the_lists_of_those_agencies(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", "csv", "-a", "court", "-a", "education")
-    _, *rows = read_csv(out / "index.csv")
-    assert [r[0] for r in rows] == ["education", "court"]
-    assert listing(out) == {"education.csv", "index.csv"}
+    assert listing(out) == {"education.csv", "index.csv"}  # the court owes nothing
+
+
+def test_one_agencys_list_written_again_keeps_the_whole_index(tmp_path: Path) -> None:
+    # An agency re-submits: its list is written again, and the index still names everyone's.
+    out = tmp_path / "out"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", "csv").exit_code == 1
+    full = read_csv(out / "index.csv")
+    result = run_lzip(
+        "shortfalls", EXAMPLE, "--out", out, "-f", "csv", "--agency", "agriculture", "--force"
+    )
+    assert result.exit_code == 1
+    assert read_csv(out / "index.csv") == full
 
 
 def test_agency_with_nothing_owed_exits_0_and_writes_only_the_index(tmp_path: Path) -> None:

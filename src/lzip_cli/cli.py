@@ -697,6 +697,7 @@ def shortfalls(
         ids = _agency_ids(plan, agency, lang)
         selected = [a for a in result.agencies if a.agency_id in ids]
     entries = build_lists.build(result, selected)
+    everyone = build_lists.build(result, result.agencies) if agency else None
     _warn(result, code)
     with _errors_exit(lang):
         if out is None:
@@ -709,7 +710,9 @@ def shortfalls(
 
             plan_files = (data_dir / name for name in ("agencies.yaml", "indicators.yaml"))
             inputs = [*report_files(reports), *plan_files]
-            count = _write_lists(result, entries, out, output_format, inputs, reports, force, code)
+            count = _write_lists(
+                result, entries, everyone, out, output_format, inputs, reports, force, code
+            )
             typer.echo(_t("wrote_files", code, count=count, directory=str(out)), err=True)
     owing = any(entry.items for entry in entries)
     raise typer.Exit(EXIT_FINDINGS if owing and fail_on is FailOn.shortfall else EXIT_OK)
@@ -730,6 +733,7 @@ def _t(key: str, lang: str, **params: object) -> str:
 def _write_lists(
     result: "CheckResult",
     entries: list,
+    everyone: list | None,
     out: Path,
     output_format: ListFormat,
     inputs: list[Path],
@@ -740,7 +744,16 @@ def _write_lists(
     from lzip_cli.output import atomic_write_all, check_targets, prepare_directory, safe_filename
     from lzip_cli.render.shortfall_lists import list_files
 
-    lists = list_files(result, entries, output_format.value, lang)  # type: ignore[arg-type]
+    # With --agency, the index still lists every agency: it replaces the whole folder's index.
+    existing = frozenset(path.name for path in out.iterdir()) if out.is_dir() else frozenset()
+    lists = list_files(
+        result,
+        entries,
+        output_format.value,
+        lang,  # type: ignore[arg-type]
+        everyone=everyone,
+        existing=existing,
+    )
     files = [(out / name, content) for name, content in lists]
     from lzip_cli.report_set import report_folders
 

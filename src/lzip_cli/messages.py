@@ -869,6 +869,7 @@ TEXTS.update(
         "sf_col_indicators": ("欠账指标", "Indicators owed"),
         "sf_col_file": ("清单文件", "List file"),
         "sf_clear": ("无欠账", "clear"),
+        "sf_not_written": ("本次未生成清单", "no list written in this run"),
         "sf_index_title": ("{year} 年度督办清单索引", "Shortfall lists for {year}: index"),
         "sf_index_intro": (
             "{total} 个责任单位中有 {owing} 个存在欠账。",

@@ -201,7 +201,9 @@ def index_rows(
                 agency.label(lang),
                 str(count),
                 ", ".join(item.indicator.id for item in entry.items),
-                files.get(entry.agency_id, t("sf_clear", lang)),
+                files.get(
+                    entry.agency_id, t("sf_not_written" if entry.items else "sf_clear", lang)
+                ),
             ]
         )
     return rows
@@ -253,15 +255,27 @@ def file_names(entries: list[AgencyShortfalls], extension: str) -> tuple[dict[st
 
 
 def list_files(
-    result: CheckResult, entries: list[AgencyShortfalls], extension: str, lang: Lang
+    result: CheckResult,
+    entries: list[AgencyShortfalls],
+    extension: str,
+    lang: Lang,
+    *,
+    everyone: list[AgencyShortfalls] | None = None,
+    existing: frozenset[str] = frozenset(),
 ) -> list[tuple[str, bytes]]:
     """Every file ``shortfalls --out`` writes, as (file name, content): the lists, then the index.
 
-    ``extension`` is ``md``, ``csv`` (UTF-8 with a BOM, for Excel) or ``xlsx``.
+    ``extension`` is ``md``, ``csv`` (UTF-8 with a BOM, for Excel) or ``xlsx``. When ``entries``
+    are some agencies only (``--agency``), ``everyone`` holds every agency's: the index still
+    covers them all, and names the list of an agency left out only when ``existing`` (the files
+    already in the folder) holds it.
     """
-    names, index_name = file_names(entries, extension)
+    listed = everyone if everyone is not None else entries
+    names, index_name = file_names(listed, extension)
+    chosen = {entry.agency_id for entry in entries}
+    names = {agency: name for agency, name in names.items() if agency in chosen or name in existing}
     owing = [e for e in entries if e.items]
-    index_rows_ = index_rows(result, entries, names, lang)
+    index_rows_ = index_rows(result, listed, names, lang)
     files: list[tuple[str, bytes]] = []
     if extension == "xlsx":
         from lzip_cli.render.xlsx import Sheet, workbook_bytes
@@ -284,7 +298,7 @@ def list_files(
             rows=index_rows_,
             heading=t("sf_index_title", lang, year=result.year),
             numeric_columns=frozenset({INDEX_COUNT_COLUMN}),
-            intro=index_intro(entries, lang),
+            intro=index_intro(listed, lang),
         )
         files.append((index_name, workbook_bytes([index_sheet])))
     elif extension == "csv":
@@ -297,7 +311,7 @@ def list_files(
         for entry in owing:
             text = to_markdown(result, entry, lang)
             files.append((names[entry.agency_id], text.encode("utf-8")))
-        files.append((index_name, index_markdown(result, entries, names, lang).encode("utf-8")))
+        files.append((index_name, index_markdown(result, listed, names, lang).encode("utf-8")))
     return files
 
 
