@@ -345,10 +345,20 @@ def test_json_shared_indicator(document: dict[str, Any]) -> None:
         "regressed": False,
         "note": None,
         "contributions": [
-            {"id": "agriculture", "actual": 3, "note": "农资打假专项行动"},
-            {"id": "ip-office", "actual": 9, "note": "含“铁拳”行动查办案件"},
-            {"id": "forestry", "actual": 2, "note": None},
-            {"id": "press-publication", "actual": 2, "note": None},
+            {
+                "id": "agriculture",
+                "actual": 3,
+                "not_carried_out": False,
+                "note": "农资打假专项行动",
+            },
+            {
+                "id": "ip-office",
+                "actual": 9,
+                "not_carried_out": False,
+                "note": "含“铁拳”行动查办案件",
+            },
+            {"id": "forestry", "actual": 2, "not_carried_out": False, "note": None},
+            {"id": "press-publication", "actual": 2, "not_carried_out": False, "note": None},
         ],
     }
 
@@ -436,10 +446,18 @@ def test_json_compound_indicator(document: dict[str, Any]) -> None:
         None,
     )
     assert record["status"] == "tracked"
-    assert record["contributions"] == [{"id": "finance", "actual": 850, "count": 3, "note": None}]
-    not_carried_out = indicator_of(document, "5.2")
-    assert (not_carried_out["actual"], not_carried_out["not_carried_out"]) == (0, True)
-    assert not_carried_out["count"] is None
+    assert record["contributions"] == [
+        {"id": "finance", "actual": 850, "not_carried_out": False, "count": 3, "note": None}
+    ]
+    # 5.2: only the regulator reported, "—"; the county's sum is 0, not yet "not carried out".
+    partial = indicator_of(document, "5.2")
+    assert (partial["actual"], partial["not_carried_out"], partial["count"]) == (0, False, None)
+    [regulator] = partial["contributions"]
+    assert (regulator["id"], regulator["actual"], regulator["not_carried_out"]) == (
+        "financial-regulator",
+        0,
+        True,
+    )
     assert "count" not in indicator_of(document, "1.1")
 
 

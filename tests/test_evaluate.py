@@ -366,6 +366,29 @@ def test_not_carried_out_in_a_sum() -> None:
     assert (county.value, county.not_carried_out) == (0, True)
 
 
+@pytest.mark.parametrize(
+    ("indicator_id", "rows", "not_carried_out", "regressed"),
+    [
+        # 1.1 (15 → 18, a and b): b has not reported; its figure can only raise the sum.
+        ("1.1", [("a", NOT_CARRIED_OUT)], False, False),
+        ("1.1", [("a", 3.0)], False, False),
+        ("1.1", [("a", 3.0), ("b", 4.0)], False, True),  # every agency reported: below 15
+        ("1.1", [("a", NOT_CARRIED_OUT), ("b", NOT_CARRIED_OUT)], True, True),
+        # 4.1 (30 → 15 days, decrease, b and c): a partial sum above 30 is above it for good.
+        ("4.1", [("b", 31.0)], False, True),
+    ],
+)
+def test_a_sum_some_agencies_have_not_reported_into_is_not_the_countys_whole_figure(
+    indicator_id: str,
+    rows: list[tuple[str, Any]],
+    not_carried_out: bool,
+    regressed: bool,
+) -> None:
+    result = check(*(row(n, indicator_id, a, v) for n, (a, v) in enumerate(rows, start=2)))
+    county = result.indicator(indicator_id).county
+    assert (county.not_carried_out, county.regressed) == (not_carried_out, regressed)
+
+
 def test_a_county_count_that_differs_from_the_agencies_is_flagged(shipped: Plan) -> None:
     rows = [
         row(2, "5.1", None, 300.0, 5.0),

@@ -180,5 +180,5 @@ def test_a_mark_for_not_carried_out(mark: str) -> None:
     )
     county = indicator(document, "8.1")
     assert (county["actual"], county["not_carried_out"]) == (0, True)
-    financing = indicator(document, "5.1")
-    assert (financing["actual"], financing["not_carried_out"], financing["count"]) == (0, True, 0)
+    [finance] = indicator(document, "5.1")["contributions"]
+    assert (finance["actual"], finance["not_carried_out"], finance["count"]) == (0, True, 0)

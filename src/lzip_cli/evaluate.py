@@ -410,6 +410,12 @@ def _evaluate_indicator(
     value = _sum([f.value for f in own.values()])
     count = _sum([f.count for f in own.values()])
     county = yardstick.figure(value, count)
+    # A sum that some responsible agencies have not reported into yet is not the county's whole
+    # figure: one agency's — does not make the county's work not carried out, and a sum that
+    # can only rise as the others report is not (yet) below the baseline.
+    complete = set(indicator.agencies) <= {r.agency_id for r in agency_rows}
     all_nco = bool(agency_rows) and all(isinstance(r.value, NotCarriedOut) for r in agency_rows)
-    county.not_carried_out = all_nco
+    county.not_carried_out = all_nco and complete
+    if not complete and yardstick.increase:
+        county.regressed = False
     return IndicatorResult(indicator, milestone, county, own)

@@ -94,6 +94,7 @@ def indicator_record(result: IndicatorResult, check: CheckResult) -> dict[str, A
             {
                 "id": agency_id,
                 "actual": _num(figure.value),
+                "not_carried_out": figure.not_carried_out,
                 **({"count": _num(figure.count)} if indicator.compound else {}),
                 "note": note(indicator.id, agency_id),
             }
