@@ -360,6 +360,26 @@ def test_a_decreasing_indicator_asks_to_bring_the_figure_down(
     assert needed(result.stdout, "4.2") == stock
 
 
+@pytest.mark.parametrize(
+    ("lang", "above", "below"),
+    [
+        ("zh", "滞后 · 高于基础值", "滞后 · 低于基础值"),
+        ("en", "behind · regressed", "behind · regressed"),
+    ],
+    ids=["zh", "en"],
+)
+def test_a_figure_worse_than_the_baseline_is_above_it_when_it_must_come_down(
+    tmp_path: Path, lang: str, above: str, below: str
+) -> None:
+    plan = decreasing_plan(tmp_path)  # 1.1 must come down from 18; 4.3 rise from 1409
+    report = tmp_path / "2024.csv"
+    report.write_text("指标,责任单位,数值\n1.1,,19\n4.3,,1300\n", encoding="utf-8")
+    result = run_lzip("shortfalls", report, "--data", plan, "--agency", "ip-office", "--lang", lang)
+    status = "状态" if lang == "zh" else "Status"
+    assert markdown_cells(result.stdout, "1.1")[status] == above
+    assert markdown_cells(result.stdout, "4.3")[status] == below
+
+
 #: The finance bureau reports 5.2 in full and 5.1's count without its amount; 5.3 and 5.4 not at all.
 FINANCE_2024 = "指标,责任单位,数值,笔数\n5.2,县财政局,100,2\n5.1,县财政局,,3\n"
 

@@ -783,6 +783,7 @@ TEXTS.update(
         "status_on-track": ("进度正常", "on track"),
         "status_behind": ("滞后", "behind"),
         "regressed": ("低于基础值", "regressed"),
+        "regressed_decrease": ("高于基础值", "regressed"),
         "check_title": ("{title} · {year} 年度完成情况", "{title} · progress in {year}"),
         "check_summary": ("指标状态：{counts}", "Indicators by status: {counts}"),
         "milestone_explained": (

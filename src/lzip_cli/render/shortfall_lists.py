@@ -118,7 +118,7 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
         ),
         "gap_to_milestone": view.gap_text(item.actual.gap_to_milestone, indicator),
         "gap_to_target": view.gap_text(item.actual.gap_to_target, indicator),
-        "status": view.status_text(item.actual, lang),
+        "status": view.status_text(item.actual, lang, indicator),
         "others": name_list((result.plan.agency(a).label(lang) for a in item.others), lang),
         "needed": needed_text(item, lang),
         "note": item.note or "",

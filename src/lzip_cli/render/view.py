@@ -102,10 +102,13 @@ def progress_text(share: float | None, width: int = 8) -> str:
     return "█" * filled + "░" * (width - filled) + f" {share:.0%}"
 
 
-def status_text(figure: Figure, lang: Lang) -> str:
+def status_text(figure: Figure, lang: Lang, indicator: Indicator) -> str:
+    """The status, and whether the figure is worse than the baseline: 低于 (below) it for an
+    indicator that must rise, 高于 (above) it for one that must come down."""
     text = t("status_" + figure.status, lang)
     if figure.regressed:
-        text += " · " + t("regressed", lang)
+        key = "regressed" if indicator.direction == "increase" else "regressed_decrease"
+        text += " · " + t(key, lang)
     return text
 
 
@@ -141,7 +144,7 @@ def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
         "gap_to_milestone": gap_text(line.actual.gap_to_milestone, indicator),
         "gap_to_target": gap_text(line.actual.gap_to_target, indicator),
         "progress": progress_text(completion(line.actual, indicator)),
-        "status": status_text(line.actual, lang),
+        "status": status_text(line.actual, lang, indicator),
     }
     return LineView(cells, line.actual.status, line.actual.regressed)
 
