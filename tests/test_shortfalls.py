@@ -1062,6 +1062,22 @@ def test_a_printed_list_has_a_notes_column_only_where_the_agency_wrote_a_note(
     assert markdown_cells(english, "1.1")["Your note"] == "含“铁拳”行动查办案件"
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n", "\u2028", "\u2029", "\v", "\f"], ids=repr)
+def test_a_line_break_in_a_note_is_one_space_in_the_markdown_list(
+    tmp_path: Path, newline: str
+) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_bytes(
+        f'指标,责任单位,数值,备注\r\n1.1,县林业局,2,"第一行{newline}第二行"\r\n'.encode()
+    )
+    result = run_lzip("shortfalls", report, "--agency", "forestry")
+    assert result.exit_code == 1
+    # Each line of the table is one row: a CR alone ends a line in Markdown, as LF does.
+    table = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    assert all(line.endswith("|") for line in table), table
+    assert markdown_cells(result.stdout, "1.1")["本单位备注"] == "第一行 第二行"
+
+
 def test_a_csv_list_always_has_the_notes_column(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "csv", "--agency", "forestry")
