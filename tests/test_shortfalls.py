@@ -1036,9 +1036,10 @@ def test_a_list_of_an_agency_left_out_by_agency_that_still_owes_is_not_called_st
 def test_csv_and_xlsx_lists_need_a_directory(list_format: str) -> None:
     result = run_lzip("shortfalls", "no-such-report.csv", "-f", list_format, "--lang", "en")
     assert result.exit_code == 2
-    # Said before the report is read: the missing report is not even mentioned.
+    # Said before the report is read (the missing report is not even mentioned), with its code.
     assert result.stderr == (
-        f"lzip: error: lists in {list_format} need --out naming the directory to write them to\n"
+        f"lzip: error LZ309: lists in {list_format} need --out naming the directory to write them "
+        "to\n"
     )
 
 
