@@ -1118,6 +1118,7 @@ def main() -> None:
 
     gc.disable()
     stdio.utf8_when_redirected()
+    stdio.quiet_when_the_reader_leaves()
     try:
         try:
             # Not standalone: a usage error comes back here to be said in the user's language.
