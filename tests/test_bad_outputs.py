@@ -285,3 +285,51 @@ def test_an_existing_file_without_force() -> None:
     assert result.exit_code == 2
     assert "lists/index.md: 错误 LZ303" in result.stderr and "--force" in result.stderr
     assert tree() == before
+
+
+def installed_lzip() -> list[str]:
+    """The ``lzip`` command installed beside this interpreter, as CI runs it."""
+    found = shutil.which("lzip", path=os.path.dirname(sys.executable))
+    return [found] if found else [sys.executable, "-m", "lzip_cli"]
+
+
+@pytest.mark.parametrize(
+    ("options", "status"),
+    [(["--fail-on", "never"], 0), ([], 1)],
+    ids=["fail-on-never", "shortfalls-fail"],
+)
+def test_a_reader_gone_before_the_output_leaves_the_exit_status_to_the_check(
+    options: list[str], status: int
+) -> None:
+    # The pipe's reading end is closed before lzip starts: its first write finds no reader.
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        done = subprocess.run(
+            [*installed_lzip(), "check", "2024.csv", "-f", "github", *options],
+            stdout=writing,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(writing)
+    assert (done.returncode, done.stderr) == (status, "")
+
+
+def test_head_on_a_pipefail_ci_step_passes_with_fail_on_never() -> None:
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("needs bash")
+    command = " ".join([*installed_lzip(), "check", "2024.csv", "-f", "github", "--fail-on never"])
+    done = subprocess.run(
+        [bash, "-o", "pipefail", "-c", f"{command} | head -1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("::warning file=2024.csv,line=")
+    assert done.stderr == ""

@@ -991,3 +991,20 @@ def test_a_figure_just_short_of_the_target_is_not_shown_as_the_target(tmp_path: 
     cells = markdown_row(text, "1.2", after="## 县知识产权局（ip-office）")
     # milestone 63.34, target 95, actual 94.99 (not 95), gaps 0 and 0.01
     assert cells[4:7] + cells[8:10] == ["63.34", "95", "94.99", "0", "0.01"]
+
+
+def test_an_indicator_in_ten_thousands_shows_its_gaps_with_separators_as_its_figures(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    for name in ("agencies.yaml", "indicators.yaml"):
+        text = (ROOT / "data" / name).read_text(encoding="utf-8")
+        text = text.replace("{year: 2022, value: 1409}", "{year: 2022, value: 14090}")
+        text = text.replace("{year: 2025, value: 1700}", "{year: 2025, value: 17000}")
+        (plan / name).write_text(text, encoding="utf-8")
+    report = write(tmp_path / "2024.csv", '指标,责任单位,数值\n4.3,,"15,000"\n')
+    result = run("check", report, "--data", plan, "-a", "ip-office", "-f", "markdown")
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.3 |"))
+    # baseline, milestone, target, county figure, own, gap to milestone, gap to target
+    assert "| 14,090 | 16,030 | 17,000 | 15,000 | 未填报 | 1,030 | 2,000 |" in row

@@ -220,7 +220,9 @@ def test_the_sheets_of_an_xlsx_file_have_filters_on_their_headers() -> None:
 def test_xlsx_needs_an_output_file() -> None:
     result = lzip("check", EXAMPLE, "-f", "xlsx", "--lang", "en")
     assert result.exit_code == 2
-    assert "needs -o/--output naming the file" in result.stderr
+    assert result.stderr == (
+        "lzip: error LZ309: the xlsx format needs -o/--output naming the file to write\n"
+    )
 
 
 def test_an_unknown_suffix_is_refused_and_nothing_written() -> None:

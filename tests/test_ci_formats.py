@@ -120,6 +120,45 @@ def test_validate_github_on_broken_report(workdir: Path) -> None:
     assert_golden(result.stdout, "validate-broken-report.github.txt")
 
 
+def test_validate_github_points_at_the_file_line_below_a_sep_line(in_tmp: Path) -> None:
+    (in_tmp / "2024.csv").write_text(
+        "sep=;\n指标;责任单位;数值\n1.1;县林业局;2\n1.1;县农业局;3\n", encoding="utf-8"
+    )
+    result = run_lzip("validate", "2024.csv", "--format", "github", "--lang", "en")
+    assert result.exit_code == 1
+    # Excel shows the bad row as row 3 (it hides the sep= line); the file has it on line 4.
+    assert result.stdout.startswith("::error file=2024.csv,line=4,col=2,title=LZ217::")
+    text = run_lzip("validate", "2024.csv", "--lang", "en")
+    assert "2024.csv:3:2: error LZ217:" in text.stderr  # people are told the row Excel shows
+
+
+def test_validate_github_points_at_the_file_line_below_a_cell_with_a_line_break(
+    in_tmp: Path,
+) -> None:
+    (in_tmp / "2024.csv").write_text(
+        '指标,责任单位,数值,备注\n1.1,县林业局,2,"说明：\n第二行"\n1.1,县农业局,3,\n',
+        encoding="utf-8",
+    )
+    result = run_lzip("validate", "2024.csv", "--format", "github", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=2024.csv,line=4,col=2,title=LZ217::")
+    document = json.loads(run_lzip("validate", "2024.csv", "--format", "json").stdout)
+    assert [(p["code"], p["line"]) for p in document["problems"]] == [("LZ217", 3)]
+
+
+def test_check_github_points_a_shortfall_at_the_file_line_of_its_row(workdir: Path) -> None:
+    report = (workdir / "good-2024.csv").read_text(encoding="utf-8")
+    # A note over two lines in the first row: every row below it begins one line lower.
+    report = report.replace(",农资打假专项行动", ',"农资打假专项行动\n（第二批）"', 1)
+    (workdir / "noted-2024.csv").write_text(report, encoding="utf-8")
+    result = run_lzip("check", "noted-2024.csv", "--format", "github", "--lang", "en")
+    assert result.exit_code == 1
+    assert any(
+        line.startswith("::warning file=noted-2024.csv,line=21,title=7.1 behind::")
+        for line in result.stdout.splitlines()
+    )
+
+
 def test_validate_json_on_broken_report(workdir: Path) -> None:
     result = run_lzip("validate", "2024.csv", "--format", "json", "--lang", "zh")
     assert result.exit_code == 1

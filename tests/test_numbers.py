@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lzip_cli.numbers import display_actual
+from lzip_cli.numbers import display_actual, format_number
 
 THIRD = 190 / 3  # 63.333…, shown as 63.34 (the stricter side)
 
@@ -29,3 +29,22 @@ def test_a_figure_is_shown_on_its_side_of_the_milestone_and_target(
     assert (
         display_actual(value, "%", increase=increase, milestone=milestone, target=target) == shown
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "group", "shown"),
+    [
+        (1700.0, False, "1700"),  # four digits stay together, as is usual in Chinese
+        (16030.0, False, "16,030"),
+        (1234.5, False, "1234.5"),  # a fraction as a whole number: not 1,234.5 beside 1234
+        (12345.678, False, "12,345.68"),
+        (9999.999, False, "10,000"),  # grouped as it is shown, not as it was
+        (1030.0, True, "1,030"),  # an indicator whose figures reach 10,000: every figure alike
+        (999.0, True, "999"),
+        (None, True, "—"),
+    ],
+)
+def test_thousands_separators_from_10000_or_for_every_figure_of_a_grouped_indicator(
+    value: float | None, group: bool, shown: str
+) -> None:
+    assert format_number(value, group=group) == shown

@@ -1069,9 +1069,10 @@ def test_a_list_of_an_agency_left_out_by_agency_that_still_owes_is_not_called_st
 def test_csv_and_xlsx_lists_need_a_directory(list_format: str) -> None:
     result = run_lzip("shortfalls", "no-such-report.csv", "-f", list_format, "--lang", "en")
     assert result.exit_code == 2
-    # Said before the report is read: the missing report is not even mentioned.
+    # Said before the report is read (the missing report is not even mentioned), with its code.
     assert result.stderr == (
-        f"lzip: error: lists in {list_format} need --out naming the directory to write them to\n"
+        f"lzip: error LZ309: lists in {list_format} need --out naming the directory to write them "
+        "to\n"
     )
 
 
@@ -1093,6 +1094,63 @@ def test_a_printed_list_has_a_notes_column_only_where_the_agency_wrote_a_note(
     assert "备注" not in run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
     english = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office", "--lang", "en").stdout
     assert markdown_cells(english, "1.1")["Your note"] == "含“铁拳”行动查办案件"
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n", "\u2028", "\u2029", "\v", "\f"], ids=repr)
+def test_a_line_break_in_a_note_is_one_space_in_the_markdown_list(
+    tmp_path: Path, newline: str
+) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_bytes(
+        f'指标,责任单位,数值,备注\r\n1.1,县林业局,2,"第一行{newline}第二行"\r\n'.encode()
+    )
+    result = run_lzip("shortfalls", report, "--agency", "forestry")
+    assert result.exit_code == 1
+    # Each line of the table is one row: a CR alone ends a line in Markdown, as LF does.
+    table = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    assert all(line.endswith("|") for line in table), table
+    assert markdown_cells(result.stdout, "1.1")["本单位备注"] == "第一行 第二行"
+
+
+def trademarks_in_ten_thousands(tmp_path: Path) -> tuple[Path, Path]:
+    """A plan whose 4.3 runs from 14,090 to 17,000, and a report of 15,000 for it: 1,030 short
+    of the 2024 milestone of 16,030."""
+    plan = copy_plan(
+        tmp_path,
+        [
+            ("baseline: {year: 2022, value: 1409}", "baseline: {year: 2022, value: 14090}"),
+            ("target: {year: 2025, value: 1700}", "target: {year: 2025, value: 17000}"),
+        ],
+    )
+    report = tmp_path / "2024.csv"
+    report.write_text('指标,责任单位,数值\n4.3,,"15,000"\n', encoding="utf-8")
+    return plan, report
+
+
+def test_a_markdown_list_writes_every_figure_of_an_indicator_alike(tmp_path: Path) -> None:
+    plan, report = trademarks_in_ten_thousands(tmp_path)
+    result = run_lzip("shortfalls", report, "--data", plan, "--agency", "ip-office")
+    assert result.exit_code == 1
+    cells = markdown_cells(result.stdout, "4.3")
+    figures = ("2024年阶段值", "目标值", "完成值", "距阶段值", "距目标")
+    assert [cells[c] for c in figures] == ["16,030", "17,000", "15,000", "1,030", "2,000"]
+    assert cells["下一阶段要求"] == "全县2025年应达到 17,000，尚差 2,000"
+
+
+def test_a_csv_list_writes_figures_as_plain_numbers(tmp_path: Path) -> None:
+    plan, report = trademarks_in_ten_thousands(tmp_path)
+    out = tmp_path / "out"
+    result = run_lzip(
+        "shortfalls", report, "--data", plan, "--agency", "ip-office", "-f", "csv", "--out", out
+    )
+    assert result.exit_code == 1
+    text = (out / "ip-office.csv").read_text(encoding="utf-8-sig")
+    line = next(line for line in text.splitlines() if ",4.3," in line)
+    # Numbers unquoted and without separators, as pandas reads numbers; the sentence is text.
+    assert line.startswith(
+        "县知识产权局,4.3,有效注册商标拥有量,件,16030,17000,15000,未填报,1030,2000,"
+    )
+    assert line.endswith(',"全县2025年应达到 17,000，尚差 2,000",')
 
 
 def test_a_csv_list_always_has_the_notes_column(tmp_path: Path) -> None:

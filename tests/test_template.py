@@ -151,7 +151,7 @@ def test_unknown_agency_exits_2() -> None:
 def test_xlsx_needs_an_output_file() -> None:
     result = run_lzip("template", "2025", "--format", "xlsx")
     assert result.exit_code == 2
-    assert "xlsx" in result.stderr
+    assert result.stderr == "lzip: 错误 LZ309: xlsx 格式需要 -o/--output 指定写入的文件\n"
     assert result.stdout == ""
 
 
@@ -453,7 +453,9 @@ def test_per_agency_output_named_like_a_file_is_refused(tmp_path: Path, name: st
 def test_per_agency_needs_a_directory(tmp_path: Path) -> None:
     result = run_lzip("template", "2025", "--per-agency", "--lang", "en")
     assert result.exit_code == 2
-    assert "--per-agency needs -o naming the directory" in result.stderr
+    assert result.stderr == (
+        "lzip: error LZ309: --per-agency needs -o naming the directory for the forms\n"
+    )
 
 
 def test_per_agency_keeps_every_existing_form_without_force(tmp_path: Path) -> None:

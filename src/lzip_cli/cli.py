@@ -195,6 +195,15 @@ def _fail(lines: list[str], code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _refuse(problem_code: str, key: str, lang: str, **params: object) -> NoReturn:
+    """One problem found before any file is read (``lzip: 错误 LZ309: …``), and exit 2."""
+    from lzip_cli.errors import Problem
+    from lzip_cli.render.problems import format_problem
+
+    problem = Problem(problem_code, key, params=params)
+    _fail([format_problem(problem, lang)], EXIT_UNUSABLE)  # type: ignore[arg-type]
+
+
 @contextmanager
 def _errors_exit(
     lang: LangChoice, exit_code: Callable[[list[str]], int] | None = None
@@ -457,7 +466,7 @@ def check(
         with _errors_exit(lang):
             _write_check(result, selected, output_format, output, reports, data, force, code)
     elif output_format is CheckFormat.xlsx:
-        _fail([_t("error_line", code, message=_t("xlsx_needs_output", code))], EXIT_UNUSABLE)
+        _refuse("LZ309", "xlsx_needs_output", code)
     else:
         # A BOM lets Excel on Chinese Windows open a redirected CSV; a terminal needs none.
         bom = not sys.stdout.isatty() and stdio.writes_utf8(sys.stdout)
@@ -687,8 +696,7 @@ def shortfalls(
     if output_format is ListFormat.markdown:
         output_format = ListFormat.md
     if out is None and output_format is not ListFormat.md:  # before the report is read
-        said = _t("lists_need_out", code, format=output_format.value)
-        _fail([_t("error_line", code, message=said)], EXIT_UNUSABLE)
+        _refuse("LZ309", "lists_need_out", code, format=output_format.value)
     with _errors_exit(lang):
         plan = _load_plan(data)
         result = _read_and_evaluate(plan, reports, year)
@@ -849,7 +857,7 @@ def template(
     _warn_about_form(plan, year, code)
     if per_agency:
         if output is None:
-            _fail([_t("error_line", code, message=_t("per_agency_needs_output", code))], 2)
+            _refuse("LZ309", "per_agency_needs_output", code)
         if output.suffix.lower() in FORM_SUFFIXES and not output.is_dir():
             # -o forms.xlsx made a folder of that name full of CSV forms
             from lzip_cli.usage import usage_error
@@ -887,9 +895,7 @@ def template(
             )
         if output_format is FormFormat.xlsx:
             if output is None:
-                _fail(
-                    [_t("error_line", code, message=_t("xlsx_needs_output", code))], EXIT_UNUSABLE
-                )
+                _refuse("LZ309", "xlsx_needs_output", code)
             content = forms.form_xlsx(plan, year, rows, code)
         else:
             content = forms.form_csv(plan, year, rows, code)
@@ -1125,6 +1131,7 @@ def main() -> None:
 
     gc.disable()
     stdio.utf8_when_redirected()
+    stdio.quiet_when_the_reader_leaves()
     try:
         try:
             # Not standalone: a usage error comes back here to be said in the user's language.

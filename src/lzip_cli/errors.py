@@ -26,6 +26,29 @@ def display_path(path: Path) -> str:
     return str(path) if relative.split(os.sep, 1)[0] == os.pardir else relative
 
 
+class RowNumber(int):
+    """A CSV report's row number as Excel shows it, knowing the line of the file it begins on.
+
+    The two differ below a ``sep=;`` line (no row) or a cell holding a line break (one row of
+    two lines). Messages name the row, as Excel does; ``--format github`` needs the line, to
+    put the annotation where the row is in the file. Only such rows are made one of these: it
+    is an ``int`` everywhere else, and a plain ``int`` serves wherever the two are the same.
+    """
+
+    file_line: int
+
+    def __new__(cls, row: int, file_line: int) -> RowNumber:
+        number = super().__new__(cls, row)
+        number.file_line = file_line
+        return number
+
+
+def file_line(number: int | None) -> int | None:
+    """The line of the file that a row ``number`` begins on: itself, unless a
+    :class:`RowNumber` says otherwise."""
+    return getattr(number, "file_line", number)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One located finding: an error or a warning.
@@ -35,6 +58,9 @@ class Problem:
     (report) number, ``column`` a 1-based column; either may be unknown. ``path`` is the place
     inside a plan entry (``milestones.2026``) and ``entry`` the entry it is in, when its id is
     known: ``("indicator", "1.1")``, ``("agency", "forestry")`` or ``("group", "leading-group")``.
+
+    ``file_line`` is the line of the file a CSV report's row ``line`` begins on, when the two
+    differ (see :class:`RowNumber`, which gives it when passed as ``line``); else None.
     """
 
     code: str
@@ -45,6 +71,13 @@ class Problem:
     path: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
     entry: tuple[str, str] | None = None
+    file_line: int | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.line, RowNumber):  # a plain row number kept, its line beside it
+            if self.file_line is None:
+                object.__setattr__(self, "file_line", self.line.file_line)
+            object.__setattr__(self, "line", int(self.line))
 
     def sort_key(self) -> tuple[str, int, int]:
         return (self.file or "", self.line or 0, self.column or 0)

@@ -1728,6 +1728,11 @@ TEXTS.update(
             "An output file would go into a folder read as the report (the next run would read it "
             "as a report).",
         ),
+        "code.LZ309": (
+            "所选格式要写入文件（xlsx、csv 清单、各单位表格），但没有用 -o/--out 指定写到哪里。",
+            "The format asked for is written to files (xlsx, CSV lists, the agencies' forms), but "
+            "no -o/--out names where.",
+        ),
     }
 )
 

@@ -6,14 +6,26 @@ import math
 
 WHOLE_UNITS = frozenset({"起", "个", "件", "次", "篇次", "笔", "家", "项", "人"})
 
+#: From here on a figure is written with thousands separators (``16,030``); below it four digits
+#: stay together (``1700``), as is usual in Chinese, unless ``group`` asks for them.
+GROUP_FROM = 10000
 
-def format_number(value: float | None, digits: int = 2) -> str:
-    """``1700`` for 1700.0, ``16.67`` for 16.666…, ``—`` for None."""
+
+def format_number(value: float | None, digits: int = 2, *, group: bool = False) -> str:
+    """``1700`` for 1700.0, ``16.67`` for 16.666…, ``—`` for None.
+
+    Thousands separators from :data:`GROUP_FROM` on (``16,030``), or on every figure from 1,000
+    with ``group`` (``1,030``): the figures of an indicator whose plan reaches 10,000, so that
+    its gaps look as its figures do (see :func:`lzip_cli.render.plan_text.grouped`).
+    """
     if value is None:
         return "—"
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
-    return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+    whole = value == int(value) and abs(value) < 1e15
+    shown = int(value) if whole else round(value, digits)
+    separator = "," if group or abs(shown) >= GROUP_FROM else ""
+    if whole:
+        return f"{shown:{separator}}"
+    return f"{value:{separator}.{digits}f}".rstrip("0").rstrip(".")
 
 
 def display_milestone(value: float, unit: str, increase: bool) -> float:
@@ -43,7 +55,13 @@ def display_gap(value: float, unit: str) -> float:
 
 
 def display_actual(
-    value: float, unit: str, *, increase: bool, milestone: float | None, target: float | None
+    value: float,
+    unit: str,
+    *,
+    increase: bool,
+    milestone: float | None,
+    target: float | None,
+    group: bool = False,
 ) -> str:
     """A judged figure as shown: to two places, but on the same side of the milestone and the
     target as shown (:func:`display_milestone`) as the figure is of the exact ones.
@@ -51,7 +69,7 @@ def display_actual(
     Rounded to nearest, 94.999 against a target of 95 showed as 95 beside "0.01 short"; it is
     rounded away from a mark it falls short of (94.99) and towards one it reaches (63.3333334,
     on track for 63.333…, shows as 63.34, the milestone shown). Where the two marks pull apart,
-    the figure is shown to six places.
+    the figure is shown to six places. ``group``: as :func:`format_number`'s.
     """
     marks = []
     if milestone is not None:
@@ -69,8 +87,8 @@ def display_actual(
         elif not reached(value, exact) and reached(shown, as_shown):
             shown = _round_to_step(value, 100, up=not increase)
     if any(reached(value, exact) != reached(shown, as_shown) for exact, as_shown in marks):
-        return format_number(value, 6)
-    return format_number(shown)
+        return format_number(value, 6, group=group)
+    return format_number(shown, group=group)
 
 
 def nonzero_gap(value: float, digits: int) -> float:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from lzip_cli.errors import LzipError, Problem, unreadable
+from lzip_cli.errors import LzipError, Problem, RowNumber, unreadable
 from lzip_cli.report_form import MAX_TITLE_ROWS, header_field
 
 SNIFF_BYTES = 1 << 20
@@ -186,7 +186,8 @@ def iter_csv_rows(
         # Rows are numbered as Excel shows them: a cell with a line break in it (Alt+Enter)
         # makes one row of two lines. Errors in the text itself (LZ203–LZ206) give its line.
         # A sep= line is no row: Excel reads it and shows none, so the rows are numbered from
-        # the line below it; an error in the text itself still gives the file's line.
+        # the line below it; an error in the text itself still gives the file's line. Where the
+        # row's number is not its first line, it carries that line (for --format github).
         row = 0
         while True:
             start = reader.line_num + 1 + skipped  # where the next record begins
@@ -234,4 +235,4 @@ def iter_csv_rows(
                     ]
                 ) from None
             row += 1
-            yield row, cells
+            yield (row if row == start else RowNumber(row, start)), cells

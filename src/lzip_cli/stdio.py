@@ -2,15 +2,76 @@
 
 On Chinese Windows a redirected stream takes the ANSI code page (GBK): ``lzip check -f json >
 out.json`` wrote GBK where JSON must be UTF-8, and a CSV's BOM or a rarer character stopped the
-run. A full disk or a closed pipe under standard output is an error like any other (LZ306).
+run. A full disk under standard output is an error like any other (LZ306).
+
+A reader that stops reading (``lzip check … | head -1``) is no error of lzip's: what it would
+still have printed is dropped, quietly, and the run ends with the exit status it would have had
+(see :func:`quiet_when_the_reader_leaves`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import sys
 from typing import NoReturn
+
+
+class _ReaderMayLeave(io.RawIOBase):
+    """Standard output's file descriptor, written until its reader goes away, then nothing."""
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self._descriptor = descriptor
+        self.reader_left = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._descriptor
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        if not self.reader_left:
+            try:
+                return os.write(self._descriptor, data)
+            except BrokenPipeError:
+                self.reader_left = True
+            except OSError as exc:  # Windows says EINVAL for a pipe closed at the other end
+                if os.name != "nt" or exc.errno != errno.EINVAL:
+                    raise
+                self.reader_left = True
+        return len(data)  # dropped: nobody reads it
+
+
+def quiet_when_the_reader_leaves() -> None:
+    """Standard output on a pipe or in a file drops what is written once the pipe's reader has
+    gone (``| head -1``), rather than failing the run, as ``yes | head`` shows the convention.
+
+    The command then runs to its end and exits with the status it would have had: 0 for ``lzip
+    check … --fail-on never | head`` under ``set -o pipefail``, 1 for shortfalls otherwise, so
+    that a closed pipe neither fails a CI step nor hides what the check found. A terminal keeps
+    its own stream. A full disk is still an error (LZ306).
+    """
+    stream = sys.stdout
+    try:
+        if stream is None or stream.isatty():
+            return
+        descriptor = stream.fileno()
+        stream.flush()
+    except (AttributeError, OSError, ValueError):  # replaced, closed, or already gone
+        return
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_ReaderMayLeave(descriptor)),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=stream.line_buffering,
+    )
 
 
 def utf8_when_redirected() -> None:
@@ -38,8 +99,6 @@ def writes_utf8(stream: object) -> bool:
 
 def output_failed(exc: OSError, exit_code: int) -> NoReturn:
     """Standard output could not be written (a full disk, a closed pipe): say so and exit."""
-    import errno
-
     if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EFBIG):
         raise exc
     _discard_stdout()  # keep the interpreter's last flush quiet

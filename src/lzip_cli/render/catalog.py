@@ -20,7 +20,7 @@ from lzip_cli.linebreak import cell_width, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import format_number
-from lzip_cli.render.plan_text import baseline_text, target_text, unit_text
+from lzip_cli.render.plan_text import baseline_text, grouped, target_text, unit_text
 
 #: The narrowest a column of names is made before it goes into another block: five Chinese
 #: characters, or a few English words (never narrower than its longest word).
@@ -155,7 +155,12 @@ def milestones_text(indicator: Indicator, lang: Lang) -> tuple[str, ...] | None:
     if not indicator.milestones:
         return None
     items = [
-        t("catalog_milestone", lang, year=year, value=format_number(value))
+        t(
+            "catalog_milestone",
+            lang,
+            year=year,
+            value=format_number(value, group=grouped(indicator)),
+        )
         for year, value in sorted(indicator.milestones.items())
     ]
     prefix = t("catalog_milestones", lang)

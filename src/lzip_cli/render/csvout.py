@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from lzip_cli.evaluate import AgencyResult, CheckResult
@@ -25,6 +26,19 @@ def safe_cell(value: object) -> object:
     """``value``, with text that a spreadsheet would evaluate made inert."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
+    return value
+
+
+#: A figure as the human formats write it: ``1700``, ``16,030``, ``1,030`` (see
+#: :func:`lzip_cli.numbers.format_number`), ``16.67``.
+SHOWN_NUMBER = re.compile(r"[0-9]{1,3}(?:,?[0-9]{3})*(?:\.[0-9]+)?")
+
+
+def plain_figure(value: object) -> object:
+    """A figure as people read it (``16,030``) as data reads it (``16030``): a CSV cell that
+    spreadsheets, csv readers and pandas take for a number. Any other value as it is."""
+    if isinstance(value, str) and SHOWN_NUMBER.fullmatch(value):
+        return value.replace(",", "")
     return value
 
 

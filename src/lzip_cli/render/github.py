@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from lzip_cli.errors import Problem
+from lzip_cli.errors import Problem, file_line
 from lzip_cli.messages import Lang, t
 from lzip_cli.render.problems import message
 
@@ -66,7 +66,8 @@ def problem_command(problem: Problem, lang: Lang, severity: str = "error") -> st
         severity,
         message(problem, lang),
         file=problem.file,
-        line=problem.line,
+        # The line of the file (a CSV report's row may begin lower: see RowNumber).
+        line=problem.file_line if problem.file_line is not None else problem.line,
         col=problem.column,
         title=problem.code,
     )
@@ -87,7 +88,7 @@ def check_commands(
 ) -> list[str]:
     """``lzip check --format github``: a ``::warning`` per shortfall and per report warning.
 
-    A shortfall points at the report row of its figure when there is one (the county row, else
+    A shortfall points at the report row of its figure (the line of the file it begins on) when there is one (the county row, else
     the agency's own row); a figure that was not reported has no row and points at
     ``report_file``, or at no file when the report is a folder or several files.
     """
@@ -104,7 +105,7 @@ def check_commands(
             indicator = plan.indicator(line.indicator_id)
             figure = line.actual
             source = figure if figure.row is not None else line.own
-            row = source.row if source else None
+            row = file_line(source.row) if source else None
             file = (source.file if source else None) or report_file
             gaps = ""
             if figure.gap_to_milestone is not None or figure.gap_to_target is not None:

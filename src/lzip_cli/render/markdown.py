@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from lzip_cli.evaluate import AgencyResult, CheckResult
@@ -13,9 +14,15 @@ from lzip_cli.render.problems import format_problem
 MARKDOWN_COLUMNS = tuple(c for c in view.COLUMNS if c != "progress")
 
 
+#: A line break as Python's ``str.splitlines`` knows them: CR LF, a lone LF or CR (each ends a
+#: line under CommonMark, and so a table row), vertical tab, form feed, the file, group and
+#: record separators, NEL and the Unicode line and paragraph separators.
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def escape(text: str) -> str:
-    """A cell's text safe inside a pipe table."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A cell's text safe inside a pipe table, on one line: each line break is one space."""
+    return _LINE_BREAK.sub(" ", text.replace("\\", "\\\\").replace("|", "\\|"))
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:

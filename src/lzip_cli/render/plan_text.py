@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lzip_cli.messages import Lang, t
 from lzip_cli.models import Indicator
-from lzip_cli.numbers import format_number
+from lzip_cli.numbers import GROUP_FROM, format_number
 
 
 def unit_text(indicator: Indicator) -> str:
@@ -12,10 +12,19 @@ def unit_text(indicator: Indicator) -> str:
     return f"{indicator.unit}/{indicator.count_unit}" if indicator.count_unit else indicator.unit
 
 
+def grouped(indicator: Indicator) -> bool:
+    """Whether every figure of ``indicator`` a person reads is written with thousands separators,
+    from 1,000 on: when the plan's own figures for it (baseline, target, milestones) reach
+    10,000. A gap of 1,030 then looks as the figures of 16,030 and 17,000 beside it do; the
+    indicators of smaller figures keep four digits together (1700), as is usual in Chinese."""
+    figures = (indicator.baseline.number, indicator.target.number, *indicator.milestones.values())
+    return any(figure is not None and abs(figure) >= GROUP_FROM for figure in figures)
+
+
 def baseline_text(indicator: Indicator, lang: Lang) -> str:
     if indicator.baseline.not_carried_out:
         return t("not_carried_out_short", lang)
-    return format_number(indicator.baseline.number)
+    return format_number(indicator.baseline.number, group=grouped(indicator))
 
 
 def target_text(indicator: Indicator, lang: Lang, *, compact: bool = False) -> str:
@@ -23,4 +32,4 @@ def target_text(indicator: Indicator, lang: Lang, *, compact: bool = False) -> s
     target = indicator.target.number
     if target is None:
         return t("per_actual_tiny" if compact else "per_actual_short", lang)
-    return format_number(target)
+    return format_number(target, group=grouped(indicator))

@@ -6,7 +6,7 @@ from lzip_cli.evaluate import CheckResult
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.numbers import display_milestone, format_number
 from lzip_cli.render import markdown, plan_text, view
-from lzip_cli.render.csvout import to_csv
+from lzip_cli.render.csvout import plain_figure, to_csv
 from lzip_cli.shortfalls import AgencyShortfalls, Shortfall
 
 COLUMNS = (
@@ -35,7 +35,8 @@ def _milestone(value: float | None, item: Shortfall) -> str:
     if value is None:
         return "—"
     increase = item.indicator.direction == "increase"
-    return format_number(display_milestone(value, item.indicator.unit, increase))
+    shown = display_milestone(value, item.indicator.unit, increase)
+    return format_number(shown, group=plan_text.grouped(item.indicator))
 
 
 def report_text(item: Shortfall, lang: Lang) -> str:
@@ -178,9 +179,13 @@ def to_csv_text(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str
     A column rather than a title line above the header, so that the file stays one table that
     spreadsheets, csv readers and pandas take as it is, and lists appended one to another still
     say whose each line is. The printable forms (Markdown, .xlsx) carry the title and notes.
+    Figures are plain numbers (16030, not 16,030), as the .xlsx list holds them.
     """
     agency = result.plan.agency(entry.agency_id).label(lang)
-    rows = [[agency, *row] for row in item_rows(result, entry, lang)]
+    rows = [
+        [agency, *(plain_figure(c) if i in NUMERIC_COLUMNS else c for i, c in enumerate(row))]
+        for row in item_rows(result, entry, lang)
+    ]
     return to_csv([t("sf_col_agency", lang), *headers(result.year, lang)], rows)
 
 

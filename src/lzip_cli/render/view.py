@@ -8,7 +8,7 @@ from lzip_cli.evaluate import AgencyLine, CheckResult, Figure, IndicatorResult
 from lzip_cli.messages import Lang, t
 from lzip_cli.models import Indicator
 from lzip_cli.numbers import display_actual, display_gap, display_milestone, format_number
-from lzip_cli.render.plan_text import baseline_text, target_text, unit_text
+from lzip_cli.render.plan_text import baseline_text, grouped, target_text, unit_text
 
 #: Column keys of an agency's table, in display order.
 COLUMNS = (
@@ -45,13 +45,14 @@ def amount_text(
     if figure.not_carried_out:  # in a report "—" means "not carried out"
         return t("not_carried_out_short", lang)
     if not judged:
-        return format_number(figure.value)
+        return format_number(figure.value, group=grouped(indicator))
     return display_actual(
         figure.value,
         indicator.unit,
         increase=indicator.direction == "increase",
         milestone=milestone,
         target=indicator.target.number,
+        group=grouped(indicator),
     )
 
 
@@ -76,13 +77,13 @@ def milestone_text(result: IndicatorResult, lang: Lang) -> str:
     if result.milestone is None:
         return "—"
     shown = display_milestone(result.milestone, indicator.unit, indicator.direction == "increase")
-    return format_number(shown)
+    return format_number(shown, group=grouped(indicator))
 
 
 def gap_text(value: float | None, indicator: Indicator) -> str:
     if value is None:
         return ""
-    return format_number(display_gap(value, indicator.unit))
+    return format_number(display_gap(value, indicator.unit), group=grouped(indicator))
 
 
 def completion(figure: Figure, indicator: Indicator) -> float | None:

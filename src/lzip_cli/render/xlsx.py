@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 
 from lzip_cli.errors import LzipError, Problem
-from lzip_cli.render.csvout import safe_cell
+from lzip_cli.render.csvout import SHOWN_NUMBER, safe_cell
 
 MAX_WIDTH = 60
 
@@ -44,12 +43,9 @@ class Sheet:
     autofilter: bool = False
 
 
-_PLAIN_NUMBER = re.compile(r"[0-9]{1,3}(?:,?[0-9]{3})*(?:\.[0-9]+)?")
-
-
 def cell_value(value: object, numeric: bool) -> object:
     """What goes into a cell: formula-safe text, or a number for numeric columns."""
-    if numeric and isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value):
+    if numeric and isinstance(value, str) and SHOWN_NUMBER.fullmatch(value):
         number = float(value.replace(",", ""))
         return int(number) if number.is_integer() else number
     return safe_cell(value)
