@@ -437,6 +437,27 @@ def test_each_agency_form_holds_only_its_rows_and_the_county_form_the_blank_ones
     assert "2.1" not in [row[1] for row in county_rows]  # judged per agency: no county row
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_county_form_without_its_id_column_is_read_by_the_names_it_gives(
+    tmp_path: Path, lang: str
+) -> None:
+    # The 指标 column deleted, as a user tidying the form may: 指标名称 still names each row,
+    # with the template's own note that it is the county's row.
+    run_lzip("template", "2025", "--per-agency", "--lang", lang, "-o", tmp_path / "forms")
+    text = (tmp_path / "forms" / "county.csv").read_bytes().decode("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(text))
+    value = header.index("数值" if lang == "zh" else "value")
+    rows[0][value] = "17"  # 1.1
+    kept = [[cell for i, cell in enumerate(row) if i != 1] for row in (header, *rows)]
+    report = tmp_path / "2025.csv"
+    with report.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(kept)
+    result = run_lzip("check", report, "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    [first] = [i for i in json.loads(result.stdout)["indicators"] if i["id"] == "1.1"]
+    assert (first["actual"], first["contributions"]) == (17, [])
+
+
 def test_per_agency_with_agency_writes_only_those_forms(tmp_path: Path) -> None:
     run_lzip("template", "2025", "--per-agency", "-a", "县林业局", "-a", "finance", "-o", tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["finance.csv", "forestry.csv"]

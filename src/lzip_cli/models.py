@@ -7,6 +7,7 @@ broken entry is reported with its own location in one run.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -38,10 +39,14 @@ _ID_BEFORE_NAME = re.compile(r"\(?(?P<id>[0-9]+\.[0-9]+)\)?[.、:]?(?P<rest>.*)"
 
 def _id_and_name(key: str, index: dict[str, Indicator]) -> Indicator | None:
     """The indicator a normalised text names by its id and name together, or with its unit
-    written out (有效注册商标拥有量（单位：件）); None if the two disagree."""
+    written out (有效注册商标拥有量（单位：件）), or as ``lzip template`` names its county row
+    (…（全县合计，责任单位留空）); None if the two disagree."""
     key = key.replace("(单位:", "(")
     if key in index:
         return index[key]
+    for suffix in _county_row_suffixes():
+        if key.endswith(suffix) and key[: -len(suffix)] in index:
+            return index[key[: -len(suffix)]]
     found = _ID_BEFORE_NAME.fullmatch(key)
     if found is None:
         return None
@@ -49,6 +54,14 @@ def _id_and_name(key: str, index: dict[str, Indicator]) -> Indicator | None:
     if by_id is None or (rest and index.get(rest) is not by_id):
         return None
     return by_id
+
+
+@functools.cache
+def _county_row_suffixes() -> tuple[str, ...]:
+    """What ``lzip template`` adds to an indicator's name on its county-wide row, normalised."""
+    from lzip_cli.messages import LANGS, t
+
+    return tuple(normalize_text(t("tpl_county_name", lang, name="")) for lang in LANGS)
 
 
 def normalize_text(text: str) -> str:
