@@ -900,3 +900,13 @@ def test_a_check_result_as_csv_is_refused_as_a_report() -> None:
     assert run_lzip("check", EXAMPLE, "-f", "csv", "-o", "result-2024.csv").exit_code == 1
     result = check(Path("result-2024.csv"))
     assert_error(result, "result-2024.csv:1:9", "LZ264", "'target_per_actual'", "lzip template")
+
+
+def test_a_countys_own_form_with_gap_columns_is_still_a_report() -> None:
+    # One or two columns named as lzip's lists name theirs do not make a list of a form.
+    path = write("2024.csv", "指标,目标值,完成值,距阶段值,距目标\n4.3,1700,1652,0,48\n")
+    result = check(path)
+    assert result.exit_code == 1, result.stderr  # read: the other indicators are not reported
+    [trademarks] = [i for i in json.loads(result.stdout)["indicators"] if i["id"] == "4.3"]
+    assert trademarks["actual"] == 1652
+    assert "LZ264" not in result.stderr

@@ -238,22 +238,22 @@ def _output_only_headers() -> frozenset[str]:
 _OUTPUT_HEADERS = _output_only_headers()
 
 
+#: How many of those columns make a header lzip's own: every list, index and result has at least
+#: three, while a form of the county's own with a 距目标 column or two is still a report.
+_OUTPUT_HEADERS_NEEDED = 3
+
+
 def refuse_lzip_output(cells: list[str], row: int, name: str, lines: list[int] | None) -> None:
-    """LZ264 at the first header cell that only lzip's shortfall lists or results have."""
-    for index, cell in enumerate(cells):
-        if fold(cell).casefold() in _OUTPUT_HEADERS:
-            raise LzipError(
-                [
-                    Problem(
-                        "LZ264",
-                        "lzip_output_as_report",
-                        file=name,
-                        line=lines[index] if lines else row,
-                        column=index + 1,
-                        params={"header": cell.strip()},
-                    )
-                ]
-            )
+    """LZ264 at the first header cell that only lzip's shortfall lists or results have, when the
+    header has enough of them to be one of those files."""
+    found = [index for index, cell in enumerate(cells) if fold(cell).casefold() in _OUTPUT_HEADERS]
+    if len(found) < _OUTPUT_HEADERS_NEEDED:
+        return
+    index = found[0]
+    where = lines[index] if lines else row
+    params = {"header": cells[index].strip()}
+    problem = Problem("LZ264", "lzip_output_as_report", name, where, index + 1, params=params)
+    raise LzipError([problem])
 
 
 def header_field(cell: str) -> str | None:
