@@ -382,11 +382,19 @@ def test_csv_carries_the_agency_rows_note() -> None:
 def test_csv_ends_with_the_county_rows_note_on_every_agencys_line() -> None:
     # 4.3 has only a county row: its note was in the JSON and nowhere in the CSV.
     rows = _csv_rows()
-    assert list(rows[0])[-2:] == ["note", "county_note"]
+    assert list(rows[0])[-3:] == ["note", "county_note", "own_not_carried_out"]
     county_notes = {r["agency_id"]: r["county_note"] for r in rows if r["indicator"] == "4.3"}
     assert set(county_notes.values()) == {"截至2024年12月31日"}
     assert sorted(county_notes) == ["industry-trade", "ip-office"]
     assert {r["county_note"] for r in rows if r["indicator"] == "1.1"} == {""}
+
+
+def test_an_agencys_own_not_carried_out_is_told_from_a_reported_0() -> None:
+    # 5.2: the regulator's own row is "—"; the county's sum is 0 (others have not reported).
+    [regulator] = [r for r in _csv_rows() if (r["indicator"], r["agency_id"]) == (
+        "5.2", "financial-regulator")]  # fmt: skip
+    assert (regulator["own"], regulator["own_not_carried_out"]) == ("0", "yes")
+    assert (regulator["actual"], regulator["not_carried_out"]) == ("0", "")
 
 
 def test_json_fractional_milestones_are_numbers(document: dict[str, Any]) -> None:
@@ -482,6 +490,7 @@ def test_json_agency(document: dict[str, Any]) -> None:
         "status": "behind",
         "regressed": False,
         "own": 9,
+        "own_not_carried_out": False,
         "note": "含“铁拳”行动查办案件",
     }
     assert rows["2.1"]["actual"] == 12 and rows["2.1"]["own"] == 12  # each: its own figure

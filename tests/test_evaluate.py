@@ -374,6 +374,8 @@ def test_not_carried_out_in_a_sum() -> None:
         ("1.1", [("a", 3.0)], False, False),
         ("1.1", [("a", 3.0), ("b", 4.0)], False, True),  # every agency reported: below 15
         ("1.1", [("a", NOT_CARRIED_OUT), ("b", NOT_CARRIED_OUT)], True, True),
+        # A blank figure on a form is no report: b's row is there, its figure is not.
+        ("1.1", [("a", NOT_CARRIED_OUT), ("b", None)], False, False),
         # 4.1 (30 → 15 days, decrease, b and c): a partial sum above 30 is above it for good.
         ("4.1", [("b", 31.0)], False, True),
     ],
@@ -387,6 +389,23 @@ def test_a_sum_some_agencies_have_not_reported_into_is_not_the_countys_whole_fig
     result = check(*(row(n, indicator_id, a, v) for n, (a, v) in enumerate(rows, start=2)))
     county = result.indicator(indicator_id).county
     assert (county.not_carried_out, county.regressed) == (not_carried_out, regressed)
+
+
+@pytest.mark.parametrize(
+    ("rows", "status"),
+    [
+        ([("b", 10.0)], "not-reported"),  # within the 2024 milestone (20), but c may add to it
+        ([("b", 25.0)], "behind"),  # above it already, whatever c reports
+        ([("b", 10.0), ("c", 5.0)], "achieved"),  # every agency reported: 15 days
+    ],
+)
+def test_a_partial_sum_of_an_indicator_to_bring_down_is_not_judged_within_its_milestone(
+    rows: list[tuple[str, float]], status: str
+) -> None:
+    result = check(*(row(n, "4.1", a, v) for n, (a, v) in enumerate(rows, start=2)))
+    county = result.indicator("4.1").county
+    assert county.status == status
+    assert (county.gap_to_milestone is None) == (status == "not-reported")
 
 
 def test_a_county_count_that_differs_from_the_agencies_is_flagged(shipped: Plan) -> None:

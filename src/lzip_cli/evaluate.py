@@ -411,11 +411,16 @@ def _evaluate_indicator(
     count = _sum([f.count for f in own.values()])
     county = yardstick.figure(value, count)
     # A sum that some responsible agencies have not reported into yet is not the county's whole
-    # figure: one agency's — does not make the county's work not carried out, and a sum that
-    # can only rise as the others report is not (yet) below the baseline.
-    complete = set(indicator.agencies) <= {r.agency_id for r in agency_rows}
+    # figure, and it can only rise as they do: one agency's — does not make the county's work
+    # not carried out; a sum of an indicator to raise is not (yet) below the baseline, and one
+    # of an indicator to bring down is not (yet) within its milestone, but not reported.
+    reported = {r.agency_id for r in agency_rows if r.value is not None}
+    complete = set(indicator.agencies) <= reported
     all_nco = bool(agency_rows) and all(isinstance(r.value, NotCarriedOut) for r in agency_rows)
     county.not_carried_out = all_nco and complete
     if not complete and yardstick.increase:
         county.regressed = False
+    elif not complete and county.status in ("achieved", "on-track"):
+        county.status = "not-reported"
+        county.gap_to_milestone = county.gap_to_target = None
     return IndicatorResult(indicator, milestone, county, own)

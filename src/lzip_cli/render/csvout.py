@@ -80,6 +80,7 @@ HEADER_KEYS = (
     "regressed",
     "note",
     "county_note",
+    "own_not_carried_out",  # added last: columns are only ever added at the end
 )
 
 
@@ -114,6 +115,7 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
                     # The county-wide row's note (截至2024年12月31日) is on the figure every
                     # agency sharing the indicator is judged by.
                     result.note(indicator.id, None) or "",
+                    "yes" if line.own and line.own.not_carried_out else "",
                 ]
             )
     return to_csv(HEADER_KEYS, rows)

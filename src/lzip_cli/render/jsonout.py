@@ -113,6 +113,7 @@ def agency_record(result: CheckResult, agency: AgencyResult, lang: Lang) -> dict
         own = line.own
         row = {"indicator": line.indicator_id, **_figure(line.actual, compound)}
         row["own"] = _num(own.value) if own else None
+        row["own_not_carried_out"] = bool(own and own.not_carried_out)
         if compound:
             row["own_count"] = _num(own.count) if own else None
         row["note"] = note(line.indicator_id, agency.agency_id)
