@@ -873,24 +873,26 @@ def test_validate_exits_2_for_a_report_it_cannot_read(name: str, content: bytes,
 
 
 @pytest.mark.parametrize(
-    ("written", "options", "where", "header"),
+    ("written", "options", "where", "said"),
     [
-        ("lists/agriculture.csv", ("-f", "csv"), "2024/agriculture.csv:1:8", "本单位填报"),
+        ("lists/agriculture.csv", ("-f", "csv"), "2024/agriculture.csv:1:8",
+         "written by lzip (column '本单位填报')"),
         ("lists/agriculture.csv", ("-f", "csv", "--lang", "en"), "2024/agriculture.csv:1:8",
-         "Own figure"),
-        ("lists/index.csv", ("-f", "csv"), "2024/index.csv:1:3", "欠账项数"),
-        ("lists/forestry.xlsx", ("-f", "xlsx"), "2024/forestry.xlsx:3:7", "本单位填报"),
+         "written by lzip (column 'Own figure')"),
+        ("lists/index.csv", ("-f", "csv"), "2024/index.csv:1:3",
+         "written by lzip (column '欠账项数')"),
+        ("lists/forestry.xlsx", ("-f", "xlsx"), "2024/forestry.xlsx",
+         "written by lzip (its properties say so)"),
     ],
 )  # fmt: skip
 def test_a_shortfall_list_among_the_reports_is_refused_not_read_as_the_agencys_figures(
-    written: str, options: tuple[str, ...], where: str, header: str
+    written: str, options: tuple[str, ...], where: str, said: str
 ) -> None:
     # A list's 完成值 is the county's figure: read as a report it credited the agency with it.
     assert run_lzip("shortfalls", EXAMPLE, "--out", "lists", *options).exit_code == 1
     Path("2024").mkdir()
     shutil.copy(written, "2024")
-    words = (f"column {header!r}", "written by lzip")
-    assert_error(run_lzip("check", "2024", "--lang", "en"), where, "LZ264", *words)
+    assert_error(run_lzip("check", "2024", "--lang", "en"), where, "LZ264", said)
     validated = run_lzip("validate", "2024", "--lang", "en")
     assert validated.exit_code == 1
     assert [line for line in errors(validated) if line.startswith(f"{where}: error LZ264")]
@@ -909,4 +911,18 @@ def test_a_countys_own_form_with_gap_columns_is_still_a_report() -> None:
     assert result.exit_code == 1, result.stderr  # read: the other indicators are not reported
     [trademarks] = [i for i in json.loads(result.stdout)["indicators"] if i["id"] == "4.3"]
     assert trademarks["actual"] == 1652
+    assert "LZ264" not in result.stderr
+
+
+def test_a_check_result_workbook_is_refused_as_a_report() -> None:
+    # Its year sheet has only two of the lists' columns (距阶段值, 距目标): its properties tell.
+    assert run_lzip("check", EXAMPLE, "-o", "2024结果.xlsx").exit_code == 1
+    result = check(Path("2024结果.xlsx"), "--lang", "en")
+    assert_error(result, "2024结果.xlsx", "LZ264", "written by lzip (its properties say so)")
+
+
+def test_a_form_from_lzip_template_is_not_taken_for_its_output() -> None:
+    assert run_lzip("template", "2024", "-o", "2024.xlsx").exit_code == 0
+    result = check(Path("2024.xlsx"))
+    assert result.exit_code == 1  # read: nothing reported yet
     assert "LZ264" not in result.stderr

@@ -166,7 +166,7 @@ CODES: dict[str, Code] = {
         "rows_of_named_agency_county",
         severity="warning",
     ),
-    "LZ264": _c("lzip_output_as_report"),
+    "LZ264": _c("lzip_output_as_report", "lzip_output_workbook"),
     "LZ280": _c("report_from_stdin"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

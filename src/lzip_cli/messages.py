@@ -584,6 +584,13 @@ TEXTS.update(
             "a report: its actual figures are the county's, not the agency's own. Fill in the "
             "agency's own figures on a form from `lzip template`",
         ),
+        "lzip_output_workbook": (
+            "这是 lzip 生成的检查结果或欠账清单（工作簿属性如此标明），不是报表：其中的完成值是全县的数，"
+            "不是本单位的填报。请用 lzip template 生成的报表填报本单位的数值",
+            "this workbook is a check result or shortfall list written by lzip (its properties "
+            "say so), not a report: its actual figures are the county's, not the agency's own. "
+            "Fill in the agency's own figures on a form from `lzip template`",
+        ),
         "indicator_name_mismatch": (
             "指标名称 {text!r} 是指标 {named} 的名称，而本行的指标是 {indicator}（{indicator_name}）："
             "无法判断数值属于哪个指标，请改正其中一个",

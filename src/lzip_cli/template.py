@@ -108,4 +108,4 @@ def form_xlsx(plan: Plan, year: int, rows: list[FormRow], lang: Lang) -> bytes:
         validations=validations,
         prompt=(t("tpl_col_value", lang), t("tpl_prompt", lang)),
     )
-    return workbook_bytes([sheet])
+    return workbook_bytes([sheet], form=True)

@@ -17,6 +17,10 @@ from xml.parsers import expat
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 
+#: The keyword lzip's result and list workbooks carry in their properties (not its forms): such
+#: a workbook read as a report is refused (LZ264), whatever its columns.
+LZIP_OUTPUT_KEYWORD = "lzip-output"
+
 MAX_ROWS = 2_000_000
 #: The columns read of the rows above and at the header (Excel 2003's 256, far wider than any
 #: form). Below them only the header's width and :data:`COLUMN_MARGIN` more are read: openpyxl
@@ -94,6 +98,8 @@ def iter_xlsx_rows(
         raise _unreadable(name, exc) from None
     formulas: _FormulaRows | None = None
     try:
+        if LZIP_OUTPUT_KEYWORD in (workbook.properties.keywords or "").split():
+            raise LzipError([Problem("LZ264", "lzip_output_workbook", file=name)])
         # A hidden sheet (the lists behind a form's drop-downs) is no report: the first visible one is.
         sheets = _visible_first(workbook.worksheets)
         if not sheets:

@@ -51,8 +51,9 @@ def cell_value(value: object, numeric: bool) -> object:
     return safe_cell(value)
 
 
-def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
-    """The .xlsx file for ``sheets``."""
+def workbook_bytes(sheets: Sequence[Sheet], *, form: bool = False) -> bytes:
+    """The .xlsx file for ``sheets``; marked as lzip's output unless it is a ``form`` to fill in
+    (see :data:`~lzip_cli.xlsx_reader.LZIP_OUTPUT_KEYWORD`)."""
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font, PatternFill
@@ -61,8 +62,13 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     except ImportError:  # pragma: no cover - openpyxl is in the xlsx/test extras
         raise LzipError([Problem("LZ230", "xlsx_needs_openpyxl")]) from None
 
+    from lzip_cli.xlsx_reader import LZIP_OUTPUT_KEYWORD
+
     workbook = Workbook()
     workbook.remove(workbook.active)
+    workbook.properties.creator = "lzip"
+    if not form:
+        workbook.properties.keywords = LZIP_OUTPUT_KEYWORD
     bold = Font(bold=True)
     grey = PatternFill("solid", fgColor="E7E6E6")
     for sheet in sheets:
