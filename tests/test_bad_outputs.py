@@ -118,18 +118,31 @@ def test_a_file_beside_the_report_named_on_its_own_may_be_written() -> None:
     assert Path("returns/结果-2024.csv").exists()
 
 
+@pytest.mark.parametrize("folder", ["2024年度考核", "知识产权（2022-2025年）", "工作2025"])
+def test_a_working_folder_with_a_year_in_its_name_takes_a_result_beside_the_report(
+    folder: str,
+) -> None:
+    Path(folder).mkdir()
+    shutil.move("2024.csv", f"{folder}/2024.csv")
+    result = run_lzip("check", f"{folder}/2024.csv", "-o", f"{folder}/2024结果.xlsx")
+    assert result.exit_code == 1, result.stderr  # written: the example has shortfalls
+    assert Path(f"{folder}/2024结果.xlsx").exists()
+
+
 @pytest.mark.parametrize(
     "args",
     [
         ["check", "returns/2024/forms.csv", "-o", "returns/2024/结果.csv"],
+        ["check", "returns/2024年/forms.csv", "-o", "returns/2024年/结果.csv"],
         ["shortfalls", "returns/2024/forms.csv", "--out", "returns/2024", "-f", "csv"],
     ],
-    ids=["check", "shortfalls"],
+    ids=["check", "check-nian", "shortfalls"],
 )
 def test_a_year_folder_is_a_report_folder_when_one_of_its_forms_is_named(args: list[str]) -> None:
     # returns/2024's files are that year's forms: `lzip check returns/2024` would read 结果.csv.
-    Path("returns/2024").mkdir(parents=True)
-    shutil.move("2024.csv", "returns/2024/forms.csv")
+    folder = Path(args[1]).parent
+    folder.mkdir(parents=True)
+    shutil.move("2024.csv", folder / "forms.csv")
     before = tree()
     result = run_lzip(*args, "--lang", "en")
     assert result.exit_code == 2

@@ -38,16 +38,25 @@ def report_files(paths: list[Path]) -> list[Path]:
 
 def report_folders(paths: list[Path]) -> list[Path]:
     """The folders read as a report: those given, those of several files given one by one
-    (``returns/2024/*.csv``, expanded by the shell), and the folder of one file when its name
-    gives the year (``returns/2024/all.csv``: a year's folder of forms). Any other file alone
-    (``2024.csv``) makes no folder a report folder: its result may go beside it."""
+    (``returns/2024/*.csv``, expanded by the shell), and the folder of one file when the folder
+    is named for a year alone (``returns/2024/all.csv``: a year's folder of forms). Any other
+    file alone (``2024.csv``, ``2024年度考核/2024.csv``) makes no folder a report folder: its
+    result may go beside it."""
     folders = [path for path in paths if path.is_dir()]
     files = [path for path in paths if not path.is_dir()]
     if len(files) > 1:
         folders += list(dict.fromkeys(path.parent for path in files))
-    elif files and years_in_name(files[0].parent.resolve()):
+    elif files and _YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", _folder_name(files[0]))):
         folders.append(files[0].parent)
     return folders
+
+
+#: A folder named for a year and nothing else: 2024, 2024年, 2024年度.
+_YEAR_FOLDER = re.compile(r"(?:19|20|21)[0-9]{2}(?:年度?)?")
+
+
+def _folder_name(file: Path) -> str:
+    return file.parent.resolve().name
 
 
 def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
