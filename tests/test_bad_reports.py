@@ -926,3 +926,33 @@ def test_a_form_from_lzip_template_is_not_taken_for_its_output() -> None:
     result = check(Path("2024.xlsx"))
     assert result.exit_code == 1  # read: nothing reported yet
     assert "LZ264" not in result.stderr
+
+
+# --- folders of several years ----------------------------------------------------------------
+
+
+def year_folders() -> None:
+    """reports/2023 and reports/2024, each holding a copy of the example."""
+    for year in ("2023", "2024"):
+        Path("reports", year).mkdir(parents=True)
+        shutil.copy(EXAMPLE, Path("reports", year, "all.csv"))
+
+
+def test_two_years_folders_with_year_say_the_years_before_the_repeated_rows() -> None:
+    year_folders()
+    result = run_lzip("check", "reports/2023", "reports/2024", "--year", "2024", "--lang", "en")
+    assert result.exit_code == 2
+    first = errors(result)[0]
+    assert first == (
+        "reports/2023: error LZ215: its name gives the year 2023, but --year is 2024, and its "
+        "rows repeat another report's: check each year's reports on their own"
+    )
+    assert "LZ210" in result.stderr
+
+
+def test_a_folder_of_year_folders_names_them() -> None:
+    year_folders()
+    result = run_lzip("check", "reports", "--lang", "en")
+    assert_error(
+        result, "reports", "LZ254", "only folders of years (2023, 2024)", "such as reports/2024"
+    )

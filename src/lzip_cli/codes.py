@@ -107,6 +107,7 @@ CODES: dict[str, Code] = {
         "header_years_differ",
         "header_years_differ_between_files",
         "sheet_year_differs",
+        "years_named_differ_option",
     ),
     "LZ216": _c("blank_indicator"),
     "LZ217": _c("unknown_agency_cell", "unit_in_agency_column"),
@@ -140,7 +141,7 @@ CODES: dict[str, Code] = {
     "LZ251": _c("cell_formula"),
     "LZ252": _c("xlsx_first_sheet_empty"),
     "LZ253": _c("xlsx_merged"),
-    "LZ254": _c("report_dir_empty"),
+    "LZ254": _c("report_dir_empty", "report_dir_of_years"),
     "LZ255": _c("year_column_passed_over", severity="warning"),
     "LZ256": _c(
         "form_no_rows",

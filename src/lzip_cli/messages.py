@@ -473,6 +473,11 @@ TEXTS.update(
             "各报表文件的年度不一致：{file_a} 为 {a} 年，本文件为 {b} 年",
             "the report files are for different years: {file_a} is for {a}, this file for {b}",
         ),
+        "report_dir_of_years": (
+            "目录中没有报表文件，只有各年度的文件夹（{years}）：请指定其中一个，如 {latest}",
+            "the folder holds no report file, only folders of years ({years}): name one of "
+            "them, such as {latest}",
+        ),
         "report_dir_empty": (
             "目录中没有报表文件（.csv、.tsv、.txt、.xlsx）",
             "the directory holds no report files (.csv, .tsv, .txt, .xlsx)",
@@ -685,6 +690,12 @@ TEXTS.update(
             "--year {option} 与文件名（或所在文件夹名）中的 {name} 年不同：按 {option} 年度评估",
             "--year {option} differs from the year {name} in the file or folder name: judged as "
             "{option}",
+        ),
+        "years_named_differ_option": (
+            "名称中的年份为 {name} 年，而 --year 为 {option}：其中的行与其他报表重复。"
+            "不同年度的报表请分别检查",
+            "its name gives the year {name}, but --year is {option}, and its rows repeat "
+            "another report's: check each year's reports on their own",
         ),
         "year_conflict_option": (
             "报表年度相互矛盾：--year 为 {option}，年度列中为 {column}",

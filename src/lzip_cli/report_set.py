@@ -69,7 +69,17 @@ def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if _is_report_file(p))
             if not found:
-                raise LzipError([Problem("LZ254", "report_dir_empty", file=display_path(path))])
+                years = sorted(p.name for p in path.iterdir() if p.is_dir() and years_in_name(p))
+                if years:  # reports/ holding 2023/ and 2024/: one of them is the report
+                    said = Bilingual("、".join(years), ", ".join(years))
+                    latest = display_path(path / years[-1])
+                    params = {"years": said, "latest": latest}
+                    problem = Problem(
+                        "LZ254", "report_dir_of_years", display_path(path), params=params
+                    )
+                else:
+                    problem = Problem("LZ254", "report_dir_empty", file=display_path(path))
+                raise LzipError([problem])
             folder = path
         else:
             found, folder = [path], path.parent
@@ -210,6 +220,14 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
                     },
                 )
             )
+    if log and overridden:
+        # Rows repeating each other across files named for different years (reports/2023 and
+        # reports/2024 with --year 2024): the years are the cause, said before the repeats.
+        named = [w for w in warnings if w.code == "LZ245"]
+        log.problems[:0] = [
+            Problem("LZ215", "years_named_differ_option", file=w.file, params=w.params)
+            for w in named
+        ]
     log.raise_if_any()
     notes: dict[tuple[str, str | None], str] = {}
     for part in parts:
