@@ -119,7 +119,7 @@ def test_codes_are_well_formed_and_in_order() -> None:
     assert not stray
 
 
-@pytest.mark.parametrize("text", ["LZ101", "lz101", "101", " LZ101 "])
+@pytest.mark.parametrize("text", ["LZ101", "lz101", "101", " LZ101 ", "ＬＺ１０１", "１０１"])
 def test_normalize(text: str) -> None:
     assert normalize(text) == "LZ101"
 

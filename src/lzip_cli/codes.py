@@ -12,6 +12,7 @@ registered code is used, and that the README's table matches this registry.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -183,8 +184,8 @@ CODES: dict[str, Code] = {
 
 
 def normalize(text: str) -> str:
-    """``lz101``, ``101`` and ``LZ101`` all name LZ101."""
-    text = text.strip().upper()
+    """``lz101``, ``101``, ``LZ101`` and full-width ``ＬＺ１０１`` all name LZ101."""
+    text = unicodedata.normalize("NFKC", text).strip().upper()
     return text if text.startswith("LZ") else "LZ" + text.zfill(3)
 
 
