@@ -112,6 +112,20 @@ KEYBOARD_SLIPS = [
         '双引号“"”没有配对',
         "is not closed",
     ),
+    (  # 4.1's unit is the last quote for a while: the parser stops entries further down
+        '    unit: "件"\n',
+        '    unit: "件\n',
+        11,
+        '双引号“"”没有配对',
+        "is not closed",
+    ),
+    (
+        "    name_en: Invention patents held in strategic emerging industries\n",
+        "    name_en: 'Invention patent's held in strategic emerging industries\n",
+        31,
+        "撇号“'”结束了引号",
+        "an apostrophe inside single quotes ends the quoted text",
+    ),
     (
         "    target: {year: 2025, value: 1}\n",
         "    target: {year: 2025, value: 1\n",

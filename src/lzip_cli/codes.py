@@ -50,6 +50,7 @@ CODES: dict[str, Code] = {
         "yaml_full_width_space",
         "yaml_full_width_colon",
         "yaml_unpaired_quote",
+        "yaml_apostrophe",
         "yaml_unclosed_flow",
     ),
     "LZ008": _c("yaml_too_deep"),

@@ -1075,6 +1075,13 @@ TEXTS.update(
             "YAML syntax error: the key is followed by a full-width colon '：'; write ':' and a "
             "space (the parser stopped at line {line}, column {column}: {problem})",
         ),
+        "yaml_apostrophe": (
+            "YAML 语法错误：单引号括起的文字中的撇号“'”结束了引号；请写成两个撇号“''”，"
+            "或改用双引号（解析器在第 {line} 行第 {column} 列停下：{problem}）",
+            "YAML syntax error: an apostrophe inside single quotes ends the quoted text; write "
+            "it twice ('') or use double quotes (the parser stopped at line {line}, column "
+            "{column}: {problem})",
+        ),
         "yaml_unpaired_quote": (
             'YAML 语法错误：这一行的双引号“"”没有配对，引号里的文字一直延续到下一个引号'
             "（解析器在第 {line} 行第 {column} 列停下：{problem}）",

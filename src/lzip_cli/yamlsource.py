@@ -186,6 +186,11 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
 _FULL_WIDTH_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?[\w.-]+[ \u3000]*(：)")
 #: How many lines above a syntax error to look for its cause.
 _CAUSE_LINES = 3
+#: How far above to look for an unclosed double quote: its text runs on to the next quote, often
+#: several entries down, and the parser stops only there.
+_QUOTE_LINES = 40
+#: A single-quoted value closed by an apostrophe inside it: ``name_en: 'Admin's cases'``.
+_APOSTROPHE = re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+:[ \t]+'(?:[^']|'')*(')[^\s#,\]}]")
 
 
 _CLOSING = {"{": "}", "[": "]"}
@@ -211,13 +216,16 @@ def likely_cause(text: str, error_line: int) -> tuple[str, int, int] | None:
     pair up. Returns the message key and the slip's line and column (from 1), or None.
     """
     lines = text.split("\n", error_line + 1)[: error_line + 1]
-    for number in range(len(lines) - 1, max(-1, len(lines) - 2 - _CAUSE_LINES), -1):
+    for number in range(len(lines) - 1, max(-1, len(lines) - 2 - _QUOTE_LINES), -1):
         line = lines[number]
+        near = number >= len(lines) - 1 - _CAUSE_LINES
         indent = len(line) - len(line.lstrip(" \u3000"))
-        if "\u3000" in line[:indent]:
+        if near and "\u3000" in line[:indent]:
             return "yaml_full_width_space", number + 1, line.index("\u3000") + 1
-        if colon := _FULL_WIDTH_COLON.match(line):
+        if near and (colon := _FULL_WIDTH_COLON.match(line)):
             return "yaml_full_width_colon", number + 1, colon.start(1) + 1
+        if near and (apostrophe := _APOSTROPHE.match(line)):
+            return "yaml_apostrophe", number + 1, apostrophe.start(1) + 1
         quotes = [i for i, char in enumerate(line) if char == '"' and line[i - 1 : i] != "\\"]
         if len(quotes) % 2 and "'" not in line and "#" not in line[: quotes[0]]:
             return "yaml_unpaired_quote", number + 1, quotes[-1] + 1
