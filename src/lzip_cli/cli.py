@@ -1130,6 +1130,7 @@ def main() -> None:
     import gc
 
     gc.disable()
+    stdio.streams_that_go_somewhere()
     stdio.utf8_when_redirected()
     stdio.quiet_when_the_reader_leaves()
     try:
