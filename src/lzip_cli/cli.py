@@ -221,6 +221,12 @@ def _errors_exit(
         _fail(format_problems(exc.problems, exc.omitted, lang.value), code)
 
 
+def _to_stdout(output: Path | None) -> bool:
+    """``-o -``: standard output, as with no ``-o`` (a file named ``-`` is given with its folder,
+    ``$PWD/-``: pathlib reads ``./-`` as ``-``)."""
+    return output is not None and str(output) == "-"
+
+
 def _load_plan(data: Path | None) -> "Plan":
     from lzip_cli.plan_loader import load_plan, resolve_data_dir
 
@@ -454,6 +460,9 @@ def check(
     """
     if output_format is CheckFormat.md:
         output_format = CheckFormat.markdown
+    dash = _to_stdout(output)
+    if dash:
+        output = None
     with _errors_exit(lang):
         plan = _load_plan(data)
         result = _read_and_evaluate(plan, reports, year)
@@ -466,7 +475,7 @@ def check(
         with _errors_exit(lang):
             _write_check(result, selected, output_format, output, reports, data, force, code)
     elif output_format is CheckFormat.xlsx:
-        _refuse("LZ309", "xlsx_needs_output", code)
+        _refuse("LZ309", "xlsx_not_to_stdout" if dash else "xlsx_needs_output", code)
     else:
         # A BOM lets Excel on Chinese Windows open a redirected CSV; a terminal needs none.
         bom = not sys.stdout.isatty() and stdio.writes_utf8(sys.stdout)
@@ -534,11 +543,17 @@ def _emit_check(
         table.render(result, selected, lang, console or Console(), fit=fit)
 
 
-def _format_from_suffix(output: Path, formats: dict[str, _Format]) -> _Format:
-    """The format ``output``'s suffix names; LZ307 when it names none of ``formats``."""
+def _format_from_suffix(
+    output: Path, formats: dict[str, _Format], stream_format: _Format
+) -> _Format:
+    """The format ``output``'s suffix names; LZ307 when it names none of ``formats``, unless
+    ``output`` is a stream (``/dev/stdout``), which takes ``stream_format`` as stdout would."""
     from lzip_cli.errors import LzipError, Problem
+    from lzip_cli.output import is_stream
 
     chosen = formats.get(output.suffix.lower())
+    if chosen is None and is_stream(output):
+        return stream_format
     if chosen is None:
         from lzip_cli.messages import Bilingual
 
@@ -587,7 +602,7 @@ def _write_check(
         report_folders=report_folders(reports),
     )
     if output_format is None:
-        output_format = _format_from_suffix(output, CHECK_SUFFIXES)
+        output_format = _format_from_suffix(output, CHECK_SUFFIXES, CheckFormat.table)
     if output_format is CheckFormat.xlsx:
         from lzip_cli.output import atomic_write
         from lzip_cli.render import check_xlsx
@@ -695,6 +710,8 @@ def shortfalls(
     code = lang.value
     if output_format is ListFormat.markdown:
         output_format = ListFormat.md
+    if _to_stdout(out):  # --out -: the Markdown of every list on stdout, as without --out
+        out = None
     if out is None and output_format is not ListFormat.md:  # before the report is read
         _refuse("LZ309", "lists_need_out", code, format=output_format.value)
     with _errors_exit(lang):
@@ -851,6 +868,9 @@ def template(
 
     code = lang.value
     year = _form_year(ctx, year, year_option, code)
+    dash = _to_stdout(output)
+    if dash:
+        output = None
     with _errors_exit(lang):
         plan = _load_plan(data)
     ids = _agency_ids(plan, agency, lang) if agency else None
@@ -891,11 +911,13 @@ def template(
             check_targets([output], plan_files, force=force)
         if output_format is None:
             output_format = (
-                FormFormat.csv if output is None else _format_from_suffix(output, FORM_SUFFIXES)
+                FormFormat.csv
+                if output is None
+                else _format_from_suffix(output, FORM_SUFFIXES, FormFormat.csv)
             )
         if output_format is FormFormat.xlsx:
             if output is None:
-                _refuse("LZ309", "xlsx_needs_output", code)
+                _refuse("LZ309", "xlsx_not_to_stdout" if dash else "xlsx_needs_output", code)
             content = forms.form_xlsx(plan, year, rows, code)
         else:
             content = forms.form_csv(plan, year, rows, code)
@@ -991,7 +1013,7 @@ def schema(
     from lzip_cli.schema import render
 
     text = render(kind.value)
-    if output is None:
+    if output is None or _to_stdout(output):
         sys.stdout.write(text)
         return
     with _errors_exit(lang):
