@@ -27,8 +27,16 @@ def _h(key: str) -> str:
     return t("help." + key, HELP_LANG)
 
 
+class _Context(typer.Context):
+    def make_formatter(self) -> "HelpFormatter":
+        # Help as wide as tables and wrapped text are: COLUMNS=0 or 1 falls back as they do.
+        return self.formatter_class(width=stdio.help_width(), max_width=self.max_content_width)
+
+
 class _LocalizedHelp:
     """Typer's own words in ``--help`` (Usage, Options, [default: …]) in :data:`HELP_LANG`."""
+
+    context_class = _Context
 
     def get_help(self, ctx: typer.Context) -> str:
         from lzip_cli.usage import cell_help_formatter, localize_help
@@ -69,6 +77,7 @@ class _Command(_LocalizedHelp, typer.core.TyperCommand):
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from typer._click.formatting import HelpFormatter
 
     from lzip_cli.evaluate import AgencyResult, CheckResult
     from lzip_cli.models import Plan
@@ -536,11 +545,9 @@ def _emit_check(
         for line in github.check_commands(result, selected, report_file, lang):
             out.write(line + "\n")
     else:
-        from rich.console import Console
+        from lzip_cli.render import table, terminal
 
-        from lzip_cli.render import table
-
-        table.render(result, selected, lang, console or Console(), fit=fit)
+        table.render(result, selected, lang, console or terminal.console(), fit=fit)
 
 
 def _format_from_suffix(
@@ -648,11 +655,10 @@ def indicators(
     if output_format is CatalogFormat.json:
         _print_json([catalog.indicator_record(ind) for ind in chosen])
     else:
-        from rich.console import Console
-
+        from lzip_cli.render.terminal import console as new_console
         from lzip_cli.render.terminal import print_plain
 
-        console = Console()
+        console = new_console()
         print_plain(console, catalog.indicators_table(plan, chosen, lang.value, console.width))
 
 
@@ -672,11 +678,10 @@ def agencies(
     if output_format is CatalogFormat.json:
         _print_json([catalog.agency_record(plan, agency.id) for agency in plan.agencies])
     else:
-        from rich.console import Console
-
+        from lzip_cli.render.terminal import console as new_console
         from lzip_cli.render.terminal import print_plain
 
-        console = Console()
+        console = new_console()
         print_plain(console, catalog.agencies_table(plan, lang.value, console.width))
 
 
@@ -985,12 +990,10 @@ def diff(
         for line in plan_diff.lines(changes, before, after, code):
             typer.echo(line)
     else:
-        from rich.console import Console
+        from lzip_cli.render.terminal import console, print_plain
 
         title = _t("diff_title", code, old=old, new=new)
-        from lzip_cli.render.terminal import print_plain
-
-        print_plain(Console(), plan_diff.table(changes, before, after, code, title))
+        print_plain(console(), plan_diff.table(changes, before, after, code, title))
     raise typer.Exit(EXIT_FINDINGS if exit_code and changes else EXIT_OK)
 
 

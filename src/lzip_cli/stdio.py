@@ -20,6 +20,41 @@ import os
 import sys
 from typing import NoReturn
 
+#: The width laid out to when neither ``COLUMNS`` nor a terminal gives one.
+DEFAULT_WIDTH = 80
+#: The least width laid out to: a ``COLUMNS`` of 1 would stand every character on a line of its
+#: own, and under about 40 columns no table of lzip's can be read.
+MIN_WIDTH = 40
+#: Help is as wide as :func:`layout_width` less 2, as Click lays it out, within these bounds: an
+#: option list with its 30-cell first column is unreadable narrower than 50.
+HELP_WIDTHS = (50, 78)
+
+
+def layout_width() -> int:
+    """The width tables, wrapped text and help are laid out to, in terminal cells.
+
+    ``COLUMNS`` when it is a positive whole number; else (unset, 0 as some CI runners report,
+    negative, not a number) the width of the terminal on standard input, output or error, as Rich
+    looks for one; else :data:`DEFAULT_WIDTH`. Never below :data:`MIN_WIDTH`.
+    """
+    columns = os.environ.get("COLUMNS", "").strip()
+    width = int(columns) if columns.isascii() and columns.isdigit() else 0
+    for descriptor in (0, 1, 2):
+        if width > 0:
+            break
+        try:
+            width = os.get_terminal_size(descriptor).columns
+        except (OSError, ValueError):
+            continue
+    return max(width or DEFAULT_WIDTH, MIN_WIDTH)
+
+
+def help_width() -> int:
+    """The width of ``--help`` and usage lines: :func:`layout_width` less 2, within
+    :data:`HELP_WIDTHS` (Click's own rule, which read ``COLUMNS`` as stdout's terminal only)."""
+    least, most = HELP_WIDTHS
+    return max(least, min(layout_width() - 2, most))
+
 
 class _ReaderMayLeave(io.RawIOBase):
     """Standard output's file descriptor, written until its reader goes away, then nothing."""
