@@ -27,8 +27,16 @@ def _h(key: str) -> str:
     return t("help." + key, HELP_LANG)
 
 
+class _Context(typer.Context):
+    def make_formatter(self) -> "HelpFormatter":
+        # Help as wide as tables and wrapped text are: COLUMNS=0 or 1 falls back as they do.
+        return self.formatter_class(width=stdio.help_width(), max_width=self.max_content_width)
+
+
 class _LocalizedHelp:
     """Typer's own words in ``--help`` (Usage, Options, [default: …]) in :data:`HELP_LANG`."""
+
+    context_class = _Context
 
     def get_help(self, ctx: typer.Context) -> str:
         from lzip_cli.usage import cell_help_formatter, localize_help
@@ -69,6 +77,7 @@ class _Command(_LocalizedHelp, typer.core.TyperCommand):
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from typer._click.formatting import HelpFormatter
 
     from lzip_cli.evaluate import AgencyResult, CheckResult
     from lzip_cli.models import Plan
@@ -219,6 +228,12 @@ def _errors_exit(
         codes = [p.code for p in exc.problems]
         code = exit_code(codes) if exit_code else EXIT_UNUSABLE
         _fail(format_problems(exc.problems, exc.omitted, lang.value), code)
+
+
+def _to_stdout(output: Path | None) -> bool:
+    """``-o -``: standard output, as with no ``-o`` (a file named ``-`` is given with its folder,
+    ``$PWD/-``: pathlib reads ``./-`` as ``-``)."""
+    return output is not None and str(output) == "-"
 
 
 def _load_plan(data: Path | None) -> "Plan":
@@ -454,6 +469,9 @@ def check(
     """
     if output_format is CheckFormat.md:
         output_format = CheckFormat.markdown
+    dash = _to_stdout(output)
+    if dash:
+        output = None
     with _errors_exit(lang):
         plan = _load_plan(data)
         result = _read_and_evaluate(plan, reports, year)
@@ -466,7 +484,7 @@ def check(
         with _errors_exit(lang):
             _write_check(result, selected, output_format, output, reports, data, force, code)
     elif output_format is CheckFormat.xlsx:
-        _refuse("LZ309", "xlsx_needs_output", code)
+        _refuse("LZ309", "xlsx_not_to_stdout" if dash else "xlsx_needs_output", code)
     else:
         # A BOM lets Excel on Chinese Windows open a redirected CSV; a terminal needs none.
         bom = not sys.stdout.isatty() and stdio.writes_utf8(sys.stdout)
@@ -527,18 +545,22 @@ def _emit_check(
         for line in github.check_commands(result, selected, report_file, lang):
             out.write(line + "\n")
     else:
-        from rich.console import Console
+        from lzip_cli.render import table, terminal
 
-        from lzip_cli.render import table
-
-        table.render(result, selected, lang, console or Console(), fit=fit)
+        table.render(result, selected, lang, console or terminal.console(), fit=fit)
 
 
-def _format_from_suffix(output: Path, formats: dict[str, _Format]) -> _Format:
-    """The format ``output``'s suffix names; LZ307 when it names none of ``formats``."""
+def _format_from_suffix(
+    output: Path, formats: dict[str, _Format], stream_format: _Format
+) -> _Format:
+    """The format ``output``'s suffix names; LZ307 when it names none of ``formats``, unless
+    ``output`` is a stream (``/dev/stdout``), which takes ``stream_format`` as stdout would."""
     from lzip_cli.errors import LzipError, Problem
+    from lzip_cli.output import is_stream
 
     chosen = formats.get(output.suffix.lower())
+    if chosen is None and is_stream(output):
+        return stream_format
     if chosen is None:
         from lzip_cli.messages import Bilingual
 
@@ -587,7 +609,7 @@ def _write_check(
         report_folders=report_folders(reports),
     )
     if output_format is None:
-        output_format = _format_from_suffix(output, CHECK_SUFFIXES)
+        output_format = _format_from_suffix(output, CHECK_SUFFIXES, CheckFormat.table)
     if output_format is CheckFormat.xlsx:
         from lzip_cli.output import atomic_write
         from lzip_cli.render import check_xlsx
@@ -633,11 +655,10 @@ def indicators(
     if output_format is CatalogFormat.json:
         _print_json([catalog.indicator_record(ind) for ind in chosen])
     else:
-        from rich.console import Console
-
+        from lzip_cli.render.terminal import console as new_console
         from lzip_cli.render.terminal import print_plain
 
-        console = Console()
+        console = new_console()
         print_plain(console, catalog.indicators_table(plan, chosen, lang.value, console.width))
 
 
@@ -657,11 +678,10 @@ def agencies(
     if output_format is CatalogFormat.json:
         _print_json([catalog.agency_record(plan, agency.id) for agency in plan.agencies])
     else:
-        from rich.console import Console
-
+        from lzip_cli.render.terminal import console as new_console
         from lzip_cli.render.terminal import print_plain
 
-        console = Console()
+        console = new_console()
         print_plain(console, catalog.agencies_table(plan, lang.value, console.width))
 
 
@@ -695,6 +715,8 @@ def shortfalls(
     code = lang.value
     if output_format is ListFormat.markdown:
         output_format = ListFormat.md
+    if _to_stdout(out):  # --out -: the Markdown of every list on stdout, as without --out
+        out = None
     if out is None and output_format is not ListFormat.md:  # before the report is read
         _refuse("LZ309", "lists_need_out", code, format=output_format.value)
     with _errors_exit(lang):
@@ -851,6 +873,9 @@ def template(
 
     code = lang.value
     year = _form_year(ctx, year, year_option, code)
+    dash = _to_stdout(output)
+    if dash:
+        output = None
     with _errors_exit(lang):
         plan = _load_plan(data)
     ids = _agency_ids(plan, agency, lang) if agency else None
@@ -891,11 +916,13 @@ def template(
             check_targets([output], plan_files, force=force)
         if output_format is None:
             output_format = (
-                FormFormat.csv if output is None else _format_from_suffix(output, FORM_SUFFIXES)
+                FormFormat.csv
+                if output is None
+                else _format_from_suffix(output, FORM_SUFFIXES, FormFormat.csv)
             )
         if output_format is FormFormat.xlsx:
             if output is None:
-                _refuse("LZ309", "xlsx_needs_output", code)
+                _refuse("LZ309", "xlsx_not_to_stdout" if dash else "xlsx_needs_output", code)
             content = forms.form_xlsx(plan, year, rows, code)
         else:
             content = forms.form_csv(plan, year, rows, code)
@@ -963,12 +990,10 @@ def diff(
         for line in plan_diff.lines(changes, before, after, code):
             typer.echo(line)
     else:
-        from rich.console import Console
+        from lzip_cli.render.terminal import console, print_plain
 
         title = _t("diff_title", code, old=old, new=new)
-        from lzip_cli.render.terminal import print_plain
-
-        print_plain(Console(), plan_diff.table(changes, before, after, code, title))
+        print_plain(console(), plan_diff.table(changes, before, after, code, title))
     raise typer.Exit(EXIT_FINDINGS if exit_code and changes else EXIT_OK)
 
 
@@ -991,7 +1016,7 @@ def schema(
     from lzip_cli.schema import render
 
     text = render(kind.value)
-    if output is None:
+    if output is None or _to_stdout(output):
         sys.stdout.write(text)
         return
     with _errors_exit(lang):
@@ -1130,6 +1155,7 @@ def main() -> None:
     import gc
 
     gc.disable()
+    stdio.streams_that_go_somewhere()
     stdio.utf8_when_redirected()
     stdio.quiet_when_the_reader_leaves()
     try:

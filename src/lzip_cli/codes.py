@@ -180,7 +180,9 @@ CODES: dict[str, Code] = {
     "LZ306": _c("stdout_failed", "stdout_unencodable"),
     "LZ307": _c("output_format_unknown", "output_format_mismatch"),
     "LZ308": _c("output_in_report_folder"),
-    "LZ309": _c("lists_need_out", "xlsx_needs_output", "per_agency_needs_output"),
+    "LZ309": _c(
+        "lists_need_out", "xlsx_needs_output", "xlsx_not_to_stdout", "per_agency_needs_output"
+    ),
 }
 
 

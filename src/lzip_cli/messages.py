@@ -1004,6 +1004,10 @@ TEXTS.update(
             "xlsx 格式需要 -o/--output 指定写入的文件",
             "the xlsx format needs -o/--output naming the file to write",
         ),
+        "xlsx_not_to_stdout": (
+            "xlsx 工作簿不能写到标准输出（-o -）；请用 -o 指定 .xlsx 文件",
+            "an xlsx workbook cannot go to standard output (-o -); name a .xlsx file with -o",
+        ),
         "tpl_col_year": ("年度", "year"),
         "tpl_col_indicator": ("指标", "indicator"),
         "tpl_col_name": ("指标名称", "name"),
@@ -1754,9 +1758,10 @@ TEXTS.update(
             "as a report).",
         ),
         "code.LZ309": (
-            "所选格式要写入文件（xlsx、csv 清单、各单位表格），但没有用 -o/--out 指定写到哪里。",
+            "所选格式要写入文件（xlsx、csv 清单、各单位表格），但没有用 -o/--out 指定写到哪里"
+            "（-o - 即标准输出，也不行）。",
             "The format asked for is written to files (xlsx, CSV lists, the agencies' forms), but "
-            "no -o/--out names where.",
+            "no -o/--out names where (-o -, standard output, does not).",
         ),
     }
 )
@@ -1821,8 +1826,8 @@ TEXTS.update(
             "Output format (default: table, or what the --output file's suffix says).",
         ),
         "help.check.output": (
-            "写入 FILE 而不是标准输出（.xlsx、.json、.csv、.md、.txt）：.xlsx 为 Excel 工作簿；其余为 UTF-8 编码，CSV 带 BOM 便于 Excel 打开，不受终端重定向改变编码的影响。",
-            "Write to FILE instead of stdout (.xlsx, .json, .csv, .md, .txt): .xlsx is an Excel workbook; the others are UTF-8, CSV with a BOM for Excel, whatever the shell would do to a redirection.",
+            "写入 FILE 而不是标准输出（.xlsx、.json、.csv、.md、.txt）：.xlsx 为 Excel 工作簿；其余为 UTF-8 编码，CSV 带 BOM 便于 Excel 打开，不受终端重定向改变编码的影响。-o - 即标准输出；/dev/stdout、管道等流直接写入。",
+            "Write to FILE instead of stdout (.xlsx, .json, .csv, .md, .txt): .xlsx is an Excel workbook; the others are UTF-8, CSV with a BOM for Excel, whatever the shell would do to a redirection. -o - is stdout; /dev/stdout, a FIFO or another stream is written in place.",
         ),
         "help.check.force": (
             "覆盖已存在的 --output 文件。",

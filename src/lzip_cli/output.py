@@ -1,7 +1,15 @@
 """Writing files safely: never over an input, never over an existing file unless asked, atomically.
 
 A file is written to a temporary sibling and renamed over its target, so an interrupted run
-leaves either the old file or the new one, never a partial one.
+leaves either the old file or the new one, never a partial one. A target that is a symlink to a
+file is written so (the file it points to is replaced, the link stays a link).
+
+A target that is a stream, not a file (``/dev/stdout``, ``/dev/stderr``, ``/dev/fd/N``, a
+symlink to one of them, or an existing FIFO, terminal or other device such as ``/dev/null``) is
+written in place, as ``> target`` would: a stream has nothing to replace, so it needs no
+``--force`` and atomicity does not apply. ``/dev/stdout`` and ``/dev/stderr`` are lzip's own
+standard output and error, whatever they are redirected to (a file is appended to where the shell
+left it, a pipe whose reader left drops the rest).
 """
 
 from __future__ import annotations
@@ -10,10 +18,12 @@ import contextlib
 import io
 import os
 import re
+import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from lzip_cli.errors import LzipError, Problem
 
@@ -46,6 +56,64 @@ def unique_names(stems: Iterable[str]) -> list[str]:
         seen.add(name.lower())
         result.append(name)
     return result
+
+
+#: The paths that name a descriptor of lzip's own.
+_DESCRIPTOR_PATH = re.compile(r"/dev/(stdout|stderr)|/dev/fd/(\d+)|/proc/self/fd/(\d+)")
+
+
+def _descriptor_named(path: Path) -> int | None:
+    """The descriptor ``path`` names (``/dev/stdout``: 1), also through symlinks; else None."""
+    text = os.fspath(path)
+    for _ in range(40):  # as many links as the kernel follows
+        found = _DESCRIPTOR_PATH.fullmatch(text)
+        if found:
+            name, number = found[1], found[2] or found[3]
+            return int(number) if number else (1 if name == "stdout" else 2)
+        try:
+            link = os.readlink(text)
+        except (OSError, ValueError):  # not a link, or no such file
+            return None
+        text = os.path.join(os.path.dirname(text), link)
+    return None
+
+
+def is_stream(path: Path) -> bool:
+    """Whether ``path`` is written as a stream, in place: it names a descriptor (``/dev/stdout``)
+    or it is an existing file that is neither a regular file nor a directory (a FIFO, a terminal,
+    ``/dev/null``, a socket)."""
+    if _descriptor_named(path) is not None:
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _resolved(path: Path) -> Path:
+    """The file a symlink ``path`` points to (written, so that the link stays); else ``path``."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+@contextlib.contextmanager
+def _stream(path: Path) -> Iterator[BinaryIO]:
+    """The stream ``path`` names, open for writing; a failure is LZ305 on ``path``."""
+    descriptor = _descriptor_named(path)
+    try:
+        if descriptor in (1, 2):  # through sys.stdout: what is printed stays in order
+            standard = sys.stdout if descriptor == 1 else sys.stderr
+            standard.flush()
+            yield standard.buffer
+            standard.buffer.flush()
+        elif descriptor is not None:
+            with os.fdopen(os.dup(descriptor), "wb") as handle:
+                yield handle
+        else:
+            with open(path, "wb") as handle:
+                yield handle
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -85,7 +153,7 @@ def check_targets(
                 problems.append(Problem("LZ308", "output_in_report_folder", file=str(target)))
         elif target.is_dir():
             problems.append(Problem("LZ302", "output_is_directory", file=str(target)))
-        elif target.exists() and not force:
+        elif target.exists() and not force and not is_stream(target):
             problems.append(Problem("LZ303", "output_exists", file=str(target)))
     if problems:
         raise LzipError(problems)
@@ -138,8 +206,19 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
     """A UTF-8 text file written in pieces beside ``path``, renamed over it when the block ends.
 
     For output too large to hold as one string (``check -o`` of a million rows as JSON). If
-    the block raises, ``path`` is left as it was and the temporary file is removed.
+    the block raises, ``path`` is left as it was and the temporary file is removed. A stream
+    (:func:`is_stream`) is written in place.
     """
+    if is_stream(path):
+        with _stream(path) as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # type: ignore[arg-type]
+            try:
+                yield text
+                text.flush()
+            finally:
+                text.detach()  # standard output stays open
+        return
+    path = _resolved(path)
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
@@ -176,8 +255,18 @@ def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
     Every file is first written in full to a temporary sibling (flushed to disk); only then are
     they renamed over their targets. A full disk, a quota or a refused write therefore leaves
     every target as it was, and no temporary file behind. (A rename refused part-way through
-    leaves the files before it new and the rest as they were, each one whole.)
+    leaves the files before it new and the rest as they were, each one whole.) A stream
+    (:func:`is_stream`) is written in place once the files are.
     """
+    streams = [(path, data) for path, data in files if is_stream(path)]
+    files = [(_resolved(path), data) for path, data in files if not is_stream(path)]
+    _write_files(files)
+    for path, data in streams:
+        with _stream(path) as handle:
+            handle.write(data)
+
+
+def _write_files(files: list[tuple[Path, bytes]]) -> None:
     staged: list[tuple[str, Path]] = []
     renamed = 0
     path = files[0][0] if files else Path(".")

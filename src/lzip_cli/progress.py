@@ -72,7 +72,6 @@ def track(
 
 
 def _bar(*, percent: bool = False):  # type: ignore[no-untyped-def]
-    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -82,11 +81,13 @@ def _bar(*, percent: bool = False):  # type: ignore[no-untyped-def]
         TimeElapsedColumn,
     )
 
+    from lzip_cli.render import terminal
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         TaskProgressColumn() if percent else MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=terminal.console(stderr=True),
         transient=True,
     )

@@ -6,7 +6,9 @@ run. A full disk under standard output is an error like any other (LZ306).
 
 A reader that stops reading (``lzip check … | head -1``) is no error of lzip's: what it would
 still have printed is dropped, quietly, and the run ends with the exit status it would have had
-(see :func:`quiet_when_the_reader_leaves`).
+(see :func:`quiet_when_the_reader_leaves`). A standard stream that is missing altogether (closed
+with ``>&-``, or None under pythonw or a Windows service) drops what is written to it the same way
+(see :func:`streams_that_go_somewhere`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,41 @@ import io
 import os
 import sys
 from typing import NoReturn
+
+#: The width laid out to when neither ``COLUMNS`` nor a terminal gives one.
+DEFAULT_WIDTH = 80
+#: The least width laid out to: a ``COLUMNS`` of 1 would stand every character on a line of its
+#: own, and under about 40 columns no table of lzip's can be read.
+MIN_WIDTH = 40
+#: Help is as wide as :func:`layout_width` less 2, as Click lays it out, within these bounds: an
+#: option list with its 30-cell first column is unreadable narrower than 50.
+HELP_WIDTHS = (50, 78)
+
+
+def layout_width() -> int:
+    """The width tables, wrapped text and help are laid out to, in terminal cells.
+
+    ``COLUMNS`` when it is a positive whole number; else (unset, 0 as some CI runners report,
+    negative, not a number) the width of the terminal on standard input, output or error, as Rich
+    looks for one; else :data:`DEFAULT_WIDTH`. Never below :data:`MIN_WIDTH`.
+    """
+    columns = os.environ.get("COLUMNS", "").strip()
+    width = int(columns) if columns.isascii() and columns.isdigit() else 0
+    for descriptor in (0, 1, 2):
+        if width > 0:
+            break
+        try:
+            width = os.get_terminal_size(descriptor).columns
+        except (OSError, ValueError):
+            continue
+    return max(width or DEFAULT_WIDTH, MIN_WIDTH)
+
+
+def help_width() -> int:
+    """The width of ``--help`` and usage lines: :func:`layout_width` less 2, within
+    :data:`HELP_WIDTHS` (Click's own rule, which read ``COLUMNS`` as stdout's terminal only)."""
+    least, most = HELP_WIDTHS
+    return max(least, min(layout_width() - 2, most))
 
 
 class _ReaderMayLeave(io.RawIOBase):
@@ -47,6 +84,39 @@ class _ReaderMayLeave(io.RawIOBase):
                     raise
                 self.reader_left = True
         return len(data)  # dropped: nobody reads it
+
+
+class _Nowhere(io.RawIOBase):
+    """A stream that takes everything and keeps nothing, where not even the null device opens."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        return len(data)
+
+
+def streams_that_go_somewhere() -> None:
+    """Standard output and error that are missing write to the null device instead.
+
+    Python leaves ``sys.stdout`` None when descriptor 1 is closed (``lzip validate >&-``) or when
+    there is no console at all (pythonw, a Windows service). What would have been printed there
+    is then dropped, as for a reader that left (:func:`quiet_when_the_reader_leaves`), and the run
+    ends with the exit status it would have had; a file named by ``-o`` is written as ever, and
+    messages still go to standard error if that is open. Opening the null device also takes the
+    closed descriptor, so that no file lzip opens later becomes descriptor 1 or 2 by chance.
+    """
+    for name in ("stdin", "stdout", "stderr"):
+        if getattr(sys, name) is not None:
+            continue
+        mode = "r" if name == "stdin" else "w"
+        try:
+            descriptor = os.open(os.devnull, os.O_RDONLY if name == "stdin" else os.O_WRONLY)
+            # Never closed: quiet_when_the_reader_leaves wraps the descriptor and drops this.
+            stream: io.TextIOBase = open(descriptor, mode, encoding="utf-8", closefd=False)  # noqa: SIM115
+        except OSError:
+            stream = io.TextIOWrapper(io.BufferedWriter(_Nowhere()), encoding="utf-8")
+        setattr(sys, name, stream)
 
 
 def quiet_when_the_reader_leaves() -> None:

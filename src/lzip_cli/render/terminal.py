@@ -13,6 +13,16 @@ if TYPE_CHECKING:
 _PLAINER = str.maketrans({"█": "#", "░": "-"})
 
 
+def console(**options: Any) -> Console:
+    """A Rich console as wide as :func:`lzip_cli.stdio.layout_width` says (``COLUMNS=0`` or
+    ``COLUMNS=1`` from a CI runner would otherwise lay tables out to nothing or to one cell)."""
+    from rich.console import Console
+
+    from lzip_cli.stdio import layout_width
+
+    return Console(width=layout_width(), **options)
+
+
 def show(console: Console, draw: Callable[[], None]) -> None:
     """Run ``draw`` (which prints to ``console``): lines written to anything but a terminal lose
     the trailing spaces Rich pads them with."""

@@ -1,0 +1,77 @@
+"""The width lzip lays out to when ``COLUMNS`` is no width: 0 (as some CI runners report), 1,
+negative or not a number. Tables, catalogs and help read it alike: a value that is no width
+falls back to the terminal's, else 80 columns; one below 40 counts as 40."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lzip_cli.linebreak import cell_width
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "2024.csv"
+
+
+def lzip(*args: str, columns: str) -> subprocess.CompletedProcess[str]:
+    """``COLUMNS=columns lzip ARGS`` in a process with no terminal (as in CI), stdout piped."""
+    env = {k: v for k, v in os.environ.items() if k not in {"LZIP_LANG", "LZIP_DATA"}}
+    env.update(COLUMNS=columns, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+    return subprocess.run(
+        [sys.executable, "-m", "lzip_cli", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def widest(text: str) -> int:
+    return max(cell_width(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", ""])
+def test_check_with_a_columns_that_is_no_width_is_laid_out_to_80(columns: str) -> None:
+    done = lzip("check", str(EXAMPLE), columns=columns)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == lzip("check", str(EXAMPLE), columns="80").stdout
+    assert 70 < widest(done.stdout) <= 80
+
+
+@pytest.mark.parametrize("columns", ["1", "39"])
+def test_check_on_a_tiny_width_is_laid_out_to_40(columns: str) -> None:
+    done = lzip("check", str(EXAMPLE), columns=columns)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == lzip("check", str(EXAMPLE), columns="40").stdout
+    assert widest(done.stdout) == 40
+    assert "县林业局（forestry）" in done.stdout  # a heading on one line, not a character a line
+
+
+def test_check_on_a_wide_terminal_takes_the_width() -> None:
+    done = lzip("check", str(EXAMPLE), columns="200")
+    assert 80 < widest(done.stdout) <= 200
+
+
+@pytest.mark.parametrize("command", ["indicators", "agencies"])
+@pytest.mark.parametrize(("columns", "like"), [("0", "80"), ("abc", "80"), ("1", "40")])
+def test_catalogs_read_columns_as_the_check_table_does(
+    command: str, columns: str, like: str
+) -> None:
+    done = lzip(command, columns=columns)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+    assert done.stdout == lzip(command, columns=like).stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("columns", "like"), [("0", "80"), ("-5", "80"), ("1", "40")])
+def test_help_reads_columns_as_the_tables_do(lang: str, columns: str, like: str) -> None:
+    done = lzip("check", "--help", "--lang", lang, columns=columns)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == lzip("check", "--help", "--lang", lang, columns=like).stdout
