@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
-from lzip_cli.messages import Bilingual
+from lzip_cli.messages import LANGS, Bilingual, t
 
 NOT_CARRIED_OUT = "not-carried-out"
 PER_ACTUAL = "per-actual"
@@ -59,8 +59,6 @@ def _id_and_name(key: str, index: dict[str, Indicator]) -> Indicator | None:
 @functools.cache
 def _county_row_suffixes() -> tuple[str, ...]:
     """What ``lzip template`` adds to an indicator's name on its county-wide row, normalised."""
-    from lzip_cli.messages import LANGS, t
-
     return tuple(normalize_text(t("tpl_county_name", lang, name="")) for lang in LANGS)
 
 
