@@ -779,3 +779,16 @@ def test_a_group_member_listed_twice_is_refused(tmp_path: Path) -> None:
     [problem] = caught.value.problems
     assert problem.code == "LZ107"
     assert problem.path == "members.18"
+
+
+def test_indicators_given_the_same_fields_share_one_fields_set_without_leaking_changes() -> None:
+    plan = load_plan(default_data_dir())
+    first, second = [i for i in plan.indicators if "note" not in i.model_fields_set][:2]
+    assert first.model_fields_set == second.model_fields_set
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    assert first.baseline.__pydantic_fields_set__ is second.baseline.__pydantic_fields_set__
+
+    changed = first.model_copy(update={"note": "改"})
+
+    assert "note" in changed.model_fields_set
+    assert "note" not in second.model_fields_set
