@@ -621,8 +621,12 @@ def _write_check(
     with atomic_text(output) as handle:
         from rich.console import Console
 
+        from lzip_cli.render.terminal import PLAIN_TEXT
+
         # A file has no width: lines as long as the tables need, nothing wrapped or moved.
-        console = Console(file=handle, width=100_000, color_system=None, force_terminal=False)
+        console = Console(
+            file=handle, width=100_000, color_system=None, force_terminal=False, **PLAIN_TEXT
+        )
         _emit_check(
             result, selected, output_format, reports, lang, handle, console, bom=True, fit=False
         )

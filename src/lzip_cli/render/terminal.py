@@ -20,7 +20,12 @@ def console(**options: Any) -> Console:
 
     from lzip_cli.stdio import layout_width
 
-    return Console(width=layout_width(), **options)
+    return Console(width=layout_width(), **{**PLAIN_TEXT, **options})
+
+
+#: Text is printed as written: a name such as "Trademarks [incl. collective]" is data, not
+#: Rich markup (which dropped the brackets' text, and failed on "[/]").
+PLAIN_TEXT: dict[str, Any] = {"markup": False, "emoji": False}
 
 
 def show(console: Console, draw: Callable[[], None]) -> None:
