@@ -346,3 +346,31 @@ def test_head_on_a_pipefail_ci_step_passes_with_fail_on_never() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("::warning file=2024.csv,line=")
     assert done.stderr == ""
+
+
+#: A name longer than any file system takes (255 bytes on Linux and macOS).
+TOO_LONG = "鹿寨县知识产权局年度量化指标" * 8
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "file"),
+    [
+        (["schema", "indicators", "-o", TOO_LONG + ".json"], "LZ305", TOO_LONG + ".json"),
+        (["check", "2024.csv", "-o", TOO_LONG + ".json"], "LZ305", TOO_LONG + ".json"),
+        (["template", "2025", "-o", f"{TOO_LONG}/表.csv"], "LZ305", f"{TOO_LONG}/表.csv"),
+        (["shortfalls", "2024.csv", "-o", TOO_LONG], "LZ305", TOO_LONG),
+        (["check", TOO_LONG + ".csv"], "LZ004", TOO_LONG + ".csv"),
+        (["validate", TOO_LONG + ".csv"], "LZ004", TOO_LONG + ".csv"),
+        (["indicators", "--data", TOO_LONG], "LZ004", TOO_LONG),
+        (["diff", TOO_LONG, str(DATA)], "LZ004", TOO_LONG),
+    ],
+    ids=["schema-o", "check-o", "template-o", "shortfalls-o", "check", "validate", "data", "diff"],
+)
+def test_a_name_too_long_for_the_file_system_is_a_located_error(
+    args: list[str], code: str, file: str
+) -> None:
+    result = run_lzip(*args)
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{file}: 错误 {code}: "), result.stderr
+    assert "File name too long" in result.stderr or "文件名" in result.stderr

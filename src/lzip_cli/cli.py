@@ -47,7 +47,29 @@ class _LocalizedHelp:
 
 
 class _Group(_LocalizedHelp, typer.core.TyperGroup):
-    pass
+    def invoke(self, ctx: typer.Context) -> object:
+        args = [*getattr(ctx, "protected_args", ()), *ctx.args]  # the command's, --lang among them
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.filename is None:  # standard output: main() says what failed
+                raise
+            _path_failed(exc, language(args, os.environ))
+
+
+def _path_failed(exc: OSError, lang: str) -> NoReturn:
+    """A path the operating system would not look at (a name too long for the file system, a
+    folder not searchable) where no command expected it: LZ004 on that path, not a traceback."""
+    from lzip_cli.errors import Problem
+    from lzip_cli.render.problems import format_problem
+
+    problem = Problem(
+        "LZ004",
+        "path_unusable",
+        file=os.fsdecode(exc.filename),
+        params={"reason": exc.strerror or str(exc), "errno": exc.errno},
+    )
+    _fail([format_problem(problem, lang)], EXIT_UNUSABLE)  # type: ignore[arg-type]
 
 
 class _Command(_LocalizedHelp, typer.core.TyperCommand):
@@ -775,11 +797,20 @@ def _write_lists(
     force: bool,
     lang: str,
 ) -> int:
-    from lzip_cli.output import atomic_write_all, check_targets, prepare_directory, safe_filename
+    from lzip_cli.output import (
+        atomic_write_all,
+        cannot_write,
+        check_targets,
+        prepare_directory,
+        safe_filename,
+    )
     from lzip_cli.render.shortfall_lists import list_files
 
     # With --agency, the index still lists every agency: it replaces the whole folder's index.
-    existing = frozenset(path.name for path in out.iterdir()) if out.is_dir() else frozenset()
+    try:
+        existing = frozenset(path.name for path in out.iterdir()) if out.is_dir() else frozenset()
+    except OSError as exc:  # a name too long for the file system
+        raise cannot_write(out, exc) from None
     lists = list_files(
         result,
         entries,

@@ -41,7 +41,7 @@ CODES: dict[str, Code] = {
     "LZ001": _c("file_is_directory"),
     "LZ002": _c("file_too_large"),
     "LZ003": _c("file_missing", "data_dir_missing", "data_dir_is_file"),
-    "LZ004": _c("file_unreadable", "file_unreadable_locked"),
+    "LZ004": _c("file_unreadable", "file_unreadable_locked", "path_unusable"),
     "LZ005": _c("yaml_not_utf8"),
     "LZ006": _c("nul_byte"),
     "LZ007": _c(

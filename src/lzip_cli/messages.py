@@ -25,6 +25,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "file_too_large": ("文件过大（{size} 字节）", "file is too large ({size} bytes)"),
     "file_missing": ("文件不存在", "no such file"),
     "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "path_unusable": ("无法使用此路径：{reason}", "cannot use this path: {reason}"),
     "file_unreadable_locked": (
         "无法读取文件：{reason}。如文件正在 Excel 或 WPS 中打开，请先关闭它",
         "cannot read the file: {reason}. If it is open in Excel or WPS, close it first",
@@ -1341,8 +1342,9 @@ TEXTS.update(
             "A file or the plan data directory does not exist (or the plan data path is a file).",
         ),
         "code.LZ004": (
-            "操作系统拒绝读取文件（权限、I/O 错误等）。",
-            "The operating system refused to read a file (permission, I/O error).",
+            "操作系统拒绝读取文件（权限、I/O 错误等）或使用某个路径（文件名超出文件系统的长度限制等）。",
+            "The operating system refused to read a file (permission, I/O error) or to use a path"
+            " (a name too long for the file system).",
         ),
         "code.LZ005": (
             "YAML 文件不是 UTF-8 编码。",

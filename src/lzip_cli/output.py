@@ -113,7 +113,7 @@ def _stream(path: Path) -> Iterator[BinaryIO]:
             with open(path, "wb") as handle:
                 yield handle
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        raise cannot_write(path, exc) from None
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -143,20 +143,41 @@ def check_targets(
     problems = []
     refused_folders: set[Path] = set()
     for target in targets:
-        if any(_same_file(target, source) for source in inputs):
-            problems.append(Problem("LZ301", "output_is_input", file=str(target)))
-        elif target.suffix.lower() in read_as_report and any(
-            _same_file(target.parent, folder) for folder in folders
-        ):
-            if target.parent not in refused_folders:  # once for a folder of shortfall lists
-                refused_folders.add(target.parent)
-                problems.append(Problem("LZ308", "output_in_report_folder", file=str(target)))
-        elif target.is_dir():
-            problems.append(Problem("LZ302", "output_is_directory", file=str(target)))
-        elif target.exists() and not force and not is_stream(target):
-            problems.append(Problem("LZ303", "output_exists", file=str(target)))
+        try:
+            problem = _target_problem(target, inputs, folders, read_as_report, force=force)
+        except OSError as exc:  # a name too long for the file system, a folder not searchable
+            raise cannot_write(target, exc) from None
+        if problem is None:
+            continue
+        if problem.code == "LZ308":
+            if target.parent in refused_folders:  # once for a folder of shortfall lists
+                continue
+            refused_folders.add(target.parent)
+        problems.append(problem)
     if problems:
         raise LzipError(problems)
+
+
+def _target_problem(
+    target: Path,
+    inputs: list[Path],
+    folders: list[Path],
+    read_as_report: tuple[str, ...],
+    *,
+    force: bool,
+) -> Problem | None:
+    """Why ``target`` may not be written, if it may not."""
+    if any(_same_file(target, source) for source in inputs):
+        return Problem("LZ301", "output_is_input", file=str(target))
+    if target.suffix.lower() in read_as_report and any(
+        _same_file(target.parent, folder) for folder in folders
+    ):
+        return Problem("LZ308", "output_in_report_folder", file=str(target))
+    if target.is_dir():
+        return Problem("LZ302", "output_is_directory", file=str(target))
+    if target.exists() and not force and not is_stream(target):
+        return Problem("LZ303", "output_exists", file=str(target))
+    return None
 
 
 def _reason(exc: OSError) -> str:
@@ -167,7 +188,8 @@ def _reason(exc: OSError) -> str:
     return os.strerror(number) if isinstance(number, int) else str(exc) or type(exc).__name__
 
 
-def _cannot_write(path: Path, exc: OSError) -> LzipError:
+def cannot_write(path: Path, exc: OSError) -> LzipError:
+    """LZ305 on ``path``, with the operating system's reason."""
     return LzipError(
         [
             Problem(
@@ -198,7 +220,7 @@ def prepare_directory(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _cannot_write(directory, exc) from None
+        raise cannot_write(directory, exc) from None
 
 
 @contextlib.contextmanager
@@ -224,7 +246,7 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
             dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
         )
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        raise cannot_write(path, exc) from None
     renamed = False
     try:
         with os.fdopen(descriptor, "wb") as raw:
@@ -237,7 +259,7 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
         os.replace(temporary, path)
         renamed = True
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        raise cannot_write(path, exc) from None
     finally:
         if not renamed:
             with contextlib.suppress(OSError):
@@ -286,7 +308,7 @@ def _write_files(files: list[tuple[Path, bytes]]) -> None:
             os.replace(temporary, path)
             renamed += 1
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        raise cannot_write(path, exc) from None
     finally:
         for temporary, _ in staged[renamed:]:
             with contextlib.suppress(OSError):
