@@ -956,3 +956,25 @@ def test_a_folder_of_year_folders_names_them() -> None:
     assert_error(
         result, "reports", "LZ254", "only folders of years (2023, 2024)", "such as reports/2024"
     )
+
+
+@pytest.mark.parametrize("command", ["agencies", "validate"])
+def test_an_unreadable_plan_folder_is_lzips_located_error_not_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # What a user without read permission on the folder meets; faked, as tests may run as root.
+    shutil.copytree(ROOT / "data", "plan")
+    real_open = Path.open
+
+    def refused(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self.parent.name == "plan":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
+    monkeypatch.setattr(Path, "open", refused)
+    result = run_lzip(command, "--data", "plan")
+
+    assert result.exit_code == 2
+    assert "LZ004" in result.stderr and "plan/agencies.yaml" in result.stderr
+    assert "用法" not in result.stderr

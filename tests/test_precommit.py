@@ -19,6 +19,7 @@ import yaml
 from typer.testing import Result
 
 from helpers import run_lzip
+from lzip_cli.report_set import REPORT_SUFFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -64,8 +65,13 @@ def test_hook_definition() -> None:
         "data/agencies.yaml",
         "reports/2024.csv",
         "reports/2024/林业局.xlsx",
+        "reports/2025/ip.tsv",
+        "reports/2025/林业局.CSV",
     ):
         assert files.search(selected), selected
+    for suffix in REPORT_SUFFIXES:  # whatever `lzip check reports/2025/` reads as a form
+        for name in (f"reports/2025/form{suffix}", f"reports/2025/form{suffix.upper()}"):
+            assert files.search(name), name
     for ignored in (
         "notes.yaml",
         "data/other.yaml",

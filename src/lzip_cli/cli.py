@@ -209,6 +209,7 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         envvar="LZIP_DATA",
+        readable=False,  # lzip says why it cannot read a file (LZ004)
         metavar="DIR",
         help=_h("data"),
         show_default=False,
@@ -297,6 +298,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="FILE",
+            readable=False,
             help=_h("validate.files"),
             show_default=False,
         ),
@@ -451,6 +453,7 @@ ReportsArgument = Annotated[
     list[Path],
     typer.Argument(
         metavar="REPORT",
+        readable=False,
         help=_h("reports"),
         show_default=False,
     ),
@@ -477,6 +480,7 @@ def check(
             "--output",
             "-o",
             metavar="FILE",
+            readable=False,
             help=_h("check.output"),
         ),
     ] = None,
@@ -721,6 +725,7 @@ def shortfalls(
             "--output",
             "-o",
             metavar="DIR",
+            readable=False,
             help=_h("shortfalls.out"),
         ),
     ] = None,
@@ -889,7 +894,7 @@ def template(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help=_h("template.output")),
+        typer.Option("--output", "-o", metavar="FILE", readable=False, help=_h("template.output")),
     ] = None,
     per_agency: Annotated[
         bool,
@@ -1042,7 +1047,7 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help=_h("schema.kind"))],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help=_h("schema.output")),
+        typer.Option("--output", "-o", metavar="FILE", readable=False, help=_h("schema.output")),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=_h("force_file"))] = False,
     lang: LangOption = LangChoice.zh,
