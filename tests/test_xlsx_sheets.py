@@ -109,6 +109,25 @@ def test_the_sheet_named_for_the_reports_year_is_read_not_last_years_in_front(
     ]
 
 
+@pytest.mark.parametrize("folder", ["2024", "2024年", "2024年度"])
+def test_a_folder_named_for_the_year_chooses_the_sheet_of_each_form_in_it(folder: str) -> None:
+    Path(folder).mkdir()
+    path = sheets(f"{folder}/林业局.xlsx", ("2023年", LAST_YEAR), ("2024", THIS_YEAR))
+    result = run_lzip("check", folder, "--format", "json", inputs=[path])
+    assert actual(result, "4.3") == 1652
+    assert warnings(result) == [
+        "读取名称为报表年度 2024 年的工作表 '2024'，另有 1 个工作表被忽略（2023年）"
+    ]
+
+
+def test_a_year_in_the_forms_own_name_outranks_its_folders() -> None:
+    Path("2024").mkdir()
+    path = sheets("2024/林业局_2023.xlsx", ("2024", THIS_YEAR), ("2023", LAST_YEAR))
+    result = run_lzip("check", path, "--format", "json", inputs=[path])
+    assert json.loads(result.stdout)["year"] == 2023
+    assert actual(result, "4.3") == 1500
+
+
 def test_the_sheet_read_for_the_year_is_named_in_english() -> None:
     path = sheets("sheets_2024.xlsx", ("2023年", LAST_YEAR), ("2024年", THIS_YEAR))
     result = check(path, "--lang", "en")

@@ -282,11 +282,14 @@ def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     return Report(part.file, resolved, part.rows, part.warnings, part.notes)
 
 
-def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
+def read_part(
+    path: Path, plan: Plan, year: int | None = None, *, folder_year: int | None = None
+) -> ReportPart:
     """Read and check one report file, leaving its year to the caller.
 
-    ``year`` (``--year``), else the year the file's name gives, chooses among value columns
-    that each name a year as the rows are read (see :func:`parse_part`).
+    ``year`` (``--year``), else the year the file's name gives, else ``folder_year`` (the
+    year its folder is named for), chooses a workbook's sheet named for that year and among
+    value columns that each name a year as the rows are read (see :func:`parse_part`).
 
     A file without any figure row (empty, or a header only) is returned with ``blank`` set
     rather than refused: whether that is an error depends on the files read with it.
@@ -303,6 +306,8 @@ def read_part(path: Path, plan: Plan, year: int | None = None) -> ReportPart:
     name_years = years_in_name(path)
     if year is None and len(name_years) == 1:
         year = name_years[0]
+    if year is None and not name_years:
+        year = folder_year
     if kind == "xlsx":
         if suffix not in (".xlsx", ".xlsm"):
             warnings.append(Problem("LZ220", "report_is_xlsx", file=name))

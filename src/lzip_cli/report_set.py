@@ -107,14 +107,17 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     folder_years: dict[Path, list[int]] = {}
     files = _expand(paths)
     for path, folder in files:
+        if folder not in folder_years:
+            folder_years[folder] = years_in_name(folder.resolve())
+        # A folder named for one year (returns/2024/) chooses a workbook's sheet named for it,
+        # as a year in the file's own name does: not last year's sheet left in front.
+        folder_year = folder_years[folder][0] if len(folder_years[folder]) == 1 else None
         try:
-            part = read_part(path, plan, year)
+            part = read_part(path, plan, year, folder_year=folder_year)
         except LzipError as exc:
             _absorb(log, exc)
             continue
         if part.blank is None:
-            if folder not in folder_years:
-                folder_years[folder] = years_in_name(folder.resolve())
             shown = display_path(folder)  # "." is no name to show: the folder's whole path is
             part.take_folder_years(
                 folder_years[folder], shown if shown != "." else str(folder.resolve())
