@@ -1017,3 +1017,27 @@ def test_an_indicator_in_ten_thousands_shows_its_gaps_with_separators_as_its_fig
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.3 |"))
     # baseline, milestone, target, county figure, own, gap to milestone, gap to target
     assert "| 14,090 | 16,030 | 17,000 | 15,000 | 未填报 | 1,030 | 2,000 |" in row
+
+
+@pytest.mark.parametrize(
+    ("rows", "warned"),
+    [
+        ("5.1,县财政局,850,3\n5.1,柳州银保监分局鹿寨监管组,120,\n", [("LZ265", 3, 4)]),
+        ("5.1,县财政局,850,3\n5.1,柳州银保监分局鹿寨监管组,0,\n", []),
+        ("5.1,县财政局,850,3\n5.1,柳州银保监分局鹿寨监管组,—,\n", []),
+    ],
+    ids=["amount", "zero", "not-carried-out"],
+)
+def test_an_amount_without_its_count_on_a_form_asking_for_counts_is_warned(
+    tmp_path: Path, rows: str, warned: list[tuple[str, int, int]]
+) -> None:
+    report = write(tmp_path / "2024.csv", "指标,责任单位,数值,笔数\n" + rows)
+    document = check_json(report)
+    assert [(w["code"], w["line"], w["column"]) for w in document["warnings"]] == warned
+    county = next(i for i in document["indicators"] if i["id"] == "5.1")
+    assert county["count"] == (None if warned else 3)
+
+
+def test_an_amount_on_a_form_without_a_count_column_is_not_warned(tmp_path: Path) -> None:
+    report = write(tmp_path / "2024.csv", "指标,责任单位,数值\n5.1,县财政局,850\n")
+    assert [w["code"] for w in check_json(report)["warnings"]] == []

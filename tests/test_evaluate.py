@@ -666,3 +666,44 @@ def test_the_order_of_rows_does_not_matter(shipped: Plan) -> None:
 @pytest.mark.parametrize(("year", "status"), [(2023, "on-track"), (2024, "behind")])
 def test_the_year_moves_the_milestone(year: int, status: str) -> None:
     assert check(row(2, "1.1", None, 16.0), year=year).indicator("1.1").status == status
+
+
+# --- rows that count as not reported, counts, rates ------------------------------------------
+
+
+def test_a_county_row_with_a_count_and_no_amount_leaves_the_agencies_sum_standing() -> None:
+    result = check(
+        row(2, "5.1", None, None, 4.0),
+        row(3, "5.1", "a", 850.0, 3.0),
+        row(4, "5.1", "b", 120.0, 1.0),
+    )
+    county = result.indicator("5.1").county
+    assert (county.value, county.count, county.status) == (970.0, 4.0, "tracked")
+
+
+def test_an_agencys_count_without_an_amount_is_not_added_to_the_countys_count() -> None:
+    result = check(row(2, "5.1", "a", 850.0, 3.0), row(3, "5.1", "b", None, 2.0))
+    county = result.indicator("5.1").county
+    assert (county.value, county.count) == (850.0, 3.0)
+
+
+def test_an_amount_without_its_count_makes_the_countys_count_unknown() -> None:
+    result = check(row(2, "5.1", "a", 850.0, 3.0), row(3, "5.1", "b", 120.0, None))
+    county = result.indicator("5.1").county
+    assert (county.value, county.count) == (970.0, None)
+
+
+@pytest.mark.parametrize(
+    ("b_value", "b_count", "expected"),
+    [(0.0, None, 3.0), (NOT_CARRIED_OUT, None, 3.0)],
+    ids=["zero", "not-carried-out"],
+)
+def test_nothing_done_needs_no_count(b_value: Any, b_count: Any, expected: float) -> None:
+    result = check(row(2, "5.1", "a", 850.0, 3.0), row(3, "5.1", "b", b_value, b_count))
+    assert result.indicator("5.1").county.count == expected
+
+
+def test_a_rates_county_row_differing_from_its_one_agencys_row_is_warned() -> None:
+    result = check(row(2, "1.2", None, 95.0), row(3, "1.2", "a", 50.0))
+    assert codes(result) == [("LZ240", 2)]
+    assert result.indicator("1.2").county.value == 95.0

@@ -170,6 +170,7 @@ CODES: dict[str, Code] = {
         severity="warning",
     ),
     "LZ264": _c("lzip_output_as_report", "lzip_output_workbook"),
+    "LZ265": _c("value_without_count", severity="warning"),
     "LZ280": _c("report_from_stdin"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

@@ -315,7 +315,10 @@ def _evaluate_indicator(
 ) -> IndicatorResult:
     milestone = milestone_for(indicator, report.year)
     yardstick = Yardstick(indicator, milestone)
-    county_row = next((r for r in rows if r.agency_id is None), None)
+    # A row with a count and no amount counts as not reported (LZ249 says so): a county row
+    # holding only a count does not stand in for the agencies' sum; an agency's is shown as
+    # its own figure (未填报 / 3) but adds nothing to the county's.
+    county_row = next((r for r in rows if r.agency_id is None and r.value is not None), None)
     # Plan order, not file order: the same figures give the same result however rows are sorted.
     agency_rows = sorted(
         (r for r in rows if r.agency_id is not None),
@@ -365,13 +368,14 @@ def _evaluate_indicator(
         return IndicatorResult(indicator, milestone, county, own, per_agency)
     if county_row is not None:
         county = _row_figure(yardstick, county_row)
-        if indicator.kind != "rate":
+        # A rate is not summed, but one agency's rate beside the county's is the same figure.
+        if indicator.kind != "rate" or len(own) == 1:
             for key, county_figure, total in (
                 ("county_differs_from_sum", county.value, _sum([f.value for f in own.values()])),
                 (
                     "county_count_differs_from_sum",
                     county.count,
-                    _sum([f.count for f in own.values()]),
+                    _sum([f.count for f in own.values() if f.value is not None]),
                 ),
             ):
                 if (
@@ -408,7 +412,9 @@ def _evaluate_indicator(
             )
         )
     value = _sum([f.value for f in own.values()])
-    count = _sum([f.count for f in own.values()])
+    count = _sum([f.count for f in own.values() if f.value is not None])
+    if any(f.count is None and f.value for f in own.values() if not f.not_carried_out):
+        count = None  # an amount whose deals were not counted (LZ265): the county's is unknown
     county = yardstick.figure(value, count)
     # A sum that some responsible agencies have not reported into yet is not the county's whole
     # figure, and it can only rise as they do: one agency's — does not make the county's work

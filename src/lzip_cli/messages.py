@@ -667,6 +667,12 @@ TEXTS.update(
             "the amount {amount} and the count {count} disagree: an amount comes with deals, and "
             "not carried out (—) or 0 goes for both; check the row",
         ),
+        "value_without_count": (
+            "金额 {amount}（{unit}）没有填写笔数/件数（{count_unit}）：全县的笔数/件数因此未知；"
+            "请填写笔数，或 0",
+            "the amount {amount} ({unit}) has no count ({count_unit}) beside it: the county's "
+            "count is unknown until it is filled in",
+        ),
         "count_without_value": (
             "笔数/件数 {count} 没有对应的金额（{unit}）：本行按未填报计；请填写金额，或 — 表示未开展",
             "the count {count} has no amount ({unit}) beside it: the row counts as not reported; "
@@ -1529,6 +1535,11 @@ TEXTS.update(
         "code.LZ262": (
             "一行的指标与指标名称是两个不同的指标。",
             "A row's indicator and indicator name are two different indicators.",
+        ),
+        "code.LZ265": (
+            "复合指标（如融资金额及笔数）的金额旁笔数/件数为空，全县笔数/件数记为未知。",
+            "A compound indicator's amount (financing and its deals) has a blank count beside it:"
+            " the county's count is unknown.",
         ),
         "code.LZ261": (
             "5.1–5.4 一行的金额与笔数/件数不相符：有金额而笔数为 0 或 —，或金额为 0 或 — 而有笔数。",

@@ -278,6 +278,27 @@ def parse_row(
                 params={"count": count_text.strip(), "unit": indicator.unit},
             )
         )
+    if (
+        count is None
+        and value is not None
+        and not _nothing_done(value)
+        and indicator.compound
+        and "count" in columns
+    ):  # 120 万元 beside a blank 笔数 on a form that asks for it: the county's deals unknown
+        warnings.append(
+            Problem(
+                "LZ265",
+                "value_without_count",
+                file=name,
+                line=row,
+                column=columns["count"] + 1,
+                params={
+                    "amount": value_text.strip(),
+                    "unit": indicator.unit,
+                    "count_unit": indicator.count_unit,
+                },
+            )
+        )
     if count is not None and value is not None and _nothing_done(value) != _nothing_done(count):
         # "—" beside 2 deals, or 100 万元 in "—" or 0 deals: one of the two is wrong.
         warnings.append(

@@ -44,7 +44,8 @@ def report_text(item: Shortfall, lang: Lang) -> str:
     indicator = item.indicator
     if not indicator.compound:
         return t("needed_report", lang)
-    if item.actual.count is not None:  # the count came without its amount
+    sent = item.own if item.own is not None else item.actual
+    if sent.value is None and sent.count is not None:  # the count came without its amount
         return t("needed_report_amount", lang, unit=indicator.unit)
     return t(
         "needed_report_amount_count", lang, unit=indicator.unit, count_unit=indicator.count_unit
