@@ -824,6 +824,25 @@ def test_two_columns_with_one_meaning(plan: Plan, header: str, column: int) -> N
     assert "means the same as column" in english(problem)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "指标,责任单位,数值,备注,说明",
+        "指标,责任单位,数值,说明,备注",
+        "指标,责任单位,数值,note,说明",
+    ],
+)
+def test_a_second_notes_column_is_read_past_beside_the_forms_own(plan: Plan, header: str) -> None:
+    # 说明 added by a clerk beside the template's 备注: the form's own column keeps the notes.
+    first = header.split(",")[3]
+    report = read(plan, "2024.csv", f"{header}\n1.1,县林业局,2,甲,乙\n")
+    kept = "甲" if first in ("备注", "note") else "乙"
+    assert [row.note for row in report.rows] == [kept]
+    assert [(w.code, w.params["headers"]) for w in report.warnings] == [
+        ("LZ222", "说明"),
+    ]
+
+
 def test_a_row_wider_than_the_header(plan: Plan) -> None:
     problem = one(problems(plan, "2024.csv", "指标,数值\n4.3,1652,县知识产权局\n"))
     assert (problem.code, problem.line, problem.column) == ("LZ209", 2, 3)

@@ -174,6 +174,11 @@ def _map_header(
         columns[canonical] = indexes[0]
         if len(indexes) == 1:
             continue
+        if canonical == "note":  # 说明 added beside the form's 备注: read past, as any other
+            primary = [i for i in indexes if fold(cells[i]).casefold() in COLUMNS["note"][:2]]
+            columns["note"] = kept = (primary or indexes)[0]
+            ignored.extend(cells[i].strip() for i in indexes if i != kept)
+            continue
         years = _header_years(cells, indexes) if canonical in _YEARLY else None
         if years is not None:
             by_year[canonical] = years
