@@ -1159,3 +1159,16 @@ def test_a_csv_list_always_has_the_notes_column(tmp_path: Path) -> None:
     header, *rows = read_csv(out / "forestry.csv")
     assert header[-1] == "本单位备注"
     assert rows and all(row[-1] == "" for row in rows)
+
+
+def test_the_agencies_forms_in_the_folder_written_to_are_not_called_lists(tmp_path: Path) -> None:
+    # `template --per-agency` names each form by agency id, as the lists are: forestry.xlsx.
+    forms = tmp_path / "2024"
+    assert run_lzip("template", "2024", "--per-agency", "-f", "xlsx", "-o", forms).exit_code == 0
+    book = openpyxl.load_workbook(forms / "forestry.xlsx")
+    book.active["F2"] = 2
+    book.save(forms / "forestry.xlsx")
+    result = run_lzip("shortfalls", forms, "--out", forms, "-f", "md", "--lang", "en")
+    assert result.exit_code == 1
+    assert (forms / "forestry.md").is_file()
+    assert "is a list" not in result.stderr

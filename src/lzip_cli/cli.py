@@ -843,10 +843,13 @@ def _write_lists(
     now = output_format.value
     changed = max((path.stat().st_mtime_ns for path in inputs if path.is_file()), default=0)
     stems = [(safe_filename(judged.agency_id), judged) for judged in result.agencies]
+    read = {path.resolve() for path in inputs}
     for stem, judged in [*stems, ("index", None)]:
         for extension in (ListFormat.md, ListFormat.csv, ListFormat.xlsx):
             name = f"{stem}.{extension.value}"
             if name in written or not (out / name).is_file():
+                continue
+            if (out / name).resolve() in read:  # an agency's form read as the report, no list
                 continue
             if judged is not None and not judged.shortfalls:
                 agency = result.plan.agency(judged.agency_id).label(lang)
