@@ -4,6 +4,7 @@ Boolean cells. Each case runs `lzip check` on a workbook built with openpyxl.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import zipfile
@@ -170,6 +171,31 @@ def test_a_sheet_named_for_another_year_than_the_year_column_is_refused_in_engli
 
 
 # --- cells as Excel shows them ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        (dt.datetime(1900, 1, 9), "1900/1/9"),
+        (dt.datetime(2024, 12, 31, 9, 30), "2024/12/31 9:30"),
+        (dt.date(2024, 3, 5), "2024/3/5"),
+    ],
+)
+def test_a_date_cell_is_quoted_as_excel_shows_it(cell: dt.date, shown: str) -> None:
+    path = sheets("2024.xlsx", ("Sheet", [HEADER, ["4.3", None, cell]]))
+    result = check(path)
+    assert result.exit_code == 2
+    assert f"2024.xlsx:2:3: 错误 LZ218: C2: '{shown}' 不是数值" in result.stderr
+
+
+def test_a_date_in_a_note_reaches_the_lists_as_excel_shows_it() -> None:
+    path = sheets(
+        "2024.xlsx",
+        ("Sheet", [[*HEADER, "备注"], ["1.1", "县林业局", 2, dt.datetime(2024, 12, 31)]]),
+    )
+    result = run_lzip("shortfalls", path, "--agency", "forestry", inputs=[path])
+    assert result.exit_code == 1
+    assert "| 2024/12/31 |" in result.stdout
 
 
 def test_a_boolean_cell_is_quoted_as_excel_shows_it() -> None:

@@ -58,7 +58,13 @@ def cell_text(value: Any, number_format: str | None) -> str:
             return str(int(value))
         return f"{value:.15g}" if isinstance(value, float) else str(value)
     if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
+        # As Excel and WPS show a date in a Chinese locale: 2024/12/31, 2024/12/31 9:30.
+        text = f"{value.year}/{value.month}/{value.day}"
+        if isinstance(value, dt.datetime) and (value.hour, value.minute, value.second) != (0, 0, 0):
+            text += f" {value.hour}:{value.minute:02d}"
+            if value.second:
+                text += f":{value.second:02d}"
+        return text
     return str(value)
 
 
