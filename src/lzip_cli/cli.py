@@ -1074,12 +1074,13 @@ def explain(
     from lzip_cli.codes import CODES, describe, normalize
 
     code = lang.value
-    wanted = [normalize(text) for text in codes] if codes else list(CODES)
+    typed = codes if codes else list(CODES)
+    wanted = [normalize(text) for text in typed]
     for name in wanted:  # the known codes explained, also beside an unknown one
         if name in CODES:
             typer.echo(f"{name}  {_t(CODES[name].severity, code)}  {describe(name, code)}")
-    unknown = [c for c in wanted if c not in CODES]
-    if unknown:
+    unknown = [text for text, name in zip(typed, wanted, strict=True) if name not in CODES]
+    if unknown:  # as typed: the user never wrote LZ000 for ""
         _fail(
             [_t("error_line", code, message=_t("unknown_code", code, code=c)) for c in unknown], 2
         )
