@@ -118,7 +118,7 @@ def test_indicators_json_records_carry_every_field() -> None:
 
 def test_indicators_json_writes_figures_and_words_as_in_the_plan() -> None:
     records = {record["id"]: record for record in indicators_json()}
-    assert records["4.3"]["baseline"] == {"year": 2022, "value": 1409.0}
+    assert records["4.3"]["baseline"] == {"year": 2022, "value": 1409}
     assert records["1.2"]["baseline"] == {"year": 2022, "value": "not-carried-out"}
     assert records["5.1"]["target"] == {"year": 2025, "value": "per-actual"}
     assert (records["5.1"]["unit"], records["5.1"]["count_unit"]) == ("万元", "笔")
@@ -392,7 +392,32 @@ def test_indicators_table_notes_that_other_years_follow_the_straight_line(
 
 def test_indicators_json_is_the_plan_with_its_milestones(with_milestones: Path) -> None:
     (record, *_) = indicators_json("--data", str(with_milestones))
-    assert record["milestones"] == {"2023": 16.0, "2024": 17.0}
+    assert record["milestones"] == {"2023": 16, "2024": 17}
+
+
+@pytest.mark.parametrize(
+    ("milestones", "figures"),
+    [
+        # Whole figures as the plan writes them, and as check -f json and diff -f json do.
+        ("{2023: 16, 2024: 17}", '"baseline": {"year": 2022, "value": 15}, '
+         '"target": {"year": 2025, "value": 18}, "milestones": {"2023": 16, "2024": 17}'),
+        ("{2023: 16.5, 2024: 17}", '"baseline": {"year": 2022, "value": 15}, '
+         '"target": {"year": 2025, "value": 18}, "milestones": {"2023": 16.5, "2024": 17}'),
+    ],
+)  # fmt: skip
+def test_indicators_json_writes_whole_figures_as_integers(
+    tmp_path: Path, milestones: str, figures: str
+) -> None:
+    for name in ("agencies.yaml", "indicators.yaml"):
+        shutil.copyfile(default_data_dir() / name, tmp_path / name)
+    path = tmp_path / "indicators.yaml"
+    old = "    target: {year: 2025, value: 18}\n"
+    text = path.read_text(encoding="utf-8").replace(old, f"{old}    milestones: {milestones}\n")
+    path.write_text(text, encoding="utf-8")
+    result = run_lzip("indicators", "-f", "json", "--data", tmp_path)
+    (record, *_) = json.loads(result.stdout)
+    picked = {key: record[key] for key in ("baseline", "target", "milestones")}
+    assert json.dumps(picked, ensure_ascii=False) == "{" + figures + "}"
 
 
 #: A plan of one agency, one group of it alone and one indicator: its counts are all 1.

@@ -19,7 +19,7 @@ from rich.text import Text
 from lzip_cli.linebreak import cell_width, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
-from lzip_cli.numbers import format_number
+from lzip_cli.numbers import format_number, json_number
 from lzip_cli.render.plan_text import baseline_text, grouped, target_text, unit_text
 
 #: The narrowest a column of names is made before it goes into another block: five Chinese
@@ -170,8 +170,14 @@ def milestones_text(indicator: Indicator, lang: Lang) -> tuple[str, ...] | None:
 
 
 def indicator_record(indicator: Indicator) -> dict[str, Any]:
-    """An indicator as it appears in ``lzip indicators --format json``."""
-    return indicator.model_dump(mode="json")
+    """An indicator as it appears in ``lzip indicators --format json``: its figures as the plan
+    writes them, whole ones as integers (``1409``, not ``1409.0``), as ``check`` and ``diff``
+    write them."""
+    record = indicator.model_dump(mode="json")
+    for end in ("baseline", "target"):
+        record[end]["value"] = json_number(record[end]["value"])
+    record["milestones"] = {year: json_number(v) for year, v in record["milestones"].items()}
+    return record
 
 
 def indicators_table(

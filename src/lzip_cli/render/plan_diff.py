@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Plan
-from lzip_cli.numbers import format_number
+from lzip_cli.numbers import format_number, json_number
 from lzip_cli.plan_diff import Change
 
 if TYPE_CHECKING:
@@ -136,13 +136,6 @@ def table(changes: list[Change], old: Plan, new: Plan, lang: Lang, title: str) -
     return grid
 
 
-def _json_value(value: Any) -> Any:
-    """Whole numbers as integers (1700, not 1700.0), as in ``check --format json``."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    return value
-
-
 def to_json(
     changes: list[Change], old: Plan, new: Plan, lang: Lang, sources: tuple[str, str]
 ) -> str:
@@ -153,8 +146,8 @@ def to_json(
         "changes": [
             {
                 **change.record(),
-                "old": _json_value(change.old),
-                "new": _json_value(change.new),
+                "old": json_number(change.old),
+                "new": json_number(change.new),
                 "text": line(change, old, new, lang),
             }
             for change in changes
