@@ -546,3 +546,49 @@ def test_a_member_leaving_the_group_reads_as_chinese(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", agencies=[("      - forestry\n", "")])
     lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
     assert lines == ["县知识产权强县战略领导小组各成员单位：县林业局不再是成员单位"]
+
+
+NOTE_2_ZH = [("，意为未开展该项工作。", "，表示未开展该项工作。")]
+NOTE_2_EN = [('"—" means the work was', '"—" means that the work was')]
+NOTE_2_ZH_OLD, NOTE_2_ZH_NEW = (
+    "2022年指标值标记“—”，意为未开展该项工作。",
+    "2022年指标值标记“—”，表示未开展该项工作。",
+)
+NOTE_2_EN_OLD = (
+    'A 2022 figure marked "—" means the work was not carried out (recorded as not-carried-out).'
+)
+NOTE_2_EN_NEW = NOTE_2_EN_OLD.replace("means the", "means that the")
+
+
+@pytest.mark.parametrize(
+    ("edit", "lang", "expected"),
+    [
+        # The interface language's text, or the other's when only that one changed.
+        (NOTE_2_ZH, "zh", f"方案：第 2 条说明 {NOTE_2_ZH_OLD} → {NOTE_2_ZH_NEW}"),
+        (NOTE_2_ZH, "en", f"plan: note 2 {NOTE_2_ZH_OLD} → {NOTE_2_ZH_NEW}"),
+        (NOTE_2_EN, "zh", f"方案：第 2 条说明 {NOTE_2_EN_OLD} → {NOTE_2_EN_NEW}"),
+        (NOTE_2_EN, "en", f"plan: note 2 {NOTE_2_EN_OLD} → {NOTE_2_EN_NEW}"),
+        (NOTE_2_ZH + NOTE_2_EN, "zh", f"方案：第 2 条说明 {NOTE_2_ZH_OLD} → {NOTE_2_ZH_NEW}"),
+        (NOTE_2_ZH + NOTE_2_EN, "en", f"plan: note 2 {NOTE_2_EN_OLD} → {NOTE_2_EN_NEW}"),
+    ],
+    ids=["zh-in-zh", "zh-in-en", "en-in-zh", "en-in-en", "both-in-zh", "both-in-en"],
+)  # fmt: skip
+def test_a_changed_plan_note_shows_the_text_that_changed(
+    tmp_path: Path, edit: list[tuple[str, str]], lang: str, expected: str
+) -> None:
+    new = edited(tmp_path, "new", indicators=edit)
+    result = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", lang)
+    assert result.stdout.splitlines() == [expected]
+
+
+def test_a_changed_plan_note_in_json_holds_both_languages(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", indicators=NOTE_2_ZH)
+    document = json.loads(run_lzip("diff", str(DATA), str(new), "-f", "json").stdout)
+    (change,) = document["changes"]
+    assert {k: v for k, v in change.items() if k != "text"} == {
+        "kind": "plan_changed",
+        "subject": "plan",
+        "field": "notes.2",
+        "old": {"zh": NOTE_2_ZH_OLD, "en": NOTE_2_EN_OLD},
+        "new": {"zh": NOTE_2_ZH_NEW, "en": NOTE_2_EN_OLD},
+    }

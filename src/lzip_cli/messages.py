@@ -1319,7 +1319,7 @@ TEXTS.update(
         "diff_field.title": ("标题", "title"),
         "diff_field.title_en": ("英文标题", "English title"),
         "diff_field.document": ("文号", "document number"),
-        "diff_field.notes": ("说明", "notes"),
+        "diff_field.plan_note": ("第 {number} 条说明", "note {number}"),
         "git_show_failed": (
             "无法从 git 读取 {rev}:{path}：{reason}",
             "cannot read {rev}:{path} from git: {reason}",

@@ -60,7 +60,8 @@ class Change:
     to a field; ``old`` and ``new`` are None for something added or removed. For added or removed
     responsibilities, aliases and members, ``new`` (or ``old``) is the agency id or alias, as each
     plan writes it. For reordered responsibilities (the first agency listed is the lead agency,
-    牵头单位), ``old`` and ``new`` are the two plans' lists of agency ids.
+    牵头单位), ``old`` and ``new`` are the two plans' lists of agency ids. A plan note
+    (``notes.2``, numbered from 1) is ``{"zh": …, "en": …}``, None where a plan has no such note.
     """
 
     kind: ChangeKind
@@ -250,10 +251,13 @@ def _info(old: Plan, new: Plan) -> list[Change]:
         before, after = getattr(old.info, name), getattr(new.info, name)
         if before != after:
             changes.append(Change("plan_changed", "plan", name, before, after))
-    if old.info.notes != new.info.notes:
-        before_notes = [note.en for note in old.info.notes]
-        after_notes = [note.en for note in new.info.notes]
-        changes.append(Change("plan_changed", "plan", "notes", before_notes, after_notes))
+    before_notes = [note.model_dump() for note in old.info.notes]
+    after_notes = [note.model_dump() for note in new.info.notes]
+    for number in range(1, max(len(before_notes), len(after_notes)) + 1):
+        before = before_notes[number - 1] if number <= len(before_notes) else None
+        after = after_notes[number - 1] if number <= len(after_notes) else None
+        if before != after:  # either language's text: the Chinese is the plan's own
+            changes.append(Change("plan_changed", "plan", f"notes.{number}", before, after))
     return changes
 
 

@@ -65,7 +65,21 @@ def subject_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
 def field_text(field: str, lang: Lang) -> str:
     if field.startswith("milestones."):
         return t("diff_field.milestone", lang, year=field.partition(".")[2])
+    if field.startswith("notes."):
+        return t("diff_field.plan_note", lang, number=field.partition(".")[2])
     return t(f"diff_field.{field}", lang)
+
+
+def _note_texts(before: Any, after: Any, lang: Lang) -> tuple[str, str]:
+    """A plan note's two versions in ``lang``, or in the other language when only that one's
+    text changed (else the two sides would read the same)."""
+    shown: Lang = lang
+    if before is not None and after is not None and before[lang] == after[lang]:
+        shown = "en" if lang == "zh" else "zh"
+    return (
+        value_text(before[shown] if before else None, lang),
+        value_text(after[shown] if after else None, lang),
+    )
 
 
 def _milestone_text(value: Any, indicator_id: str, plan: Plan, lang: Lang) -> str:
@@ -94,6 +108,8 @@ def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
         if field.startswith("milestones."):
             before = _milestone_text(change.old, change.subject, old, lang)
             after = _milestone_text(change.new, change.subject, new, lang)
+        elif field.startswith("notes."):
+            before, after = _note_texts(change.old, change.new, lang)
         elif field in _WORDED_FIELDS:  # flow, increase, shared: said in the user's language
             before, after = (
                 t(f"{field}_{value}", lang) if value else "—" for value in (change.old, change.new)
