@@ -592,3 +592,30 @@ def test_a_changed_plan_note_in_json_holds_both_languages(tmp_path: Path) -> Non
         "old": {"zh": NOTE_2_ZH_OLD, "en": NOTE_2_EN_OLD},
         "new": {"zh": NOTE_2_ZH_NEW, "en": NOTE_2_EN_OLD},
     }
+
+
+def broken_plan(tmp_path: Path, name: str, file_name: str) -> Path:
+    """A copy of the shipped plan whose ``file_name`` holds a YAML syntax error on line 2."""
+    target = tmp_path / name
+    shutil.copytree(DATA, target)
+    (target / file_name).write_text("plan:\n  title: [\n", encoding="utf-8")
+    return target
+
+
+def test_both_broken_plans_are_reported_in_one_run(tmp_path: Path) -> None:
+    old = broken_plan(tmp_path, "old", "indicators.yaml")
+    new = broken_plan(tmp_path, "new", "agencies.yaml")
+    result = run_lzip("diff", old, new, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert [line.split(": error ")[0] for line in result.stderr.splitlines()] == [
+        f"{old}/indicators.yaml:3:1",
+        f"{new}/agencies.yaml:3:1",
+    ]
+
+
+def test_a_broken_plan_named_twice_is_reported_once(tmp_path: Path) -> None:
+    old = broken_plan(tmp_path, "old", "indicators.yaml")
+    result = run_lzip("diff", old, f"{old}/", "--lang", "en")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr

@@ -101,6 +101,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from typer._click.formatting import HelpFormatter
 
+    from lzip_cli.errors import Problem
     from lzip_cli.evaluate import AgencyResult, CheckResult
     from lzip_cli.models import Plan
 
@@ -1012,11 +1013,21 @@ def diff(
     from lzip_cli.render import plan_diff
 
     code = lang.value
+    from lzip_cli.errors import LzipError
+
+    plans = []
     with tempfile.TemporaryDirectory(prefix="lzip-diff-") as scratch, _errors_exit(lang):
-        plans = [
-            load_plan(*plan_source(text, Path(scratch) / side))
-            for side, text in (("old", old), ("new", new))
-        ]
+        problems: list[Problem] = []
+        omitted = 0
+        for side, text in (("old", old), ("new", new)):  # both loaded: both plans' problems
+            try:
+                plans.append(load_plan(*plan_source(text, Path(scratch) / side)))
+            except LzipError as exc:
+                # the same folder named twice (data, data/) says its problems once
+                problems += [p for p in exc.problems if p not in problems]
+                omitted += exc.omitted
+        if problems or omitted:
+            raise LzipError(problems, omitted)
     before, after = plans
     changes = plan_changes(before, after)
     if output_format is DiffFormat.json:
