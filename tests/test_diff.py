@@ -619,3 +619,51 @@ def test_a_broken_plan_named_twice_is_reported_once(tmp_path: Path) -> None:
     result = run_lzip("diff", old, f"{old}/", "--lang", "en")
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+BASELINE_4_3 = "baseline: {year: 2022, value: 1409}"
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "milestones", "expected"),
+    [
+        # Once the indicator's plan figures reach 10,000 in either plan, all its figures carry
+        # separators, on both sides, as lzip indicators writes them (9,409 │ 12,000).
+        (9409, 12000, "", ["基础值 1,409 → 9,409", "目标值 1,700 → 12,000"]),
+        (9409, 9900, "", ["基础值 1409 → 9409", "目标值 1700 → 9900"]),
+        (1409, 9900, "{2024: 9000}", ["目标值 1700 → 9900", "2024 年阶段目标 未设定（按前后相邻的设定值线性推算） → 9000"]),
+    ],
+)  # fmt: skip
+def test_figures_of_ten_thousand_group_all_of_the_indicators_figures(
+    tmp_path: Path, baseline: int, target: int, milestones: str, expected: list[str]
+) -> None:
+    replacement = (
+        f"baseline: {{year: 2022, value: {baseline}}}\n"
+        f"    target: {{year: 2025, value: {target}}}"
+        + (f"\n    milestones: {milestones}" if milestones else "")
+    )
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[(BASELINE_4_3 + "\n    target: {year: 2025, value: 1700}", replacement)],
+    )
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [f"4.3 有效注册商标拥有量：{what}" for what in expected]
+
+
+def test_a_grouped_indicators_years_stay_as_years(tmp_path: Path) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[
+            (
+                BASELINE_4_3 + "\n    target: {year: 2025, value: 1700}",
+                "baseline: {year: 2021, value: 1409}\n    target: {year: 2025, value: 12000}",
+            )
+        ],
+    )
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "4.3 有效注册商标拥有量：基础年 2022 → 2021",
+        "4.3 有效注册商标拥有量：目标值 1,700 → 12,000",
+    ]

@@ -9,6 +9,7 @@ from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Plan
 from lzip_cli.numbers import format_number, json_number
 from lzip_cli.plan_diff import Change
+from lzip_cli.render.plan_text import grouped
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -20,13 +21,18 @@ _WORDED_FIELDS = frozenset({"kind", "direction", "scope"})
 _GROUP_KINDS = ("group", "member")
 
 
-def value_text(value: Any, lang: Lang) -> str:
+#: An indicator's fields that hold its plan figures: written with thousands separators when
+#: its figures reach 10,000 (see :func:`~lzip_cli.render.plan_text.grouped`).
+_FIGURE_FIELDS = frozenset({"baseline", "target"})
+
+
+def value_text(value: Any, lang: Lang, *, group: bool = False) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
-        return format_number(float(value), 6)
+        return format_number(float(value), 6, group=group)
     if isinstance(value, list):
         return "; ".join(value_text(item, lang) for item in value) or "—"
     if value in _WORDS:
@@ -82,14 +88,28 @@ def _note_texts(before: Any, after: Any, lang: Lang) -> tuple[str, str]:
     )
 
 
-def _milestone_text(value: Any, indicator_id: str, plan: Plan, lang: Lang) -> str:
+def _grouped(indicator_id: str, old: Plan, new: Plan) -> bool:
+    """Whether the indicator's figures take thousands separators, as ``lzip indicators`` writes
+    them: when its plan figures reach 10,000 in either plan, so that both sides of a change are
+    written alike (``9,409 → 12,000``)."""
+    return any(
+        grouped(indicator)
+        for plan in (old, new)
+        for indicator in plan.indicators
+        if indicator.id == indicator_id
+    )
+
+
+def _milestone_text(
+    value: Any, indicator_id: str, plan: Plan, lang: Lang, *, group: bool = False
+) -> str:
     """A milestone as shown; an absent one is "not set", not the plan's "—" (not carried out).
 
     Without it the straight line from baseline to target applies, unless the target is
     per-actual.
     """
     if value is not None:
-        return value_text(value, lang)
+        return value_text(value, lang, group=group)
     indicator = next((i for i in plan.indicators if i.id == indicator_id), None)
     if indicator is None or indicator.target.number is None:
         return t("diff_not_set", lang)
@@ -105,9 +125,14 @@ def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     kind = change.kind
     field = change.field or ""
     if kind.endswith("_changed"):
+        group = (
+            kind == "indicator_changed"
+            and (field in _FIGURE_FIELDS or field.startswith("milestones."))
+            and _grouped(change.subject, old, new)
+        )
         if field.startswith("milestones."):
-            before = _milestone_text(change.old, change.subject, old, lang)
-            after = _milestone_text(change.new, change.subject, new, lang)
+            before = _milestone_text(change.old, change.subject, old, lang, group=group)
+            after = _milestone_text(change.new, change.subject, new, lang, group=group)
         elif field.startswith("notes."):
             before, after = _note_texts(change.old, change.new, lang)
         elif field in _WORDED_FIELDS:  # flow, increase, shared: said in the user's language
@@ -115,7 +140,8 @@ def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
                 t(f"{field}_{value}", lang) if value else "—" for value in (change.old, change.new)
             )
         else:
-            before, after = value_text(change.old, lang), value_text(change.new, lang)
+            before = value_text(change.old, lang, group=group)
+            after = value_text(change.new, lang, group=group)
         return t("diff_changed", lang, field=field_text(field, lang), old=before, new=after)
     if kind == "responsibility_reordered":
         return t(
