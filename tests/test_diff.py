@@ -667,3 +667,63 @@ def test_a_grouped_indicators_years_stay_as_years(tmp_path: Path) -> None:
         "4.3 有效注册商标拥有量：基础年 2022 → 2021",
         "4.3 有效注册商标拥有量：目标值 1,700 → 12,000",
     ]
+
+
+GROUP_NEW_ID = [("id: leading-group", "id: ip-leading-group")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "县知识产权强县战略领导小组各成员单位：编号 leading-group → ip-leading-group"),
+        ("en", "Member units of the County Leading Group for the IP-Strong-County Strategy: "
+         "id leading-group → ip-leading-group"),
+    ],
+)  # fmt: skip
+def test_a_group_given_a_new_id_is_one_change(tmp_path: Path, lang: str, expected: str) -> None:
+    new = edited(tmp_path, "new", agencies=GROUP_NEW_ID)
+    result = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", lang)
+    assert result.stdout.splitlines() == [expected]
+
+
+def test_a_group_given_a_new_id_in_json(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", agencies=GROUP_NEW_ID)
+    document = json.loads(run_lzip("diff", str(DATA), str(new), "-f", "json").stdout)
+    assert [{k: v for k, v in c.items() if k != "text"} for c in document["changes"]] == [
+        {
+            "kind": "group_id_changed",
+            "subject": "ip-leading-group",
+            "field": "id",
+            "old": "leading-group",
+            "new": "ip-leading-group",
+        }
+    ]
+
+
+def test_a_group_given_a_new_id_and_a_new_name_is_known_by_its_members(tmp_path: Path) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        agencies=[
+            *GROUP_NEW_ID,
+            (
+                "name: 县知识产权强县战略领导小组各成员单位",
+                "name: 县知识产权强县战略领导小组成员单位",
+            ),
+        ],
+    )
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "县知识产权强县战略领导小组成员单位：编号 leading-group → ip-leading-group",
+        "县知识产权强县战略领导小组成员单位：名称 县知识产权强县战略领导小组各成员单位"
+        " → 县知识产权强县战略领导小组成员单位",
+    ]
+
+
+def test_a_group_given_a_new_id_keeps_its_members_compared(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", agencies=[*GROUP_NEW_ID, ("      - forestry\n", "")])
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "县知识产权强县战略领导小组各成员单位：编号 leading-group → ip-leading-group",
+        "县知识产权强县战略领导小组各成员单位：县林业局不再是成员单位",
+    ]

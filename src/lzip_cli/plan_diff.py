@@ -29,6 +29,7 @@ ChangeKind = Literal[
     "alias_removed",
     "group_added",
     "group_removed",
+    "group_id_changed",
     "group_changed",
     "member_added",
     "member_removed",
@@ -231,12 +232,46 @@ def _group_changes(old: AgencyGroup, new: AgencyGroup, renamed: dict[str, str]) 
     return changes
 
 
+def renamed_groups(old: Plan, new: Plan, renamed: dict[str, str]) -> dict[str, str]:
+    """Old group id → new id, for each group ``new`` gives a new id: an id that disappears while
+    a new group has its name, or its members (through the agencies' new ids)."""
+    after = {g.id for g in new.groups}
+    came = [g for g in new.groups if g.id not in {g.id for g in old.groups}]
+    found: dict[str, str] = {}
+    for group in old.groups:
+        if group.id in after:
+            continue
+        members = {renamed.get(m, m) for m in group.members}
+        match = next(
+            (
+                c
+                for c in came
+                if c.id not in found.values()
+                and (
+                    normalize_text(c.name) == normalize_text(group.name)
+                    or set(c.members) == members
+                )
+            ),
+            None,
+        )
+        if match is not None:
+            found[group.id] = match.id
+    return found
+
+
 def _groups(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {g.id: g for g in old.groups}
     after = {g.id: g for g in new.groups}
+    regrouped = renamed_groups(old, new, renamed)
     changes = []
     for group_id in _merged_order(list(before), list(after)):
-        if group_id not in after:
+        if group_id in regrouped:
+            new_id = regrouped[group_id]
+            changes.append(Change("group_id_changed", new_id, "id", group_id, new_id))
+            changes += _group_changes(before[group_id], after[new_id], renamed)
+        elif group_id in regrouped.values():
+            continue
+        elif group_id not in after:
             changes.append(Change("group_removed", group_id))
         elif group_id not in before:
             changes.append(Change("group_added", group_id))
@@ -265,7 +300,8 @@ def diff(old: Plan, new: Plan) -> list[Change]:
     """Every change from ``old`` to ``new``; empty when the plans say the same.
 
     Responsibilities and group members are compared through the agencies' new ids: a unit given
-    a new id is one change (``agency_id_changed``), not a responsibility removed and added.
+    a new id is one change (``agency_id_changed``), not a responsibility removed and added; so
+    is a group given a new id (``group_id_changed``).
     """
     renamed = renamed_agencies(old, new)
     return [
