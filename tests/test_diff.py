@@ -727,3 +727,90 @@ def test_a_group_given_a_new_id_keeps_its_members_compared(tmp_path: Path) -> No
         "县知识产权强县战略领导小组各成员单位：编号 leading-group → ip-leading-group",
         "县知识产权强县战略领导小组各成员单位：县林业局不再是成员单位",
     ]
+
+
+def swapped(tmp_path: Path, file_name: str, first: str, second: str, after: str) -> Path:
+    """A copy of the plan whose entries ``first`` and ``second`` (each up to the next entry,
+    ``second`` up to ``after``) change places in ``file_name``."""
+    new = edited(tmp_path, "new")
+    path = new / file_name
+    text = path.read_text(encoding="utf-8")
+    a, b, c = (text.index(f"  - id: {entry}\n") for entry in (first, second, after))
+    path.write_text(text[:a] + text[b:c] + text[a:b] + text[c:], encoding="utf-8")
+    return new
+
+
+SWAP_INDICATORS = ("indicators.yaml", '"1.2"', '"2.1"', '"3.1"')
+SWAP_AGENCIES = ("agencies.yaml", "ip-office", "forestry", "press-publication")
+
+
+@pytest.mark.parametrize(
+    ("swap", "lang", "expected"),
+    [
+        (SWAP_INDICATORS, "zh", "方案：指标顺序（报表、核查表和目录的行序）…、1.2、2.1、… → …、2.1、1.2、…"),
+        (SWAP_INDICATORS, "en", "plan: order of indicators (the rows of forms, check tables and "
+         "catalogs): …, 1.2, 2.1, … → …, 2.1, 1.2, …"),
+        (SWAP_AGENCIES, "zh", "方案：单位顺序（报表、核查表和目录的行序）…、县知识产权局、县林业局、… "
+         "→ …、县林业局、县知识产权局、…"),
+        (SWAP_AGENCIES, "en", "plan: order of agencies (the rows of forms, check tables and "
+         "catalogs): …; County Intellectual Property Office; County Forestry Bureau; … → …; "
+         "County Forestry Bureau; County Intellectual Property Office; …"),
+    ],
+    ids=["indicators-zh", "indicators-en", "agencies-zh", "agencies-en"],
+)  # fmt: skip
+def test_a_new_order_of_indicators_or_agencies_is_a_change(
+    tmp_path: Path, swap: tuple[str, ...], lang: str, expected: str
+) -> None:
+    # The plan's order is the order of the rows in forms, check tables and catalogs.
+    new = swapped(tmp_path, *swap)
+    result = run_lzip("diff", DATA, new, "-f", "text", "--lang", lang, "--exit-code")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("swap", "kind", "field", "moved"),
+    [
+        (SWAP_INDICATORS, "indicators_reordered", "indicators", ("1.2", "2.1")),
+        (SWAP_AGENCIES, "agencies_reordered", "agencies", ("ip-office", "forestry")),
+    ],
+    ids=["indicators", "agencies"],
+)
+def test_a_new_order_in_json_holds_both_lists_of_ids(
+    tmp_path: Path, swap: tuple[str, ...], kind: str, field: str, moved: tuple[str, str]
+) -> None:
+    new = swapped(tmp_path, *swap)
+    document = json.loads(run_lzip("diff", DATA, new, "-f", "json").stdout)
+    (change,) = document["changes"]
+    assert (change["kind"], change["subject"], change["field"]) == (kind, "plan", field)
+    first, second = moved
+    assert change["old"].index(first) + 1 == change["old"].index(second)
+    assert change["new"] == [
+        {first: second, second: first}.get(item, item) for item in change["old"]
+    ]
+
+
+def test_a_new_order_in_the_table(tmp_path: Path) -> None:
+    new = swapped(tmp_path, *SWAP_INDICATORS)
+    result = run_lzip("diff", DATA, new, env={"COLUMNS": "80"})
+    cells = "".join(
+        line.split("│")[2].strip() for line in result.stdout.splitlines() if line.count("│") == 3
+    )
+    assert cells == "指标顺序（报表、核查表和目录的行序）…、1.2、2.1、… → …、2.1、1.2、…"
+
+
+def test_an_indicator_added_in_between_is_no_new_order(tmp_path: Path) -> None:
+    block_start = '  - id: "8.1"'
+    text = (DATA / "indicators.yaml").read_text(encoding="utf-8")
+    block = text[text.index(block_start) :]
+    block = block[: block.index("    scope: shared\n") + len("    scope: shared\n")]
+    inserted = block.replace('id: "8.1"', 'id: "7.2"').replace("group: 8", "group: 7")
+    inserted = inserted.replace("“四进”", "“五进”")
+    changes = plan_diff(tmp_path, indicators=[(block_start, inserted + block_start)])
+    assert [(c.kind, c.subject) for c in changes] == [("indicator_added", "7.2")]
+
+
+def test_an_agency_given_a_new_id_in_place_is_no_new_order(tmp_path: Path) -> None:
+    new = with_new_agency_id(tmp_path, "ip-office", "market-regulation")
+    changes = diff(load_plan(DATA), load_plan(new))
+    assert [c.kind for c in changes] == ["agency_id_changed"]

@@ -15,6 +15,8 @@ from lzip_cli.models import Agency, AgencyGroup, Indicator, Plan, normalize_text
 
 ChangeKind = Literal[
     "plan_changed",
+    "indicators_reordered",
+    "agencies_reordered",
     "indicator_added",
     "indicator_removed",
     "indicator_changed",
@@ -61,7 +63,9 @@ class Change:
     to a field; ``old`` and ``new`` are None for something added or removed. For added or removed
     responsibilities, aliases and members, ``new`` (or ``old``) is the agency id or alias, as each
     plan writes it. For reordered responsibilities (the first agency listed is the lead agency,
-    牵头单位), ``old`` and ``new`` are the two plans' lists of agency ids. A plan note
+    牵头单位), ``old`` and ``new`` are the two plans' lists of agency ids; so they are, of
+    indicator or agency ids, for the plan's indicators or agencies in a new order (subject
+    ``plan``): the order of the rows of forms, check tables and catalogs. A plan note
     (``notes.2``, numbered from 1) is ``{"zh": …, "en": …}``, None where a plan has no such note.
     """
 
@@ -149,10 +153,23 @@ def _merged_order(old_ids: list[str], new_ids: list[str]) -> list[str]:
     return order
 
 
+def _order_changed(old_ids: list[str], new_ids: list[str], renamed: dict[str, str]) -> bool:
+    """Whether the ids in both lists stand in another order in ``new_ids`` (an id added or
+    removed is a change of its own, wherever it stands)."""
+    mapped = [renamed.get(item, item) for item in old_ids]
+    return [item for item in mapped if item in new_ids] != [
+        item for item in new_ids if item in mapped
+    ]
+
+
 def _indicators(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {ind.id: ind for ind in old.indicators}
     after = {ind.id: ind for ind in new.indicators}
     changes = []
+    if _order_changed(list(before), list(after), {}):
+        changes.append(
+            Change("indicators_reordered", "plan", "indicators", list(before), list(after))
+        )
     for indicator_id in _merged_order(list(before), list(after)):
         if indicator_id not in after:
             changes.append(Change("indicator_removed", indicator_id))
@@ -204,6 +221,8 @@ def _agencies(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {a.id: a for a in old.agencies}
     after = {a.id: a for a in new.agencies}
     changes = []
+    if _order_changed(list(before), list(after), renamed):
+        changes.append(Change("agencies_reordered", "plan", "agencies", list(before), list(after)))
     for agency_id in _merged_order(list(before), list(after)):
         if agency_id in renamed:
             new_id = renamed[agency_id]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Plan
 from lzip_cli.numbers import format_number, json_number
-from lzip_cli.plan_diff import Change
+from lzip_cli.plan_diff import Change, renamed_agencies
 from lzip_cli.render.plan_text import grouped
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def _agency_label(agency_id: str, old: Plan, new: Plan, lang: Lang) -> str:
 def subject_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     """``4.3 有效注册商标拥有量``, ``县林业局``, or the plan."""
     kind = change.kind
-    if kind == "plan_changed":
+    if change.subject == "plan" and kind.endswith(("_changed", "_reordered")):
         return t("diff_plan", lang)
     if kind.startswith(_INDICATOR_KINDS):
         for plan in (new, old):
@@ -120,10 +120,44 @@ def _agency_list(agency_ids: list[str], old: Plan, new: Plan, lang: Lang) -> str
     return name_list((_agency_label(a, old, new, lang) for a in agency_ids), lang)
 
 
+def _moved(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+    """The part of two orders of the same items that differs, "…" standing for the items
+    before and after it that stay in place."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return tuple(  # type: ignore[return-value]
+        ["…"] * (start > 0) + items[start : len(items) - end] + ["…"] * (end > 0)
+        for items in (before, after)
+    )
+
+
+def _order_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
+    """A new order of the plan's indicators (by id) or agencies (by name): the items in both
+    plans, as each orders them, from the first that moved to the last."""
+    renamed = renamed_agencies(old, new) if change.kind == "agencies_reordered" else {}
+    kept = [renamed.get(item, item) for item in change.old]
+    before = [item for item in kept if item in change.new]
+    after = [item for item in change.new if item in kept]
+    shown_before, shown_after = _moved(before, after)
+    if change.kind == "agencies_reordered":
+        texts = [_agency_list(items, old, new, lang) for items in (shown_before, shown_after)]
+    else:
+        texts = [
+            ("、" if lang == "zh" else ", ").join(items) for items in (shown_before, shown_after)
+        ]
+    return t(f"diff.{change.kind}", lang, old=texts[0], new=texts[1])
+
+
 def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     """The change without its subject: ``target 1700 → 1800``, ``indicator added`` …"""
     kind = change.kind
     field = change.field or ""
+    if kind in ("indicators_reordered", "agencies_reordered"):
+        return _order_text(change, old, new, lang)
     if kind.endswith("_changed"):
         group = (
             kind == "indicator_changed"
