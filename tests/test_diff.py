@@ -814,3 +814,34 @@ def test_an_agency_given_a_new_id_in_place_is_no_new_order(tmp_path: Path) -> No
     new = with_new_agency_id(tmp_path, "ip-office", "market-regulation")
     changes = diff(load_plan(DATA), load_plan(new))
     assert [c.kind for c in changes] == ["agency_id_changed"]
+
+
+#: What Chinese typesetting keeps off the start of a line.
+CLOSING = tuple("，。、；：？！）】》」』”’")
+NAME_1_1 = [("name: 查处假冒知识产权行政案件\n", "name: 查处假冒知识产权行政案件（含专利）\n")]
+
+
+def table_cells(output: str) -> list[tuple[str, str]]:
+    """The (subject, change) lines of a two-column diff table, one pair per printed line."""
+    return [
+        (parts[1].strip(), parts[2].strip())
+        for parts in (line.split("│") for line in output.splitlines())
+        if len(parts) == 4
+    ]
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_table_breaks_lines_as_the_catalog_does(
+    tmp_path: Path, columns: int, lang: str
+) -> None:
+    new = edited(tmp_path, "new", indicators=NAME_1_1 + TARGET_4_3)
+    result = run_lzip("diff", DATA, new, "--lang", lang, env={"COLUMNS": str(columns)})
+    cells = table_cells(result.stdout)
+    assert max(map(len, result.stdout.splitlines())) <= columns
+    assert not [line for pair in cells for line in pair if line.startswith(CLOSING)], cells
+    subjects = [subject for subject, _ in cells if subject]
+    assert subjects[0].startswith("1.1 ") and subjects[0] != "1.1", subjects
+    assert not any(subject in ("1.1", "4.3") for subject in subjects), subjects
+    changes = "".join(change for _, change in cells)
+    assert "查处假冒知识产权行政案件（含专利）" in changes

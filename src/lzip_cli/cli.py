@@ -1039,7 +1039,8 @@ def diff(
         from lzip_cli.render.terminal import console, print_plain
 
         title = _t("diff_title", code, old=old, new=new)
-        print_plain(console(), plan_diff.table(changes, before, after, code, title))
+        out = console()
+        print_plain(out, plan_diff.table(changes, before, after, code, title, out.width))
     raise typer.Exit(EXIT_FINDINGS if exit_code and changes else EXIT_OK)
 
 

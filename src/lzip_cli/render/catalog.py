@@ -16,16 +16,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from lzip_cli.linebreak import cell_width, wrap_cells
+from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import format_number, json_number
 from lzip_cli.render.plan_text import baseline_text, grouped, target_text, unit_text
-
-#: The narrowest a column of names is made before it goes into another block: five Chinese
-#: characters, or a few English words (never narrower than its longest word).
-TEXT_MIN_WIDTH = {"zh": 10, "en": 16}
-
 
 #: A paragraph of a cell: text, wrapped by :func:`wrap_cells`, or pieces each kept whole on a
 #: line (those after the first begin with the space, if any, that joins them).

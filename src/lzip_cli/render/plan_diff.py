@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Plan
 from lzip_cli.numbers import format_number, json_number
@@ -201,14 +202,65 @@ def lines(changes: list[Change], old: Plan, new: Plan, lang: Lang) -> list[str]:
     return [line(change, old, new, lang) for change in changes]
 
 
-def table(changes: list[Change], old: Plan, new: Plan, lang: Lang, title: str) -> Table:
+def _least_width(text: str, keep_first: bool) -> int:
+    """The narrowest width ``text`` wraps to without a line wider (its longest word, or a
+    Chinese character with the punctuation that stays with it)."""
+    width = 2
+    while any(cell_width(line) > width for line in wrap_cells(text, width, keep_first=keep_first)):
+        width += 1
+    return width
+
+
+def _widths(columns: list[tuple[str, list[str], bool]], width: int) -> list[int]:
+    """The columns' widths in a table ``width`` cells wide: each as wide as its longest line when
+    they fit, else at least its longest word, what is spare going to the column whose cells
+    would otherwise take the most lines."""
+    room = width - 3 * len(columns) - 1  # rules and padding
+    needs = [max(cell_width(text) for text in [title, *cells]) for title, cells, _ in columns]
+    if sum(needs) <= room:
+        return needs
+    widths = [  # a word whole, and a name of five Chinese characters or a few words
+        max(
+            min(need, TEXT_MIN_WIDTH["en" if "".join(cells).isascii() else "zh"]),
+            *(_least_width(text, keep) for text in [title, *cells]),
+        )
+        for (title, cells, keep), need in zip(columns, needs, strict=True)
+    ]
+    spare = room - sum(widths)
+    while spare > 0:
+        short = [i for i, (w, n) in enumerate(zip(widths, needs, strict=True)) if w < n]
+        if not short:
+            break
+        widest = max(short, key=lambda i: needs[i] / widths[i])
+        widths[widest] += 1
+        spare -= 1
+    return widths
+
+
+def table(
+    changes: list[Change], old: Plan, new: Plan, lang: Lang, title: str, width: int = 80
+) -> Table:
+    """The changes as a table ``width`` cells wide, wrapped as the catalog wraps: between words
+    and Chinese characters, no line starting with closing punctuation, an indicator's id on the
+    line of its name."""
     from rich.table import Table
 
+    subjects = [subject_text(change, old, new, lang) for change in changes]
+    keep = [change.kind.startswith(_INDICATOR_KINDS) for change in changes]
+    whats = [what_text(change, old, new, lang) for change in changes]
+    columns = [
+        (t("diff_col_subject", lang), subjects, any(keep)),
+        (t("diff_col_change", lang), whats, False),
+    ]
+    subject_width, what_width = _widths(columns, width)
     grid = Table(title=title, title_justify="left")
-    grid.add_column(t("diff_col_subject", lang), overflow="fold")
-    grid.add_column(t("diff_col_change", lang), overflow="fold")
-    for change in changes:
-        grid.add_row(subject_text(change, old, new, lang), what_text(change, old, new, lang))
+    grid.add_column(columns[0][0], width=subject_width, overflow="fold")
+    grid.add_column(columns[1][0], width=what_width, overflow="fold")
+    for subject, keep_id, what in zip(subjects, keep, whats, strict=True):
+        grid.add_row(
+            "\n".join(wrap_cells(subject, subject_width, keep_first=keep_id)),
+            "\n".join(wrap_cells(what, what_width)),
+        )
     return grid
 
 
