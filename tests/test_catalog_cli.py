@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_lzip
-from lzip_cli.plan_loader import default_data_dir
+from lzip_cli.plan_loader import default_data_dir, load_plan
 
 INDICATOR_FIELDS = {
     "id", "group", "name", "name_en", "unit", "count_unit", "kind", "direction",
@@ -473,3 +473,30 @@ def test_a_group_of_one_member_is_named_in_the_singular(one_agency_plan: Path) -
     )
     assert result.exit_code == 2
     assert result.stderr.endswith("name one of its 1 member, such as ip-office\n")
+
+
+WIDTHS = [40, 60, 80, 90, 100, 120, 200]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", ["indicators", "agencies"])
+def test_a_wider_terminal_never_makes_the_catalog_longer(command: str, lang: str) -> None:
+    lengths = [len(catalog(command, "--lang", lang, columns=c).splitlines()) for c in WIDTHS]
+    assert lengths == sorted(lengths, reverse=True), dict(zip(WIDTHS, lengths, strict=True))
+
+
+@pytest.mark.parametrize("columns", [90, 100, 120])
+def test_names_take_their_width_before_the_agencies_do(columns: int) -> None:
+    # Spare width went to 责任单位 while names shrank to five characters (查处假冒知/识产权行政/案件).
+    lines = catalog("indicators", columns=columns).splitlines()
+    for indicator in load_plan(default_data_dir()).indicators:
+        assert any(indicator.name in line for line in lines), (indicator.name, columns)
+    agencies = catalog("agencies", columns=columns).splitlines()
+    for agency in load_plan(default_data_dir()).agencies:
+        assert any(f"│ {agency.name} " in line for line in agencies), (agency.name, columns)
+
+
+def test_the_target_takes_its_width_before_the_agencies_do() -> None:
+    # 以实际业务开展为准 wrapped over three lines at 100 columns beside a wide 责任单位.
+    lines = catalog("indicators", columns=100).splitlines()
+    assert sum("│ 以实际业务开展为准 │" in line for line in lines) == 4
