@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_lzip
-from lzip_cli.plan_loader import default_data_dir
+from lzip_cli.plan_loader import default_data_dir, load_plan
 
 INDICATOR_FIELDS = {
     "id", "group", "name", "name_en", "unit", "count_unit", "kind", "direction",
@@ -118,7 +118,7 @@ def test_indicators_json_records_carry_every_field() -> None:
 
 def test_indicators_json_writes_figures_and_words_as_in_the_plan() -> None:
     records = {record["id"]: record for record in indicators_json()}
-    assert records["4.3"]["baseline"] == {"year": 2022, "value": 1409.0}
+    assert records["4.3"]["baseline"] == {"year": 2022, "value": 1409}
     assert records["1.2"]["baseline"] == {"year": 2022, "value": "not-carried-out"}
     assert records["5.1"]["target"] == {"year": 2025, "value": "per-actual"}
     assert (records["5.1"]["unit"], records["5.1"]["count_unit"]) == ("万元", "笔")
@@ -392,7 +392,32 @@ def test_indicators_table_notes_that_other_years_follow_the_straight_line(
 
 def test_indicators_json_is_the_plan_with_its_milestones(with_milestones: Path) -> None:
     (record, *_) = indicators_json("--data", str(with_milestones))
-    assert record["milestones"] == {"2023": 16.0, "2024": 17.0}
+    assert record["milestones"] == {"2023": 16, "2024": 17}
+
+
+@pytest.mark.parametrize(
+    ("milestones", "figures"),
+    [
+        # Whole figures as the plan writes them, and as check -f json and diff -f json do.
+        ("{2023: 16, 2024: 17}", '"baseline": {"year": 2022, "value": 15}, '
+         '"target": {"year": 2025, "value": 18}, "milestones": {"2023": 16, "2024": 17}'),
+        ("{2023: 16.5, 2024: 17}", '"baseline": {"year": 2022, "value": 15}, '
+         '"target": {"year": 2025, "value": 18}, "milestones": {"2023": 16.5, "2024": 17}'),
+    ],
+)  # fmt: skip
+def test_indicators_json_writes_whole_figures_as_integers(
+    tmp_path: Path, milestones: str, figures: str
+) -> None:
+    for name in ("agencies.yaml", "indicators.yaml"):
+        shutil.copyfile(default_data_dir() / name, tmp_path / name)
+    path = tmp_path / "indicators.yaml"
+    old = "    target: {year: 2025, value: 18}\n"
+    text = path.read_text(encoding="utf-8").replace(old, f"{old}    milestones: {milestones}\n")
+    path.write_text(text, encoding="utf-8")
+    result = run_lzip("indicators", "-f", "json", "--data", tmp_path)
+    (record, *_) = json.loads(result.stdout)
+    picked = {key: record[key] for key in ("baseline", "target", "milestones")}
+    assert json.dumps(picked, ensure_ascii=False) == "{" + figures + "}"
 
 
 #: A plan of one agency, one group of it alone and one indicator: its counts are all 1.
@@ -448,3 +473,30 @@ def test_a_group_of_one_member_is_named_in_the_singular(one_agency_plan: Path) -
     )
     assert result.exit_code == 2
     assert result.stderr.endswith("name one of its 1 member, such as ip-office\n")
+
+
+WIDTHS = [40, 60, 80, 90, 100, 120, 200]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", ["indicators", "agencies"])
+def test_a_wider_terminal_never_makes_the_catalog_longer(command: str, lang: str) -> None:
+    lengths = [len(catalog(command, "--lang", lang, columns=c).splitlines()) for c in WIDTHS]
+    assert lengths == sorted(lengths, reverse=True), dict(zip(WIDTHS, lengths, strict=True))
+
+
+@pytest.mark.parametrize("columns", [90, 100, 120])
+def test_names_take_their_width_before_the_agencies_do(columns: int) -> None:
+    # Spare width went to 责任单位 while names shrank to five characters (查处假冒知/识产权行政/案件).
+    lines = catalog("indicators", columns=columns).splitlines()
+    for indicator in load_plan(default_data_dir()).indicators:
+        assert any(indicator.name in line for line in lines), (indicator.name, columns)
+    agencies = catalog("agencies", columns=columns).splitlines()
+    for agency in load_plan(default_data_dir()).agencies:
+        assert any(f"│ {agency.name} " in line for line in agencies), (agency.name, columns)
+
+
+def test_the_target_takes_its_width_before_the_agencies_do() -> None:
+    # 以实际业务开展为准 wrapped over three lines at 100 columns beside a wide 责任单位.
+    lines = catalog("indicators", columns=100).splitlines()
+    assert sum("│ 以实际业务开展为准 │" in line for line in lines) == 4

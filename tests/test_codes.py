@@ -124,6 +124,22 @@ def test_normalize(text: str) -> None:
     assert normalize(text) == "LZ101"
 
 
+@pytest.mark.parametrize("text", ["1", "01", "lz1", "LZ1", "lz01", "ＬＺ１"])
+def test_a_short_number_names_the_code_with_or_without_lz(text: str) -> None:
+    result = run_lzip("explain", text, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"LZ001  error  {describe('LZ001', 'en')}\n"
+
+
+@pytest.mark.parametrize("text", ["", "abc", "lz999", "LZ-1", "1.5"])
+def test_an_unknown_code_is_echoed_as_typed(text: str) -> None:
+    result = run_lzip("explain", text, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"lzip: error: unknown problem code {text!r}: run lzip explain to list every code\n"
+    )
+
+
 def test_explain_one_code() -> None:
     result = run_lzip("explain", "LZ101", "--lang", "en")
     assert result.exit_code == 0

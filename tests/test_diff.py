@@ -546,3 +546,302 @@ def test_a_member_leaving_the_group_reads_as_chinese(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", agencies=[("      - forestry\n", "")])
     lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
     assert lines == ["县知识产权强县战略领导小组各成员单位：县林业局不再是成员单位"]
+
+
+NOTE_2_ZH = [("，意为未开展该项工作。", "，表示未开展该项工作。")]
+NOTE_2_EN = [('"—" means the work was', '"—" means that the work was')]
+NOTE_2_ZH_OLD, NOTE_2_ZH_NEW = (
+    "2022年指标值标记“—”，意为未开展该项工作。",
+    "2022年指标值标记“—”，表示未开展该项工作。",
+)
+NOTE_2_EN_OLD = (
+    'A 2022 figure marked "—" means the work was not carried out (recorded as not-carried-out).'
+)
+NOTE_2_EN_NEW = NOTE_2_EN_OLD.replace("means the", "means that the")
+
+
+@pytest.mark.parametrize(
+    ("edit", "lang", "expected"),
+    [
+        # The interface language's text, or the other's when only that one changed.
+        (NOTE_2_ZH, "zh", f"方案：第 2 条说明 {NOTE_2_ZH_OLD} → {NOTE_2_ZH_NEW}"),
+        (NOTE_2_ZH, "en", f"plan: note 2 {NOTE_2_ZH_OLD} → {NOTE_2_ZH_NEW}"),
+        (NOTE_2_EN, "zh", f"方案：第 2 条说明 {NOTE_2_EN_OLD} → {NOTE_2_EN_NEW}"),
+        (NOTE_2_EN, "en", f"plan: note 2 {NOTE_2_EN_OLD} → {NOTE_2_EN_NEW}"),
+        (NOTE_2_ZH + NOTE_2_EN, "zh", f"方案：第 2 条说明 {NOTE_2_ZH_OLD} → {NOTE_2_ZH_NEW}"),
+        (NOTE_2_ZH + NOTE_2_EN, "en", f"plan: note 2 {NOTE_2_EN_OLD} → {NOTE_2_EN_NEW}"),
+    ],
+    ids=["zh-in-zh", "zh-in-en", "en-in-zh", "en-in-en", "both-in-zh", "both-in-en"],
+)  # fmt: skip
+def test_a_changed_plan_note_shows_the_text_that_changed(
+    tmp_path: Path, edit: list[tuple[str, str]], lang: str, expected: str
+) -> None:
+    new = edited(tmp_path, "new", indicators=edit)
+    result = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", lang)
+    assert result.stdout.splitlines() == [expected]
+
+
+def test_a_changed_plan_note_in_json_holds_both_languages(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", indicators=NOTE_2_ZH)
+    document = json.loads(run_lzip("diff", str(DATA), str(new), "-f", "json").stdout)
+    (change,) = document["changes"]
+    assert {k: v for k, v in change.items() if k != "text"} == {
+        "kind": "plan_changed",
+        "subject": "plan",
+        "field": "notes.2",
+        "old": {"zh": NOTE_2_ZH_OLD, "en": NOTE_2_EN_OLD},
+        "new": {"zh": NOTE_2_ZH_NEW, "en": NOTE_2_EN_OLD},
+    }
+
+
+def broken_plan(tmp_path: Path, name: str, file_name: str) -> Path:
+    """A copy of the shipped plan whose ``file_name`` holds a YAML syntax error on line 2."""
+    target = tmp_path / name
+    shutil.copytree(DATA, target)
+    (target / file_name).write_text("plan:\n  title: [\n", encoding="utf-8")
+    return target
+
+
+def test_both_broken_plans_are_reported_in_one_run(tmp_path: Path) -> None:
+    old = broken_plan(tmp_path, "old", "indicators.yaml")
+    new = broken_plan(tmp_path, "new", "agencies.yaml")
+    result = run_lzip("diff", old, new, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert [line.split(": error ")[0] for line in result.stderr.splitlines()] == [
+        f"{old}/indicators.yaml:3:1",
+        f"{new}/agencies.yaml:3:1",
+    ]
+
+
+def test_a_broken_plan_named_twice_is_reported_once(tmp_path: Path) -> None:
+    old = broken_plan(tmp_path, "old", "indicators.yaml")
+    result = run_lzip("diff", old, f"{old}/", "--lang", "en")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+BASELINE_4_3 = "baseline: {year: 2022, value: 1409}"
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "milestones", "expected"),
+    [
+        # Once the indicator's plan figures reach 10,000 in either plan, all its figures carry
+        # separators, on both sides, as lzip indicators writes them (9,409 │ 12,000).
+        (9409, 12000, "", ["基础值 1,409 → 9,409", "目标值 1,700 → 12,000"]),
+        (9409, 9900, "", ["基础值 1409 → 9409", "目标值 1700 → 9900"]),
+        (1409, 9900, "{2024: 9000}", ["目标值 1700 → 9900", "2024 年阶段目标 未设定（按前后相邻的设定值线性推算） → 9000"]),
+    ],
+)  # fmt: skip
+def test_figures_of_ten_thousand_group_all_of_the_indicators_figures(
+    tmp_path: Path, baseline: int, target: int, milestones: str, expected: list[str]
+) -> None:
+    replacement = (
+        f"baseline: {{year: 2022, value: {baseline}}}\n"
+        f"    target: {{year: 2025, value: {target}}}"
+        + (f"\n    milestones: {milestones}" if milestones else "")
+    )
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[(BASELINE_4_3 + "\n    target: {year: 2025, value: 1700}", replacement)],
+    )
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [f"4.3 有效注册商标拥有量：{what}" for what in expected]
+
+
+def test_a_grouped_indicators_years_stay_as_years(tmp_path: Path) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[
+            (
+                BASELINE_4_3 + "\n    target: {year: 2025, value: 1700}",
+                "baseline: {year: 2021, value: 1409}\n    target: {year: 2025, value: 12000}",
+            )
+        ],
+    )
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "4.3 有效注册商标拥有量：基础年 2022 → 2021",
+        "4.3 有效注册商标拥有量：目标值 1,700 → 12,000",
+    ]
+
+
+GROUP_NEW_ID = [("id: leading-group", "id: ip-leading-group")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "县知识产权强县战略领导小组各成员单位：编号 leading-group → ip-leading-group"),
+        ("en", "Member units of the County Leading Group for the IP-Strong-County Strategy: "
+         "id leading-group → ip-leading-group"),
+    ],
+)  # fmt: skip
+def test_a_group_given_a_new_id_is_one_change(tmp_path: Path, lang: str, expected: str) -> None:
+    new = edited(tmp_path, "new", agencies=GROUP_NEW_ID)
+    result = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", lang)
+    assert result.stdout.splitlines() == [expected]
+
+
+def test_a_group_given_a_new_id_in_json(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", agencies=GROUP_NEW_ID)
+    document = json.loads(run_lzip("diff", str(DATA), str(new), "-f", "json").stdout)
+    assert [{k: v for k, v in c.items() if k != "text"} for c in document["changes"]] == [
+        {
+            "kind": "group_id_changed",
+            "subject": "ip-leading-group",
+            "field": "id",
+            "old": "leading-group",
+            "new": "ip-leading-group",
+        }
+    ]
+
+
+def test_a_group_given_a_new_id_and_a_new_name_is_known_by_its_members(tmp_path: Path) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        agencies=[
+            *GROUP_NEW_ID,
+            (
+                "name: 县知识产权强县战略领导小组各成员单位",
+                "name: 县知识产权强县战略领导小组成员单位",
+            ),
+        ],
+    )
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "县知识产权强县战略领导小组成员单位：编号 leading-group → ip-leading-group",
+        "县知识产权强县战略领导小组成员单位：名称 县知识产权强县战略领导小组各成员单位"
+        " → 县知识产权强县战略领导小组成员单位",
+    ]
+
+
+def test_a_group_given_a_new_id_keeps_its_members_compared(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", agencies=[*GROUP_NEW_ID, ("      - forestry\n", "")])
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "县知识产权强县战略领导小组各成员单位：编号 leading-group → ip-leading-group",
+        "县知识产权强县战略领导小组各成员单位：县林业局不再是成员单位",
+    ]
+
+
+def swapped(tmp_path: Path, file_name: str, first: str, second: str, after: str) -> Path:
+    """A copy of the plan whose entries ``first`` and ``second`` (each up to the next entry,
+    ``second`` up to ``after``) change places in ``file_name``."""
+    new = edited(tmp_path, "new")
+    path = new / file_name
+    text = path.read_text(encoding="utf-8")
+    a, b, c = (text.index(f"  - id: {entry}\n") for entry in (first, second, after))
+    path.write_text(text[:a] + text[b:c] + text[a:b] + text[c:], encoding="utf-8")
+    return new
+
+
+SWAP_INDICATORS = ("indicators.yaml", '"1.2"', '"2.1"', '"3.1"')
+SWAP_AGENCIES = ("agencies.yaml", "ip-office", "forestry", "press-publication")
+
+
+@pytest.mark.parametrize(
+    ("swap", "lang", "expected"),
+    [
+        (SWAP_INDICATORS, "zh", "方案：指标顺序（报表、核查表和目录的行序）…、1.2、2.1、… → …、2.1、1.2、…"),
+        (SWAP_INDICATORS, "en", "plan: order of indicators (the rows of forms, check tables and "
+         "catalogs): …, 1.2, 2.1, … → …, 2.1, 1.2, …"),
+        (SWAP_AGENCIES, "zh", "方案：单位顺序（报表、核查表和目录的行序）…、县知识产权局、县林业局、… "
+         "→ …、县林业局、县知识产权局、…"),
+        (SWAP_AGENCIES, "en", "plan: order of agencies (the rows of forms, check tables and "
+         "catalogs): …; County Intellectual Property Office; County Forestry Bureau; … → …; "
+         "County Forestry Bureau; County Intellectual Property Office; …"),
+    ],
+    ids=["indicators-zh", "indicators-en", "agencies-zh", "agencies-en"],
+)  # fmt: skip
+def test_a_new_order_of_indicators_or_agencies_is_a_change(
+    tmp_path: Path, swap: tuple[str, ...], lang: str, expected: str
+) -> None:
+    # The plan's order is the order of the rows in forms, check tables and catalogs.
+    new = swapped(tmp_path, *swap)
+    result = run_lzip("diff", DATA, new, "-f", "text", "--lang", lang, "--exit-code")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("swap", "kind", "field", "moved"),
+    [
+        (SWAP_INDICATORS, "indicators_reordered", "indicators", ("1.2", "2.1")),
+        (SWAP_AGENCIES, "agencies_reordered", "agencies", ("ip-office", "forestry")),
+    ],
+    ids=["indicators", "agencies"],
+)
+def test_a_new_order_in_json_holds_both_lists_of_ids(
+    tmp_path: Path, swap: tuple[str, ...], kind: str, field: str, moved: tuple[str, str]
+) -> None:
+    new = swapped(tmp_path, *swap)
+    document = json.loads(run_lzip("diff", DATA, new, "-f", "json").stdout)
+    (change,) = document["changes"]
+    assert (change["kind"], change["subject"], change["field"]) == (kind, "plan", field)
+    first, second = moved
+    assert change["old"].index(first) + 1 == change["old"].index(second)
+    assert change["new"] == [
+        {first: second, second: first}.get(item, item) for item in change["old"]
+    ]
+
+
+def test_a_new_order_in_the_table(tmp_path: Path) -> None:
+    new = swapped(tmp_path, *SWAP_INDICATORS)
+    result = run_lzip("diff", DATA, new, env={"COLUMNS": "80"})
+    cells = "".join(
+        line.split("│")[2].strip() for line in result.stdout.splitlines() if line.count("│") == 3
+    )
+    assert cells == "指标顺序（报表、核查表和目录的行序）…、1.2、2.1、… → …、2.1、1.2、…"
+
+
+def test_an_indicator_added_in_between_is_no_new_order(tmp_path: Path) -> None:
+    block_start = '  - id: "8.1"'
+    text = (DATA / "indicators.yaml").read_text(encoding="utf-8")
+    block = text[text.index(block_start) :]
+    block = block[: block.index("    scope: shared\n") + len("    scope: shared\n")]
+    inserted = block.replace('id: "8.1"', 'id: "7.2"').replace("group: 8", "group: 7")
+    inserted = inserted.replace("“四进”", "“五进”")
+    changes = plan_diff(tmp_path, indicators=[(block_start, inserted + block_start)])
+    assert [(c.kind, c.subject) for c in changes] == [("indicator_added", "7.2")]
+
+
+def test_an_agency_given_a_new_id_in_place_is_no_new_order(tmp_path: Path) -> None:
+    new = with_new_agency_id(tmp_path, "ip-office", "market-regulation")
+    changes = diff(load_plan(DATA), load_plan(new))
+    assert [c.kind for c in changes] == ["agency_id_changed"]
+
+
+#: What Chinese typesetting keeps off the start of a line.
+CLOSING = tuple("，。、；：？！）】》」』”’")
+NAME_1_1 = [("name: 查处假冒知识产权行政案件\n", "name: 查处假冒知识产权行政案件（含专利）\n")]
+
+
+def table_cells(output: str) -> list[tuple[str, str]]:
+    """The (subject, change) lines of a two-column diff table, one pair per printed line."""
+    return [
+        (parts[1].strip(), parts[2].strip())
+        for parts in (line.split("│") for line in output.splitlines())
+        if len(parts) == 4
+    ]
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_table_breaks_lines_as_the_catalog_does(
+    tmp_path: Path, columns: int, lang: str
+) -> None:
+    new = edited(tmp_path, "new", indicators=NAME_1_1 + TARGET_4_3)
+    result = run_lzip("diff", DATA, new, "--lang", lang, env={"COLUMNS": str(columns)})
+    cells = table_cells(result.stdout)
+    assert max(map(len, result.stdout.splitlines())) <= columns
+    assert not [line for pair in cells for line in pair if line.startswith(CLOSING)], cells
+    subjects = [subject for subject, _ in cells if subject]
+    assert subjects[0].startswith("1.1 ") and subjects[0] != "1.1", subjects
+    assert not any(subject in ("1.1", "4.3") for subject in subjects), subjects
+    changes = "".join(change for _, change in cells)
+    assert "查处假冒知识产权行政案件（含专利）" in changes

@@ -101,6 +101,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from typer._click.formatting import HelpFormatter
 
+    from lzip_cli.errors import Problem
     from lzip_cli.evaluate import AgencyResult, CheckResult
     from lzip_cli.models import Plan
 
@@ -1020,11 +1021,21 @@ def diff(
     from lzip_cli.render import plan_diff
 
     code = lang.value
+    from lzip_cli.errors import LzipError
+
+    plans = []
     with tempfile.TemporaryDirectory(prefix="lzip-diff-") as scratch, _errors_exit(lang):
-        plans = [
-            load_plan(*plan_source(text, Path(scratch) / side))
-            for side, text in (("old", old), ("new", new))
-        ]
+        problems: list[Problem] = []
+        omitted = 0
+        for side, text in (("old", old), ("new", new)):  # both loaded: both plans' problems
+            try:
+                plans.append(load_plan(*plan_source(text, Path(scratch) / side)))
+            except LzipError as exc:
+                # the same folder named twice (data, data/) says its problems once
+                problems += [p for p in exc.problems if p not in problems]
+                omitted += exc.omitted
+        if problems or omitted:
+            raise LzipError(problems, omitted)
     before, after = plans
     changes = plan_changes(before, after)
     if output_format is DiffFormat.json:
@@ -1036,7 +1047,8 @@ def diff(
         from lzip_cli.render.terminal import console, print_plain
 
         title = _t("diff_title", code, old=old, new=new)
-        print_plain(console(), plan_diff.table(changes, before, after, code, title))
+        out = console()
+        print_plain(out, plan_diff.table(changes, before, after, code, title, out.width))
     raise typer.Exit(EXIT_FINDINGS if exit_code and changes else EXIT_OK)
 
 
@@ -1082,12 +1094,13 @@ def explain(
     from lzip_cli.codes import CODES, describe, normalize
 
     code = lang.value
-    wanted = [normalize(text) for text in codes] if codes else list(CODES)
+    typed = codes if codes else list(CODES)
+    wanted = [normalize(text) for text in typed]
     for name in wanted:  # the known codes explained, also beside an unknown one
         if name in CODES:
             typer.echo(f"{name}  {_t(CODES[name].severity, code)}  {describe(name, code)}")
-    unknown = [c for c in wanted if c not in CODES]
-    if unknown:
+    unknown = [text for text, name in zip(typed, wanted, strict=True) if name not in CODES]
+    if unknown:  # as typed: the user never wrote LZ000 for ""
         _fail(
             [_t("error_line", code, message=_t("unknown_code", code, code=c)) for c in unknown], 2
         )

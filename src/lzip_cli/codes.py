@@ -188,9 +188,13 @@ CODES: dict[str, Code] = {
 
 
 def normalize(text: str) -> str:
-    """``lz101``, ``101``, ``LZ101`` and full-width ``ＬＺ１０１`` all name LZ101."""
+    """``lz101``, ``101``, ``LZ101`` and full-width ``ＬＺ１０１`` all name LZ101; ``1``, ``lz1``
+    and ``LZ01`` name LZ001. Text that names no code comes back as it is: not a code."""
     text = unicodedata.normalize("NFKC", text).strip().upper()
-    return text if text.startswith("LZ") else "LZ" + text.zfill(3)
+    number = text.removeprefix("LZ")
+    if number.isascii() and number.isdigit():
+        return "LZ" + number.zfill(3)
+    return text
 
 
 def describe(code: str, lang: Lang = "en") -> str:

@@ -20,6 +20,10 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+#: The narrowest a column of names is made in the catalog and diff tables (before it goes into
+#: another block): five Chinese characters, or a few English words (never narrower than its
+#: longest word).
+TEXT_MIN_WIDTH = {"zh": 10, "en": 16}
 #: A bracketed note ([默认：zh], kept whole), a run of spaces, a run of other ASCII (a word,
 #: --option), or any one other character.
 _WRAP_TOKEN = re.compile(r"\[[^\[\]]*\]|\s+|[!-~]+|.")
@@ -32,12 +36,13 @@ _NO_LINE_END = frozenset("（【《「『“‘")
 _NUMBER = re.compile(r"[0-9]{1,4}[,.;:]?")
 
 
-def wrap_cells(text: str, width: int) -> list[str]:
+def wrap_cells(text: str, width: int, *, keep_first: bool = False) -> list[str]:
     """``text`` in lines of at most ``width`` columns, counting a Chinese character as two.
 
     Breaks between words and between any two Chinese characters, as Chinese typesetting does:
     closing punctuation never starts a line (the character before it goes down with it) and an
-    opening bracket never ends one. Paragraphs are kept apart by a blank line.
+    opening bracket never ends one. Paragraphs are kept apart by a blank line. ``keep_first``:
+    the first word stays on one line with what follows it (an id with its name: ``1.1 查``).
     """
     lines: list[str] = []
     for number, paragraph in enumerate(re.split(r"\n\s*\n", text.strip())):
@@ -46,6 +51,8 @@ def wrap_cells(text: str, width: int) -> list[str]:
         line: list[str] = []
         used = 0  # columns of ``line`` without its trailing space
         tokens = _WRAP_TOKEN.findall(" ".join(paragraph.split()))
+        if keep_first and len(tokens) > 2 and tokens[1].isspace():
+            tokens[:3] = ["".join(tokens[:3])]
         while tokens:
             token = tokens.pop(0)
             size = cell_width(token)

@@ -1294,6 +1294,14 @@ TEXTS.update(
             "责任单位顺序（牵头单位在前）{old} → {new}",
             "order of responsible agencies (lead agency first): {old} → {new}",
         ),
+        "diff.indicators_reordered": (
+            "指标顺序（报表、核查表和目录的行序）{old} → {new}",
+            "order of indicators (the rows of forms, check tables and catalogs): {old} → {new}",
+        ),
+        "diff.agencies_reordered": (
+            "单位顺序（报表、核查表和目录的行序）{old} → {new}",
+            "order of agencies (the rows of forms, check tables and catalogs): {old} → {new}",
+        ),
         "diff.agency_added": ("新增单位", "agency added"),
         "diff.agency_removed": ("删除单位", "agency removed"),
         "diff.alias_added": ("新增别名“{item}”", "alias added: {item}"),
@@ -1325,7 +1333,7 @@ TEXTS.update(
         "diff_field.title": ("标题", "title"),
         "diff_field.title_en": ("英文标题", "English title"),
         "diff_field.document": ("文号", "document number"),
-        "diff_field.notes": ("说明", "notes"),
+        "diff_field.plan_note": ("第 {number} 条说明", "note {number}"),
         "git_show_failed": (
             "无法从 git 读取 {rev}:{path}：{reason}",
             "cannot read {rev}:{path} from git: {reason}",

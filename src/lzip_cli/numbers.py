@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 WHOLE_UNITS = frozenset({"起", "个", "件", "次", "篇次", "笔", "家", "项", "人"})
 
@@ -26,6 +27,14 @@ def format_number(value: float | None, digits: int = 2, *, group: bool = False) 
     if whole:
         return f"{shown:{separator}}"
     return f"{value:{separator}.{digits}f}".rstrip("0").rstrip(".")
+
+
+def json_number(value: Any) -> Any:
+    """A figure as data formats hold it: whole numbers as integers (1700, not 1700.0), as
+    ``check --format json`` writes them; anything else as it is."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
 
 
 def display_milestone(value: float, unit: str, increase: bool) -> float:

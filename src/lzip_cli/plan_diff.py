@@ -15,6 +15,8 @@ from lzip_cli.models import Agency, AgencyGroup, Indicator, Plan, normalize_text
 
 ChangeKind = Literal[
     "plan_changed",
+    "indicators_reordered",
+    "agencies_reordered",
     "indicator_added",
     "indicator_removed",
     "indicator_changed",
@@ -29,6 +31,7 @@ ChangeKind = Literal[
     "alias_removed",
     "group_added",
     "group_removed",
+    "group_id_changed",
     "group_changed",
     "member_added",
     "member_removed",
@@ -60,7 +63,10 @@ class Change:
     to a field; ``old`` and ``new`` are None for something added or removed. For added or removed
     responsibilities, aliases and members, ``new`` (or ``old``) is the agency id or alias, as each
     plan writes it. For reordered responsibilities (the first agency listed is the lead agency,
-    牵头单位), ``old`` and ``new`` are the two plans' lists of agency ids.
+    牵头单位), ``old`` and ``new`` are the two plans' lists of agency ids; so they are, of
+    indicator or agency ids, for the plan's indicators or agencies in a new order (subject
+    ``plan``): the order of the rows of forms, check tables and catalogs. A plan note
+    (``notes.2``, numbered from 1) is ``{"zh": …, "en": …}``, None where a plan has no such note.
     """
 
     kind: ChangeKind
@@ -147,10 +153,23 @@ def _merged_order(old_ids: list[str], new_ids: list[str]) -> list[str]:
     return order
 
 
+def _order_changed(old_ids: list[str], new_ids: list[str], renamed: dict[str, str]) -> bool:
+    """Whether the ids in both lists stand in another order in ``new_ids`` (an id added or
+    removed is a change of its own, wherever it stands)."""
+    mapped = [renamed.get(item, item) for item in old_ids]
+    return [item for item in mapped if item in new_ids] != [
+        item for item in new_ids if item in mapped
+    ]
+
+
 def _indicators(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {ind.id: ind for ind in old.indicators}
     after = {ind.id: ind for ind in new.indicators}
     changes = []
+    if _order_changed(list(before), list(after), {}):
+        changes.append(
+            Change("indicators_reordered", "plan", "indicators", list(before), list(after))
+        )
     for indicator_id in _merged_order(list(before), list(after)):
         if indicator_id not in after:
             changes.append(Change("indicator_removed", indicator_id))
@@ -202,6 +221,8 @@ def _agencies(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {a.id: a for a in old.agencies}
     after = {a.id: a for a in new.agencies}
     changes = []
+    if _order_changed(list(before), list(after), renamed):
+        changes.append(Change("agencies_reordered", "plan", "agencies", list(before), list(after)))
     for agency_id in _merged_order(list(before), list(after)):
         if agency_id in renamed:
             new_id = renamed[agency_id]
@@ -230,12 +251,46 @@ def _group_changes(old: AgencyGroup, new: AgencyGroup, renamed: dict[str, str]) 
     return changes
 
 
+def renamed_groups(old: Plan, new: Plan, renamed: dict[str, str]) -> dict[str, str]:
+    """Old group id → new id, for each group ``new`` gives a new id: an id that disappears while
+    a new group has its name, or its members (through the agencies' new ids)."""
+    after = {g.id for g in new.groups}
+    came = [g for g in new.groups if g.id not in {g.id for g in old.groups}]
+    found: dict[str, str] = {}
+    for group in old.groups:
+        if group.id in after:
+            continue
+        members = {renamed.get(m, m) for m in group.members}
+        match = next(
+            (
+                c
+                for c in came
+                if c.id not in found.values()
+                and (
+                    normalize_text(c.name) == normalize_text(group.name)
+                    or set(c.members) == members
+                )
+            ),
+            None,
+        )
+        if match is not None:
+            found[group.id] = match.id
+    return found
+
+
 def _groups(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {g.id: g for g in old.groups}
     after = {g.id: g for g in new.groups}
+    regrouped = renamed_groups(old, new, renamed)
     changes = []
     for group_id in _merged_order(list(before), list(after)):
-        if group_id not in after:
+        if group_id in regrouped:
+            new_id = regrouped[group_id]
+            changes.append(Change("group_id_changed", new_id, "id", group_id, new_id))
+            changes += _group_changes(before[group_id], after[new_id], renamed)
+        elif group_id in regrouped.values():
+            continue
+        elif group_id not in after:
             changes.append(Change("group_removed", group_id))
         elif group_id not in before:
             changes.append(Change("group_added", group_id))
@@ -250,10 +305,13 @@ def _info(old: Plan, new: Plan) -> list[Change]:
         before, after = getattr(old.info, name), getattr(new.info, name)
         if before != after:
             changes.append(Change("plan_changed", "plan", name, before, after))
-    if old.info.notes != new.info.notes:
-        before_notes = [note.en for note in old.info.notes]
-        after_notes = [note.en for note in new.info.notes]
-        changes.append(Change("plan_changed", "plan", "notes", before_notes, after_notes))
+    before_notes = [note.model_dump() for note in old.info.notes]
+    after_notes = [note.model_dump() for note in new.info.notes]
+    for number in range(1, max(len(before_notes), len(after_notes)) + 1):
+        before = before_notes[number - 1] if number <= len(before_notes) else None
+        after = after_notes[number - 1] if number <= len(after_notes) else None
+        if before != after:  # either language's text: the Chinese is the plan's own
+            changes.append(Change("plan_changed", "plan", f"notes.{number}", before, after))
     return changes
 
 
@@ -261,7 +319,8 @@ def diff(old: Plan, new: Plan) -> list[Change]:
     """Every change from ``old`` to ``new``; empty when the plans say the same.
 
     Responsibilities and group members are compared through the agencies' new ids: a unit given
-    a new id is one change (``agency_id_changed``), not a responsibility removed and added.
+    a new id is one change (``agency_id_changed``), not a responsibility removed and added; so
+    is a group given a new id (``group_id_changed``).
     """
     renamed = renamed_agencies(old, new)
     return [

@@ -16,16 +16,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from lzip_cli.linebreak import cell_width, wrap_cells
+from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
-from lzip_cli.numbers import format_number
+from lzip_cli.numbers import format_number, json_number
 from lzip_cli.render.plan_text import baseline_text, grouped, target_text, unit_text
-
-#: The narrowest a column of names is made before it goes into another block: five Chinese
-#: characters, or a few English words (never narrower than its longest word).
-TEXT_MIN_WIDTH = {"zh": 10, "en": 16}
-
 
 #: A paragraph of a cell: text, wrapped by :func:`wrap_cells`, or pieces each kept whole on a
 #: line (those after the first begin with the space, if any, that joins them).
@@ -47,6 +42,9 @@ class _Column:
     text: bool = False
     #: Names and lists of names: kept at least :data:`TEXT_MIN_WIDTH` wide when that long.
     names: bool = False
+    #: A list (责任单位, aliases, an agency's indicators): widened last, with what the others
+    #: leave.
+    last: bool = False
 
     def need(self) -> int:
         """Columns the widest cell takes on one line a paragraph."""
@@ -90,33 +88,74 @@ def _table_width(widths: list[int]) -> int:
     return sum(widths) + 3 * len(widths) + 1
 
 
+def _groupings(least: list[int], width: int) -> list[list[list[int]]]:
+    """The ways to lay the columns out in blocks that each fit ``width`` cells at their least
+    widths: the first block holding as many columns as fit, or fewer (which can take fewer
+    lines: a long list column moved below leaves the names beside the id room to stay whole).
+    Every block after the first starts with the first (id) column, and every block holds the id
+    and at least one more column, whether or not they fit."""
+    found: list[list[list[int]]] = []
+    for first in range(len(least), 1, -1):
+        if first > 2 and _table_width(least[:first]) > width:
+            continue
+        groups = [list(range(first))] + ([[0, first]] if first < len(least) else [])
+        for number in range(first + 1, len(least)):
+            group = groups[-1]
+            if len(group) > 1 and _table_width([least[i] for i in [*group, number]]) > width:
+                groups.append([0, number])
+            else:
+                group.append(number)
+        if groups not in found:
+            found.append(groups)
+    return found
+
+
 def _blocks(columns: list[_Column], width: int) -> list[list[tuple[_Column, int]]]:
-    """The columns with their widths, in blocks that each fit ``width`` cells: a block takes
-    the columns in order at their least widths while they fit, and every block after the first
-    starts with the first (id) column. What is spare of ``width`` goes to the columns that
-    would otherwise take the most lines."""
+    """The columns with their widths, in blocks that each fit ``width`` cells (see
+    :func:`_groupings`), laid out in the fewest lines. In a block each column starts at its
+    least width, and what is spare of ``width`` goes first to the names, then to the other
+    columns in order, each up to its natural width; a list of names (责任单位) takes what is left.
+    A wider terminal never makes the output longer."""
     least = [c.least() for c in columns]
-    groups: list[list[int]] = [[0]]
-    for number in range(1, len(columns)):
-        group = groups[-1]
-        if len(group) > 1 and _table_width([least[i] for i in [*group, number]]) > width:
-            groups.append([0, number])
-        else:
-            group.append(number)
-    blocks = []
-    for group in groups:
+    needs = [max(c.need(), w) for c, w in zip(columns, least, strict=True)]
+    counted: dict[tuple[int, int], list[int]] = {}
+
+    def lines(number: int, column_width: int) -> list[int]:
+        key = (number, column_width)
+        if key not in counted:
+            column = columns[number]
+            counted[key] = [len(_wrapped(cell, column_width)) for cell in column.cells]
+            counted[key].append(len(wrap_cells(column.title, column_width)))
+        return counted[key]
+
+    def widen(group: list[int]) -> dict[int, int]:
         widths = {i: least[i] for i in group}
-        needs = {i: columns[i].need() for i in group}
         spare = width - _table_width(list(widths.values()))
-        while spare > 0:
-            short = [i for i in group if widths[i] < needs[i]]
+        first = [i for i in group if columns[i].names and not columns[i].last]
+        for i in first + [i for i in group if i not in first and not columns[i].last]:
+            step = max(0, min(spare, needs[i] - widths[i]))
+            widths[i] += step
+            spare -= step
+        lists = [i for i in group if columns[i].last]
+        while spare > 0:  # the lists share the rest: the one that would take most lines first
+            short = [i for i in lists if widths[i] < needs[i]]
             if not short:
                 break
             widest = max(short, key=lambda i: needs[i] / widths[i])
             widths[widest] += 1
             spare -= 1
-        blocks.append([(columns[i], widths[i]) for i in group])
-    return blocks
+        return widths
+
+    def length(layout: list[dict[int, int]]) -> int:
+        total = 0
+        for widths in layout:  # a title, three rules and the header, the rows
+            counts = [lines(i, w) for i, w in widths.items()]
+            total += 4 + sum(max(row) for row in zip(*counts, strict=True))
+        return total
+
+    layouts = [[widen(group) for group in groups] for groups in _groupings(least, width)]
+    best = min(layouts, key=length)  # the first of the shortest: most columns side by side
+    return [[(columns[i], w) for i, w in widths.items()] for widths in best]
 
 
 def _tables(title: str, columns: list[_Column], lang: Lang, width: int) -> list[Table]:
@@ -170,8 +209,14 @@ def milestones_text(indicator: Indicator, lang: Lang) -> tuple[str, ...] | None:
 
 
 def indicator_record(indicator: Indicator) -> dict[str, Any]:
-    """An indicator as it appears in ``lzip indicators --format json``."""
-    return indicator.model_dump(mode="json")
+    """An indicator as it appears in ``lzip indicators --format json``: its figures as the plan
+    writes them, whole ones as integers (``1409``, not ``1409.0``), as ``check`` and ``diff``
+    write them."""
+    record = indicator.model_dump(mode="json")
+    for end in ("baseline", "target"):
+        record[end]["value"] = json_number(record[end]["value"])
+    record["milestones"] = {year: json_number(v) for year, v in record["milestones"].items()}
+    return record
 
 
 def indicators_table(
@@ -187,7 +232,7 @@ def indicators_table(
         _Column(t("col_baseline", lang)),
         _Column(t("col_target", lang), text=True),
         _Column(t("col_scope", lang)),
-        _Column(t("col_agencies", lang), text=True, names=True),
+        _Column(t("col_agencies", lang), text=True, names=True, last=True),
     ]
     for indicator in indicators:
         name: list[Paragraph] = [indicator.label(lang)]
@@ -216,8 +261,8 @@ def agencies_table(plan: Plan, lang: Lang, width: int = 80) -> RenderableType:
     columns = [
         _Column(t("col_agency_id", lang)),
         _Column(t("col_agency", lang), text=True, names=True),
-        _Column(t("col_aliases", lang), text=True, names=True),
-        _Column(t("col_indicators", lang)),
+        _Column(t("col_aliases", lang), text=True, names=True, last=True),
+        _Column(t("col_indicators", lang), last=True),
     ]
     for agency in plan.agencies:
         names = [agency.label(lang)] if lang == "zh" else [agency.name_en, agency.name]

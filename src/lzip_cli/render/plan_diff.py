@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Plan
-from lzip_cli.numbers import format_number
-from lzip_cli.plan_diff import Change
+from lzip_cli.numbers import format_number, json_number
+from lzip_cli.plan_diff import Change, renamed_agencies
+from lzip_cli.render.plan_text import grouped
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -20,13 +22,18 @@ _WORDED_FIELDS = frozenset({"kind", "direction", "scope"})
 _GROUP_KINDS = ("group", "member")
 
 
-def value_text(value: Any, lang: Lang) -> str:
+#: An indicator's fields that hold its plan figures: written with thousands separators when
+#: its figures reach 10,000 (see :func:`~lzip_cli.render.plan_text.grouped`).
+_FIGURE_FIELDS = frozenset({"baseline", "target"})
+
+
+def value_text(value: Any, lang: Lang, *, group: bool = False) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
-        return format_number(float(value), 6)
+        return format_number(float(value), 6, group=group)
     if isinstance(value, list):
         return "; ".join(value_text(item, lang) for item in value) or "—"
     if value in _WORDS:
@@ -45,7 +52,7 @@ def _agency_label(agency_id: str, old: Plan, new: Plan, lang: Lang) -> str:
 def subject_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     """``4.3 有效注册商标拥有量``, ``县林业局``, or the plan."""
     kind = change.kind
-    if kind == "plan_changed":
+    if change.subject == "plan" and kind.endswith(("_changed", "_reordered")):
         return t("diff_plan", lang)
     if kind.startswith(_INDICATOR_KINDS):
         for plan in (new, old):
@@ -65,17 +72,45 @@ def subject_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
 def field_text(field: str, lang: Lang) -> str:
     if field.startswith("milestones."):
         return t("diff_field.milestone", lang, year=field.partition(".")[2])
+    if field.startswith("notes."):
+        return t("diff_field.plan_note", lang, number=field.partition(".")[2])
     return t(f"diff_field.{field}", lang)
 
 
-def _milestone_text(value: Any, indicator_id: str, plan: Plan, lang: Lang) -> str:
+def _note_texts(before: Any, after: Any, lang: Lang) -> tuple[str, str]:
+    """A plan note's two versions in ``lang``, or in the other language when only that one's
+    text changed (else the two sides would read the same)."""
+    shown: Lang = lang
+    if before is not None and after is not None and before[lang] == after[lang]:
+        shown = "en" if lang == "zh" else "zh"
+    return (
+        value_text(before[shown] if before else None, lang),
+        value_text(after[shown] if after else None, lang),
+    )
+
+
+def _grouped(indicator_id: str, old: Plan, new: Plan) -> bool:
+    """Whether the indicator's figures take thousands separators, as ``lzip indicators`` writes
+    them: when its plan figures reach 10,000 in either plan, so that both sides of a change are
+    written alike (``9,409 → 12,000``)."""
+    return any(
+        grouped(indicator)
+        for plan in (old, new)
+        for indicator in plan.indicators
+        if indicator.id == indicator_id
+    )
+
+
+def _milestone_text(
+    value: Any, indicator_id: str, plan: Plan, lang: Lang, *, group: bool = False
+) -> str:
     """A milestone as shown; an absent one is "not set", not the plan's "—" (not carried out).
 
     Without it the straight line from baseline to target applies, unless the target is
     per-actual.
     """
     if value is not None:
-        return value_text(value, lang)
+        return value_text(value, lang, group=group)
     indicator = next((i for i in plan.indicators if i.id == indicator_id), None)
     if indicator is None or indicator.target.number is None:
         return t("diff_not_set", lang)
@@ -86,20 +121,62 @@ def _agency_list(agency_ids: list[str], old: Plan, new: Plan, lang: Lang) -> str
     return name_list((_agency_label(a, old, new, lang) for a in agency_ids), lang)
 
 
+def _moved(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+    """The part of two orders of the same items that differs, "…" standing for the items
+    before and after it that stay in place."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return tuple(  # type: ignore[return-value]
+        ["…"] * (start > 0) + items[start : len(items) - end] + ["…"] * (end > 0)
+        for items in (before, after)
+    )
+
+
+def _order_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
+    """A new order of the plan's indicators (by id) or agencies (by name): the items in both
+    plans, as each orders them, from the first that moved to the last."""
+    renamed = renamed_agencies(old, new) if change.kind == "agencies_reordered" else {}
+    kept = [renamed.get(item, item) for item in change.old]
+    before = [item for item in kept if item in change.new]
+    after = [item for item in change.new if item in kept]
+    shown_before, shown_after = _moved(before, after)
+    if change.kind == "agencies_reordered":
+        texts = [_agency_list(items, old, new, lang) for items in (shown_before, shown_after)]
+    else:
+        texts = [
+            ("、" if lang == "zh" else ", ").join(items) for items in (shown_before, shown_after)
+        ]
+    return t(f"diff.{change.kind}", lang, old=texts[0], new=texts[1])
+
+
 def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     """The change without its subject: ``target 1700 → 1800``, ``indicator added`` …"""
     kind = change.kind
     field = change.field or ""
+    if kind in ("indicators_reordered", "agencies_reordered"):
+        return _order_text(change, old, new, lang)
     if kind.endswith("_changed"):
+        group = (
+            kind == "indicator_changed"
+            and (field in _FIGURE_FIELDS or field.startswith("milestones."))
+            and _grouped(change.subject, old, new)
+        )
         if field.startswith("milestones."):
-            before = _milestone_text(change.old, change.subject, old, lang)
-            after = _milestone_text(change.new, change.subject, new, lang)
+            before = _milestone_text(change.old, change.subject, old, lang, group=group)
+            after = _milestone_text(change.new, change.subject, new, lang, group=group)
+        elif field.startswith("notes."):
+            before, after = _note_texts(change.old, change.new, lang)
         elif field in _WORDED_FIELDS:  # flow, increase, shared: said in the user's language
             before, after = (
                 t(f"{field}_{value}", lang) if value else "—" for value in (change.old, change.new)
             )
         else:
-            before, after = value_text(change.old, lang), value_text(change.new, lang)
+            before = value_text(change.old, lang, group=group)
+            after = value_text(change.new, lang, group=group)
         return t("diff_changed", lang, field=field_text(field, lang), old=before, new=after)
     if kind == "responsibility_reordered":
         return t(
@@ -125,22 +202,66 @@ def lines(changes: list[Change], old: Plan, new: Plan, lang: Lang) -> list[str]:
     return [line(change, old, new, lang) for change in changes]
 
 
-def table(changes: list[Change], old: Plan, new: Plan, lang: Lang, title: str) -> Table:
+def _least_width(text: str, keep_first: bool) -> int:
+    """The narrowest width ``text`` wraps to without a line wider (its longest word, or a
+    Chinese character with the punctuation that stays with it)."""
+    width = 2
+    while any(cell_width(line) > width for line in wrap_cells(text, width, keep_first=keep_first)):
+        width += 1
+    return width
+
+
+def _widths(columns: list[tuple[str, list[str], bool]], width: int) -> list[int]:
+    """The columns' widths in a table ``width`` cells wide: each as wide as its longest line when
+    they fit, else at least its longest word, what is spare going to the column whose cells
+    would otherwise take the most lines."""
+    room = width - 3 * len(columns) - 1  # rules and padding
+    needs = [max(cell_width(text) for text in [title, *cells]) for title, cells, _ in columns]
+    if sum(needs) <= room:
+        return needs
+    widths = [  # a word whole, and a name of five Chinese characters or a few words
+        max(
+            min(need, TEXT_MIN_WIDTH["en" if "".join(cells).isascii() else "zh"]),
+            *(_least_width(text, keep) for text in [title, *cells]),
+        )
+        for (title, cells, keep), need in zip(columns, needs, strict=True)
+    ]
+    spare = room - sum(widths)
+    while spare > 0:
+        short = [i for i, (w, n) in enumerate(zip(widths, needs, strict=True)) if w < n]
+        if not short:
+            break
+        widest = max(short, key=lambda i: needs[i] / widths[i])
+        widths[widest] += 1
+        spare -= 1
+    return widths
+
+
+def table(
+    changes: list[Change], old: Plan, new: Plan, lang: Lang, title: str, width: int = 80
+) -> Table:
+    """The changes as a table ``width`` cells wide, wrapped as the catalog wraps: between words
+    and Chinese characters, no line starting with closing punctuation, an indicator's id on the
+    line of its name."""
     from rich.table import Table
 
+    subjects = [subject_text(change, old, new, lang) for change in changes]
+    keep = [change.kind.startswith(_INDICATOR_KINDS) for change in changes]
+    whats = [what_text(change, old, new, lang) for change in changes]
+    columns = [
+        (t("diff_col_subject", lang), subjects, any(keep)),
+        (t("diff_col_change", lang), whats, False),
+    ]
+    subject_width, what_width = _widths(columns, width)
     grid = Table(title=title, title_justify="left")
-    grid.add_column(t("diff_col_subject", lang), overflow="fold")
-    grid.add_column(t("diff_col_change", lang), overflow="fold")
-    for change in changes:
-        grid.add_row(subject_text(change, old, new, lang), what_text(change, old, new, lang))
+    grid.add_column(columns[0][0], width=subject_width, overflow="fold")
+    grid.add_column(columns[1][0], width=what_width, overflow="fold")
+    for subject, keep_id, what in zip(subjects, keep, whats, strict=True):
+        grid.add_row(
+            "\n".join(wrap_cells(subject, subject_width, keep_first=keep_id)),
+            "\n".join(wrap_cells(what, what_width)),
+        )
     return grid
-
-
-def _json_value(value: Any) -> Any:
-    """Whole numbers as integers (1700, not 1700.0), as in ``check --format json``."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    return value
 
 
 def to_json(
@@ -153,8 +274,8 @@ def to_json(
         "changes": [
             {
                 **change.record(),
-                "old": _json_value(change.old),
-                "new": _json_value(change.new),
+                "old": json_number(change.old),
+                "new": json_number(change.new),
                 "text": line(change, old, new, lang),
             }
             for change in changes
