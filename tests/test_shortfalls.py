@@ -867,10 +867,11 @@ def test_formula_names_are_escaped_in_xlsx_lists_and_index(tmp_path: Path) -> No
                 assert cell.data_type != "f", (path.name, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     cells.append(cell.value)
-    _all_cells_inert(cells)
-    assert '\'=HYPERLINK("http://evil.example","点击")' in cells  # index row
-    assert "'@SUM(1+1) 2024 年度知识产权量化指标督办清单" in cells  # the list's title
-    assert "'=1+1" in cells
+    # Stored as text, which a spreadsheet shows as written and never runs: no apostrophe shown.
+    assert '=HYPERLINK("http://evil.example","点击")' in cells  # index row
+    assert "@SUM(1+1) 2024 年度知识产权量化指标督办清单" in cells  # the list's title
+    assert "=1+1" in cells
+    assert "-2+3" in cells
 
 
 def test_reserved_and_colliding_agency_ids_get_safe_file_names(tmp_path: Path) -> None:

@@ -1,5 +1,9 @@
 """Writing .xlsx workbooks: readable widths, a frozen header, formula-safe text.
 
+Text is stored as text: a name such as ``=1+1`` or ``-合作`` is a string cell, which Excel and
+WPS show as written and never run. (CSV has no cell types, so :mod:`csvout` puts an apostrophe
+before such text; in a workbook the apostrophe would show.)
+
 openpyxl is imported only when a workbook is written.
 """
 
@@ -9,11 +13,12 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich.cells import cell_len
 
 from lzip_cli.errors import LzipError, Problem
-from lzip_cli.render.csvout import SHOWN_NUMBER, safe_cell
+from lzip_cli.render.csvout import SHOWN_NUMBER
 
 MAX_WIDTH = 60
 
@@ -44,11 +49,19 @@ class Sheet:
 
 
 def cell_value(value: object, numeric: bool) -> object:
-    """What goes into a cell: formula-safe text, or a number for numeric columns."""
+    """What goes into a cell: its text, or a number for numeric columns."""
     if numeric and isinstance(value, str) and SHOWN_NUMBER.fullmatch(value):
         number = float(value.replace(",", ""))
         return int(number) if number.is_integer() else number
-    return safe_cell(value)
+    return value
+
+
+def _append(worksheet: Any, values: list[object]) -> None:
+    """Append a row, every text in it a string cell (openpyxl takes "=…" for a formula)."""
+    worksheet.append(values)
+    for cell in worksheet[worksheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def workbook_bytes(sheets: Sequence[Sheet], *, form: bool = False) -> bytes:
@@ -75,17 +88,19 @@ def workbook_bytes(sheets: Sequence[Sheet], *, form: bool = False) -> bytes:
         worksheet = workbook.create_sheet(title=sheet.title[:31] or "Sheet")
         header_row = 1
         if sheet.heading:
-            worksheet.append([safe_cell(sheet.heading)])
+            _append(worksheet, [sheet.heading])
             worksheet["A1"].font = Font(bold=True, size=14)
             header_row = 2
         if sheet.intro:
-            worksheet.append([safe_cell(sheet.intro)])
+            _append(worksheet, [sheet.intro])
             header_row += 1
-        worksheet.append([safe_cell(h) for h in sheet.header])
+        _append(worksheet, list(sheet.header))
         for cell in worksheet[header_row]:
             cell.font = bold
         for row in sheet.rows:
-            worksheet.append([cell_value(v, i in sheet.numeric_columns) for i, v in enumerate(row)])
+            _append(
+                worksheet, [cell_value(v, i in sheet.numeric_columns) for i, v in enumerate(row)]
+            )
         worksheet.freeze_panes = f"A{header_row + 1}"
         if sheet.autofilter:
             last = get_column_letter(max(1, len(sheet.header)))
@@ -112,7 +127,7 @@ def workbook_bytes(sheets: Sequence[Sheet], *, form: bool = False) -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         if sheet.footnote:
             worksheet.append([])
-            worksheet.append([safe_cell(sheet.footnote)])
+            _append(worksheet, [sheet.footnote])
         paragraphs = [(header_row - 1, sheet.intro)] if sheet.intro else []
         if sheet.footnote:
             paragraphs.append((worksheet.max_row, sheet.footnote))
