@@ -647,7 +647,12 @@ def test_a_bad_year_cell(plan: Plan) -> None:
         ("4.3,,1e309", "LZ218", 3, "'1e309' is not a figure"),
         ("1.2,,NaN", "LZ218", 3, "'NaN' is not a figure: expected a number (optionally with %)"),
         ("4.3,,18起", "LZ218", 3, "'18起' is not a figure"),
-        ("5.1,,3笔", "LZ218", 3, "'3笔' is not a figure: expected a number (optionally with 万元)"),
+        (
+            "5.1,,3笔",
+            "LZ218",
+            3,
+            "'3笔' is not a figure: expected a number (optionally with 万元/万)",
+        ),
         ("4.3,,-3", "LZ219", 3, "'-3' is negative"),
         ("1.2,,101", "LZ223", 3, "'101': a rate cannot exceed 100%"),
         ("1.2,,101%", "LZ223", 3, "'101%': a rate cannot exceed 100%"),
@@ -731,7 +736,11 @@ def test_fractions_only_where_the_unit_allows_them(plan: Plan, row: str, value: 
         ("4.3,,1652,3", "LZ226", "indicator 4.3 takes no count"),
         ("5.1,,850,2.5", "LZ225", "'2.5': a count must be a whole number"),
         ("5.1,,850,-2", "LZ219", "'-2' is negative"),
-        ("5.1,,850,3件", "LZ218", "'3件' is not a figure: expected a number (optionally with 笔)"),
+        (
+            "5.1,,850,3个",
+            "LZ218",
+            "'3个' is not a figure: expected a number (optionally with 笔/件)",
+        ),
         ("5.1,,850,几笔", "LZ218", "'几笔'"),
     ],
 )
@@ -739,6 +748,21 @@ def test_count_errors_are_located(plan: Plan, row: str, code: str, says: str) ->
     problem = one(problems(plan, "2024.csv", f"指标,责任单位,数值,笔数\n{row}\n"))
     assert (problem.code, problem.line, problem.column) == (code, 2, 4)
     assert says in english(problem)
+
+
+@pytest.mark.parametrize(
+    ("row", "value", "count"),
+    [
+        ("5.1,850万,3件", 850.0, 3.0),  # 5.1 counts in 笔: the form's column is 笔数/件数
+        ("5.2,300万元,4笔", 300.0, 4.0),  # 5.2 counts in 件
+        ("5.3,12.5万,1", 12.5, 1.0),
+    ],
+)
+def test_a_count_in_either_word_and_an_amount_in_wan(
+    plan: Plan, row: str, value: float, count: float
+) -> None:
+    report = read(plan, "2024.csv", f"指标,数值,笔数\n{row}\n")
+    assert [(r.value, r.count) for r in report.rows] == [(value, count)]
 
 
 def test_counts_accept_their_unit_and_full_width_digits(plan: Plan) -> None:

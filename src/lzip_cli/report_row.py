@@ -50,6 +50,10 @@ CELL_CODES = {
 }
 
 
+#: The words a count of deals is written with on the form's 笔数/件数 column.
+_COUNT_WORDS = ("笔", "件")
+
+
 def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> CellValue:
     """:func:`parse_figure`, but a formula (``=A1+B1``; also what an uncomputed .xlsx formula
     cell reads as) is refused as such rather than as "not a figure"."""
@@ -221,7 +225,8 @@ def parse_row(
         agency_id = agency.id
     ok = True
     # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
-    units = (indicator.unit,)
+    # 万 alone is how 万元 is often written (850万).
+    units = (indicator.unit, "万") if indicator.unit == "万元" else (indicator.unit,)
     try:
         value = _figure(value_text, units, percent=indicator.unit == "%")
         if indicator.kind == "rate" and isinstance(value, float) and value > 100:
@@ -251,7 +256,8 @@ def parse_row(
             ok = False
         else:
             try:
-                count = _figure(count_text, (indicator.count_unit or "",))
+                # The form's column is 笔数/件数: a count in either word is a count.
+                count = _figure(count_text, (indicator.count_unit or "", *_COUNT_WORDS))
                 if isinstance(count, float) and not count.is_integer():
                     raise CellError("cell_count_whole")
             except CellError as exc:
