@@ -162,6 +162,44 @@ def test_an_unexplained_syntax_error_stays_where_the_parser_stopped() -> None:
     assert "the parser stopped" not in result.stderr
 
 
+#: A quote left open runs on to the next quote of its kind, wherever that is: far below, or
+#: nowhere (the file ends inside it). The error names the opening quote, whichever kind it is.
+OPEN_QUOTES = [
+    # (file, line as shipped, with the quote left open, column of the quote, zh, en)
+    (
+        "indicators.yaml",
+        "    name_en: Administrative cases of counterfeit IP investigated\n",
+        "    name_en: 'Administrative cases of counterfeit IP investigated\n",
+        14,
+        "单引号“'”没有配对",
+        'a single quote "\'" on this line is not closed',
+    ),
+    (
+        "agencies.yaml",
+        "    name: 县林业局\n",
+        '    name: "县林业局\n',
+        11,
+        '双引号“"”没有配对',
+        "a double quote '\"' on this line is not closed",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "slip", "column", "zh", "en"), OPEN_QUOTES, ids=["single", "double-to-eof"]
+)
+def test_a_quote_left_open_is_named_at_the_quote_however_far_the_parser_ran(
+    name: str, good: str, slip: str, column: int, zh: str, en: str
+) -> None:
+    files = {"indicators.yaml": INDICATORS, "agencies.yaml": AGENCIES}
+    files[name] = replace_once(files[name], good, slip)
+    directory = plan(files["indicators.yaml"], files["agencies.yaml"])
+    where = f"plan/{name}:{line_of(files[name], slip)}:{column}"
+    assert_error(validate(directory), where, "LZ007", zh, "解析器在第")
+    english = validate(directory, "--lang", "en")
+    assert_error(english, where, "LZ007", en, "the parser stopped at line")
+
+
 @pytest.mark.parametrize("key", ['"2023"', "2023年"])
 def test_a_milestone_year_written_as_text_says_to_write_the_year_bare(key: str) -> None:
     text = replace_once(

@@ -1088,11 +1088,10 @@ TEXTS.update(
             "{column}: {problem})",
         ),
         "yaml_unpaired_quote": (
-            'YAML 语法错误：这一行的双引号“"”没有配对，引号里的文字一直延续到下一个引号'
+            "YAML 语法错误：这一行的{quote}没有配对，引号里的文字一直延续到下一个同样的引号"
             "（解析器在第 {line} 行第 {column} 列停下：{problem}）",
-            "YAML syntax error: a double quote '\"' on this line is not closed, so the quoted "
-            "text runs on to the next quote (the parser stopped at line {line}, column {column}: "
-            "{problem})",
+            "YAML syntax error: {quote} on this line is not closed, so the quoted text runs on to "
+            "the next such quote (the parser stopped at line {line}, column {column}: {problem})",
         ),
         "yaml_unclosed_flow": (
             "YAML 语法错误：这里的“{opening}”在本行没有对应的“{closing}”"
@@ -1100,6 +1099,8 @@ TEXTS.update(
             "YAML syntax error: this '{opening}' has no '{closing}' on its line (the parser "
             "stopped at line {line}, column {column}: {problem})",
         ),
+        'quote."': ('双引号“"”', "a double quote '\"'"),
+        "quote.'": ("单引号“'”", 'a single quote "\'"'),
         "yaml_tab": (
             "YAML 语法错误：用了 Tab 缩进，YAML 只能用空格缩进",
             "YAML syntax error: indented with a tab; YAML indentation must be spaces",

@@ -18,6 +18,7 @@ import yaml
 
 from lzip_cli import progress
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
+from lzip_cli.messages import TEXTS, Bilingual
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same marks.
     from yaml import CSafeLoader as _Loader
@@ -147,6 +148,12 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
             key, code = "yaml_too_deep", "LZ008"
         elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             key = "yaml_tab"
+        elif (quote := _runaway_quote(text, exc)) is not None:
+            # A quote left open swallows the lines after it up to the next quote of its kind,
+            # often far below, where the parser stops: name the quote.
+            key = "yaml_unpaired_quote"
+            params.update(line=line, column=column, quote=Bilingual(*TEXTS["quote." + quote[2]]))
+            line, column = quote[0], quote[1]
         elif (opened := _unclosed_flow(exc)) is not None:
             key, opening = "yaml_unclosed_flow", opened
             params.update(line=line, column=column, opening=opening, closing=_CLOSING[opening])
@@ -186,9 +193,6 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
 _FULL_WIDTH_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?[\w.-]+[ \u3000]*(：)")
 #: How many lines above a syntax error to look for its cause.
 _CAUSE_LINES = 3
-#: How far above to look for an unclosed double quote: its text runs on to the next quote, often
-#: several entries down, and the parser stops only there.
-_QUOTE_LINES = 40
 #: A single-quoted value closed by an apostrophe inside it: ``name_en: 'Admin's cases'``.
 _APOSTROPHE = re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+:[ \t]+'(?:[^']|'')*(')[^\s#,\]}]")
 
@@ -212,24 +216,57 @@ def likely_cause(text: str, error_line: int) -> tuple[str, int, int] | None:
     """A typing slip that explains a YAML syntax error found on ``error_line`` (from 0).
 
     Looks at that line and the few above it, nearest first, for a full-width space in the
-    indentation, a key followed by a full-width colon, or a line whose double quotes do not
-    pair up. Returns the message key and the slip's line and column (from 1), or None.
+    indentation, a key followed by a full-width colon, or an apostrophe that closes a
+    single-quoted value. Returns the message key and the slip's line and column (from 1), or
+    None. (A quote left open is found by :func:`_runaway_quote`.)
     """
     lines = text.split("\n", error_line + 1)[: error_line + 1]
-    for number in range(len(lines) - 1, max(-1, len(lines) - 2 - _QUOTE_LINES), -1):
+    for number in range(len(lines) - 1, max(-1, len(lines) - 2 - _CAUSE_LINES), -1):
         line = lines[number]
-        near = number >= len(lines) - 1 - _CAUSE_LINES
         indent = len(line) - len(line.lstrip(" \u3000"))
-        if near and "\u3000" in line[:indent]:
+        if "\u3000" in line[:indent]:
             return "yaml_full_width_space", number + 1, line.index("\u3000") + 1
-        if near and (colon := _FULL_WIDTH_COLON.match(line)):
+        if colon := _FULL_WIDTH_COLON.match(line):
             return "yaml_full_width_colon", number + 1, colon.start(1) + 1
-        if near and (apostrophe := _APOSTROPHE.match(line)):
+        if apostrophe := _APOSTROPHE.match(line):
             return "yaml_apostrophe", number + 1, apostrophe.start(1) + 1
-        quotes = [i for i, char in enumerate(line) if char == '"' and line[i - 1 : i] != "\\"]
-        if len(quotes) % 2 and "'" not in line and "#" not in line[: quotes[0]]:
-            return "yaml_unpaired_quote", number + 1, quotes[-1] + 1
     return None
+
+
+def _runaway_quote(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """Line, column (from 1) and character of a quote left open on an earlier line.
+
+    Plan values are one line each: a quoted value that runs over several lines is a quote
+    without its closing one, whatever the kind (``'`` or ``"``). Either the text ends inside it
+    (the scanner's own context is the quoted scalar and where it began), or it ended at the next
+    such quote, far below, and the parser stopped soon after: the last quoted scalar ending a
+    few lines above the error, and begun on an earlier line, is the culprit.
+    """
+    stop = error.problem_mark
+    if stop is None:
+        return None
+    start = error.context_mark
+    if "quoted scalar" in (error.context or "") and start is not None and start.line < stop.line:
+        return start.line + 1, start.column + 1, _char_at(text, start.line, start.column)
+    found: tuple[int, int, str] | None = None
+    loader = _Loader(text)
+    try:
+        while (token := loader.get_token()) is not None:
+            begin, end = token.start_mark, token.end_mark
+            if begin.line > stop.line or (begin.line == stop.line and begin.column >= stop.column):
+                break
+            if (
+                type(token) is yaml.ScalarToken
+                and token.style in ("'", '"')
+                and begin.line < end.line
+                and stop.line - end.line <= _CAUSE_LINES
+            ):
+                found = begin.line + 1, begin.column + 1, token.style
+    except yaml.YAMLError:
+        pass  # the scanner's own error, at or after the parser's: the tokens before it count
+    finally:
+        loader.dispose()
+    return found
 
 
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
