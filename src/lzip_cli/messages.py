@@ -131,8 +131,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "negative_number": ("数值 {value:g} 不能为负", "the value {value:g} must not be negative"),
     "plan_value_too_large": (
-        "数值 {value:g} 过大：最大为 {limit}",
-        "the value {value:g} is too large: at most {limit}",
+        "数值 {value} 过大：最大为 {limit}",
+        "the value {value} is too large: at most {limit}",
     ),
     "rate_out_of_range": (
         "比率 {value:g} 应在 0–100 之间",

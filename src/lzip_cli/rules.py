@@ -8,6 +8,7 @@ from typing import Any
 
 from lzip_cli.cells import MAX_VALUE
 from lzip_cli.models import Agency, AgencyGroup, Indicator, normalize_text
+from lzip_cli.numbers import format_full
 
 Path_ = tuple[str | int, ...]
 
@@ -169,7 +170,11 @@ def _check_one(
             yield violation(sub, "LZ110", "rate_out_of_range", value=value)
         elif value > MAX_VALUE:  # as a report's figure may be (LZ224): shown as written
             yield violation(
-                sub, "LZ116", "plan_value_too_large", value=value, limit=f"{MAX_VALUE:,.0f}"
+                sub,
+                "LZ116",
+                "plan_value_too_large",
+                value=format_full(value),
+                limit=format_full(MAX_VALUE),
             )
     if indicator.kind == "rate" and indicator.unit != "%":
         yield violation(("unit",), "LZ111", "rate_unit", unit=indicator.unit)
