@@ -486,6 +486,18 @@ CASES = {
         "18",
         entry="indicator 1.1",
     ),
+    "decreasing indicator with a target above a baseline not carried out": Case(
+        INDICATORS,
+        "    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}",
+        "    direction: decrease\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}",
+        "LZ112",
+        "target.value",
+        "with direction decrease, the target 95 must not be worse than the baseline, which is "
+        "not-carried-out and counts as 0",
+        "target: {year: 2025, value: 95}",
+        "95",
+        entry="indicator 1.2",
+    ),
     "milestone after the target year": Case(
         INDICATORS,
         ROW_1_1,

@@ -75,7 +75,7 @@ CODES: dict[str, Code] = {
     "LZ109": _c("negative_number"),
     "LZ110": _c("rate_out_of_range"),
     "LZ111": _c("rate_unit"),
-    "LZ112": _c("target_direction"),
+    "LZ112": _c("target_direction", "target_direction_not_carried_out"),
     "LZ113": _c("milestone_year", "milestone_year_one", "milestone_year_none"),
     "LZ114": _c("milestone_range"),
     "LZ115": _c("milestone_order", "milestone_order_down"),

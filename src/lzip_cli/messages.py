@@ -144,6 +144,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "with direction {direction}, the target {target:g} must not be worse than the baseline "
         "{baseline:g}",
     ),
+    "target_direction_not_carried_out": (
+        "方向为 {direction} 时，目标 {target:g} 不应劣于基础值：基础值为未开展，按 0 计",
+        "with direction {direction}, the target {target:g} must not be worse than the baseline, "
+        "which is not-carried-out and counts as 0",
+    ),
     "milestone_year": (
         "阶段目标年份 {year} 应在 {first} 年之后、{last} 年之前（{low}–{high} 年）",
         "milestone year {year} must be after {first} and before {last} ({low}–{high})",
@@ -1449,8 +1454,9 @@ TEXTS.update(
             "A rate indicator's unit is not %.",
         ),
         "code.LZ112": (
-            "目标值与指标方向（增加/减少）相反。",
-            "The target moves against the indicator's direction (increase/decrease).",
+            "目标值与指标方向（增加/减少）相反（基础值未开展时按 0 计）。",
+            "The target moves against the indicator's direction (increase/decrease) from the "
+            "baseline (not-carried-out counts as 0).",
         ),
         "code.LZ113": (
             "阶段目标的年份不在基础年之后、目标年之前。",

@@ -179,17 +179,17 @@ def _check_one(
     if indicator.kind == "rate" and indicator.unit != "%":
         yield violation(("unit",), "LZ111", "rate_unit", unit=indicator.unit)
 
-    baseline = indicator.baseline.number
+    baseline = indicator.baseline.number  # "not carried out" counts as 0, as everywhere
     rising = indicator.direction == "increase"
-    if (
-        target is not None
-        and not indicator.baseline.not_carried_out
-        and ((rising and target < baseline) or (not rising and target > baseline))
+    if target is not None and (
+        (rising and target < baseline) or (not rising and target > baseline)
     ):
         yield violation(
             ("target", "value"),
             "LZ112",
-            "target_direction",
+            "target_direction_not_carried_out"
+            if indicator.baseline.not_carried_out
+            else "target_direction",
             direction=indicator.direction,
             baseline=baseline,
             target=target,
