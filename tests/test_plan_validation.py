@@ -554,6 +554,18 @@ CASES = {
         "16",
         entry="indicator 1.1",
     ),
+    "milestones of an indicator without a numeric target": Case(
+        INDICATORS,
+        "    name: 专利质押融资金额\n",
+        "    name: 专利质押融资金额\n    milestones: {2023: 500, 2024: 800}\n",
+        "LZ117",
+        "milestones",
+        "milestones need a numeric target: the target is per-actual, so there is none for them "
+        "to lead to; remove milestones",
+        "milestones: {2023: 500",
+        "milestones",
+        entry="indicator 5.1",
+    ),
     # --- YAML itself -------------------------------------------------------------------------
     "YAML anchor and alias": Case(
         INDICATORS,

@@ -80,6 +80,7 @@ CODES: dict[str, Code] = {
     "LZ114": _c("milestone_range"),
     "LZ115": _c("milestone_order", "milestone_order_down"),
     "LZ116": _c("plan_value_too_large"),
+    "LZ117": _c("milestones_without_target"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
     "LZ202": _c("report_is_xls", "report_is_markup"),

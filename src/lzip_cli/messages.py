@@ -172,6 +172,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the {year} milestone {value:g} is above the {previous_year} one, {previous:g}: the "
         "indicator must decrease, so its milestones must not rise from year to year",
     ),
+    "milestones_without_target": (
+        "目标值为 per-actual（以实际业务开展为准）时不能设阶段目标：阶段目标须有数值目标，请删除 milestones",
+        "milestones need a numeric target: the target is per-actual, so there is none for them "
+        "to lead to; remove milestones",
+    ),
     "milestone_range": (
         "{year} 年阶段目标 {value:g} 应在 {low:g} 与 {high:g} 之间",
         "the {year} milestone {value:g} must lie between {low:g} and {high:g}",
@@ -1470,6 +1475,11 @@ TEXTS.update(
             "阶段目标逐年倒退：须增加的指标后一年低于前一年（须降低的指标则高于前一年）。",
             "A milestone goes back: lower than the year before's for an indicator that must "
             "increase (higher, for one that must decrease).",
+        ),
+        "code.LZ117": (
+            "目标值为 per-actual 的指标设了阶段目标（阶段目标须有数值目标）。",
+            "An indicator whose target is per-actual has milestones (milestones need a numeric "
+            "target).",
         ),
         "code.LZ201": (
             "报表文件为空（由多份报表组成时，仅当没有一份填有数值；否则为警告 LZ256）。",

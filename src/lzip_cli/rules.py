@@ -194,6 +194,12 @@ def _check_one(
             baseline=baseline,
             target=target,
         )
+    if indicator.milestones and target is None:
+        # Milestones lead from the baseline to a numeric target: with none, check ignores them.
+        yield RuleViolation(
+            "indicators", (*at, "milestones"), "LZ117", "milestones_without_target", {}, True
+        )
+        return
     if first >= last:
         return  # the years are out of order (LZ108): no milestone year could be right
     for year, value in indicator.milestones.items():
