@@ -342,6 +342,17 @@ CASES = {
         "leading-group",
         entry="indicator 1.2",
     ),
+    "group listing itself as a member": Case(
+        AGENCIES,
+        "      - human-resources\n",
+        "      - leading-group\n",
+        "LZ106",
+        "members.17",
+        "'leading-group' is a group of agencies; list the agencies",
+        "- leading-group",
+        "leading-group",
+        entry="group leading-group",
+    ),
     "agency listed twice for one indicator": Case(
         INDICATORS,
         ROW_1_2_AGENCIES,

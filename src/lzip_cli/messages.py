@@ -1430,8 +1430,8 @@ TEXTS.update(
             "An indicator's id does not start with its group number.",
         ),
         "code.LZ106": (
-            "指标的责任单位列出了单位组而不是单位。",
-            "An indicator lists an agency group where an agency is expected.",
+            "指标的责任单位或单位组的成员列出了单位组而不是单位。",
+            "An indicator or a group lists an agency group where an agency is expected.",
         ),
         "code.LZ107": (
             "同一单位在列表中出现两次。",

@@ -59,6 +59,7 @@ def check_agencies(
             else:
                 owner[key] = agency.id
     group_ids: set[str] = set()
+    every_group = {group.id for _, group in groups} - seen_ids
     unknown = _Unknown(seen_ids)
     for index, group in groups:
         if group.id in seen_ids or group.id in group_ids:
@@ -81,7 +82,15 @@ def check_agencies(
                     {"id": member},
                 )
             listed.add(member)
-            if member not in seen_ids:
+            if member in every_group:  # itself, or another group: as an indicator would be told
+                yield RuleViolation(
+                    "agencies",
+                    ("groups", index, "members", position),
+                    "LZ106",
+                    "group_as_agency",
+                    {"id": member},
+                )
+            elif member not in seen_ids:
                 yield RuleViolation(
                     "agencies",
                     ("groups", index, "members", position),
