@@ -274,6 +274,39 @@ CASES = {
         'id: "4-3"',
         '"4-3"',
     ),
+    "unquoted indicator id that quoting would not make one": Case(
+        INDICATORS,
+        'id: "4.3"',
+        "id: 4",
+        "LZ100",
+        "id",
+        "'4' is not an indicator id: an indicator id is the group number, a dot and the "
+        "position, e.g. 4.3",
+        "id: 4",
+        "4",
+    ),
+    "indicator id whose group has a leading zero": Case(
+        INDICATORS,
+        'id: "1.2"',
+        'id: "01.2"',
+        "LZ100",
+        "id",
+        "'01.2' is not an indicator id: its numbers must not start with 0; write 1.2 (report "
+        "forms write ids without leading zeros, so the two would name one indicator)",
+        'id: "01.2"',
+        '"01.2"',
+    ),
+    "indicator id whose position has a leading zero": Case(
+        INDICATORS,
+        'id: "1.2"',
+        'id: "1.02"',
+        "LZ100",
+        "id",
+        "'1.02' is not an indicator id: its numbers must not start with 0; write 1.2 (report "
+        "forms write ids without leading zeros, so the two would name one indicator)",
+        'id: "1.02"',
+        '"1.02"',
+    ),
     # --- ids and references ------------------------------------------------------------------
     "duplicate indicator id": Case(
         INDICATORS,

@@ -82,6 +82,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is not an indicator id: an indicator id is the group number, a dot and the "
         "position, e.g. 4.3",
     ),
+    "schema.indicator_id_leading_zero": (
+        "{value!r} 不是指标编号：编号中的数字不能以 0 开头，请写 {fixed}（报表写编号时不带前导零，"
+        "两者会被当作同一项指标）",
+        "{value!r} is not an indicator id: its numbers must not start with 0; write {fixed} "
+        "(report forms write ids without leading zeros, so the two would name one indicator)",
+    ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
     "schema.string_too_long": ("过长", "is too long"),
     "schema.too_short": (

@@ -26,7 +26,8 @@ Direction = Literal["increase", "decrease"]
 Scope = Literal["shared", "each"]
 
 AGENCY_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-INDICATOR_ID_PATTERN = r"^[0-9]+\.[0-9]+$"
+#: Without leading zeros: report forms write 1.2, so 01.2 or 1.02 beside it would be one indicator.
+INDICATOR_ID_PATTERN = r"^(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)$"
 AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN, max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID_PATTERN, max_length=16)]
 Text = Annotated[str, Field(min_length=1, max_length=500)]

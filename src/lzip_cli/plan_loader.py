@@ -77,8 +77,14 @@ def _pydantic_problems(
         if error["type"] == "string_pattern_mismatch":  # what an id looks like, not a regex
             key = _ID_FORMATS.get(str(ctx.get("pattern")), key)
             ctx["value"] = error["input"]
-        elif error["type"] == "quoted_id" and mark is not None:
-            ctx["value"] = doc.written(mark) or ctx.get("value")  # 6.10, not the float 6.1
+            if key == "schema.indicator_id_format":
+                key = _indicator_id_key(str(error["input"]), ctx)
+        elif error["type"] == "quoted_id":
+            if mark is not None:
+                ctx["value"] = doc.written(mark) or ctx.get("value")  # 6.10, not the float 6.1
+            written = str(ctx.get("value"))
+            if not re.fullmatch(INDICATOR_ID_PATTERN, written):  # quoting would not help: id: 1
+                key = _indicator_id_key(written, ctx)
         elif on_key and loc and (near := _near_field(model, raw, loc)) is not None:
             ctx["suggestion"] = near  # milestone: → did you mean 'milestones'?
         if loc and loc[-1] == "[key]":  # a mapping's key, the year of a milestone: "2023": 16
@@ -98,6 +104,16 @@ def _pydantic_problems(
             )
         )
     return problems
+
+
+def _indicator_id_key(value: str, ctx: dict[str, Any]) -> str:
+    """The message for a text that is no indicator id: leading zeros (``01.2``), with the id
+    to write instead, or else what an id looks like."""
+    parts = value.split(".")
+    if len(parts) == 2 and all(part.isascii() and part.isdigit() for part in parts):
+        ctx["fixed"] = ".".join(str(int(part)) for part in parts)
+        return "schema.indicator_id_leading_zero"
+    return "schema.indicator_id_format"
 
 
 def _near_field(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> str | None:
