@@ -247,10 +247,10 @@ CASES = {
         ROW_1_1,
         ROW_1_1 + "    milestones: {2023: sixteen}\n",
         "LZ100",
-        "milestones",
-        "every milestone must be a number",
+        "milestones.2023",
+        "the 2023 milestone 'sixteen' must be a number",
         "milestones:",
-        "{",
+        "sixteen",
         entry="indicator 1.1",
     ),
     "unquoted indicator id read as a float": Case(
@@ -647,6 +647,26 @@ def test_broken_copy_fails_with_a_located_problem(data: Path, case: Case) -> Non
         + (f"{where}: " if where else "")
         + case.message
     )
+
+
+def test_every_milestone_that_is_not_a_number_is_located_at_its_figure(data: Path) -> None:
+    text = edit(
+        data,
+        INDICATORS,
+        ROW_1_1,
+        ROW_1_1 + "    milestones:\n      2023: 16件\n      2024: 十八\n",
+    )
+    found = problems(data)
+    assert [(p.code, p.path) for p in found] == [
+        ("LZ100", "milestones.2023"),
+        ("LZ100", "milestones.2024"),
+    ]
+    assert [format_problem(p, "en") for p in found] == [
+        f"{INDICATORS}:{position(text, '2023: 16件', '16件')[0]}:13: error LZ100: indicator 1.1, "
+        "milestones.2023: the 2023 milestone '16件' must be a number",
+        f"{INDICATORS}:{position(text, '2024: 十八', '十八')[0]}:13: error LZ100: indicator 1.1, "
+        "milestones.2024: the 2024 milestone '十八' must be a number",
+    ]
 
 
 def test_the_shipped_plan_is_valid() -> None:

@@ -101,7 +101,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "must be a number or 'not-carried-out'",
     ),
     "schema.target_value": ("应为数字或 'per-actual'", "must be a number or 'per-actual'"),
-    "schema.milestone_value": ("阶段目标值应为数字", "every milestone must be a number"),
+    "schema.milestone_value": (
+        "{year} 年阶段目标 {value!r} 应为数字",
+        "the {year} milestone {value!r} must be a number",
+    ),
     "schema.finite_number": ("应为有限的数字", "must be a finite number"),
     "schema.quoted_id": (
         '编号须加引号，如 "{value}"：不加引号时 YAML 会把它读成数字',

@@ -87,6 +87,10 @@ def _pydantic_problems(
                 key = _indicator_id_key(written, ctx)
         elif on_key and loc and (near := _near_field(model, raw, loc)) is not None:
             ctx["suggestion"] = near  # milestone: → did you mean 'milestones'?
+        if len(loc) == 2 and loc[0] == "milestones" and error["type"] == "float_type":
+            key = "schema.milestone_value"  # the 2024 milestone '1600件' must be a number
+            written = doc.written(mark) if mark is not None else None
+            ctx.update(year=loc[1], value=written or error["input"])
         if loc and loc[-1] == "[key]":  # a mapping's key, the year of a milestone: "2023": 16
             loc = loc[:-1]
             if error["type"] in ("int_type", "int_parsing"):  # not a year as YAML reads one
