@@ -669,6 +669,57 @@ def test_every_milestone_that_is_not_a_number_is_located_at_its_figure(data: Pat
     ]
 
 
+NUMBER_FORMS = [
+    # (as written, what the message says): YAML 1.1 would read 015 as 13, 1:30 as 90, 0x12 as
+    # 18, and 018 or 0o17 as text; every such form is refused alike, at the figure.
+    (
+        "015",
+        "'015' starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as text; write 15",
+    ),
+    (
+        "018",
+        "'018' starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as text; write 18",
+    ),
+    (
+        "012.5",
+        "'012.5' starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as text; write 12.5",
+    ),
+    (
+        "0x12",
+        "'0x12' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+    (
+        "0o17",
+        "'0o17' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+    (
+        "0b11",
+        "'0b11' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+    (
+        "1:30",
+        "'1:30' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("written", "message"), NUMBER_FORMS, ids=[w for w, _ in NUMBER_FORMS])
+@pytest.mark.parametrize("where", ["target", "milestone"])
+def test_a_figure_in_a_number_form_yaml_reads_otherwise_is_refused_at_the_figure(
+    data: Path, written: str, message: str, where: str
+) -> None:
+    if where == "target":
+        new, path = ROW_1_1.replace("value: 18}", f"value: {written}}}"), "target.value"
+    else:
+        new, path = ROW_1_1 + f"    milestones: {{2023: {written}}}\n", "milestones.2023"
+    text = edit(data, INDICATORS, ROW_1_1, new)
+    line, column = position(text, f": {written}}}", written)
+    found = problems(data)
+    assert [format_problem(p, "en") for p in found] == [
+        f"{INDICATORS}:{line}:{column}: error LZ100: indicator 1.1, {path}: {message}"
+    ]
+
+
 def test_the_shipped_plan_is_valid() -> None:
     assert len(load_plan(default_data_dir()).indicators) == 14
 

@@ -88,6 +88,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is not an indicator id: its numbers must not start with 0; write {fixed} "
         "(report forms write ids without leading zeros, so the two would name one indicator)",
     ),
+    "schema.number_leading_zero": (
+        "{value!r} 以 0 开头：YAML 会把以 0 开头的数读成八进制数（015 读作 13）或文字；请写 {fixed}",
+        "{value!r} starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as "
+        "text; write {fixed}",
+    ),
+    "schema.number_base": (
+        "{value!r} 不是十进制数：YAML 会把 0x、0o、0b 开头或带冒号的数按十六、八、二或六十进制读；"
+        "方案中的数字请只用十进制书写",
+        "{value!r} is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with "
+        "colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
     "schema.string_too_long": ("过长", "is too long"),
     "schema.too_short": (

@@ -27,7 +27,7 @@ from lzip_cli.models import (
 )
 from lzip_cli.progress import track
 from lzip_cli.rules import check_agencies, check_indicators
-from lzip_cli.yamlsource import YamlDocument, load_yaml
+from lzip_cli.yamlsource import NUMBER_FORMS, YamlDocument, load_yaml
 
 AGENCIES_FILE = "agencies.yaml"
 INDICATORS_FILE = "indicators.yaml"
@@ -95,6 +95,13 @@ def _pydantic_problems(
             loc = loc[:-1]
             if error["type"] in ("int_type", "int_parsing"):  # not a year as YAML reads one
                 key = "schema.year_key"
+        given = error["input"]
+        if (
+            error["type"] in _NUMBER_ERRORS
+            and isinstance(given, str)
+            and NUMBER_FORMS.fullmatch(given)
+        ):  # 015, 0x12, 1:30: YAML would read another figure (or text)
+            key, ctx["value"] = _number_form(given, ctx)
         problems.append(
             Problem(
                 "LZ100",
@@ -108,6 +115,23 @@ def _pydantic_problems(
             )
         )
     return problems
+
+
+#: Errors of a value that should have been a number.
+_NUMBER_ERRORS = frozenset(
+    ("int_type", "int_parsing", "float_type", "float_parsing", "baseline_value", "target_value")
+)
+
+
+def _number_form(written: str, ctx: dict[str, Any]) -> tuple[str, str]:
+    """The message for a number in one of YAML's :data:`NUMBER_FORMS`, and the text shown."""
+    sign = written[:1] if written[:1] in "+-" else ""
+    digits = written[len(sign) :]
+    if digits[1:2].isdigit() or digits[1:2] == "_":  # zero-padded: 015, 012.5
+        whole, dot, fraction = digits.partition(".")
+        ctx["fixed"] = sign.replace("+", "") + (whole.lstrip("0_") or "0") + dot + fraction
+        return "schema.number_leading_zero", written
+    return "schema.number_base", written
 
 
 def _indicator_id_key(value: str, ctx: dict[str, Any]) -> str:

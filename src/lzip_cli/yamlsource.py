@@ -40,6 +40,17 @@ Path_ = tuple[str | int, ...]
 _PLAIN_VALUE = re.compile(r"[^\s,\[\]{}#\"']+")
 
 
+#: Plain numbers that YAML readers tell apart by version, none as most people read them: a
+#: leading zero (015 is octal 13 in YAML 1.1, 15 in YAML 1.2, and 018 text), a base prefix
+#: (0x12, 0o17, 0b11) and base 60 (1:30 is 90). They are kept as the text written, so that a
+#: figure written so is refused where a number belongs, never read as another figure.
+NUMBER_FORMS = re.compile(
+    r"[-+]?(?:0[0-9_]+(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|0[xXoObB][0-9a-fA-F_]+"
+    r"|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     line: int
@@ -299,6 +310,7 @@ def _tag_text(tag: str) -> str:
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
 _SIMPLE_SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("int", "float", "bool", "null", "timestamp")
 )
@@ -310,13 +322,16 @@ _SHARED_LEN = 16
 
 
 def _scalar_tag(event: yaml.ScalarEvent) -> str:
-    """The tag the composer would give a scalar event (the SafeLoader has no path resolvers)."""
+    """The tag the composer would give a scalar event (the SafeLoader has no path resolvers),
+    except that a number in one of the :data:`NUMBER_FORMS` stays text."""
     tag = event.tag
     if tag is None or tag == "!":
         value = event.value
         if event.implicit[0]:
             for resolved, regexp in _IMPLICIT.get(value[:1], ()):
                 if regexp.match(value):
+                    if resolved in _NUMBER_TAGS and NUMBER_FORMS.fullmatch(value):
+                        return _STR_TAG
                     return resolved
         return _STR_TAG
     return tag
