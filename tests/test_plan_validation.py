@@ -720,6 +720,38 @@ def test_a_figure_in_a_number_form_yaml_reads_otherwise_is_refused_at_the_figure
     ]
 
 
+THOUSANDS = [
+    # (edited row, the figure as written, path): in a flow mapping YAML reads 1,700 as the figure
+    # 1 and a key 700; in a block mapping as text. Either is one problem, at the figure.
+    (ROW_1_1.replace("value: 18}", "value: 1,700}"), "1,700", "target.value"),
+    (ROW_1_1.replace("value: 18}", "value: 1,234,567}"), "1,234,567", "target.value"),
+    (ROW_1_1 + "    milestones: {2023: 1,600, 2024: 17}\n", "1,600", "milestones.2023"),
+    (
+        ROW_1_1.replace("{year: 2025, value: 18}", "\n      year: 2025\n      value: 1,700"),
+        "1,700",
+        "target.value",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "written", "path"), THOUSANDS, ids=["flow", "millions", "milestone", "block"]
+)
+def test_a_figure_with_a_thousands_separator_is_one_problem_at_the_figure(
+    data: Path, row: str, written: str, path: str
+) -> None:
+    text = edit(data, INDICATORS, ROW_1_1, row)
+    line, column = position(text, written)
+    found = problems(data)
+    assert [format_problem(p, "en") for p in found] == [
+        f"{INDICATORS}:{line}:{column}: error LZ100: indicator 1.1, {path}: {written!r} has a "
+        f"thousands separator: write plan figures without separators, {written.replace(',', '')}"
+    ]
+    assert "LZ100" in format_problem(found[0], "zh") and "千位分隔符" in format_problem(
+        found[0], "zh"
+    )
+
+
 def test_the_shipped_plan_is_valid() -> None:
     assert len(load_plan(default_data_dir()).indicators) == 14
 

@@ -63,7 +63,7 @@ CODES: dict[str, Code] = {
     "LZ015": _c("plan_file_elsewhere"),
     "LZ016": _c("git_show_failed"),
     # --- the plan ----------------------------------------------------------------------------
-    "LZ100": _c("schema.*"),
+    "LZ100": _c("schema.*", "schema.thousands_separator"),
     "LZ101": _c("unknown_agency"),
     "LZ102": _c("duplicate_agency_id"),
     "LZ103": _c("agency_name_collision"),

@@ -99,6 +99,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with "
         "colons, in base 16, 8, 2 or 60; write plan figures in decimal",
     ),
+    "schema.thousands_separator": (
+        "{value!r} 带千位分隔符：方案中的数字请不加分隔符，写成 {fixed}",
+        "{value!r} has a thousands separator: write plan figures without separators, {fixed}",
+    ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
     "schema.string_too_long": ("过长", "is too long"),
     "schema.too_short": (

@@ -27,7 +27,7 @@ from lzip_cli.models import (
 )
 from lzip_cli.progress import track
 from lzip_cli.rules import check_agencies, check_indicators
-from lzip_cli.yamlsource import NUMBER_FORMS, YamlDocument, load_yaml
+from lzip_cli.yamlsource import NUMBER_FORMS, Mark, YamlDocument, load_yaml
 
 AGENCIES_FILE = "agencies.yaml"
 INDICATORS_FILE = "indicators.yaml"
@@ -60,9 +60,30 @@ def _pydantic_problems(
 ) -> list[Problem]:
     """Located problems of a model's validation error; ``raw`` is the data it was given."""
     problems = []
+    split_at: set[tuple[int, int]] = set()
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         path = (*prefix, *loc)
+        bare = loc[:-1] if loc and loc[-1] == "[key]" else loc
+        if bare and type(bare[-1]) is int and (split := _split_figure(doc, (*prefix, *bare))):
+            # {value: 1,700} is {value: 1, 700: null} to YAML: one problem, at the figure.
+            at, written = split
+            if (at.line, at.column) not in split_at:
+                split_at.add((at.line, at.column))
+                where = (*bare[:-1], *_key_before(raw, bare))
+                problems.append(
+                    Problem(
+                        "LZ100",
+                        "schema.thousands_separator",
+                        file=doc.file,
+                        line=at.line,
+                        column=at.column,
+                        path=".".join(str(part) for part in where) or None,
+                        params={"value": written, "fixed": written.replace(",", "")},
+                        entry=entry,
+                    )
+                )
+            continue
         on_key = error["type"] == "extra_forbidden"
         if error["type"] == "missing":
             mark = doc.locate(path[:-1], key=True)
@@ -96,12 +117,12 @@ def _pydantic_problems(
             if error["type"] in ("int_type", "int_parsing"):  # not a year as YAML reads one
                 key = "schema.year_key"
         given = error["input"]
-        if (
-            error["type"] in _NUMBER_ERRORS
-            and isinstance(given, str)
-            and NUMBER_FORMS.fullmatch(given)
-        ):  # 015, 0x12, 1:30: YAML would read another figure (or text)
-            key, ctx["value"] = _number_form(given, ctx)
+        if error["type"] in _NUMBER_ERRORS and isinstance(given, str):
+            if NUMBER_FORMS.fullmatch(given):  # 015, 0x12, 1:30: YAML reads another figure
+                key, ctx["value"] = _number_form(given, ctx)
+            elif _GROUPED.fullmatch(given):  # value: 1,700 (text, outside a flow mapping)
+                key = "schema.thousands_separator"
+                ctx.update(value=given, fixed=given.replace(",", ""))
         problems.append(
             Problem(
                 "LZ100",
@@ -115,6 +136,36 @@ def _pydantic_problems(
             )
         )
     return problems
+
+
+#: A figure written with thousands separators: 1,700 or 1,234,567.5.
+_GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
+
+def _split_figure(doc: YamlDocument, path: tuple[str | int, ...]) -> tuple[Mark, str] | None:
+    """Where a figure with a thousands separator starts, and its text, when the key at ``path``
+    is the digits YAML took after its comma: in a flow mapping ``{value: 1,700}`` is
+    ``{value: 1, 700: null}``."""
+    mark = doc.key_marks.get(path)
+    line = doc.line(mark.line) if mark is not None else None
+    if mark is None or line is None:
+        return None
+    before = re.search(r"[-+]?[0-9][0-9,]*,$", line[: mark.column - 1])
+    figure = _GROUPED.match(line, before.start()) if before is not None else None
+    if before is None or figure is None or figure.end() < mark.column:
+        return None
+    return Mark(mark.line, before.start() + 1), figure.group()
+
+
+def _key_before(raw: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The key before the last of ``loc`` in its mapping inside ``raw``: whose figure it split."""
+    for part in loc[:-1]:
+        raw = raw.get(part) if isinstance(raw, dict) else None
+    if isinstance(raw, dict):
+        keys = list(raw)
+        if loc[-1] in keys and keys.index(loc[-1]) > 0:
+            return (keys[keys.index(loc[-1]) - 1],)
+    return ()
 
 
 #: Errors of a value that should have been a number.

@@ -92,15 +92,23 @@ class YamlDocument:
 
     def written(self, mark: Mark) -> str | None:
         """The plain value as the file writes it at ``mark``: ``6.10``, which YAML reads as 6.1."""
+        line = self.line(mark.line)
+        if line is None:
+            return None
+        found = _PLAIN_VALUE.match(line, mark.column - 1)
+        return found.group() if found else None
+
+    def line(self, number: int) -> str | None:
+        """The text of line ``number`` (from 1), without its line break; None if unknown."""
         if self.text is None:
             return None
         if self.line_starts is None:  # only for a problem's message: not worth keeping before
             self.line_starts = [0, *(found.end() for found in re.finditer("\n", self.text))]
-        if not 0 < mark.line <= len(self.line_starts):
+        if not 0 < number <= len(self.line_starts):
             return None
-        start = self.line_starts[mark.line - 1] + mark.column - 1
-        found = _PLAIN_VALUE.match(self.text, start)
-        return found.group() if found else None
+        start = self.line_starts[number - 1]
+        end = self.line_starts[number] - 1 if number < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
 
     def locate(self, path: Path_, *, key: bool = False) -> Mark | None:
         """Position of the value at ``path`` (or its key), else of its nearest ancestor."""
