@@ -752,6 +752,80 @@ def test_a_figure_with_a_thousands_separator_is_one_problem_at_the_figure(
     )
 
 
+INDEPENDENT = [
+    # (edited 1.1, the problems in file order): a wrong field hides no check that does not need it
+    (
+        "    baseline: {year: 2022, value: 15}\n    target: {year: 2025, value: 1700件}\n",
+        "    agencies: [agriculture, ip-office, forestry, press-publication]\n",
+        "    agencies: [agriculture, industy-trade, forestry, press-publication]\n",
+        [
+            ("LZ100", "target.value", "must be a number or 'per-actual'"),
+            (
+                "LZ101",
+                "agencies.1",
+                "unknown agency 'industy-trade'; did you mean 'industry-trade'?",
+            ),
+        ],
+    ),
+    (
+        ROW_1_1 + "    milestones: {2023: 25}\n",
+        "    kind: flow\n",
+        "    kind: yearly\n",
+        [
+            ("LZ100", "kind", "must be one of 'flow', 'stock' or 'rate'"),
+            ("LZ114", "milestones.2023", "the 2023 milestone 25 must lie between 15 and 18"),
+        ],
+    ),
+    (
+        "    baseline: {year: 2022, value: 15}\n    target: {year: 2025, value: lots}\n"
+        "    milestones: {2023: 16, 2026: 17}\n",
+        "    scope: shared\n",
+        "    scope: shared\n",
+        [
+            ("LZ100", "target.value", "must be a number or 'per-actual'"),
+            (
+                "LZ113",
+                "milestones.2026",
+                "milestone year 2026 must be after 2022 and before 2025 (2023–2024)",
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "old", "new", "expected"), INDEPENDENT, ids=["agency", "milestone", "year"]
+)
+def test_one_wrong_field_of_an_indicator_hides_none_of_its_other_problems(
+    data: Path, rows: str, old: str, new: str, expected: list[tuple[str, str, str]]
+) -> None:
+    path = data / INDICATORS
+    text = path.read_text(encoding="utf-8")
+    first = text.index('  - id: "1.2"')
+    entry = text[:first].replace(ROW_1_1, rows, 1)
+    entry = entry[: entry.rindex('  - id: "1.1"')] + entry[entry.rindex('  - id: "1.1"') :].replace(
+        old, new, 1
+    )
+    path.write_text(entry + text[first:], encoding="utf-8")
+    found = problems(data)
+    assert [(p.code, p.path, p.entry) for p in found] == [
+        (code, where, ("indicator", "1.1")) for code, where, _ in expected
+    ]
+    assert [format_problem(p, "en").split(", ", 1)[1] for p in found] == [
+        f"{where}: {message}" for _, where, message in expected
+    ]
+
+
+def test_an_indicator_whose_id_is_wrong_is_still_checked_without_its_id(data: Path) -> None:
+    edit(data, INDICATORS, 'id: "1.2"\n', 'id: "1-2"\n')
+    edit(data, INDICATORS, ROW_1_2_AGENCIES, "    agencies: [ip-ofice]\n")
+    found = problems(data)
+    assert [(p.code, p.path, p.entry) for p in found] == [
+        ("LZ100", "id", None),
+        ("LZ101", "agencies.0", None),
+    ]
+
+
 def test_the_shipped_plan_is_valid() -> None:
     assert len(load_plan(default_data_dir()).indicators) == 14
 

@@ -278,8 +278,13 @@ def _validate_items(
     log: ProblemLog,
     *,
     release: bool = False,
+    partial: dict[int, tuple[Any, frozenset[str]]] | None = None,
 ) -> list[tuple[int, Any]]:
-    """Validate each entry; ``release``: drop each raw entry from ``items`` once validated."""
+    """Validate each entry; ``release``: drop each raw entry from ``items`` once validated.
+
+    With ``partial``, an indicator that fails is validated again with stand-ins for its wrong
+    fields, and kept there with their names: the rules check what else is valid in it.
+    """
     valid = []
     validate = model.model_validate
     for index, item in enumerate(track(items, f"校验 validating {key}", len(items))):
@@ -290,7 +295,61 @@ def _validate_items(
         except ValidationError as exc:
             entry = _entry(key, item)
             log.extend(_pydantic_problems(doc, exc, (key, index), model, item, entry))
+            if partial is not None and (stand_in := _stand_in(item, exc)) is not None:
+                partial[index] = stand_in
     return valid
+
+
+#: What stands in for a wrong field of an indicator while its other fields are checked: no
+#: check reads it (see :func:`lzip_cli.rules.check_indicators`). Optional fields are dropped.
+_STAND_INS: dict[str, Any] = {
+    "id": "0.0",
+    "group": 1,
+    "name": "-",
+    "name_en": "-",
+    "unit": "-",
+    "kind": "flow",
+    "direction": "increase",
+    "agencies": ["-"],
+    "scope": "shared",
+    "baseline": {"year": 1900, "value": 0},
+    "target": {"year": 1900, "value": 0},
+}
+_PAIRS = ("baseline", "target")  # checked by their year and value apart
+
+
+def _stand_in(item: Any, exc: ValidationError) -> tuple[Indicator, frozenset[str]] | None:
+    """An indicator of ``item``'s valid fields and stand-ins for the wrong ones, and the names
+    of those (``target.value``, ``agencies``); None if that still does not validate."""
+    if not isinstance(item, dict):
+        return None
+    data = dict(item)
+    wrong: set[str] = set()
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        if not loc or not isinstance(loc[0], str):
+            return None
+        field = loc[0]
+        if field not in Indicator.model_fields:  # an unknown field: nothing reads it
+            data.pop(field, None)
+        elif (
+            field in _PAIRS
+            and len(loc) == 2
+            and loc[1] in ("year", "value")
+            and isinstance(data.get(field), dict)
+        ):
+            data[field] = {**data[field], loc[1]: _STAND_INS[field][loc[1]]}
+            wrong.add(f"{field}.{loc[1]}")
+        else:
+            if field in _STAND_INS:
+                data[field] = _STAND_INS[field]
+            else:
+                data.pop(field, None)
+            wrong.add(field)
+    try:
+        return Indicator.model_validate(data), frozenset(wrong)
+    except ValidationError:
+        return None
 
 
 #: The list an entry is in → what the entry is called in a problem, and what its id looks like
@@ -357,8 +416,9 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
     agencies = _validate_items(agencies_doc, agencies_top.agencies, Agency, "agencies", log)
     groups = _validate_items(agencies_doc, agencies_top.groups, AgencyGroup, "groups", log)
     # Each raw entry is dropped as soon as its model exists: the two are never all held at once.
+    partial: dict[int, tuple[Indicator, frozenset[str]]] = {}
     indicators = _validate_items(
-        indicators_doc, raw_indicators, Indicator, "indicators", log, release=True
+        indicators_doc, raw_indicators, Indicator, "indicators", log, release=True, partial=partial
     )
     del raw_indicators
     _name_the_ids(log, [agency for _, agency in agencies])
@@ -372,13 +432,21 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
         violation
         for violation in (
             *check_agencies(agencies, groups),
-            *check_indicators(indicators, agency_ids, group_ids),
+            *check_indicators(
+                sorted([*indicators, *((i, found) for i, (found, _) in partial.items())]),
+                agency_ids,
+                group_ids,
+                {index: wrong for index, (_, wrong) in partial.items()},
+            ),
         )
         if not (violation.code == "LZ101" and violation.params.get("id") in broken_ids)
     ]
-    # A violation is in a validated entry: it is named by that entry's id.
+    # A violation is named by its entry's id, unless the id is what is wrong with the entry.
     ids: dict[str, dict[int, str]] = {
-        "indicators": {index: indicator.id for index, indicator in indicators},
+        "indicators": {
+            **{index: found.id for index, (found, wrong) in partial.items() if "id" not in wrong},
+            **{index: indicator.id for index, indicator in indicators},
+        },
         "agencies": {index: agency.id for index, agency in agencies},
         "groups": {index: group.id for index, group in groups},
     }
@@ -386,6 +454,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
         doc = agencies_doc if violation.file == "agencies" else indicators_doc
         mark = doc.locate(violation.path, key=violation.on_key)
         where, index = violation.path[:2]
+        entry_id = ids[str(where)].get(int(index))
         log.add(
             Problem(
                 violation.code,
@@ -395,7 +464,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
                 column=mark.column if mark else None,
                 path=".".join(str(p) for p in violation.path[2:]) or None,
                 params=violation.params,
-                entry=(_ENTRIES[str(where)][0], ids[str(where)][int(index)]),
+                entry=None if entry_id is None else (_ENTRIES[str(where)][0], entry_id),
             )
         )
     stop_if_any()
