@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -198,6 +199,48 @@ def test_a_quote_left_open_is_named_at_the_quote_however_far_the_parser_ran(
     assert_error(validate(directory), where, "LZ007", zh, "解析器在第")
     english = validate(directory, "--lang", "en")
     assert_error(english, where, "LZ007", en, "the parser stopped at line")
+
+
+#: A file lzip cannot use at all, and the problem it is: the other file is still checked.
+UNUSABLE_FILES = [
+    # (name, how the file is broken, its problem, the exit code: 2 when a file cannot be read)
+    ("syntax", lambda text: text.replace("name: 县林业局", 'name: "县林业局', 1), "LZ007", 1),
+    ("anchor", lambda text: text.replace("  - id: forestry", "  - &f id: forestry", 1), "LZ010", 1),
+    ("not-utf8", lambda text: text.encode("gbk"), "LZ005", 2),
+    ("empty", lambda text: "", "LZ009", 1),
+    ("missing", lambda text: None, "LZ003", 2),
+    ("not-a-mapping", lambda text: "- agencies\n", "LZ100", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("broken", "code", "exit_code"),
+    [case[1:] for case in UNUSABLE_FILES],
+    ids=[case[0] for case in UNUSABLE_FILES],
+)
+def test_an_unusable_file_hides_no_problem_of_the_other(
+    broken: Callable[[str], str | bytes | None], code: str, exit_code: int
+) -> None:
+    indicators = replace_once(INDICATORS, "value: 18}", "value: -18}")
+    indicators = replace_once(indicators, "agencies: [ip-office]", "agencies: [ip-ofice]")
+    agencies = broken(AGENCIES)
+    directory = plan(indicators, agencies if agencies is not None else "")
+    if agencies is None:
+        (directory / "agencies.yaml").unlink()
+    result = validate(directory, "--lang", "en")
+    assert_error(result, AGE, code, exit_code=exit_code)
+    line = line_of(indicators, "value: -18}")
+    where = f"{IND}:{line}:33"
+    assert_error(result, where, "LZ109", "target.value", "-18", exit_code=exit_code)
+    assert "ip-ofice" not in result.stderr  # which agencies exist is not known
+
+
+def test_an_unusable_indicators_file_hides_no_problem_of_agencies_yaml() -> None:
+    agencies = replace_once(AGENCIES, "      - health\n", "      - healthcare\n")
+    result = validate(plan("indicators: [\n", agencies), "--lang", "en")
+    assert_error(result, IND, "LZ007")
+    line = line_of(agencies, "- healthcare")
+    assert_error(result, f"{AGE}:{line}:9", "LZ101", "group leading-group", "'healthcare'")
 
 
 @pytest.mark.parametrize("key", ['"2023"', "2023年"])

@@ -374,6 +374,8 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
     if not data_dir.is_dir():
         key = "data_dir_is_file" if data_dir.exists() else "data_dir_missing"
         raise LzipError([Problem("LZ003", key, file=shown_as or display_path(data_dir))])
+    # A file that cannot be used (unreadable, not YAML, not the shape of its file) does not stop
+    # the other: its content is still checked, all but the checks that need both files.
     docs: dict[str, YamlDocument] = {}
     log = ProblemLog()
     for name in (AGENCIES_FILE, INDICATORS_FILE):
@@ -381,8 +383,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
             docs[name] = load_yaml(data_dir / name, shown(name))
         except LzipError as exc:
             log.extend(exc.problems)
-    log.raise_if_any()
-    agencies_doc, indicators_doc = docs[AGENCIES_FILE], docs[INDICATORS_FILE]
+            log.omitted += exc.omitted
     # Duplicate keys leave the data usable (the first value counts): they are reported together
     # with whatever else the plan holds, not alone.
     kept = [problem for doc in docs.values() for problem in doc.problems]
@@ -395,10 +396,10 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
             log.raise_if_any()
 
     tops: dict[str, Any] = {}
-    for name, doc, model in (
-        (AGENCIES_FILE, agencies_doc, AgenciesFile),
-        (INDICATORS_FILE, indicators_doc, IndicatorsFile),
-    ):
+    for name, model in ((AGENCIES_FILE, AgenciesFile), (INDICATORS_FILE, IndicatorsFile)):
+        doc = docs.get(name)
+        if doc is None:
+            continue
         try:
             tops[name] = model.model_validate(doc.data)
         except ValidationError as exc:
@@ -406,28 +407,45 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
         # Validation copied every entry's mapping: the document's own are not needed again (its
         # text still locates problems). For a large plan this is a few hundred MB less at once.
         doc.data = None
-    if log:
+    agencies_top: AgenciesFile | None = tops.pop(AGENCIES_FILE, None)
+    indicators_top: IndicatorsFile | None = tops.pop(INDICATORS_FILE, None)
+    if agencies_top is None and indicators_top is None:
         stop_if_any()
-    agencies_top: AgenciesFile = tops.pop(AGENCIES_FILE)
-    indicators_top: IndicatorsFile = tops.pop(INDICATORS_FILE)
-    plan_info, raw_indicators = indicators_top.plan, indicators_top.indicators
-    del indicators_top
-
-    agencies = _validate_items(agencies_doc, agencies_top.agencies, Agency, "agencies", log)
-    groups = _validate_items(agencies_doc, agencies_top.groups, AgencyGroup, "groups", log)
+    agencies_doc, indicators_doc = docs.get(AGENCIES_FILE), docs.get(INDICATORS_FILE)
+    agencies: list[tuple[int, Agency]] = []
+    groups: list[tuple[int, AgencyGroup]] = []
+    if agencies_top is not None and agencies_doc is not None:
+        agencies = _validate_items(agencies_doc, agencies_top.agencies, Agency, "agencies", log)
+        groups = _validate_items(agencies_doc, agencies_top.groups, AgencyGroup, "groups", log)
     # Each raw entry is dropped as soon as its model exists: the two are never all held at once.
     partial: dict[int, tuple[Indicator, frozenset[str]]] = {}
-    indicators = _validate_items(
-        indicators_doc, raw_indicators, Indicator, "indicators", log, release=True, partial=partial
-    )
-    del raw_indicators
+    indicators: list[tuple[int, Indicator]] = []
+    plan_info = None
+    if indicators_top is not None and indicators_doc is not None:
+        plan_info, raw_indicators = indicators_top.plan, indicators_top.indicators
+        del indicators_top
+        indicators = _validate_items(
+            indicators_doc,
+            raw_indicators,
+            Indicator,
+            "indicators",
+            log,
+            release=True,
+            partial=partial,
+        )
+        del raw_indicators
     _name_the_ids(log, [agency for _, agency in agencies])
-    agency_ids = {agency.id for _, agency in agencies}
+    # Without a usable agencies.yaml, no reference to an agency can be checked.
+    agency_ids = {agency.id for _, agency in agencies} if agencies_top is not None else None
     group_ids = {group.id for _, group in groups}
     # An agency whose entry is broken has its own error already; references to it are not
     # reported again as unknown (one typo in agencies.yaml would otherwise flag every indicator).
-    raw_ids = (item.get("id") for item in agencies_top.agencies if isinstance(item, dict))
-    broken_ids = {raw for raw in raw_ids if isinstance(raw, str)} - agency_ids
+    raw_ids = (
+        item.get("id")
+        for item in (agencies_top.agencies if agencies_top is not None else ())
+        if isinstance(item, dict)
+    )
+    broken_ids = {raw for raw in raw_ids if isinstance(raw, str)} - (agency_ids or set())
     violations = [
         violation
         for violation in (
@@ -452,6 +470,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
     }
     for violation in violations:
         doc = agencies_doc if violation.file == "agencies" else indicators_doc
+        assert doc is not None  # violations are found only in a file that was read
         mark = doc.locate(violation.path, key=violation.on_key)
         where, index = violation.path[:2]
         entry_id = ids[str(where)].get(int(index))
@@ -468,6 +487,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
             )
         )
     stop_if_any()
+    assert plan_info is not None  # both files were usable, or a problem was raised
     return Plan(
         info=plan_info,
         agencies=[agency for _, agency in agencies],
