@@ -205,6 +205,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{year} 年阶段目标 {value:g} 应在 {low:g} 与 {high:g} 之间",
         "the {year} milestone {value:g} must lie between {low:g} and {high:g}",
     ),
+    # --- progress bars (on a terminal, during long work) --------------------------------------
+    "progress_reading": ("读取 {file}", "reading {file}"),
+    "progress_validating": ("校验 {what}", "validating {what}"),
+    "progress_indicators": ("检查指标", "checking indicators"),
     # --- CLI -----------------------------------------------------------------------------------
     "error": ("错误", "error"),
     "error_line": ("lzip: 错误：{message}", "lzip: error: {message}"),

@@ -13,7 +13,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
-from lzip_cli.messages import choices
+from lzip_cli.messages import Lang, choices, t
 from lzip_cli.models import (
     AGENCY_ID_PATTERN,
     INDICATOR_ID_PATTERN,
@@ -277,6 +277,7 @@ def _validate_items(
     key: str,
     log: ProblemLog,
     *,
+    lang: Lang = "zh",
     release: bool = False,
     partial: dict[int, tuple[Any, frozenset[str]]] | None = None,
 ) -> list[tuple[int, Any]]:
@@ -287,7 +288,8 @@ def _validate_items(
     """
     valid = []
     validate = model.model_validate
-    for index, item in enumerate(track(items, f"校验 validating {key}", len(items))):
+    label = t("progress_validating", lang, what=key)
+    for index, item in enumerate(track(items, label, len(items))):
         if release:
             items[index] = None  # type: ignore[call-overload]
         try:
@@ -361,11 +363,12 @@ _ENTRIES = {
 }
 
 
-def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
+def load_plan(data_dir: Path, shown_as: str | None = None, *, lang: Lang = "zh") -> Plan:
     """Read and validate the plan in ``data_dir``; raise :class:`LzipError` with every problem.
 
     Problems name the files relative to the current directory, or as ``shown_as/indicators.yaml``
     when the directory stands for something else (``git:HEAD:data`` written out for ``diff``).
+    ``lang`` is the language of the progress bars' labels (the problems are said by the CLI).
     """
 
     def shown(name: str) -> str:
@@ -380,7 +383,8 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
     log = ProblemLog()
     for name in (AGENCIES_FILE, INDICATORS_FILE):
         try:
-            docs[name] = load_yaml(data_dir / name, shown(name))
+            label = t("progress_reading", lang, file=shown(name))
+            docs[name] = load_yaml(data_dir / name, shown(name), label=label)
         except LzipError as exc:
             log.extend(exc.problems)
             log.omitted += exc.omitted
@@ -415,8 +419,12 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
     agencies: list[tuple[int, Agency]] = []
     groups: list[tuple[int, AgencyGroup]] = []
     if agencies_top is not None and agencies_doc is not None:
-        agencies = _validate_items(agencies_doc, agencies_top.agencies, Agency, "agencies", log)
-        groups = _validate_items(agencies_doc, agencies_top.groups, AgencyGroup, "groups", log)
+        agencies = _validate_items(
+            agencies_doc, agencies_top.agencies, Agency, "agencies", log, lang=lang
+        )
+        groups = _validate_items(
+            agencies_doc, agencies_top.groups, AgencyGroup, "groups", log, lang=lang
+        )
     # Each raw entry is dropped as soon as its model exists: the two are never all held at once.
     partial: dict[int, tuple[Indicator, frozenset[str]]] = {}
     indicators: list[tuple[int, Indicator]] = []
@@ -430,6 +438,7 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
             Indicator,
             "indicators",
             log,
+            lang=lang,
             release=True,
             partial=partial,
         )

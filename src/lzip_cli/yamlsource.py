@@ -128,8 +128,12 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
-    """Load one YAML file into a :class:`YamlDocument`; raise :class:`LzipError` if unusable."""
+def load_yaml(
+    path: Path, display_name: str | None = None, *, label: str | None = None
+) -> YamlDocument:
+    """Load one YAML file into a :class:`YamlDocument`; raise :class:`LzipError` if unusable.
+
+    ``label`` is the text of the progress bar a long read shows (default: the file's name)."""
     name = display_name or str(path)
     try:
         if path.is_dir():
@@ -147,16 +151,16 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LzipError([Problem("LZ005", "yaml_not_utf8", file=name, line=line)]) from None
-    return parse_yaml(text, name)
+    return parse_yaml(text, name, label=label)
 
 
-def parse_yaml(text: str, name: str) -> YamlDocument:
+def parse_yaml(text: str, name: str, *, label: str | None = None) -> YamlDocument:
     """Parse YAML text; see :func:`load_yaml`."""
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise LzipError([Problem("LZ006", "nul_byte", file=name, line=line)])
     try:
-        return _Builder(name).run(text)
+        return _Builder(name, label=label).run(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "").strip()
@@ -354,8 +358,9 @@ class _Builder:
     and are reported alone, before a second document and before any problem of the data.
     """
 
-    def __init__(self, file: str, *, marks: bool = False) -> None:
+    def __init__(self, file: str, *, marks: bool = False, label: str | None = None) -> None:
         self.file = file
+        self.label = label or file  # of the progress bar
         self.marks = marks  # record the position of every value and key
         self.log = ProblemLog()
         self.refused = ProblemLog()
@@ -404,9 +409,7 @@ class _Builder:
         # millions of events); through a progress bar only on a terminal.
         events: Iterable[Any] = iter(loader.get_event, None)
         if progress.enabled():
-            events = progress.track(
-                events, f"读取 reading {self.file}", len(text), position=_event_offset
-            )
+            events = progress.track(events, self.label, len(text), position=_event_offset)
         try:
             for event in events:
                 kind = type(event)
