@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,86 @@ def test_an_unexplained_syntax_error_stays_where_the_parser_stopped() -> None:
     result = validate(plan(text), "--lang", "en")
     assert_error(result, f"{IND}:{line_of(text, 'group: 1: 2')}:13", "LZ007", "mapping values")
     assert "the parser stopped" not in result.stderr
+
+
+#: A quote left open runs on to the next quote of its kind, wherever that is: far below, or
+#: nowhere (the file ends inside it). The error names the opening quote, whichever kind it is.
+OPEN_QUOTES = [
+    # (file, line as shipped, with the quote left open, column of the quote, zh, en)
+    (
+        "indicators.yaml",
+        "    name_en: Administrative cases of counterfeit IP investigated\n",
+        "    name_en: 'Administrative cases of counterfeit IP investigated\n",
+        14,
+        "单引号“'”没有配对",
+        'a single quote "\'" on this line is not closed',
+    ),
+    (
+        "agencies.yaml",
+        "    name: 县林业局\n",
+        '    name: "县林业局\n',
+        11,
+        '双引号“"”没有配对',
+        "a double quote '\"' on this line is not closed",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "slip", "column", "zh", "en"), OPEN_QUOTES, ids=["single", "double-to-eof"]
+)
+def test_a_quote_left_open_is_named_at_the_quote_however_far_the_parser_ran(
+    name: str, good: str, slip: str, column: int, zh: str, en: str
+) -> None:
+    files = {"indicators.yaml": INDICATORS, "agencies.yaml": AGENCIES}
+    files[name] = replace_once(files[name], good, slip)
+    directory = plan(files["indicators.yaml"], files["agencies.yaml"])
+    where = f"plan/{name}:{line_of(files[name], slip)}:{column}"
+    assert_error(validate(directory), where, "LZ007", zh, "解析器在第")
+    english = validate(directory, "--lang", "en")
+    assert_error(english, where, "LZ007", en, "the parser stopped at line")
+
+
+#: A file lzip cannot use at all, and the problem it is: the other file is still checked.
+UNUSABLE_FILES = [
+    # (name, how the file is broken, its problem, the exit code: 2 when a file cannot be read)
+    ("syntax", lambda text: text.replace("name: 县林业局", 'name: "县林业局', 1), "LZ007", 1),
+    ("anchor", lambda text: text.replace("  - id: forestry", "  - &f id: forestry", 1), "LZ010", 1),
+    ("not-utf8", lambda text: text.encode("gbk"), "LZ005", 2),
+    ("empty", lambda text: "", "LZ009", 1),
+    ("missing", lambda text: None, "LZ003", 2),
+    ("not-a-mapping", lambda text: "- agencies\n", "LZ100", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("broken", "code", "exit_code"),
+    [case[1:] for case in UNUSABLE_FILES],
+    ids=[case[0] for case in UNUSABLE_FILES],
+)
+def test_an_unusable_file_hides_no_problem_of_the_other(
+    broken: Callable[[str], str | bytes | None], code: str, exit_code: int
+) -> None:
+    indicators = replace_once(INDICATORS, "value: 18}", "value: -18}")
+    indicators = replace_once(indicators, "agencies: [ip-office]", "agencies: [ip-ofice]")
+    agencies = broken(AGENCIES)
+    directory = plan(indicators, agencies if agencies is not None else "")
+    if agencies is None:
+        (directory / "agencies.yaml").unlink()
+    result = validate(directory, "--lang", "en")
+    assert_error(result, AGE, code, exit_code=exit_code)
+    line = line_of(indicators, "value: -18}")
+    where = f"{IND}:{line}:33"
+    assert_error(result, where, "LZ109", "target.value", "-18", exit_code=exit_code)
+    assert "ip-ofice" not in result.stderr  # which agencies exist is not known
+
+
+def test_an_unusable_indicators_file_hides_no_problem_of_agencies_yaml() -> None:
+    agencies = replace_once(AGENCIES, "      - health\n", "      - healthcare\n")
+    result = validate(plan("indicators: [\n", agencies), "--lang", "en")
+    assert_error(result, IND, "LZ007")
+    line = line_of(agencies, "- healthcare")
+    assert_error(result, f"{AGE}:{line}:9", "LZ101", "group leading-group", "'healthcare'")
 
 
 @pytest.mark.parametrize("key", ['"2023"', "2023年"])

@@ -526,8 +526,8 @@ def test_an_added_milestone_was_not_set_before(tmp_path: Path) -> None:
     )
 
 
-def test_a_milestone_under_a_per_actual_target_is_just_not_set(tmp_path: Path) -> None:
-    # 以实际业务开展为准 has no target to draw a line to.
+def test_a_milestone_under_a_per_actual_target_makes_the_plan_unusable(tmp_path: Path) -> None:
+    # 以实际业务开展为准 has no target for milestones to lead to (LZ117).
     new = edited(
         tmp_path,
         "new",
@@ -538,8 +538,11 @@ def test_a_milestone_under_a_per_actual_target_is_just_not_set(tmp_path: Path) -
             )
         ],
     )
-    lines = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", "en").stdout.splitlines()
-    assert lines == ["5.1 Patent pledge financing: milestone 2024 not set → 500"]
+    result = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", "en")
+    assert result.exit_code == 2
+    assert "error LZ117: indicator 5.1, milestones: milestones need a numeric target" in (
+        result.stderr
+    )
 
 
 def test_a_member_leaving_the_group_reads_as_chinese(tmp_path: Path) -> None:

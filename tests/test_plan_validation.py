@@ -247,10 +247,10 @@ CASES = {
         ROW_1_1,
         ROW_1_1 + "    milestones: {2023: sixteen}\n",
         "LZ100",
-        "milestones",
-        "every milestone must be a number",
+        "milestones.2023",
+        "the 2023 milestone 'sixteen' must be a number",
         "milestones:",
-        "{",
+        "sixteen",
         entry="indicator 1.1",
     ),
     "unquoted indicator id read as a float": Case(
@@ -273,6 +273,39 @@ CASES = {
         "position, e.g. 4.3",
         'id: "4-3"',
         '"4-3"',
+    ),
+    "unquoted indicator id that quoting would not make one": Case(
+        INDICATORS,
+        'id: "4.3"',
+        "id: 4",
+        "LZ100",
+        "id",
+        "'4' is not an indicator id: an indicator id is the group number, a dot and the "
+        "position, e.g. 4.3",
+        "id: 4",
+        "4",
+    ),
+    "indicator id whose group has a leading zero": Case(
+        INDICATORS,
+        'id: "1.2"',
+        'id: "01.2"',
+        "LZ100",
+        "id",
+        "'01.2' is not an indicator id: its numbers must not start with 0; write 1.2 (report "
+        "forms write ids without leading zeros, so the two would name one indicator)",
+        'id: "01.2"',
+        '"01.2"',
+    ),
+    "indicator id whose position has a leading zero": Case(
+        INDICATORS,
+        'id: "1.2"',
+        'id: "1.02"',
+        "LZ100",
+        "id",
+        "'1.02' is not an indicator id: its numbers must not start with 0; write 1.2 (report "
+        "forms write ids without leading zeros, so the two would name one indicator)",
+        'id: "1.02"',
+        '"1.02"',
     ),
     # --- ids and references ------------------------------------------------------------------
     "duplicate indicator id": Case(
@@ -341,6 +374,17 @@ CASES = {
         "[leading-group]",
         "leading-group",
         entry="indicator 1.2",
+    ),
+    "group listing itself as a member": Case(
+        AGENCIES,
+        "      - human-resources\n",
+        "      - leading-group\n",
+        "LZ106",
+        "members.17",
+        "'leading-group' is a group of agencies; list the agencies",
+        "- leading-group",
+        "leading-group",
+        entry="group leading-group",
     ),
     "agency listed twice for one indicator": Case(
         INDICATORS,
@@ -437,9 +481,20 @@ CASES = {
         "target: {year: 2025, value: 17000000000000000000000000000}",
         "LZ116",
         "target.value",
-        "the value 1.7e+28 is too large: at most 1,000,000,000,000",
+        "the value 17,000,000,000,000,000,000,000,000,000 is too large: at most 1,000,000,000,000",
         "value: 17000000000000000000000000000",
         "17000000000000000000000000000",
+        entry="indicator 4.3",
+    ),
+    "figure just beyond what a report may give, in full": Case(
+        INDICATORS,
+        "target: {year: 2025, value: 1700}",
+        "target: {year: 2025, value: 1234567890123}",
+        "LZ116",
+        "target.value",
+        "the value 1,234,567,890,123 is too large: at most 1,000,000,000,000",
+        "value: 1234567890123",
+        "1234567890123",
         entry="indicator 4.3",
     ),
     "rate whose unit is not %": Case(
@@ -474,6 +529,18 @@ CASES = {
         "target: {year: 2025, value: 18}",
         "18",
         entry="indicator 1.1",
+    ),
+    "decreasing indicator with a target above a baseline not carried out": Case(
+        INDICATORS,
+        "    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}",
+        "    direction: decrease\n    baseline: {year: 2022, value: not-carried-out}\n    target: {year: 2025, value: 95}",
+        "LZ112",
+        "target.value",
+        "with direction decrease, the target 95 must not be worse than the baseline, which is "
+        "not-carried-out and counts as 0",
+        "target: {year: 2025, value: 95}",
+        "95",
+        entry="indicator 1.2",
     ),
     "milestone after the target year": Case(
         INDICATORS,
@@ -531,6 +598,18 @@ CASES = {
         "16",
         entry="indicator 1.1",
     ),
+    "milestones of an indicator without a numeric target": Case(
+        INDICATORS,
+        "    name: 专利质押融资金额\n",
+        "    name: 专利质押融资金额\n    milestones: {2023: 500, 2024: 800}\n",
+        "LZ117",
+        "milestones",
+        "milestones need a numeric target: the target is per-actual, so there is none for them "
+        "to lead to; remove milestones",
+        "milestones: {2023: 500",
+        "milestones",
+        entry="indicator 5.1",
+    ),
     # --- YAML itself -------------------------------------------------------------------------
     "YAML anchor and alias": Case(
         INDICATORS,
@@ -568,6 +647,183 @@ def test_broken_copy_fails_with_a_located_problem(data: Path, case: Case) -> Non
         + (f"{where}: " if where else "")
         + case.message
     )
+
+
+def test_every_milestone_that_is_not_a_number_is_located_at_its_figure(data: Path) -> None:
+    text = edit(
+        data,
+        INDICATORS,
+        ROW_1_1,
+        ROW_1_1 + "    milestones:\n      2023: 16件\n      2024: 十八\n",
+    )
+    found = problems(data)
+    assert [(p.code, p.path) for p in found] == [
+        ("LZ100", "milestones.2023"),
+        ("LZ100", "milestones.2024"),
+    ]
+    assert [format_problem(p, "en") for p in found] == [
+        f"{INDICATORS}:{position(text, '2023: 16件', '16件')[0]}:13: error LZ100: indicator 1.1, "
+        "milestones.2023: the 2023 milestone '16件' must be a number",
+        f"{INDICATORS}:{position(text, '2024: 十八', '十八')[0]}:13: error LZ100: indicator 1.1, "
+        "milestones.2024: the 2024 milestone '十八' must be a number",
+    ]
+
+
+NUMBER_FORMS = [
+    # (as written, what the message says): YAML 1.1 would read 015 as 13, 1:30 as 90, 0x12 as
+    # 18, and 018 or 0o17 as text; every such form is refused alike, at the figure.
+    (
+        "015",
+        "'015' starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as text; write 15",
+    ),
+    (
+        "018",
+        "'018' starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as text; write 18",
+    ),
+    (
+        "012.5",
+        "'012.5' starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as text; write 12.5",
+    ),
+    (
+        "0x12",
+        "'0x12' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+    (
+        "0o17",
+        "'0o17' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+    (
+        "0b11",
+        "'0b11' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+    (
+        "1:30",
+        "'1:30' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("written", "message"), NUMBER_FORMS, ids=[w for w, _ in NUMBER_FORMS])
+@pytest.mark.parametrize("where", ["target", "milestone"])
+def test_a_figure_in_a_number_form_yaml_reads_otherwise_is_refused_at_the_figure(
+    data: Path, written: str, message: str, where: str
+) -> None:
+    if where == "target":
+        new, path = ROW_1_1.replace("value: 18}", f"value: {written}}}"), "target.value"
+    else:
+        new, path = ROW_1_1 + f"    milestones: {{2023: {written}}}\n", "milestones.2023"
+    text = edit(data, INDICATORS, ROW_1_1, new)
+    line, column = position(text, f": {written}}}", written)
+    found = problems(data)
+    assert [format_problem(p, "en") for p in found] == [
+        f"{INDICATORS}:{line}:{column}: error LZ100: indicator 1.1, {path}: {message}"
+    ]
+
+
+THOUSANDS = [
+    # (edited row, the figure as written, path): in a flow mapping YAML reads 1,700 as the figure
+    # 1 and a key 700; in a block mapping as text. Either is one problem, at the figure.
+    (ROW_1_1.replace("value: 18}", "value: 1,700}"), "1,700", "target.value"),
+    (ROW_1_1.replace("value: 18}", "value: 1,234,567}"), "1,234,567", "target.value"),
+    (ROW_1_1 + "    milestones: {2023: 1,600, 2024: 17}\n", "1,600", "milestones.2023"),
+    (
+        ROW_1_1.replace("{year: 2025, value: 18}", "\n      year: 2025\n      value: 1,700"),
+        "1,700",
+        "target.value",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "written", "path"), THOUSANDS, ids=["flow", "millions", "milestone", "block"]
+)
+def test_a_figure_with_a_thousands_separator_is_one_problem_at_the_figure(
+    data: Path, row: str, written: str, path: str
+) -> None:
+    text = edit(data, INDICATORS, ROW_1_1, row)
+    line, column = position(text, written)
+    found = problems(data)
+    assert [format_problem(p, "en") for p in found] == [
+        f"{INDICATORS}:{line}:{column}: error LZ100: indicator 1.1, {path}: {written!r} has a "
+        f"thousands separator: write plan figures without separators, {written.replace(',', '')}"
+    ]
+    assert "LZ100" in format_problem(found[0], "zh") and "千位分隔符" in format_problem(
+        found[0], "zh"
+    )
+
+
+INDEPENDENT = [
+    # (edited 1.1, the problems in file order): a wrong field hides no check that does not need it
+    (
+        "    baseline: {year: 2022, value: 15}\n    target: {year: 2025, value: 1700件}\n",
+        "    agencies: [agriculture, ip-office, forestry, press-publication]\n",
+        "    agencies: [agriculture, industy-trade, forestry, press-publication]\n",
+        [
+            ("LZ100", "target.value", "must be a number or 'per-actual'"),
+            (
+                "LZ101",
+                "agencies.1",
+                "unknown agency 'industy-trade'; did you mean 'industry-trade'?",
+            ),
+        ],
+    ),
+    (
+        ROW_1_1 + "    milestones: {2023: 25}\n",
+        "    kind: flow\n",
+        "    kind: yearly\n",
+        [
+            ("LZ100", "kind", "must be one of 'flow', 'stock' or 'rate'"),
+            ("LZ114", "milestones.2023", "the 2023 milestone 25 must lie between 15 and 18"),
+        ],
+    ),
+    (
+        "    baseline: {year: 2022, value: 15}\n    target: {year: 2025, value: lots}\n"
+        "    milestones: {2023: 16, 2026: 17}\n",
+        "    scope: shared\n",
+        "    scope: shared\n",
+        [
+            ("LZ100", "target.value", "must be a number or 'per-actual'"),
+            (
+                "LZ113",
+                "milestones.2026",
+                "milestone year 2026 must be after 2022 and before 2025 (2023–2024)",
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "old", "new", "expected"), INDEPENDENT, ids=["agency", "milestone", "year"]
+)
+def test_one_wrong_field_of_an_indicator_hides_none_of_its_other_problems(
+    data: Path, rows: str, old: str, new: str, expected: list[tuple[str, str, str]]
+) -> None:
+    path = data / INDICATORS
+    text = path.read_text(encoding="utf-8")
+    first = text.index('  - id: "1.2"')
+    entry = text[:first].replace(ROW_1_1, rows, 1)
+    entry = entry[: entry.rindex('  - id: "1.1"')] + entry[entry.rindex('  - id: "1.1"') :].replace(
+        old, new, 1
+    )
+    path.write_text(entry + text[first:], encoding="utf-8")
+    found = problems(data)
+    assert [(p.code, p.path, p.entry) for p in found] == [
+        (code, where, ("indicator", "1.1")) for code, where, _ in expected
+    ]
+    assert [format_problem(p, "en").split(", ", 1)[1] for p in found] == [
+        f"{where}: {message}" for _, where, message in expected
+    ]
+
+
+def test_an_indicator_whose_id_is_wrong_is_still_checked_without_its_id(data: Path) -> None:
+    edit(data, INDICATORS, 'id: "1.2"\n', 'id: "1-2"\n')
+    edit(data, INDICATORS, ROW_1_2_AGENCIES, "    agencies: [ip-ofice]\n")
+    found = problems(data)
+    assert [(p.code, p.path, p.entry) for p in found] == [
+        ("LZ100", "id", None),
+        ("LZ101", "agencies.0", None),
+    ]
 
 
 def test_the_shipped_plan_is_valid() -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_lzip
 from lzip_cli import progress
+from lzip_cli.messages import Lang
 from lzip_cli.plan_loader import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,17 +72,87 @@ def _write_large_plan(directory: Path, indicators: int) -> None:
     generate.write_plan(directory, indicators)
 
 
+@pytest.mark.parametrize(
+    ("lang", "reading", "validating"),
+    [("en", "reading", "validating indicators"), ("zh", "读取", "校验 indicators")],
+)
 def test_loading_a_large_plan_shows_reading_and_validating(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: Lang, reading: str, validating: str
 ) -> None:
     _write_large_plan(tmp_path, 2000)  # more YAML events and indicators than a bar's check step
     err = _Terminal()
     monkeypatch.setattr(sys, "stderr", err)
     monkeypatch.setattr(progress, "DELAY", 0.0)
-    plan = load_plan(tmp_path)
+    plan = load_plan(tmp_path, lang=lang)
     assert len(plan.indicators) == 2000
-    assert "reading" in err.getvalue()
-    assert "validating indicators" in err.getvalue()
+    assert reading in err.getvalue()
+    assert validating in err.getvalue()
+
+
+class _Bars:
+    """Stands in for Rich's progress bar: keeps the label of every bar started."""
+
+    def __init__(self) -> None:
+        self.labels: list[str] = []
+
+    def __call__(self, *, percent: bool = False) -> _Bars:
+        return self
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def add_task(self, description: str, total: int | None = None) -> int:
+        self.labels.append(description)
+        return 0
+
+    def update(self, task: int, completed: int) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "reading data/agencies.yaml",
+                "reading data/indicators.yaml",
+                "validating agencies",
+                "validating groups",
+                "validating indicators",
+                "examples/2024.csv",
+                "checking indicators",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "读取 data/agencies.yaml",
+                "读取 data/indicators.yaml",
+                "校验 agencies",
+                "校验 groups",
+                "校验 indicators",
+                "examples/2024.csv",
+                "检查指标",
+            ],
+        ),
+    ],
+)
+def test_every_bar_of_a_check_is_labelled_in_the_chosen_language(
+    monkeypatch: pytest.MonkeyPatch, lang: str, expected: list[str]
+) -> None:
+    bars = _Bars()
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(progress, "enabled", lambda: True)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "CHECK_EVERY", 1)  # a bar from the first item on
+    monkeypatch.setattr(progress, "_bar", bars)
+    result = run_lzip("check", "examples/2024.csv", "--data", "data", "--lang", lang)
+    assert result.exit_code in (0, 1), result.output  # 1: the example has shortfalls
+    assert bars.labels == expected
 
 
 def test_loading_a_large_plan_off_a_terminal_prints_nothing(

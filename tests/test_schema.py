@@ -81,6 +81,9 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     bad_target = copy.deepcopy(good)
     bad_target["indicators"][0]["target"]["value"] = "lots"
     cases.append(bad_target)
+    leading_zero = copy.deepcopy(good)
+    leading_zero["indicators"][1]["id"] = "1.02"
+    cases.append(leading_zero)
     bad_year_key = copy.deepcopy(good)
     bad_year_key["indicators"][0]["milestones"] = {"next": 3}
     cases.append(bad_year_key)

@@ -260,10 +260,10 @@ def _to_stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
-def _load_plan(data: Path | None) -> "Plan":
+def _load_plan(data: Path | None, lang: LangChoice) -> "Plan":
     from lzip_cli.plan_loader import load_plan, resolve_data_dir
 
-    return load_plan(resolve_data_dir(data))
+    return load_plan(resolve_data_dir(data), lang=lang.value)
 
 
 def _print_json(payload: object) -> None:
@@ -330,7 +330,7 @@ def validate(
         data, report_paths = _plan_arguments(reports or [], data)
         if by_folder:
             report_paths = _year_folders(report_paths)
-        plan = _load_plan(data)
+        plan = _load_plan(data, lang)
     except LzipError as exc:
         errors, omitted = exc.problems, exc.omitted
     valid_reports: list[Path] = []
@@ -338,7 +338,7 @@ def validate(
         log = ProblemLog()
         for report_path in report_paths:
             try:
-                result = _read_and_evaluate(plan, [report_path], year)
+                result = _read_and_evaluate(plan, [report_path], year, lang)
             except LzipError as exc:
                 log.extend(exc.problems)
                 log.omitted += exc.omitted
@@ -443,11 +443,14 @@ def _year_folders(paths: list[Path]) -> list[Path]:
     return list(chosen)
 
 
-def _read_and_evaluate(plan: "Plan", report_paths: list[Path], year: int | None) -> "CheckResult":
+def _read_and_evaluate(
+    plan: "Plan", report_paths: list[Path], year: int | None, lang: LangChoice
+) -> "CheckResult":
     from lzip_cli.evaluate import evaluate
     from lzip_cli.report_set import read_reports
 
-    return evaluate(plan, read_reports(report_paths, plan, year))
+    report = read_reports(report_paths, plan, year)
+    return evaluate(plan, report, label=_t("progress_indicators", lang.value))
 
 
 ReportsArgument = Annotated[
@@ -500,8 +503,8 @@ def check(
     if dash:
         output = None
     with _errors_exit(lang):
-        plan = _load_plan(data)
-        result = _read_and_evaluate(plan, reports, year)
+        plan = _load_plan(data, lang)
+        result = _read_and_evaluate(plan, reports, year, lang)
     selected = result.agencies
     if agency:
         ids = _agency_ids(plan, agency, lang)
@@ -676,7 +679,7 @@ def indicators(
 ) -> None:
     """List the plan's quantitative indicators."""
     with _errors_exit(lang):
-        plan = _load_plan(data)
+        plan = _load_plan(data, lang)
     chosen = plan.indicators
     if agency:
         ids = _agency_ids(plan, agency, lang)
@@ -703,7 +706,7 @@ def agencies(
 ) -> None:
     """List the responsible agencies and the indicators each one owns."""
     with _errors_exit(lang):
-        plan = _load_plan(data)
+        plan = _load_plan(data, lang)
     from lzip_cli.render import catalog
 
     if output_format is CatalogFormat.json:
@@ -752,8 +755,8 @@ def shortfalls(
     if out is None and output_format is not ListFormat.md:  # before the report is read
         _refuse("LZ309", "lists_need_out", code, format=output_format.value)
     with _errors_exit(lang):
-        plan = _load_plan(data)
-        result = _read_and_evaluate(plan, reports, year)
+        plan = _load_plan(data, lang)
+        result = _read_and_evaluate(plan, reports, year, lang)
     selected = result.agencies
     if agency:
         ids = _agency_ids(plan, agency, lang)
@@ -921,7 +924,7 @@ def template(
     if dash:
         output = None
     with _errors_exit(lang):
-        plan = _load_plan(data)
+        plan = _load_plan(data, lang)
     ids = _agency_ids(plan, agency, lang) if agency else None
     _warn_about_form(plan, year, code)
     if per_agency:
@@ -1016,20 +1019,19 @@ def diff(
     """What changed in the plan: indicators, baselines, targets, milestones, agencies."""
     import tempfile
 
+    from lzip_cli.errors import LzipError
     from lzip_cli.plan_diff import diff as plan_changes
     from lzip_cli.plan_loader import load_plan, plan_source
     from lzip_cli.render import plan_diff
 
     code = lang.value
-    from lzip_cli.errors import LzipError
-
     plans = []
     with tempfile.TemporaryDirectory(prefix="lzip-diff-") as scratch, _errors_exit(lang):
         problems: list[Problem] = []
         omitted = 0
         for side, text in (("old", old), ("new", new)):  # both loaded: both plans' problems
             try:
-                plans.append(load_plan(*plan_source(text, Path(scratch) / side)))
+                plans.append(load_plan(*plan_source(text, Path(scratch) / side), lang=code))
             except LzipError as exc:
                 # the same folder named twice (data, data/) says its problems once
                 problems += [p for p in exc.problems if p not in problems]

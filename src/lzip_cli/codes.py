@@ -63,7 +63,7 @@ CODES: dict[str, Code] = {
     "LZ015": _c("plan_file_elsewhere"),
     "LZ016": _c("git_show_failed"),
     # --- the plan ----------------------------------------------------------------------------
-    "LZ100": _c("schema.*"),
+    "LZ100": _c("schema.*", "schema.thousands_separator"),
     "LZ101": _c("unknown_agency"),
     "LZ102": _c("duplicate_agency_id"),
     "LZ103": _c("agency_name_collision"),
@@ -75,11 +75,12 @@ CODES: dict[str, Code] = {
     "LZ109": _c("negative_number"),
     "LZ110": _c("rate_out_of_range"),
     "LZ111": _c("rate_unit"),
-    "LZ112": _c("target_direction"),
+    "LZ112": _c("target_direction", "target_direction_not_carried_out"),
     "LZ113": _c("milestone_year", "milestone_year_one", "milestone_year_none"),
     "LZ114": _c("milestone_range"),
     "LZ115": _c("milestone_order", "milestone_order_down"),
     "LZ116": _c("plan_value_too_large"),
+    "LZ117": _c("milestones_without_target"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
     "LZ202": _c("report_is_xls", "report_is_markup"),

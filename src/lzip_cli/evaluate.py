@@ -13,6 +13,7 @@ from typing import Literal
 
 from lzip_cli.cells import NotCarriedOut
 from lzip_cli.errors import LzipError, Problem
+from lzip_cli.messages import t
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.progress import track
 from lzip_cli.report import Report, ReportRow
@@ -244,15 +245,20 @@ def _sum(values: list[float | None]) -> float | None:
     return sum(known) if known else None
 
 
-def evaluate(plan: Plan, report: Report) -> CheckResult:
-    """Judge every indicator and agency of ``plan`` on ``report``'s figures."""
+def evaluate(plan: Plan, report: Report, *, label: str | None = None) -> CheckResult:
+    """Judge every indicator and agency of ``plan`` on ``report``'s figures.
+
+    ``label`` is the text of the progress bar a long run shows, in the user's language (default:
+    Chinese, as :func:`lzip_cli.messages.t`)."""
     by_indicator: dict[str, list[ReportRow]] = defaultdict(list)
     for row in report.rows:
         by_indicator[row.indicator_id].append(row)
     warnings = list(report.warnings)
     errors: list[Problem] = []
     results = []
-    for indicator in track(plan.indicators, "指标 indicators", len(plan.indicators)):
+    if label is None:
+        label = t("progress_indicators")
+    for indicator in track(plan.indicators, label, len(plan.indicators)):
         result = _evaluate_indicator(
             plan, indicator, report, by_indicator.get(indicator.id, []), warnings, errors
         )

@@ -82,6 +82,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is not an indicator id: an indicator id is the group number, a dot and the "
         "position, e.g. 4.3",
     ),
+    "schema.indicator_id_leading_zero": (
+        "{value!r} 不是指标编号：编号中的数字不能以 0 开头，请写 {fixed}（报表写编号时不带前导零，"
+        "两者会被当作同一项指标）",
+        "{value!r} is not an indicator id: its numbers must not start with 0; write {fixed} "
+        "(report forms write ids without leading zeros, so the two would name one indicator)",
+    ),
+    "schema.number_leading_zero": (
+        "{value!r} 以 0 开头：YAML 会把以 0 开头的数读成八进制数（015 读作 13）或文字；请写 {fixed}",
+        "{value!r} starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as "
+        "text; write {fixed}",
+    ),
+    "schema.number_base": (
+        "{value!r} 不是十进制数：YAML 会把 0x、0o、0b 开头或带冒号的数按十六、八、二或六十进制读；"
+        "方案中的数字请只用十进制书写",
+        "{value!r} is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with "
+        "colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+    "schema.thousands_separator": (
+        "{value!r} 带千位分隔符：方案中的数字请不加分隔符，写成 {fixed}",
+        "{value!r} has a thousands separator: write plan figures without separators, {fixed}",
+    ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
     "schema.string_too_long": ("过长", "is too long"),
     "schema.too_short": (
@@ -95,7 +116,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "must be a number or 'not-carried-out'",
     ),
     "schema.target_value": ("应为数字或 'per-actual'", "must be a number or 'per-actual'"),
-    "schema.milestone_value": ("阶段目标值应为数字", "every milestone must be a number"),
+    "schema.milestone_value": (
+        "{year} 年阶段目标 {value!r} 应为数字",
+        "the {year} milestone {value!r} must be a number",
+    ),
     "schema.finite_number": ("应为有限的数字", "must be a finite number"),
     "schema.quoted_id": (
         '编号须加引号，如 "{value}"：不加引号时 YAML 会把它读成数字',
@@ -131,8 +155,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "negative_number": ("数值 {value:g} 不能为负", "the value {value:g} must not be negative"),
     "plan_value_too_large": (
-        "数值 {value:g} 过大：最大为 {limit}",
-        "the value {value:g} is too large: at most {limit}",
+        "数值 {value} 过大：最大为 {limit}",
+        "the value {value} is too large: at most {limit}",
     ),
     "rate_out_of_range": (
         "比率 {value:g} 应在 0–100 之间",
@@ -143,6 +167,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "方向为 {direction} 时，目标 {target:g} 不应劣于基础值 {baseline:g}",
         "with direction {direction}, the target {target:g} must not be worse than the baseline "
         "{baseline:g}",
+    ),
+    "target_direction_not_carried_out": (
+        "方向为 {direction} 时，目标 {target:g} 不应劣于基础值：基础值为未开展，按 0 计",
+        "with direction {direction}, the target {target:g} must not be worse than the baseline, "
+        "which is not-carried-out and counts as 0",
     ),
     "milestone_year": (
         "阶段目标年份 {year} 应在 {first} 年之后、{last} 年之前（{low}–{high} 年）",
@@ -167,10 +196,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the {year} milestone {value:g} is above the {previous_year} one, {previous:g}: the "
         "indicator must decrease, so its milestones must not rise from year to year",
     ),
+    "milestones_without_target": (
+        "目标值为 per-actual（以实际业务开展为准）时不能设阶段目标：阶段目标须有数值目标，请删除 milestones",
+        "milestones need a numeric target: the target is per-actual, so there is none for them "
+        "to lead to; remove milestones",
+    ),
     "milestone_range": (
         "{year} 年阶段目标 {value:g} 应在 {low:g} 与 {high:g} 之间",
         "the {year} milestone {value:g} must lie between {low:g} and {high:g}",
     ),
+    # --- progress bars (on a terminal, during long work) --------------------------------------
+    "progress_reading": ("读取 {file}", "reading {file}"),
+    "progress_validating": ("校验 {what}", "validating {what}"),
+    "progress_indicators": ("检查指标", "checking indicators"),
     # --- CLI -----------------------------------------------------------------------------------
     "error": ("错误", "error"),
     "error_line": ("lzip: 错误：{message}", "lzip: error: {message}"),
@@ -1094,11 +1132,10 @@ TEXTS.update(
             "{column}: {problem})",
         ),
         "yaml_unpaired_quote": (
-            'YAML 语法错误：这一行的双引号“"”没有配对，引号里的文字一直延续到下一个引号'
+            "YAML 语法错误：这一行的{quote}没有配对，引号里的文字一直延续到下一个同样的引号"
             "（解析器在第 {line} 行第 {column} 列停下：{problem}）",
-            "YAML syntax error: a double quote '\"' on this line is not closed, so the quoted "
-            "text runs on to the next quote (the parser stopped at line {line}, column {column}: "
-            "{problem})",
+            "YAML syntax error: {quote} on this line is not closed, so the quoted text runs on to "
+            "the next such quote (the parser stopped at line {line}, column {column}: {problem})",
         ),
         "yaml_unclosed_flow": (
             "YAML 语法错误：这里的“{opening}”在本行没有对应的“{closing}”"
@@ -1106,6 +1143,8 @@ TEXTS.update(
             "YAML syntax error: this '{opening}' has no '{closing}' on its line (the parser "
             "stopped at line {line}, column {column}: {problem})",
         ),
+        'quote."': ('双引号“"”', "a double quote '\"'"),
+        "quote.'": ("单引号“'”", 'a single quote "\'"'),
         "yaml_tab": (
             "YAML 语法错误：用了 Tab 缩进，YAML 只能用空格缩进",
             "YAML syntax error: indented with a tab; YAML indentation must be spaces",
@@ -1433,8 +1472,8 @@ TEXTS.update(
             "An indicator's id does not start with its group number.",
         ),
         "code.LZ106": (
-            "指标的责任单位列出了单位组而不是单位。",
-            "An indicator lists an agency group where an agency is expected.",
+            "指标的责任单位或单位组的成员列出了单位组而不是单位。",
+            "An indicator or a group lists an agency group where an agency is expected.",
         ),
         "code.LZ107": (
             "同一单位在列表中出现两次。",
@@ -1462,8 +1501,9 @@ TEXTS.update(
             "A rate indicator's unit is not %.",
         ),
         "code.LZ112": (
-            "目标值与指标方向（增加/减少）相反。",
-            "The target moves against the indicator's direction (increase/decrease).",
+            "目标值与指标方向（增加/减少）相反（基础值未开展时按 0 计）。",
+            "The target moves against the indicator's direction (increase/decrease) from the "
+            "baseline (not-carried-out counts as 0).",
         ),
         "code.LZ113": (
             "阶段目标的年份不在基础年之后、目标年之前。",
@@ -1477,6 +1517,11 @@ TEXTS.update(
             "阶段目标逐年倒退：须增加的指标后一年低于前一年（须降低的指标则高于前一年）。",
             "A milestone goes back: lower than the year before's for an indicator that must "
             "increase (higher, for one that must decrease).",
+        ),
+        "code.LZ117": (
+            "目标值为 per-actual 的指标设了阶段目标（阶段目标须有数值目标）。",
+            "An indicator whose target is per-actual has milestones (milestones need a numeric "
+            "target).",
         ),
         "code.LZ201": (
             "报表文件为空（由多份报表组成时，仅当没有一份填有数值；否则为警告 LZ256）。",

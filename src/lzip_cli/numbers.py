@@ -37,6 +37,15 @@ def json_number(value: Any) -> Any:
     return value
 
 
+def format_full(value: float) -> str:
+    """A figure in full with thousands separators, never in exponent form: 1,234,567,890,123
+    for 1234567890123.0, 17,000,000,000,000,000,000,000,000,000 for 1.7e28 (the shortest
+    decimal that reads back as ``value``, as the file most likely writes it)."""
+    from decimal import Decimal
+
+    return f"{Decimal(repr(float(value))).normalize():,f}"
+
+
 def display_milestone(value: float, unit: str, increase: bool) -> float:
     """A milestone as shown: rounded towards the stricter figure, whole for whole-number units
     and to 0.01 otherwise, so that reaching the figure shown is enough (63.333… shows as 63.34:

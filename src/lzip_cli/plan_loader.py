@@ -13,7 +13,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
-from lzip_cli.messages import choices
+from lzip_cli.messages import Lang, choices, t
 from lzip_cli.models import (
     AGENCY_ID_PATTERN,
     INDICATOR_ID_PATTERN,
@@ -27,7 +27,7 @@ from lzip_cli.models import (
 )
 from lzip_cli.progress import track
 from lzip_cli.rules import check_agencies, check_indicators
-from lzip_cli.yamlsource import YamlDocument, load_yaml
+from lzip_cli.yamlsource import NUMBER_FORMS, Mark, YamlDocument, load_yaml
 
 AGENCIES_FILE = "agencies.yaml"
 INDICATORS_FILE = "indicators.yaml"
@@ -60,9 +60,30 @@ def _pydantic_problems(
 ) -> list[Problem]:
     """Located problems of a model's validation error; ``raw`` is the data it was given."""
     problems = []
+    split_at: set[tuple[int, int]] = set()
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         path = (*prefix, *loc)
+        bare = loc[:-1] if loc and loc[-1] == "[key]" else loc
+        if bare and type(bare[-1]) is int and (split := _split_figure(doc, (*prefix, *bare))):
+            # {value: 1,700} is {value: 1, 700: null} to YAML: one problem, at the figure.
+            at, written = split
+            if (at.line, at.column) not in split_at:
+                split_at.add((at.line, at.column))
+                where = (*bare[:-1], *_key_before(raw, bare))
+                problems.append(
+                    Problem(
+                        "LZ100",
+                        "schema.thousands_separator",
+                        file=doc.file,
+                        line=at.line,
+                        column=at.column,
+                        path=".".join(str(part) for part in where) or None,
+                        params={"value": written, "fixed": written.replace(",", "")},
+                        entry=entry,
+                    )
+                )
+            continue
         on_key = error["type"] == "extra_forbidden"
         if error["type"] == "missing":
             mark = doc.locate(path[:-1], key=True)
@@ -77,14 +98,31 @@ def _pydantic_problems(
         if error["type"] == "string_pattern_mismatch":  # what an id looks like, not a regex
             key = _ID_FORMATS.get(str(ctx.get("pattern")), key)
             ctx["value"] = error["input"]
-        elif error["type"] == "quoted_id" and mark is not None:
-            ctx["value"] = doc.written(mark) or ctx.get("value")  # 6.10, not the float 6.1
+            if key == "schema.indicator_id_format":
+                key = _indicator_id_key(str(error["input"]), ctx)
+        elif error["type"] == "quoted_id":
+            if mark is not None:
+                ctx["value"] = doc.written(mark) or ctx.get("value")  # 6.10, not the float 6.1
+            written = str(ctx.get("value"))
+            if not re.fullmatch(INDICATOR_ID_PATTERN, written):  # quoting would not help: id: 1
+                key = _indicator_id_key(written, ctx)
         elif on_key and loc and (near := _near_field(model, raw, loc)) is not None:
             ctx["suggestion"] = near  # milestone: → did you mean 'milestones'?
+        if len(loc) == 2 and loc[0] == "milestones" and error["type"] == "float_type":
+            key = "schema.milestone_value"  # the 2024 milestone '1600件' must be a number
+            written = doc.written(mark) if mark is not None else None
+            ctx.update(year=loc[1], value=written or error["input"])
         if loc and loc[-1] == "[key]":  # a mapping's key, the year of a milestone: "2023": 16
             loc = loc[:-1]
             if error["type"] in ("int_type", "int_parsing"):  # not a year as YAML reads one
                 key = "schema.year_key"
+        given = error["input"]
+        if error["type"] in _NUMBER_ERRORS and isinstance(given, str):
+            if NUMBER_FORMS.fullmatch(given):  # 015, 0x12, 1:30: YAML reads another figure
+                key, ctx["value"] = _number_form(given, ctx)
+            elif _GROUPED.fullmatch(given):  # value: 1,700 (text, outside a flow mapping)
+                key = "schema.thousands_separator"
+                ctx.update(value=given, fixed=given.replace(",", ""))
         problems.append(
             Problem(
                 "LZ100",
@@ -98,6 +136,63 @@ def _pydantic_problems(
             )
         )
     return problems
+
+
+#: A figure written with thousands separators: 1,700 or 1,234,567.5.
+_GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
+
+def _split_figure(doc: YamlDocument, path: tuple[str | int, ...]) -> tuple[Mark, str] | None:
+    """Where a figure with a thousands separator starts, and its text, when the key at ``path``
+    is the digits YAML took after its comma: in a flow mapping ``{value: 1,700}`` is
+    ``{value: 1, 700: null}``."""
+    mark = doc.key_marks.get(path)
+    line = doc.line(mark.line) if mark is not None else None
+    if mark is None or line is None:
+        return None
+    before = re.search(r"[-+]?[0-9][0-9,]*,$", line[: mark.column - 1])
+    figure = _GROUPED.match(line, before.start()) if before is not None else None
+    if before is None or figure is None or figure.end() < mark.column:
+        return None
+    return Mark(mark.line, before.start() + 1), figure.group()
+
+
+def _key_before(raw: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The key before the last of ``loc`` in its mapping inside ``raw``: whose figure it split."""
+    for part in loc[:-1]:
+        raw = raw.get(part) if isinstance(raw, dict) else None
+    if isinstance(raw, dict):
+        keys = list(raw)
+        if loc[-1] in keys and keys.index(loc[-1]) > 0:
+            return (keys[keys.index(loc[-1]) - 1],)
+    return ()
+
+
+#: Errors of a value that should have been a number.
+_NUMBER_ERRORS = frozenset(
+    ("int_type", "int_parsing", "float_type", "float_parsing", "baseline_value", "target_value")
+)
+
+
+def _number_form(written: str, ctx: dict[str, Any]) -> tuple[str, str]:
+    """The message for a number in one of YAML's :data:`NUMBER_FORMS`, and the text shown."""
+    sign = written[:1] if written[:1] in "+-" else ""
+    digits = written[len(sign) :]
+    if digits[1:2].isdigit() or digits[1:2] == "_":  # zero-padded: 015, 012.5
+        whole, dot, fraction = digits.partition(".")
+        ctx["fixed"] = sign.replace("+", "") + (whole.lstrip("0_") or "0") + dot + fraction
+        return "schema.number_leading_zero", written
+    return "schema.number_base", written
+
+
+def _indicator_id_key(value: str, ctx: dict[str, Any]) -> str:
+    """The message for a text that is no indicator id: leading zeros (``01.2``), with the id
+    to write instead, or else what an id looks like."""
+    parts = value.split(".")
+    if len(parts) == 2 and all(part.isascii() and part.isdigit() for part in parts):
+        ctx["fixed"] = ".".join(str(int(part)) for part in parts)
+        return "schema.indicator_id_leading_zero"
+    return "schema.indicator_id_format"
 
 
 def _near_field(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> str | None:
@@ -182,12 +277,19 @@ def _validate_items(
     key: str,
     log: ProblemLog,
     *,
+    lang: Lang = "zh",
     release: bool = False,
+    partial: dict[int, tuple[Any, frozenset[str]]] | None = None,
 ) -> list[tuple[int, Any]]:
-    """Validate each entry; ``release``: drop each raw entry from ``items`` once validated."""
+    """Validate each entry; ``release``: drop each raw entry from ``items`` once validated.
+
+    With ``partial``, an indicator that fails is validated again with stand-ins for its wrong
+    fields, and kept there with their names: the rules check what else is valid in it.
+    """
     valid = []
     validate = model.model_validate
-    for index, item in enumerate(track(items, f"校验 validating {key}", len(items))):
+    label = t("progress_validating", lang, what=key)
+    for index, item in enumerate(track(items, label, len(items))):
         if release:
             items[index] = None  # type: ignore[call-overload]
         try:
@@ -195,7 +297,61 @@ def _validate_items(
         except ValidationError as exc:
             entry = _entry(key, item)
             log.extend(_pydantic_problems(doc, exc, (key, index), model, item, entry))
+            if partial is not None and (stand_in := _stand_in(item, exc)) is not None:
+                partial[index] = stand_in
     return valid
+
+
+#: What stands in for a wrong field of an indicator while its other fields are checked: no
+#: check reads it (see :func:`lzip_cli.rules.check_indicators`). Optional fields are dropped.
+_STAND_INS: dict[str, Any] = {
+    "id": "0.0",
+    "group": 1,
+    "name": "-",
+    "name_en": "-",
+    "unit": "-",
+    "kind": "flow",
+    "direction": "increase",
+    "agencies": ["-"],
+    "scope": "shared",
+    "baseline": {"year": 1900, "value": 0},
+    "target": {"year": 1900, "value": 0},
+}
+_PAIRS = ("baseline", "target")  # checked by their year and value apart
+
+
+def _stand_in(item: Any, exc: ValidationError) -> tuple[Indicator, frozenset[str]] | None:
+    """An indicator of ``item``'s valid fields and stand-ins for the wrong ones, and the names
+    of those (``target.value``, ``agencies``); None if that still does not validate."""
+    if not isinstance(item, dict):
+        return None
+    data = dict(item)
+    wrong: set[str] = set()
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        if not loc or not isinstance(loc[0], str):
+            return None
+        field = loc[0]
+        if field not in Indicator.model_fields:  # an unknown field: nothing reads it
+            data.pop(field, None)
+        elif (
+            field in _PAIRS
+            and len(loc) == 2
+            and loc[1] in ("year", "value")
+            and isinstance(data.get(field), dict)
+        ):
+            data[field] = {**data[field], loc[1]: _STAND_INS[field][loc[1]]}
+            wrong.add(f"{field}.{loc[1]}")
+        else:
+            if field in _STAND_INS:
+                data[field] = _STAND_INS[field]
+            else:
+                data.pop(field, None)
+            wrong.add(field)
+    try:
+        return Indicator.model_validate(data), frozenset(wrong)
+    except ValidationError:
+        return None
 
 
 #: The list an entry is in → what the entry is called in a problem, and what its id looks like
@@ -207,11 +363,12 @@ _ENTRIES = {
 }
 
 
-def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
+def load_plan(data_dir: Path, shown_as: str | None = None, *, lang: Lang = "zh") -> Plan:
     """Read and validate the plan in ``data_dir``; raise :class:`LzipError` with every problem.
 
     Problems name the files relative to the current directory, or as ``shown_as/indicators.yaml``
     when the directory stands for something else (``git:HEAD:data`` written out for ``diff``).
+    ``lang`` is the language of the progress bars' labels (the problems are said by the CLI).
     """
 
     def shown(name: str) -> str:
@@ -220,15 +377,17 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
     if not data_dir.is_dir():
         key = "data_dir_is_file" if data_dir.exists() else "data_dir_missing"
         raise LzipError([Problem("LZ003", key, file=shown_as or display_path(data_dir))])
+    # A file that cannot be used (unreadable, not YAML, not the shape of its file) does not stop
+    # the other: its content is still checked, all but the checks that need both files.
     docs: dict[str, YamlDocument] = {}
     log = ProblemLog()
     for name in (AGENCIES_FILE, INDICATORS_FILE):
         try:
-            docs[name] = load_yaml(data_dir / name, shown(name))
+            label = t("progress_reading", lang, file=shown(name))
+            docs[name] = load_yaml(data_dir / name, shown(name), label=label)
         except LzipError as exc:
             log.extend(exc.problems)
-    log.raise_if_any()
-    agencies_doc, indicators_doc = docs[AGENCIES_FILE], docs[INDICATORS_FILE]
+            log.omitted += exc.omitted
     # Duplicate keys leave the data usable (the first value counts): they are reported together
     # with whatever else the plan holds, not alone.
     kept = [problem for doc in docs.values() for problem in doc.problems]
@@ -241,10 +400,10 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
             log.raise_if_any()
 
     tops: dict[str, Any] = {}
-    for name, doc, model in (
-        (AGENCIES_FILE, agencies_doc, AgenciesFile),
-        (INDICATORS_FILE, indicators_doc, IndicatorsFile),
-    ):
+    for name, model in ((AGENCIES_FILE, AgenciesFile), (INDICATORS_FILE, IndicatorsFile)):
+        doc = docs.get(name)
+        if doc is None:
+            continue
         try:
             tops[name] = model.model_validate(doc.data)
         except ValidationError as exc:
@@ -252,45 +411,78 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
         # Validation copied every entry's mapping: the document's own are not needed again (its
         # text still locates problems). For a large plan this is a few hundred MB less at once.
         doc.data = None
-    if log:
+    agencies_top: AgenciesFile | None = tops.pop(AGENCIES_FILE, None)
+    indicators_top: IndicatorsFile | None = tops.pop(INDICATORS_FILE, None)
+    if agencies_top is None and indicators_top is None:
         stop_if_any()
-    agencies_top: AgenciesFile = tops.pop(AGENCIES_FILE)
-    indicators_top: IndicatorsFile = tops.pop(INDICATORS_FILE)
-    plan_info, raw_indicators = indicators_top.plan, indicators_top.indicators
-    del indicators_top
-
-    agencies = _validate_items(agencies_doc, agencies_top.agencies, Agency, "agencies", log)
-    groups = _validate_items(agencies_doc, agencies_top.groups, AgencyGroup, "groups", log)
+    agencies_doc, indicators_doc = docs.get(AGENCIES_FILE), docs.get(INDICATORS_FILE)
+    agencies: list[tuple[int, Agency]] = []
+    groups: list[tuple[int, AgencyGroup]] = []
+    if agencies_top is not None and agencies_doc is not None:
+        agencies = _validate_items(
+            agencies_doc, agencies_top.agencies, Agency, "agencies", log, lang=lang
+        )
+        groups = _validate_items(
+            agencies_doc, agencies_top.groups, AgencyGroup, "groups", log, lang=lang
+        )
     # Each raw entry is dropped as soon as its model exists: the two are never all held at once.
-    indicators = _validate_items(
-        indicators_doc, raw_indicators, Indicator, "indicators", log, release=True
-    )
-    del raw_indicators
+    partial: dict[int, tuple[Indicator, frozenset[str]]] = {}
+    indicators: list[tuple[int, Indicator]] = []
+    plan_info = None
+    if indicators_top is not None and indicators_doc is not None:
+        plan_info, raw_indicators = indicators_top.plan, indicators_top.indicators
+        del indicators_top
+        indicators = _validate_items(
+            indicators_doc,
+            raw_indicators,
+            Indicator,
+            "indicators",
+            log,
+            lang=lang,
+            release=True,
+            partial=partial,
+        )
+        del raw_indicators
     _name_the_ids(log, [agency for _, agency in agencies])
-    agency_ids = {agency.id for _, agency in agencies}
+    # Without a usable agencies.yaml, no reference to an agency can be checked.
+    agency_ids = {agency.id for _, agency in agencies} if agencies_top is not None else None
     group_ids = {group.id for _, group in groups}
     # An agency whose entry is broken has its own error already; references to it are not
     # reported again as unknown (one typo in agencies.yaml would otherwise flag every indicator).
-    raw_ids = (item.get("id") for item in agencies_top.agencies if isinstance(item, dict))
-    broken_ids = {raw for raw in raw_ids if isinstance(raw, str)} - agency_ids
+    raw_ids = (
+        item.get("id")
+        for item in (agencies_top.agencies if agencies_top is not None else ())
+        if isinstance(item, dict)
+    )
+    broken_ids = {raw for raw in raw_ids if isinstance(raw, str)} - (agency_ids or set())
     violations = [
         violation
         for violation in (
             *check_agencies(agencies, groups),
-            *check_indicators(indicators, agency_ids, group_ids),
+            *check_indicators(
+                sorted([*indicators, *((i, found) for i, (found, _) in partial.items())]),
+                agency_ids,
+                group_ids,
+                {index: wrong for index, (_, wrong) in partial.items()},
+            ),
         )
         if not (violation.code == "LZ101" and violation.params.get("id") in broken_ids)
     ]
-    # A violation is in a validated entry: it is named by that entry's id.
+    # A violation is named by its entry's id, unless the id is what is wrong with the entry.
     ids: dict[str, dict[int, str]] = {
-        "indicators": {index: indicator.id for index, indicator in indicators},
+        "indicators": {
+            **{index: found.id for index, (found, wrong) in partial.items() if "id" not in wrong},
+            **{index: indicator.id for index, indicator in indicators},
+        },
         "agencies": {index: agency.id for index, agency in agencies},
         "groups": {index: group.id for index, group in groups},
     }
     for violation in violations:
         doc = agencies_doc if violation.file == "agencies" else indicators_doc
+        assert doc is not None  # violations are found only in a file that was read
         mark = doc.locate(violation.path, key=violation.on_key)
         where, index = violation.path[:2]
+        entry_id = ids[str(where)].get(int(index))
         log.add(
             Problem(
                 violation.code,
@@ -300,10 +492,11 @@ def load_plan(data_dir: Path, shown_as: str | None = None) -> Plan:
                 column=mark.column if mark else None,
                 path=".".join(str(p) for p in violation.path[2:]) or None,
                 params=violation.params,
-                entry=(_ENTRIES[str(where)][0], ids[str(where)][int(index)]),
+                entry=None if entry_id is None else (_ENTRIES[str(where)][0], entry_id),
             )
         )
     stop_if_any()
+    assert plan_info is not None  # both files were usable, or a problem was raised
     return Plan(
         info=plan_info,
         agencies=[agency for _, agency in agencies],

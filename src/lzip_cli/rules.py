@@ -8,6 +8,7 @@ from typing import Any
 
 from lzip_cli.cells import MAX_VALUE
 from lzip_cli.models import Agency, AgencyGroup, Indicator, normalize_text
+from lzip_cli.numbers import format_full
 
 Path_ = tuple[str | int, ...]
 
@@ -58,6 +59,7 @@ def check_agencies(
             else:
                 owner[key] = agency.id
     group_ids: set[str] = set()
+    every_group = {group.id for _, group in groups} - seen_ids
     unknown = _Unknown(seen_ids)
     for index, group in groups:
         if group.id in seen_ids or group.id in group_ids:
@@ -80,7 +82,15 @@ def check_agencies(
                     {"id": member},
                 )
             listed.add(member)
-            if member not in seen_ids:
+            if member in every_group:  # itself, or another group: as an indicator would be told
+                yield RuleViolation(
+                    "agencies",
+                    ("groups", index, "members", position),
+                    "LZ106",
+                    "group_as_agency",
+                    {"id": member},
+                )
+            elif member not in seen_ids:
                 yield RuleViolation(
                     "agencies",
                     ("groups", index, "members", position),
@@ -110,39 +120,65 @@ class _Unknown:
         return {"id": agency_id} if near is None else {"id": agency_id, "suggestion": near}
 
 
+#: Fields of an indicator that a broken entry may lack (see :func:`check_indicators`): the
+#: checks needing one are skipped. ``baseline`` and ``target`` go by their year and value.
+Broken = frozenset[str]
+
+
 def check_indicators(
-    indicators: list[tuple[int, Indicator]], agency_ids: set[str], group_ids: set[str]
+    indicators: list[tuple[int, Indicator]],
+    agency_ids: set[str] | None,
+    group_ids: set[str],
+    broken: dict[int, Broken] | None = None,
 ) -> Iterator[RuleViolation]:
-    """Every per-indicator and cross-indicator rule of the plan."""
+    """Every per-indicator and cross-indicator rule of the plan.
+
+    ``broken`` names, for an entry that failed validation, the fields that were wrong (its
+    indicator holds stand-ins there): only the checks whose fields are all valid are made, so
+    that one wrong field does not hide the entry's other problems. ``agency_ids`` is None when
+    ``agencies.yaml`` cannot be read: references to agencies are not checked then.
+    """
     seen: set[str] = set()
-    unknown = _Unknown(agency_ids)
+    unknown = _Unknown(agency_ids or set())
+    broken = broken or {}
     for index, indicator in indicators:
         at = ("indicators", index)
-        if indicator.id in seen:
-            yield RuleViolation(
-                "indicators", (*at, "id"), "LZ104", "duplicate_indicator_id", {"id": indicator.id}
-            )
-        seen.add(indicator.id)
-        yield from _check_one(indicator, at, agency_ids, group_ids, unknown)
+        wrong = broken.get(index, frozenset())
+        if "id" not in wrong:
+            if indicator.id in seen:
+                yield RuleViolation(
+                    "indicators",
+                    (*at, "id"),
+                    "LZ104",
+                    "duplicate_indicator_id",
+                    {"id": indicator.id},
+                )
+            seen.add(indicator.id)
+        yield from _check_one(indicator, at, agency_ids, group_ids, unknown, wrong)
 
 
 def _check_one(
     indicator: Indicator,
     at: Path_,
-    agency_ids: set[str],
+    agency_ids: set[str] | None,
     group_ids: set[str],
     unknown: _Unknown,
+    wrong: Broken = frozenset(),
 ) -> Iterator[RuleViolation]:
     def violation(sub: Path_, code: str, key: str, **params: Any) -> RuleViolation:
         return RuleViolation("indicators", (*at, *sub), code, key, params)
 
-    if indicator.id.split(".")[0] != str(indicator.group):
+    def valid(*fields: str) -> bool:
+        """Whether every field named (``target.value``, or a whole one) was valid."""
+        return not any(field in wrong or field.partition(".")[0] in wrong for field in fields)
+
+    if valid("id", "group") and indicator.id.split(".")[0] != str(indicator.group):
         yield violation(
             ("group",), "LZ105", "group_mismatch", id=indicator.id, group=indicator.group
         )
     listed: set[str] = set()
-    for position, agency_id in enumerate(indicator.agencies):
-        if agency_id in agency_ids:
+    for position, agency_id in enumerate(indicator.agencies if valid("agencies") else ()):
+        if agency_ids is None or agency_id in agency_ids:
             pass  # a group reusing an agency's id is reported once, at the group
         elif agency_id in group_ids:
             yield violation(("agencies", position), "LZ106", "group_as_agency", id=agency_id)
@@ -152,46 +188,63 @@ def _check_one(
             yield violation(("agencies", position), "LZ107", "duplicate_reference", id=agency_id)
         listed.add(agency_id)
 
+    years = valid("baseline.year", "target.year")
     first, last = indicator.baseline.year, indicator.target.year
-    if first >= last:
+    if years and first >= last:
         yield violation(("target", "year"), "LZ108", "year_order", baseline=first, target=last)
     numbers: list[tuple[Path_, float]] = []
-    if not indicator.baseline.not_carried_out:
+    has_baseline, has_target = valid("baseline.value"), valid("target.value")
+    if has_baseline and not indicator.baseline.not_carried_out:
         numbers.append((("baseline", "value"), indicator.baseline.number))
     target = indicator.target.number
-    if target is not None:
+    if has_target and target is not None:
         numbers.append((("target", "value"), target))
-    numbers += [(("milestones", year), value) for year, value in indicator.milestones.items()]
+    milestones = indicator.milestones if valid("milestones") else {}
+    numbers += [(("milestones", year), value) for year, value in milestones.items()]
     for sub, value in numbers:
         if value < 0:
             yield violation(sub, "LZ109", "negative_number", value=value)
-        elif indicator.kind == "rate" and value > 100:
+        elif valid("kind") and indicator.kind == "rate" and value > 100:
             yield violation(sub, "LZ110", "rate_out_of_range", value=value)
         elif value > MAX_VALUE:  # as a report's figure may be (LZ224): shown as written
             yield violation(
-                sub, "LZ116", "plan_value_too_large", value=value, limit=f"{MAX_VALUE:,.0f}"
+                sub,
+                "LZ116",
+                "plan_value_too_large",
+                value=format_full(value),
+                limit=format_full(MAX_VALUE),
             )
-    if indicator.kind == "rate" and indicator.unit != "%":
+    if valid("kind", "unit") and indicator.kind == "rate" and indicator.unit != "%":
         yield violation(("unit",), "LZ111", "rate_unit", unit=indicator.unit)
 
-    baseline = indicator.baseline.number
+    baseline = indicator.baseline.number  # "not carried out" counts as 0, as everywhere
     rising = indicator.direction == "increase"
     if (
-        target is not None
-        and not indicator.baseline.not_carried_out
+        has_baseline
+        and has_target
+        and valid("direction")
+        and target is not None
         and ((rising and target < baseline) or (not rising and target > baseline))
     ):
         yield violation(
             ("target", "value"),
             "LZ112",
-            "target_direction",
+            "target_direction_not_carried_out"
+            if indicator.baseline.not_carried_out
+            else "target_direction",
             direction=indicator.direction,
             baseline=baseline,
             target=target,
         )
-    if first >= last:
-        return  # the years are out of order (LZ108): no milestone year could be right
-    for year, value in indicator.milestones.items():
+    if milestones and has_target and target is None:
+        # Milestones lead from the baseline to a numeric target: with none, check ignores them.
+        yield RuleViolation(
+            "indicators", (*at, "milestones"), "LZ117", "milestones_without_target", {}, True
+        )
+        return
+    if not years or first >= last:
+        return  # years unknown, or out of order (LZ108): no milestone year could be right
+    for year, value in milestones.items():
         sub = ("milestones", year)
         if not first < year < last:
             # The year itself is wrong: point at the key, and name the years that may be used.
@@ -205,16 +258,18 @@ def _check_one(
                 {"year": year, "first": first, "last": last, "low": first + 1, "high": last - 1},
                 on_key=True,
             )
-        elif target is not None:
+        elif has_baseline and has_target and target is not None:
             low, high = sorted((baseline, target))
             if not low <= value <= high:
                 yield violation(
                     sub, "LZ114", "milestone_range", year=year, value=value, low=low, high=high
                 )
+    if not valid("direction"):
+        return
     # Milestones lead from the baseline to the target: each year's is no further back than the
     # year before's (a higher figure after a lower one, for an indicator that must come down).
     previous: tuple[int, float] | None = None
-    for year, value in sorted(indicator.milestones.items()):
+    for year, value in sorted(milestones.items()):
         if not first < year < last:
             continue
         if previous is not None and (value < previous[1] if rising else value > previous[1]):

@@ -18,6 +18,7 @@ import yaml
 
 from lzip_cli import progress
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
+from lzip_cli.messages import TEXTS, Bilingual
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same marks.
     from yaml import CSafeLoader as _Loader
@@ -37,6 +38,17 @@ Path_ = tuple[str | int, ...]
 
 #: A plain (unquoted) scalar in a block or flow collection, up to a comment or the next item.
 _PLAIN_VALUE = re.compile(r"[^\s,\[\]{}#\"']+")
+
+
+#: Plain numbers that YAML readers tell apart by version, none as most people read them: a
+#: leading zero (015 is octal 13 in YAML 1.1, 15 in YAML 1.2, and 018 text), a base prefix
+#: (0x12, 0o17, 0b11) and base 60 (1:30 is 90). They are kept as the text written, so that a
+#: figure written so is refused where a number belongs, never read as another figure.
+NUMBER_FORMS = re.compile(
+    r"[-+]?(?:0[0-9_]+(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|0[xXoObB][0-9a-fA-F_]+"
+    r"|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +92,23 @@ class YamlDocument:
 
     def written(self, mark: Mark) -> str | None:
         """The plain value as the file writes it at ``mark``: ``6.10``, which YAML reads as 6.1."""
+        line = self.line(mark.line)
+        if line is None:
+            return None
+        found = _PLAIN_VALUE.match(line, mark.column - 1)
+        return found.group() if found else None
+
+    def line(self, number: int) -> str | None:
+        """The text of line ``number`` (from 1), without its line break; None if unknown."""
         if self.text is None:
             return None
         if self.line_starts is None:  # only for a problem's message: not worth keeping before
             self.line_starts = [0, *(found.end() for found in re.finditer("\n", self.text))]
-        if not 0 < mark.line <= len(self.line_starts):
+        if not 0 < number <= len(self.line_starts):
             return None
-        start = self.line_starts[mark.line - 1] + mark.column - 1
-        found = _PLAIN_VALUE.match(self.text, start)
-        return found.group() if found else None
+        start = self.line_starts[number - 1]
+        end = self.line_starts[number] - 1 if number < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
 
     def locate(self, path: Path_, *, key: bool = False) -> Mark | None:
         """Position of the value at ``path`` (or its key), else of its nearest ancestor."""
@@ -108,8 +128,12 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
-    """Load one YAML file into a :class:`YamlDocument`; raise :class:`LzipError` if unusable."""
+def load_yaml(
+    path: Path, display_name: str | None = None, *, label: str | None = None
+) -> YamlDocument:
+    """Load one YAML file into a :class:`YamlDocument`; raise :class:`LzipError` if unusable.
+
+    ``label`` is the text of the progress bar a long read shows (default: the file's name)."""
     name = display_name or str(path)
     try:
         if path.is_dir():
@@ -127,16 +151,16 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LzipError([Problem("LZ005", "yaml_not_utf8", file=name, line=line)]) from None
-    return parse_yaml(text, name)
+    return parse_yaml(text, name, label=label)
 
 
-def parse_yaml(text: str, name: str) -> YamlDocument:
+def parse_yaml(text: str, name: str, *, label: str | None = None) -> YamlDocument:
     """Parse YAML text; see :func:`load_yaml`."""
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise LzipError([Problem("LZ006", "nul_byte", file=name, line=line)])
     try:
-        return _Builder(name).run(text)
+        return _Builder(name, label=label).run(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "").strip()
@@ -147,6 +171,12 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
             key, code = "yaml_too_deep", "LZ008"
         elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             key = "yaml_tab"
+        elif (quote := _runaway_quote(text, exc)) is not None:
+            # A quote left open swallows the lines after it up to the next quote of its kind,
+            # often far below, where the parser stops: name the quote.
+            key = "yaml_unpaired_quote"
+            params.update(line=line, column=column, quote=Bilingual(*TEXTS["quote." + quote[2]]))
+            line, column = quote[0], quote[1]
         elif (opened := _unclosed_flow(exc)) is not None:
             key, opening = "yaml_unclosed_flow", opened
             params.update(line=line, column=column, opening=opening, closing=_CLOSING[opening])
@@ -186,9 +216,6 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
 _FULL_WIDTH_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?[\w.-]+[ \u3000]*(：)")
 #: How many lines above a syntax error to look for its cause.
 _CAUSE_LINES = 3
-#: How far above to look for an unclosed double quote: its text runs on to the next quote, often
-#: several entries down, and the parser stops only there.
-_QUOTE_LINES = 40
 #: A single-quoted value closed by an apostrophe inside it: ``name_en: 'Admin's cases'``.
 _APOSTROPHE = re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+:[ \t]+'(?:[^']|'')*(')[^\s#,\]}]")
 
@@ -212,24 +239,57 @@ def likely_cause(text: str, error_line: int) -> tuple[str, int, int] | None:
     """A typing slip that explains a YAML syntax error found on ``error_line`` (from 0).
 
     Looks at that line and the few above it, nearest first, for a full-width space in the
-    indentation, a key followed by a full-width colon, or a line whose double quotes do not
-    pair up. Returns the message key and the slip's line and column (from 1), or None.
+    indentation, a key followed by a full-width colon, or an apostrophe that closes a
+    single-quoted value. Returns the message key and the slip's line and column (from 1), or
+    None. (A quote left open is found by :func:`_runaway_quote`.)
     """
     lines = text.split("\n", error_line + 1)[: error_line + 1]
-    for number in range(len(lines) - 1, max(-1, len(lines) - 2 - _QUOTE_LINES), -1):
+    for number in range(len(lines) - 1, max(-1, len(lines) - 2 - _CAUSE_LINES), -1):
         line = lines[number]
-        near = number >= len(lines) - 1 - _CAUSE_LINES
         indent = len(line) - len(line.lstrip(" \u3000"))
-        if near and "\u3000" in line[:indent]:
+        if "\u3000" in line[:indent]:
             return "yaml_full_width_space", number + 1, line.index("\u3000") + 1
-        if near and (colon := _FULL_WIDTH_COLON.match(line)):
+        if colon := _FULL_WIDTH_COLON.match(line):
             return "yaml_full_width_colon", number + 1, colon.start(1) + 1
-        if near and (apostrophe := _APOSTROPHE.match(line)):
+        if apostrophe := _APOSTROPHE.match(line):
             return "yaml_apostrophe", number + 1, apostrophe.start(1) + 1
-        quotes = [i for i, char in enumerate(line) if char == '"' and line[i - 1 : i] != "\\"]
-        if len(quotes) % 2 and "'" not in line and "#" not in line[: quotes[0]]:
-            return "yaml_unpaired_quote", number + 1, quotes[-1] + 1
     return None
+
+
+def _runaway_quote(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """Line, column (from 1) and character of a quote left open on an earlier line.
+
+    Plan values are one line each: a quoted value that runs over several lines is a quote
+    without its closing one, whatever the kind (``'`` or ``"``). Either the text ends inside it
+    (the scanner's own context is the quoted scalar and where it began), or it ended at the next
+    such quote, far below, and the parser stopped soon after: the last quoted scalar ending a
+    few lines above the error, and begun on an earlier line, is the culprit.
+    """
+    stop = error.problem_mark
+    if stop is None:
+        return None
+    start = error.context_mark
+    if "quoted scalar" in (error.context or "") and start is not None and start.line < stop.line:
+        return start.line + 1, start.column + 1, _char_at(text, start.line, start.column)
+    found: tuple[int, int, str] | None = None
+    loader = _Loader(text)
+    try:
+        while (token := loader.get_token()) is not None:
+            begin, end = token.start_mark, token.end_mark
+            if begin.line > stop.line or (begin.line == stop.line and begin.column >= stop.column):
+                break
+            if (
+                type(token) is yaml.ScalarToken
+                and token.style in ("'", '"')
+                and begin.line < end.line
+                and stop.line - end.line <= _CAUSE_LINES
+            ):
+                found = begin.line + 1, begin.column + 1, token.style
+    except yaml.YAMLError:
+        pass  # the scanner's own error, at or after the parser's: the tokens before it count
+    finally:
+        loader.dispose()
+    return found
 
 
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
@@ -262,6 +322,7 @@ def _tag_text(tag: str) -> str:
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
 _SIMPLE_SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("int", "float", "bool", "null", "timestamp")
 )
@@ -273,13 +334,16 @@ _SHARED_LEN = 16
 
 
 def _scalar_tag(event: yaml.ScalarEvent) -> str:
-    """The tag the composer would give a scalar event (the SafeLoader has no path resolvers)."""
+    """The tag the composer would give a scalar event (the SafeLoader has no path resolvers),
+    except that a number in one of the :data:`NUMBER_FORMS` stays text."""
     tag = event.tag
     if tag is None or tag == "!":
         value = event.value
         if event.implicit[0]:
             for resolved, regexp in _IMPLICIT.get(value[:1], ()):
                 if regexp.match(value):
+                    if resolved in _NUMBER_TAGS and NUMBER_FORMS.fullmatch(value):
+                        return _STR_TAG
                     return resolved
         return _STR_TAG
     return tag
@@ -294,8 +358,9 @@ class _Builder:
     and are reported alone, before a second document and before any problem of the data.
     """
 
-    def __init__(self, file: str, *, marks: bool = False) -> None:
+    def __init__(self, file: str, *, marks: bool = False, label: str | None = None) -> None:
         self.file = file
+        self.label = label or file  # of the progress bar
         self.marks = marks  # record the position of every value and key
         self.log = ProblemLog()
         self.refused = ProblemLog()
@@ -344,9 +409,7 @@ class _Builder:
         # millions of events); through a progress bar only on a terminal.
         events: Iterable[Any] = iter(loader.get_event, None)
         if progress.enabled():
-            events = progress.track(
-                events, f"读取 reading {self.file}", len(text), position=_event_offset
-            )
+            events = progress.track(events, self.label, len(text), position=_event_offset)
         try:
             for event in events:
                 kind = type(event)
