@@ -36,6 +36,21 @@ _NO_LINE_END = frozenset("（【《「『“‘")
 _NUMBER = re.compile(r"[0-9]{1,4}[,.;:]?")
 
 
+def share_spare(
+    widths: list[int] | dict[int, int], needs: list[int], columns: list[int], spare: int
+) -> int:
+    """Give ``spare`` cells of width, one at a time, to whichever of ``columns`` is furthest
+    from its need (its cells would take the most lines); return what no column needed."""
+    while spare > 0:
+        short = [i for i in columns if widths[i] < needs[i]]
+        if not short:
+            break
+        widest = max(short, key=lambda i: needs[i] / widths[i])
+        widths[widest] += 1
+        spare -= 1
+    return spare
+
+
 def wrap_cells(text: str, width: int, *, keep_first: bool = False) -> list[str]:
     """``text`` in lines of at most ``width`` columns, counting a Chinese character as two.
 

@@ -16,7 +16,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, wrap_cells
+from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, share_spare, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import format_number, json_number
@@ -136,14 +136,8 @@ def _blocks(columns: list[_Column], width: int) -> list[list[tuple[_Column, int]
             step = max(0, min(spare, needs[i] - widths[i]))
             widths[i] += step
             spare -= step
-        lists = [i for i in group if columns[i].last]
-        while spare > 0:  # the lists share the rest: the one that would take most lines first
-            short = [i for i in lists if widths[i] < needs[i]]
-            if not short:
-                break
-            widest = max(short, key=lambda i: needs[i] / widths[i])
-            widths[widest] += 1
-            spare -= 1
+        # The lists share the rest: the one that would take most lines first.
+        share_spare(widths, needs, [i for i in group if columns[i].last], spare)
         return widths
 
     def length(layout: list[dict[int, int]]) -> int:

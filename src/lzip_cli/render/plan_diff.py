@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, wrap_cells
+from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, share_spare, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Plan
 from lzip_cli.numbers import format_number, json_number
@@ -226,14 +226,7 @@ def _widths(columns: list[tuple[str, list[str], bool]], width: int) -> list[int]
         )
         for (title, cells, keep), need in zip(columns, needs, strict=True)
     ]
-    spare = room - sum(widths)
-    while spare > 0:
-        short = [i for i, (w, n) in enumerate(zip(widths, needs, strict=True)) if w < n]
-        if not short:
-            break
-        widest = max(short, key=lambda i: needs[i] / widths[i])
-        widths[widest] += 1
-        spare -= 1
+    share_spare(widths, needs, list(range(len(columns))), room - sum(widths))
     return widths
 
 
