@@ -1173,3 +1173,22 @@ def test_the_agencies_forms_in_the_folder_written_to_are_not_called_lists(tmp_pa
     assert result.exit_code == 1
     assert (forms / "forestry.md").is_file()
     assert "is a list" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro"),
+    [
+        ("zh", "依据《鹿寨县知识产权强县建设工作方案（2022-2025年）》量化指标，"),
+        ("en", "Under the quantitative indicators of the "),
+    ],
+)
+def test_a_plan_without_a_document_number_gets_no_empty_brackets(
+    tmp_path: Path, lang: str, intro: str
+) -> None:
+    plan = copy_plan(tmp_path, [("  document: 鹿政办发〔2023〕4号\n", "")])
+    result = run_lzip(
+        "shortfalls", EXAMPLE, "--data", plan, "--agency", "agriculture", "--lang", lang
+    )
+    assert result.exit_code == 1
+    line = next(line for line in result.stdout.splitlines() if line.startswith(intro))
+    assert "（）" not in line and "()" not in line

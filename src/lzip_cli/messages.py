@@ -902,12 +902,13 @@ TEXTS.update(
             "{name}: IP indicators still owed for {year}",
         ),
         "sf_intro": (
-            "依据《{title}》（{document}）量化指标，贵单位 {year} 年度有以下 {count} 项指标"
+            "依据《{title}》{document}量化指标，贵单位 {year} 年度有以下 {count} 项指标"
             "滞后或未填报，请于督查考核前落实。",
-            "Under the quantitative indicators of the {title} ({document}), your agency has "
+            "Under the quantitative indicators of the {title}{document}, your agency has "
             "{count} {count:indicator|indicators} behind or not reported for {year}; please act on them before "
             "the annual assessment.",
         ),
+        "sf_intro_document": ("（{document}）", " ({document})"),
         "sf_footer": (
             "注：阶段值为本年度按方案应达到的数值；“未填报”表示没有报送数值，“未开展”表示该项工作"
             "未开展，“—”表示方案未设定。由 lzip 生成。",

@@ -151,7 +151,8 @@ def intro_text(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
         "sf_intro",
         lang,
         title=info.title if lang == "zh" else info.title_en,
-        document=info.document or "",
+        # A plan without a document number gets no empty brackets: 《…》量化指标.
+        document=t("sf_intro_document", lang, document=info.document) if info.document else "",
         count=len(entry.items),
         year=result.year,
     )
