@@ -17,6 +17,7 @@ THIRD = 190 / 3  # 63.333…, shown as 63.34 (the stricter side)
         (95.0, True, THIRD, 95, "95"),
         (63.3333334, True, THIRD, 95, "63.34"),  # on track for 63.333…: not below 63.34
         (63.332, True, THIRD, 95, "63.33"),  # behind
+        (63.33333333, True, THIRD, 95, "63.34"),  # =190/3 as Excel saves it: on track, as judged
         (15.001, False, 20, 15, "15.01"),  # must come down to 15: 0.001 short is not 15
         (14.999, False, 20, 15, "15"),  # reached: to nearest
         (94.996, True, 94.995, 95, "94.996"),  # past the milestone (95 shown), short of 95

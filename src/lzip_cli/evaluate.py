@@ -15,6 +15,7 @@ from lzip_cli.cells import NotCarriedOut
 from lzip_cli.errors import LzipError, Problem
 from lzip_cli.messages import t
 from lzip_cli.models import Indicator, Plan
+from lzip_cli.numbers import RELATIVE_TOLERANCE
 from lzip_cli.progress import track
 from lzip_cli.report import Report, ReportRow
 
@@ -22,8 +23,7 @@ Status = Literal["not-reported", "tracked", "achieved", "on-track", "behind"]
 #: Statuses from worst to best; an ``each`` indicator takes the worst of its agencies'.
 STATUS_ORDER: tuple[Status, ...] = ("not-reported", "behind", "on-track", "achieved", "tracked")
 SHORTFALL_STATUSES: frozenset[Status] = frozenset({"behind", "not-reported"})
-#: Absorbs float noise when comparing with an interpolated milestone (16.000000000000004).
-_EPSILON = 1e-9
+_EPSILON = RELATIVE_TOLERANCE
 
 
 def milestone_for(indicator: Indicator, year: int) -> float | None:

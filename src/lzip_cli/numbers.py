@@ -72,6 +72,11 @@ def display_gap(value: float, unit: str) -> float:
     return max(1, math.ceil(round(value * step, 6))) / step
 
 
+#: Absorbs float noise when comparing a figure with an interpolated milestone
+#: (16.000000000000004), relative to the milestone: judging and showing use the same.
+RELATIVE_TOLERANCE = 1e-9
+
+
 def display_actual(
     value: float,
     unit: str,
@@ -96,7 +101,8 @@ def display_actual(
         marks.append((target, target))
 
     def reached(figure: float, mark: float) -> bool:
-        return figure >= mark if increase else figure <= mark
+        slack = RELATIVE_TOLERANCE * max(1.0, abs(mark))
+        return figure >= mark - slack if increase else figure <= mark + slack
 
     shown = round(value, 2)
     for exact, as_shown in marks:
