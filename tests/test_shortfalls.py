@@ -1192,3 +1192,11 @@ def test_a_plan_without_a_document_number_gets_no_empty_brackets(
     assert result.exit_code == 1
     line = next(line for line in result.stdout.splitlines() if line.startswith(intro))
     assert "（）" not in line and "()" not in line
+
+
+def test_what_is_still_needed_adds_up_with_the_figures_the_list_shows(tmp_path: Path) -> None:
+    # 31.666 shows as 31.66 (behind the 2023 milestone); the 2024 milestone 63.333… as 63.34.
+    report = tmp_path / "2023.csv"
+    report.write_text("指标,责任单位,数值\n1.2,,31.666\n", encoding="utf-8")
+    text = run_lzip("shortfalls", report, "--agency", "ip-office").stdout
+    assert needed(text, "1.2") == "全县2024年应达到 63.34，尚差 31.68"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from lzip_cli.evaluate import AgencyResult, CheckResult, Figure, milestone_for
 from lzip_cli.models import Indicator
+from lzip_cli.numbers import display_milestone
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +28,14 @@ class Shortfall:
 
     @property
     def needed(self) -> float | None:
-        """How much the figure must still move to reach the next milestone (0 when reached)."""
+        """How much the figure must still move to reach the next milestone as it is shown
+        (0 when reached): the list's actual figure and this add up to the figure it asks for."""
         if self.next_milestone is None:
             return None
         value = self.actual.value or 0.0
-        missing = (
-            self.next_milestone - value
-            if self.indicator.direction == "increase"
-            else value - self.next_milestone
-        )
-        return max(0.0, missing)
+        increase = self.indicator.direction == "increase"
+        shown = display_milestone(self.next_milestone, self.indicator.unit, increase)
+        return max(0.0, shown - value if increase else value - shown)
 
 
 @dataclass(frozen=True, slots=True)
