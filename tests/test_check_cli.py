@@ -976,15 +976,23 @@ def test_an_agency_without_indicators_is_told_so() -> None:
     assert result.exit_code == 0
     assert (
         "lzip: warning LZ247: County Justice Bureau owns none of the plan's quantitative indicators"
-    ) in result.stderr
+    ) in result.stdout  # among the table's warnings
+
+
+def test_an_agency_without_indicators_is_a_warning_of_the_json_result() -> None:
+    # Else a script gets an empty result with no reason.
+    document = check_json(EXAMPLE, "--agency", "justice")
+    assert document["agencies"] == []
+    assert [w["code"] for w in document["warnings"]] == ["LZ247"]
 
 
 @pytest.mark.parametrize("command", ["check", "shortfalls", "indicators"])
 def test_each_agency_without_indicators_is_named_among_others(command: str) -> None:
     args = [EXAMPLE] if command != "indicators" else []
     result = run(command, *args, "--agency", "县司法局", "--agency", "县林业局")
-    assert result.stderr.count("警告 LZ247") == 1
-    assert "lzip: 警告 LZ247: 县司法局没有负责的量化指标" in result.stderr
+    said = result.stdout + result.stderr
+    assert said.count("警告 LZ247") == 1
+    assert "lzip: 警告 LZ247: 县司法局没有负责的量化指标" in said
 
 
 def test_md_is_markdown_as_shortfalls_calls_it() -> None:

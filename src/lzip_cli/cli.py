@@ -507,7 +507,7 @@ def check(
         result = _read_and_evaluate(plan, reports, year, lang)
     selected = result.agencies
     if agency:
-        ids = _agency_ids(plan, agency, lang)
+        ids = _agency_ids(plan, agency, lang, result.warnings)
         selected = [a for a in result.agencies if a.agency_id in ids]
     code = lang.value
     if output is not None:
@@ -759,7 +759,7 @@ def shortfalls(
         result = _read_and_evaluate(plan, reports, year, lang)
     selected = result.agencies
     if agency:
-        ids = _agency_ids(plan, agency, lang)
+        ids = _agency_ids(plan, agency, lang, result.warnings)
         selected = [a for a in result.agencies if a.agency_id in ids]
     entries = build_lists.build(result, selected)
     everyone = build_lists.build(result, result.agencies) if agency else None
@@ -1108,7 +1108,11 @@ def explain(
         )
 
 
-def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
+def _agency_ids(
+    plan: "Plan", texts: list[str], lang: LangChoice, warnings: "list[Problem] | None" = None
+) -> list[str]:
+    """The agencies ``--agency`` names; an agency that owns no indicator is warned of (LZ247)
+    in ``warnings``, where the output carries its warnings, else on stderr."""
     from lzip_cli.messages import Bilingual, t
 
     ids = []
@@ -1139,7 +1143,10 @@ def _agency_ids(plan: "Plan", texts: list[str], lang: LangChoice) -> list[str]:
             from lzip_cli.render.problems import format_problem
 
             idle = Problem("LZ247", "agency_owns_nothing", params={"agency": found.names()})
-            typer.echo(format_problem(idle, lang.value, "warning"), err=True)
+            if warnings is not None:
+                warnings.append(idle)
+            else:
+                typer.echo(format_problem(idle, lang.value, "warning"), err=True)
     return ids
 
 
