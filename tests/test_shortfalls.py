@@ -1200,3 +1200,35 @@ def test_what_is_still_needed_adds_up_with_the_figures_the_list_shows(tmp_path: 
     report.write_text("指标,责任单位,数值\n1.2,,31.666\n", encoding="utf-8")
     text = run_lzip("shortfalls", report, "--agency", "ip-office").stdout
     assert needed(text, "1.2") == "全县2024年应达到 63.34，尚差 31.68"
+
+
+BACKLOG = """  - id: "9.3"
+    group: 9
+    name: 积压案件
+    name_en: Backlogged cases
+    unit: "件"
+    kind: stock
+    direction: decrease
+    baseline: {year: 2022, value: 40}
+    target: {year: 2025, value: 15}
+    agencies: [ip-office, forestry]
+    scope: shared
+"""
+
+
+def test_a_sum_still_lacking_parts_asks_for_no_amount_to_come_down(tmp_path: Path) -> None:
+    # Only 县知识产权局's 10 of 9.3 (to bring down): the county's sum is not reported yet.
+    plan = copy_plan(tmp_path, [])
+    with (plan / "indicators.yaml").open("a", encoding="utf-8") as indicators:
+        indicators.write(BACKLOG)
+    report = tmp_path / "2023.csv"
+    report.write_text("指标,责任单位,数值\n9.3,县知识产权局,10\n", encoding="utf-8")
+    text = run_lzip("shortfalls", report, "--data", plan, "--agency", "forestry").stdout
+    assert needed(text, "9.3") == (
+        "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）；全县2024年应降至 23"
+    )
+    table = run_lzip(
+        "check", report, "--data", plan, "--agency", "forestry", env={"COLUMNS": "200"}
+    )
+    row = next(line for line in table.stdout.splitlines() if line.startswith(" 9.3"))
+    assert "%" not in row  # no completion bar beside 未填报

@@ -66,8 +66,8 @@ def requirement_text(item: Shortfall, lang: Lang) -> str:
     if indicator.scope == "shared":
         key += "_county"
     text = t(key, lang, year=item.next_year, target=_milestone(item.next_milestone, item))
-    if indicator.kind == "flow" or item.actual.value is None:
-        return text
+    if indicator.kind == "flow" or item.actual.status == "not-reported":
+        return text  # how far a sum still lacking parts is from it is not known yet
     return t(
         "needed_still_down" if decrease else "needed_still",
         lang,

@@ -87,9 +87,10 @@ def gap_text(value: float | None, indicator: Indicator) -> str:
 
 
 def completion(figure: Figure, indicator: Indicator) -> float | None:
-    """Share of the target reached, 0–1; None when the plan sets no numeric target."""
+    """Share of the target reached, 0–1; None when the plan sets no numeric target, or the
+    figure is not (wholly) reported: a sum lacking some agencies' parts is no share of it."""
     target = indicator.target.number
-    if target is None or figure.value is None:
+    if target is None or figure.value is None or figure.status == "not-reported":
         return None
     if indicator.direction == "increase":
         return 1.0 if target <= 0 else max(0.0, min(1.0, figure.value / target))
