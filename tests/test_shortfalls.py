@@ -1232,3 +1232,18 @@ def test_a_sum_still_lacking_parts_asks_for_no_amount_to_come_down(tmp_path: Pat
     )
     row = next(line for line in table.stdout.splitlines() if line.startswith(" 9.3"))
     assert "%" not in row  # no completion bar beside 未填报
+
+
+def test_a_list_left_out_by_agency_after_the_report_changed_is_named(tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out).exit_code == 1
+    report = corrected_later(tmp_path, out / "agriculture.md")
+    result = run_lzip(
+        "shortfalls", report, "--out", out, "--force", "--agency", "forestry", "--lang", "en"
+    )
+    assert result.exit_code == 1
+    assert (
+        f"lzip: warning: {out / 'agriculture.md'} is a list from a run before a report or the "
+        "plan changed, not rewritten by this run (--agency left its agency out)"
+    ) in result.stderr
+    assert f"{out / 'forestry.md'} is a list" not in result.stderr  # rewritten

@@ -858,9 +858,13 @@ def _write_lists(
             if judged is not None and not judged.shortfalls:
                 agency = result.plan.agency(judged.agency_id).label(lang)
                 said = _t("stale_list", lang, file=str(out / name), agency=agency)
-            elif f"{stem}.{now}" in written and (out / name).stat().st_mtime_ns < changed:
+            elif (out / name).stat().st_mtime_ns >= changed:
+                continue  # written since the figures last changed
+            elif f"{stem}.{now}" in written:
                 replaced_by = str(out / f"{stem}.{now}")
                 said = _t("stale_list_format", lang, file=str(out / name), new=replaced_by)
+            elif extension is output_format and judged is not None:  # left out by --agency
+                said = _t("stale_list_not_rewritten", lang, file=str(out / name))
             else:
                 continue
             typer.echo(_t("warning_line", lang, message=said), err=True)

@@ -1028,6 +1028,13 @@ TEXTS.update(
             "{file} is a list in another format from a run before a report or the plan changed; "
             "its figures may be out of date. This run wrote {new}",
         ),
+        "stale_list_not_rewritten": (
+            "{file} 是报表或方案修改前生成的清单，本次未重写（--agency 未选该单位），数字可能已过时；"
+            "索引仍指向它",
+            "{file} is a list from a run before a report or the plan changed, not rewritten by "
+            "this run (--agency left its agency out); its figures may be out of date, and the "
+            "index still names it",
+        ),
         "template_years_differ": (
             "与参数 YEAR（{year}）不同",
             "differs from the YEAR argument ({year})",
