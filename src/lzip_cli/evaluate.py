@@ -23,7 +23,6 @@ Status = Literal["not-reported", "tracked", "achieved", "on-track", "behind"]
 #: Statuses from worst to best; an ``each`` indicator takes the worst of its agencies'.
 STATUS_ORDER: tuple[Status, ...] = ("not-reported", "behind", "on-track", "achieved", "tracked")
 SHORTFALL_STATUSES: frozenset[Status] = frozenset({"behind", "not-reported"})
-_EPSILON = RELATIVE_TOLERANCE
 
 
 def milestone_for(indicator: Indicator, year: int) -> float | None:
@@ -70,9 +69,11 @@ class Yardstick:
         #: None when the base year's work was not carried out: nothing to regress from.
         self.baseline = None if indicator.baseline.not_carried_out else indicator.baseline.number
         # Absorbs float noise when comparing with an interpolated milestone (16.000000000000004).
-        self._tolerance_m = _EPSILON * max(1.0, abs(milestone)) if milestone is not None else 0.0
+        self._tolerance_m = (
+            RELATIVE_TOLERANCE * max(1.0, abs(milestone)) if milestone is not None else 0.0
+        )
         self._tolerance_t = (
-            _EPSILON * max(1.0, abs(self.target)) if self.target is not None else 0.0
+            RELATIVE_TOLERANCE * max(1.0, abs(self.target)) if self.target is not None else 0.0
         )
 
     def _missing(self, actual: float, goal: float) -> float:
@@ -387,7 +388,7 @@ def _evaluate_indicator(
                 if (
                     total is not None
                     and county_figure is not None
-                    and abs(total - county_figure) > _EPSILON * max(1.0, abs(total))
+                    and abs(total - county_figure) > RELATIVE_TOLERANCE * max(1.0, abs(total))
                 ):
                     warnings.append(
                         Problem(
