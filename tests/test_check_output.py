@@ -283,3 +283,23 @@ def test_no_warning_line_under_the_tables_starts_with_closing_punctuation(width:
     lines = buffer.getvalue().splitlines()
     assert not [line for line in lines if line[:1] in "，。、）；：」』"]
     assert all(cell_len(line.rstrip()) <= width for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "figure", "shown"),
+    [
+        ("4.3", "1699", "███████░ 99%"),  # 1 short of 1700: not yet 100 %
+        ("1.2", "94.7", "███████░ 99%"),  # 0.3 short of 95 %
+        ("1.1", "17", "███████░ 94%"),  # 17 of 18: the bar is not full
+        ("4.3", "1700", "████████ 100%"),
+        ("4.3", "850", "████░░░░ 50%"),
+        ("1.1", "16", "███████░ 89%"),  # 88.9 % rounds to the nearest below the target
+    ],
+)
+def test_the_share_of_target_is_below_100_percent_until_the_target_is_reached(
+    indicator: str, figure: str, shown: str
+) -> None:
+    Path("2024.csv").write_text(f"指标,责任单位,数值\n{indicator},,{figure}\n", encoding="utf-8")
+    result = run_lzip("check", "2024.csv", "--agency", "ip-office", env={**PLAIN, "COLUMNS": "200"})
+    row = next(line for line in result.stdout.splitlines() if line.startswith(f" {indicator} "))
+    assert shown in row

@@ -92,16 +92,24 @@ def completion(figure: Figure, indicator: Indicator) -> float | None:
     target = indicator.target.number
     if target is None or figure.value is None or figure.status == "not-reported":
         return None
+    if figure.status == "achieved":  # judged with the tolerance the status is
+        return 1.0
     if indicator.direction == "increase":
         return 1.0 if target <= 0 else max(0.0, min(1.0, figure.value / target))
     return 1.0 if figure.value <= target else max(0.0, min(1.0, target / figure.value))
 
 
 def progress_text(share: float | None, width: int = 8) -> str:
+    """A bar of ``width`` cells and the share in whole percent, rounded to the nearest, but
+    full and 100 % only once the target is reached: 1,699 of 1,700 is 99 %, 16 of 18 is 89 %."""
     if share is None:
         return ""
-    filled = round(share * width)
-    return "█" * filled + "░" * (width - filled) + f" {share:.0%}"
+    if share >= 1:
+        filled, percent = width, 100
+    else:
+        filled = min(width - 1, round(share * width))
+        percent = min(99, round(share * 100))
+    return "█" * filled + "░" * (width - filled) + f" {percent}%"
 
 
 def status_text(figure: Figure, lang: Lang, indicator: Indicator) -> str:
