@@ -601,9 +601,9 @@ def test_a_milestone_in_the_baseline_or_target_year_says_the_endpoints_are_exclu
     line = line_of(text, "    milestones:")
     assert error_lines(validate(plan(text))) == [
         f"{IND}:{line}:18: 错误 LZ113: 指标 1.1 的 milestones.2022: "
-        "阶段目标年份 2022 应在 2022 年之后、2025 年之前（2023–2024 年）",
+        "阶段值年份 2022 应在 2022 年之后、2025 年之前（2023–2024 年）",
         f"{IND}:{line}:28: 错误 LZ113: 指标 1.1 的 milestones.2025: "
-        "阶段目标年份 2025 应在 2022 年之后、2025 年之前（2023–2024 年）",
+        "阶段值年份 2025 应在 2022 年之后、2025 年之前（2023–2024 年）",
     ]
     assert error_lines(validate(plan(text), "--lang", "en")) == [
         f"{IND}:{line}:18: error LZ113: indicator 1.1, milestones.2022: "
@@ -618,7 +618,7 @@ def test_a_milestone_with_one_year_between_the_two_names_that_year() -> None:
     line = line_of(text, "    milestones:")
     assert error_lines(validate(plan(text))) == [
         f"{IND}:{line}:18: 错误 LZ113: 指标 1.1 的 milestones.2024: "
-        "阶段目标年份 2024 应在 2022 年之后、2024 年之前（只能是 2023 年）",
+        "阶段值年份 2024 应在 2022 年之后、2024 年之前（只能是 2023 年）",
     ]
     assert error_lines(validate(plan(text), "--lang", "en")) == [
         f"{IND}:{line}:18: error LZ113: indicator 1.1, milestones.2024: "
@@ -630,8 +630,8 @@ def test_a_milestone_with_no_year_between_the_two_says_there_can_be_none() -> No
     text = with_milestones("{2025: 17}", baseline=2024)
     line = line_of(text, "    milestones:")
     assert error_lines(validate(plan(text))) == [
-        f"{IND}:{line}:18: 错误 LZ113: 指标 1.1 的 milestones.2025: 阶段目标年份 2025 无效："
-        "基础年 2024 与目标年 2025 之间没有年份，不能设阶段目标",
+        f"{IND}:{line}:18: 错误 LZ113: 指标 1.1 的 milestones.2025: 阶段值年份 2025 无效："
+        "基础年 2024 与目标年 2025 之间没有年份，不能设阶段值",
     ]
     assert error_lines(validate(plan(text), "--lang", "en")) == [
         f"{IND}:{line}:18: error LZ113: indicator 1.1, milestones.2025: milestone year 2025 "
@@ -673,7 +673,7 @@ def test_a_problem_in_an_indicator_names_the_indicator_and_points_at_the_year() 
     line = line_of(text, "    milestones: {2024: 1, 2026: 1}")
     assert error_lines(validate(plan(text))) == [
         f"{IND}:{line}:27: 错误 LZ113: 指标 4.1 的 milestones.2026: "
-        "阶段目标年份 2026 应在 2022 年之后、2025 年之前（2023–2024 年）",
+        "阶段值年份 2026 应在 2022 年之后、2025 年之前（2023–2024 年）",
     ]
     assert error_lines(validate(plan(text), "--lang", "en")) == [
         f"{IND}:{line}:27: error LZ113: indicator 4.1, milestones.2026: "

@@ -517,7 +517,7 @@ def test_an_added_milestone_was_not_set_before(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=MILESTONE_4_3)
     zh = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout
     assert zh == (
-        "4.3 有效注册商标拥有量：2024 年阶段目标 未设定（按前后相邻的设定值线性推算） → 1600\n"
+        "4.3 有效注册商标拥有量：2024 年阶段值 未设定（按前后相邻的设定值线性推算） → 1600\n"
     )
     en = run_lzip("diff", str(new), str(DATA), "-f", "text", "--lang", "en").stdout
     assert en == (
@@ -634,7 +634,7 @@ BASELINE_4_3 = "baseline: {year: 2022, value: 1409}"
         # separators, on both sides, as lzip indicators writes them (9,409 │ 12,000).
         (9409, 12000, "", ["基础值 1,409 → 9,409", "目标值 1,700 → 12,000"]),
         (9409, 9900, "", ["基础值 1409 → 9409", "目标值 1700 → 9900"]),
-        (1409, 9900, "{2024: 9000}", ["目标值 1700 → 9900", "2024 年阶段目标 未设定（按前后相邻的设定值线性推算） → 9000"]),
+        (1409, 9900, "{2024: 9000}", ["目标值 1700 → 9900", "2024 年阶段值 未设定（按前后相邻的设定值线性推算） → 9000"]),
     ],
 )  # fmt: skip
 def test_figures_of_ten_thousand_group_all_of_the_indicators_figures(

@@ -117,7 +117,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "schema.target_value": ("应为数字或 'per-actual'", "must be a number or 'per-actual'"),
     "schema.milestone_value": (
-        "{year} 年阶段目标 {value!r} 应为数字",
+        "{year} 年阶段值 {value!r} 应为数字",
         "the {year} milestone {value!r} must be a number",
     ),
     "schema.finite_number": ("应为有限的数字", "must be a finite number"),
@@ -174,35 +174,35 @@ TEXTS: dict[str, tuple[str, str]] = {
         "which is not-carried-out and counts as 0",
     ),
     "milestone_year": (
-        "阶段目标年份 {year} 应在 {first} 年之后、{last} 年之前（{low}–{high} 年）",
+        "阶段值年份 {year} 应在 {first} 年之后、{last} 年之前（{low}–{high} 年）",
         "milestone year {year} must be after {first} and before {last} ({low}–{high})",
     ),
     "milestone_year_one": (
-        "阶段目标年份 {year} 应在 {first} 年之后、{last} 年之前（只能是 {low} 年）",
+        "阶段值年份 {year} 应在 {first} 年之后、{last} 年之前（只能是 {low} 年）",
         "milestone year {year} must be after {first} and before {last} (only {low})",
     ),
     "milestone_year_none": (
-        "阶段目标年份 {year} 无效：基础年 {first} 与目标年 {last} 之间没有年份，不能设阶段目标",
+        "阶段值年份 {year} 无效：基础年 {first} 与目标年 {last} 之间没有年份，不能设阶段值",
         "milestone year {year} cannot be used: no year lies between the baseline year {first} "
         "and the target year {last}, so there can be no milestones",
     ),
     "milestone_order": (
-        "{year} 年阶段目标 {value:g} 低于 {previous_year} 年的 {previous:g}：指标须增加，阶段目标应逐年不降",
+        "{year} 年阶段值 {value:g} 低于 {previous_year} 年的 {previous:g}：指标须增加，阶段值应逐年不降",
         "the {year} milestone {value:g} is below the {previous_year} one, {previous:g}: the "
         "indicator must increase, so its milestones must not fall from year to year",
     ),
     "milestone_order_down": (
-        "{year} 年阶段目标 {value:g} 高于 {previous_year} 年的 {previous:g}：指标须降低，阶段目标应逐年不升",
+        "{year} 年阶段值 {value:g} 高于 {previous_year} 年的 {previous:g}：指标须降低，阶段值应逐年不升",
         "the {year} milestone {value:g} is above the {previous_year} one, {previous:g}: the "
         "indicator must decrease, so its milestones must not rise from year to year",
     ),
     "milestones_without_target": (
-        "目标值为 per-actual（以实际业务开展为准）时不能设阶段目标：阶段目标须有数值目标，请删除 milestones",
+        "目标值为 per-actual（以实际业务开展为准）时不能设阶段值：阶段值须有数值目标，请删除 milestones",
         "milestones need a numeric target: the target is per-actual, so there is none for them "
         "to lead to; remove milestones",
     ),
     "milestone_range": (
-        "{year} 年阶段目标 {value:g} 应在 {low:g} 与 {high:g} 之间",
+        "{year} 年阶段值 {value:g} 应在 {low:g} 与 {high:g} 之间",
         "the {year} milestone {value:g} must lie between {low:g} and {high:g}",
     ),
     # --- progress bars (on a terminal, during long work) --------------------------------------
@@ -1357,7 +1357,7 @@ TEXTS.update(
         "diff.group_removed": ("删除单位组", "group removed"),
         "diff.member_added": ("新增{item}为成员单位", "member added: {item}"),
         "diff.member_removed": ("{item}不再是成员单位", "member removed: {item}"),
-        "diff_field.milestone": ("{year} 年阶段目标", "milestone {year}"),
+        "diff_field.milestone": ("{year} 年阶段值", "milestone {year}"),
         "diff_not_set": ("未设定", "not set"),
         "diff_not_set_line": (
             "未设定（按前后相邻的设定值线性推算）",
@@ -1514,20 +1514,20 @@ TEXTS.update(
             "baseline (not-carried-out counts as 0).",
         ),
         "code.LZ113": (
-            "阶段目标的年份不在基础年之后、目标年之前。",
+            "阶段值的年份不在基础年之后、目标年之前。",
             "A milestone year is not after the baseline year and before the target year.",
         ),
         "code.LZ114": (
-            "阶段目标值不在基础值与目标值之间。",
+            "阶段值值不在基础值与目标值之间。",
             "A milestone is not between the baseline and the target.",
         ),
         "code.LZ115": (
-            "阶段目标逐年倒退：须增加的指标后一年低于前一年（须降低的指标则高于前一年）。",
+            "阶段值逐年倒退：须增加的指标后一年低于前一年（须降低的指标则高于前一年）。",
             "A milestone goes back: lower than the year before's for an indicator that must "
             "increase (higher, for one that must decrease).",
         ),
         "code.LZ117": (
-            "目标值为 per-actual 的指标设了阶段目标（阶段目标须有数值目标）。",
+            "目标值为 per-actual 的指标设了阶段值（阶段值须有数值目标）。",
             "An indicator whose target is per-actual has milestones (milestones need a numeric "
             "target).",
         ),
@@ -2015,7 +2015,7 @@ TEXTS.update(
             "Write the report form for YEAR: one row per indicator and responsible agency.",
         ),
         "help.cmd.diff": (
-            "方案的变化：指标、基础值、目标值、阶段目标、责任单位。",
+            "方案的变化：指标、基础值、目标值、阶段值、责任单位。",
             "What changed in the plan: indicators, baselines, targets, milestones, agencies.",
         ),
         "help.cmd.schema": (
