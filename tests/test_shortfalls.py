@@ -1247,3 +1247,18 @@ def test_a_list_left_out_by_agency_after_the_report_changed_is_named(tmp_path: P
         "plan changed, not rewritten by this run (--agency left its agency out)"
     ) in result.stderr
     assert f"{out / 'forestry.md'} is a list" not in result.stderr  # rewritten
+
+
+@pytest.mark.parametrize(
+    ("lang", "list_sheet", "index_sheet"),
+    [("zh", "2024年督办清单", "2024年索引"), ("en", "Shortfalls 2024", "Index 2024")],
+)
+def test_xlsx_sheets_are_named_in_the_language_of_the_lists(
+    tmp_path: Path, lang: str, list_sheet: str, index_sheet: str
+) -> None:
+    out = tmp_path / "lists"
+    run_lzip(
+        "shortfalls", EXAMPLE, "--out", out, "-f", "xlsx", "--agency", "forestry", "--lang", lang
+    )
+    assert openpyxl.load_workbook(out / "forestry.xlsx").sheetnames == [list_sheet]
+    assert openpyxl.load_workbook(out / "index.xlsx").sheetnames == [index_sheet]

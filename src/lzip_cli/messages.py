@@ -936,6 +936,9 @@ TEXTS.update(
         "sf_clear": ("无欠账", "clear"),
         "sf_not_written": ("本次未生成清单", "no list written in this run"),
         "sf_index_title": ("{year} 年度督办清单索引", "Shortfall lists for {year}: index"),
+        # Sheet names of the .xlsx lists (Excel allows 31 characters and no []:*?/\).
+        "sf_sheet": ("{year}年督办清单", "Shortfalls {year}"),
+        "sf_index_sheet": ("{year}年索引", "Index {year}"),
         "sf_index_intro": (
             "{total} 个责任单位中有 {owing} 个存在欠账。",
             "{owing} of {total} {total:agency|agencies} {owing:has|have} shortfalls.",

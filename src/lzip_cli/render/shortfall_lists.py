@@ -290,7 +290,7 @@ def list_files(
         for entry in owing:
             shown = columns(entry, printable=True)
             sheet = Sheet(
-                title=entry.agency_id,
+                title=t("sf_sheet", lang, year=result.year),
                 header=headers(result.year, lang, shown),
                 rows=item_rows(result, entry, lang, shown),
                 heading=list_title(result, entry, lang),
@@ -300,7 +300,7 @@ def list_files(
             )
             files.append((names[entry.agency_id], workbook_bytes([sheet])))
         index_sheet = Sheet(
-            title="index",
+            title=t("sf_index_sheet", lang, year=result.year),
             header=index_headers(lang),
             rows=index_rows_,
             heading=t("sf_index_title", lang, year=result.year),
