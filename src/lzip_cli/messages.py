@@ -851,7 +851,7 @@ TEXTS.update(
         "check_summary": ("指标状态：{counts}", "Indicators by status: {counts}"),
         "milestone_explained": (
             "阶段值：{year} 年应达到的数值（方案未设定时按前后相邻的设定值线性推算）",
-            "Milestone: the figure due in {year} (unless the plan sets one, on the straight line "
+            "Milestone: the figure due in {year} (where the plan sets none, on the straight line "
             "between the figures it sets on either side)",
         ),
         "completion_explained": (
@@ -986,7 +986,7 @@ TEXTS.update(
         "needed_report_own": (
             "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）",
             "send your own figure for this year (the county's is the sum of the agencies' "
-            "figures, yours missing)",
+            "figures, and yours is missing)",
         ),
         "needed_report_then": ("{report}；{requirement}", "{report}; {requirement}"),
         "output_is_input": ("不能写入：这是输入文件", "refusing to write over an input file"),
@@ -1904,7 +1904,7 @@ TEXTS.update(
         ),
         "help.check.output": (
             "写入 FILE 而不是标准输出（.xlsx、.json、.csv、.md、.txt）：.xlsx 为 Excel 工作簿；其余为 UTF-8 编码，CSV 带 BOM 便于 Excel 打开，不受终端重定向改变编码的影响。-o - 即标准输出；/dev/stdout、管道等流直接写入。",
-            "Write to FILE instead of stdout (.xlsx, .json, .csv, .md, .txt): .xlsx is an Excel workbook; the others are UTF-8, CSV with a BOM for Excel, whatever the shell would do to a redirection. -o - is stdout; /dev/stdout, a FIFO or another stream is written in place.",
+            "Write to FILE instead of stdout (.xlsx, .json, .csv, .md, .txt): .xlsx is an Excel workbook; the others are UTF-8, CSV with a BOM for Excel, whatever encoding a shell redirection would impose. -o - is stdout; /dev/stdout, a FIFO or another stream is written in place.",
         ),
         "help.check.force": (
             "覆盖已存在的 --output 文件。",
