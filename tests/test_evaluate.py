@@ -452,22 +452,32 @@ def test_a_row_for_an_agency_not_responsible_is_counted_with_a_warning() -> None
 
 
 @pytest.mark.parametrize(
-    ("rows", "county"),
+    ("rows", "county", "zh", "en"),
     [
         # 2.1 judges a, b and c each on its own figure: d's is in no status.
-        ((row(2, "2.1", "a", 12.0), row(3, "2.1", "d", 8.0)), None),
+        (
+            (row(2, "2.1", "a", 12.0), row(3, "2.1", "d", 8.0)),
+            None,
+            "其数值不计入考核（该指标由各责任单位分别考核）",
+            "its figure is not counted (each responsible agency is judged on its own)",
+        ),
         # 1.1's county row is the county's figure: d's row is not added to it.
-        ((row(2, "1.1", None, 16.0), row(3, "1.1", "d", 8.0)), 16),
+        (
+            (row(2, "1.1", None, 16.0), row(3, "1.1", "d", 8.0)),
+            16,
+            "其数值不计入：全县数以全县合计行为准",
+            "its figure is not counted: the county row stands for the county",
+        ),
     ],
 )
-def test_a_row_for_an_agency_not_responsible_that_is_not_counted_says_so(
-    rows: tuple[ReportRow, ...], county: float | None
+def test_a_row_for_an_agency_not_responsible_that_is_not_counted_says_why(
+    rows: tuple[ReportRow, ...], county: float | None, zh: str, en: str
 ) -> None:
     result = check(*rows)
     (warning,) = [w for w in result.warnings if w.code == "LZ241"]
     assert result.indicator(rows[0].indicator_id).county.value == county
-    assert format_problem(warning, "zh", "warning").endswith("其数值不计入全县数和考核")
-    assert format_problem(warning, "en", "warning").endswith("its figure is not counted")
+    assert format_problem(warning, "zh", "warning").endswith(zh)
+    assert format_problem(warning, "en", "warning").endswith(en)
 
 
 def test_an_each_indicator_judges_only_its_responsible_agencies() -> None:

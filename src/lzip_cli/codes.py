@@ -131,7 +131,12 @@ CODES: dict[str, Code] = {
     "LZ233": _c("too_many_rows"),
     "LZ234": _c("xlsx_too_large", "xlsx_strings_too_large"),
     "LZ240": _c("county_differs_from_sum", "county_count_differs_from_sum", severity="warning"),
-    "LZ241": _c("agency_not_responsible", "agency_not_responsible_ignored", severity="warning"),
+    "LZ241": _c(
+        "agency_not_responsible",
+        "agency_not_responsible_ignored",
+        "agency_not_responsible_county_row",
+        severity="warning",
+    ),
     "LZ242": _c("county_row_each", severity="warning"),
     "LZ243": _c("rate_needs_county_row"),
     "LZ244": _c("year_before_plan", "year_after_plan", severity="warning"),

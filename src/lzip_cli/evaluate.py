@@ -339,7 +339,11 @@ def _evaluate_indicator(
             warnings.append(
                 Problem(
                     "LZ241",
-                    "agency_not_responsible" if summed else "agency_not_responsible_ignored",
+                    "agency_not_responsible"
+                    if summed
+                    else "agency_not_responsible_ignored"
+                    if indicator.scope == "each"
+                    else "agency_not_responsible_county_row",
                     file=row.file or report.file,
                     line=row.row,
                     params={

@@ -802,8 +802,14 @@ TEXTS.update(
             "{agency} is not responsible for indicator {indicator}; its figure is counted anyway",
         ),
         "agency_not_responsible_ignored": (
-            "{agency}不是指标 {indicator} 的责任单位，其数值不计入全县数和考核",
-            "{agency} is not responsible for indicator {indicator}; its figure is not counted",
+            "{agency}不是指标 {indicator} 的责任单位，其数值不计入考核（该指标由各责任单位分别考核）",
+            "{agency} is not responsible for indicator {indicator}; its figure is not counted "
+            "(each responsible agency is judged on its own)",
+        ),
+        "agency_not_responsible_county_row": (
+            "{agency}不是指标 {indicator} 的责任单位，其数值不计入：全县数以全县合计行为准",
+            "{agency} is not responsible for indicator {indicator}; its figure is not counted: "
+            "the county row stands for the county",
         ),
         "county_row_each": (
             "指标 {indicator} 由各单位分别考核，全县合计行被忽略",
