@@ -717,3 +717,40 @@ def test_a_rates_county_row_differing_from_its_one_agencys_row_is_warned() -> No
     result = check(row(2, "1.2", None, 95.0), row(3, "1.2", "a", 50.0))
     assert codes(result) == [("LZ240", 2)]
     assert result.indicator("1.2").county.value == 95.0
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # 3.1 is a year-end stock: a and c both sending 1652 looks like the county's figure twice.
+        ((row(2, "3.1", "a", 1652.0), row(3, "3.1", "c", 1652.0)), [("LZ266", 3)]),
+        # Different figures add up without a word.
+        ((row(2, "3.1", "a", 1200.0), row(3, "3.1", "c", 452.0)), []),
+        # A county row stands for the county: the agencies' rows are not added up.
+        (
+            (row(2, "3.1", None, 1652.0), row(3, "3.1", "a", 1652.0), row(4, "3.1", "c", 1652.0)),
+            [("LZ240", 2)],
+        ),
+        # Zeros and "not carried out" repeat without meaning the county's figure.
+        ((row(2, "3.1", "a", 0.0), row(3, "3.1", "c", 0.0)), []),
+        # Equal flows (3 cases each) are common: 1.1 is not a stock.
+        ((row(2, "1.1", "a", 3.0), row(3, "1.1", "b", 3.0)), []),
+    ],
+)
+def test_a_stock_figure_repeated_by_two_agencies_is_warned_of(
+    rows: tuple[ReportRow, ...], expected: list[tuple[str, int]]
+) -> None:
+    assert codes(check(*rows)) == expected
+
+
+def test_a_repeated_stock_figure_is_still_added_up_and_the_warning_says_so() -> None:
+    result = check(row(2, "3.1", "a", 1234567.0), row(3, "3.1", "c", 1234567.0))
+    assert result.indicator("3.1").county.value == 2469134
+    (warning,) = result.warnings
+    assert format_problem(warning, "zh", "warning").endswith(
+        "指标 3.1 是年末存量：单位c填报的 1,234,567 与单位a相同，全县数按各单位之和计为 "
+        "2,469,134；若这是全县数，请只填一行全县合计（责任单位留空）"
+    )
+    assert "reports 1,234,567, as Agency a does, and the county figure is their sum, 2,469,134" in (
+        format_problem(warning, "en", "warning")
+    )

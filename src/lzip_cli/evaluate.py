@@ -312,6 +312,42 @@ def _largest_gap(gaps: list[float | None]) -> float | None:
     return max(gap for gap in gaps if gap is not None)
 
 
+def _warn_repeated_stock(
+    plan: Plan,
+    indicator: Indicator,
+    report: Report,
+    agency_rows: list[ReportRow],
+    total: float,
+    warnings: list[Problem],
+) -> None:
+    """LZ266 at each agency row of a year-end stock that repeats an earlier agency's figure:
+    agencies that each sent the county's figure (1,652 trademarks held) would have it counted
+    twice. Equal flows (3 cases each) are common and left alone."""
+    first: dict[float, ReportRow] = {}
+    for row in sorted(agency_rows, key=lambda r: (r.file, r.row)):
+        value = row.value
+        if not isinstance(value, float | int) or value <= 0 or row.agency_id is None:
+            continue
+        earlier = first.setdefault(float(value), row)
+        if earlier is row or earlier.agency_id == row.agency_id:
+            continue
+        warnings.append(
+            Problem(
+                "LZ266",
+                "stock_figure_repeated",
+                file=row.file or report.file,
+                line=row.row,
+                params={
+                    "indicator": indicator.id,
+                    "agency": plan.agency(row.agency_id).names(),
+                    "other": plan.agency(earlier.agency_id or "").names(),
+                    "value": float(value),
+                    "total": total,
+                },
+            )
+        )
+
+
 def _evaluate_indicator(
     plan: Plan,
     indicator: Indicator,
@@ -423,6 +459,8 @@ def _evaluate_indicator(
             )
         )
     value = _sum([f.value for f in own.values()])
+    if indicator.kind == "stock" and value is not None:
+        _warn_repeated_stock(plan, indicator, report, agency_rows, value, warnings)
     count = _sum([f.count for f in own.values() if f.value is not None])
     if any(f.count is None and f.value for f in own.values() if not f.not_carried_out):
         count = None  # an amount whose deals were not counted (LZ265): the county's is unknown

@@ -5,8 +5,11 @@ Keys name the situation; templates use ``str.format`` fields filled from a probl
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
+
+from lzip_cli.numbers import format_number
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -330,6 +333,16 @@ class _Count(int):
         return int.__format__(self, spec)
 
 
+class _Figure(float):
+    """A figure param: ``{value:g}`` writes it in full as the tables do (``2,469,134``, ``16.67``,
+    ``0.000001``), never in exponent form (``2.46917e+06``) nor cut to six digits."""
+
+    def __format__(self, spec: str) -> str:
+        if spec != "g" or not math.isfinite(self):
+            return float.__format__(self, spec)
+        return format_number(float(self), digits=6)
+
+
 def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
     """The text for ``key`` in ``lang`` with ``params`` filled in.
 
@@ -345,6 +358,8 @@ def t(key: str, lang: Lang = "zh", /, **params: Any) -> str:
             params[name] = value.zh if lang == "zh" else value.en
         elif type(value) is int:
             params[name] = _Count(value)
+        elif type(value) is float:
+            params[name] = _Figure(value)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -819,6 +834,13 @@ TEXTS.update(
             "指标 {indicator} 的全县合计 {county:g} 与各单位之和 {total:g} 不一致，以全县合计为准",
             "indicator {indicator}: the county figure {county:g} differs from the agencies' sum "
             "{total:g}; the county figure stands",
+        ),
+        "stock_figure_repeated": (
+            "指标 {indicator} 是年末存量：{agency}填报的 {value:g} 与{other}相同，全县数按各单位之和"
+            "计为 {total:g}；若这是全县数，请只填一行全县合计（责任单位留空）",
+            "indicator {indicator} is a year-end stock: {agency} reports {value:g}, as {other} "
+            "does, and the county figure is their sum, {total:g}; if {value:g} is the county's, "
+            "give it once, on a county row (agency left blank)",
         ),
         "county_count_differs_from_sum": (
             "指标 {indicator} 的全县合计笔数 {county:g} 与各单位笔数之和 {total:g} 不一致，以全县合计为准",
@@ -1610,6 +1632,11 @@ TEXTS.update(
             "复合指标（如融资金额及笔数）的金额旁笔数/件数为空，全县笔数/件数记为未知。",
             "A compound indicator's amount (financing and its deals) has a blank count beside it:"
             " the county's count is unknown.",
+        ),
+        "code.LZ266": (
+            "年末存量指标（如有效注册商标拥有量）的两个单位填报了相同的数值，可能各自填了全县数：全县数是各单位之和。",
+            "Two agencies report the same figure for a year-end stock (such as trademarks held): "
+            "each may have sent the county's figure, which lzip adds up.",
         ),
         "code.LZ261": (
             "5.1–5.4 一行的金额与笔数/件数不相符：有金额而笔数为 0 或 —，或金额为 0 或 — 而有笔数。",
