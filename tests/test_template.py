@@ -546,3 +546,19 @@ def test_per_agency_forms_for_an_agency_owning_nothing_write_no_directory(tmp_pa
     assert result.exit_code == 0
     assert "LZ247" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("name", "chosen"), [("form.csv", "xlsx"), ("form.xlsx", "csv")])
+def test_a_format_that_contradicts_the_suffix_is_refused(
+    tmp_path: Path, name: str, chosen: str
+) -> None:
+    result = run_lzip("template", "2024", "-o", tmp_path / name, "-f", chosen)
+    assert result.exit_code == 2
+    assert "LZ307" in result.stderr
+    assert not (tmp_path / name).exists()
+
+
+def test_a_txt_form_takes_the_format_asked_for(tmp_path: Path) -> None:
+    result = run_lzip("template", "2024", "-o", tmp_path / "form.txt", "-f", "csv")
+    assert result.exit_code == 0
+    assert (tmp_path / "form.txt").read_text(encoding="utf-8-sig").startswith("年度,")

@@ -601,6 +601,30 @@ def _format_from_suffix(
     return chosen
 
 
+def _refuse_format_mismatch(
+    output: Path,
+    suffixes: dict[str, _Format],
+    output_format: _Format | None,
+    any_text: _Format | None = None,
+) -> None:
+    """LZ307 when ``--format`` contradicts the format ``output``'s suffix names (a workbook
+    written as ``form.csv``); a suffix that names ``any_text`` (.txt) takes any text format."""
+    from lzip_cli.errors import LzipError, Problem
+
+    named = suffixes.get(output.suffix.lower())
+    if output_format is not None and named not in (None, any_text, output_format):
+        raise LzipError(
+            [
+                Problem(
+                    "LZ307",
+                    "output_format_mismatch",
+                    file=str(output),
+                    params={"suffix": output.suffix, "format": output_format.value},
+                )
+            ]
+        )
+
+
 def _write_check(
     result: "CheckResult",
     selected: list["AgencyResult"],
@@ -612,24 +636,12 @@ def _write_check(
     lang: str,
 ) -> None:
     """``check --output``: the text stdout would get, written atomically in UTF-8, or a workbook."""
-    from lzip_cli.errors import LzipError, Problem
     from lzip_cli.output import atomic_text, check_targets
     from lzip_cli.plan_loader import resolve_data_dir
     from lzip_cli.report_set import report_files, report_folders
 
-    named = CHECK_SUFFIXES.get(output.suffix.lower())
-    if output_format is not None and named not in (None, CheckFormat.table, output_format):
-        # .txt takes any text; said before "the file exists", which --force would not cure
-        raise LzipError(
-            [
-                Problem(
-                    "LZ307",
-                    "output_format_mismatch",
-                    file=str(output),
-                    params={"suffix": output.suffix, "format": output_format.value},
-                )
-            ]
-        )
+    # .txt takes any text; said before "the file exists", which --force would not cure
+    _refuse_format_mismatch(output, CHECK_SUFFIXES, output_format, CheckFormat.table)
     data_dir = resolve_data_dir(data)
     plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
     check_targets(
@@ -961,6 +973,8 @@ def template(
     with _errors_exit(lang):
         if output is not None:
             from lzip_cli.output import check_targets
+
+            _refuse_format_mismatch(output, FORM_SUFFIXES, output_format)
 
             data_dir = resolve_data_dir(data)
             plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
