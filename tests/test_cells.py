@@ -47,6 +47,12 @@ ACCEPTED: list[tuple[str, tuple[str, ...], bool, object]] = [
     ("", (), False, None),
     ("   ", (), False, None),
     ("\u3000", (), False, None),
+    # Characters that show as nothing, as text pasted from the web or WeChat carries them.
+    ("\u200b3", (), False, 3.0),
+    ("1652\u200b", (), False, 1652.0),
+    ("1\u200d652", (), False, 1652.0),
+    ("\ufeff95%", ("%",), True, 95.0),
+    ("\u2060", (), False, None),
 ]
 
 

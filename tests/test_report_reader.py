@@ -7,11 +7,13 @@ Errors are asserted by code, row (``line``) and column, and by what the message 
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from helpers import run_lzip
 from lzip_cli.cells import NOT_CARRIED_OUT
 from lzip_cli.errors import MAX_PROBLEMS, LzipError, Problem
 from lzip_cli.models import Plan
@@ -1357,3 +1359,19 @@ def test_a_web_page_or_xml_table_named_xls_says_to_save_it_as_xlsx(
 def test_a_csv_whose_first_cell_starts_with_a_bracket_is_still_csv(plan: Plan) -> None:
     report = read(plan, "2024.csv", "<注>,,\n指标,数值\n4.3,1652\n")
     assert figures(report) == {("4.3", None): 1652.0}
+
+
+def test_characters_that_show_as_nothing_are_read_past_in_every_cell(tmp_path: Path) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text(
+        "指标,责任单位,数值\n"
+        "1.1,县林业局,\u200b3\n"
+        "1.1,县农\u200b业农村局,4\n"
+        "4.\u200b3,,1700\n"
+        "1.2,\ufeff,80\n",
+        encoding="utf-8",
+    )
+    result = run_lzip("check", report, "-f", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    actual = {i["id"]: i["actual"] for i in json.loads(result.stdout)["indicators"]}
+    assert (actual["1.1"], actual["4.3"], actual["1.2"]) == (7, 1700, 80)

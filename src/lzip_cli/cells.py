@@ -57,7 +57,7 @@ CellValue = float | NotCarriedOut | None
 
 #: Characters that show as nothing: zero-width spaces and joiners, and a byte order mark inside
 #: the text (a file saved with two BOMs has one before its first header).
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def fold(text: str) -> str:
@@ -65,7 +65,7 @@ def fold(text: str) -> str:
     that show as nothing removed."""
     if text.isascii():  # NFKC leaves ASCII unchanged
         return "".join(text.split())
-    return "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split())
+    return "".join(unicodedata.normalize("NFKC", text).translate(INVISIBLE).split())
 
 
 @lru_cache(maxsize=256)
@@ -100,7 +100,9 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
         # NFKC turns ² into 2 and ① into 1: "17²" must not become 172
         raise CellError("cell_not_a_number", text=text, units="/".join(suffixes))
     # Spaces may surround the number and its unit, not split the digits ("12 3" is not 123).
-    body = (text if ascii_text else unicodedata.normalize("NFKC", text)).strip()
+    body = (
+        text if ascii_text else unicodedata.normalize("NFKC", text).translate(INVISIBLE)
+    ).strip()
     for suffix in sorted(suffixes, key=len, reverse=True):
         if body.endswith(suffix) and len(body) > len(suffix):
             body = body[: -len(suffix)].rstrip()

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from lzip_cli.cells import INVISIBLE
 from lzip_cli.messages import LANGS, Bilingual, t
 
 NOT_CARRIED_OUT = "not-carried-out"
@@ -67,7 +68,7 @@ def normalize_text(text: str) -> str:
     """Fold full-width forms and spacing so that names typed in Excel or WPS compare equal."""
     if text.isascii():  # NFKC leaves ASCII unchanged
         return "".join(text.split()).casefold()
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return "".join(unicodedata.normalize("NFKC", text).translate(INVISIBLE).split()).casefold()
 
 
 #: One set per combination of fields a file gave, shared by the models that gave it.

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from lzip_cli.cells import (
+    INVISIBLE,
     CellError,
     CellValue,
     NotCarriedOut,
@@ -139,6 +140,12 @@ def thousands_split(
     return {"value": leading, "rest": ",".join(groups), "number": number, "plain": plain}
 
 
+def _trim(text: str) -> str:
+    """A name cell without surrounding spaces or the characters that show as nothing
+    (zero-width spaces, a stray byte order mark), which text pasted from the web carries."""
+    return text.strip() if text.isascii() else text.translate(INVISIBLE).strip()
+
+
 def parse_row(
     cells: list[str],
     texts: tuple[str, ...],
@@ -164,7 +171,7 @@ def parse_row(
         )
 
     indicator_text, agency_text, value_text, count_text, note_text, year_text, name_text = texts
-    indicator_text = indicator_text.strip()
+    indicator_text = _trim(indicator_text)
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
     if indicator is None and is_footer_text(indicator_text, cells):
         return None  # a form's footer: 注：…, 填表人：…, 联系电话：…, in any column
@@ -204,7 +211,7 @@ def parse_row(
             indicator_name=Bilingual(indicator.name, indicator.name_en),
         )
         return None
-    agency_text = agency_text.strip()
+    agency_text = _trim(agency_text)
     agency_id = None
     if agency_text and names_the_county(agency_text):
         agency_text = ""  # 合计 / 全县 in the agency column: the county row, as a blank one is
