@@ -120,6 +120,29 @@ def test_validate_github_on_broken_report(workdir: Path) -> None:
     assert_golden(result.stdout, "validate-broken-report.github.txt")
 
 
+@pytest.mark.parametrize(
+    ("args", "annotation"),
+    [
+        (["2024.csv"], "::error file=2024.csv,line=4,"),  # a bad report
+        (["good-2024.csv", "--data", PLAN], "::error file=plan%3Av2%2Cdraft/indicators.yaml,"),
+    ],
+)
+def test_check_github_annotates_the_errors_that_stop_it(
+    workdir: Path, args: list[str], annotation: str
+) -> None:
+    result = run_lzip("check", *args, "--format", "github", "--lang", "en")
+    assert result.exit_code == 2
+    assert annotation in result.stdout
+    assert all(line.startswith("::error ") for line in result.stdout.splitlines())
+    assert "error LZ" in result.stderr  # and the plain messages, as without --format github
+
+
+def test_check_errors_are_not_annotations_in_other_formats(workdir: Path) -> None:
+    result = run_lzip("check", "2024.csv", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
 def test_validate_github_points_at_the_file_line_below_a_sep_line(in_tmp: Path) -> None:
     (in_tmp / "2024.csv").write_text(
         "sep=;\n指标;责任单位;数值\n1.1;县林业局;2\n1.1;县农业局;3\n", encoding="utf-8"

@@ -239,9 +239,13 @@ def _refuse(problem_code: str, key: str, lang: str, **params: object) -> NoRetur
 
 @contextmanager
 def _errors_exit(
-    lang: LangChoice, exit_code: Callable[[list[str]], int] | None = None
+    lang: LangChoice,
+    exit_code: Callable[[list[str]], int] | None = None,
+    *,
+    github: bool = False,
 ) -> Iterator[None]:
-    """Turn :class:`LzipError` into located messages on stderr and a non-zero exit."""
+    """Turn :class:`LzipError` into located messages on stderr and a non-zero exit; with
+    ``github``, also into ``::error`` commands on stdout, which annotate the pull request."""
     from lzip_cli.errors import LzipError
 
     try:
@@ -251,6 +255,11 @@ def _errors_exit(
 
         codes = [p.code for p in exc.problems]
         code = exit_code(codes) if exit_code else EXIT_UNUSABLE
+        if github:
+            from lzip_cli.render.github import problem_commands
+
+            for line in problem_commands(exc.problems, [], exc.omitted, lang.value):
+                typer.echo(line)
         _fail(format_problems(exc.problems, exc.omitted, lang.value), code)
 
 
@@ -502,7 +511,8 @@ def check(
     dash = _to_stdout(output)
     if dash:
         output = None
-    with _errors_exit(lang):
+    annotate = output_format is CheckFormat.github and output is None
+    with _errors_exit(lang, github=annotate):
         plan = _load_plan(data, lang)
         result = _read_and_evaluate(plan, reports, year, lang)
     selected = result.agencies
