@@ -143,7 +143,7 @@ def test_indicators_for_an_unknown_agency_exits_2() -> None:
     result = run_lzip("indicators", "--agency", "县税务局")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == "lzip: 错误：未知的责任单位 '县税务局'\n"
+    assert result.stderr == "lzip: 错误 LZ313: 未知的责任单位 '县税务局'\n"
 
 
 @pytest.mark.parametrize("group", ["leading-group", "县知识产权强县战略领导小组各成员单位"])
@@ -152,7 +152,7 @@ def test_indicators_for_an_agency_group_says_it_is_a_group(group: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        f"lzip: 错误：{group!r} 是单位组“县知识产权强县战略领导小组各成员单位”（leading-group），"
+        f"lzip: 错误 LZ313: {group!r} 是单位组“县知识产权强县战略领导小组各成员单位”（leading-group），"
         "不是责任单位：量化指标由单位负责，不由单位组负责；请指定其成员单位，"
         "如 agriculture、ip-office、forestry 等 18 个\n"
     )
@@ -163,7 +163,7 @@ def test_an_agency_group_in_english() -> None:
     result = run_lzip("template", "2025", "-a", "leading-group", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == (
-        "lzip: error: 'leading-group' is the agency group 'Member units of the County Leading "
+        "lzip: error LZ313: 'leading-group' is the agency group 'Member units of the County Leading "
         "Group for the IP-Strong-County Strategy' (leading-group), not an agency: indicators "
         "are owned by agencies, not by groups; name one of its 18 members, such as "
         "agriculture, ip-office, forestry\n"

@@ -207,8 +207,8 @@ def test_agency_by_id_or_name(agency: str) -> None:
 @pytest.mark.parametrize(
     ("agency", "says"),
     [
-        ("县教育", "lzip: error: unknown agency '县教育'; did you mean '县教育局'?"),
-        ("县气象局", "lzip: error: unknown agency '县气象局'\n"),
+        ("县教育", "lzip: error LZ313: unknown agency '县教育'; did you mean '县教育局'?"),
+        ("县气象局", "lzip: error LZ313: unknown agency '县气象局'\n"),
     ],
 )
 def test_an_unknown_agency_option_exits_2_with_the_closest_name(agency: str, says: str) -> None:

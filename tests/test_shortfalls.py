@@ -959,7 +959,7 @@ def test_lists_left_from_an_earlier_run_are_named_in_a_warning(tmp_path: Path) -
     report = tmp_path / "2024.csv"
     report.write_text(text, encoding="utf-8")
     result = run_lzip("shortfalls", report, "--out", out, "--force", "--lang", "en")
-    assert f"{out / 'agriculture.md'} is a list from an earlier run" in result.stderr
+    assert f"{out / 'agriculture.md'}: warning LZ312: a list from an earlier run" in result.stderr
     assert "index.md is a list" not in result.stderr
     assert f"{out / 'ip-office.md'} is a list" not in result.stderr  # written again this run
 
@@ -971,7 +971,7 @@ def test_a_stale_list_is_named_in_chinese_without_a_space_after_the_agency(
     assert run_lzip("shortfalls", EXAMPLE, "--out", out).exit_code == 1
     result = run_lzip("shortfalls", caught_up_report(tmp_path), "--out", out, "--force")
     assert (
-        f"{out / 'agriculture.md'} 是以前生成的清单：县农业农村局本次没有欠账，请勿发送，或将其删除"
+        f"{out / 'agriculture.md'}: 警告 LZ312: 这是以前生成的清单：县农业农村局本次没有欠账，请勿发送，或将其删除"
         in result.stderr
     )
 
@@ -998,10 +998,16 @@ def test_a_list_left_in_another_format_is_named_in_a_warning_and_kept(
         "shortfalls", caught_up_report(tmp_path), "--out", out, "-f", now, "--force", "--lang", "en"
     )
     assert result.exit_code == 1
-    assert f"{out / f'agriculture.{before}'} is a list from an earlier run" in result.stderr
+    assert (
+        f"{out / f'agriculture.{before}'}: warning LZ312: a list from an earlier run"
+        in result.stderr
+    )
     assert (out / f"agriculture.{before}").read_bytes() == old  # named, never deleted
     # A list of an agency that still owes is not called stale: this run's list replaces it.
-    assert f"{out / f'forestry.{before}'} is a list from an earlier run:" not in result.stderr
+    assert (
+        f"{out / f'forestry.{before}'}: warning LZ312: a list from an earlier run:"
+        not in result.stderr
+    )
 
 
 @pytest.mark.parametrize(("before", "now"), [("md", "csv"), ("xlsx", "md"), ("csv", "xlsx")])
@@ -1016,7 +1022,7 @@ def test_lists_and_index_left_in_another_format_are_named_beside_their_replaceme
     assert result.exit_code == 1
     for stem in ("forestry", "index"):
         assert (
-            f"lzip: warning: {out / f'{stem}.{before}'} is a list in another format from a run "
+            f"{out / f'{stem}.{before}'}: warning LZ312: a list in another format from a run "
             "before a report or the plan changed; its figures may be out of date. This run "
             f"wrote {out / f'{stem}.{now}'}"
         ) in result.stderr.splitlines()
@@ -1050,7 +1056,7 @@ def test_a_list_in_another_format_of_an_agency_left_out_by_agency_is_not_named(
         "shortfalls", report, "--out", out, "-f", "csv", "--agency", "forestry", "--lang", "en"
     )
     assert result.exit_code == 1
-    assert f"{out / 'forestry.md'} is a list in another format" in result.stderr
+    assert f"{out / 'forestry.md'}: warning LZ312: a list in another format" in result.stderr
     assert f"{out / 'education.md'}" not in result.stderr  # no education.csv was written
 
 
@@ -1243,10 +1249,10 @@ def test_a_list_left_out_by_agency_after_the_report_changed_is_named(tmp_path: P
     )
     assert result.exit_code == 1
     assert (
-        f"lzip: warning: {out / 'agriculture.md'} is a list from a run before a report or the "
+        f"{out / 'agriculture.md'}: warning LZ312: a list from a run before a report or the "
         "plan changed, not rewritten by this run (--agency left its agency out)"
     ) in result.stderr
-    assert f"{out / 'forestry.md'} is a list" not in result.stderr  # rewritten
+    assert f"{out / 'forestry.md'}: warning LZ312" not in result.stderr  # rewritten
 
 
 @pytest.mark.parametrize(

@@ -865,6 +865,9 @@ def _write_lists(
     # A list of an agency that still owes, or an index, left in another format by a run before
     # a report or the plan last changed holds that run's figures: it is named beside the file of
     # this run that replaces it. One written since (lists kept in two formats) is left unsaid.
+    from lzip_cli.errors import Problem
+    from lzip_cli.render.problems import format_problem
+
     written = {path.name for path, _ in files}
     now = output_format.value
     changed = max((path.stat().st_mtime_ns for path in inputs if path.is_file()), default=0)
@@ -879,17 +882,19 @@ def _write_lists(
                 continue
             if judged is not None and not judged.shortfalls:
                 agency = result.plan.agency(judged.agency_id).label(lang)
-                said = _t("stale_list", lang, file=str(out / name), agency=agency)
+                stale = Problem("LZ312", "stale_list", str(out / name), params={"agency": agency})
             elif (out / name).stat().st_mtime_ns >= changed:
                 continue  # written since the figures last changed
             elif f"{stem}.{now}" in written:
                 replaced_by = str(out / f"{stem}.{now}")
-                said = _t("stale_list_format", lang, file=str(out / name), new=replaced_by)
+                stale = Problem(
+                    "LZ312", "stale_list_format", str(out / name), params={"new": replaced_by}
+                )
             elif extension is output_format and judged is not None:  # left out by --agency
-                said = _t("stale_list_not_rewritten", lang, file=str(out / name))
+                stale = Problem("LZ312", "stale_list_not_rewritten", str(out / name))
             else:
                 continue
-            typer.echo(_t("warning_line", lang, message=said), err=True)
+            typer.echo(format_problem(stale, lang, "warning"), err=True)  # type: ignore[arg-type]
     return len(files)
 
 
@@ -1141,14 +1146,15 @@ def _agency_ids(
 ) -> list[str]:
     """The agencies ``--agency`` names; an agency that owns no indicator is warned of (LZ247)
     in ``warnings``, where the output carries its warnings, else on stderr."""
-    from lzip_cli.messages import Bilingual, t
+    from lzip_cli.messages import Bilingual
 
     ids = []
     for text in texts:
         found = plan.find_agency(text)
         group = plan.find_group(text) if found is None else None
         if group is not None:  # a group owns no indicator: its members do
-            said = t(
+            _refuse(
+                "LZ313",
                 "group_option",
                 lang.value,
                 text=text,
@@ -1157,13 +1163,10 @@ def _agency_ids(
                 count=len(group.members),
                 members=Bilingual("、".join(group.members[:3]), ", ".join(group.members[:3])),
             )
-            _fail([t("error_line", lang.value, message=said)], EXIT_UNUSABLE)
         if found is None:
-            said = t("unknown_agency_option", lang.value, text=text)
             near = plan.closest_agency(text)
-            if near is not None:
-                said += t("did_you_mean", lang.value, suggestion=near.name)
-            _fail([t("error_line", lang.value, message=said)], EXIT_UNUSABLE)
+            suggestion = {"suggestion": near.name} if near is not None else {}
+            _refuse("LZ313", "unknown_agency_option", lang.value, text=text, **suggestion)
         ids.append(found.id)
         if not any(found.id in indicator.agencies for indicator in plan.indicators):
             # e.g. 县司法局: named in the plan's tasks, owns no quantitative indicator

@@ -1050,21 +1050,20 @@ TEXTS.update(
             "lists in {format} need --out naming the directory to write them to",
         ),
         "stale_list": (
-            "{file} 是以前生成的清单：{agency}本次没有欠账，请勿发送，或将其删除",
-            "{file} is a list from an earlier run: {agency} owes nothing now; do not send it, "
-            "or delete it",
+            "这是以前生成的清单：{agency}本次没有欠账，请勿发送，或将其删除",
+            "a list from an earlier run: {agency} owes nothing now; do not send it, or delete it",
         ),
         "stale_list_format": (
-            "{file} 是报表或方案修改前生成的另一格式的清单，数字可能已过时；本次写入的是 {new}",
-            "{file} is a list in another format from a run before a report or the plan changed; "
-            "its figures may be out of date. This run wrote {new}",
+            "这是报表或方案修改前生成的另一格式的清单，数字可能已过时；本次写入的是 {new}",
+            "a list in another format from a run before a report or the plan changed; its "
+            "figures may be out of date. This run wrote {new}",
         ),
         "stale_list_not_rewritten": (
-            "{file} 是报表或方案修改前生成的清单，本次未重写（--agency 未选该单位），数字可能已过时；"
+            "这是报表或方案修改前生成的清单，本次未重写（--agency 未选该单位），数字可能已过时；"
             "索引仍指向它",
-            "{file} is a list from a run before a report or the plan changed, not rewritten by "
-            "this run (--agency left its agency out); its figures may be out of date, and the "
-            "index still names it",
+            "a list from a run before a report or the plan changed, not rewritten by this run "
+            "(--agency left its agency out); its figures may be out of date, and the index "
+            "still names it",
         ),
         "template_years_differ": (
             "与参数 YEAR（{year}）不同",
@@ -1866,6 +1865,15 @@ TEXTS.update(
             "输出文件会写进作为报表读取的目录（下次会被当作报表读入）。",
             "An output file would go into a folder read as the report (the next run would read it "
             "as a report).",
+        ),
+        "code.LZ312": (
+            "输出目录里有以前生成的清单，本次没有重写：该单位已无欠账，或数字可能已过时。",
+            "The output folder holds a list from an earlier run that this run did not rewrite: "
+            "its agency owes nothing now, or its figures may be out of date.",
+        ),
+        "code.LZ313": (
+            "--agency 指定的不是方案中的责任单位（未知的名称，或一个单位组）。",
+            "--agency names no agency of the plan (an unknown name, or a group of agencies).",
         ),
         "code.LZ309": (
             "所选格式要写入文件（xlsx、csv 清单、各单位表格），但没有用 -o/--out 指定写到哪里"
