@@ -475,11 +475,36 @@ def test_a_report_given_as_dash_in_validate_is_exit_2() -> None:
     assert "lzip: error LZ280: reading a report from standard input (-)" in result.stderr
 
 
-def test_a_file_named_dash_is_read_as_a_report() -> None:
+@pytest.mark.parametrize("name", ["./-", ".//-", "./././-"])
+def test_a_file_named_dash_is_read_as_a_report_when_given_as_dot_slash_dash(name: str) -> None:
     Path("-").write_text("指标,责任单位,数值\n1.1,,16\n", encoding="utf-8")
-    result = run_lzip("check", "-", "--year", "2024", "-f", "json")
+    result = run_lzip("check", name, "--year", "2024", "-f", "json")
     assert result.exit_code == 1  # judged: 1.1 is behind, the rest not reported
     assert "LZ280" not in result.stderr
+
+
+def test_a_bare_dash_is_refused_even_beside_a_file_named_dash() -> None:
+    Path("-").write_text("指标,责任单位,数值\n1.1,,16\n", encoding="utf-8")
+    result = run_lzip("check", "-", "--year", "2024")
+    assert result.exit_code == 2
+    assert "LZ280" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", ""],
+        ["check", "examples/2024.csv", "-o", ""],
+        ["check", "examples/2024.csv", "--output="],
+        ["shortfalls", "examples/2024.csv", "--out", ""],
+        ["check", "examples/2024.csv", "--data", ""],
+    ],
+)
+def test_an_empty_argument_is_a_usage_error_not_the_current_folder(args: list[str]) -> None:
+    result = run_lzip(*args, "--lang", "en")
+    assert result.exit_code == 2
+    assert "an argument is empty" in result.stderr
+    assert list(Path().iterdir()) == []  # nothing written here
 
 
 def test_a_report_outside_the_current_directory_is_named_as_given(tmp_path: Path) -> None:

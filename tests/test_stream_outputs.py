@@ -50,6 +50,14 @@ def test_output_dash_is_standard_output_and_creates_no_file(in_tmp: Path) -> Non
     assert list(in_tmp.iterdir()) == []
 
 
+@pytest.mark.parametrize("option", [["-o", "./-"], ["--output=./-"]])
+def test_output_dot_slash_dash_is_a_file_named_dash(in_tmp: Path, option: list[str]) -> None:
+    result = run_lzip("check", EXAMPLE, "-f", "json", *option)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert json.loads((in_tmp / "-").read_text(encoding="utf-8"))["year"] == 2024
+
+
 def test_output_dash_without_a_format_prints_the_table_as_no_output_does() -> None:
     result = run_lzip("check", EXAMPLE, "-o", "-", "--lang", "en", env={"COLUMNS": "100"})
     assert result.exit_code == 1

@@ -57,6 +57,17 @@ class _Group(_LocalizedHelp, typer.core.TyperGroup):
             _path_failed(exc, language(args, os.environ))
 
 
+def _named_file(arg: str) -> str:
+    """``./-`` (the shell's way to name a file called ``-``) as its absolute path: pathlib would
+    read it as ``-``, which lzip takes for standard output (``-o -``) or refuses (a report)."""
+    option, equals, value = arg.partition("=")
+    if equals and option.startswith("--"):
+        return option + equals + _named_file(value)
+    if arg != "-" and not arg.startswith("-") and os.path.normpath(arg) == "-":
+        return os.path.abspath(arg)
+    return arg
+
+
 def _path_failed(exc: OSError, lang: str) -> NoReturn:
     """A path the operating system would not look at (a name too long for the file system, a
     folder not searchable) where no command expected it: LZ004 on that path, not a traceback."""
@@ -83,6 +94,15 @@ class _Command(_LocalizedHelp, typer.core.TyperCommand):
             ):
                 param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
         return super().get_help(ctx)
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        # Checked on the words as typed: a Path option turns "" into "." (the current folder,
+        # where `--out "$UNSET"` would write the lists) and "./-" into "-" (standard output).
+        if "" in args or any(arg.endswith("=") and arg.startswith("--") for arg in args):
+            from lzip_cli.usage import UsageError
+
+            raise UsageError(t("empty_argument", language(args, os.environ)), ctx=ctx)
+        return super().parse_args(ctx, [_named_file(arg) for arg in args])
 
     def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
         # Typer 0.29 writes a required argument in braces (lzip check [OPTIONS] {REPORT}...);
@@ -264,8 +284,8 @@ def _errors_exit(
 
 
 def _to_stdout(output: Path | None) -> bool:
-    """``-o -``: standard output, as with no ``-o`` (a file named ``-`` is given with its folder,
-    ``$PWD/-``: pathlib reads ``./-`` as ``-``)."""
+    """``-o -``: standard output, as with no ``-o`` (a file named ``-`` is given as ``./-``,
+    which :func:`_named_file` passes on as its absolute path, or ``$PWD/-``)."""
     return output is not None and str(output) == "-"
 
 

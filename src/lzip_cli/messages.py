@@ -214,6 +214,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress_indicators": ("检查指标", "checking indicators"),
     # --- CLI -----------------------------------------------------------------------------------
     "error": ("错误", "error"),
+    "empty_argument": (
+        '参数为空（可能是未设置的变量，如 --out "$OUT"）：请给出文件、目录或取值',
+        'an argument is empty (an unset variable, such as --out "$OUT"?): give a file, folder '
+        "or value",
+    ),
     "error_line": ("lzip: 错误：{message}", "lzip: error: {message}"),
     "warning_line": ("lzip: 警告：{message}", "lzip: warning: {message}"),
     "warning": ("警告", "warning"),

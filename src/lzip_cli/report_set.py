@@ -64,7 +64,9 @@ def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
     files: list[tuple[Path, Path]] = []
     seen: set[str] = set()
     for path in paths:
-        if str(path) == "-" and not path.exists():  # as many tools read standard input; not lzip
+        # As many tools read standard input; not lzip. A file named "-" is given as ./- (which
+        # the command line passes on as its absolute path) or $PWD/-.
+        if str(path) == "-":
             raise LzipError([Problem("LZ280", "report_from_stdin")])
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if _is_report_file(p))

@@ -23,6 +23,7 @@ from lzip_cli.messages import Lang, choices, t
 #: Click's exception classes, from wherever this Typer takes Click (recent ones vendor it).
 _CLICK = sys.modules[typer.BadParameter.__module__]
 ClickException: type[Exception] = _CLICK.ClickException
+UsageError: type[Exception] = _CLICK.UsageError
 #: ``lzip`` or ``lzip check`` alone: the help itself, not an error to translate (Click ≥ 8.2).
 _HELP_FOR_NO_ARGS: type[Exception] | None = getattr(_CLICK, "NoArgsIsHelpError", None)
 
