@@ -434,7 +434,9 @@ def test_a_directory_without_reports() -> None:
     Path("2024/old").mkdir()
     Path("2024/~$县林业局.xlsx").write_bytes(b"lock")
     result = check(Path("2024"))
-    assert_error(result, "2024", "LZ254", "目录中没有报表文件（.csv、.tsv、.txt、.xlsx）")
+    assert_error(
+        result, "2024", "LZ254", "目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et）"
+    )
 
 
 def test_a_missing_path() -> None:

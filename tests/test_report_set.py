@@ -688,3 +688,12 @@ def test_validate_passes_a_folder_with_a_header_only_form_with_a_warning() -> No
     document = json.loads(run_lzip("validate", "2024", "--format", "json").stdout)
     assert document["valid"] is True
     assert [(p["code"], p["severity"]) for p in document["problems"]] == [("LZ256", "warning")]
+
+
+def test_the_message_for_a_folder_without_reports_names_every_suffix_lzip_reads() -> None:
+    from lzip_cli.messages import t
+    from lzip_cli.report_set import REPORT_SUFFIXES
+
+    for lang in ("zh", "en"):
+        said = t("report_dir_empty", lang)
+        assert all(suffix in said for suffix in REPORT_SUFFIXES), (lang, said)

@@ -538,8 +538,8 @@ TEXTS.update(
             "them, such as {latest}",
         ),
         "report_dir_empty": (
-            "目录中没有报表文件（.csv、.tsv、.txt、.xlsx）",
-            "the directory holds no report files (.csv, .tsv, .txt, .xlsx)",
+            "目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et）",
+            "the directory holds no report files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .et)",
         ),
         "report_from_stdin": (
             "不支持从标准输入（-）读取报表：请给出报表的文件名（如 2024.csv）或所在目录（如 "
@@ -1817,8 +1817,8 @@ TEXTS.update(
             "The report has merged cells.",
         ),
         "code.LZ254": (
-            "作为报表给出的目录中没有报表文件（.csv、.tsv、.txt、.xlsx）。",
-            "A directory given as a report holds no report files (.csv, .tsv, .txt, .xlsx).",
+            "作为报表给出的目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et）。",
+            "A directory given as a report holds no report files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .et).",
         ),
         "code.LZ255": (
             "几个数值（或笔数）列各写一个年份（2023年完成值、2024年完成值）：读取报表年度的一列，"
