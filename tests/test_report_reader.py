@@ -1375,3 +1375,29 @@ def test_characters_that_show_as_nothing_are_read_past_in_every_cell(tmp_path: P
     assert result.exit_code in (0, 1), result.stderr
     actual = {i["id"]: i["actual"] for i in json.loads(result.stdout)["indicators"]}
     assert (actual["1.1"], actual["4.3"], actual["1.2"]) == (7, 1700, 80)
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        # Excel pads the header with a comma when a figure was typed past it.
+        ("指标,责任单位,数值,\r\n4.3,,,1652\r\n", (2, 4, "'1652'")),
+        ("指标,责任单位,数值,,备注\r\n4.3,,1652,x,\r\n4.2,,17,y,\r\n", (2, 4, "'x'")),
+    ],
+)
+def test_text_in_a_column_without_a_header_is_warned_of_once(
+    tmp_path: Path, text: str, cell: tuple[int, int, str]
+) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_bytes(text.encode("utf-8"))
+    result = run_lzip("check", report, "-f", "json", "--lang", "en")
+    warnings = [w for w in json.loads(result.stdout)["warnings"] if w["code"] == "LZ267"]
+    assert [(w["line"], w["column"]) for w in warnings] == [cell[:2]]
+    assert warnings[0]["message"].startswith(f"{cell[2]} is in a column without a header")
+
+
+def test_a_blank_column_without_a_header_says_nothing(tmp_path: Path) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text("指标,责任单位,数值,\n4.3,,1652,\n", encoding="utf-8")
+    result = run_lzip("check", report, "-f", "json")
+    assert json.loads(result.stdout)["warnings"] == []

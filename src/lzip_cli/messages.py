@@ -840,6 +840,11 @@ TEXTS.update(
             "indicator {indicator}: the county figure {county:g} differs from the agencies' sum "
             "{total:g}; the county figure stands",
         ),
+        "headless_column": (
+            "{text!r} 所在的列没有表头，该列不被读取：数值请填在“数值”列，或给这一列加上表头",
+            "{text!r} is in a column without a header, which is not read: put a figure in the "
+            "value column, or give the column a header",
+        ),
         "stock_figure_repeated": (
             "指标 {indicator} 是年末存量：{agency}填报的 {value:g} 与{other}相同，全县数按各单位之和"
             "计为 {total:g}；若这是全县数，请只填一行全县合计（责任单位留空）",
@@ -1636,6 +1641,11 @@ TEXTS.update(
             "复合指标（如融资金额及笔数）的金额旁笔数/件数为空，全县笔数/件数记为未知。",
             "A compound indicator's amount (financing and its deals) has a blank count beside it:"
             " the county's count is unknown.",
+        ),
+        "code.LZ267": (
+            "表头为空的列中有内容，未被读取（如数值填到了表头之外的列）。",
+            "A column without a header holds text that is not read (a figure typed past the "
+            "header, say).",
         ),
         "code.LZ266": (
             "年末存量指标（如有效注册商标拥有量）的两个单位填报了相同的数值，可能各自填了全县数：全县数是各单位之和。",

@@ -603,6 +603,27 @@ class _Body:
             if fold(cell) and header_field(cell) is None
         ]
 
+    def _warn_headless(self, cells: list[str], headless: list[int], row: int) -> list[int]:
+        """LZ267 at the first filled cell of each column without a header, in a row of an
+        indicator; the columns not yet warned of."""
+        left = []
+        for index in headless:
+            text = cells[index].strip()
+            if not text or not fold(text):
+                left.append(index)
+                continue
+            self.warnings.append(
+                Problem(
+                    "LZ267",
+                    "headless_column",
+                    file=self.name,
+                    line=row,
+                    column=index + 1,
+                    params={"text": text if len(text) <= 40 else text[:40] + "…"},
+                )
+            )
+        return left
+
     def _agency_in(self, cells: list[str], unnamed: list[int], row: int) -> Problem | None:
         """LZ260 when a row of an indicator names an agency of the plan in one of the columns
         ``unnamed`` (a header such as 责任科室 that lzip does not know), else None."""
@@ -655,6 +676,9 @@ class _Body:
         # header lzip does not know must stop the reading, not be summed as the county's.
         unnamed = self._unnamed_columns() if "agency" not in columns else []
         misread = False  # an unknown column names agencies: the rows below are not read
+        # Columns with no header, whose cells are not read: Excel pads the header line with
+        # commas when a figure was typed past it (指标,责任单位,数值, over 4.3,,,1652).
+        headless = [i for i, cell in enumerate(header.cells) if not fold(cell)]
         for row_number, cells in rows:
             if not "".join(cells).strip():  # every cell blank (one string, not a generator)
                 continue
@@ -698,6 +722,8 @@ class _Body:
             )
             if parsed_row is None:
                 continue
+            if headless:
+                headless = self._warn_headless(cells, headless, row_number)
             if parsed_row.value is None and parsed_row.count is None:
                 # A row left blank is the same as no row ("not reported"); its note, if any,
                 # says why, and is kept for the output.
