@@ -1401,3 +1401,19 @@ def test_a_blank_column_without_a_header_says_nothing(tmp_path: Path) -> None:
     report.write_text("指标,责任单位,数值,\n4.3,,1652,\n", encoding="utf-8")
     result = run_lzip("check", report, "-f", "json")
     assert json.loads(result.stdout)["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xe6\x8c\x87\xe6\xa0\x87,\xe8\xb4\xa3\xe4\xbb\xbb\xe5\x8d\x95\xe4\xbd\x8d,\xe6\x95\xb0\xe5\x80\xbc\r\n4.3,,1652\x1a",
+        b"\xe6\x8c\x87\xe6\xa0\x87,\xe8\xb4\xa3\xe4\xbb\xbb\xe5\x8d\x95\xe4\xbd\x8d,\xe6\x95\xb0\xe5\x80\xbc\r\n4.3,,1652\r\n\x1a",
+    ],
+    ids=["stuck-to-the-last-cell", "on-a-line-of-its-own"],
+)
+def test_a_dos_end_of_file_mark_is_no_part_of_the_report(tmp_path: Path, content: bytes) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_bytes(content)  # 指标,责任单位,数值 then 4.3's row and Ctrl-Z
+    result = run_lzip("check", report, "-f", "json")
+    actual = {i["id"]: i["actual"] for i in json.loads(result.stdout)["indicators"]}
+    assert actual["4.3"] == 1652

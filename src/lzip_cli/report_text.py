@@ -115,6 +115,10 @@ def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
     number = 0
     while True:
         line = readline(MAX_LINE_CHARS)
+        if line.endswith("\x1a"):
+            # DOS's end-of-file mark (Ctrl-Z), which `copy a.csv+b.csv` leaves after the last
+            # cell: no part of it. (Inside a line, it is the cell's text, as Excel reads it.)
+            line = line.rstrip("\x1a")
         if not line:
             return
         number += 1
