@@ -278,8 +278,21 @@ BODY = "指标,责任单位,数值\n4.3,,1652\n1.1,ip-office,9\n"
         "知识产权指标填报表,,\n填报单位：（盖章）,,填报日期：2025年1月\n\n",
         "表一\n\n单位：起、件、%\n",
         "一,二,三\n四\n五\n六\n七\n",
+        # A county form's head: title, period, who, when, units, a note (six rows).
+        "鹿寨县2024年度知识产权强县建设指标完成情况表,,\n（2024年1月1日至2024年12月31日）,,\n"
+        "填报单位（盖章）：县知识产权局,,\n填报日期：2025年1月10日,,\n单位：件、万元、%,,\n"
+        "说明：全县合计行责任单位留空,,\n",
+        "一\n二\n三\n四\n五\n六\n七\n八\n九\n十\n",
     ],
-    ids=["title", "title-one-cell", "title-and-subtitle", "blank-between", "five-rows"],
+    ids=[
+        "title",
+        "title-one-cell",
+        "title-and-subtitle",
+        "blank-between",
+        "five-rows",
+        "six-rows-of-a-county-form",
+        "ten-rows",
+    ],
 )
 def test_title_rows_above_the_header_are_read_past(plan: Plan, above: str) -> None:
     report = read(plan, "2024.csv", above + BODY)
@@ -308,9 +321,9 @@ def test_errors_below_a_title_keep_their_row_numbers(plan: Plan) -> None:
     [
         "1.1,县林业局,2\n",  # a row of figures: the header must come first
         "说明,,\n4.3,,1652\n",
-        "一\n二\n三\n四\n五\n六\n",  # more than a title
+        "一\n二\n三\n四\n五\n六\n七\n八\n九\n十\n十一\n",  # more than a title
     ],
-    ids=["figures", "title-then-figures", "six-rows"],
+    ids=["figures", "title-then-figures", "eleven-rows"],
 )
 def test_rows_above_the_header_that_are_no_title_make_the_header_missing(
     plan: Plan, above: str

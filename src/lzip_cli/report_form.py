@@ -100,7 +100,7 @@ _HEADER_DECORATION = re.compile(r"^(?:19|20|21)[0-9]{2}(?:年度?)?|[(（\[【][
 
 
 #: Rows above the header that a form may carry (a title, "填报单位：…"), read past unreported.
-MAX_TITLE_ROWS = 5
+MAX_TITLE_ROWS = 10
 
 
 #: A cell like a figure or an indicator id (``4.3``, ``1,700``, ``95%``): no title row has one.
