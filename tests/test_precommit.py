@@ -181,6 +181,20 @@ def test_by_folder_leaves_a_report_file_outside_a_year_folder_alone(
     assert "OK: reports/2024.csv" in result.stdout
 
 
+def test_by_folder_takes_a_year_folder_as_check_does_named_for_the_year_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    folder = repo / "reports" / "鹿寨县2025年度考核"  # a year among other words: no year folder
+    folder.mkdir(parents=True)
+    for name, body in REPEATED_ROW.items():
+        (folder / name).write_bytes(("指标,责任单位,数值,笔数,备注\n" + body).encode("gbk"))
+    monkeypatch.chdir(repo)
+    result = validate("--by-folder", "reports/鹿寨县2025年度考核/林业局.csv")
+    assert result.exit_code == 0, result.output  # read on its own, as check reads it
+    assert "OK: reports/鹿寨县2025年度考核/林业局.csv" in result.stdout
+
+
 def test_hook_command_finds_a_row_repeated_across_two_forms(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -463,11 +463,11 @@ def _year_folders(paths: list[Path]) -> list[Path]:
     stands for its folder, read as one report as ``check reports/2025/`` reads it, so that a row
     repeated in two forms or two forms of different years are found. Other paths stay as given;
     each folder is named once, where its first file was."""
-    from lzip_cli.report_reader import years_in_name
+    from lzip_cli.report_set import is_year_folder
 
     chosen: dict[Path, None] = {}
     for path in paths:
-        year_folder = path.is_file() and len(years_in_name(path.parent)) == 1
+        year_folder = path.is_file() and is_year_folder(path.parent)
         chosen[path.parent if year_folder else path] = None
     return list(chosen)
 

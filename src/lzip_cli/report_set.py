@@ -46,13 +46,19 @@ def report_folders(paths: list[Path]) -> list[Path]:
     files = [path for path in paths if not path.is_dir()]
     if len(files) > 1:
         folders += list(dict.fromkeys(path.parent for path in files))
-    elif files and _YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", _folder_name(files[0]))):
+    elif files and is_year_folder(files[0].parent):
         folders.append(files[0].parent)
     return folders
 
 
 #: A folder named for a year and nothing else: 2024, 2024年, 2024年度.
 _YEAR_FOLDER = re.compile(r"(?:19|20|21)[0-9]{2}(?:年度?)?")
+
+
+def is_year_folder(folder: Path) -> bool:
+    """Whether ``folder`` is named for a year alone (``2024``, ``2024年``, ``2024年度``): a
+    year's folder of forms, whose files make one report together."""
+    return _YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", folder.resolve().name)) is not None
 
 
 def _folder_name(file: Path) -> str:
