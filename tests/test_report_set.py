@@ -697,3 +697,17 @@ def test_the_message_for_a_folder_without_reports_names_every_suffix_lzip_reads(
     for lang in ("zh", "en"):
         said = t("report_dir_empty", lang)
         assert all(suffix in said for suffix in REPORT_SUFFIXES), (lang, said)
+
+
+def test_a_broken_link_among_a_folders_forms_is_an_error_naming_it(in_tmp: Path) -> None:
+    split_example(in_tmp / "2024")
+    (in_tmp / "2024" / "林业局.csv").symlink_to("gone.csv")
+    result = run_lzip("check", "2024")
+    assert result.exit_code == 2
+    assert "2024/林业局.csv: 错误 LZ003: 符号链接所指的文件 gone.csv 不存在" in result.stderr
+
+
+def test_one_folder_named_twice_through_a_link_is_read_once(in_tmp: Path) -> None:
+    split_example(in_tmp / "2024")
+    (in_tmp / "latest").symlink_to("2024")
+    assert check_json("2024", "latest") == check_json("2024")

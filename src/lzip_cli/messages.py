@@ -27,6 +27,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "file_is_directory": ("这是一个目录，不是文件", "is a directory, not a file"),
     "file_too_large": ("文件过大（{size} 字节）", "file is too large ({size} bytes)"),
     "file_missing": ("文件不存在", "no such file"),
+    "broken_link": (
+        "符号链接所指的文件 {target} 不存在（或链接成环）",
+        "a symbolic link to {target}, which does not exist (or the links loop)",
+    ),
     "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
     "path_unusable": ("无法使用此路径：{reason}", "cannot use this path: {reason}"),
     "file_unreadable_locked": (

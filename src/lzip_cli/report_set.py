@@ -75,7 +75,21 @@ def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
         if str(path) == "-":
             raise LzipError([Problem("LZ280", "report_from_stdin")])
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if _is_report_file(p))
+            entries = sorted(path.iterdir())
+            found = [p for p in entries if _is_report_file(p)]
+            broken = [p for p in entries if _is_broken_link(p)]
+            if broken:  # a form that is not there would make its agency "not reported"
+                raise LzipError(
+                    [
+                        Problem(
+                            "LZ003",
+                            "broken_link",
+                            display_path(link),
+                            params={"target": os.readlink(link)},
+                        )
+                        for link in broken
+                    ]
+                )
             if not found:
                 years = sorted(p.name for p in path.iterdir() if p.is_dir() and years_in_name(p))
                 if years:  # reports/ holding 2023/ and 2024/: one of them is the report
@@ -92,11 +106,20 @@ def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
         else:
             found, folder = [path], path.parent
         for file in found:
-            key = os.path.normcase(os.path.abspath(file))
+            # The real path: one folder named twice (reports/2024 and a link to it) is read once.
+            key = os.path.normcase(os.path.realpath(file))
             if key not in seen:
                 seen.add(key)
                 files.append((file, folder))
     return files
+
+
+def _is_broken_link(path: Path) -> bool:
+    """A link of a report's name (``林业局.csv``) whose file is not there, or that loops."""
+    name = path.name
+    if path.suffix.lower() not in REPORT_SUFFIXES or name.startswith(("~$", ".")):
+        return False
+    return path.is_symlink() and not path.exists()
 
 
 def _is_report_file(path: Path) -> bool:
