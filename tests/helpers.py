@@ -31,6 +31,8 @@ def digest(path: Path) -> str | None:
     try:
         if path.is_symlink():
             return "-> " + os.readlink(path)
+        if not path.is_file():  # a FIFO or device: opening it could wait for ever
+            return None
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:

@@ -1005,3 +1005,13 @@ def test_an_unreadable_plan_folder_is_lzips_located_error_not_a_usage_error(
     assert result.exit_code == 2
     assert "LZ004" in result.stderr and "plan/agencies.yaml" in result.stderr
     assert "用法" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_given_as_a_report_is_refused_not_waited_on() -> None:
+    os.mkfifo("2024.csv")  # opening it would wait for a writer that never comes
+    result = run_lzip("check", "2024.csv", "--lang", "en")
+    assert result.exit_code == 2
+    assert "2024.csv: error LZ280: this is no regular file (a pipe, device or FIFO)" in (
+        result.stderr
+    )

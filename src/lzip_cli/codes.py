@@ -179,7 +179,7 @@ CODES: dict[str, Code] = {
     "LZ265": _c("value_without_count", severity="warning"),
     "LZ266": _c("stock_figure_repeated", severity="warning"),
     "LZ267": _c("headless_column", severity="warning"),
-    "LZ280": _c("report_from_stdin"),
+    "LZ280": _c("report_from_stdin", "report_not_a_file"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),

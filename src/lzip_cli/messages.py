@@ -545,6 +545,11 @@ TEXTS.update(
             "目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et）",
             "the directory holds no report files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .et)",
         ),
+        "report_not_a_file": (
+            "这不是普通文件（管道、设备或 FIFO）：lzip 只读取报表文件和目录，请先把内容保存为文件",
+            "this is no regular file (a pipe, device or FIFO): lzip reads report files and "
+            "folders only; save the content to a file first",
+        ),
         "report_from_stdin": (
             "不支持从标准输入（-）读取报表：请给出报表的文件名（如 2024.csv）或所在目录（如 "
             "returns/2024/）",
@@ -1848,8 +1853,9 @@ TEXTS.update(
             "are checked.",
         ),
         "code.LZ280": (
-            "报表给成了 -（标准输入）：lzip 只读取报表文件或目录。",
-            "A report was given as - (standard input): lzip reads report files and folders only.",
+            "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",
+            "A report was given as - (standard input), a pipe or a device: lzip reads report "
+            "files and folders only.",
         ),
         "code.LZ301": (
             "输出文件就是输入文件之一。",

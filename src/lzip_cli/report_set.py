@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,6 +105,8 @@ def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
                 raise LzipError([problem])
             folder = path
         else:
+            if _is_stream(path):  # a pipe (/dev/stdin, <(…)) or FIFO: read once, or never ends
+                raise LzipError([Problem("LZ280", "report_not_a_file", file=display_path(path))])
             found, folder = [path], path.parent
         for file in found:
             # The real path: one folder named twice (reports/2024 and a link to it) is read once.
@@ -112,6 +115,15 @@ def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
                 seen.add(key)
                 files.append((file, folder))
     return files
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` exists and is no regular file (nor folder): a pipe, FIFO or device."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False  # not there, or not usable: said when it is read
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _is_broken_link(path: Path) -> bool:
