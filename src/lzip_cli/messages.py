@@ -201,6 +201,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "milestones need a numeric target: the target is per-actual, so there is none for them "
         "to lead to; remove milestones",
     ),
+    "count_unit_en_without_count_unit": (
+        "只有填笔数/件数的指标（设了 count_unit）才有英文笔数单位：请补上 count_unit，或删除 count_unit_en",
+        "count_unit_en is the English count unit of an indicator that takes a count: add its "
+        "count_unit, or remove count_unit_en",
+    ),
     "milestone_range": (
         "{year} 年阶段目标 {value:g} 应在 {low:g} 与 {high:g} 之间",
         "the {year} milestone {value:g} must lie between {low:g} and {high:g}",
@@ -1368,7 +1373,9 @@ TEXTS.update(
         "diff_field.name_en": ("英文名称", "English name"),
         "diff_field.group": ("任务序号", "group"),
         "diff_field.unit": ("计量单位", "unit"),
+        "diff_field.unit_en": ("英文计量单位", "English unit"),
         "diff_field.count_unit": ("笔数单位", "count unit"),
+        "diff_field.count_unit_en": ("英文笔数单位", "English count unit"),
         "diff_field.kind": ("类型", "kind"),
         "diff_field.direction": ("方向", "direction"),
         "diff_field.scope": ("考核方式", "scope"),
@@ -1530,6 +1537,10 @@ TEXTS.update(
             "目标值为 per-actual 的指标设了阶段目标（阶段目标须有数值目标）。",
             "An indicator whose target is per-actual has milestones (milestones need a numeric "
             "target).",
+        ),
+        "code.LZ118": (
+            "指标设了英文笔数单位 count_unit_en，却没有笔数单位 count_unit。",
+            "An indicator has an English count unit (count_unit_en) but no count_unit.",
         ),
         "code.LZ201": (
             "报表文件为空（由多份报表组成时，仅当没有一份填有数值；否则为警告 LZ256）。",
