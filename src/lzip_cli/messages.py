@@ -1324,8 +1324,9 @@ TEXTS.update(
             "{agency}: {indicator} is {status} in {year}{gaps}",
         ),
         "gh_gaps": (
-            "，距阶段值 {milestone}，距目标 {target}",
-            "; {milestone} to the milestone, {target} to the target",
+            "，距阶段值 {milestone} {unit}，距目标 {target} {unit}",
+            # Not "1 cases", nor "2 10k yuan": the unit once, after the figures.
+            "; {milestone} to the milestone, {target} to the target (in {unit})",
         ),
         "unknown_code": (
             "未知的问题代码 {code!r}：运行 lzip explain 查看全部代码",
