@@ -3,7 +3,8 @@
 A table never loses a column. Where the console is too narrow for all of them, even with names
 and other text wrapped (names fold), the columns go into blocks one under the other: the first
 holds the most important ones, each further block the next ones, each repeating the id column
-so that its rows can be read against the first block's. Figures never fold.
+so that its rows can be read against the first block's. Figures never fold, nor does a
+completion bar part from its percentage.
 """
 
 from __future__ import annotations
@@ -139,6 +140,7 @@ def agency_table(
         for c in view.COLUMNS
     }
     mins["name"] = min(needs["name"], max(cell_len(titles["name"]), NAME_MIN_WIDTH[lang]))
+    mins["progress"] = needs["progress"]  # a bar never without its percentage
     parts: list[RenderableType] = []
     for number, widths in enumerate(column_blocks(needs, mins, width)):
         heading = "agency_heading" if number == 0 else "agency_heading_continued"
