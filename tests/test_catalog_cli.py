@@ -18,7 +18,8 @@ from helpers import run_lzip
 from lzip_cli.plan_loader import default_data_dir, load_plan
 
 INDICATOR_FIELDS = {
-    "id", "group", "name", "name_en", "unit", "count_unit", "kind", "direction",
+    "id", "group", "name", "name_en", "unit", "unit_en", "count_unit", "count_unit_en", "kind",
+    "direction",
     "baseline", "target", "agencies", "scope", "milestones", "note",
 }  # fmt: skip
 ALL_IDS = ["1.1", "1.2", "2.1", "3.1", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "5.4", "6.1", "7.1", "8.1"]  # fmt: skip

@@ -304,6 +304,7 @@ SHARED_KEYS = {
     "name": "str",
     "name_en": "str",
     "unit": "str",
+    "unit_en": "str",
     "scope": "str",
     "direction": "str",
     "baseline": "int",
@@ -330,6 +331,7 @@ def test_json_shared_indicator(document: dict[str, Any]) -> None:
         "name": "查处假冒知识产权行政案件",
         "name_en": "Administrative cases of counterfeit IP investigated",
         "unit": "起",
+        "unit_en": "cases",
         "scope": "shared",
         "direction": "increase",
         "baseline": 15,
@@ -448,6 +450,7 @@ def test_json_each_indicator(document: dict[str, Any]) -> None:
 def test_json_compound_indicator(document: dict[str, Any]) -> None:
     record = indicator_of(document, "5.1")
     assert (record["count_unit"], record["actual"], record["count"]) == ("笔", 850, 3)
+    assert (record["unit_en"], record["count_unit_en"]) == ("10k yuan", "deals")
     assert (record["target"], record["target_per_actual"], record["milestone"]) == (
         None,
         True,
@@ -746,7 +749,7 @@ def test_github_annotation_of_a_small_shortfall_names_a_gap_of_0_01(tmp_path: Pa
     report = write(tmp_path / "2024.csv", JUST_SHORT)
     text = run("check", report, "--format", "github", "--lang", "en").stdout
     line = next(line for line in text.splitlines() if "1.2 " in line and "behind" in line)
-    assert "0.01 %" in line and " 0 %" not in line
+    assert "; 0.01 to the milestone" in line and " 0 to" not in line
 
 
 def test_json_keeps_a_small_gap_as_it_is(tmp_path: Path) -> None:

@@ -286,7 +286,7 @@ def test_check_github(workdir: Path) -> None:
     assert any(
         line.startswith("::warning file=good-2024.csv,line=20,title=7.1 behind::") for line in lines
     )
-    assert "%25 to the milestone" in result.stdout  # the % unit, escaped
+    assert "to the target (in %25)" in result.stdout  # the % unit, escaped
     assert_golden(result.stdout, "check-2024.github.txt")
 
 

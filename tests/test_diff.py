@@ -137,6 +137,44 @@ def test_indicator_fields(tmp_path: Path) -> None:
     assert [c.subject for c in changes][-1] == "7.1"
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            [
+                "4.3 有效注册商标拥有量：英文计量单位 trademarks → marks",
+                "5.1 专利质押融资金额：英文笔数单位 deals → —",
+            ],
+        ),
+        (
+            "en",
+            [
+                "4.3 Valid registered trademarks held: English unit trademarks → marks",
+                "5.1 Patent pledge financing: English count unit deals → —",
+            ],
+        ),
+    ],
+)
+def test_english_units_are_compared_as_the_english_names_are(
+    tmp_path: Path, lang: str, expected: list[str]
+) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        indicators=[
+            ("    unit_en: trademarks\n    kind: stock", "    unit_en: marks\n    kind: stock"),
+            ("    count_unit: 笔\n    count_unit_en: deals\n", "    count_unit: 笔\n"),
+        ],
+    )
+    assert {(c.subject, c.field, c.old, c.new) for c in diff(load_plan(DATA), load_plan(new))} == {
+        ("4.3", "unit_en", "trademarks", "marks"),
+        ("5.1", "count_unit_en", "deals", None),
+    }
+    result = run_lzip("diff", str(DATA), str(new), "-f", "text", "--lang", lang)
+    assert result.stdout.splitlines() == expected
+
+
 def test_lines_read_naturally(tmp_path: Path) -> None:
     new = edited(
         tmp_path,

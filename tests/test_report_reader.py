@@ -672,8 +672,8 @@ def test_a_bad_year_cell(plan: Plan) -> None:
         ("1.2,,101", "LZ223", 3, "'101': a rate cannot exceed 100%"),
         ("1.2,,101%", "LZ223", 3, "'101%': a rate cannot exceed 100%"),
         ("4.3,,1" + "0" * 13, "LZ224", 3, "implausibly large"),
-        ("4.3,,16.5", "LZ228", 3, "'16.5': a figure in 件 must be a whole number"),
-        ("1.1,,１２．５起", "LZ228", 3, "a figure in 起 must be a whole number"),
+        ("4.3,,16.5", "LZ228", 3, "'16.5': a figure in trademarks must be a whole number"),
+        ("1.1,,１２．５起", "LZ228", 3, "a figure in cases must be a whole number"),
     ],
 )
 def test_value_errors_are_located(plan: Plan, row: str, code: str, column: int, says: str) -> None:
@@ -1209,7 +1209,7 @@ def test_a_count_without_its_amount_is_flagged(plan: Plan) -> None:
     report = read(plan, "2024.csv", "指标,责任单位,数值,笔数\n5.1,县财政局,,3\n")
     [warning] = report.warnings
     assert (warning.code, warning.line, warning.column) == ("LZ249", 2, 3)
-    assert "the count 3 has no amount (万元)" in english(warning)
+    assert "the count 3 has no amount (10k yuan)" in english(warning)
 
 
 @pytest.mark.parametrize(

@@ -391,8 +391,8 @@ FINANCE_2024 = "指标,责任单位,数值,笔数\n5.2,县财政局,100,2\n5.1,�
         (
             "en",
             {
-                "5.3": "report this year's amount (万元) and count (件)",
-                "5.4": "report this year's amount (万元) and count (笔)",
+                "5.3": "report this year's amount (10k yuan) and count (items)",
+                "5.4": "report this year's amount (10k yuan) and count (policies)",
             },
         ),
     ],

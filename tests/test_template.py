@@ -136,7 +136,7 @@ def test_english_form_has_english_headers_and_names() -> None:
         "2025",
         "1.1",
         "Administrative cases of counterfeit IP investigated (county-wide: leave agency blank)",
-        "起",
+        "cases",
         "",
     ]
 

@@ -5,6 +5,7 @@ falls back to the terminal's, else 80 columns; one below 40 counts as 40."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,32 @@ def test_help_reads_columns_as_the_tables_do(lang: str, columns: str, like: str)
     done = lzip("check", "--help", "--lang", lang, columns=columns)
     assert done.returncode == 0, done.stderr
     assert done.stdout == lzip("check", "--help", "--lang", lang, columns=like).stdout
+
+
+#: A completion bar, and what must follow it on its line: a space and the percentage.
+BAR = re.compile(r"[█░]+(?P<after>.{0,5})")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", ["80", "100", "120", "160"])
+def test_a_completion_bar_keeps_its_percentage_on_its_line(columns: str, lang: str) -> None:
+    done = lzip("check", str(EXAMPLE), "--lang", lang, columns=columns)
+    assert done.returncode == 1, done.stderr
+    bars = [(line, m["after"]) for line in done.stdout.splitlines() for m in BAR.finditer(line)]
+    assert len(bars) > 20  # every agency's table shows some
+    assert [line for line, after in bars if not re.match(r" [0-9]{1,3}%", after)] == []
+    assert widest(done.stdout) <= int(columns)
+
+
+def test_at_160_columns_an_english_row_keeps_its_bar_percentage_and_status_together() -> None:
+    done = lzip(
+        "check", str(EXAMPLE), "--lang", "en", "-a", "agriculture", "-a", "press-publication",
+        columns="160",
+    )  # fmt: skip
+    lines = done.stdout.splitlines()
+    rows = [line for line in lines if re.match(r" (1\.1|8\.1) ", line)]
+    assert len(rows) == 4  # in both agencies' tables
+    for row in rows:
+        assert re.search(r"(███████░ 89% +behind|████████ 100% +achieved)$", row), row
+    # a percentage never on a line of its own, under its bar
+    assert [line for line in lines if re.fullmatch(r" *[0-9]{1,3}%", line)] == []

@@ -81,6 +81,7 @@ CODES: dict[str, Code] = {
     "LZ115": _c("milestone_order", "milestone_order_down"),
     "LZ116": _c("plan_value_too_large"),
     "LZ117": _c("milestones_without_target"),
+    "LZ118": _c("count_unit_en_without_count_unit"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
     "LZ202": _c("report_is_xls", "report_is_markup"),

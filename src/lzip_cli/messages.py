@@ -208,6 +208,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "milestones need a numeric target: the target is per-actual, so there is none for them "
         "to lead to; remove milestones",
     ),
+    "count_unit_en_without_count_unit": (
+        "只有填笔数/件数的指标（设了 count_unit）才有英文笔数单位：请补上 count_unit，或删除 count_unit_en",
+        "count_unit_en is the English count unit of an indicator that takes a count: add its "
+        "count_unit, or remove count_unit_en",
+    ),
     "milestone_range": (
         "{year} 年阶段值 {value:g} 应在 {low:g} 与 {high:g} 之间",
         "the {year} milestone {value:g} must lie between {low:g} and {high:g}",
@@ -1368,8 +1373,9 @@ TEXTS.update(
             "{agency}: {indicator} is {status} in {year}{gaps}",
         ),
         "gh_gaps": (
-            "，距阶段值 {milestone}，距目标 {target}",
-            "; {milestone} to the milestone, {target} to the target",
+            "，距阶段值 {milestone} {unit}，距目标 {target} {unit}",
+            # Not "1 cases", nor "2 10k yuan": the unit once, after the figures.
+            "; {milestone} to the milestone, {target} to the target (in {unit})",
         ),
         "unknown_code": (
             "未知的问题代码 {code!r}：运行 lzip explain 查看全部代码",
@@ -1417,7 +1423,9 @@ TEXTS.update(
         "diff_field.name_en": ("英文名称", "English name"),
         "diff_field.group": ("任务序号", "group"),
         "diff_field.unit": ("计量单位", "unit"),
+        "diff_field.unit_en": ("英文计量单位", "English unit"),
         "diff_field.count_unit": ("笔数单位", "count unit"),
+        "diff_field.count_unit_en": ("英文笔数单位", "English count unit"),
         "diff_field.kind": ("类型", "kind"),
         "diff_field.direction": ("方向", "direction"),
         "diff_field.scope": ("考核方式", "scope"),
@@ -1579,6 +1587,10 @@ TEXTS.update(
             "目标值为 per-actual 的指标设了阶段值（阶段值须有数值目标）。",
             "An indicator whose target is per-actual has milestones (milestones need a numeric "
             "target).",
+        ),
+        "code.LZ118": (
+            "指标设了英文笔数单位 count_unit_en，却没有笔数单位 count_unit。",
+            "An indicator has an English count unit (count_unit_en) but no count_unit.",
         ),
         "code.LZ201": (
             "报表文件为空（由多份报表组成时，仅当没有一份填有数值；否则为警告 LZ256）。",

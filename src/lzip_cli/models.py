@@ -32,6 +32,9 @@ INDICATOR_ID_PATTERN = r"^(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)$"
 AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN, max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID_PATTERN, max_length=16)]
 Text = Annotated[str, Field(min_length=1, max_length=500)]
+Unit = Annotated[str, Field(min_length=1, max_length=16)]
+#: English units are words (``10k yuan``, ``trademarks``): they get more room than 件.
+UnitEn = Annotated[str, Field(min_length=1, max_length=32)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
@@ -146,8 +149,10 @@ class Indicator(_Strict):
     group: Annotated[int, Field(ge=1)]
     name: Text
     name_en: Text
-    unit: Annotated[str, Field(min_length=1, max_length=16)]
-    count_unit: Annotated[str, Field(min_length=1, max_length=16)] | None = None
+    unit: Unit
+    unit_en: UnitEn | None = None
+    count_unit: Unit | None = None
+    count_unit_en: UnitEn | None = None
     kind: Kind
     direction: Direction
     baseline: Baseline
@@ -179,6 +184,28 @@ class Indicator(_Strict):
 
     def label(self, lang: str) -> str:
         return self.name if lang == "zh" else self.name_en
+
+    def unit_label(self, lang: str) -> str:
+        """The unit in ``lang``: ``万元`` or ``10k yuan``; the Chinese one where the plan gives
+        no English one."""
+        return self.unit if lang == "zh" else self.unit_en or self.unit
+
+    def count_unit_label(self, lang: str) -> str | None:
+        """The count unit in ``lang`` (``笔`` or ``deals``), as :meth:`unit_label`; None if the
+        indicator takes no count."""
+        if self.count_unit is None:
+            return None
+        return self.count_unit if lang == "zh" else self.count_unit_en or self.count_unit
+
+    def units(self) -> Bilingual:
+        """Its unit in both languages, for a message param."""
+        return Bilingual(self.unit, self.unit_label("en"))
+
+    def count_units(self) -> Bilingual | None:
+        """Its count unit in both languages, for a message param; None if it takes no count."""
+        if self.count_unit is None:
+            return None
+        return Bilingual(self.count_unit, self.count_unit_label("en") or self.count_unit)
 
 
 class Agency(_Strict):

@@ -570,7 +570,11 @@ class _Body:
             if not ragged and all(piece in figures for piece in pieces):
                 if column + 1 == columns.get("count") and indicator.compound and len(pieces) == 1:
                     # 1 and 234 as amount and count may be what was meant: say so, read on.
-                    params = {**split, "unit": indicator.unit, "count_unit": indicator.count_unit}
+                    params = {
+                        **split,
+                        "unit": indicator.units(),
+                        "count_unit": indicator.count_units(),
+                    }
                     self.warnings.append(
                         Problem(
                             "LZ259",

@@ -241,7 +241,7 @@ def parse_row(
         if isinstance(value, float) and not value.is_integer() and indicator.unit in WHOLE_UNITS:
             raise CellError("cell_value_whole")
     except CellError as exc:
-        problem("value", exc.key, expected=indicator.unit, **exc.params)
+        problem("value", exc.key, expected=indicator.units(), **exc.params)
         value, ok = None, False
     else:
         if indicator.kind == "rate" and _fraction_for_percent(value, value_text, indicator):
@@ -268,7 +268,7 @@ def parse_row(
                 if isinstance(count, float) and not count.is_integer():
                     raise CellError("cell_count_whole")
             except CellError as exc:
-                problem("count", exc.key, expected=indicator.count_unit, **exc.params)
+                problem("count", exc.key, expected=indicator.count_units(), **exc.params)
                 ok = False
     try:
         year = parse_year(year_text)
@@ -288,7 +288,7 @@ def parse_row(
                 file=name,
                 line=row,
                 column=columns["value"] + 1,
-                params={"count": count_text.strip(), "unit": indicator.unit},
+                params={"count": count_text.strip(), "unit": indicator.units()},
             )
         )
     if (
@@ -307,8 +307,8 @@ def parse_row(
                 column=columns["count"] + 1,
                 params={
                     "amount": value_text.strip(),
-                    "unit": indicator.unit,
-                    "count_unit": indicator.count_unit,
+                    "unit": indicator.units(),
+                    "count_unit": indicator.count_units(),
                 },
             )
         )
@@ -324,8 +324,8 @@ def parse_row(
                 params={
                     "amount": value_text.strip(),
                     "count": count_text.strip(),
-                    "unit": indicator.unit,
-                    "count_unit": indicator.count_unit,
+                    "unit": indicator.units(),
+                    "count_unit": indicator.count_units(),
                 },
             )
         )

@@ -216,6 +216,10 @@ def _check_one(
             )
     if valid("kind", "unit") and indicator.kind == "rate" and indicator.unit != "%":
         yield violation(("unit",), "LZ111", "rate_unit", unit=indicator.unit)
+    if valid("count_unit", "count_unit_en") and indicator.count_unit_en and not indicator.compound:
+        # An English word for a count the indicator does not take: a count_unit left out, or
+        # one removed with its translation left behind.
+        yield violation(("count_unit_en",), "LZ118", "count_unit_en_without_count_unit")
 
     baseline = indicator.baseline.number  # "not carried out" counts as 0, as everywhere
     rising = indicator.direction == "increase"

@@ -78,7 +78,7 @@ def cells(plan: Plan, year: int, row: FormRow, lang: Lang) -> list[str]:
     if row.agency_id is None:
         name = t("tpl_county_name", lang, name=name)
     agency = plan.agency(row.agency_id).label(lang) if row.agency_id else ""
-    return [str(year), indicator.id, name, unit_text(indicator), agency, "", "", ""]
+    return [str(year), indicator.id, name, unit_text(indicator, lang), agency, "", "", ""]
 
 
 def form_csv(plan: Plan, year: int, rows: list[FormRow], lang: Lang) -> bytes:

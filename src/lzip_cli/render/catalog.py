@@ -236,7 +236,7 @@ def indicators_table(
         row = [
             [indicator.id],
             name,
-            [unit_text(indicator)],
+            [unit_text(indicator, lang)],
             [t("kind_" + indicator.kind, lang)],
             [baseline_text(indicator, lang)],
             [target_text(indicator, lang)],

@@ -109,12 +109,12 @@ def check_commands(
             file = (source.file if source else None) or report_file
             gaps = ""
             if figure.gap_to_milestone is not None or figure.gap_to_target is not None:
-                unit = indicator.unit
                 gaps = t(
                     "gh_gaps",
                     lang,
-                    milestone=f"{gap_text(figure.gap_to_milestone, indicator) or '—'} {unit}",
-                    target=f"{gap_text(figure.gap_to_target, indicator) or '—'} {unit}",
+                    milestone=gap_text(figure.gap_to_milestone, indicator) or "—",
+                    target=gap_text(figure.gap_to_target, indicator) or "—",
+                    unit=indicator.unit_label(lang),
                 )
             text = t(
                 "gh_shortfall",

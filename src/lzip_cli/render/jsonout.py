@@ -67,6 +67,7 @@ def indicator_record(result: IndicatorResult, check: CheckResult) -> dict[str, A
         "name": indicator.name,
         "name_en": indicator.name_en,
         "unit": indicator.unit,
+        "unit_en": indicator.unit_label("en"),
         "scope": indicator.scope,
         "direction": indicator.direction,
         "baseline": _num(indicator.baseline.number),
@@ -77,6 +78,7 @@ def indicator_record(result: IndicatorResult, check: CheckResult) -> dict[str, A
     }
     if indicator.compound:
         record["count_unit"] = indicator.count_unit
+        record["count_unit_en"] = indicator.count_unit_label("en")
     record.update(_figure(result.county, indicator.compound))
     record["note"] = note(indicator.id, None)
     if indicator.scope == "each":

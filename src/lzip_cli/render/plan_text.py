@@ -7,9 +7,13 @@ from lzip_cli.models import Indicator
 from lzip_cli.numbers import GROUP_FROM, format_number
 
 
-def unit_text(indicator: Indicator) -> str:
-    """``万元/笔`` for a compound indicator, else the unit."""
-    return f"{indicator.unit}/{indicator.count_unit}" if indicator.count_unit else indicator.unit
+def unit_text(indicator: Indicator, lang: Lang) -> str:
+    """The unit in ``lang``; for a compound indicator the amount's and the count's, as its
+    figures are written (``850 / 3``): ``万元/笔``, ``10k yuan / deals``."""
+    unit, count_unit = indicator.unit_label(lang), indicator.count_unit_label(lang)
+    if count_unit is None:
+        return unit
+    return f"{unit}/{count_unit}" if lang == "zh" else f"{unit} / {count_unit}"
 
 
 def grouped(indicator: Indicator) -> bool:

@@ -46,9 +46,12 @@ def report_text(item: Shortfall, lang: Lang) -> str:
         return t("needed_report", lang)
     sent = item.own if item.own is not None else item.actual
     if sent.value is None and sent.count is not None:  # the count came without its amount
-        return t("needed_report_amount", lang, unit=indicator.unit)
+        return t("needed_report_amount", lang, unit=indicator.unit_label(lang))
     return t(
-        "needed_report_amount_count", lang, unit=indicator.unit, count_unit=indicator.count_unit
+        "needed_report_amount_count",
+        lang,
+        unit=indicator.unit_label(lang),
+        count_unit=indicator.count_unit_label(lang),
     )
 
 
@@ -109,7 +112,7 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
     return {
         "id": indicator.id,
         "name": indicator.label(lang),
-        "unit": plan_text.unit_text(indicator),
+        "unit": plan_text.unit_text(indicator, lang),
         "milestone": _milestone(item.milestone, item),
         "target": plan_text.target_text(indicator, lang, compact=True),
         "actual": view.figure_text(

@@ -3,7 +3,8 @@
 A table never loses a column. Where the console is too narrow for all of them, even with names
 and other text wrapped (names fold), the columns go into blocks one under the other: the first
 holds the most important ones, each further block the next ones, each repeating the id column
-so that its rows can be read against the first block's. Figures never fold.
+so that its rows can be read against the first block's. Figures never fold, nor does a
+completion bar part from its percentage.
 """
 
 from __future__ import annotations
@@ -61,12 +62,15 @@ def table_width(widths: Iterable[int]) -> int:
     return sum(widths) + 3 * len(widths) - 1
 
 
-#: Where a cell may wrap: at spaces, but not those around the slash of ``850 / 3``.
+#: Where a cell may wrap: at spaces, but not those around the slash of ``850 / 3``; a unit at
+#: any space (``10k yuan /`` above ``trademarks``).
 _BREAK = re.compile(r"(?<!/) +(?!/)")
+_UNIT_BREAK = re.compile(r" +")
 
 
-def _longest_word(text: str) -> int:
-    return max((cell_len(word) for word in _BREAK.split(text)), default=0)
+def _longest_word(text: str, column: str) -> int:
+    breaks = _UNIT_BREAK if column == "unit" else _BREAK
+    return max((cell_len(word) for word in breaks.split(text)), default=0)
 
 
 def column_blocks(
@@ -132,10 +136,11 @@ def agency_table(
         for c in view.COLUMNS
     }
     mins = {
-        c: max([cell_len(titles[c])] + [_longest_word(v.cells[c]) for v in line_views])
+        c: max([cell_len(titles[c])] + [_longest_word(v.cells[c], c) for v in line_views])
         for c in view.COLUMNS
     }
     mins["name"] = min(needs["name"], max(cell_len(titles["name"]), NAME_MIN_WIDTH[lang]))
+    mins["progress"] = needs["progress"]  # a bar never without its percentage
     parts: list[RenderableType] = []
     for number, widths in enumerate(column_blocks(needs, mins, width)):
         heading = "agency_heading" if number == 0 else "agency_heading_continued"

@@ -137,7 +137,7 @@ def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
     cells = {
         "id": indicator.id,
         "name": indicator.label(lang),
-        "unit": unit_text(indicator),
+        "unit": unit_text(indicator, lang),
         "baseline": baseline_text(indicator, lang),
         "milestone": milestone_text(indicator_result, lang),
         "target": target_text(indicator, lang, compact=True),
