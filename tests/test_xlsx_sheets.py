@@ -203,3 +203,54 @@ def test_a_boolean_cell_is_quoted_as_excel_shows_it() -> None:
     result = check(path)
     assert result.exit_code == 2
     assert "2024.xlsx:2:3: 错误 LZ218: C2: 'TRUE' 不是数值" in result.stderr
+
+
+# --- formulas as Excel and WPS save them -----------------------------------------------------
+
+
+def formula_results(path: Path, refs: dict[str, bytes]) -> Path:
+    """``path`` with each formula cell in ``refs`` saved as Excel saves a formula whose result
+    is text: ``t="str"`` and the given ``<v>`` (``b"<v></v>"``, ``b"<v/>"``, ``b""`` for none).
+    openpyxl itself writes ``<c r="B2"><f>…</f><v /></c>``: a formula never computed."""
+    with zipfile.ZipFile(path) as source:
+        parts = {item.filename: source.read(item) for item in source.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    for ref, value in refs.items():
+        pattern = rb'<c r="' + ref.encode() + rb'">(<f>[^<]*</f>)<v ?/>'
+        sheet, count = re.subn(pattern, rb'<c r="' + ref.encode() + rb'" t="str">\1' + value, sheet)
+        assert count == 1, ref
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w") as target:
+        for member, data in parts.items():
+            target.writestr(member, data)
+    return path
+
+
+@pytest.mark.parametrize("saved", [b"<v></v>", b"<v/>"])
+def test_a_formula_whose_saved_result_is_empty_text_is_a_blank_cell(saved: bytes) -> None:
+    # =IF(…,"",…) and =IFERROR(VLOOKUP(…),"") left blank on the form: not an unknown agency
+    # '=IF(…)', a count or note that is a formula's text, or a figure "never computed".
+    rows = [
+        [*HEADER, "笔数", "备注"],
+        ["5.1", '=IF(C2>0,"","县林业局")', 850, '=IF(1,"","")', '=IF(C2>0,"","未填")'],
+        ["4.3", None, '=IFERROR(VLOOKUP(A3,D:D,1,0),"")', None, None],
+    ]
+    path = sheets("2024.xlsx", ("Sheet", rows))
+    formula_results(path, dict.fromkeys(("B2", "D2", "E2", "C3"), saved))
+    result = check(path)
+    assert result.exit_code in (0, 1), result.stderr
+    document = json.loads(result.stdout)
+    found = {row["id"]: row for row in document["indicators"]}
+    financing, trademarks = found["5.1"], found["4.3"]
+    assert (financing["actual"], financing["count"], financing["note"]) == (850, None, None)
+    assert (trademarks["actual"], trademarks["status"]) == (None, "not-reported")
+    assert [w["code"] for w in document["warnings"]] == ["LZ265"]  # the blank count, as typed
+
+
+def test_a_text_formula_without_a_saved_result_is_still_not_computed() -> None:
+    # t="str" with no <v> at all: nothing was computed, so blank would silently be "not reported".
+    path = sheets("2024.xlsx", ("Sheet", [HEADER, ["4.3", None, '=IF(1,"","")']]))
+    formula_results(path, {"C2": b""})
+    result = check(path)
+    assert result.exit_code == 2
+    assert '2024.xlsx:2:3: 错误 LZ251: C2: \'=IF(1,"","")\' 是公式' in result.stderr

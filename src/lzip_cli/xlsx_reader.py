@@ -142,12 +142,13 @@ def iter_xlsx_rows(
             texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
             # A cell present in the file but without a value may be a formula that was never
             # computed (openpyxl writes none): read those cells' formulas in a second pass.
+            # One whose saved result is empty text (=IF(…,"",…)) stays blank.
             blank = [
                 i for i, c in enumerate(row) if c.value is None and not isinstance(c, EmptyCell)
             ]
             if blank:
                 if formulas is None:
-                    formulas = _FormulaRows(path, name, broken, sheet.title)
+                    formulas = _FormulaRows(workbook, sheet, name, broken)
                 for index, formula in formulas.row(number, blank).items():
                     texts[index] = formula
             filled = any(text.strip() for text in texts)
@@ -198,10 +199,10 @@ def iter_xlsx_rows(
                 ]
             )
     finally:
-        workbook.close()
-        handle.close()
         if formulas is not None:
             formulas.close()
+        workbook.close()
+        handle.close()
 
 
 _BROKEN: tuple[type[Exception], ...] = (
@@ -429,45 +430,74 @@ def _refuse(ranges: list[_Merged], name: str) -> None:
 
 
 class _FormulaRows:
-    """The first sheet read again without ``data_only``, advanced row by row on demand."""
+    """The sheet's formulas, read again from its XML row by row on demand.
+
+    openpyxl reads a formula's saved result as blank both when there is none (a workbook a
+    program wrote and nothing computed: ``<c><f>1+2</f><v/></c>``) and when the result is
+    empty text (``=IF(A2>0,"",…)`` as Excel and WPS save it: ``<c t="str"><f>…</f><v></v>``).
+    The first is refused (LZ251), the second is a blank cell: the cell's type (``str``, a
+    formula's text result) and its ``<v>`` tell them apart.
+    """
 
     def __init__(
-        self, path: Path, name: str, broken: tuple[type[Exception], ...], sheet: str
+        self, workbook: Any, sheet: Any, name: str, broken: tuple[type[Exception], ...]
     ) -> None:
-        import openpyxl
+        from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
+
+        class Parser(WorkSheetParser):
+            """openpyxl's parser of a sheet's XML, reading formulas, not their results."""
+
+            def parse_cell(self, element: Any) -> dict[str, Any]:
+                cell: dict[str, Any] = super().parse_cell(element)
+                value = element.find(VALUE_TAG)
+                if (
+                    cell["data_type"] == "f"
+                    and element.get("t") == "str"
+                    and value is not None
+                    and not value.text
+                ):
+                    cell["data_type"], cell["value"] = "s", ""  # computed: empty text
+                return cell
 
         self._broken = broken
         self._name = name
-        self._handle = _open(path, name)
         try:
-            self._workbook = openpyxl.load_workbook(self._handle, read_only=True, data_only=False)
+            self._source = workbook._archive.open(sheet._worksheet_path)
         except broken as exc:
-            self._handle.close()
             raise _unreadable(name, exc) from None
-        worksheet = self._workbook[sheet]
-        worksheet.reset_dimensions()  # as the values are read: see _sheet_rows
-        self._rows = enumerate(worksheet.iter_rows(max_col=HEAD_COLUMNS), start=1)
+        parser = Parser(self._source, sheet._shared_strings, data_only=False)
+        self._rows: Iterator[tuple[int, list[dict[str, Any]]]] = parser.parse()
+        self._ahead: tuple[int, list[dict[str, Any]]] | None = None
 
     def row(self, number: int, indexes: list[int]) -> dict[int, str]:
-        """Formula texts (``=1+2``) of the cells ``indexes`` of row ``number`` that hold one."""
+        """Formula texts (``=1+2``) of the cells ``indexes`` of row ``number`` that hold one
+        without a computed result."""
         try:
-            for current, row in self._rows:
-                if current == number:
-                    found = {i: _formula_text(row[i]) for i in indexes if i < len(row)}
-                    return {i: text for i, text in found.items() if text}
+            while self._ahead is None or self._ahead[0] < number:
+                self._ahead = next(self._rows, None)
+                if self._ahead is None:
+                    return {}
         except self._broken as exc:
             raise _unreadable(self._name, exc) from None
-        return {}
+        current, cells = self._ahead
+        if current != number:
+            return {}
+        wanted = set(indexes)
+        found = {
+            cell["column"] - 1: _formula_text(cell)
+            for cell in cells
+            if cell["column"] - 1 in wanted
+        }
+        return {i: text for i, text in found.items() if text}
 
     def close(self) -> None:
-        self._workbook.close()
-        self._handle.close()
+        self._source.close()
 
 
-def _formula_text(cell: Any) -> str:
-    if getattr(cell, "data_type", None) != "f":
+def _formula_text(cell: dict[str, Any]) -> str:
+    if cell.get("data_type") != "f":
         return ""
-    value = cell.value
+    value = cell.get("value")
     text = getattr(value, "text", value)  # ArrayFormula keeps its text in .text
     if not isinstance(text, str):
         return "=?"
