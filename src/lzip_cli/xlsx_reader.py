@@ -52,7 +52,7 @@ def cell_text(value: Any, number_format: str | None) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
-        if number_format and "%" in number_format:
+        if number_format and _shows_percent(number_format, value):
             return f"{value * 100:.10g}%"
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
@@ -66,6 +66,40 @@ def cell_text(value: Any, number_format: str | None) -> str:
                 text += f":{value.second:02d}"
         return text
     return str(value)
+
+
+def _shows_percent(number_format: str, value: float) -> bool:
+    """Whether the format shows ``value`` as a percentage, multiplied by 100 (``0%``, ``0.0%``).
+
+    A ``%`` in quotes, after ``\\`` (or ``_`` and ``*``, which take the next character as a
+    space's width or a fill) or in brackets is text: ``0"%"`` shows 80 as ``80%``, and
+    ``0"件（占比%）"`` as ``80件（占比%）``. Of a format in sections (``0%;-0%;"—"``) the one for
+    the value's sign counts.
+    """
+    sections: list[bool] = [False]
+    quoted = bracket = skip = False
+    for char in number_format:
+        if skip:
+            skip = False
+        elif quoted:
+            quoted = char != '"'
+        elif bracket:
+            bracket = char != "]"
+        elif char == '"':
+            quoted = True
+        elif char == "[":
+            bracket = True
+        elif char in "\\_*":
+            skip = True
+        elif char == ";":
+            sections.append(False)
+        elif char == "%":
+            sections[-1] = True
+    if len(sections) > 1 and value < 0:
+        return sections[1]
+    if len(sections) > 2 and value == 0:
+        return sections[2]
+    return sections[0]
 
 
 def iter_xlsx_rows(
