@@ -550,6 +550,45 @@ def test_an_old_xls_workbook() -> None:
     assert_error(check(path), "2024.xls", "LZ202", ".xls", "另存为 .xlsx")
 
 
+def ole_file(names: list[str], data: bytes = b"") -> bytes:
+    """An OLE (compound file) container, as .xls and encrypted .xlsx are: a 512-byte header,
+    one sector of 128-byte directory entries named ``names``, then ``data``."""
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    header[0x1E:0x20] = (9).to_bytes(2, "little")  # 512-byte sectors; the directory is sector 0
+    entries = bytearray(512)
+    for index, entry_name in enumerate(names):
+        encoded = entry_name.encode("utf-16-le") + b"\0\0"
+        entries[index * 128 : index * 128 + len(encoded)] = encoded
+        entries[index * 128 + 64 : index * 128 + 66] = len(encoded).to_bytes(2, "little")
+    return bytes(header + entries) + data
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ("设有打开密码", "文件 → 信息 → 保护工作簿 → 用密码进行加密", "清空密码后保存")),
+        ("en", ("password-protected", "Encrypt with Password", "clear the password")),
+    ],
+)
+def test_a_password_protected_workbook_is_not_called_an_old_xls(
+    lang: str, words: tuple[str, ...]
+) -> None:
+    # Excel saves a workbook with a password to open as an OLE container, as an .xls is, that
+    # holds the encrypted .xlsx: saving it as .xlsx again would not help.
+    names = ["Root Entry", "\x06DataSpaces", "EncryptionInfo", "EncryptedPackage"]
+    path = write("2024.xlsx", ole_file(names, bytes(1024)))
+    line = assert_error(check(path, "--lang", lang), "2024.xlsx", "LZ268", *words)
+    assert ".xls " not in line
+
+
+def test_an_old_xls_mentioning_an_encrypted_package_is_still_an_old_xls() -> None:
+    # The name counts only where a directory entry begins, not among the cells' text.
+    data = b"\0" + "EncryptedPackage".encode("utf-16-le")
+    path = write("2024.xls", ole_file(["Root Entry", "Workbook"], data))
+    assert_error(check(path), "2024.xls", "LZ202", ".xls", "另存为 .xlsx")
+
+
 def test_a_zip_that_is_not_a_workbook() -> None:
     with zipfile.ZipFile("2024.xlsx", "w") as archive:
         archive.writestr("hello.txt", "not a workbook")

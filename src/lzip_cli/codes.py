@@ -178,6 +178,7 @@ CODES: dict[str, Code] = {
     "LZ264": _c("lzip_output_as_report", "lzip_output_workbook"),
     "LZ265": _c("value_without_count", severity="warning"),
     "LZ266": _c("stock_figure_repeated", severity="warning"),
+    "LZ268": _c("report_encrypted"),
     "LZ280": _c("report_from_stdin"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

@@ -414,6 +414,14 @@ TEXTS.update(
             "这是旧版 .xls 工作簿，请另存为 .xlsx 或 CSV",
             "this is an old .xls workbook; save it as .xlsx or CSV",
         ),
+        "report_encrypted": (
+            "工作簿设有打开密码（已加密），无法读取：请在 Excel 中打开，点“文件 → 信息 → 保护工作簿 → "
+            "用密码进行加密”，清空密码后保存（WPS：文件 → 文档加密 → 密码加密），再交给 lzip",
+            "the workbook is password-protected (encrypted) and cannot be read: open it in Excel, "
+            "choose File → Info → Protect Workbook → Encrypt with Password, clear the password "
+            "and save it (WPS: File → Document Encryption → Password Encryption), then give it "
+            "to lzip again",
+        ),
         "report_is_markup": (
             "这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx：请用 Excel 或 WPS 打开后另存为 .xlsx",
             "this is a web page (HTML) or XML table, not CSV or .xlsx: open it in Excel or WPS "
@@ -1828,6 +1836,11 @@ TEXTS.update(
             "One of several report forms holds no figures (a header only, an empty file, or rows "
             "whose value, count and note cells are all blank): it is skipped and the other forms "
             "are checked.",
+        ),
+        "code.LZ268": (
+            "报表工作簿设有打开密码（已加密）：需去掉密码后重新保存。",
+            "The report workbook is password-protected (encrypted): remove the password and save "
+            "it again.",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）：lzip 只读取报表文件或目录。",
