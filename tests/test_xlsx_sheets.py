@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
+import warnings as python_warnings
 import zipfile
 from pathlib import Path
 
@@ -254,3 +257,65 @@ def test_a_text_formula_without_a_saved_result_is_still_not_computed() -> None:
     result = check(path)
     assert result.exit_code == 2
     assert '2024.xlsx:2:3: 错误 LZ251: C2: \'=IF(1,"","")\' 是公式' in result.stderr
+
+
+# --- what openpyxl says to itself ------------------------------------------------------------
+
+
+def patched(path: Path, member: str, old: bytes, new: bytes) -> Path:
+    """``path`` with ``old`` replaced by ``new`` in the zip member ``member``."""
+    with zipfile.ZipFile(path) as source:
+        parts = {item.filename: source.read(item) for item in source.infolist()}
+    assert old in parts[member], (member, old)
+    parts[member] = parts[member].replace(old, new)
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+#: A drop-down whose list is on another sheet, as Excel 2010 and later save it (x14).
+X14_VALIDATION = (
+    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"/></extLst>'
+    b"</worksheet>"
+)
+
+
+def warned_workbook(case: str) -> Path:
+    """A workbook on which openpyxl warns: a drop-down it does not support (in a sheet whose
+    uncomputed formula is read again too), or no default cell style."""
+    path = sheets("2024.xlsx", ("Sheet", [HEADER, ["4.3", None, 1652], ["1.1", None, "=1+1"]]))
+    if case == "x14 data validation":
+        return patched(path, "xl/worksheets/sheet1.xml", b"</worksheet>", X14_VALIDATION)
+    return patched(path, "xl/styles.xml", STYLES, b"")
+
+
+#: The cell styles openpyxl writes; a workbook without any has "no default style".
+STYLES = b'<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0" hidden="0" /></cellStyles>'
+
+
+@pytest.mark.parametrize("case", ["x14 data validation", "no default style"])
+def test_openpyxls_warnings_are_not_passed_on(case: str) -> None:
+    path = warned_workbook(case)
+    with python_warnings.catch_warnings(record=True) as caught:
+        python_warnings.simplefilter("always")
+        result = check(path)
+    assert result.exit_code == 2  # the formula =1+1, never computed: the sheet was read
+    assert "2024.xlsx:3:3: 错误 LZ251" in result.stderr
+    assert [str(warning.message) for warning in caught] == []
+
+
+def test_openpyxls_warnings_do_not_reach_stderr() -> None:
+    # As the user runs it: a UserWarning on stderr named a file in site-packages, in English.
+    path = warned_workbook("x14 data validation")
+    done = subprocess.run(
+        [sys.executable, "-m", "lzip_cli", "check", str(path), "--year", "2024"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("2024.xlsx:3:3: 错误 LZ251"), done.stderr
+    assert "Warning" not in done.stderr and "openpyxl" not in done.stderr

@@ -6,7 +6,9 @@ is known before reading (``--year``, the file's name) and exactly one sheet's na
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import warnings as python_warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -132,7 +134,8 @@ def iter_xlsx_rows(
     try:
         # A file object, not the path: openpyxl refuses a name not ending in .xlsx, and lzip
         # reads a workbook by its content (with a warning when the name says otherwise).
-        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        with quiet_openpyxl():
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except broken as exc:
         handle.close()
         raise _unreadable(name, exc) from None
@@ -168,7 +171,8 @@ def iter_xlsx_rows(
         rows = _sheet_rows(sheet, name)
         while True:
             try:
-                number, row = next(rows)
+                with quiet_openpyxl():  # rows are parsed here, and the sheet's end (extLst)
+                    number, row = next(rows)
             except StopIteration:
                 break
             except broken as exc:
@@ -237,6 +241,17 @@ def iter_xlsx_rows(
             formulas.close()
         workbook.close()
         handle.close()
+
+
+@contextlib.contextmanager
+def quiet_openpyxl() -> Iterator[None]:
+    """openpyxl's Python warnings silenced ("Data Validation extension is not supported and will
+    be removed", "Workbook contains no default style"): they speak of what openpyxl would drop
+    on saving, which lzip never does, and would reach the user in English, with a path into
+    site-packages. Wrap each call into openpyxl, never a ``yield``: the filter is global."""
+    with python_warnings.catch_warnings():
+        python_warnings.simplefilter("ignore")
+        yield
 
 
 _BROKEN: tuple[type[Exception], ...] = (
@@ -508,7 +523,8 @@ class _FormulaRows:
         without a computed result."""
         try:
             while self._ahead is None or self._ahead[0] < number:
-                self._ahead = next(self._rows, None)
+                with quiet_openpyxl():
+                    self._ahead = next(self._rows, None)
                 if self._ahead is None:
                     return {}
         except self._broken as exc:
