@@ -595,6 +595,38 @@ def test_a_zip_that_is_not_a_workbook() -> None:
     assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231", "无法读取 .xlsx 工作簿")
 
 
+#: The namespaces an ordinary .xlsx uses and those Excel's "Strict Open XML" uses instead.
+STRICT = {
+    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": (
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+    ),
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ("Strict Open XML", "不支持", "另存为“Excel 工作簿 (*.xlsx)”")),
+        ("en", ("Strict Open XML", "does not read", "save it as 'Excel Workbook (*.xlsx)'")),
+    ],
+)
+def test_a_strict_open_xml_workbook(lang: str, words: tuple[str, ...]) -> None:
+    # Excel's "Strict Open XML 电子表格": openpyxl finds no sheet in it, which is no reason.
+    book = workbook("book.xlsx", [["指标", "数值"], ["4.3", 1652]])
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile("2024.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith((".xml", ".rels")):
+                for transitional, strict in STRICT.items():
+                    data = data.replace(transitional, strict)
+            target.writestr(item, data)
+    line = assert_error(check(Path("2024.xlsx"), "--lang", lang), "2024.xlsx", "LZ231", *words)
+    assert "没有工作表" not in line and "no sheet" not in line
+
+
 def test_a_truncated_workbook() -> None:
     book = workbook("book.xlsx", [["指标", "数值"], ["4.3", 1652]])
     write("2024.xlsx", book.read_bytes()[:300])

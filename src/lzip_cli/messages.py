@@ -786,6 +786,12 @@ TEXTS.update(
             "无法读取 .xlsx 工作簿：{reason}",
             "cannot read the .xlsx workbook: {reason}",
         ),
+        "xlsx_strict": (
+            "工作簿保存为“Strict Open XML 电子表格”格式，lzip 不支持：请在 Excel 中打开，"
+            "另存为“Excel 工作簿 (*.xlsx)”",
+            "the workbook is saved as a Strict Open XML Spreadsheet, which lzip does not read: "
+            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'",
+        ),
         "missing_column_other_sheets": (
             "lzip 只读取第一个工作表 {sheet!r}，本文件另有 {count} 个工作表（{others}）："
             "如报表在其中，请把它移到第一个工作表",

@@ -127,7 +127,7 @@ def iter_xlsx_rows(
     broken = (*_BROKEN, InvalidFileException)
     handle = _open(path, name)
     try:
-        _refuse_zip_bomb(handle, name)
+        _check_archive(handle, name)
     except BaseException:
         handle.close()
         raise
@@ -280,15 +280,24 @@ def _unreadable(name: str, exc: Exception) -> LzipError:
     return LzipError([Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": reason})])
 
 
-def _refuse_zip_bomb(handle: BinaryIO, name: str) -> None:
-    """LZ234 when the workbook would unpack to more than lzip reads (a "zip bomb")."""
+def _check_archive(handle: BinaryIO, name: str) -> None:
+    """Refuse, before openpyxl opens it, a workbook that would unpack to more than lzip reads
+    (LZ234, a "zip bomb") or one saved as Strict Open XML (LZ231)."""
     try:
         with zipfile.ZipFile(handle) as archive:
             members = archive.infolist()
+            _refuse_zip_bomb(members, name)
+            strict = _is_strict(archive, {member.filename for member in members})
     except _BROKEN:
         return  # not a readable zip: openpyxl says so in its own words
     finally:
         handle.seek(0)
+    if strict:
+        raise LzipError([Problem("LZ231", "xlsx_strict", file=name)])
+
+
+def _refuse_zip_bomb(members: list[zipfile.ZipInfo], name: str) -> None:
+    """LZ234 when the workbook would unpack to more than lzip reads."""
     total = sum(member.file_size for member in members)
     shared = sum(m.file_size for m in members if m.filename.lstrip("/") == _SHARED_STRINGS)
     for key, size, limit in (
@@ -298,6 +307,24 @@ def _refuse_zip_bomb(handle: BinaryIO, name: str) -> None:
         if size > limit:
             params = {"size": _megabytes(size), "limit": _megabytes(limit)}
             raise LzipError([Problem("LZ234", key, file=name, params=params)])
+
+
+#: What a Strict Open XML workbook ("Strict Open XML 电子表格" in Excel's Save As) names where
+#: an ordinary .xlsx names schemas.openxmlformats.org: the package's relationship to its
+#: workbook, and the workbook's namespace. openpyxl reads neither (it finds no sheet).
+_STRICT = (
+    ("_rels/.rels", b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"),
+    ("xl/workbook.xml", b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+)
+
+
+def _is_strict(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    for member, namespace in _STRICT:
+        if member in names:
+            with archive.open(member) as source:
+                if namespace in source.read(1 << 16):  # declared at the top
+                    return True
+    return False
 
 
 def _megabytes(size: int) -> str:
