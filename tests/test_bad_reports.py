@@ -589,10 +589,31 @@ def test_an_old_xls_mentioning_an_encrypted_package_is_still_an_old_xls() -> Non
     assert_error(check(path), "2024.xls", "LZ202", ".xls", "另存为 .xlsx")
 
 
-def test_a_zip_that_is_not_a_workbook() -> None:
+@pytest.mark.parametrize(
+    "members",
+    [
+        {},  # an empty zip: it starts PK\x05\x06, was read as text and had "a NUL byte" (LZ204)
+        {"hello.txt": "not a workbook"},
+        {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"},
+    ],
+)
+def test_a_zip_that_is_not_a_workbook(members: dict[str, str]) -> None:
     with zipfile.ZipFile("2024.xlsx", "w") as archive:
-        archive.writestr("hello.txt", "not a workbook")
-    assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231", "无法读取 .xlsx 工作簿")
+        for member, text in members.items():
+            archive.writestr(member, text)
+    assert_error(
+        check(Path("2024.xlsx")),
+        "2024.xlsx",
+        "LZ231",
+        "无法读取 .xlsx 工作簿：文件不是有效的 .xlsx 工作簿（是 zip 压缩包，但其中没有工作簿）",
+    )
+
+
+def test_an_empty_zip_is_no_workbook_in_english_either() -> None:
+    zipfile.ZipFile("2024.xlsx", "w").close()
+    assert Path("2024.xlsx").read_bytes().startswith(b"PK\x05\x06")
+    result = check(Path("2024.xlsx"), "--lang", "en")
+    assert_error(result, "2024.xlsx", "LZ231", "not a valid .xlsx workbook")
 
 
 #: The namespaces an ordinary .xlsx uses and those Excel's "Strict Open XML" uses instead.

@@ -1346,6 +1346,10 @@ _LIBRARY_DETAILS = {
         "not a valid .xlsx (not a zip archive)",
     ),
     "no worksheet": ("工作簿中没有工作表", "the workbook has no sheet"),
+    "File contains no valid workbook part": (
+        "文件不是有效的 .xlsx 工作簿（是 zip 压缩包，但其中没有工作簿）",
+        "not a valid .xlsx workbook (a zip archive, but no workbook in it)",
+    ),
 }
 TEXTS.update(
     {"detail." + words: (zh, f"{words} — {hint}") for words, (zh, hint) in _LIBRARY_DETAILS.items()}

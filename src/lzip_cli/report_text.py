@@ -33,7 +33,9 @@ MAX_FIELD_CHARS = 1 << 16
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
-_ZIP_MAGIC = b"PK\x03\x04"
+#: A zip archive's first bytes: a member's header, or the end of the directory of an empty
+#: archive (no member), or the marker a split archive starts with.
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"

@@ -282,18 +282,27 @@ def _unreadable(name: str, exc: Exception) -> LzipError:
 
 def _check_archive(handle: BinaryIO, name: str) -> None:
     """Refuse, before openpyxl opens it, a workbook that would unpack to more than lzip reads
-    (LZ234, a "zip bomb") or one saved as Strict Open XML (LZ231)."""
+    (LZ234, a "zip bomb"), a zip that holds no workbook (an empty one) or a workbook saved as
+    Strict Open XML (LZ231)."""
     try:
         with zipfile.ZipFile(handle) as archive:
             members = archive.infolist()
             _refuse_zip_bomb(members, name)
-            strict = _is_strict(archive, {member.filename for member in members})
+            names = {member.filename for member in members}
+            strict = _is_strict(archive, names)
     except _BROKEN:
         return  # not a readable zip: openpyxl says so in its own words
     finally:
         handle.seek(0)
+    if _CONTENT_TYPES not in names:  # where openpyxl (and Excel) look for the workbook first
+        raise LzipError([Problem("LZ231", "xlsx_unreadable", file=name, params=_NO_WORKBOOK)])
     if strict:
         raise LzipError([Problem("LZ231", "xlsx_strict", file=name)])
+
+
+_CONTENT_TYPES = "[Content_Types].xml"
+#: openpyxl's words for a zip without a workbook, which messages.py explains.
+_NO_WORKBOOK = {"reason": "File contains no valid workbook part"}
 
 
 def _refuse_zip_bomb(members: list[zipfile.ZipInfo], name: str) -> None:
