@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.styles import Font
+from openpyxl.styles import Border, Font, Side
 from typer.testing import Result
 
 from helpers import run_lzip
@@ -84,6 +84,42 @@ def test_a_sheet_declaring_too_small_a_size_is_read_whole() -> None:
             target.writestr(item, data)
     result = check(Path("2024.xlsx"))
     assert actual(result, "4.3") == 1652
+
+
+@pytest.mark.parametrize("blank_rows", [69, 2000])
+def test_formatted_empty_rows_above_the_header_do_not_narrow_the_form(blank_rows: int) -> None:
+    # A border drawn down column A from row 1: the header far below still gives the width.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in range(1, blank_rows + 1):
+        sheet.cell(row, 1).border = Border(left=Side(style="thin"))
+    header = ["年度", "指标", "指标名称", "计量单位", "责任单位", "数值", "笔数", "备注"]
+    for column, text in enumerate(header, start=1):
+        sheet.cell(blank_rows + 1, column, text)
+    for column, value in enumerate([2024, "5.1", None, "万元", None, 850, 3, "三笔"], start=1):
+        sheet.cell(blank_rows + 2, column, value)
+    sheet.cell(blank_rows + 3, 2, "4.3")
+    sheet.cell(blank_rows + 3, 6, 1652)
+    book.save("2024.xlsx")
+    result = check(Path("2024.xlsx"))
+    assert actual(result, "5.1") == 850 and actual(result, "4.3") == 1652
+    financing = next(r for r in json.loads(result.stdout)["indicators"] if r["id"] == "5.1")
+    assert (financing["count"], financing["note"]) == (3, "三笔")
+
+
+def test_formatted_empty_rows_between_the_title_and_the_header() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["鹿寨县2024年知识产权指标完成情况表"])
+    for row in range(2, 100):
+        sheet.cell(row, 1).border = Border(left=Side(style="thin"))
+    header = ["序号", "指标", "指标名称", "计量单位", "责任单位", "数值"]
+    for column, text in enumerate(header, start=1):
+        sheet.cell(100, column, text)
+    for column, value in enumerate([1, "4.3", "有效注册商标拥有量", "件", None, 1652], start=1):
+        sheet.cell(101, column, value)
+    book.save("2024.xlsx")
+    assert actual(check(Path("2024.xlsx")), "4.3") == 1652
 
 
 # --- a sheet per year ------------------------------------------------------------------------

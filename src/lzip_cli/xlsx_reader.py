@@ -24,10 +24,10 @@ from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 LZIP_OUTPUT_KEYWORD = "lzip-output"
 
 MAX_ROWS = 2_000_000
-#: The columns read of the rows above and at the header (Excel 2003's 256, far wider than any
-#: form). Below them only the header's width and :data:`COLUMN_MARGIN` more are read: openpyxl
-#: would otherwise pad every row to the sheet's declared width, which one formatted cell at
-#: XFD (column 16,384) makes 16,384 cells wide.
+#: The columns looked at in the rows above and at the header, to tell how wide the form is
+#: (Excel 2003's 256, far wider than any form). The sheet is read only as wide as the widest of
+#: them and :data:`COLUMN_MARGIN` more: openpyxl would otherwise pad every row to the sheet's
+#: declared width, which one formatted cell at XFD (column 16,384) makes 16,384 cells wide.
 HEAD_COLUMNS = 256
 #: Columns read beyond the widest of the first rows (the header). Cells past the header's
 #: columns have no header and would be passed over anyway (a workbook's rows are all as wide,
@@ -35,9 +35,10 @@ HEAD_COLUMNS = 256
 COLUMN_MARGIN = 4
 #: The rows with text that decide how wide the form is: the title rows, a header of two rows
 #: and a row of units (see :data:`~lzip_cli.report_form.MAX_TITLE_ROWS`); and the rows in the
-#: file looked at for them at most (formatted rows without text count too).
+#: file looked through for them at most. Formatted rows without text (a border drawn down the
+#: sheet above the form) are passed over on the way, as many as there are up to that.
 HEAD_ROWS = 8
-HEAD_LOOK = 64
+HEAD_LOOK = 10_000
 #: Limits on what a workbook unpacks to, read from the zip's directory before openpyxl opens it
 #: (zipfile never inflates a member past its declared size). A real form of 2,000,000 rows
 #: unpacks to about 200 MB; openpyxl holds the shared strings in memory, so they get less.
@@ -399,19 +400,19 @@ def _sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
     openpyxl's read-only sheet pads every row to the width the sheet declares (its
     ``<dimension>``, which one formatted cell at XFD1048576 makes ``A1:XFD1048576``) and yields
     a row for every row number up to its height. So the declared size is dropped
-    (``reset_dimensions``), the first :data:`HEAD_ROWS` rows with text (of the first
-    :data:`HEAD_LOOK` in the file) are read :data:`HEAD_COLUMNS` wide, and the rest only as wide as the widest of them plus
-    :data:`COLUMN_MARGIN`; rows with no cell in the file (openpyxl fills the gaps between rows
-    with them) are passed over. LZ233 past :data:`MAX_ROWS`.
+    (``reset_dimensions``), and the sheet is read twice: first its rows up to the
+    :data:`HEAD_ROWS`-th with text (of the first :data:`HEAD_LOOK` in the file)
+    :data:`HEAD_COLUMNS` wide, for the widest of those, then all of it from the top as wide as
+    that plus :data:`COLUMN_MARGIN`. Rows with no cell in the file (openpyxl fills the gaps
+    between rows with them) are passed over. LZ233 past :data:`MAX_ROWS`.
     """
 
     sheet.reset_dimensions()
+    columns = min(_form_width(sheet) + COLUMN_MARGIN, HEAD_COLUMNS)
     # openpyxl yields one and the same tuple for every row missing from the file: once seen,
     # such rows are told by identity, not cell by cell (a million of them after A1048576).
     gap: tuple[Any, ...] | None = None
-    head: list[tuple[int, tuple[Any, ...]]] = []
-    width = filled = number = 0
-    rows = sheet.iter_rows(max_col=HEAD_COLUMNS)
+    rows = sheet.iter_rows(max_col=columns)
     try:
         for number, row in enumerate(rows, start=1):
             if number > MAX_ROWS:
@@ -419,33 +420,31 @@ def _sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
             if row is gap or _no_cells(row):  # a gap between rows, or cells far right only
                 gap = row
                 continue
-            head.append((number, row))
+            yield number, row
+    finally:
+        rows.close()
+
+
+def _form_width(sheet: Any) -> int:
+    """The columns of the widest of the sheet's first :data:`HEAD_ROWS` rows with text."""
+    gap: tuple[Any, ...] | None = None
+    width = filled = looked = 0
+    rows = sheet.iter_rows(max_col=HEAD_COLUMNS)
+    try:
+        for row in rows:
+            if row is gap or _no_cells(row):
+                gap = row
+                continue
             last = max((i for i, c in enumerate(row) if c.value not in (None, "")), default=-1)
             if last >= 0:
                 filled += 1
                 width = max(width, last + 1)
-            if filled == HEAD_ROWS or len(head) == HEAD_LOOK:
+            looked += 1
+            if filled == HEAD_ROWS or looked == HEAD_LOOK:
                 break
-        else:
-            number = 0  # the whole sheet is read
     finally:
         rows.close()
-    columns = min(width + COLUMN_MARGIN, HEAD_COLUMNS)
-    for numbered, row in head:
-        yield numbered, row[:columns]
-    if not number:
-        return
-    rows = sheet.iter_rows(min_row=number + 1, max_col=columns)
-    try:
-        for below, row in enumerate(rows, start=number + 1):
-            if below > MAX_ROWS:
-                raise LzipError([Problem("LZ233", "too_many_rows", file=name, line=below)])
-            if row is gap or _no_cells(row):
-                gap = row
-                continue
-            yield below, row
-    finally:
-        rows.close()
+    return width
 
 
 def _no_cells(row: tuple[Any, ...]) -> bool:
