@@ -577,10 +577,102 @@ def test_an_old_xls_workbook() -> None:
     assert_error(check(path), "2024.xls", "LZ202", ".xls", "另存为 .xlsx")
 
 
-def test_a_zip_that_is_not_a_workbook() -> None:
+def ole_file(names: list[str], data: bytes = b"") -> bytes:
+    """An OLE (compound file) container, as .xls and encrypted .xlsx are: a 512-byte header,
+    one sector of 128-byte directory entries named ``names``, then ``data``."""
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    header[0x1E:0x20] = (9).to_bytes(2, "little")  # 512-byte sectors; the directory is sector 0
+    entries = bytearray(512)
+    for index, entry_name in enumerate(names):
+        encoded = entry_name.encode("utf-16-le") + b"\0\0"
+        entries[index * 128 : index * 128 + len(encoded)] = encoded
+        entries[index * 128 + 64 : index * 128 + 66] = len(encoded).to_bytes(2, "little")
+    return bytes(header + entries) + data
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ("设有打开密码", "文件 → 信息 → 保护工作簿 → 用密码进行加密", "清空密码后保存")),
+        ("en", ("password-protected", "Encrypt with Password", "clear the password")),
+    ],
+)
+def test_a_password_protected_workbook_is_not_called_an_old_xls(
+    lang: str, words: tuple[str, ...]
+) -> None:
+    # Excel saves a workbook with a password to open as an OLE container, as an .xls is, that
+    # holds the encrypted .xlsx: saving it as .xlsx again would not help.
+    names = ["Root Entry", "\x06DataSpaces", "EncryptionInfo", "EncryptedPackage"]
+    path = write("2024.xlsx", ole_file(names, bytes(1024)))
+    line = assert_error(check(path, "--lang", lang), "2024.xlsx", "LZ268", *words)
+    assert ".xls " not in line
+
+
+def test_an_old_xls_mentioning_an_encrypted_package_is_still_an_old_xls() -> None:
+    # The name counts only where a directory entry begins, not among the cells' text.
+    data = b"\0" + "EncryptedPackage".encode("utf-16-le")
+    path = write("2024.xls", ole_file(["Root Entry", "Workbook"], data))
+    assert_error(check(path), "2024.xls", "LZ202", ".xls", "另存为 .xlsx")
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {},  # an empty zip: it starts PK\x05\x06, was read as text and had "a NUL byte" (LZ204)
+        {"hello.txt": "not a workbook"},
+        {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"},
+    ],
+)
+def test_a_zip_that_is_not_a_workbook(members: dict[str, str]) -> None:
     with zipfile.ZipFile("2024.xlsx", "w") as archive:
-        archive.writestr("hello.txt", "not a workbook")
-    assert_error(check(Path("2024.xlsx")), "2024.xlsx", "LZ231", "无法读取 .xlsx 工作簿")
+        for member, text in members.items():
+            archive.writestr(member, text)
+    assert_error(
+        check(Path("2024.xlsx")),
+        "2024.xlsx",
+        "LZ231",
+        "无法读取 .xlsx 工作簿：文件不是有效的 .xlsx 工作簿（是 zip 压缩包，但其中没有工作簿）",
+    )
+
+
+def test_an_empty_zip_is_no_workbook_in_english_either() -> None:
+    zipfile.ZipFile("2024.xlsx", "w").close()
+    assert Path("2024.xlsx").read_bytes().startswith(b"PK\x05\x06")
+    result = check(Path("2024.xlsx"), "--lang", "en")
+    assert_error(result, "2024.xlsx", "LZ231", "not a valid .xlsx workbook")
+
+
+#: The namespaces an ordinary .xlsx uses and those Excel's "Strict Open XML" uses instead.
+STRICT = {
+    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": (
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+    ),
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ("Strict Open XML", "不支持", "另存为“Excel 工作簿 (*.xlsx)”")),
+        ("en", ("Strict Open XML", "does not read", "save it as 'Excel Workbook (*.xlsx)'")),
+    ],
+)
+def test_a_strict_open_xml_workbook(lang: str, words: tuple[str, ...]) -> None:
+    # Excel's "Strict Open XML 电子表格": openpyxl finds no sheet in it, which is no reason.
+    book = workbook("book.xlsx", [["指标", "数值"], ["4.3", 1652]])
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile("2024.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith((".xml", ".rels")):
+                for transitional, strict in STRICT.items():
+                    data = data.replace(transitional, strict)
+            target.writestr(item, data)
+    line = assert_error(check(Path("2024.xlsx"), "--lang", lang), "2024.xlsx", "LZ231", *words)
+    assert "没有工作表" not in line and "no sheet" not in line
 
 
 def test_a_truncated_workbook() -> None:

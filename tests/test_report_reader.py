@@ -1075,6 +1075,34 @@ def test_xlsx_numbers_and_percent_cells(plan: Plan) -> None:
     assert report.warnings == []
 
 
+@pytest.mark.parametrize(
+    "number_format",
+    ['0"%"', "0\\%", '0"件（占比%）"', '0.0"%"', "[$%-804]0"],
+)
+def test_xlsx_a_literal_percent_sign_in_a_format_does_not_scale(
+    plan: Plan, number_format: str
+) -> None:
+    # 80 shown as "80%" by a custom format that types the sign: read as 80, not 8000 %.
+    path = workbook(
+        Path("2024.xlsx"),
+        [["指标", "数值"], ["1.2", 80], ["2.1", 0.5], ["4.3", 1652]],
+        {"B2": number_format, "B3": "0.0%", "B4": number_format},
+    )
+    report = read_report(path, plan)
+    assert figures(report) == {("1.2", None): 80.0, ("2.1", None): 50.0, ("4.3", None): 1652.0}
+
+
+def test_xlsx_a_format_in_sections_scales_by_the_values_own(plan: Plan) -> None:
+    # A positive figure is shown by the first section: 0;[Red]-0% shows 80 as 80, and
+    # 0%;[Red]-0 shows 0.8 as 80%.
+    path = workbook(
+        Path("2024.xlsx"),
+        [["指标", "数值"], ["1.2", 80], ["2.1", 0.8]],
+        {"B2": "0;[Red]-0%", "B3": "0%;[Red]-0"},
+    )
+    assert figures(read_report(path, plan)) == {("1.2", None): 80.0, ("2.1", None): 80.0}
+
+
 def test_xlsx_errors_are_located_by_sheet_row(plan: Plan) -> None:
     path = workbook(
         Path("2024.xlsx"), [["指标", "数值"], ["4.3", 1652], ["1.2", 1.5]], {"B3": "0%"}

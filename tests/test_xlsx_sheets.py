@@ -7,12 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
+import warnings as python_warnings
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.styles import Font
+from openpyxl.styles import Border, Font, Side
 from typer.testing import Result
 
 from helpers import run_lzip
@@ -81,6 +84,42 @@ def test_a_sheet_declaring_too_small_a_size_is_read_whole() -> None:
             target.writestr(item, data)
     result = check(Path("2024.xlsx"))
     assert actual(result, "4.3") == 1652
+
+
+@pytest.mark.parametrize("blank_rows", [69, 2000])
+def test_formatted_empty_rows_above_the_header_do_not_narrow_the_form(blank_rows: int) -> None:
+    # A border drawn down column A from row 1: the header far below still gives the width.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in range(1, blank_rows + 1):
+        sheet.cell(row, 1).border = Border(left=Side(style="thin"))
+    header = ["年度", "指标", "指标名称", "计量单位", "责任单位", "数值", "笔数", "备注"]
+    for column, text in enumerate(header, start=1):
+        sheet.cell(blank_rows + 1, column, text)
+    for column, value in enumerate([2024, "5.1", None, "万元", None, 850, 3, "三笔"], start=1):
+        sheet.cell(blank_rows + 2, column, value)
+    sheet.cell(blank_rows + 3, 2, "4.3")
+    sheet.cell(blank_rows + 3, 6, 1652)
+    book.save("2024.xlsx")
+    result = check(Path("2024.xlsx"))
+    assert actual(result, "5.1") == 850 and actual(result, "4.3") == 1652
+    financing = next(r for r in json.loads(result.stdout)["indicators"] if r["id"] == "5.1")
+    assert (financing["count"], financing["note"]) == (3, "三笔")
+
+
+def test_formatted_empty_rows_between_the_title_and_the_header() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["鹿寨县2024年知识产权指标完成情况表"])
+    for row in range(2, 100):
+        sheet.cell(row, 1).border = Border(left=Side(style="thin"))
+    header = ["序号", "指标", "指标名称", "计量单位", "责任单位", "数值"]
+    for column, text in enumerate(header, start=1):
+        sheet.cell(100, column, text)
+    for column, value in enumerate([1, "4.3", "有效注册商标拥有量", "件", None, 1652], start=1):
+        sheet.cell(101, column, value)
+    book.save("2024.xlsx")
+    assert actual(check(Path("2024.xlsx")), "4.3") == 1652
 
 
 # --- a sheet per year ------------------------------------------------------------------------
@@ -203,3 +242,116 @@ def test_a_boolean_cell_is_quoted_as_excel_shows_it() -> None:
     result = check(path)
     assert result.exit_code == 2
     assert "2024.xlsx:2:3: 错误 LZ218: C2: 'TRUE' 不是数值" in result.stderr
+
+
+# --- formulas as Excel and WPS save them -----------------------------------------------------
+
+
+def formula_results(path: Path, refs: dict[str, bytes]) -> Path:
+    """``path`` with each formula cell in ``refs`` saved as Excel saves a formula whose result
+    is text: ``t="str"`` and the given ``<v>`` (``b"<v></v>"``, ``b"<v/>"``, ``b""`` for none).
+    openpyxl itself writes ``<c r="B2"><f>…</f><v /></c>``: a formula never computed."""
+    with zipfile.ZipFile(path) as source:
+        parts = {item.filename: source.read(item) for item in source.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    for ref, value in refs.items():
+        pattern = rb'<c r="' + ref.encode() + rb'">(<f>[^<]*</f>)<v ?/>'
+        sheet, count = re.subn(pattern, rb'<c r="' + ref.encode() + rb'" t="str">\1' + value, sheet)
+        assert count == 1, ref
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w") as target:
+        for member, data in parts.items():
+            target.writestr(member, data)
+    return path
+
+
+@pytest.mark.parametrize("saved", [b"<v></v>", b"<v/>"])
+def test_a_formula_whose_saved_result_is_empty_text_is_a_blank_cell(saved: bytes) -> None:
+    # =IF(…,"",…) and =IFERROR(VLOOKUP(…),"") left blank on the form: not an unknown agency
+    # '=IF(…)', a count or note that is a formula's text, or a figure "never computed".
+    rows = [
+        [*HEADER, "笔数", "备注"],
+        ["5.1", '=IF(C2>0,"","县林业局")', 850, '=IF(1,"","")', '=IF(C2>0,"","未填")'],
+        ["4.3", None, '=IFERROR(VLOOKUP(A3,D:D,1,0),"")', None, None],
+    ]
+    path = sheets("2024.xlsx", ("Sheet", rows))
+    formula_results(path, dict.fromkeys(("B2", "D2", "E2", "C3"), saved))
+    result = check(path)
+    assert result.exit_code in (0, 1), result.stderr
+    document = json.loads(result.stdout)
+    found = {row["id"]: row for row in document["indicators"]}
+    financing, trademarks = found["5.1"], found["4.3"]
+    assert (financing["actual"], financing["count"], financing["note"]) == (850, None, None)
+    assert (trademarks["actual"], trademarks["status"]) == (None, "not-reported")
+    assert [w["code"] for w in document["warnings"]] == ["LZ265"]  # the blank count, as typed
+
+
+def test_a_text_formula_without_a_saved_result_is_still_not_computed() -> None:
+    # t="str" with no <v> at all: nothing was computed, so blank would silently be "not reported".
+    path = sheets("2024.xlsx", ("Sheet", [HEADER, ["4.3", None, '=IF(1,"","")']]))
+    formula_results(path, {"C2": b""})
+    result = check(path)
+    assert result.exit_code == 2
+    assert '2024.xlsx:2:3: 错误 LZ251: C2: \'=IF(1,"","")\' 是公式' in result.stderr
+
+
+# --- what openpyxl says to itself ------------------------------------------------------------
+
+
+def patched(path: Path, member: str, old: bytes, new: bytes) -> Path:
+    """``path`` with ``old`` replaced by ``new`` in the zip member ``member``."""
+    with zipfile.ZipFile(path) as source:
+        parts = {item.filename: source.read(item) for item in source.infolist()}
+    assert old in parts[member], (member, old)
+    parts[member] = parts[member].replace(old, new)
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+#: A drop-down whose list is on another sheet, as Excel 2010 and later save it (x14).
+X14_VALIDATION = (
+    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"/></extLst>'
+    b"</worksheet>"
+)
+
+
+def warned_workbook(case: str) -> Path:
+    """A workbook on which openpyxl warns: a drop-down it does not support (in a sheet whose
+    uncomputed formula is read again too), or no default cell style."""
+    path = sheets("2024.xlsx", ("Sheet", [HEADER, ["4.3", None, 1652], ["1.1", None, "=1+1"]]))
+    if case == "x14 data validation":
+        return patched(path, "xl/worksheets/sheet1.xml", b"</worksheet>", X14_VALIDATION)
+    return patched(path, "xl/styles.xml", STYLES, b"")
+
+
+#: The cell styles openpyxl writes; a workbook without any has "no default style".
+STYLES = b'<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0" hidden="0" /></cellStyles>'
+
+
+@pytest.mark.parametrize("case", ["x14 data validation", "no default style"])
+def test_openpyxls_warnings_are_not_passed_on(case: str) -> None:
+    path = warned_workbook(case)
+    with python_warnings.catch_warnings(record=True) as caught:
+        python_warnings.simplefilter("always")
+        result = check(path)
+    assert result.exit_code == 2  # the formula =1+1, never computed: the sheet was read
+    assert "2024.xlsx:3:3: 错误 LZ251" in result.stderr
+    assert [str(warning.message) for warning in caught] == []
+
+
+def test_openpyxls_warnings_do_not_reach_stderr() -> None:
+    # As the user runs it: a UserWarning on stderr named a file in site-packages, in English.
+    path = warned_workbook("x14 data validation")
+    done = subprocess.run(
+        [sys.executable, "-m", "lzip_cli", "check", str(path), "--year", "2024"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("2024.xlsx:3:3: 错误 LZ251"), done.stderr
+    assert "Warning" not in done.stderr and "openpyxl" not in done.stderr

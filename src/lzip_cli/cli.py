@@ -222,7 +222,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 #: missing, a directory, unreadable, not text in a known encoding, not a workbook.
 FILE_CODES = frozenset(
     {"LZ001", "LZ002", "LZ003", "LZ004", "LZ005", "LZ006", "LZ015"}
-    | {"LZ202", "LZ203", "LZ204", "LZ205", "LZ230", "LZ231", "LZ280"}
+    | {"LZ202", "LZ203", "LZ204", "LZ205", "LZ230", "LZ231", "LZ268", "LZ280"}
 )
 
 DataOption = Annotated[

@@ -127,7 +127,7 @@ CODES: dict[str, Code] = {
     "LZ227": _c("cell_not_a_year"),
     "LZ228": _c("cell_value_whole"),
     "LZ230": _c("xlsx_needs_openpyxl"),
-    "LZ231": _c("xlsx_unreadable"),
+    "LZ231": _c("xlsx_unreadable", "xlsx_strict"),
     "LZ232": _c("xlsx_other_sheets", "xlsx_other_sheets_year", severity="warning"),
     "LZ233": _c("too_many_rows"),
     "LZ234": _c("xlsx_too_large", "xlsx_strings_too_large"),
@@ -180,6 +180,7 @@ CODES: dict[str, Code] = {
     "LZ265": _c("value_without_count", severity="warning"),
     "LZ266": _c("stock_figure_repeated", severity="warning"),
     "LZ267": _c("headless_column", severity="warning"),
+    "LZ268": _c("report_encrypted"),
     "LZ280": _c("report_from_stdin", "report_not_a_file"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

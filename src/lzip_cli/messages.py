@@ -428,6 +428,14 @@ TEXTS.update(
             "这是旧版 .xls 工作簿，请另存为 .xlsx 或 CSV",
             "this is an old .xls workbook; save it as .xlsx or CSV",
         ),
+        "report_encrypted": (
+            "工作簿设有打开密码（已加密），无法读取：请在 Excel 中打开，点“文件 → 信息 → 保护工作簿 → "
+            "用密码进行加密”，清空密码后保存（WPS：文件 → 文档加密 → 密码加密），再交给 lzip",
+            "the workbook is password-protected (encrypted) and cannot be read: open it in Excel, "
+            "choose File → Info → Protect Workbook → Encrypt with Password, clear the password "
+            "and save it (WPS: File → Document Encryption → Password Encryption), then give it "
+            "to lzip again",
+        ),
         "report_is_markup": (
             "这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx：请用 Excel 或 WPS 打开后另存为 .xlsx",
             "this is a web page (HTML) or XML table, not CSV or .xlsx: open it in Excel or WPS "
@@ -796,6 +804,12 @@ TEXTS.update(
         "xlsx_unreadable": (
             "无法读取 .xlsx 工作簿：{reason}",
             "cannot read the .xlsx workbook: {reason}",
+        ),
+        "xlsx_strict": (
+            "工作簿保存为“Strict Open XML 电子表格”格式，lzip 不支持：请在 Excel 中打开，"
+            "另存为“Excel 工作簿 (*.xlsx)”",
+            "the workbook is saved as a Strict Open XML Spreadsheet, which lzip does not read: "
+            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'",
         ),
         "missing_column_other_sheets": (
             "lzip 只读取第一个工作表 {sheet!r}，本文件另有 {count} 个工作表（{others}）："
@@ -1355,6 +1369,10 @@ _LIBRARY_DETAILS = {
         "not a valid .xlsx (not a zip archive)",
     ),
     "no worksheet": ("工作簿中没有工作表", "the workbook has no sheet"),
+    "File contains no valid workbook part": (
+        "文件不是有效的 .xlsx 工作簿（是 zip 压缩包，但其中没有工作簿）",
+        "not a valid .xlsx workbook (a zip archive, but no workbook in it)",
+    ),
 }
 TEXTS.update(
     {"detail." + words: (zh, f"{words} — {hint}") for words, (zh, hint) in _LIBRARY_DETAILS.items()}
@@ -1863,6 +1881,11 @@ TEXTS.update(
             "One of several report forms holds no figures (a header only, an empty file, or rows "
             "whose value, count and note cells are all blank): it is skipped and the other forms "
             "are checked.",
+        ),
+        "code.LZ268": (
+            "报表工作簿设有打开密码（已加密）：需去掉密码后重新保存。",
+            "The report workbook is password-protected (encrypted): remove the password and save "
+            "it again.",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",

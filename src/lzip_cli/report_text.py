@@ -33,10 +33,22 @@ MAX_FIELD_CHARS = 1 << 16
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
-_ZIP_MAGIC = b"PK\x03\x04"
+#: A zip archive's first bytes: a member's header, or the end of the directory of an empty
+#: archive (no member), or the marker a split archive starts with.
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+#: The streams a workbook with a password to open (an encrypted .xlsx) holds in its OLE
+#: container, named as the container's directory spells them (UTF-16LE); an old .xls has none.
+_ENCRYPTED_STREAMS = tuple(n.encode("utf-16-le") for n in ("EncryptedPackage", "EncryptionInfo"))
+#: An OLE directory entry's size: its sectors (512 or 4096 bytes) hold entries that begin with
+#: the stream's name, so a name is only one at a multiple of it.
+_OLE_ENTRY = 128
+#: How far into an OLE file its directory is looked for (it may follow the data).
+OLE_SCAN_BYTES = 256 << 20
 
 
 def sniff(path: Path, name: str) -> str:
@@ -54,6 +66,8 @@ def sniff(path: Path, name: str) -> str:
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"
     if head.startswith(_OLE_MAGIC):
+        if _ole_encrypted(path):
+            raise LzipError([Problem("LZ268", "report_encrypted", file=name)])
         raise LzipError([Problem("LZ202", "report_is_xls", file=name)])
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise LzipError([Problem("LZ203", "report_utf16", file=name, line=1)])
@@ -61,6 +75,27 @@ def sniff(path: Path, name: str) -> str:
         # A web system's "Excel" export (an HTML table named .xls), or Excel 2003 XML.
         raise LzipError([Problem("LZ202", "report_is_markup", file=name)])
     return "csv"
+
+
+def _ole_encrypted(path: Path) -> bool:
+    """Whether an OLE file is an encrypted workbook (.xlsx with a password to open), not .xls:
+    its directory names the ``EncryptedPackage`` or ``EncryptionInfo`` stream."""
+    chunk_size = 1 << 20  # a multiple of _OLE_ENTRY: no entry's name straddles two chunks
+    try:
+        with path.open("rb") as handle:
+            for offset in range(0, OLE_SCAN_BYTES, chunk_size):
+                chunk = handle.read(chunk_size)
+                for stream in _ENCRYPTED_STREAMS:
+                    at = chunk.find(stream)
+                    while at >= 0:
+                        if (offset + at) % _OLE_ENTRY == 0:
+                            return True
+                        at = chunk.find(stream, at + 1)
+                if len(chunk) < chunk_size:
+                    break
+    except OSError:
+        pass  # read before: refused as an .xls all the same
+    return False
 
 
 def _looks_utf16(sample: bytes) -> bool:

@@ -6,7 +6,9 @@ is known before reading (``--year``, the file's name) and exactly one sheet's na
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import warnings as python_warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -16,16 +18,17 @@ from xml.etree import ElementTree
 from xml.parsers import expat
 
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
+from lzip_cli.report_form import MAX_TITLE_ROWS
 
 #: The keyword lzip's result and list workbooks carry in their properties (not its forms): such
 #: a workbook read as a report is refused (LZ264), whatever its columns.
 LZIP_OUTPUT_KEYWORD = "lzip-output"
 
 MAX_ROWS = 2_000_000
-#: The columns read of the rows above and at the header (Excel 2003's 256, far wider than any
-#: form). Below them only the header's width and :data:`COLUMN_MARGIN` more are read: openpyxl
-#: would otherwise pad every row to the sheet's declared width, which one formatted cell at
-#: XFD (column 16,384) makes 16,384 cells wide.
+#: The columns looked at in the rows above and at the header, to tell how wide the form is
+#: (Excel 2003's 256, far wider than any form). The sheet is read only as wide as the widest of
+#: them and :data:`COLUMN_MARGIN` more: openpyxl would otherwise pad every row to the sheet's
+#: declared width, which one formatted cell at XFD (column 16,384) makes 16,384 cells wide.
 HEAD_COLUMNS = 256
 #: Columns read beyond the widest of the first rows (the header). Cells past the header's
 #: columns have no header and would be passed over anyway (a workbook's rows are all as wide,
@@ -33,9 +36,10 @@ HEAD_COLUMNS = 256
 COLUMN_MARGIN = 4
 #: The rows with text that decide how wide the form is: the title rows, a header of two rows
 #: and a row of units (see :data:`~lzip_cli.report_form.MAX_TITLE_ROWS`); and the rows in the
-#: file looked at for them at most (formatted rows without text count too).
-HEAD_ROWS = 8
-HEAD_LOOK = 64
+#: file looked through for them at most. Formatted rows without text (a border drawn down the
+#: sheet above the form) are passed over on the way, as many as there are up to that.
+HEAD_ROWS = MAX_TITLE_ROWS + 3
+HEAD_LOOK = 10_000
 #: Limits on what a workbook unpacks to, read from the zip's directory before openpyxl opens it
 #: (zipfile never inflates a member past its declared size). A real form of 2,000,000 rows
 #: unpacks to about 200 MB; openpyxl holds the shared strings in memory, so they get less.
@@ -52,7 +56,7 @@ def cell_text(value: Any, number_format: str | None) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
-        if number_format and "%" in number_format:
+        if number_format and _shows_percent(number_format, value):
             return f"{value * 100:.10g}%"
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
@@ -66,6 +70,40 @@ def cell_text(value: Any, number_format: str | None) -> str:
                 text += f":{value.second:02d}"
         return text
     return str(value)
+
+
+def _shows_percent(number_format: str, value: float) -> bool:
+    """Whether the format shows ``value`` as a percentage, multiplied by 100 (``0%``, ``0.0%``).
+
+    A ``%`` in quotes, after ``\\`` (or ``_`` and ``*``, which take the next character as a
+    space's width or a fill) or in brackets is text: ``0"%"`` shows 80 as ``80%``, and
+    ``0"件（占比%）"`` as ``80件（占比%）``. Of a format in sections (``0%;-0%;"—"``) the one for
+    the value's sign counts.
+    """
+    sections: list[bool] = [False]
+    quoted = bracket = skip = False
+    for char in number_format:
+        if skip:
+            skip = False
+        elif quoted:
+            quoted = char != '"'
+        elif bracket:
+            bracket = char != "]"
+        elif char == '"':
+            quoted = True
+        elif char == "[":
+            bracket = True
+        elif char in "\\_*":
+            skip = True
+        elif char == ";":
+            sections.append(False)
+        elif char == "%":
+            sections[-1] = True
+    if len(sections) > 1 and value < 0:
+        return sections[1]
+    if len(sections) > 2 and value == 0:
+        return sections[2]
+    return sections[0]
 
 
 def iter_xlsx_rows(
@@ -91,14 +129,15 @@ def iter_xlsx_rows(
     broken = (*_BROKEN, InvalidFileException)
     handle = _open(path, name)
     try:
-        _refuse_zip_bomb(handle, name)
+        _check_archive(handle, name)
     except BaseException:
         handle.close()
         raise
     try:
         # A file object, not the path: openpyxl refuses a name not ending in .xlsx, and lzip
         # reads a workbook by its content (with a warning when the name says otherwise).
-        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        with quiet_openpyxl():
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except broken as exc:
         handle.close()
         raise _unreadable(name, exc) from None
@@ -116,7 +155,6 @@ def iter_xlsx_rows(
         if sheet_read is not None:
             sheet_read.append((sheet.title, sheet_year))
         from lzip_cli.report_form import (
-            MAX_TITLE_ROWS,
             is_footer_row,
             is_title_row,
             is_total_row,
@@ -134,7 +172,8 @@ def iter_xlsx_rows(
         rows = _sheet_rows(sheet, name)
         while True:
             try:
-                number, row = next(rows)
+                with quiet_openpyxl():  # rows are parsed here, and the sheet's end (extLst)
+                    number, row = next(rows)
             except StopIteration:
                 break
             except broken as exc:
@@ -142,12 +181,13 @@ def iter_xlsx_rows(
             texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
             # A cell present in the file but without a value may be a formula that was never
             # computed (openpyxl writes none): read those cells' formulas in a second pass.
+            # One whose saved result is empty text (=IF(…,"",…)) stays blank.
             blank = [
                 i for i, c in enumerate(row) if c.value is None and not isinstance(c, EmptyCell)
             ]
             if blank:
                 if formulas is None:
-                    formulas = _FormulaRows(path, name, broken, sheet.title)
+                    formulas = _FormulaRows(workbook, sheet, name, broken)
                 for index, formula in formulas.row(number, blank).items():
                     texts[index] = formula
             filled = any(text.strip() for text in texts)
@@ -198,10 +238,21 @@ def iter_xlsx_rows(
                 ]
             )
     finally:
-        workbook.close()
-        handle.close()
         if formulas is not None:
             formulas.close()
+        workbook.close()
+        handle.close()
+
+
+@contextlib.contextmanager
+def quiet_openpyxl() -> Iterator[None]:
+    """openpyxl's Python warnings silenced ("Data Validation extension is not supported and will
+    be removed", "Workbook contains no default style"): they speak of what openpyxl would drop
+    on saving, which lzip never does, and would reach the user in English, with a path into
+    site-packages. Wrap each call into openpyxl, never a ``yield``: the filter is global."""
+    with python_warnings.catch_warnings():
+        python_warnings.simplefilter("ignore")
+        yield
 
 
 _BROKEN: tuple[type[Exception], ...] = (
@@ -230,15 +281,33 @@ def _unreadable(name: str, exc: Exception) -> LzipError:
     return LzipError([Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": reason})])
 
 
-def _refuse_zip_bomb(handle: BinaryIO, name: str) -> None:
-    """LZ234 when the workbook would unpack to more than lzip reads (a "zip bomb")."""
+def _check_archive(handle: BinaryIO, name: str) -> None:
+    """Refuse, before openpyxl opens it, a workbook that would unpack to more than lzip reads
+    (LZ234, a "zip bomb"), a zip that holds no workbook (an empty one) or a workbook saved as
+    Strict Open XML (LZ231)."""
     try:
         with zipfile.ZipFile(handle) as archive:
             members = archive.infolist()
+            _refuse_zip_bomb(members, name)
+            names = {member.filename for member in members}
+            strict = _is_strict(archive, names)
     except _BROKEN:
         return  # not a readable zip: openpyxl says so in its own words
     finally:
         handle.seek(0)
+    if _CONTENT_TYPES not in names:  # where openpyxl (and Excel) look for the workbook first
+        raise LzipError([Problem("LZ231", "xlsx_unreadable", file=name, params=_NO_WORKBOOK)])
+    if strict:
+        raise LzipError([Problem("LZ231", "xlsx_strict", file=name)])
+
+
+_CONTENT_TYPES = "[Content_Types].xml"
+#: openpyxl's words for a zip without a workbook, which messages.py explains.
+_NO_WORKBOOK = {"reason": "File contains no valid workbook part"}
+
+
+def _refuse_zip_bomb(members: list[zipfile.ZipInfo], name: str) -> None:
+    """LZ234 when the workbook would unpack to more than lzip reads."""
     total = sum(member.file_size for member in members)
     shared = sum(m.file_size for m in members if m.filename.lstrip("/") == _SHARED_STRINGS)
     for key, size, limit in (
@@ -248,6 +317,24 @@ def _refuse_zip_bomb(handle: BinaryIO, name: str) -> None:
         if size > limit:
             params = {"size": _megabytes(size), "limit": _megabytes(limit)}
             raise LzipError([Problem("LZ234", key, file=name, params=params)])
+
+
+#: What a Strict Open XML workbook ("Strict Open XML 电子表格" in Excel's Save As) names where
+#: an ordinary .xlsx names schemas.openxmlformats.org: the package's relationship to its
+#: workbook, and the workbook's namespace. openpyxl reads neither (it finds no sheet).
+_STRICT = (
+    ("_rels/.rels", b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"),
+    ("xl/workbook.xml", b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+)
+
+
+def _is_strict(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    for member, namespace in _STRICT:
+        if member in names:
+            with archive.open(member) as source:
+                if namespace in source.read(1 << 16):  # declared at the top
+                    return True
+    return False
 
 
 def _megabytes(size: int) -> str:
@@ -313,19 +400,19 @@ def _sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
     openpyxl's read-only sheet pads every row to the width the sheet declares (its
     ``<dimension>``, which one formatted cell at XFD1048576 makes ``A1:XFD1048576``) and yields
     a row for every row number up to its height. So the declared size is dropped
-    (``reset_dimensions``), the first :data:`HEAD_ROWS` rows with text (of the first
-    :data:`HEAD_LOOK` in the file) are read :data:`HEAD_COLUMNS` wide, and the rest only as wide as the widest of them plus
-    :data:`COLUMN_MARGIN`; rows with no cell in the file (openpyxl fills the gaps between rows
-    with them) are passed over. LZ233 past :data:`MAX_ROWS`.
+    (``reset_dimensions``), and the sheet is read twice: first its rows up to the
+    :data:`HEAD_ROWS`-th with text (of the first :data:`HEAD_LOOK` in the file)
+    :data:`HEAD_COLUMNS` wide, for the widest of those, then all of it from the top as wide as
+    that plus :data:`COLUMN_MARGIN`. Rows with no cell in the file (openpyxl fills the gaps
+    between rows with them) are passed over. LZ233 past :data:`MAX_ROWS`.
     """
 
     sheet.reset_dimensions()
+    columns = min(_form_width(sheet) + COLUMN_MARGIN, HEAD_COLUMNS)
     # openpyxl yields one and the same tuple for every row missing from the file: once seen,
     # such rows are told by identity, not cell by cell (a million of them after A1048576).
     gap: tuple[Any, ...] | None = None
-    head: list[tuple[int, tuple[Any, ...]]] = []
-    width = filled = number = 0
-    rows = sheet.iter_rows(max_col=HEAD_COLUMNS)
+    rows = sheet.iter_rows(max_col=columns)
     try:
         for number, row in enumerate(rows, start=1):
             if number > MAX_ROWS:
@@ -333,33 +420,31 @@ def _sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
             if row is gap or _no_cells(row):  # a gap between rows, or cells far right only
                 gap = row
                 continue
-            head.append((number, row))
+            yield number, row
+    finally:
+        rows.close()
+
+
+def _form_width(sheet: Any) -> int:
+    """The columns of the widest of the sheet's first :data:`HEAD_ROWS` rows with text."""
+    gap: tuple[Any, ...] | None = None
+    width = filled = looked = 0
+    rows = sheet.iter_rows(max_col=HEAD_COLUMNS)
+    try:
+        for row in rows:
+            if row is gap or _no_cells(row):
+                gap = row
+                continue
             last = max((i for i, c in enumerate(row) if c.value not in (None, "")), default=-1)
             if last >= 0:
                 filled += 1
                 width = max(width, last + 1)
-            if filled == HEAD_ROWS or len(head) == HEAD_LOOK:
+            looked += 1
+            if filled == HEAD_ROWS or looked == HEAD_LOOK:
                 break
-        else:
-            number = 0  # the whole sheet is read
     finally:
         rows.close()
-    columns = min(width + COLUMN_MARGIN, HEAD_COLUMNS)
-    for numbered, row in head:
-        yield numbered, row[:columns]
-    if not number:
-        return
-    rows = sheet.iter_rows(min_row=number + 1, max_col=columns)
-    try:
-        for below, row in enumerate(rows, start=number + 1):
-            if below > MAX_ROWS:
-                raise LzipError([Problem("LZ233", "too_many_rows", file=name, line=below)])
-            if row is gap or _no_cells(row):
-                gap = row
-                continue
-            yield below, row
-    finally:
-        rows.close()
+    return width
 
 
 def _no_cells(row: tuple[Any, ...]) -> bool:
@@ -429,45 +514,75 @@ def _refuse(ranges: list[_Merged], name: str) -> None:
 
 
 class _FormulaRows:
-    """The first sheet read again without ``data_only``, advanced row by row on demand."""
+    """The sheet's formulas, read again from its XML row by row on demand.
+
+    openpyxl reads a formula's saved result as blank both when there is none (a workbook a
+    program wrote and nothing computed: ``<c><f>1+2</f><v/></c>``) and when the result is
+    empty text (``=IF(A2>0,"",…)`` as Excel and WPS save it: ``<c t="str"><f>…</f><v></v>``).
+    The first is refused (LZ251), the second is a blank cell: the cell's type (``str``, a
+    formula's text result) and its ``<v>`` tell them apart.
+    """
 
     def __init__(
-        self, path: Path, name: str, broken: tuple[type[Exception], ...], sheet: str
+        self, workbook: Any, sheet: Any, name: str, broken: tuple[type[Exception], ...]
     ) -> None:
-        import openpyxl
+        from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
+
+        class Parser(WorkSheetParser):
+            """openpyxl's parser of a sheet's XML, reading formulas, not their results."""
+
+            def parse_cell(self, element: Any) -> dict[str, Any]:
+                cell: dict[str, Any] = super().parse_cell(element)
+                value = element.find(VALUE_TAG)
+                if (
+                    cell["data_type"] == "f"
+                    and element.get("t") == "str"
+                    and value is not None
+                    and not value.text
+                ):
+                    cell["data_type"], cell["value"] = "s", ""  # computed: empty text
+                return cell
 
         self._broken = broken
         self._name = name
-        self._handle = _open(path, name)
         try:
-            self._workbook = openpyxl.load_workbook(self._handle, read_only=True, data_only=False)
+            self._source = workbook._archive.open(sheet._worksheet_path)
         except broken as exc:
-            self._handle.close()
             raise _unreadable(name, exc) from None
-        worksheet = self._workbook[sheet]
-        worksheet.reset_dimensions()  # as the values are read: see _sheet_rows
-        self._rows = enumerate(worksheet.iter_rows(max_col=HEAD_COLUMNS), start=1)
+        parser = Parser(self._source, sheet._shared_strings, data_only=False)
+        self._rows: Iterator[tuple[int, list[dict[str, Any]]]] = parser.parse()
+        self._ahead: tuple[int, list[dict[str, Any]]] | None = None
 
     def row(self, number: int, indexes: list[int]) -> dict[int, str]:
-        """Formula texts (``=1+2``) of the cells ``indexes`` of row ``number`` that hold one."""
+        """Formula texts (``=1+2``) of the cells ``indexes`` of row ``number`` that hold one
+        without a computed result."""
         try:
-            for current, row in self._rows:
-                if current == number:
-                    found = {i: _formula_text(row[i]) for i in indexes if i < len(row)}
-                    return {i: text for i, text in found.items() if text}
+            while self._ahead is None or self._ahead[0] < number:
+                with quiet_openpyxl():
+                    self._ahead = next(self._rows, None)
+                if self._ahead is None:
+                    return {}
         except self._broken as exc:
             raise _unreadable(self._name, exc) from None
-        return {}
+        current, cells = self._ahead
+        if current != number:
+            return {}
+        wanted = set(indexes)
+        found = {
+            cell["column"] - 1: _formula_text(cell)
+            for cell in cells
+            if cell["column"] - 1 in wanted
+        }
+        return {i: text for i, text in found.items() if text}
 
     def close(self) -> None:
-        self._workbook.close()
-        self._handle.close()
+        self._source.close()
 
 
-def _formula_text(cell: Any) -> str:
-    if getattr(cell, "data_type", None) != "f":
+def _formula_text(cell: dict[str, Any]) -> str:
+    if cell.get("data_type") != "f":
         return ""
-    value = cell.value
+    value = cell.get("value")
     text = getattr(value, "text", value)  # ArrayFormula keeps its text in .text
     if not isinstance(text, str):
         return "=?"
