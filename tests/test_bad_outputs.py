@@ -290,6 +290,42 @@ def test_template_over_the_plan_it_reads() -> None:
     assert tree() == before
 
 
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (["check", "2024.csv", "-o", "a.csv"], "a.csv"),
+        (["check", "2024.csv", "-o", "a.csv", "--force"], "a.csv"),
+        (["template", "2025", "-o", "a.csv"], "a.csv"),
+        (["schema", "indicators", "-o", "a.json"], "a.json"),
+        (["schema", "indicators", "-o", "loop/x.json"], "loop/x.json"),
+        (["shortfalls", "2024.csv", "--out", "lists"], "lists/ip-office.md"),
+    ],
+    ids=["check", "check-force", "template", "schema", "schema-folder", "shortfalls"],
+)
+def test_a_symlink_loop_at_the_output_is_a_located_error(args: list[str], target: str) -> None:
+    # a.csv -> b.csv -> a.csv: Path.resolve raised RuntimeError (a traceback, exit 1), and
+    # `schema -o` followed the links as far as they go and replaced a.json with a file.
+    Path("lists").mkdir()
+    for one, other in [
+        ("a.csv", "b.csv"),
+        ("a.json", "b.json"),
+        ("loop", "pool"),
+        ("lists/ip-office.md", "lists/b.md"),
+    ]:
+        os.symlink(os.path.basename(other), one)
+        os.symlink(os.path.basename(one), other)
+    before = tree()
+    for lang, reason in (
+        ("zh", "无法写入：符号链接层数过多"),
+        ("en", "cannot write: too many levels of symbolic links"),
+    ):
+        result = run_lzip(*args, "--lang", lang)
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.startswith(f"{target}: "), result.stderr
+        assert f" LZ305: {reason}" in result.stderr
+        assert tree() == before  # every link still a link, nothing written
+
+
 def test_an_existing_file_without_force() -> None:
     Path("lists").mkdir()
     Path("lists/index.md").write_text("keep me\n")

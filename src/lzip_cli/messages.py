@@ -1206,6 +1206,10 @@ TEXTS.update(
         "os.ENOENT": ("目录或文件不存在", "no such file or directory"),
         "os.ENOTDIR": ("路径中有一项不是目录", "a part of the path is not a directory"),
         "os.EISDIR": ("这是一个目录", "is a directory"),
+        "os.ELOOP": (
+            "符号链接层数过多（链接可能指回了自己）",
+            "too many levels of symbolic links (a link may lead back to itself)",
+        ),
         "os.EIO": ("输入/输出错误", "input/output error"),
         "os.EPIPE": ("管道已关闭", "the pipe was closed"),
     }

@@ -15,6 +15,7 @@ left it, a pipe whose reader left drops the rest).
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import re
@@ -117,10 +118,26 @@ def _stream(path: Path) -> Iterator[BinaryIO]:
 
 
 def _same_file(a: Path, b: Path) -> bool:
+    # os.path.realpath, not Path.resolve: on Python 3.11 resolve raises RuntimeError for a loop.
     try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b) or (
+            a.exists() and b.exists() and a.samefile(b)
+        )
+    except (OSError, ValueError):
         return False
+
+
+def _refuse_loop(path: Path) -> None:
+    """Raise the OSError (ELOOP) of a path the system cannot follow: a symlink that leads back to
+    itself (``a.csv -> b.csv -> a.csv``), at the file or in a folder above it. Writing there would
+    fail, or, once the link was followed as far as it goes, replace a link with a file."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise
+    except ValueError:  # a NUL byte: refused where the file is opened
+        pass
 
 
 def check_targets(
@@ -145,7 +162,7 @@ def check_targets(
     for target in targets:
         try:
             problem = _target_problem(target, inputs, folders, read_as_report, force=force)
-        except OSError as exc:  # a name too long for the file system, a folder not searchable
+        except OSError as exc:  # a name too long, a folder not searchable, a symlink loop
             raise cannot_write(target, exc) from None
         if problem is None:
             continue
@@ -167,6 +184,7 @@ def _target_problem(
     force: bool,
 ) -> Problem | None:
     """Why ``target`` may not be written, if it may not."""
+    _refuse_loop(target)
     if any(_same_file(target, source) for source in inputs):
         return Problem("LZ301", "output_is_input", file=str(target))
     if target.suffix.lower() in read_as_report and any(
