@@ -9,8 +9,10 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -365,6 +367,42 @@ def test_a_reader_gone_before_the_output_leaves_the_exit_status_to_the_check(
     finally:
         os.close(writing)
     assert (done.returncode, done.stderr) == (status, "")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_run_ended_by_a_signal_while_writing_leaves_no_temporary_file(name: str) -> None:
+    number = getattr(signal, name)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "1000", "big"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    Path("out").mkdir()
+    # The CSV's warnings (some 200 kB of LZ266 here) go to stderr while the file is being
+    # written: with nobody reading the pipe, lzip waits there, its temporary file on disk.
+    run = subprocess.Popen(
+        [*installed_lzip(), "check", "big/report-2024.csv", "--data", "big", "-o", "out/r.csv"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(Path("out").iterdir()):
+            assert run.poll() is None, "lzip ended before it began to write"
+            assert time.monotonic() < deadline, "no temporary file appeared"
+            time.sleep(0.01)
+        [temporary] = Path("out").iterdir()
+        assert temporary.name.startswith(".r.csv.") and temporary.name.endswith(".tmp")
+        run.send_signal(number)
+        run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+    assert run.returncode == 128 + number  # 143, 129: not the signal's own end (-15, -1)
+    assert list(Path("out").iterdir()) == []  # no temporary file, no half-written result
 
 
 def test_head_on_a_pipefail_ci_step_passes_with_fail_on_never() -> None:

@@ -1231,6 +1231,28 @@ def _without_pydantic_plugins() -> Iterator[None]:
         os.environ.pop("PYDANTIC_DISABLE_PLUGINS", None)
 
 
+def _exit_when_terminated() -> None:
+    """SIGTERM and SIGHUP end the run as an exit with status 128 + the signal (143, 129), raised
+    where the run is, so that what it was writing is cleaned up as for any failure: the
+    ``finally`` blocks of :mod:`lzip_cli.output` remove the temporary files (``.结果.csv.x1y2.tmp``)
+    that the signal's default action, ending the process at once, left behind. A signal ignored
+    when lzip started (``nohup lzip …``) stays ignored; SIGINT stays Python's KeyboardInterrupt.
+    """
+    import signal
+
+    names = ("SIGTERM", "SIGHUP")  # Windows has no SIGHUP
+    numbers = [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+    def end(signum: int, frame: object) -> NoReturn:
+        for number in numbers:  # a second signal does not cut the cleanup short
+            signal.signal(number, signal.SIG_IGN)
+        raise SystemExit(128 + signum)
+
+    for number in numbers:
+        if signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, end)
+
+
 def main() -> None:
     """Console-script entry point."""
     # One short run that builds large acyclic data (plan, rows, results) and exits: the cyclic
@@ -1238,6 +1260,7 @@ def main() -> None:
     import gc
 
     gc.disable()
+    _exit_when_terminated()
     stdio.streams_that_go_somewhere()
     stdio.utf8_when_redirected()
     stdio.quiet_when_the_reader_leaves()

@@ -21,7 +21,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -259,14 +258,11 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
                 text.detach()  # standard output stays open
         return
     path = _resolved(path)
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise cannot_write(path, exc) from None
+    temporaries: list[str] = []
     renamed = False
     try:
+        descriptor = _new_temporary(path, temporaries)
+        [temporary] = temporaries
         with os.fdopen(descriptor, "wb") as raw:
             os.chmod(temporary, _new_file_mode(path))
             text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
@@ -280,8 +276,7 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
         raise cannot_write(path, exc) from None
     finally:
         if not renamed:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+            _remove(temporaries)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -307,27 +302,58 @@ def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
 
 
 def _write_files(files: list[tuple[Path, bytes]]) -> None:
-    staged: list[tuple[str, Path]] = []
+    temporaries: list[str] = []  # one per file of files, in order
     renamed = 0
     path = files[0][0] if files else Path(".")
     try:
         for path, data in files:
-            descriptor, temporary = tempfile.mkstemp(
-                dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
-            )
-            staged.append((temporary, path))
+            descriptor = _new_temporary(path, temporaries)
             with os.fdopen(descriptor, "wb") as handle:
-                # mkstemp makes the file private (0600); give it the mode a plain open would.
-                os.chmod(temporary, _new_file_mode(path))
+                # The file is private (0600) until written; give it the mode a plain open would.
+                os.chmod(temporaries[-1], _new_file_mode(path))
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-        for temporary, path in staged:
+        for temporary, (path, _) in zip(temporaries, files, strict=True):
             os.replace(temporary, path)
             renamed += 1
     except OSError as exc:
         raise cannot_write(path, exc) from None
     finally:
-        for temporary, _ in staged[renamed:]:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        _remove(temporaries[renamed:])
+
+
+#: How a temporary file is opened: created here and now, never through a symlink planted there.
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+)
+
+
+def _new_temporary(path: Path, temporaries: list[str]) -> int:
+    """A new file beside ``path``, ``.NAME.x1y2z3w4.tmp``, open for writing (its descriptor).
+
+    Its name is added to ``temporaries`` before the file is made, so that the caller's
+    ``finally`` removes it whenever the run is cut short: a SIGTERM (``SystemExit``) that comes
+    as the file is being created, which ``tempfile.mkstemp`` would leave behind, removes it too.
+    """
+    directory = path.parent
+    for _ in range(100):
+        temporary = os.path.join(directory, f".{path.name}.{os.urandom(4).hex()}.tmp")
+        temporaries.append(temporary)
+        try:
+            return os.open(temporary, _NEW_FILE, 0o600)
+        except FileExistsError:  # another's: not ours to remove
+            temporaries.pop()
+    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(directory))
+
+
+def _remove(temporaries: list[str]) -> None:
+    """Remove the temporary files that were not renamed (a name whose file was never made, or
+    was renamed as the run was cut short, is passed over)."""
+    for temporary in temporaries:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
