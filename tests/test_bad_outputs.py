@@ -152,6 +152,57 @@ def test_a_year_folder_is_a_report_folder_when_one_of_its_forms_is_named(args: l
     assert tree() == before
 
 
+@pytest.mark.parametrize(
+    ("args", "link", "refused"),
+    [
+        (["check", "returns/2024", "-o", "outlink.csv"], "outlink.csv", "outlink.csv"),
+        (["check", "returns/2024", "-o", "outlink.json"], "outlink.json", "outlink.json"),
+        (
+            ["shortfalls", "returns/2024", "--out", "lists", "-f", "csv"],
+            "lists/ip-office.csv",
+            "lists/ip-office.csv",
+        ),
+    ],
+    ids=["check", "check-suffix", "shortfalls"],
+)
+def test_a_symlink_into_the_report_folder_is_refused(
+    args: list[str], link: str, refused: str
+) -> None:
+    # The link is outside the report folder; the file it points to (and that the write replaces)
+    # is in it, and the next run would read it as a report (LZ264).
+    Path("returns/2024").mkdir(parents=True)
+    Path("lists").mkdir()
+    shutil.move("2024.csv", "returns/2024/forms.csv")
+    os.symlink(Path("returns/2024/result.csv").resolve(), link)
+    before = tree()
+    result = run_lzip(*args, "--lang", "en")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"{refused}: error LZ308: "), result.stderr
+    assert tree() == before
+    assert not Path("returns/2024/result.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "returns/2024/forms.csv", "-o", "returns/2024/结果.csv"],
+        ["shortfalls", "returns/2024/forms.csv", "--out", "returns/2024", "-f", "csv"],
+    ],
+    ids=["check", "shortfalls"],
+)
+def test_a_year_folder_reached_through_a_symlink_is_a_report_folder(args: list[str]) -> None:
+    # returns/2024 -> store/final: `lzip check returns/2024` reads the year's forms from there.
+    Path("store/final").mkdir(parents=True)
+    Path("returns").mkdir()
+    os.symlink(Path("store/final").resolve(), "returns/2024")
+    shutil.move("2024.csv", "store/final/forms.csv")
+    before = tree()
+    result = run_lzip(*args, "--year", "2024")
+    assert result.exit_code == 2, result.stderr
+    assert "returns/2024/" in result.stderr and "错误 LZ308" in result.stderr
+    assert tree() == before
+
+
 def test_json_and_markdown_may_go_into_the_report_folder() -> None:
     Path("returns/2024").mkdir(parents=True)
     shutil.move("2024.csv", "returns/2024/forms.csv")

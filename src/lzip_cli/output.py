@@ -186,8 +186,11 @@ def _target_problem(
     _refuse_loop(target)
     if any(_same_file(target, source) for source in inputs):
         return Problem("LZ301", "output_is_input", file=str(target))
-    if target.suffix.lower() in read_as_report and any(
-        _same_file(target.parent, folder) for folder in folders
+    # The file written is the one a symlink points to (outlink.csv -> reports/2024/结果.csv), in
+    # the folder it really is in: both sides are compared as real paths.
+    written = Path(os.path.realpath(target))
+    if written.suffix.lower() in read_as_report and any(
+        _same_file(written.parent, folder) for folder in folders
     ):
         return Problem("LZ308", "output_in_report_folder", file=str(target))
     if target.is_dir():

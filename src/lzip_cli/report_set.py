@@ -46,7 +46,10 @@ def report_folders(paths: list[Path]) -> list[Path]:
     files = [path for path in paths if not path.is_dir()]
     if len(files) > 1:
         folders += list(dict.fromkeys(path.parent for path in files))
-    elif files and _YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", _folder_name(files[0]))):
+    elif files and any(
+        _YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", name))
+        for name in _folder_names(files[0])
+    ):
         folders.append(files[0].parent)
     return folders
 
@@ -55,8 +58,11 @@ def report_folders(paths: list[Path]) -> list[Path]:
 _YEAR_FOLDER = re.compile(r"(?:19|20|21)[0-9]{2}(?:年度?)?")
 
 
-def _folder_name(file: Path) -> str:
-    return file.parent.resolve().name
+def _folder_names(file: Path) -> list[str]:
+    """The names of ``file``'s folder: where it really is (``2024`` for ``./forms.csv`` run in
+    it) and as given (``reports/2024``, a symlink to ``/store/final``, which is read again as
+    ``reports/2024``)."""
+    return [Path(os.path.realpath(file.parent)).name, file.parent.name]
 
 
 def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
