@@ -7,6 +7,7 @@ or temporary file was left behind.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import signal
@@ -475,6 +476,34 @@ def test_head_on_a_pipefail_ci_step_passes_with_fail_on_never() -> None:
 
 #: A name longer than any file system takes (255 bytes on Linux and macOS).
 TOO_LONG = "鹿寨县知识产权局年度量化指标" * 8
+
+
+def longest_name(suffix: str) -> str:
+    """A Chinese file name ending in ``suffix`` of 255 bytes in UTF-8: as long as a name can be."""
+    room = 255 - len(suffix.encode())
+    return "量" * (room // 3) + "a" * (room % 3) + suffix
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "2024.csv", "-o", longest_name(".json")],
+        ["check", "2024.csv", "-o", longest_name(".xlsx")],
+        ["check", "2024.csv", "-o", "a" * 238 + ".csv"],  # 242 bytes: the shortest that was refused
+        ["template", "2025", "-o", longest_name(".csv")],
+        ["schema", "agencies", "-o", longest_name(".json")],
+    ],
+    ids=["check-json", "check-xlsx", "check-242", "template", "schema"],
+)
+def test_the_longest_legal_name_is_written(args: list[str]) -> None:
+    # Its temporary file, .NAME.x1y2z3w4.tmp, is 14 bytes longer: lzip shortens that one.
+    result = run_lzip(*args)
+    assert result.exit_code in (0, 1), result.stderr
+    target = Path(args[-1])
+    assert [path.name for path in Path().iterdir() if path.name.startswith(".")] == []
+    assert target.is_file() and target.stat().st_size > 0
+    if target.suffix == ".json":
+        json.loads(target.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(

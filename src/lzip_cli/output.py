@@ -336,16 +336,38 @@ _NEW_FILE = (
 )
 
 
+#: The longest file name most file systems take, in bytes (NTFS: 255 UTF-16 units, never more
+#: than a name's UTF-8 bytes), where the folder does not say (Windows has no ``pathconf``).
+NAME_MAX = 255
+#: The random characters in a temporary file's name.
+_RANDOM_CHARACTERS = 8
+
+
 def _new_temporary(path: Path, temporaries: list[str]) -> int:
     """A new file beside ``path``, ``.NAME.x1y2z3w4.tmp``, open for writing (its descriptor).
 
     Its name is added to ``temporaries`` before the file is made, so that the caller's
     ``finally`` removes it whenever the run is cut short: a SIGTERM (``SystemExit``) that comes
     as the file is being created, which ``tempfile.mkstemp`` would leave behind, removes it too.
+
+    NAME is ``path``'s name, cut short when the whole would be longer than the folder takes: a
+    name of 242 to 255 bytes (some 82 Chinese characters) is legal, and its temporary file must
+    be too.
     """
     directory = path.parent
+    try:
+        limit = os.pathconf(directory, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # no pathconf, or no such folder (yet)
+        limit = NAME_MAX
+    if limit <= 0:  # no limit the system knows of
+        limit = NAME_MAX
+    room = limit - len(".") - len(".") - _RANDOM_CHARACTERS - len(".tmp")
+    name = path.name
+    while name and len(os.fsencode(name)) > room:
+        name = name[:-1]
     for _ in range(100):
-        temporary = os.path.join(directory, f".{path.name}.{os.urandom(4).hex()}.tmp")
+        random = os.urandom(_RANDOM_CHARACTERS // 2).hex()
+        temporary = os.path.join(directory, f".{name or 'lzip'}.{random}.tmp")
         temporaries.append(temporary)
         try:
             return os.open(temporary, _NEW_FILE, 0o600)
