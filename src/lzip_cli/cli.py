@@ -503,6 +503,10 @@ def check(
     if dash:
         output = None
     with _errors_exit(lang):
+        if output is not None:  # a missing folder is said at once, not after all the work
+            from lzip_cli.output import check_folder
+
+            check_folder(output)
         plan = _load_plan(data, lang)
         result = _read_and_evaluate(plan, reports, year, lang)
     selected = result.agencies
@@ -940,6 +944,10 @@ def template(
     if dash:
         output = None
     with _errors_exit(lang):
+        if output is not None and not per_agency:  # --per-agency creates its folder
+            from lzip_cli.output import check_folder
+
+            check_folder(output)
         plan = _load_plan(data, lang)
     ids = _agency_ids(plan, agency, lang) if agency else None
     _warn_about_form(plan, year, code)
@@ -1095,8 +1103,9 @@ def schema(
         sys.stdout.write(text)
         return
     with _errors_exit(lang):
-        from lzip_cli.output import atomic_write, check_targets
+        from lzip_cli.output import atomic_write, check_folder, check_targets
 
+        check_folder(output)
         check_targets([output], [], force=force)
         atomic_write(output, text.encode("utf-8"))
     typer.echo(_t("wrote_files", lang.value, count=1, directory=str(output)), err=True)

@@ -1033,6 +1033,10 @@ TEXTS.update(
             "--out must be a directory, not a file",
         ),
         "cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
+        "output_folder_missing": (
+            "无法写入：目录 {folder} 不存在，请先创建它",
+            "cannot write: folder {folder} does not exist; create it first",
+        ),
         "cannot_write_locked": (
             "无法写入：{reason}。如文件正在 Excel 或 WPS 中打开，请先关闭它",
             "cannot write: {reason}. If the file is open in Excel or WPS, close it first",

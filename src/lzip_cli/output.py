@@ -139,6 +139,40 @@ def _refuse_loop(path: Path) -> None:
         pass
 
 
+def check_folder(target: Path) -> None:
+    """Refuse, before any input is read, a file ``target`` that cannot be written for its path
+    alone: its folder is missing (LZ305 naming the folder) or is a file, or a symlink loop is on
+    the way (LZ305 with the system's reason). A run of a million rows then ends at once, not after
+    all of its work. A stream (``/dev/stdout``) has no folder to check."""
+    if is_stream(target):
+        return
+    try:
+        _refuse_loop(target)
+        mode = os.stat(target.parent).st_mode
+    except FileNotFoundError:
+        raise _folder_missing(target) from None
+    except OSError as exc:  # a file on the way, a folder not searchable, a name too long
+        raise cannot_write(target, exc) from None
+    except ValueError:  # a NUL byte: said where the file is opened
+        return
+    if not stat.S_ISDIR(mode):
+        raise cannot_write(target, OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)))
+
+
+def _folder_missing(target: Path) -> LzipError:
+    """LZ305 on ``target``, whose folder does not exist."""
+    return LzipError(
+        [
+            Problem(
+                "LZ305",
+                "output_folder_missing",
+                file=str(target),
+                params={"folder": str(target.parent)},
+            )
+        ]
+    )
+
+
 def check_targets(
     targets: Iterable[Path],
     inputs: Iterable[Path],
@@ -209,7 +243,10 @@ def _reason(exc: OSError) -> str:
 
 
 def cannot_write(path: Path, exc: OSError) -> LzipError:
-    """LZ305 on ``path``, with the operating system's reason."""
+    """LZ305 on ``path``, with the operating system's reason (the folder's name when that is
+    what is missing)."""
+    if exc.errno == errno.ENOENT and not os.path.lexists(path.parent):
+        return _folder_missing(path)
     return LzipError(
         [
             Problem(
