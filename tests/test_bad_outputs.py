@@ -7,10 +7,13 @@ or temporary file was left behind.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -150,6 +153,57 @@ def test_a_year_folder_is_a_report_folder_when_one_of_its_forms_is_named(args: l
     assert tree() == before
 
 
+@pytest.mark.parametrize(
+    ("args", "link", "refused"),
+    [
+        (["check", "returns/2024", "-o", "outlink.csv"], "outlink.csv", "outlink.csv"),
+        (["check", "returns/2024", "-o", "outlink.json"], "outlink.json", "outlink.json"),
+        (
+            ["shortfalls", "returns/2024", "--out", "lists", "-f", "csv"],
+            "lists/ip-office.csv",
+            "lists/ip-office.csv",
+        ),
+    ],
+    ids=["check", "check-suffix", "shortfalls"],
+)
+def test_a_symlink_into_the_report_folder_is_refused(
+    args: list[str], link: str, refused: str
+) -> None:
+    # The link is outside the report folder; the file it points to (and that the write replaces)
+    # is in it, and the next run would read it as a report (LZ264).
+    Path("returns/2024").mkdir(parents=True)
+    Path("lists").mkdir()
+    shutil.move("2024.csv", "returns/2024/forms.csv")
+    os.symlink(Path("returns/2024/result.csv").resolve(), link)
+    before = tree()
+    result = run_lzip(*args, "--lang", "en")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"{refused}: error LZ308: "), result.stderr
+    assert tree() == before
+    assert not Path("returns/2024/result.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "returns/2024/forms.csv", "-o", "returns/2024/结果.csv"],
+        ["shortfalls", "returns/2024/forms.csv", "--out", "returns/2024", "-f", "csv"],
+    ],
+    ids=["check", "shortfalls"],
+)
+def test_a_year_folder_reached_through_a_symlink_is_a_report_folder(args: list[str]) -> None:
+    # returns/2024 -> store/final: `lzip check returns/2024` reads the year's forms from there.
+    Path("store/final").mkdir(parents=True)
+    Path("returns").mkdir()
+    os.symlink(Path("store/final").resolve(), "returns/2024")
+    shutil.move("2024.csv", "store/final/forms.csv")
+    before = tree()
+    result = run_lzip(*args, "--year", "2024")
+    assert result.exit_code == 2, result.stderr
+    assert "returns/2024/" in result.stderr and "错误 LZ308" in result.stderr
+    assert tree() == before
+
+
 def test_json_and_markdown_may_go_into_the_report_folder() -> None:
     Path("returns/2024").mkdir(parents=True)
     shutil.move("2024.csv", "returns/2024/forms.csv")
@@ -199,7 +253,41 @@ def test_no_space_left_for_a_check_output_file(monkeypatch: pytest.MonkeyPatch, 
 def test_a_check_output_file_in_a_missing_directory() -> None:
     result = run_lzip("check", "2024.csv", "-o", "no/such/dir/2024.json", "--lang", "en")
     assert result.exit_code == 2
-    assert "no/such/dir/2024.json: error LZ305: cannot write" in result.stderr.replace("\\", "/")
+    assert result.stderr.replace("\\", "/") == (
+        "no/such/dir/2024.json: error LZ305: cannot write: folder no/such/dir does not exist;"
+        " create it first\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "missing.csv", "-o", "out/结果.json"],
+        ["check", "2024.csv", "--data", "no-plan", "-o", "out/结果.xlsx"],
+        ["template", "2025", "--data", "no-plan", "-o", "out/结果.csv"],
+        ["schema", "indicators", "-o", "out/结果.json"],
+    ],
+    ids=["check-report", "check-plan", "template", "schema"],
+)
+def test_a_missing_output_folder_is_said_before_anything_is_read(args: list[str]) -> None:
+    # Said after the whole run (30 s at a million rows) as "no such file or directory", which
+    # did not say that the folder is what is missing; here nothing is read: the missing report
+    # or plan is not even mentioned.
+    before = tree()
+    result = run_lzip(*args)
+    assert result.exit_code == 2
+    said = f"{args[-1]}: 错误 LZ305: 无法写入：目录 out 不存在，请先创建它\n"
+    assert result.stderr.replace("\\", "/") == said
+    assert tree() == before
+
+
+def test_an_output_folder_that_is_a_file_is_said_before_anything_is_read() -> None:
+    Path("out").write_text("notes\n")
+    result = run_lzip("check", "missing.csv", "-o", "out/结果.csv", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "out/结果.csv: error LZ305: cannot write: a part of the path is not a directory\n"
+    )
 
 
 def test_no_space_left_for_shortfall_lists_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -290,6 +378,42 @@ def test_template_over_the_plan_it_reads() -> None:
     assert tree() == before
 
 
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (["check", "2024.csv", "-o", "a.csv"], "a.csv"),
+        (["check", "2024.csv", "-o", "a.csv", "--force"], "a.csv"),
+        (["template", "2025", "-o", "a.csv"], "a.csv"),
+        (["schema", "indicators", "-o", "a.json"], "a.json"),
+        (["schema", "indicators", "-o", "loop/x.json"], "loop/x.json"),
+        (["shortfalls", "2024.csv", "--out", "lists"], "lists/ip-office.md"),
+    ],
+    ids=["check", "check-force", "template", "schema", "schema-folder", "shortfalls"],
+)
+def test_a_symlink_loop_at_the_output_is_a_located_error(args: list[str], target: str) -> None:
+    # a.csv -> b.csv -> a.csv: Path.resolve raised RuntimeError (a traceback, exit 1), and
+    # `schema -o` followed the links as far as they go and replaced a.json with a file.
+    Path("lists").mkdir()
+    for one, other in [
+        ("a.csv", "b.csv"),
+        ("a.json", "b.json"),
+        ("loop", "pool"),
+        ("lists/ip-office.md", "lists/b.md"),
+    ]:
+        os.symlink(os.path.basename(other), one)
+        os.symlink(os.path.basename(one), other)
+    before = tree()
+    for lang, reason in (
+        ("zh", "无法写入：符号链接层数过多"),
+        ("en", "cannot write: too many levels of symbolic links"),
+    ):
+        result = run_lzip(*args, "--lang", lang)
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.startswith(f"{target}: "), result.stderr
+        assert f" LZ305: {reason}" in result.stderr
+        assert tree() == before  # every link still a link, nothing written
+
+
 def test_an_existing_file_without_force() -> None:
     Path("lists").mkdir()
     Path("lists/index.md").write_text("keep me\n")
@@ -331,6 +455,42 @@ def test_a_reader_gone_before_the_output_leaves_the_exit_status_to_the_check(
     assert (done.returncode, done.stderr) == (status, "")
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_run_ended_by_a_signal_while_writing_leaves_no_temporary_file(name: str) -> None:
+    number = getattr(signal, name)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "1000", "big"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    Path("out").mkdir()
+    # The CSV's warnings (some 200 kB of LZ266 here) go to stderr while the file is being
+    # written: with nobody reading the pipe, lzip waits there, its temporary file on disk.
+    run = subprocess.Popen(
+        [*installed_lzip(), "check", "big/report-2024.csv", "--data", "big", "-o", "out/r.csv"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(Path("out").iterdir()):
+            assert run.poll() is None, "lzip ended before it began to write"
+            assert time.monotonic() < deadline, "no temporary file appeared"
+            time.sleep(0.01)
+        [temporary] = Path("out").iterdir()
+        assert temporary.name.startswith(".r.csv.") and temporary.name.endswith(".tmp")
+        run.send_signal(number)
+        run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+    assert run.returncode == 128 + number  # 143, 129: not the signal's own end (-15, -1)
+    assert list(Path("out").iterdir()) == []  # no temporary file, no half-written result
+
+
 def test_head_on_a_pipefail_ci_step_passes_with_fail_on_never() -> None:
     bash = shutil.which("bash")
     if bash is None:
@@ -350,6 +510,34 @@ def test_head_on_a_pipefail_ci_step_passes_with_fail_on_never() -> None:
 
 #: A name longer than any file system takes (255 bytes on Linux and macOS).
 TOO_LONG = "鹿寨县知识产权局年度量化指标" * 8
+
+
+def longest_name(suffix: str) -> str:
+    """A Chinese file name ending in ``suffix`` of 255 bytes in UTF-8: as long as a name can be."""
+    room = 255 - len(suffix.encode())
+    return "量" * (room // 3) + "a" * (room % 3) + suffix
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "2024.csv", "-o", longest_name(".json")],
+        ["check", "2024.csv", "-o", longest_name(".xlsx")],
+        ["check", "2024.csv", "-o", "a" * 238 + ".csv"],  # 242 bytes: the shortest that was refused
+        ["template", "2025", "-o", longest_name(".csv")],
+        ["schema", "agencies", "-o", longest_name(".json")],
+    ],
+    ids=["check-json", "check-xlsx", "check-242", "template", "schema"],
+)
+def test_the_longest_legal_name_is_written(args: list[str]) -> None:
+    # Its temporary file, .NAME.x1y2z3w4.tmp, is 14 bytes longer: lzip shortens that one.
+    result = run_lzip(*args)
+    assert result.exit_code in (0, 1), result.stderr
+    target = Path(args[-1])
+    assert [path.name for path in Path().iterdir() if path.name.startswith(".")] == []
+    assert target.is_file() and target.stat().st_size > 0
+    if target.suffix == ".json":
+        json.loads(target.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import json
+import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -303,3 +305,41 @@ def test_the_share_of_target_is_below_100_percent_until_the_target_is_reached(
     result = run_lzip("check", "2024.csv", "--agency", "ip-office", env={**PLAIN, "COLUMNS": "200"})
     row = next(line for line in result.stdout.splitlines() if line.startswith(f" {indicator} "))
     assert shown in row
+
+
+def workbooks() -> dict[str, bytes]:
+    """Every workbook lzip writes, from the example: a check result, the lists, a form."""
+    assert lzip("check", EXAMPLE, "-o", "结果.xlsx", "--force").exit_code == 1
+    assert lzip("shortfalls", EXAMPLE, "-f", "xlsx", "--out", "lists", "--force").exit_code == 1
+    assert lzip("template", "2025", "-o", "form.xlsx", "--force").exit_code == 0
+    return {str(path): path.read_bytes() for path in sorted(Path().rglob("*.xlsx"))}
+
+
+def test_the_same_figures_give_the_same_workbook_bytes_run_after_run() -> None:
+    # openpyxl dates the document and each part of its zip with the time of the run: a data
+    # repository that commits its lists saw every workbook change on every run.
+    first = workbooks()
+    time.sleep(1.1)  # past the second of core.xml's dates and, often, the zip's two seconds
+    assert workbooks() == first
+    assert len(first) >= 4
+
+
+@pytest.mark.parametrize(
+    ("epoch", "dated"),
+    [(None, "2000-01-01T00:00:00Z"), ("1735689600", "2025-01-01T00:00:00Z")],
+    ids=["fixed", "source-date-epoch"],
+)
+def test_a_workbook_is_dated_by_source_date_epoch_else_a_fixed_date(
+    monkeypatch: pytest.MonkeyPatch, epoch: str | None, dated: str
+) -> None:
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert lzip("template", "2025", "-o", "form.xlsx").exit_code == 0
+    with zipfile.ZipFile("form.xlsx") as book:
+        core = book.read("docProps/core.xml").decode()
+        times = {entry.date_time for entry in book.infolist()}
+    assert f">{dated}</dcterms:created>" in core and f">{dated}</dcterms:modified>" in core
+    year, month, day = (int(part) for part in dated[:10].split("-"))
+    assert times == {(year, month, day, 0, 0, 0)}

@@ -533,6 +533,10 @@ def check(
         output = None
     annotate = output_format is CheckFormat.github and output is None
     with _errors_exit(lang, github=annotate):
+        if output is not None:  # a missing folder is said at once, not after all the work
+            from lzip_cli.output import check_folder
+
+            check_folder(output)
         plan = _load_plan(data, lang)
         result = _read_and_evaluate(plan, reports, year, lang)
     selected = result.agencies
@@ -975,6 +979,10 @@ def template(
     if dash:
         output = None
     with _errors_exit(lang):
+        if output is not None and not per_agency:  # --per-agency creates its folder
+            from lzip_cli.output import check_folder
+
+            check_folder(output)
         plan = _load_plan(data, lang)
     ids = _agency_ids(plan, agency, lang) if agency else None
     _warn_about_form(plan, year, code)
@@ -1130,8 +1138,9 @@ def schema(
         sys.stdout.write(text)
         return
     with _errors_exit(lang):
-        from lzip_cli.output import atomic_write, check_targets
+        from lzip_cli.output import atomic_write, check_folder, check_targets
 
+        check_folder(output)
         check_targets([output], [], force=force)
         atomic_write(output, text.encode("utf-8"))
     typer.echo(_t("wrote_files", lang.value, count=1, directory=str(output)), err=True)
@@ -1264,6 +1273,28 @@ def _without_pydantic_plugins() -> Iterator[None]:
         os.environ.pop("PYDANTIC_DISABLE_PLUGINS", None)
 
 
+def _exit_when_terminated() -> None:
+    """SIGTERM and SIGHUP end the run as an exit with status 128 + the signal (143, 129), raised
+    where the run is, so that what it was writing is cleaned up as for any failure: the
+    ``finally`` blocks of :mod:`lzip_cli.output` remove the temporary files (``.结果.csv.x1y2.tmp``)
+    that the signal's default action, ending the process at once, left behind. A signal ignored
+    when lzip started (``nohup lzip …``) stays ignored; SIGINT stays Python's KeyboardInterrupt.
+    """
+    import signal
+
+    names = ("SIGTERM", "SIGHUP")  # Windows has no SIGHUP
+    numbers = [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+    def end(signum: int, frame: object) -> NoReturn:
+        for number in numbers:  # a second signal does not cut the cleanup short
+            signal.signal(number, signal.SIG_IGN)
+        raise SystemExit(128 + signum)
+
+    for number in numbers:
+        if signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, end)
+
+
 def main() -> None:
     """Console-script entry point."""
     # One short run that builds large acyclic data (plan, rows, results) and exits: the cyclic
@@ -1271,6 +1302,7 @@ def main() -> None:
     import gc
 
     gc.disable()
+    _exit_when_terminated()
     stdio.streams_that_go_somewhere()
     stdio.utf8_when_redirected()
     stdio.quiet_when_the_reader_leaves()

@@ -187,7 +187,7 @@ CODES: dict[str, Code] = {
     "LZ302": _c("output_is_directory"),
     "LZ303": _c("output_exists"),
     "LZ304": _c("out_not_directory"),
-    "LZ305": _c("cannot_write", "cannot_write_locked"),
+    "LZ305": _c("cannot_write", "cannot_write_locked", "output_folder_missing"),
     "LZ306": _c("stdout_failed", "stdout_unencodable"),
     "LZ307": _c("output_format_unknown", "output_format_mismatch"),
     "LZ308": _c("output_in_report_folder"),

@@ -1071,6 +1071,10 @@ TEXTS.update(
             "--out must be a directory, not a file",
         ),
         "cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
+        "output_folder_missing": (
+            "无法写入：目录 {folder} 不存在，请先创建它",
+            "cannot write: folder {folder} does not exist; create it first",
+        ),
         "cannot_write_locked": (
             "无法写入：{reason}。如文件正在 Excel 或 WPS 中打开，请先关闭它",
             "cannot write: {reason}. If the file is open in Excel or WPS, close it first",
@@ -1243,6 +1247,10 @@ TEXTS.update(
         "os.ENOENT": ("目录或文件不存在", "no such file or directory"),
         "os.ENOTDIR": ("路径中有一项不是目录", "a part of the path is not a directory"),
         "os.EISDIR": ("这是一个目录", "is a directory"),
+        "os.ELOOP": (
+            "符号链接层数过多（链接可能指回了自己）",
+            "too many levels of symbolic links (a link may lead back to itself)",
+        ),
         "os.EIO": ("输入/输出错误", "input/output error"),
         "os.EPIPE": ("管道已关闭", "the pipe was closed"),
     }

@@ -15,12 +15,12 @@ left it, a pipe whose reader left drops the rest).
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -117,10 +117,60 @@ def _stream(path: Path) -> Iterator[BinaryIO]:
 
 
 def _same_file(a: Path, b: Path) -> bool:
+    # os.path.realpath, not Path.resolve: on Python 3.11 resolve raises RuntimeError for a loop.
     try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b) or (
+            a.exists() and b.exists() and a.samefile(b)
+        )
+    except (OSError, ValueError):
         return False
+
+
+def _refuse_loop(path: Path) -> None:
+    """Raise the OSError (ELOOP) of a path the system cannot follow: a symlink that leads back to
+    itself (``a.csv -> b.csv -> a.csv``), at the file or in a folder above it. Writing there would
+    fail, or, once the link was followed as far as it goes, replace a link with a file."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise
+    except ValueError:  # a NUL byte: refused where the file is opened
+        pass
+
+
+def check_folder(target: Path) -> None:
+    """Refuse, before any input is read, a file ``target`` that cannot be written for its path
+    alone: its folder is missing (LZ305 naming the folder) or is a file, or a symlink loop is on
+    the way (LZ305 with the system's reason). A run of a million rows then ends at once, not after
+    all of its work. A stream (``/dev/stdout``) has no folder to check."""
+    if is_stream(target):
+        return
+    try:
+        _refuse_loop(target)
+        mode = os.stat(target.parent).st_mode
+    except FileNotFoundError:
+        raise _folder_missing(target) from None
+    except OSError as exc:  # a file on the way, a folder not searchable, a name too long
+        raise cannot_write(target, exc) from None
+    except ValueError:  # a NUL byte: said where the file is opened
+        return
+    if not stat.S_ISDIR(mode):
+        raise cannot_write(target, OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)))
+
+
+def _folder_missing(target: Path) -> LzipError:
+    """LZ305 on ``target``, whose folder does not exist."""
+    return LzipError(
+        [
+            Problem(
+                "LZ305",
+                "output_folder_missing",
+                file=str(target),
+                params={"folder": str(target.parent)},
+            )
+        ]
+    )
 
 
 def check_targets(
@@ -145,7 +195,7 @@ def check_targets(
     for target in targets:
         try:
             problem = _target_problem(target, inputs, folders, read_as_report, force=force)
-        except OSError as exc:  # a name too long for the file system, a folder not searchable
+        except OSError as exc:  # a name too long, a folder not searchable, a symlink loop
             raise cannot_write(target, exc) from None
         if problem is None:
             continue
@@ -167,10 +217,14 @@ def _target_problem(
     force: bool,
 ) -> Problem | None:
     """Why ``target`` may not be written, if it may not."""
+    _refuse_loop(target)
     if any(_same_file(target, source) for source in inputs):
         return Problem("LZ301", "output_is_input", file=str(target))
-    if target.suffix.lower() in read_as_report and any(
-        _same_file(target.parent, folder) for folder in folders
+    # The file written is the one a symlink points to (outlink.csv -> reports/2024/结果.csv), in
+    # the folder it really is in: both sides are compared as real paths.
+    written = Path(os.path.realpath(target))
+    if written.suffix.lower() in read_as_report and any(
+        _same_file(written.parent, folder) for folder in folders
     ):
         return Problem("LZ308", "output_in_report_folder", file=str(target))
     if target.is_dir():
@@ -189,7 +243,10 @@ def _reason(exc: OSError) -> str:
 
 
 def cannot_write(path: Path, exc: OSError) -> LzipError:
-    """LZ305 on ``path``, with the operating system's reason."""
+    """LZ305 on ``path``, with the operating system's reason (the folder's name when that is
+    what is missing)."""
+    if exc.errno == errno.ENOENT and not os.path.lexists(path.parent):
+        return _folder_missing(path)
     return LzipError(
         [
             Problem(
@@ -241,14 +298,11 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
                 text.detach()  # standard output stays open
         return
     path = _resolved(path)
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise cannot_write(path, exc) from None
+    temporaries: list[str] = []
     renamed = False
     try:
+        descriptor = _new_temporary(path, temporaries)
+        [temporary] = temporaries
         with os.fdopen(descriptor, "wb") as raw:
             os.chmod(temporary, _new_file_mode(path))
             text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
@@ -262,8 +316,7 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
         raise cannot_write(path, exc) from None
     finally:
         if not renamed:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+            _remove(temporaries)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -289,27 +342,80 @@ def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
 
 
 def _write_files(files: list[tuple[Path, bytes]]) -> None:
-    staged: list[tuple[str, Path]] = []
+    temporaries: list[str] = []  # one per file of files, in order
     renamed = 0
     path = files[0][0] if files else Path(".")
     try:
         for path, data in files:
-            descriptor, temporary = tempfile.mkstemp(
-                dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
-            )
-            staged.append((temporary, path))
+            descriptor = _new_temporary(path, temporaries)
             with os.fdopen(descriptor, "wb") as handle:
-                # mkstemp makes the file private (0600); give it the mode a plain open would.
-                os.chmod(temporary, _new_file_mode(path))
+                # The file is private (0600) until written; give it the mode a plain open would.
+                os.chmod(temporaries[-1], _new_file_mode(path))
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-        for temporary, path in staged:
+        for temporary, (path, _) in zip(temporaries, files, strict=True):
             os.replace(temporary, path)
             renamed += 1
     except OSError as exc:
         raise cannot_write(path, exc) from None
     finally:
-        for temporary, _ in staged[renamed:]:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        _remove(temporaries[renamed:])
+
+
+#: How a temporary file is opened: created here and now, never through a symlink planted there.
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+)
+
+
+#: The longest file name most file systems take, in bytes (NTFS: 255 UTF-16 units, never more
+#: than a name's UTF-8 bytes), where the folder does not say (Windows has no ``pathconf``).
+NAME_MAX = 255
+#: The random characters in a temporary file's name.
+_RANDOM_CHARACTERS = 8
+
+
+def _new_temporary(path: Path, temporaries: list[str]) -> int:
+    """A new file beside ``path``, ``.NAME.x1y2z3w4.tmp``, open for writing (its descriptor).
+
+    Its name is added to ``temporaries`` before the file is made, so that the caller's
+    ``finally`` removes it whenever the run is cut short: a SIGTERM (``SystemExit``) that comes
+    as the file is being created, which ``tempfile.mkstemp`` would leave behind, removes it too.
+
+    NAME is ``path``'s name, cut short when the whole would be longer than the folder takes: a
+    name of 242 to 255 bytes (some 82 Chinese characters) is legal, and its temporary file must
+    be too.
+    """
+    directory = path.parent
+    try:
+        limit = os.pathconf(directory, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # no pathconf, or no such folder (yet)
+        limit = NAME_MAX
+    if limit <= 0:  # no limit the system knows of
+        limit = NAME_MAX
+    room = limit - len(".") - len(".") - _RANDOM_CHARACTERS - len(".tmp")
+    name = path.name
+    while name and len(os.fsencode(name)) > room:
+        name = name[:-1]
+    for _ in range(100):
+        random = os.urandom(_RANDOM_CHARACTERS // 2).hex()
+        temporary = os.path.join(directory, f".{name or 'lzip'}.{random}.tmp")
+        temporaries.append(temporary)
+        try:
+            return os.open(temporary, _NEW_FILE, 0o600)
+        except FileExistsError:  # another's: not ours to remove
+            temporaries.pop()
+    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(directory))
+
+
+def _remove(temporaries: list[str]) -> None:
+    """Remove the temporary files that were not renamed (a name whose file was never made, or
+    was renamed as the run was cut short, is passed over)."""
+    for temporary in temporaries:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -58,12 +58,11 @@ _YEAR_FOLDER = re.compile(r"(?:19|20|21)[0-9]{2}(?:年度?)?")
 
 def is_year_folder(folder: Path) -> bool:
     """Whether ``folder`` is named for a year alone (``2024``, ``2024年``, ``2024年度``): a
-    year's folder of forms, whose files make one report together."""
-    return _YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", folder.resolve().name)) is not None
-
-
-def _folder_name(file: Path) -> str:
-    return file.parent.resolve().name
+    year's folder of forms, whose files make one report together. Either of its names counts:
+    where it really is (``2024`` for ``.`` run in it) and as given (``reports/2024``, a symlink
+    to ``/store/final``)."""
+    names = (Path(os.path.realpath(folder)).name, folder.name)
+    return any(_YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", name)) for name in names)
 
 
 def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:

@@ -9,8 +9,12 @@ openpyxl is imported only when a workbook is written.
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
+import os
+import shutil
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,8 +137,81 @@ def workbook_bytes(sheets: Sequence[Sheet], *, form: bool = False) -> bytes:
             paragraphs.append((worksheet.max_row, sheet.footnote))
         _merge_paragraphs(worksheet, sheet, paragraphs, Alignment, get_column_letter)
         _add_validations(worksheet, sheet, DataValidation, get_column_letter, header_row)
+    return _saved(workbook)
+
+
+#: The time every workbook is dated (its created and modified properties, and each part in the
+#: zip) unless ``SOURCE_DATE_EPOCH`` names another: a fixed one, so that the same figures give
+#: the same bytes, run after run (a data repository that commits its lists sees a change only
+#: where a figure changed).
+FIXED_TIME = datetime.datetime(2000, 1, 1)
+#: The times a zip entry can hold (MS-DOS dates: 1980 to 2107).
+_ZIP_TIMES = (datetime.datetime(1980, 1, 1), datetime.datetime(2107, 12, 31, 23, 59, 58))
+
+
+def document_time() -> datetime.datetime:
+    """When workbooks say they were made (naive, UTC): ``$SOURCE_DATE_EPOCH`` (seconds since
+    1970, as reproducible builds set it) within the years a zip can hold, else :data:`FIXED_TIME`.
+    """
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text.isascii() or not text.isdigit():  # unset, empty or not a number: ignored
+        return FIXED_TIME
+    try:
+        moment = datetime.datetime.fromtimestamp(int(text), tz=datetime.UTC)
+    except (OverflowError, OSError, ValueError):
+        return _ZIP_TIMES[1]
+    return min(max(moment.replace(tzinfo=None), _ZIP_TIMES[0]), _ZIP_TIMES[1])
+
+
+class _SteadyZip(zipfile.ZipFile):
+    """A zip whose entries carry :attr:`date_time`, not the time they were written (openpyxl
+    writes each part by name, and each worksheet from a temporary file of its own)."""
+
+    date_time: tuple[int, int, int, int, int, int] = FIXED_TIME.timetuple()[:6]
+
+    def _entry(self, name: str) -> zipfile.ZipInfo:
+        entry = zipfile.ZipInfo(name, date_time=self.date_time)
+        entry.create_system = 3  # as written on Unix, Windows too: the same bytes on either
+        entry.external_attr = 0o600 << 16  # what ZipFile.writestr gives a part named
+        entry.compress_type = self.compression
+        return entry
+
+    def writestr(  # type: ignore[override]
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: bytes | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = self._entry(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(  # type: ignore[override]
+        self,
+        filename: str,
+        arcname: str | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        entry = self._entry(arcname or os.path.basename(filename))
+        entry.file_size = os.path.getsize(filename)  # a sheet past 2 GiB gets ZIP64, as write does
+        with open(filename, "rb") as source, self.open(entry, "w") as target:
+            shutil.copyfileobj(source, target, 1 << 20)
+
+
+def _saved(workbook: Any) -> bytes:
+    """The .xlsx file of ``workbook``: the same bytes for the same workbook, whenever it is saved
+    (``Workbook.save`` dates the document and every part in its zip with the time of the run)."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    moment = document_time()
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    archive = _SteadyZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    archive.date_time = moment.timetuple()[:6]
+    ExcelWriter(workbook, archive).save()  # closes the archive
     return buffer.getvalue()
 
 
