@@ -170,6 +170,8 @@ def _check_one(
 
     def valid(*fields: str) -> bool:
         """Whether every field named (``target.value``, or a whole one) was valid."""
+        if not wrong:  # nearly every entry
+            return True
         return not any(field in wrong or field.partition(".")[0] in wrong for field in fields)
 
     if valid("id", "group") and indicator.id.split(".")[0] != str(indicator.group):

@@ -329,6 +329,10 @@ _SIMPLE_SCALAR_TAGS = frozenset(
 #: First character → implicit resolvers, as PyYAML's ``Resolver.resolve`` looks them up.
 _IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
 _MAP, _SEQ = 0, 1
+_SCALAR_EVENT = yaml.ScalarEvent
+#: A whole number YAML 1.1 and 1.2 and everyone read alike (see NUMBER_FORMS for the others).
+_PLAIN_INT = re.compile(r"[1-9][0-9]{0,17}|0")
+_GENERAL = object()  # not a plain scalar: built by the general path
 #: Strings up to this length are shared between equal occurrences (see ``_Builder._strings``).
 _SHARED_LEN = 16
 
@@ -404,6 +408,8 @@ class _Builder:
         depth = 0
         skip = 0  # > 0: inside a collection that is not built (refused tag, complex key, …)
         stopped = False  # refused, or a second document: scan on, build nothing
+        marks, strings = self.marks, self._strings
+        text_words: set[str] = set()  # plain scalars found to resolve to text
         loader = _Loader(text)
         # get_event directly, without yaml.parse's generator around it (a large plan has
         # millions of events); through a progress bar only on a terminal.
@@ -413,6 +419,45 @@ class _Builder:
         try:
             for event in events:
                 kind = type(event)
+                if (
+                    kind is _SCALAR_EVENT
+                    and stack
+                    and not (stopped or skip or marks)
+                    and event.anchor is None
+                    and event.tag is None
+                ):
+                    # Most events are a plain string or whole number in a collection: built
+                    # here, as the general path below would, without its calls and checks.
+                    raw = event.value
+                    plain: Any
+                    if not event.implicit[0] or raw[:1] not in _IMPLICIT or raw in text_words:
+                        plain = strings.setdefault(raw, raw) if len(raw) <= _SHARED_LEN else raw
+                    elif _PLAIN_INT.fullmatch(raw):
+                        plain = int(raw)
+                    elif len(raw) <= _SHARED_LEN and _scalar_tag(event) == _STR_TAG:
+                        text_words.add(raw)  # "name", "target": text, though n and t start bools
+                        plain = strings.setdefault(raw, raw)
+                    else:
+                        plain = _GENERAL
+                    if plain is not _GENERAL:
+                        parent = stack[-1]
+                        if parent[0] == _SEQ:
+                            parent[2].append(plain)
+                            parent[3] += 1
+                            continue
+                        if not parent[5]:  # a value
+                            parent[5] = True
+                            if parent[6]:
+                                parent[6] = False
+                            else:
+                                parent[2][parent[4][-1]] = plain
+                            continue
+                        first_seen = parent[3]
+                        if plain not in first_seen:  # a new key; a duplicate goes on below
+                            parent[5] = False
+                            first_seen[plain] = event.start_mark
+                            parent[4] = (*parent[1], plain)
+                            continue
                 if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
                     start = event.start_mark
                     self.refused.add(
