@@ -76,9 +76,6 @@ class Yardstick:
             RELATIVE_TOLERANCE * max(1.0, abs(self.target)) if self.target is not None else 0.0
         )
 
-    def _missing(self, actual: float, goal: float) -> float:
-        return goal - actual if self.increase else actual - goal
-
     def figure(
         self,
         value: float | None,
@@ -102,8 +99,11 @@ class Yardstick:
             return Figure(
                 value, count, "tracked", None, None, regressed, not_carried_out, row, file
             )
-        to_target = self._missing(value, target)
-        to_milestone = self._missing(value, milestone)
+        # How far ``value`` is from each goal, in the indicator's direction (> 0: short of it).
+        if self.increase:
+            to_target, to_milestone = target - value, milestone - value
+        else:
+            to_target, to_milestone = value - target, value - milestone
         reached_target = to_target <= self._tolerance_t
         reached_milestone = to_milestone <= self._tolerance_m
         status: Status = (
@@ -270,10 +270,16 @@ def evaluate(plan: Plan, report: Report, *, label: str | None = None) -> CheckRe
     lines_of: dict[str, list[AgencyLine]] = defaultdict(list)
     for result in results:
         indicator = result.indicator
-        for agency_id in dict.fromkeys(indicator.agencies):
-            own = result.own.get(agency_id)
-            actual = result.per_agency[agency_id] if indicator.scope == "each" else result.county
-            lines_of[agency_id].append(AgencyLine(indicator.id, actual, own))
+        indicator_id, own_of = indicator.id, result.own.get
+        if indicator.scope == "each":
+            per_agency = result.per_agency
+            for agency_id in dict.fromkeys(indicator.agencies):
+                line = AgencyLine(indicator_id, per_agency[agency_id], own_of(agency_id))
+                lines_of[agency_id].append(line)
+        else:
+            county = result.county
+            for agency_id in dict.fromkeys(indicator.agencies):
+                lines_of[agency_id].append(AgencyLine(indicator_id, county, own_of(agency_id)))
     agencies = [
         AgencyResult(agency.id, lines_of[agency.id])
         for agency in plan.agencies
