@@ -33,7 +33,7 @@ from lzip_cli.report_form import (
     past_title_rows,
     read_header,
 )
-from lzip_cli.report_row import FIELDS, parse_row, thousands_split
+from lzip_cli.report_row import FIELDS, TextsSeen, parse_row, thousands_split
 from lzip_cli.report_text import iter_csv_rows, sniff
 
 _YEAR = r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])"
@@ -667,6 +667,7 @@ class _Body:
         width = len(header.cells)
         parsed: list[ReportRow] = []
         first_row: dict[tuple[str, str | None], int] = {}
+        seen = TextsSeen()
         year_cells: dict[int, int] = {}
         data_rows = 0
         # A row's cells of FIELDS in one call; a missing column reads the blank at ``width``.
@@ -722,7 +723,16 @@ class _Body:
                 misread = True
                 continue
             parsed_row = parse_row(
-                cells, fields(cells), columns, row_number, plan, name, log, year_cells, warnings
+                cells,
+                fields(cells),
+                columns,
+                row_number,
+                plan,
+                name,
+                log,
+                year_cells,
+                warnings,
+                seen,
             )
             if parsed_row is None:
                 continue
