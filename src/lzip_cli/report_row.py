@@ -19,7 +19,7 @@ from lzip_cli.cells import (
 )
 from lzip_cli.errors import Problem, ProblemLog
 from lzip_cli.messages import Bilingual
-from lzip_cli.models import Indicator, Plan
+from lzip_cli.models import Agency, Indicator, Plan
 from lzip_cli.numbers import WHOLE_UNITS
 from lzip_cli.report import ReportRow
 from lzip_cli.report_form import is_footer_text, is_units_row, names_the_county, total_label
@@ -163,13 +163,13 @@ def agency_cell(text: str) -> str:
 
 class TextsSeen:
     """Cell texts a report's rows have held, for the rows below: each agency cell's
-    :func:`agency_cell`, and each note, so that a report's many rows of one note share one
-    string."""
+    :func:`agency_cell` and its agency, and each note, so that a report's many rows of one note
+    share one string."""
 
     __slots__ = ("agencies", "notes")
 
     def __init__(self) -> None:
-        self.agencies: dict[str, str] = {}
+        self.agencies: dict[str, tuple[str, Agency | None]] = {}
         self.notes: dict[str, str] = {}
 
 
@@ -246,13 +246,13 @@ def parse_row(
             indicator_name=Bilingual(indicator.name, indicator.name_en),
         )
         return None
-    agencies = seen.agencies
-    if (looked_up := agencies.get(agency_text)) is None:
-        looked_up = agencies[agency_text] = agency_cell(agency_text)
-    agency_text = looked_up
+    if (named_agency := seen.agencies.get(agency_text)) is None:
+        looked_up = agency_cell(agency_text)
+        named_agency = (looked_up, plan.find_agency(looked_up) if looked_up else None)
+        seen.agencies[agency_text] = named_agency
+    agency_text, agency = named_agency
     agency_id = None
     if agency_text:
-        agency = plan.find_agency(agency_text)
         if agency is None:
             if agency_text in (
                 indicator.unit,
