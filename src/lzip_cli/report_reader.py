@@ -33,7 +33,7 @@ from lzip_cli.report_form import (
     past_title_rows,
     read_header,
 )
-from lzip_cli.report_row import FIELDS, parse_row, thousands_split
+from lzip_cli.report_row import FIELDS, TextsSeen, parse_row, thousands_split
 from lzip_cli.report_text import iter_csv_rows, sniff
 
 _YEAR = r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])"
@@ -666,7 +666,10 @@ class _Body:
         log = ProblemLog()
         width = len(header.cells)
         parsed: list[ReportRow] = []
-        first_row: dict[tuple[str, str | None], int] = {}
+        # The first row of each indicator's agencies (None: the county row), by indicator: one
+        # small dict an indicator holds less than a (indicator, agency) tuple a row.
+        first_row: dict[str, dict[str | None, int]] = {}
+        seen = TextsSeen()
         year_cells: dict[int, int] = {}
         data_rows = 0
         # A row's cells of FIELDS in one call; a missing column reads the blank at ``width``.
@@ -722,7 +725,16 @@ class _Body:
                 misread = True
                 continue
             parsed_row = parse_row(
-                cells, fields(cells), columns, row_number, plan, name, log, year_cells, warnings
+                cells,
+                fields(cells),
+                columns,
+                row_number,
+                plan,
+                name,
+                log,
+                year_cells,
+                warnings,
+                seen,
             )
             if parsed_row is None:
                 continue
@@ -735,23 +747,25 @@ class _Body:
                     key = (parsed_row.indicator_id, parsed_row.agency_id)
                     self.notes.setdefault(key, parsed_row.note)
                 continue
-            key = (parsed_row.indicator_id, parsed_row.agency_id)
-            if key in first_row:
+            indicator_id, agency_id = parsed_row.indicator_id, parsed_row.agency_id
+            if (agencies := first_row.get(indicator_id)) is None:
+                agencies = first_row[indicator_id] = {}
+            if (first := agencies.get(agency_id)) is not None:
                 log.add(
                     Problem(
                         "LZ210",
-                        "duplicate_row" if key[1] else "duplicate_county_row",
+                        "duplicate_row" if agency_id else "duplicate_county_row",
                         file=name,
                         line=row_number,
                         params={
-                            "first": first_row[key],
-                            "indicator": key[0],
-                            "agency": plan.agency(key[1]).names() if key[1] else "—",
+                            "first": first,
+                            "indicator": indicator_id,
+                            "agency": plan.agency(agency_id).names() if agency_id else "—",
                         },
                     )
                 )
                 continue
-            first_row[key] = row_number
+            agencies[agency_id] = row_number
             parsed.append(parsed_row)
         if not data_rows:
             log.add(Problem("LZ250", "report_no_rows", file=name, line=header.row))

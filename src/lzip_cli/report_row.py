@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from lzip_cli.cells import (
     INVISIBLE,
@@ -18,7 +19,7 @@ from lzip_cli.cells import (
 )
 from lzip_cli.errors import Problem, ProblemLog
 from lzip_cli.messages import Bilingual
-from lzip_cli.models import Indicator, Plan
+from lzip_cli.models import Agency, Indicator, Plan
 from lzip_cli.numbers import WHOLE_UNITS
 from lzip_cli.report import ReportRow
 from lzip_cli.report_form import is_footer_text, is_units_row, names_the_county, total_label
@@ -62,6 +63,13 @@ def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> Cell
         raise CellError("cell_formula", text=text.strip())
     if text.startswith("'"):  # Excel's mark for "keep as text", left in by some exports
         text = text[1:]
+    return _cached_figure(text, units, percent)
+
+
+@lru_cache(maxsize=1024)
+def _cached_figure(text: str, units: tuple[str, ...], percent: bool) -> CellValue:
+    """:func:`parse_figure`, remembered by cell text: a report repeats few figures, and rows that
+    share one share its float. (A cell that raises is not remembered: it raises again.)"""
     return parse_figure(text, units, percent=percent)
 
 
@@ -146,6 +154,25 @@ def _trim(text: str) -> str:
     return text.strip() if text.isascii() else text.translate(INVISIBLE).strip()
 
 
+def agency_cell(text: str) -> str:
+    """The agency cell's text to look up: trimmed, and "" for a blank cell or one naming the
+    county (合计 / 全县 in the agency column: the county row, as a blank one is)."""
+    text = _trim(text)
+    return "" if text and names_the_county(text) else text
+
+
+class TextsSeen:
+    """Cell texts a report's rows have held, for the rows below: each agency cell's
+    :func:`agency_cell` and its agency, and each note, so that a report's many rows of one note
+    share one string."""
+
+    __slots__ = ("agencies", "notes")
+
+    def __init__(self) -> None:
+        self.agencies: dict[str, tuple[str, Agency | None]] = {}
+        self.notes: dict[str, str] = {}
+
+
 def parse_row(
     cells: list[str],
     texts: tuple[str, ...],
@@ -156,7 +183,15 @@ def parse_row(
     log: ProblemLog,
     year_cells: dict[int, int],
     warnings: list[Problem],
+    seen: TextsSeen | None = None,
 ) -> ReportRow | None:
+    """The row read, or None when it holds no figure or a problem (added to ``log``).
+
+    ``seen``: what the report's rows above held, kept for the ones below (one per report).
+    """
+    if seen is None:
+        seen = TextsSeen()
+
     def problem(column: str, key: str, **params: object) -> None:
         index = columns.get(column)
         log.add(
@@ -211,12 +246,13 @@ def parse_row(
             indicator_name=Bilingual(indicator.name, indicator.name_en),
         )
         return None
-    agency_text = _trim(agency_text)
+    if (named_agency := seen.agencies.get(agency_text)) is None:
+        looked_up = agency_cell(agency_text)
+        named_agency = (looked_up, plan.find_agency(looked_up) if looked_up else None)
+        seen.agencies[agency_text] = named_agency
+    agency_text, agency = named_agency
     agency_id = None
-    if agency_text and names_the_county(agency_text):
-        agency_text = ""  # 合计 / 全县 in the agency column: the county row, as a blank one is
     if agency_text:
-        agency = plan.find_agency(agency_text)
         if agency is None:
             if agency_text in (
                 indicator.unit,
@@ -329,7 +365,10 @@ def parse_row(
                 },
             )
         )
-    return ReportRow(row, indicator.id, agency_id, value, count, note_text.strip(), name)
+    note = note_text.strip()
+    return ReportRow(
+        row, indicator.id, agency_id, value, count, seen.notes.setdefault(note, note), name
+    )
 
 
 def _nothing_done(cell: float | NotCarriedOut) -> bool:
