@@ -171,7 +171,7 @@ def document(
         "summary": result.summary(),
         "indicators": collect(indicator_record(r, result) for r in result.indicators),
         "agencies": collect(agency_record(result, agency, lang) for agency in agencies),
-        "warnings": [
+        "warnings": collect(
             {
                 "file": p.file,
                 "line": p.line,
@@ -180,7 +180,7 @@ def document(
                 "message": message(p, lang),
             }
             for p in result.warnings
-        ],
+        ),
     }
 
 

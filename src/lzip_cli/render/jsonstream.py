@@ -131,7 +131,11 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
                 type(item) is dict and item and _SCALAR_TYPES.issuperset(map(type, item.values()))
                 for item in items
             ):
-                append(flat_records(items, level))
+                # A table's rows are one long piece: written at once, not held among CHUNK
+                # pieces (thousands of agencies' tables had been 120 MB of pending text).
+                write("".join(parts))
+                parts.clear()
+                write(flat_records(items, level))
                 return
         inner = newline(level + 1)
         separator = "," + inner
