@@ -886,3 +886,26 @@ def test_the_table_breaks_lines_as_the_catalog_does(
     assert not any(subject in ("1.1", "4.3") for subject in subjects), subjects
     changes = "".join(change for _, change in cells)
     assert "查处假冒知识产权行政案件（含专利）" in changes
+
+
+def test_a_long_change_leaves_the_names_on_one_line_each(tmp_path: Path) -> None:
+    # Five short target changes and one agency's long note: the table is lowest when the note
+    # takes a line or two more and no name is folded to make room for it.
+    targets = [
+        (f"target: {{year: 2025, value: {old}}}", f"target: {{year: 2025, value: {old}0}}")
+        for old in (18, 20, 1700, 5, 4)
+    ]
+    note = "The plan writes this unit as 县人民检察院"
+    new = edited(tmp_path, "new", indicators=targets, agencies=[(note, note + " (revised)")])
+    result = run_lzip("diff", DATA, new, env={"COLUMNS": "80"})
+    cells = table_cells(result.stdout)
+    subjects = [subject for subject, _ in cells if subject]
+    assert subjects == [
+        "1.1 查处假冒知识产权行政案件",
+        "4.2 10年以上高维持发明专利保有量",
+        "4.3 有效注册商标拥有量",
+        "6.1 县级各类知识产权学习、培训、交流",
+        "8.1 知识产权文化法律“四进”活动",
+        "县人民检察院",
+    ], cells
+    assert all(change.endswith("0") for _, change in cells[:5]), cells

@@ -213,8 +213,8 @@ def _least_width(text: str, keep_first: bool) -> int:
 
 def _widths(columns: list[tuple[str, list[str], bool]], width: int) -> list[int]:
     """The columns' widths in a table ``width`` cells wide: each as wide as its longest line when
-    they fit, else at least its longest word, what is spare going to the column whose cells
-    would otherwise take the most lines."""
+    they fit, else at least its longest word; two columns share what is spare so that the table
+    takes the fewest lines (:func:`_lowest_split`)."""
     room = width - 3 * len(columns) - 1  # rules and padding
     needs = [max(cell_width(text) for text in [title, *cells]) for title, cells, _ in columns]
     if sum(needs) <= room:
@@ -226,8 +226,41 @@ def _widths(columns: list[tuple[str, list[str], bool]], width: int) -> list[int]
         )
         for (title, cells, keep), need in zip(columns, needs, strict=True)
     ]
+    if len(columns) == 2 and sum(widths) <= room:
+        return _lowest_split(columns, widths, needs, room)
     share_spare(widths, needs, list(range(len(columns))), room - sum(widths))
     return widths
+
+
+def _lowest_split(
+    columns: list[tuple[str, list[str], bool]], least: list[int], needs: list[int], room: int
+) -> list[int]:
+    """Two columns' widths in ``room`` cells that make the table the fewest lines high; of
+    equally low ones, the widest first column (names read better whole than a long note).
+
+    Giving each column spare width by how far it is from its need let one long note squeeze
+    every name in the first column onto three lines."""
+    (_, subjects, keep), (_, whats, _) = columns
+    counted: dict[tuple[str, int, bool], int] = {}
+
+    def height(text: str, width: int, keep_first: bool) -> int:
+        key = (text, width, keep_first)
+        if key not in counted:
+            counted[key] = len(wrap_cells(text, width, keep_first=keep_first))
+        return counted[key]
+
+    best: tuple[int, int] | None = None
+    for first in range(least[0], min(needs[0], room - least[1]) + 1):
+        second = min(needs[1], room - first)
+        lines = sum(
+            max(height(subject, first, keep), height(what, second, False))
+            for subject, what in zip(subjects, whats, strict=True)
+        )
+        if best is None or lines <= best[0]:
+            best = (lines, first)
+    assert best is not None  # least[0] <= needs[0] and least[0] + least[1] <= room
+    first = best[1]
+    return [first, min(needs[1], room - first)]
 
 
 def table(
