@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lzip_cli.render.jsonstream import dump
+from lzip_cli.render.jsonstream import Records, dump
 
 
 def streamed(obj: Any) -> str:
@@ -41,6 +41,11 @@ DOCUMENTS = [
     pytest.param([[{"a": 1}, {"b": 2}]], id="records one level deeper"),
     pytest.param([{"x": float("nan"), "y": float("inf"), "z": -float("inf")}], id="non-finite"),
     pytest.param({"outer": {"inner": [{"a": 1}, {"a": 2}], "n": 3}}, id="records inside a dict"),
+    pytest.param(
+        {"rows": Records([{"indicator": "1.1", "actual": 16}, {"indicator": "2.1", "note": None}])},
+        id="rows known to be flat",
+    ),
+    pytest.param({"rows": Records()}, id="no rows known to be flat"),
 ]
 
 

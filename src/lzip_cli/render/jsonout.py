@@ -107,7 +107,7 @@ def indicator_record(result: IndicatorResult, check: CheckResult) -> dict[str, A
 
 def agency_record(result: CheckResult, agency: AgencyResult, lang: Lang) -> dict[str, Any]:
     plan_agency = result.plan.agency(agency.agency_id)
-    rows = []
+    rows = jsonstream.Records()
     append = rows.append
     indicator_of = result.plan.indicator
     notes = result.notes

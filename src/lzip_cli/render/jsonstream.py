@@ -48,6 +48,12 @@ def _key(key: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
+class Records(list):  # type: ignore[type-arg]
+    """A table's rows that whoever builds them knows to be non-empty dicts whose values are all
+    ``str``, ``int``, ``float``, ``bool`` or ``None``: :func:`dump` writes them without looking
+    at every row first (a million rows came to 8 % of the writing)."""
+
+
 def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
     """Write ``obj`` as indented JSON through ``write`` (no trailing newline)."""
     parts: list[str] = []
@@ -123,11 +129,12 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
             parts.clear()
 
     def encode_list(items: Any, level: int) -> None:
-        if type(items) is list and items and flat_encoders_usable:
-            if _SCALAR_TYPES.issuperset(map(type, items)):
+        kind = type(items)
+        if (kind is list or kind is Records) and items and flat_encoders_usable:
+            if kind is list and _SCALAR_TYPES.issuperset(map(type, items)):
                 append(flat(items, level))
                 return
-            if all(
+            if kind is Records or all(
                 type(item) is dict and item and _SCALAR_TYPES.issuperset(map(type, item.values()))
                 for item in items
             ):
