@@ -577,6 +577,41 @@ def test_an_old_xls_workbook() -> None:
     assert_error(check(path), "2024.xls", "LZ202", ".xls", "另存为 .xlsx")
 
 
+def excel_lock_file(user: str) -> bytes:
+    """What Excel leaves beside an open workbook (``~$2024.xlsx``): the user's name as a counted
+    ANSI string padded with spaces, then again in UTF-16, 165 bytes in all."""
+    ansi, wide = user.encode("gbk"), user.encode("utf-16-le")
+    data = bytes([len(ansi)]) + ansi + b" " * (53 - len(ansi)) + bytes([len(user), 0]) + wide
+    return (data + " ".encode("utf-16-le") * 60)[:165]
+
+
+@pytest.mark.parametrize("user", ["admin", "张三"])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("zh", ("锁定文件", "请指定工作簿本身")), ("en", ("lock file", "name the workbook itself"))],
+)
+def test_an_excel_lock_file_named_on_the_command_line_is_called_one(
+    user: str, lang: str, words: tuple[str, ...]
+) -> None:
+    # `lzip check 2024/*.xlsx` while a form is open in Excel names its lock file too: it was
+    # called UTF-16 text (LZ203) or a NUL byte (LZ204), which sends the user to save it again.
+    write("2024.xlsx", HEADER + "4.3,,1652\n")
+    path = write("~$2024.xlsx", excel_lock_file(user))
+    line = assert_error(check(path, "--lang", lang), "~$2024.xlsx", "LZ202", *words)
+    assert "UTF-16" not in line
+    for command in ("check", "validate"):
+        result = run_lzip(command, str(path), "--year", "2024")
+        assert result.exit_code == 2 and "LZ202" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_workbook_named_like_a_lock_file_is_still_read() -> None:
+    book = workbook("book.xlsx", [["指标", "责任单位", "数值"], ["4.3", "", 1652]])
+    shutil.move(book, "~$2024.xlsx")
+    result = check(Path("~$2024.xlsx"))
+    assert result.exit_code in (0, 1) and '"actual": 1652' in result.stdout
+
+
 def ole_file(names: list[str], data: bytes = b"") -> bytes:
     """An OLE (compound file) container, as .xls and encrypted .xlsx are: a 512-byte header,
     one sector of 128-byte directory entries named ``names``, then ``data``."""

@@ -84,7 +84,7 @@ CODES: dict[str, Code] = {
     "LZ118": _c("count_unit_en_without_count_unit"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
-    "LZ202": _c("report_is_xls", "report_is_markup"),
+    "LZ202": _c("report_is_xls", "report_is_markup", "report_lock_file"),
     "LZ203": _c("report_encoding", "report_encoding_byte", "report_utf16"),
     "LZ204": _c("nul_byte"),
     "LZ205": _c("line_too_long"),

@@ -436,6 +436,13 @@ TEXTS.update(
             "and save it (WPS: File → Document Encryption → Password Encryption), then give it "
             "to lzip again",
         ),
+        "report_lock_file": (
+            "这是 Excel 或 WPS 打开工作簿时建立的锁定文件（~$ 开头），不是报表：请指定工作簿本身，"
+            "关闭工作簿后此文件会自行消失",
+            "this is the lock file Excel or WPS makes while a workbook is open (its name starts "
+            "with ~$), not a report: name the workbook itself; the file goes away when the "
+            "workbook is closed",
+        ),
         "report_is_markup": (
             "这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx：请用 Excel 或 WPS 打开后另存为 .xlsx",
             "this is a web page (HTML) or XML table, not CSV or .xlsx: open it in Excel or WPS "
@@ -1624,9 +1631,10 @@ TEXTS.update(
             "warning LZ256).",
         ),
         "code.LZ202": (
-            "报表是旧版 .xls 工作簿，或网页（HTML）、XML 表格：需另存为 .xlsx。",
+            "报表是旧版 .xls 工作簿，或网页（HTML）、XML 表格：需另存为 .xlsx；或是 Excel 的"
+            "锁定文件（~$ 开头）。",
             "The report is an old .xls workbook, or a web page (HTML) or XML table: save it as "
-            ".xlsx.",
+            ".xlsx; or Excel's lock file (~$…).",
         ),
         "code.LZ203": (
             "报表既不是 UTF-8 也不是 GB18030 编码（或为 UTF-16）。",

@@ -61,6 +61,11 @@ def sniff(path: Path, name: str) -> str:
         raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
     except OSError as exc:
         raise unreadable(name, exc) from None
+    if path.name.startswith("~$") and b"\x00" in head and not head.startswith(_ZIP_MAGIC):
+        # Excel's or WPS's lock file beside a workbook open in it (a user name, padded, in
+        # UTF-16 too): named on the command line, as `2024/*.xlsx` names it, it is no report,
+        # and no "UTF-16 text" or "NUL byte" either.
+        raise LzipError([Problem("LZ202", "report_lock_file", file=name)])
     if not head:
         return "empty"
     if head.startswith(_ZIP_MAGIC):
