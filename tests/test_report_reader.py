@@ -1103,6 +1103,79 @@ def test_xlsx_a_format_in_sections_scales_by_the_values_own(plan: Plan) -> None:
     assert figures(read_report(path, plan)) == {("1.2", None): 80.0, ("2.1", None): 80.0}
 
 
+@pytest.mark.parametrize(
+    "number_format",
+    [
+        pytest.param('0!.0,"万"', id="万 with one decimal: 8500000 shown as 850.0万"),
+        pytest.param('0!.0000"万"', id="万 with four decimals"),
+        pytest.param('0\\.0000"万"', id="万 with the point after a backslash"),
+        pytest.param('0"."0000', id="the point in quotes"),
+        pytest.param('0.0,"万"', id="a thousand's comma after the decimals"),
+        pytest.param('#,##0.00,,"万"', id="two thousand's commas"),
+        pytest.param("#,##0,", id="thousands"),
+        pytest.param("#,##0,;[Red]-#,##0,", id="thousands in the positive section"),
+    ],
+)
+def test_xlsx_a_format_that_shows_another_number_is_refused(plan: Plan, number_format: str) -> None:
+    # Excel shows 8500000 in 0!.0,"万" as 850.0万: read as held it would be 10,000 times too
+    # much, as shown it would take Excel's whole formatting; the user is asked for General.
+    path = workbook(
+        Path("2024.xlsx"),
+        [["指标", "责任单位", "数值", "笔数"], ["5.1", "县财政局", 8500000, 3]],
+        {"C2": number_format},
+    )
+    with pytest.raises(LzipError) as caught:
+        read_report(path, plan)
+    problem = one(caught.value.problems)
+    assert (problem.code, problem.line, problem.column) == ("LZ269", 2, 3)
+    assert english(problem) == (
+        f"2024.xlsx:2:3: error LZ269: C2: '8500000' has the number format {number_format!r}, "
+        "which shows another number than the cell holds (scaled to 万 or thousands): set the "
+        "cell's format to General and type the figure in 10k yuan"
+    )
+    assert "请把单元格格式改为“常规”" in format_problem(problem, "zh")
+
+
+def test_xlsx_a_count_in_a_format_that_shows_another_number_is_refused(plan: Plan) -> None:
+    path = workbook(
+        Path("2024.xlsx"),
+        [["指标", "责任单位", "数值", "笔数"], ["5.1", "县财政局", 850, 3000]],
+        {"D2": "#,##0,"},
+    )
+    with pytest.raises(LzipError) as caught:
+        read_report(path, plan)
+    problem = one(caught.value.problems)
+    assert (problem.code, problem.line, problem.column) == ("LZ269", 2, 4)
+
+
+@pytest.mark.parametrize(
+    "number_format",
+    [
+        "General",
+        "0",
+        "#,##0",
+        "#,##0.00",
+        '0"万元"',
+        '#,##0"万"',
+        "#,##0_);(#,##0)",
+        "0.0_ ",
+        '0;-0;"—"',
+        "#,##0;-#,##0,",  # the thousands' comma only in the negative section
+        "[DBNum1]0",
+        "@",
+    ],
+)
+def test_xlsx_a_format_that_shows_the_number_held_is_read(plan: Plan, number_format: str) -> None:
+    path = workbook(
+        Path("2024.xlsx"),
+        [["指标", "责任单位", "数值", "笔数"], ["5.1", "县财政局", 850, 3]],
+        {"C2": number_format, "D2": number_format},
+    )
+    report = read_report(path, plan)
+    assert figures(report) == {("5.1", "finance"): 850.0}
+    assert report.rows[0].count == 3.0
+
+
 def test_xlsx_errors_are_located_by_sheet_row(plan: Plan) -> None:
     path = workbook(
         Path("2024.xlsx"), [["指标", "数值"], ["4.3", 1652], ["1.2", 1.5]], {"B3": "0%"}

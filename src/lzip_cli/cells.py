@@ -46,6 +46,19 @@ class CellError(ValueError):
         self.params = params
 
 
+class ScaledNumber(str):
+    """A workbook cell's number whose number format shows another number than it holds
+    (``0!.0,"万"`` shows 8500000 as ``850.0万``): its text is the number held, and reading it as
+    a figure is refused (LZ269) rather than taken 10,000 times too large."""
+
+    number_format: str
+
+    def __new__(cls, text: str, number_format: str) -> ScaledNumber:
+        made = super().__new__(cls, text)
+        made.number_format = number_format
+        return made
+
+
 @dataclass(frozen=True, slots=True)
 class NotCarriedOut:
     """The cell said the work was not carried out; it counts as 0."""

@@ -181,6 +181,7 @@ CODES: dict[str, Code] = {
     "LZ266": _c("stock_figure_repeated", severity="warning"),
     "LZ267": _c("headless_column", severity="warning"),
     "LZ268": _c("report_encrypted"),
+    "LZ269": _c("cell_scaled_format"),
     "LZ280": _c("report_from_stdin", "report_not_a_file"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

@@ -725,6 +725,13 @@ TEXTS.update(
             "{text!r}：笔数/件数应为整数",
             "{text!r}: a count must be a whole number",
         ),
+        "cell_scaled_format": (
+            "{text!r} 的数字格式 {format!r} 显示的不是单元格所存的数（按万、千缩放显示）："
+            "请把单元格格式改为“常规”，直接填写以“{expected}”计的数值",
+            "{text!r} has the number format {format!r}, which shows another number than the "
+            "cell holds (scaled to 万 or thousands): set the cell's format to General and type "
+            "the figure in {expected}",
+        ),
         "cell_value_whole": (
             "{text!r}：以“{expected}”计的数值应为整数",
             "{text!r}: a figure in {expected} must be a whole number",
@@ -1902,6 +1909,12 @@ TEXTS.update(
             "报表工作簿设有打开密码（已加密）：需去掉密码后重新保存。",
             "The report workbook is password-protected (encrypted): remove the password and save "
             "it again.",
+        ),
+        "code.LZ269": (
+            '工作簿中数值单元格的数字格式显示的不是所存的数（如“0!.0,"万"”把 8500000 显示为'
+            " 850.0万）：需改为“常规”格式，直接填写数值。",
+            'A workbook cell\'s number format shows another number than the cell holds (0!.0,"万" '
+            "shows 8500000 as 850.0万): set the format to General and type the figure.",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",

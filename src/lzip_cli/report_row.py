@@ -13,6 +13,7 @@ from lzip_cli.cells import (
     CellError,
     CellValue,
     NotCarriedOut,
+    ScaledNumber,
     fold,
     parse_figure,
     parse_year,
@@ -49,6 +50,7 @@ CELL_CODES = {
     "cell_value_whole": "LZ228",
     "cell_formula": "LZ251",
     "indicator_name_mismatch": "LZ262",
+    "cell_scaled_format": "LZ269",
 }
 
 
@@ -59,6 +61,8 @@ _COUNT_WORDS = ("笔", "件")
 def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> CellValue:
     """:func:`parse_figure`, but a formula (``=A1+B1``; also what an uncomputed .xlsx formula
     cell reads as) is refused as such rather than as "not a figure"."""
+    if type(text) is ScaledNumber:  # before the cache, which knows the same text unscaled
+        raise CellError("cell_scaled_format", format=text.number_format)
     if text.lstrip().startswith("="):
         raise CellError("cell_formula", text=text.strip())
     if text.startswith("'"):  # Excel's mark for "keep as text", left in by some exports

@@ -12,11 +12,13 @@ import warnings as python_warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from lzip_cli.cells import ScaledNumber
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 from lzip_cli.report_form import MAX_TITLE_ROWS
 
@@ -56,11 +58,18 @@ def cell_text(value: Any, number_format: str | None) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
-        if number_format and _shows_percent(number_format, value):
+        percent, another = (
+            _format_shows(number_format, (value > 0) - (value < 0))
+            if number_format and number_format != "General"
+            else (False, False)
+        )
+        if percent:
             return f"{value * 100:.10g}%"
         if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return f"{value:.15g}" if isinstance(value, float) else str(value)
+            text = str(int(value))
+        else:
+            text = f"{value:.15g}" if isinstance(value, float) else str(value)
+        return ScaledNumber(text, number_format) if another else text
     if isinstance(value, dt.datetime | dt.date):
         # As Excel and WPS show a date in a Chinese locale: 2024/12/31, 2024/12/31 9:30.
         text = f"{value.year}/{value.month}/{value.day}"
@@ -72,38 +81,64 @@ def cell_text(value: Any, number_format: str | None) -> str:
     return str(value)
 
 
-def _shows_percent(number_format: str, value: float) -> bool:
-    """Whether the format shows ``value`` as a percentage, multiplied by 100 (``0%``, ``0.0%``).
+@lru_cache(maxsize=256)
+def _format_shows(number_format: str, sign: int) -> tuple[bool, bool]:
+    """Whether the format shows a number of ``sign`` (-1, 0, 1) as a percentage, multiplied by
+    100 (``0%``, ``0.0%``), and whether it shows another number than the cell holds."""
+    section = _section(number_format, sign)
+    percent = any(char == "%" and not literal for char, literal in section)
+    return percent, _shows_another_number(section)
 
-    A ``%`` in quotes, after ``\\`` (or ``_`` and ``*``, which take the next character as a
-    space's width or a fill) or in brackets is text: ``0"%"`` shows 80 as ``80%``, and
-    ``0"件（占比%）"`` as ``80件（占比%）``. Of a format in sections (``0%;-0%;"—"``) the one for
-    the value's sign counts.
+
+def _section(number_format: str, value: float) -> list[tuple[str, bool]]:
+    """The characters of the format's section for ``value``, each with whether it is text.
+
+    Text is what is in quotes, in brackets (``[红色]``), or after ``\\`` or ``!`` (and ``_``
+    and ``*``, which take the next character as a space's width or a fill). Of a format in
+    sections (``0%;-0%;"—"``) the one for the value's sign counts.
     """
-    sections: list[bool] = [False]
+    sections: list[list[tuple[str, bool]]] = [[]]
     quoted = bracket = skip = False
     for char in number_format:
         if skip:
             skip = False
+            sections[-1].append((char, True))
         elif quoted:
             quoted = char != '"'
+            if quoted:
+                sections[-1].append((char, True))
         elif bracket:
             bracket = char != "]"
         elif char == '"':
             quoted = True
         elif char == "[":
             bracket = True
-        elif char in "\\_*":
+        elif char in "\\!_*":
             skip = True
         elif char == ";":
-            sections.append(False)
-        elif char == "%":
-            sections[-1] = True
+            sections.append([])
+        else:
+            sections[-1].append((char, False))
     if len(sections) > 1 and value < 0:
         return sections[1]
     if len(sections) > 2 and value == 0:
         return sections[2]
     return sections[0]
+
+
+def _shows_another_number(section: list[tuple[str, bool]]) -> bool:
+    """Whether the section shows a number other than the cell's: a comma after the last digit
+    placeholder divides by 1,000 (``#,##0,``), and a ``.`` written as text between digits moves
+    the point (``0!.0000`` shows 8500000 as ``850.0000``, the 万 display of Chinese forms). A
+    percent sign that is text (``0"%"``, ``0\\%``) is not one: 80 shown as 80% is 80."""
+    digits = [i for i, (char, literal) in enumerate(section) if char in "0#?" and not literal]
+    if not digits:
+        return False
+    first, last = digits[0], digits[-1]
+    return any(
+        (char == "," and not literal and i > last) or (char == "." and literal and first < i < last)
+        for i, (char, literal) in enumerate(section)
+    )
 
 
 def iter_xlsx_rows(
