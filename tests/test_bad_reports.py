@@ -7,6 +7,8 @@ Chinese (the default) or English. Every run also checks that no input file chang
 
 from __future__ import annotations
 
+import codecs
+import csv
 import json
 import os
 import re
@@ -241,10 +243,29 @@ def test_binary_garbage_without_nul_bytes() -> None:
     assert_error(result, "2024.csv:1", "LZ203", "neither UTF-8 nor GBK")
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
-def test_utf16_with_and_without_bom(encoding: str) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_refused(encoding: str) -> None:
     result = check(write("2024.csv", (HEADER + "1.1,县林业局,3\n").encode(encoding)))
     assert_error(result, "2024.csv:1", "LZ203", "UTF-16", "CSV UTF-8")
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_excel_unicode_text_is_read(bom: bytes) -> None:
+    # Excel's "Unicode 文本" (and a PowerShell 5 redirection): UTF-16 with a BOM, tab-separated,
+    # CRLF line ends; read as the same report saved as CSV.
+    codec = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+    rows = csv.reader(EXAMPLE.read_text(encoding="utf-8-sig").splitlines())
+    text = "".join("\t".join(cells) + "\r\n" for cells in rows)
+    unicode_text = write("2024.txt", bom + text.encode(codec))
+    as_csv = run_lzip("check", str(EXAMPLE), "-f", "json", "--lang", "en")
+    result = run_lzip("check", str(unicode_text), "-f", "json", "--lang", "en")
+    assert result.exit_code == as_csv.exit_code == 1
+    assert json.loads(result.stdout)["indicators"] == json.loads(as_csv.stdout)["indicators"]
+
+
+def test_utf16_cut_off_mid_character_names_the_line() -> None:
+    data = (HEADER + "1.1,县林业局,3\n").encode("utf-16") + b"A"
+    assert_error(check(write("2024.csv", data), "--lang", "en"), "2024.csv:3", "LZ203")
 
 
 def test_latin1_text_names_the_line_and_the_byte() -> None:
@@ -1011,7 +1032,7 @@ def test_commands_never_modify_the_report(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "code"),
     [
-        ("utf16.csv", "指标,数值\n4.3,1652\n".encode("utf-16"), "LZ203"),
+        ("utf16.csv", "指标,数值\n4.3,1652\n".encode("utf-16-le"), "LZ203"),
         ("binary.csv", bytes(range(256)) * 4, "LZ204"),
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "LZ202"),
     ],

@@ -468,8 +468,8 @@ def test_gbk_deep_in_a_long_utf8_looking_file_is_an_error(plan: Plan) -> None:
     [
         (b"", "LZ201"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "LZ202"),
-        (codecs.BOM_UTF16_LE + "指标,数值\n".encode("utf-16-le"), "LZ203"),
-        (b"\xff\xfe\xfa\xfb\x80\x81" * 10, "LZ203"),
+        ("指标,数值\n4.3,1652\n".encode("utf-16-le"), "LZ203"),
+        (b"\xfa\xfb\x80\x81" * 10, "LZ203"),
         (b"indicator,value\n4.3,1\x00652\n", "LZ204"),
         (b'indicator,value\n4.3,"1652\n', "LZ206"),
     ],

@@ -1176,8 +1176,8 @@ TEXTS.update(
             "the report has a header but no data rows: is it the right file?",
         ),
         "report_utf16": (
-            "这是 UTF-16 编码的文本（Excel 的“Unicode 文本”）：请另存为“CSV UTF-8”或 .xlsx",
-            "this is UTF-16 text (Excel's 'Unicode Text'): save it as 'CSV UTF-8' or .xlsx",
+            "这是不带字节顺序标记（BOM）的 UTF-16 文本：请另存为“CSV UTF-8”或 .xlsx",
+            "this is UTF-16 text without a byte order mark (BOM): save it as 'CSV UTF-8' or .xlsx",
         ),
         "report_encoding_byte": (
             "字节 0x{byte} 既不是 UTF-8 也不是 GBK（GB18030）编码：请将 CSV 保存为 UTF-8 或 GBK 编码",
@@ -1644,8 +1644,8 @@ TEXTS.update(
             ".xlsx; or Excel's lock file (~$…).",
         ),
         "code.LZ203": (
-            "报表既不是 UTF-8 也不是 GB18030 编码（或为 UTF-16）。",
-            "The report is neither UTF-8 nor GB18030 (or is UTF-16).",
+            "报表既不是 UTF-8、GB18030 编码，也不是带 BOM 的 UTF-16。",
+            "The report is neither UTF-8, GB18030 nor UTF-16 with a BOM.",
         ),
         "code.LZ204": (
             "CSV 报表含 NUL 字节。",

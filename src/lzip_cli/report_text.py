@@ -74,8 +74,6 @@ def sniff(path: Path, name: str) -> str:
         if _ole_encrypted(path):
             raise LzipError([Problem("LZ268", "report_encrypted", file=name)])
         raise LzipError([Problem("LZ202", "report_is_xls", file=name)])
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise LzipError([Problem("LZ203", "report_utf16", file=name, line=1)])
     if _MARKUP.match(head):
         # A web system's "Excel" export (an HTML table named .xls), or Excel 2003 XML.
         raise LzipError([Problem("LZ202", "report_is_markup", file=name)])
@@ -116,11 +114,14 @@ def _looks_utf16(sample: bytes) -> bool:
 
 
 def _detect_encoding(path: Path, name: str) -> str:
-    """UTF-8 (with or without BOM) or GB18030 (a superset of GBK), judged on the first MiB."""
+    """UTF-8 (with or without BOM), GB18030 (a superset of GBK), judged on the first MiB, or
+    UTF-16 with its BOM: Excel's "Unicode 文本" and what Windows PowerShell 5 redirects to."""
     with path.open("rb") as handle:
         sample = handle.read(SNIFF_BYTES)
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"  # the BOM says which byte order, and is read past
     nul = sample.find(b"\x00")
     if nul >= 0:
         if _looks_utf16(sample):
@@ -154,7 +155,12 @@ def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
     readline = handle.readline
     number = 0
     while True:
-        line = readline(MAX_LINE_CHARS)
+        try:
+            line = readline(MAX_LINE_CHARS)
+        except UnicodeDecodeError:  # UTF-16 cut off mid-character, or half a surrogate pair
+            raise LzipError(
+                [Problem("LZ203", "report_encoding", file=name, line=number + 1)]
+            ) from None
         if line.endswith("\x1a"):
             # DOS's end-of-file mark (Ctrl-Z), which `copy a.csv+b.csv` leaves after the last
             # cell: no part of it. (Inside a line, it is the cell's text, as Excel reads it.)
