@@ -1163,3 +1163,16 @@ def test_a_fifo_given_as_a_report_is_refused_not_waited_on() -> None:
     assert "2024.csv: error LZ280: this is no regular file (a pipe, device or FIFO)" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("zh", ("重复了表头", "copy /b")), ("en", ("repeats the header", "copy /b"))],
+)
+def test_two_files_joined_name_the_repeated_header(lang: str, words: tuple[str, ...]) -> None:
+    # `copy /b a.csv+b.csv 2024.csv` on Windows: the second file's header, BOM and all, is a row.
+    first = ("\ufeff" + HEADER + "1.1,县林业局,3\n").encode()
+    second = ("\ufeff" + HEADER + "1.1,县知识产权局,9\n").encode()
+    result = check(write("2024.csv", first + second), "--lang", lang)
+    line = assert_error(result, "2024.csv:3:1", "LZ270", *words)
+    assert "\\ufeff" not in line and "LZ211" not in result.stderr

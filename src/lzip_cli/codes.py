@@ -182,6 +182,7 @@ CODES: dict[str, Code] = {
     "LZ267": _c("headless_column", severity="warning"),
     "LZ268": _c("report_encrypted"),
     "LZ269": _c("cell_scaled_format"),
+    "LZ270": _c("header_repeated"),
     "LZ280": _c("report_from_stdin", "report_not_a_file"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

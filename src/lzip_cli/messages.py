@@ -725,6 +725,12 @@ TEXTS.update(
             "{text!r}：笔数/件数应为整数",
             "{text!r}: a count must be a whole number",
         ),
+        "header_repeated": (
+            "这一行重复了表头：是否把两个文件拼接在了一起（copy /b a.csv+b.csv）？请删去这一行，"
+            "或把各文件分别列出（lzip check a.csv b.csv）",
+            "this row repeats the header: were two files joined (copy /b a.csv+b.csv)? Delete "
+            "the row, or name the files one by one (lzip check a.csv b.csv)",
+        ),
         "cell_scaled_format": (
             "{text!r} 的数字格式 {format!r} 显示的不是单元格所存的数（按万、千缩放显示）："
             "请把单元格格式改为“常规”，直接填写以“{expected}”计的数值",
@@ -1915,6 +1921,10 @@ TEXTS.update(
             " 850.0万）：需改为“常规”格式，直接填写数值。",
             'A workbook cell\'s number format shows another number than the cell holds (0!.0,"万" '
             "shows 8500000 as 850.0万): set the format to General and type the figure.",
+        ),
+        "code.LZ270": (
+            "报表的数据行中又出现了表头（多半是两个文件拼接而成）。",
+            "The report's header appears again among its rows (two files joined, most likely).",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",

@@ -23,7 +23,13 @@ from lzip_cli.messages import Bilingual
 from lzip_cli.models import Agency, Indicator, Plan
 from lzip_cli.numbers import WHOLE_UNITS
 from lzip_cli.report import ReportRow
-from lzip_cli.report_form import is_footer_text, is_units_row, names_the_county, total_label
+from lzip_cli.report_form import (
+    header_field,
+    is_footer_text,
+    is_units_row,
+    names_the_county,
+    total_label,
+)
 
 FIELDS = ("indicator", "agency", "value", "count", "note", "year", "name")
 
@@ -51,6 +57,7 @@ CELL_CODES = {
     "cell_formula": "LZ251",
     "indicator_name_mismatch": "LZ262",
     "cell_scaled_format": "LZ269",
+    "header_repeated": "LZ270",
 }
 
 
@@ -233,6 +240,9 @@ def parse_row(
     if indicator is None:
         if not indicator_text:
             problem("indicator", "blank_indicator")
+        elif header_field(indicator_text) in ("indicator", "name"):
+            # 指标 again below the rows: two files joined (copy /b a.csv+b.csv), header and all.
+            problem("indicator", "header_repeated")
         elif (meant := _id_made_a_date(indicator_text, plan)) is not None:
             problem("indicator", "indicator_is_a_date", id=meant)
         elif log.full or (near := plan.closest_indicator(indicator_text)) is None:
