@@ -746,6 +746,19 @@ def test_an_unknown_field_names_the_closest_field() -> None:
     ]
 
 
+def test_a_field_name_in_full_width_letters_names_the_field() -> None:
+    """ｉｄ, typed with a Chinese input method left in full-width mode, is id to the reader."""
+    text = replace_once(INDICATORS, '  - id: "1.2"\n', '  - ｉｄ: "1.2"\n')
+    where = f"{IND}:{line_of(text, 'ｉｄ:')}:5"
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{where}: error LZ100: id: required field id is missing",
+        f"{where}: error LZ100: ｉｄ: unknown field ｉｄ; did you mean 'id'?",
+    ]
+    assert error_lines(validate(plan(text)))[1] == (
+        f"{where}: 错误 LZ100: ｉｄ: 未知字段 ｉｄ；是否指 'id'？"
+    )
+
+
 def test_an_unknown_field_of_a_nested_mapping_names_its_closest_field() -> None:
     text = replace_once(INDICATORS, ROW_1_1, "    target: {year: 2025, valeu: 18}\n")
     result = validate(plan(text), "--lang", "en")

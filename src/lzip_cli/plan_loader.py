@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -226,7 +227,10 @@ def _near_field(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> str |
         return None
     present = set(raw) if isinstance(raw, dict) else set()
     missing = [name for name in annotation.model_fields if name not in present]
-    return closest(str(loc[-1]), {name: name for name in missing})
+    # ｉｄ typed with a Chinese input method in full-width mode is id, however unlike it looks
+    # to difflib (which finds no two characters in common)
+    key = unicodedata.normalize("NFKC", str(loc[-1]))
+    return closest(key, {name: name for name in missing})
 
 
 def _unwrap(annotation: Any) -> Any:
