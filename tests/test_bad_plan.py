@@ -521,6 +521,18 @@ def test_not_utf8_and_binary() -> None:
     assert_error(result, f"{AGE}:1", "LZ006", "NUL", exit_code=2)
 
 
+def test_a_gbk_file_is_located_at_its_first_character_that_is_not_utf8() -> None:
+    """Saved as GBK by a Chinese Windows editor: the line and column of its first Chinese."""
+    text = "# the plan, saved by Notepad\nplan:\n  title: 量化指标\n"
+    result = validate(plan(text.encode("gbk")), "--lang", "en")
+    assert error_lines(result) == [f"{IND}:3:10: error LZ005: a YAML file must be UTF-8 encoded"]
+    assert result.exit_code == 2
+    # the column counts characters, not bytes: café (UTF-8) before the GBK
+    text = "plan:\n  title: café 量化指标\n"
+    result = validate(plan(text.encode("utf-8")[:-13] + "量化指标\n".encode("gbk")))
+    assert error_lines(result) == [f"{IND}:2:15: 错误 LZ005: YAML 文件须为 UTF-8 编码"]
+
+
 def test_a_huge_number_is_shown_short() -> None:
     text = replace_once(INDICATORS, "value: 15}", "value: " + "9" * 5000 + "}")
     result = validate(plan(text))
