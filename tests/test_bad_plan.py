@@ -256,6 +256,27 @@ def test_a_milestone_year_written_as_text_says_to_write_the_year_bare(key: str) 
     assert "[key]" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("key", "year"), [("2023.0", "2023.0"), ("yes", "yes"), ("\n      2023.5", "2023.5")]
+)
+def test_a_milestone_year_yaml_reads_as_no_whole_number_is_shown_and_located_as_written(
+    key: str, year: str
+) -> None:
+    """Not pydantic's '2023.0' at the line of milestones:, nor 1 for yes (YAML's true)."""
+    text = replace_once(
+        INDICATORS,
+        "    target: {year: 2025, value: 18}\n",
+        f"    target: {{year: 2025, value: 18}}\n    milestones: {{{key}: 16}}\n",
+    )
+    line = line_of(text, year)
+    column = text.splitlines()[line - 1].index(year) + 1
+    result = validate(plan(text), "--lang", "en")
+    assert error_lines(result) == [
+        f"{IND}:{line}:{column}: error LZ100: indicator 1.1, milestones.{year}: "
+        f"the key '{year}' must be a year without quotes, as in {{2023: 16}}"
+    ]
+
+
 def test_duplicate_keys() -> None:
     text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
     first = line_of(text, "    group: 1\n")

@@ -64,6 +64,8 @@ def _pydantic_problems(
     split_at: set[tuple[int, int]] = set()
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
+        if len(loc) >= 2 and loc[-1] == "[key]":  # pydantic writes a key 2023.0 as '2023.0'
+            loc = (*loc[:-2], error["input"], "[key]")  # and yes (True) as 1: the key itself
         path = (*prefix, *loc)
         bare = loc[:-1] if loc and loc[-1] == "[key]" else loc
         if bare and type(bare[-1]) is int and (split := _split_figure(doc, (*prefix, *bare))):
@@ -117,6 +119,9 @@ def _pydantic_problems(
             loc = loc[:-1]
             if error["type"] in ("int_type", "int_parsing"):  # not a year as YAML reads one
                 key = "schema.year_key"
+                written = doc.written(mark) if mark is not None else None
+                if written and not isinstance(loc[-1], str):  # yes, not 1 (True)
+                    loc = (*loc[:-1], written.removesuffix(":"))
         given = error["input"]
         if error["type"] in _NUMBER_ERRORS and isinstance(given, str):
             if NUMBER_FORMS.fullmatch(given):  # 015, 0x12, 1:30: YAML reads another figure
