@@ -256,6 +256,27 @@ def test_a_milestone_year_written_as_text_says_to_write_the_year_bare(key: str) 
     assert "[key]" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("key", "year"), [("2023.0", "2023.0"), ("yes", "yes"), ("\n      2023.5", "2023.5")]
+)
+def test_a_milestone_year_yaml_reads_as_no_whole_number_is_shown_and_located_as_written(
+    key: str, year: str
+) -> None:
+    """Not pydantic's '2023.0' at the line of milestones:, nor 1 for yes (YAML's true)."""
+    text = replace_once(
+        INDICATORS,
+        "    target: {year: 2025, value: 18}\n",
+        f"    target: {{year: 2025, value: 18}}\n    milestones: {{{key}: 16}}\n",
+    )
+    line = line_of(text, year)
+    column = text.splitlines()[line - 1].index(year) + 1
+    result = validate(plan(text), "--lang", "en")
+    assert error_lines(result) == [
+        f"{IND}:{line}:{column}: error LZ100: indicator 1.1, milestones.{year}: "
+        f"the key '{year}' must be a year without quotes, as in {{2023: 16}}"
+    ]
+
+
 def test_duplicate_keys() -> None:
     text = replace_once(INDICATORS, "    group: 1\n", "    group: 1\n    group: 2\n")
     first = line_of(text, "    group: 1\n")
@@ -521,6 +542,18 @@ def test_not_utf8_and_binary() -> None:
     assert_error(result, f"{AGE}:1", "LZ006", "NUL", exit_code=2)
 
 
+def test_a_gbk_file_is_located_at_its_first_character_that_is_not_utf8() -> None:
+    """Saved as GBK by a Chinese Windows editor: the line and column of its first Chinese."""
+    text = "# the plan, saved by Notepad\nplan:\n  title: 量化指标\n"
+    result = validate(plan(text.encode("gbk")), "--lang", "en")
+    assert error_lines(result) == [f"{IND}:3:10: error LZ005: a YAML file must be UTF-8 encoded"]
+    assert result.exit_code == 2
+    # the column counts characters, not bytes: café (UTF-8) before the GBK
+    text = "plan:\n  title: café 量化指标\n"
+    result = validate(plan(text.encode("utf-8")[:-13] + "量化指标\n".encode("gbk")))
+    assert error_lines(result) == [f"{IND}:2:15: 错误 LZ005: YAML 文件须为 UTF-8 编码"]
+
+
 def test_a_huge_number_is_shown_short() -> None:
     text = replace_once(INDICATORS, "value: 15}", "value: " + "9" * 5000 + "}")
     result = validate(plan(text))
@@ -744,6 +777,19 @@ def test_an_unknown_field_names_the_closest_field() -> None:
         f"{where}: error LZ100: indicator 1.1, milestone: unknown field milestone; "
         "did you mean 'milestones'?"
     ]
+
+
+def test_a_field_name_in_full_width_letters_names_the_field() -> None:
+    """ｉｄ, typed with a Chinese input method left in full-width mode, is id to the reader."""
+    text = replace_once(INDICATORS, '  - id: "1.2"\n', '  - ｉｄ: "1.2"\n')
+    where = f"{IND}:{line_of(text, 'ｉｄ:')}:5"
+    assert error_lines(validate(plan(text), "--lang", "en")) == [
+        f"{where}: error LZ100: id: required field id is missing",
+        f"{where}: error LZ100: ｉｄ: unknown field ｉｄ; did you mean 'id'?",
+    ]
+    assert error_lines(validate(plan(text)))[1] == (
+        f"{where}: 错误 LZ100: ｉｄ: 未知字段 ｉｄ；是否指 'id'？"
+    )
 
 
 def test_an_unknown_field_of_a_nested_mapping_names_its_closest_field() -> None:

@@ -111,7 +111,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} has a thousands separator: write plan figures without separators, {fixed}",
     ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
-    "schema.string_too_long": ("过长", "is too long"),
+    "schema.string_too_long": (
+        "过长：最多 {max_length} 个字符",
+        "is too long: at most {max_length} characters",
+    ),
     "schema.too_short": (
         "至少需要 {min_length} 项",
         "needs at least {min_length} {min_length:item|items}",

@@ -99,7 +99,11 @@ def _number(value: Any, word: str, error_type: str) -> float | str:
         return word
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PydanticCustomError(error_type, "must be a number or '{word}'", {"word": word})
-    if not math.isfinite(value):
+    try:  # an integer too large for a float (10**400) is no more usable than .inf
+        finite = math.isfinite(value)
+    except OverflowError:
+        finite = False
+    if not finite:
         raise PydanticCustomError("finite_number", "must be a finite number")
     return float(value)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -63,6 +64,8 @@ def _pydantic_problems(
     split_at: set[tuple[int, int]] = set()
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
+        if len(loc) >= 2 and loc[-1] == "[key]":  # pydantic writes a key 2023.0 as '2023.0'
+            loc = (*loc[:-2], error["input"], "[key]")  # and yes (True) as 1: the key itself
         path = (*prefix, *loc)
         bare = loc[:-1] if loc and loc[-1] == "[key]" else loc
         if bare and type(bare[-1]) is int and (split := _split_figure(doc, (*prefix, *bare))):
@@ -116,6 +119,9 @@ def _pydantic_problems(
             loc = loc[:-1]
             if error["type"] in ("int_type", "int_parsing"):  # not a year as YAML reads one
                 key = "schema.year_key"
+                written = doc.written(mark) if mark is not None else None
+                if written and not isinstance(loc[-1], str):  # yes, not 1 (True)
+                    loc = (*loc[:-1], written.removesuffix(":"))
         given = error["input"]
         if error["type"] in _NUMBER_ERRORS and isinstance(given, str):
             if NUMBER_FORMS.fullmatch(given):  # 015, 0x12, 1:30: YAML reads another figure
@@ -226,7 +232,10 @@ def _near_field(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> str |
         return None
     present = set(raw) if isinstance(raw, dict) else set()
     missing = [name for name in annotation.model_fields if name not in present]
-    return closest(str(loc[-1]), {name: name for name in missing})
+    # ｉｄ typed with a Chinese input method in full-width mode is id, however unlike it looks
+    # to difflib (which finds no two characters in common)
+    key = unicodedata.normalize("NFKC", str(loc[-1]))
+    return closest(key, {name: name for name in missing})
 
 
 def _unwrap(annotation: Any) -> Any:

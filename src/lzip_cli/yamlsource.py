@@ -150,7 +150,10 @@ def load_yaml(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise LzipError([Problem("LZ005", "yaml_not_utf8", file=name, line=line)]) from None
+        start = raw.rfind(b"\n", 0, exc.start) + 1  # the column of the first byte not UTF-8
+        column = len(raw[start : exc.start].decode("utf-8-sig" if start == 0 else "utf-8")) + 1
+        problem = Problem("LZ005", "yaml_not_utf8", file=name, line=line, column=column)
+        raise LzipError([problem]) from None
     return parse_yaml(text, name, label=label)
 
 
