@@ -743,6 +743,16 @@ def test_a_stock_figure_repeated_by_two_agencies_is_warned_of(
     assert codes(check(*rows)) == expected
 
 
+def test_a_repeated_stock_figure_is_warned_of_alike_in_either_row_order() -> None:
+    # The warning stands at the row of the agency later in the plan and names the earlier one,
+    # wherever the rows stand: sorting a report changes no message.
+    in_plan_order = check(row(2, "3.1", "a", 1652.0), row(3, "3.1", "c", 1652.0))
+    reversed_rows = check(row(2, "3.1", "c", 1652.0), row(3, "3.1", "a", 1652.0))
+    assert codes(in_plan_order) == [("LZ266", 3)]
+    assert codes(reversed_rows) == [("LZ266", 2)]
+    assert in_plan_order.warnings[0].params == reversed_rows.warnings[0].params
+
+
 def test_a_repeated_stock_figure_is_still_added_up_and_the_warning_says_so() -> None:
     result = check(row(2, "3.1", "a", 1234567.0), row(3, "3.1", "c", 1234567.0))
     assert result.indicator("3.1").county.value == 2469134

@@ -326,13 +326,18 @@ def _warn_repeated_stock(
     total: float,
     warnings: list[Problem],
 ) -> None:
-    """LZ266 at each agency row of a year-end stock that repeats an earlier agency's figure:
-    agencies that each sent the county's figure (1,652 trademarks held) would have it counted
-    twice. Equal flows (3 cases each) are common and left alone."""
+    """LZ266 at each agency row of a year-end stock that repeats the figure of an agency before
+    it in the plan: agencies that each sent the county's figure (1,652 trademarks held) would
+    have it counted twice. Equal flows (3 cases each) are common and left alone. Plan order,
+    not row order, decides which agency is named at which row, so that the same figures give
+    the same warnings however the rows are sorted."""
     first: dict[float, ReportRow] = {}
-    for row in sorted(agency_rows, key=lambda r: (r.file, r.row)):
+    named = [row for row in agency_rows if row.agency_id is not None]
+    for row in sorted(
+        named, key=lambda r: (plan.agency_position(r.agency_id or ""), r.file, r.row)
+    ):
         value = row.value
-        if not isinstance(value, float | int) or value <= 0 or row.agency_id is None:
+        if not isinstance(value, float | int) or value <= 0:
             continue
         earlier = first.setdefault(float(value), row)
         if earlier is row or earlier.agency_id == row.agency_id:
