@@ -530,6 +530,18 @@ CASES = {
         '"percent"',
         entry="indicator 1.2",
     ),
+    "flow whose unit is %": Case(
+        INDICATORS,
+        'unit: "起"\n    unit_en: cases\n    kind: flow',
+        'unit: "%"\n    unit_en: "%"\n    kind: flow  # were cases',
+        "LZ111",
+        "kind",
+        "an indicator in % must be a rate (kind: rate), not flow: the agencies' figures of a flow "
+        "indicator are added up",
+        "kind: flow  # were cases",
+        "flow",
+        entry="indicator 1.1",
+    ),
     "increasing indicator with a target below its baseline": Case(
         INDICATORS,
         "target: {year: 2025, value: 1700}",

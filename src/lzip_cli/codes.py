@@ -74,7 +74,7 @@ CODES: dict[str, Code] = {
     "LZ108": _c("year_order"),
     "LZ109": _c("negative_number"),
     "LZ110": _c("rate_out_of_range"),
-    "LZ111": _c("rate_unit"),
+    "LZ111": _c("rate_unit", "percent_not_rate"),
     "LZ112": _c("target_direction", "target_direction_not_carried_out"),
     "LZ113": _c("milestone_year", "milestone_year_one", "milestone_year_none"),
     "LZ114": _c("milestone_range"),

@@ -173,6 +173,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the rate {value:g} must lie between 0 and 100",
     ),
     "rate_unit": ("比率指标的单位应为 %，而不是 {unit!r}", "a rate's unit must be %, not {unit!r}"),
+    "percent_not_rate": (
+        "单位为 % 的指标应为比率（kind: rate），而不是 {kind}：{kind} 指标会把各单位的数值相加",
+        "an indicator in % must be a rate (kind: rate), not {kind}: the agencies' figures of a "
+        "{kind} indicator are added up",
+    ),
     "target_direction": (
         "方向为 {direction} 时，目标 {target:g} 不应劣于基础值 {baseline:g}",
         "with direction {direction}, the target {target:g} must not be worse than the baseline "
@@ -1611,8 +1616,8 @@ TEXTS.update(
             "A rate indicator has a figure above 100.",
         ),
         "code.LZ111": (
-            "比率类指标的单位不是 %。",
-            "A rate indicator's unit is not %.",
+            "比率类指标的单位不是 %，或单位为 % 的指标不是比率。",
+            "A rate indicator's unit is not %, or an indicator in % is not a rate.",
         ),
         "code.LZ112": (
             "目标值与指标方向（增加/减少）相反（基础值未开展时按 0 计）。",

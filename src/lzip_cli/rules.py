@@ -218,6 +218,9 @@ def _check_one(
             )
     if valid("kind", "unit") and indicator.kind == "rate" and indicator.unit != "%":
         yield violation(("unit",), "LZ111", "rate_unit", unit=indicator.unit)
+    elif valid("kind", "unit") and indicator.kind != "rate" and indicator.unit == "%":
+        # The agencies' figures of a stock or flow are added up: percentages must not be.
+        yield violation(("kind",), "LZ111", "percent_not_rate", kind=indicator.kind)
     if valid("count_unit", "count_unit_en") and indicator.count_unit_en and not indicator.compound:
         # An English word for a count the indicator does not take: a count_unit left out, or
         # one removed with its translation left behind.
