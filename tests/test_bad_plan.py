@@ -501,7 +501,9 @@ def test_wrong_types_in_agencies() -> None:
     assert_error(result, f"{AGE}:{line_of(text, 'id: 7')}", "LZ100", "must be text")
 
 
-@pytest.mark.parametrize("content", ["", "# only a comment\n", "\n\n"])
+@pytest.mark.parametrize(
+    "content", ["", "# only a comment\n", "\n\n", "---\n", "--- # the plan\n...\n"]
+)
 def test_an_empty_file(content: str) -> None:
     assert_error(validate(plan(content)), IND, "LZ009", "文件为空")
 

@@ -408,6 +408,7 @@ class _Builder:
         root_mark: yaml.Mark | None = None
         documents = 0
         another: yaml.Mark | None = None  # start of a second document
+        nothing = False  # the document's root is an empty plain scalar (``---`` alone)
         depth = 0
         skip = 0  # > 0: inside a collection that is not built (refused tag, complex key, …)
         stopped = False  # refused, or a second document: scan on, build nothing
@@ -512,6 +513,8 @@ class _Builder:
                 if parent is None:
                     path: Path_ = ()
                     root_mark = mark
+                    # ``---`` and nothing else: a document with no content, as empty as no text
+                    nothing = kind is yaml.ScalarEvent and event.value == "" and event.implicit[0]
                 elif parent[0] == _MAP:
                     if parent[5]:  # a key
                         parent[5] = False
@@ -576,7 +579,7 @@ class _Builder:
                 "but found another document",
                 another,
             )
-        if not documents:
+        if not documents or nothing:
             raise LzipError([Problem("LZ009", "yaml_empty", file=self.file)])
         if self.log:
             self.log.extend(self.kept)
