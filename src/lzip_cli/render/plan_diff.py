@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, share_spare, wrap_cells
 from lzip_cli.messages import Lang, name_list, t
-from lzip_cli.models import Plan
+from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import format_number, json_number
 from lzip_cli.plan_diff import Change, renamed_agencies
 from lzip_cli.render.plan_text import grouped
@@ -41,11 +41,21 @@ def value_text(value: Any, lang: Lang, *, group: bool = False) -> str:
     return str(value)
 
 
+def _indicator_in(plan: Plan, indicator_id: str) -> Indicator | None:
+    """The plan's indicator of that id, or None: a change names ids of either plan. (By the
+    plan's index: a diff of a large plan has thousands of changes.)"""
+    try:
+        return plan.indicator(indicator_id)
+    except KeyError:
+        return None
+
+
 def _agency_label(agency_id: str, old: Plan, new: Plan, lang: Lang) -> str:
     for plan in (new, old):
-        agency = next((a for a in plan.agencies if a.id == agency_id), None)
-        if agency is not None:
-            return agency.label(lang)
+        try:
+            return plan.agency(agency_id).label(lang)
+        except KeyError:
+            continue
     return agency_id
 
 
@@ -56,7 +66,7 @@ def subject_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
         return t("diff_plan", lang)
     if kind.startswith(_INDICATOR_KINDS):
         for plan in (new, old):
-            found = next((i for i in plan.indicators if i.id == change.subject), None)
+            found = _indicator_in(plan, change.subject)
             if found is not None:
                 return f"{found.id} {found.label(lang)}"
         return change.subject
@@ -93,12 +103,8 @@ def _grouped(indicator_id: str, old: Plan, new: Plan) -> bool:
     """Whether the indicator's figures take thousands separators, as ``lzip indicators`` writes
     them: when its plan figures reach 10,000 in either plan, so that both sides of a change are
     written alike (``9,409 → 12,000``)."""
-    return any(
-        grouped(indicator)
-        for plan in (old, new)
-        for indicator in plan.indicators
-        if indicator.id == indicator_id
-    )
+    found = (_indicator_in(plan, indicator_id) for plan in (old, new))
+    return any(grouped(indicator) for indicator in found if indicator is not None)
 
 
 def _milestone_text(
@@ -111,7 +117,7 @@ def _milestone_text(
     """
     if value is not None:
         return value_text(value, lang, group=group)
-    indicator = next((i for i in plan.indicators if i.id == indicator_id), None)
+    indicator = _indicator_in(plan, indicator_id)
     if indicator is None or indicator.target.number is None:
         return t("diff_not_set", lang)
     return t("diff_not_set_line", lang)
