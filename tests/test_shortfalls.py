@@ -82,6 +82,22 @@ def read_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
+def index_table(path: Path) -> list[list[str]]:
+    """The agency rows of an index in any of its formats, as text cells."""
+    if path.suffix == ".csv":
+        return read_csv(path)[1:]
+    if path.suffix == ".xlsx":
+        sheet = openpyxl.load_workbook(path).active
+        return [
+            ["" if c is None else str(c) for c in r]
+            for r in sheet.iter_rows(min_row=4, values_only=True)
+        ]
+    lines = path.read_text("utf-8").splitlines()
+    return [
+        [c.strip() for c in line.strip("|").split("|")] for line in lines if line.startswith("| ")
+    ][1:]
+
+
 # --- the lists in each format -------------------------------------------------------------
 
 
@@ -1268,3 +1284,78 @@ def test_xlsx_sheets_are_named_in_the_language_of_the_lists(
     )
     assert openpyxl.load_workbook(out / "forestry.xlsx").sheetnames == [list_sheet]
     assert openpyxl.load_workbook(out / "index.xlsx").sheetnames == [index_sheet]
+
+
+# --- lists left in the folder by a run for another year ------------------------------------
+
+
+@pytest.mark.parametrize("list_format", ["md", "csv", "xlsx"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_year_of_a_written_list_is_read_back_from_it(
+    tmp_path: Path, list_format: str, lang: str
+) -> None:
+    from lzip_cli.render.shortfall_lists import list_year
+
+    report = tmp_path / "2023.csv"
+    report.write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", report, "--out", out, "-f", list_format, "--lang", lang)
+    assert list_year(out / f"ip-office.{list_format}") == 2023
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("notes.md", "# 2024 年度工作总结\n".encode()),
+        ("export.csv", "指标,2024年阶段值,完成值\n".encode()),  # not a list's whole header
+        ("book.xlsx", b"PK\x03\x04 not really a workbook"),
+        ("empty.md", b""),
+    ],
+)
+def test_a_file_lzip_did_not_write_as_a_list_has_no_list_year(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    from lzip_cli.render.shortfall_lists import list_year
+
+    (tmp_path / name).write_bytes(content)
+    assert list_year(tmp_path / name) is None
+
+
+@pytest.mark.parametrize("list_format", ["md", "csv", "xlsx"])
+def test_the_index_of_one_agency_does_not_name_last_years_list_of_another(
+    tmp_path: Path, list_format: str
+) -> None:
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", list_format)  # the 2024 lists
+    report = tmp_path / "2023.csv"
+    report.write_bytes(EXAMPLE.read_bytes())
+    result = run_lzip(
+        "shortfalls",
+        report,
+        "--out",
+        out,
+        "-f",
+        list_format,
+        "--agency",
+        "forestry",
+        "--force",
+        "--lang",
+        "en",
+    )
+    assert result.exit_code == 0  # forestry owes nothing against the 2023 milestones
+    index = {row[0]: row for row in index_table(out / f"index.{list_format}")}
+    assert index["ip-office"][4] == "no list written in this run"  # not ip-office.{format}
+    assert (
+        f"{out / f'ip-office.{list_format}'}: warning LZ312: a list for 2024 from an earlier run; "
+        "this run is for 2023, did not rewrite it and does not name it in the index"
+    ) in result.stderr
+
+
+def test_the_index_of_one_agency_still_names_this_years_list_of_another(tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", EXAMPLE, "--out", out)
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--agency", "forestry", "--force")
+    assert "| ip-office | 县知识产权局 | 4 | 1.1, 4.1, 4.2, 7.1 | ip-office.md |" in (
+        out / "index.md"
+    ).read_text("utf-8")
+    assert "LZ312" not in result.stderr

@@ -859,13 +859,21 @@ def _write_lists(
         prepare_directory,
         safe_filename,
     )
-    from lzip_cli.render.shortfall_lists import list_files
+    from lzip_cli.render.shortfall_lists import list_files, list_year
 
-    # With --agency, the index still lists every agency: it replaces the whole folder's index.
+    # With --agency, the index still lists every agency: it replaces the whole folder's index,
+    # and names the lists left by an earlier run for the same year (not last year's).
     try:
-        existing = frozenset(path.name for path in out.iterdir()) if out.is_dir() else frozenset()
+        in_folder = list(out.iterdir()) if out.is_dir() else []
     except OSError as exc:  # a name too long for the file system
         raise cannot_write(out, exc) from None
+    existing = frozenset(
+        path.name
+        for path in in_folder
+        if everyone is not None
+        and path.suffix == f".{output_format.value}"
+        and list_year(path) == result.year
+    )
     lists = list_files(
         result,
         entries,
@@ -907,6 +915,13 @@ def _write_lists(
             if judged is not None and not judged.shortfalls:
                 agency = result.plan.agency(judged.agency_id).label(lang)
                 stale = Problem("LZ312", "stale_list", str(out / name), params={"agency": agency})
+            elif judged is not None and (year := list_year(out / name)) not in (None, result.year):
+                stale = Problem(
+                    "LZ312",
+                    "stale_list_other_year",
+                    str(out / name),
+                    params={"other": year, "year": result.year},
+                )
             elif (out / name).stat().st_mtime_ns >= changed:
                 continue  # written since the figures last changed
             elif f"{stem}.{now}" in written:

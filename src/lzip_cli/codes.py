@@ -196,7 +196,13 @@ CODES: dict[str, Code] = {
     "LZ309": _c(
         "lists_need_out", "xlsx_needs_output", "xlsx_not_to_stdout", "per_agency_needs_output"
     ),
-    "LZ312": _c("stale_list", "stale_list_format", "stale_list_not_rewritten", severity="warning"),
+    "LZ312": _c(
+        "stale_list",
+        "stale_list_format",
+        "stale_list_other_year",
+        "stale_list_not_rewritten",
+        severity="warning",
+    ),
     "LZ313": _c("unknown_agency_option", "group_option"),
 }
 

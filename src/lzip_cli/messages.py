@@ -1128,6 +1128,11 @@ TEXTS.update(
             "a list in another format from a run before a report or the plan changed; its "
             "figures may be out of date. This run wrote {new}",
         ),
+        "stale_list_other_year": (
+            "这是以前生成的 {other} 年度清单；本次是 {year} 年度，未重写它，索引也未列入",
+            "a list for {other} from an earlier run; this run is for {year}, did not rewrite it "
+            "and does not name it in the index",
+        ),
         "stale_list_not_rewritten": (
             "这是报表或方案修改前生成的清单，本次未重写（--agency 未选该单位），数字可能已过时；"
             "索引仍指向它",
@@ -1974,9 +1979,11 @@ TEXTS.update(
             "as a report).",
         ),
         "code.LZ312": (
-            "输出目录里有以前生成的清单，本次没有重写：该单位已无欠账，或数字可能已过时。",
+            "输出目录里有以前生成的清单，本次没有重写：该单位已无欠账，清单属于另一年度，"
+            "或数字可能已过时。",
             "The output folder holds a list from an earlier run that this run did not rewrite: "
-            "its agency owes nothing now, or its figures may be out of date.",
+            "its agency owes nothing now, it was written for another year, or its figures may be "
+            "out of date.",
         ),
         "code.LZ313": (
             "--agency 指定的不是方案中的责任单位（未知的名称，或一个单位组）。",

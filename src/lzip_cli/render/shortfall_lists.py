@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from pathlib import Path
+
 from lzip_cli.evaluate import CheckResult
-from lzip_cli.messages import Lang, name_list, t
+from lzip_cli.messages import LANGS, Lang, name_list, t
 from lzip_cli.numbers import display_milestone, format_number
 from lzip_cli.render import markdown, plan_text, view
 from lzip_cli.render.csvout import plain_figure, to_csv
@@ -323,6 +327,58 @@ def list_files(
             files.append((names[entry.agency_id], text.encode("utf-8")))
         files.append((index_name, index_markdown(result, listed, names, lang).encode("utf-8")))
     return files
+
+
+_YEAR, _NAME = "\x00year\x00", "\x00name\x00"
+
+
+def _year_patterns(texts: Callable[[Lang], str]) -> list[re.Pattern[str]]:
+    """``texts(lang)``, written with the year as :data:`_YEAR` and any agency's name as
+    :data:`_NAME`, as a pattern in either language capturing the year."""
+    patterns = []
+    for lang in LANGS:
+        text = re.escape(texts(lang))
+        text = text.replace(re.escape(_NAME), ".*").replace(re.escape(_YEAR), r"(\d{4})")
+        patterns.append(re.compile(text))
+    return patterns
+
+
+def list_year(path: Path) -> int | None:
+    """The year of the list lzip wrote at ``path`` (a Markdown, CSV or .xlsx list), read back
+    from its title, its milestone column or its sheet's name; None for a file that is not such a
+    list, or cannot be read.
+
+    Lets ``shortfalls --agency`` name in its index only lists left by a run for the same year:
+    a folder can still hold last year's list of an agency that this run leaves out.
+    """
+    import zipfile
+
+    extension = path.suffix.lower()
+    try:
+        if extension == ".xlsx":
+            with zipfile.ZipFile(path) as workbook:
+                head = workbook.read("xl/workbook.xml")[:65536].decode("utf-8", "replace")
+            texts = re.findall(r'<sheet [^>]*name="([^"]*)"', head)
+            patterns = _year_patterns(lambda lang: t("sf_sheet", lang, year=_YEAR))
+        else:
+            with path.open("rb") as file:
+                first = file.readline(65536).decode("utf-8-sig", "replace").rstrip("\r\n")
+            texts = [first]
+            if extension == ".csv":  # the whole header (it needs no quotes)
+                patterns = _year_patterns(
+                    lambda lang: ",".join([t("sf_col_agency", lang), *headers(_YEAR, lang)])  # type: ignore[arg-type]
+                )
+            else:
+                patterns = _year_patterns(
+                    lambda lang: "# " + t("sf_title", lang, name=_NAME, year=_YEAR)
+                )
+    except (OSError, KeyError, EOFError, RuntimeError, NotImplementedError, zipfile.BadZipFile):
+        return None
+    for text in texts:
+        for pattern in patterns:
+            if matched := pattern.fullmatch(text):
+                return int(matched.group(1))
+    return None
 
 
 def stdout_markdown(result: CheckResult, entries: list[AgencyShortfalls], lang: Lang) -> str:
