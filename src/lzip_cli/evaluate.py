@@ -86,6 +86,17 @@ class Yardstick:
         file: str | None = None,
     ) -> Figure:
         """``value`` judged: status, gaps to the milestone and the target, regression."""
+        return self.judge(value, count, not_carried_out, row, file)
+
+    def judge(
+        self,
+        value: float | None,
+        count: float | None,
+        not_carried_out: bool,
+        row: int | None,
+        file: str | None,
+    ) -> Figure:
+        """:meth:`figure` with positional arguments: the per-row path of :func:`evaluate`."""
         if value is None:
             return Figure(
                 None, count, "not-reported", None, None, False, not_carried_out, row, file
@@ -232,12 +243,15 @@ def _number(value: float | NotCarriedOut | None) -> float | None:
 
 
 def _row_figure(yardstick: Yardstick, row: ReportRow) -> Figure:
-    return yardstick.figure(
-        _number(row.value),
-        _number(row.count),
-        not_carried_out=isinstance(row.value, NotCarriedOut),
-        row=row.row,
-        file=row.file or None,
+    # Called once per report row: the two "not carried out" checks inline, not via _number.
+    value, count = row.value, row.count
+    not_carried_out = isinstance(value, NotCarriedOut)
+    return yardstick.judge(
+        0.0 if not_carried_out else value,  # type: ignore[arg-type]
+        0.0 if isinstance(count, NotCarriedOut) else count,
+        not_carried_out,
+        row.row,
+        row.file or None,
     )
 
 
@@ -259,9 +273,11 @@ def evaluate(plan: Plan, report: Report, *, label: str | None = None) -> CheckRe
     results = []
     if label is None:
         label = t("progress_indicators")
+    # Looked up once per agency row: a dict, not a call through the plan's private state.
+    position = {agency.id: plan.agency_position(agency.id) for agency in plan.agencies}
     for indicator in track(plan.indicators, label, len(plan.indicators)):
         result = _evaluate_indicator(
-            plan, indicator, report, by_indicator.get(indicator.id, []), warnings, errors
+            plan, indicator, report, by_indicator.get(indicator.id, []), warnings, errors, position
         )
         results.append(result)
     if errors:
@@ -366,6 +382,7 @@ def _evaluate_indicator(
     rows: list[ReportRow],
     warnings: list[Problem],
     errors: list[Problem],
+    position: dict[str, int],
 ) -> IndicatorResult:
     milestone = milestone_for(indicator, report.year)
     yardstick = Yardstick(indicator, milestone)
@@ -376,7 +393,7 @@ def _evaluate_indicator(
     # Plan order, not file order: the same figures give the same result however rows are sorted.
     agency_rows = sorted(
         (r for r in rows if r.agency_id is not None),
-        key=lambda r: plan.agency_position(r.agency_id or ""),
+        key=lambda r: position[r.agency_id or ""],
     )
     # Only a sum of the agencies' rows takes in a row of an agency not responsible: an `each`
     # indicator judges the responsible agencies alone, and a county row stands for the county.
