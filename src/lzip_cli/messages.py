@@ -635,6 +635,16 @@ TEXTS.update(
             "the report has no agency column and its name {text!r} names an agency: the rows "
             "are read as {agency}'s figures",
         ),
+        "rows_of_titled_agency_blank": (
+            "责任单位列留空的行按{agency}的数值读取：标题写明填报单位是{agency}",
+            "the rows whose agency cell is blank are read as {agency}'s figures: the title "
+            "names {agency} as who filled the form in",
+        ),
+        "rows_of_named_agency_blank": (
+            "责任单位列留空的行按{agency}的数值读取：文件名 {text!r} 写明了单位",
+            "the rows whose agency cell is blank are read as {agency}'s figures: the form's "
+            "name {text!r} names the agency",
+        ),
         "rows_of_titled_agency_county": (
             "报表没有责任单位列，标题写明填报单位是{agency}，但表中有{agency}不负责的指标 "
             "{indicators}：各行按全县合计读取。若是{agency}的数值，请加上“责任单位”列",
