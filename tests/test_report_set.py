@@ -286,6 +286,42 @@ def test_blank_agency_cells_below_the_agency_typed_once_are_its_agencys() -> Non
     assert warnings_of(document, "LZ242") == []
 
 
+def test_blank_agency_cells_with_an_indicator_not_the_forms_agencys_stay_county_wide() -> None:
+    # Forestry's form holds 4.3, which is not forestry's: its blank rows may be the county's.
+    assert (
+        run_lzip("template", "2025", "--agency", "forestry", "-o", "forestry.xlsx").exit_code == 0
+    )
+    workbook = openpyxl.load_workbook("forestry.xlsx")
+    sheet = workbook.active
+    sheet["E2"], sheet["F2"] = None, 3
+    sheet.append([2025, "4.3", "有效注册商标拥有量", "件", None, 1652])
+    workbook.save("forestry.xlsx")
+    document = check_json("forestry.xlsx", "--lang", "en")
+    assert next(e for e in document["indicators"] if e["id"] == "1.1")["actual"] == 3
+    assert own_figures(document, "1.1") == {}
+    assert warnings_of(document, "LZ263") == [
+        "the form's name 'forestry.xlsx' names County Forestry Bureau, but the rows whose "
+        "agency cell is blank hold indicators County Forestry Bureau is not responsible for "
+        "(4.3): they are read as county-wide figures. If they are County Forestry Bureau's, "
+        "fill in the agency cell of every row"
+    ]
+
+
+def test_the_county_rows_of_the_whole_form_titled_by_one_agency_stay_county_wide() -> None:
+    # The IP office fills in only the county rows of the form for every agency.
+    assert run_lzip("template", "2025", "-o", "2025.xlsx").exit_code == 0
+    workbook = openpyxl.load_workbook("2025.xlsx")
+    sheet = workbook.active
+    sheet["F26"] = 1652  # 4.3, the county row
+    sheet.insert_rows(1)
+    sheet["A1"] = "填报单位：县知识产权局"
+    workbook.save("2025.xlsx")
+    document = check_json("2025.xlsx")
+    assert next(e for e in document["indicators"] if e["id"] == "4.3")["actual"] == 1652
+    assert own_figures(document, "4.3") == {}
+    assert warnings_of(document, "LZ263") == []
+
+
 def test_blank_agency_cells_on_a_form_holding_several_agencies_stay_county_wide() -> None:
     # The IP office's summary of the whole county: its blank rows are the county's figures.
     text = "指标,责任单位,数值\n4.3,,1652\n4.3,县科工贸局,40\n"

@@ -176,6 +176,8 @@ CODES: dict[str, Code] = {
         "rows_of_named_agency_county",
         "rows_of_titled_agency_blank",
         "rows_of_named_agency_blank",
+        "rows_of_titled_agency_blank_county",
+        "rows_of_named_agency_blank_county",
         severity="warning",
     ),
     "LZ264": _c("lzip_output_as_report", "lzip_output_workbook"),

@@ -381,9 +381,10 @@ def _blank_agency_cells_of_named_agency(part: ReportPart, plan: Plan) -> Problem
     """A form of one agency (``forestry.xlsx`` from ``template --per-agency``, or titled
     填报单位：县林业局) whose agency cells were left blank: those rows are that agency's.
 
-    Only when every agency cell filled in names that agency, the agency answers for every
+    Only when every agency cell, of a row with a figure or not, names that agency, the agency answers for every
     indicator of the blank rows, and none of them repeats a row of its own; else the blank
-    rows stay county-wide, as on a form holding several agencies' rows. Warning LZ263 says so.
+    rows stay county-wide, as on a form holding several agencies' rows. Warning LZ263 says so,
+    and, when an indicator the agency does not answer for kept them county-wide, says that.
     """
     blank = [row for row in part.rows if row.agency_id is None]
     if not blank:
@@ -392,18 +393,25 @@ def _blank_agency_cells_of_named_agency(part: ReportPart, plan: Plan) -> Problem
     if agency is None:
         return None
     own = {row.indicator_id for row in part.rows if row.agency_id == agency.id}
-    if any(row.agency_id not in (None, agency.id) for row in part.rows) or any(
-        row.indicator_id in own or agency.id not in plan.indicator(row.indicator_id).agencies
-        for row in blank
-    ):
+    if part.named_agencies - {agency.id} or any(row.indicator_id in own for row in blank):
         return None
+    params: dict[str, object] = {"agency": agency.names(), "text": text}
+    foreign = {
+        row.indicator_id
+        for row in blank
+        if agency.id not in plan.indicator(row.indicator_id).agencies
+    }
+    if foreign:
+        ids = [indicator.id for indicator in plan.indicators if indicator.id in foreign]
+        params["indicators"] = Bilingual("、".join(ids), ", ".join(ids))
+        key += "_blank_county"
+        return Problem("LZ263", key, file=part.file, line=blank[0].row, params=params)
     for row in blank:
         row.agency_id = agency.id
     part.notes = {
         (indicator_id, agency.id if agency_id is None else agency_id): note
         for (indicator_id, agency_id), note in part.notes.items()
     }
-    params = {"agency": agency.names(), "text": text}
     return Problem("LZ263", key + "_blank", file=part.file, line=blank[0].row, params=params)
 
 
