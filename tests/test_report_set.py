@@ -249,6 +249,89 @@ def test_a_titled_form_with_indicators_its_agency_does_not_answer_for_stays_coun
     ]
 
 
+def fill_per_agency_form(path: Path, figures: dict[str, int], keep_agency: int = 0) -> None:
+    """Fill ``template --per-agency``'s form as an agency might: figures typed by indicator,
+    the agency cells of all but the first ``keep_agency`` rows cleared ("it is our form")."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    for row in sheet.iter_rows(min_row=2):
+        if row[1].value in figures:
+            row[5].value = figures[row[1].value]
+        if row[0].row > 1 + keep_agency:
+            row[4].value = None
+    workbook.save(path)
+
+
+def test_blank_agency_cells_on_a_per_agency_form_are_its_agencys() -> None:
+    # Read as county-wide, 1.1's 3 from forestry would replace the sum 3 + 10 (LZ240).
+    assert run_lzip("template", "2025", "--per-agency", "-f", "xlsx", "-o", "2025").exit_code == 0
+    fill_per_agency_form(Path("2025/forestry.xlsx"), {"1.1": 3, "6.1": 2})
+    fill_per_agency_form(Path("2025/ip-office.xlsx"), {"1.1": 10}, keep_agency=99)
+    document = check_json("2025")
+    assert own_figures(document, "1.1") == {"ip-office": 10, "forestry": 3}
+    assert next(e for e in document["indicators"] if e["id"] == "1.1")["actual"] == 13
+    assert own_figures(document, "6.1") == {"forestry": 2}
+    assert warnings_of(document, "LZ263") == [
+        "责任单位列留空的行按县林业局的数值读取：文件名 'forestry.xlsx' 写明了单位"
+    ]
+    assert warnings_of(document, "LZ240") == []
+
+
+def test_blank_agency_cells_below_the_agency_typed_once_are_its_agencys() -> None:
+    assert run_lzip("template", "2025", "--per-agency", "-f", "xlsx", "-o", "2025").exit_code == 0
+    fill_per_agency_form(Path("2025/forestry.xlsx"), {"1.1": 3, "2.1": 50}, keep_agency=1)
+    document = check_json("2025")
+    entry = next(e for e in document["indicators"] if e["id"] == "2.1")  # judged per agency
+    assert {a["id"]: a["actual"] for a in entry["agencies"]}["forestry"] == 50
+    assert warnings_of(document, "LZ242") == []
+
+
+def test_blank_agency_cells_with_an_indicator_not_the_forms_agencys_stay_county_wide() -> None:
+    # Forestry's form holds 4.3, which is not forestry's: its blank rows may be the county's.
+    assert (
+        run_lzip("template", "2025", "--agency", "forestry", "-o", "forestry.xlsx").exit_code == 0
+    )
+    workbook = openpyxl.load_workbook("forestry.xlsx")
+    sheet = workbook.active
+    sheet["E2"], sheet["F2"] = None, 3
+    sheet.append([2025, "4.3", "有效注册商标拥有量", "件", None, 1652])
+    workbook.save("forestry.xlsx")
+    document = check_json("forestry.xlsx", "--lang", "en")
+    assert next(e for e in document["indicators"] if e["id"] == "1.1")["actual"] == 3
+    assert own_figures(document, "1.1") == {}
+    assert warnings_of(document, "LZ263") == [
+        "the form's name 'forestry.xlsx' names County Forestry Bureau, but the rows whose "
+        "agency cell is blank hold indicators County Forestry Bureau is not responsible for "
+        "(4.3): they are read as county-wide figures. If they are County Forestry Bureau's, "
+        "fill in the agency cell of every row"
+    ]
+
+
+def test_the_county_rows_of_the_whole_form_titled_by_one_agency_stay_county_wide() -> None:
+    # The IP office fills in only the county rows of the form for every agency.
+    assert run_lzip("template", "2025", "-o", "2025.xlsx").exit_code == 0
+    workbook = openpyxl.load_workbook("2025.xlsx")
+    sheet = workbook.active
+    sheet["F26"] = 1652  # 4.3, the county row
+    sheet.insert_rows(1)
+    sheet["A1"] = "填报单位：县知识产权局"
+    workbook.save("2025.xlsx")
+    document = check_json("2025.xlsx")
+    assert next(e for e in document["indicators"] if e["id"] == "4.3")["actual"] == 1652
+    assert own_figures(document, "4.3") == {}
+    assert warnings_of(document, "LZ263") == []
+
+
+def test_blank_agency_cells_on_a_form_holding_several_agencies_stay_county_wide() -> None:
+    # The IP office's summary of the whole county: its blank rows are the county's figures.
+    text = "指标,责任单位,数值\n4.3,,1652\n4.3,县科工贸局,40\n"
+    Path("县知识产权局2025.csv").write_text(text, encoding="utf-8")
+    document = check_json("县知识产权局2025.csv")
+    assert next(e for e in document["indicators"] if e["id"] == "4.3")["actual"] == 1652
+    assert own_figures(document, "4.3") == {"industry-trade": 40}
+    assert warnings_of(document, "LZ263") == []
+
+
 @pytest.mark.parametrize("name", ["2024.csv", "county_2024.csv", "全县2024.csv"])
 def test_a_form_that_names_no_agency_is_county_wide_without_a_word(name: str) -> None:
     Path(name).write_text("鹿寨县2024年填报表,\n指标,数值\n4.3,1652\n", encoding="utf-8")

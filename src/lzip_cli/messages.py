@@ -635,6 +635,31 @@ TEXTS.update(
             "the report has no agency column and its name {text!r} names an agency: the rows "
             "are read as {agency}'s figures",
         ),
+        "rows_of_titled_agency_blank": (
+            "责任单位列留空的行按{agency}的数值读取：标题写明填报单位是{agency}",
+            "the rows whose agency cell is blank are read as {agency}'s figures: the title "
+            "names {agency} as who filled the form in",
+        ),
+        "rows_of_named_agency_blank": (
+            "责任单位列留空的行按{agency}的数值读取：文件名 {text!r} 写明了单位",
+            "the rows whose agency cell is blank are read as {agency}'s figures: the form's "
+            "name {text!r} names the agency",
+        ),
+        "rows_of_titled_agency_blank_county": (
+            "标题写明填报单位是{agency}，但责任单位列留空的行中有{agency}不负责的指标 "
+            "{indicators}：这些留空的行按全县合计读取。若是{agency}的数值，请在每行填写责任单位",
+            "the title names {agency} as who filled the form in, but the rows whose agency "
+            "cell is blank hold indicators {agency} is not responsible for ({indicators}): "
+            "they are read as county-wide figures. If they are {agency}'s, fill in the agency "
+            "cell of every row",
+        ),
+        "rows_of_named_agency_blank_county": (
+            "文件名 {text!r} 写明了{agency}，但责任单位列留空的行中有{agency}不负责的指标 "
+            "{indicators}：这些留空的行按全县合计读取。若是{agency}的数值，请在每行填写责任单位",
+            "the form's name {text!r} names {agency}, but the rows whose agency cell is blank "
+            "hold indicators {agency} is not responsible for ({indicators}): they are read as "
+            "county-wide figures. If they are {agency}'s, fill in the agency cell of every row",
+        ),
         "rows_of_titled_agency_county": (
             "报表没有责任单位列，标题写明填报单位是{agency}，但表中有{agency}不负责的指标 "
             "{indicators}：各行按全县合计读取。若是{agency}的数值，请加上“责任单位”列",

@@ -88,6 +88,8 @@ class ReportPart:
     #: Whether the header has an agency column; without one every row is a county-wide row,
     #: unless the form names its agency (see :func:`lzip_cli.report_set.read_reports`).
     agency_column: bool = True
+    #: The agencies the agency column names in the rows read, those without a figure too.
+    named_agencies: set[str] = field(default_factory=set)
     #: A workbook's sheet that was read and the year its name gives (``2023年``), if any.
     sheet: tuple[str, int | None] | None = None
 
@@ -216,6 +218,7 @@ class ReportPart:
         if body is not None:
             self.rows, self.year_cells, self.header_year = body.read(year, year_from)
             self.notes = body.notes
+            self.named_agencies = body.named_agencies
 
     def year_unknown(self) -> Problem:
         """LZ214 for this file, saying which years its name holds if it holds several, or which
@@ -405,6 +408,8 @@ class _Body:
         delimiters: list[str] | None = None,
     ) -> None:
         self.rows = rows
+        #: The agencies the agency cells of the rows read name, figures or not (not None).
+        self.named_agencies: set[str] = set()
         self.delimiters = delimiters or []  # filled in as the rows are read
         self.held: list[tuple[int, list[str]]] = []
         self.plan = plan
@@ -769,6 +774,7 @@ class _Body:
             parsed.append(parsed_row)
         if not data_rows:
             log.add(Problem("LZ250", "report_no_rows", file=name, line=header.row))
+        self.named_agencies = {agency.id for _, agency in seen.agencies.values() if agency}
         log.raise_if_any()
         return parsed, year_cells, value_year
 

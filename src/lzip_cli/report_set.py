@@ -329,8 +329,10 @@ def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:
     indicator in them, and warning LZ263 says so; else they stay county-wide, and LZ263 says
     why. A form that names no agency, or the county (``county.csv``), is left as it is.
     """
-    if part.agency_column or not part.rows:
+    if not part.rows:
         return None
+    if part.agency_column:
+        return _blank_agency_cells_of_named_agency(part, plan)
     agency, key = None, "rows_of_titled_agency"
     text = ""
     for text in _labelled(part.titles):
@@ -361,6 +363,56 @@ def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:
         for (indicator_id, agency_id), note in part.notes.items()
     }
     return Problem("LZ263", key, file=part.file, params=params)
+
+
+def _form_agency(part: ReportPart, plan: Plan) -> tuple[Agency | None, str, str]:
+    """The agency a form names by a title row or, failing that, by its file name, the key of
+    the message saying which, and the text that named it; None for none or the county."""
+    for text in _labelled(part.titles):
+        if (agency := _agency_named(text, plan)) is not None:
+            return agency, "rows_of_titled_agency", text
+    stem = _name_stem(part)
+    if _names_the_county(stem):
+        return None, "", ""
+    return _agency_named(stem, plan), "rows_of_named_agency", os.path.basename(part.file)
+
+
+def _blank_agency_cells_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:
+    """A form of one agency (``forestry.xlsx`` from ``template --per-agency``, or titled
+    填报单位：县林业局) whose agency cells were left blank: those rows are that agency's.
+
+    Only when every agency cell, of a row with a figure or not, names that agency, the agency answers for every
+    indicator of the blank rows, and none of them repeats a row of its own; else the blank
+    rows stay county-wide, as on a form holding several agencies' rows. Warning LZ263 says so,
+    and, when an indicator the agency does not answer for kept them county-wide, says that.
+    """
+    blank = [row for row in part.rows if row.agency_id is None]
+    if not blank:
+        return None
+    agency, key, text = _form_agency(part, plan)
+    if agency is None:
+        return None
+    own = {row.indicator_id for row in part.rows if row.agency_id == agency.id}
+    if part.named_agencies - {agency.id} or any(row.indicator_id in own for row in blank):
+        return None
+    params: dict[str, object] = {"agency": agency.names(), "text": text}
+    foreign = {
+        row.indicator_id
+        for row in blank
+        if agency.id not in plan.indicator(row.indicator_id).agencies
+    }
+    if foreign:
+        ids = [indicator.id for indicator in plan.indicators if indicator.id in foreign]
+        params["indicators"] = Bilingual("、".join(ids), ", ".join(ids))
+        key += "_blank_county"
+        return Problem("LZ263", key, file=part.file, line=blank[0].row, params=params)
+    for row in blank:
+        row.agency_id = agency.id
+    part.notes = {
+        (indicator_id, agency.id if agency_id is None else agency_id): note
+        for (indicator_id, agency_id), note in part.notes.items()
+    }
+    return Problem("LZ263", key + "_blank", file=part.file, line=blank[0].row, params=params)
 
 
 def _name_stem(part: ReportPart) -> str:
