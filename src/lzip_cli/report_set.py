@@ -381,10 +381,11 @@ def _blank_agency_cells_of_named_agency(part: ReportPart, plan: Plan) -> Problem
     """A form of one agency (``forestry.xlsx`` from ``template --per-agency``, or titled
     填报单位：县林业局) whose agency cells were left blank: those rows are that agency's.
 
-    Only when every agency cell, of a row with a figure or not, names that agency, the agency answers for every
-    indicator of the blank rows, and none of them repeats a row of its own; else the blank
-    rows stay county-wide, as on a form holding several agencies' rows. Warning LZ263 says so,
-    and, when an indicator the agency does not answer for kept them county-wide, says that.
+    Only when every agency cell, of a row with a figure or not, names that agency, the agency
+    answers for every indicator of the blank rows, and none of them repeats a row of its own;
+    else the blank rows stay county-wide, as on a form holding several agencies' rows. Warning
+    LZ263 says so, and, when an indicator the agency does not answer for kept them county-wide,
+    says that.
     """
     blank = [row for row in part.rows if row.agency_id is None]
     if not blank:
