@@ -563,14 +563,14 @@ class _Body:
         candidates = [value_column]
         if ragged:
             candidates += sorted(set(header.by_year.get("value", {}).values()) - {value_column})
-        texts = (columns.get("note"), columns.get("name"))
-        figures = {i for i in columns.values() if i not in texts}
-        figures |= {i for years in header.by_year.values() for i in years.values()}
         units = tuple(u for u in (indicator.unit, indicator.count_unit) if u)
         for column in candidates:
             split = thousands_split(cells, column, units)
             if split is None:
-                continue
+                continue  # most rows that get here: a count beside an amount without a comma
+            texts = (columns.get("note"), columns.get("name"))
+            figures = {i for i in columns.values() if i not in texts}
+            figures |= {i for years in header.by_year.values() for i in years.values()}
             pieces = range(column + 1, column + 2 + split["rest"].count(","))
             if not ragged and all(piece in figures for piece in pieces):
                 if column + 1 == columns.get("count") and indicator.compound and len(pieces) == 1:

@@ -172,15 +172,21 @@ def agency_cell(text: str) -> str:
     return "" if text and names_the_county(text) else text
 
 
+#: What :attr:`TextsSeen.figures` holds for a cell not read yet (None is a blank cell's figure).
+_UNSEEN = object()
+
+
 class TextsSeen:
     """Cell texts a report's rows have held, for the rows below: each agency cell's
-    :func:`agency_cell` and its agency, and each note, so that a report's many rows of one note
-    share one string."""
+    :func:`agency_cell` and its agency, each value cell's figure as read for an indicator's unit
+    and kind, and each note, so that a report's many rows of one note share one string. (A value
+    cell that was refused is not remembered: it is read, and refused, again.)"""
 
-    __slots__ = ("agencies", "notes")
+    __slots__ = ("agencies", "figures", "notes")
 
     def __init__(self) -> None:
         self.agencies: dict[str, tuple[str, Agency | None]] = {}
+        self.figures: dict[tuple[str, str, str], CellValue] = {}
         self.notes: dict[str, str] = {}
 
 
@@ -284,12 +290,25 @@ def parse_row(
     # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
     # 万 alone is how 万元 is often written (850万).
     units = (indicator.unit, "万") if indicator.unit == "万元" else (indicator.unit,)
+    # A value read before for the same unit and kind passed the same checks: only the warning
+    # below remains. (An .xlsx ScaledNumber is no plain str: never looked up, always read.)
+    figure_key = (value_text, indicator.unit, indicator.kind)
     try:
-        value = _figure(value_text, units, percent=indicator.unit == "%")
-        if indicator.kind == "rate" and isinstance(value, float) and value > 100:
-            raise CellError("cell_rate_above_100")
-        if isinstance(value, float) and not value.is_integer() and indicator.unit in WHOLE_UNITS:
-            raise CellError("cell_value_whole")
+        if (
+            type(value_text) is not str
+            or (value := seen.figures.get(figure_key, _UNSEEN)) is _UNSEEN
+        ):
+            value = _figure(value_text, units, percent=indicator.unit == "%")
+            if indicator.kind == "rate" and isinstance(value, float) and value > 100:
+                raise CellError("cell_rate_above_100")
+            if (
+                isinstance(value, float)
+                and not value.is_integer()
+                and indicator.unit in WHOLE_UNITS
+            ):
+                raise CellError("cell_value_whole")
+            if type(value_text) is str:
+                seen.figures[figure_key] = value
     except CellError as exc:
         problem("value", exc.key, expected=indicator.units(), **exc.params)
         value, ok = None, False
