@@ -7,6 +7,8 @@ about. Forms lzip refuses are in ``test_bad_reports.py``.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -182,3 +184,101 @@ def test_a_mark_for_not_carried_out(mark: str) -> None:
     assert (county["actual"], county["not_carried_out"]) == (0, True)
     [finance] = indicator(document, "5.1")["contributions"]
     assert (finance["actual"], finance["not_carried_out"], finance["count"]) == (0, True, 0)
+
+
+# --- the form's unit column (计量单位) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "indicator_id", "verdict"),
+    [
+        ("起", "1.1", "same"),
+        (" 起 ", "1.1", "same"),
+        ("cases", "1.1", "same"),  # the English form's
+        ("万元/笔", "5.1", "same"),
+        ("万元／笔", "5.1", "same"),  # full-width slash
+        ("10k yuan / deals", "5.1", "same"),
+        ("万元", "5.1", "same"),  # the amount's unit alone
+        ("元/笔", "5.1", "scale"),
+        ("元", "5.1", "scale"),
+        ("亿元", "5.1", "scale"),
+        ("yuan / deals", "5.1", "scale"),
+        ("件", "1.1", "other"),
+        ("万元/件", "5.1", "other"),
+        ("%", "1.1", "other"),
+    ],
+)
+def test_a_unit_cell_is_compared_with_the_indicators_unit(
+    unit: str, indicator_id: str, verdict: str
+) -> None:
+    from lzip_cli.plan_loader import load_plan
+    from lzip_cli.report_row import unit_mismatch
+
+    plan = load_plan(Path(__file__).resolve().parents[1] / "data")
+    assert unit_mismatch(unit, plan.indicator(indicator_id)) == verdict
+
+
+def test_money_in_another_scale_in_the_unit_column_is_refused_at_that_cell() -> None:
+    Path("2025.csv").write_text(
+        "年度,指标,计量单位,责任单位,数值,笔数\n2025,5.1,元/笔,县知识产权局,8500000,3\n",
+        encoding="utf-8",
+    )
+    result = run_lzip("check", "2025.csv", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "2025.csv:2:3: error LZ271: the unit cell says '元/笔', but indicator 5.1 counts its "
+        "amount in 10k yuan, so the figure would be off by a power of ten: convert it to 10k yuan "
+        "and put 10k yuan / deals back in the unit cell\n"
+    )
+
+
+def test_another_unit_in_the_unit_column_is_read_in_the_indicators_unit_with_a_warning() -> None:
+    document = check("2024.csv", "指标,计量单位,责任单位,数值\n1.1,件,县林业局,3\n")
+    assert own_rows(document, "1.1") == {"forestry": 3}
+    [warning] = document["warnings"]
+    assert (warning["code"], warning["line"], warning["column"]) == ("LZ272", 2, 2)
+    assert warning["message"] == "计量单位写作 '件'，与指标 1.1 的单位 起 不同：数值按 起 读取"
+
+
+def test_a_unit_cell_beside_no_figure_is_not_compared() -> None:
+    document = check(
+        "2024.csv", "指标,计量单位,责任单位,数值\n1.1,元,县林业局,\n6.1,次,县教育局,2\n"
+    )
+    assert warning_codes(document) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_forms_from_lzip_template_have_units_lzip_reads_as_the_indicators(lang: str) -> None:
+    run_lzip("template", "2025", "-o", "form.csv", "--lang", lang)
+    header, *rows = csv.reader(io.StringIO(Path("form.csv").read_text(encoding="utf-8-sig")))
+    unit, agency, value, count = 3, 4, 5, 6  # 计量单位, 责任单位, 数值, 笔数/件数
+    # Every agency's row filled in, units as the form gives them; a count where it takes one.
+    filled = [header] + [
+        [*row[:value], str(number), "1" if "/" in row[unit] else "", *row[count + 1 :]]
+        for number, row in enumerate(rows, start=1)
+        if row[agency]
+    ]
+    with open("2025.csv", "w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows(filled)
+    result = run_lzip("validate", "2025.csv", "--lang", lang)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_second_unit_column_is_read_past() -> None:
+    document = check("2024.csv", "指标,单位,计量单位,责任单位,数值\n1.1,起,起,县林业局,3\n")
+    assert own_rows(document, "1.1") == {"forestry": 3}
+    assert warning_codes(document) == []
+
+
+def test_money_in_another_scale_on_the_xlsx_form_is_refused_at_its_unit_cell() -> None:
+    import openpyxl
+
+    run_lzip("template", "2025", "-o", "form.xlsx", "--agency", "ip-office")
+    book = openpyxl.load_workbook("form.xlsx")
+    sheet = book.active
+    row = next(r for r in sheet.iter_rows() if r[1].value == "5.1")
+    row[3].value, row[5].value, row[6].value = "元/笔", 8500000, 3  # the unit changed, not the sum
+    book.save("2025.xlsx")
+    result = run_lzip("check", "2025.xlsx")
+    assert result.exit_code == 2
+    assert f"2025.xlsx:{row[3].row}:4" in result.stderr and "LZ271" in result.stderr

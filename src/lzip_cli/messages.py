@@ -635,6 +635,18 @@ TEXTS.update(
             "the report has no agency column and its name {text!r} names an agency: the rows "
             "are read as {agency}'s figures",
         ),
+        "unit_cell_scale": (
+            "计量单位写作 {text!r}，而指标 {indicator} 的金额以 {amount} 计，数值会差几个数量级："
+            "请把数值换算为 {amount} 后填写，并把计量单位改回 {unit}",
+            "the unit cell says {text!r}, but indicator {indicator} counts its amount in "
+            "{amount}, so the figure would be off by a power of ten: convert it to {amount} and "
+            "put {unit} back in the unit cell",
+        ),
+        "unit_cell_other": (
+            "计量单位写作 {text!r}，与指标 {indicator} 的单位 {unit} 不同：数值按 {unit} 读取",
+            "the unit cell says {text!r}, not {unit} as indicator {indicator} is counted: the "
+            "figure is read in {unit}",
+        ),
         "rows_of_titled_agency_blank": (
             "责任单位列留空的行按{agency}的数值读取：标题写明填报单位是{agency}",
             "the rows whose agency cell is blank are read as {agency}'s figures: the title "
@@ -1963,6 +1975,16 @@ TEXTS.update(
         "code.LZ270": (
             "报表的数据行中又出现了表头（多半是两个文件拼接而成）。",
             "The report's header appears again among its rows (two files joined, most likely).",
+        ),
+        "code.LZ271": (
+            "报表的计量单位列写的是另一数量级的货币单位（元、千元、亿元），而指标以万元计。",
+            "The report's unit column names money in another scale (元, 千元, 亿元) than the "
+            "indicator's 万元.",
+        ),
+        "code.LZ272": (
+            "报表的计量单位列写的单位与指标的单位不同；数值按指标的单位读取。",
+            "The report's unit column names another unit than the indicator's; the figure is read "
+            "in the indicator's unit.",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",

@@ -47,9 +47,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "count": ("count", "笔数", "件数", "笔数/件数"),
     "note": ("note", "备注", "说明"),
     "year": ("year", "年度", "年份"),
-    # Shown in lzip's report form for the reader's benefit; read past without a warning.
-    # (序号 is a running number, 1, 2, 3 …, not an indicator's id.)
-    "info": ("unit", "计量单位", "单位", "序号", "no."),
+    # The form's unit of measure: checked against the indicator's (LZ271, LZ272), never read.
+    "unit": ("unit", "计量单位", "单位"),
+    # Read past without a warning: 序号 is a running number, 1, 2, 3 …, not an indicator's id.
+    "info": ("序号", "no."),
 }
 
 
@@ -159,6 +160,8 @@ def _map_header(
         canonical = header_field(cell)
         if canonical is None:
             ignored.append(cell.strip())
+        elif canonical == "unit":
+            found.setdefault(canonical, [index])  # a second unit column is read past
         elif canonical != "info":
             found.setdefault(canonical, []).append(index)
     for stand_in, required in _STAND_INS.items():
@@ -205,6 +208,8 @@ def _map_header(
         for index, cell in enumerate(cells):
             if fold(cell).casefold() == "单位":
                 columns["agency"] = index
+                if columns.get("unit") == index:
+                    del columns["unit"]
                 break
     for required in REQUIRED:
         if required not in columns:
@@ -262,7 +267,7 @@ def refuse_lzip_output(cells: list[str], row: int, name: str, lines: list[int] |
 
 
 def header_field(cell: str) -> str | None:
-    """The field a header cell names (``info`` for the form's own columns), or None."""
+    """The field a header cell names (``info`` for a column read past, 序号), or None."""
     text = fold(cell).casefold()
     if not text:
         return None

@@ -58,6 +58,7 @@ CELL_CODES = {
     "indicator_name_mismatch": "LZ262",
     "cell_scaled_format": "LZ269",
     "header_repeated": "LZ270",
+    "unit_cell_scale": "LZ271",
 }
 
 
@@ -182,12 +183,58 @@ class TextsSeen:
     and kind, and each note, so that a report's many rows of one note share one string. (A value
     cell that was refused is not remembered: it is read, and refused, again.)"""
 
-    __slots__ = ("agencies", "figures", "notes")
+    __slots__ = ("agencies", "figures", "notes", "units")
 
     def __init__(self) -> None:
         self.agencies: dict[str, tuple[str, Agency | None]] = {}
         self.figures: dict[tuple[str, str, str], CellValue] = {}
         self.notes: dict[str, str] = {}
+        #: :func:`unit_mismatch` of each unit cell's text and indicator id.
+        self.units: dict[tuple[str, str], str] = {}
+
+
+#: Units of money by what they multiply: a figure in one written where the plan counts another
+#: is off by a power of ten.
+_MONEY_SCALES = {
+    "元": 1,
+    "yuan": 1,
+    "rmb": 1,
+    "cny": 1,
+    "千元": 10**3,
+    "万元": 10**4,
+    "万": 10**4,
+    "10kyuan": 10**4,
+    "十万元": 10**5,
+    "百万元": 10**6,
+    "千万元": 10**7,
+    "亿元": 10**8,
+    "亿": 10**8,
+}
+
+
+def _unit_texts(indicator: Indicator) -> Bilingual:
+    """The indicator's unit as its form writes it: ``万元/笔``, ``10k yuan / deals``."""
+    zh, en = indicator.unit, indicator.unit_label("en")
+    if indicator.count_unit is not None:
+        zh, en = f"{zh}/{indicator.count_unit}", f"{en} / {indicator.count_unit_label('en')}"
+    return Bilingual(zh, en)
+
+
+def unit_mismatch(text: str, indicator: Indicator) -> str:
+    """How a unit cell of the form (计量单位) compares with the unit ``indicator`` is counted in:
+    ``same`` (as the form from ``lzip template`` writes it, in either language, or the amount's
+    unit alone), ``scale`` (money in another scale: 元 where the plan counts 万元), or ``other``.
+    """
+    written = fold(text).casefold()
+    texts = _unit_texts(indicator)
+    accepted = {indicator.unit, indicator.unit_label("en"), texts.zh, texts.en}
+    if written in {fold(unit).casefold() for unit in accepted}:
+        return "same"
+    amount = written.split("/")[0]
+    scale, planned = _MONEY_SCALES.get(amount), _MONEY_SCALES.get(fold(indicator.unit).casefold())
+    if scale is not None and planned is not None and scale != planned:
+        return "scale"
+    return "other"
 
 
 def parse_row(
@@ -287,6 +334,34 @@ def parse_row(
             return None
         agency_id = agency.id
     ok = True
+    unit_text = _cell(cells, columns, "unit").strip() if "unit" in columns else ""
+    if unit_text and (value_text.strip() or count_text.strip()):
+        if (verdict := seen.units.get((unit_text, indicator.id))) is None:
+            verdict = seen.units[unit_text, indicator.id] = unit_mismatch(unit_text, indicator)
+        if verdict == "scale":  # 元 where the plan counts 万元: the figure is 10,000 times off
+            problem(
+                "unit",
+                "unit_cell_scale",
+                indicator=indicator.id,
+                amount=indicator.units(),
+                unit=_unit_texts(indicator),
+            )
+            ok = False
+        elif verdict == "other":
+            warnings.append(
+                Problem(
+                    "LZ272",
+                    "unit_cell_other",
+                    file=name,
+                    line=row,
+                    column=columns["unit"] + 1,
+                    params={
+                        "text": unit_text,
+                        "indicator": indicator.id,
+                        "unit": _unit_texts(indicator),
+                    },
+                )
+            )
     # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
     # 万 alone is how 万元 is often written (850万).
     units = (indicator.unit, "万") if indicator.unit == "万元" else (indicator.unit,)
