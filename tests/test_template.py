@@ -466,11 +466,25 @@ def test_per_agency_with_agency_writes_only_those_forms(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["finance.csv", "forestry.csv"]
 
 
-@pytest.mark.parametrize("name", ["forms.xlsx", "forms.csv"])
-def test_per_agency_output_named_like_a_file_is_refused(tmp_path: Path, name: str) -> None:
-    result = run_lzip("template", "2025", "--per-agency", "-o", tmp_path / name, "--lang", "en")
+@pytest.mark.parametrize(
+    ("name", "options", "hint"),
+    [
+        ("forms.xlsx", [], True),  # .xlsx forms were meant: -f xlsx makes them
+        ("forms.xlsx", ["-f", "xlsx"], False),
+        ("forms.csv", [], False),  # CSV forms are what --per-agency writes anyway
+    ],
+)
+def test_per_agency_output_named_like_a_file_is_refused(
+    tmp_path: Path, name: str, options: list[str], hint: bool
+) -> None:
+    result = run_lzip(
+        "template", "2025", "--per-agency", "-o", tmp_path / name, *options, "--lang", "en"
+    )
     assert result.exit_code == 2
-    assert "with --per-agency, -o names the folder for the agencies' forms" in result.stderr
+    assert "with --per-agency, -o names the folder for the agencies' forms, not a file" in (
+        result.stderr
+    )
+    assert ("add -f xlsx" in result.stderr) is hint
     assert not (tmp_path / name).exists()
 
 

@@ -1008,7 +1008,11 @@ def template(
             # -o forms.xlsx made a folder of that name full of CSV forms
             from lzip_cli.usage import usage_error
 
-            raise usage_error(ctx, "output", _t("per_agency_output_is_a_file", code))
+            # the hint only where .xlsx forms were what the name asked for
+            key = "per_agency_output_is_a_file"
+            if output.suffix.lower() == ".xlsx" and output_format is not FormFormat.xlsx:
+                key += "_xlsx"
+            raise usage_error(ctx, "output", _t(key, code))
         chosen = output_format or FormFormat.csv
         plan_files = [
             resolve_data_dir(data) / name for name in ("agencies.yaml", "indicators.yaml")

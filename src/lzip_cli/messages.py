@@ -1182,6 +1182,10 @@ TEXTS.update(
             "differs from the YEAR argument ({year})",
         ),
         "per_agency_output_is_a_file": (
+            "--per-agency 时 -o 是存放各单位表格的目录，不是文件名",
+            "with --per-agency, -o names the folder for the agencies' forms, not a file",
+        ),
+        "per_agency_output_is_a_file_xlsx": (
             "--per-agency 时 -o 是存放各单位表格的目录，不是文件名；xlsx 表格请加 -f xlsx",
             "with --per-agency, -o names the folder for the agencies' forms, not a file; for "
             ".xlsx forms add -f xlsx",
