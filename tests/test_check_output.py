@@ -137,7 +137,7 @@ def test_an_xlsx_file_shows_a_figure_just_short_of_the_target_as_the_table_does(
 
 
 def forms_with_a_warning() -> Path:
-    """Two agencies' forms for 2024; the county's 7.1 (10) is not the sum of the rows (3):
+    """Two agencies' forms for 2024; the county's 7.1 (2) is less than the rows' sum (3):
     warning LZ240 at ip.csv's row 3."""
     folder = Path("returns", "2024")
     folder.mkdir(parents=True)
@@ -145,7 +145,7 @@ def forms_with_a_warning() -> Path:
         "指标,责任单位,数值\n1.1,县林业局,2\n7.1,县林业局,3\n", encoding="utf-8"
     )
     (folder / "ip.csv").write_text(
-        "指标,责任单位,数值\n1.1,县知识产权局,9\n7.1,,10\n", encoding="utf-8"
+        "指标,责任单位,数值\n1.1,县知识产权局,9\n7.1,,2\n", encoding="utf-8"
     )
     return folder
 
@@ -193,7 +193,7 @@ def test_an_xlsx_file_lists_the_warnings_on_a_sheet_of_their_own() -> None:
             "returns/2024/ip.csv",
             3,
             None,
-            "indicator 7.1: the county figure 10 differs from the agencies' sum 3; the county "
+            "indicator 7.1: the county figure 2 differs from the agencies' sum 3; the county "
             "figure stands",
         ),
     ]

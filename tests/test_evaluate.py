@@ -764,3 +764,40 @@ def test_a_repeated_stock_figure_is_still_added_up_and_the_warning_says_so() -> 
     assert "reports 1,234,567, as Agency a does, and the county figure is their sum, 2,469,134" in (
         format_problem(warning, "en", "warning")
     )
+
+
+@pytest.mark.parametrize(
+    ("county", "warned"),
+    [
+        (30.0, False),  # above the part reported: the agencies not reported make up the rest
+        (5.0, True),  # below the part reported: the county row and the rows disagree
+    ],
+)
+def test_a_county_row_beside_some_agencies_rows_differs_only_when_below_their_sum(
+    shipped: Plan, county: float, warned: bool
+) -> None:
+    # 7.1 has nine responsible agencies; two reported.
+    rows = [
+        row(2, "7.1", None, county),
+        row(3, "7.1", "forestry", 3.0),
+        row(4, "7.1", "education", 4.0),
+    ]
+    result = check(*rows, plan=shipped)
+    assert [w.code for w in result.warnings if w.code == "LZ240"] == (["LZ240"] if warned else [])
+    assert result.indicator("7.1").county.value == county
+
+
+def test_a_county_count_beside_some_agencies_rows_is_compared_when_the_amounts_agree(
+    shipped: Plan,
+) -> None:
+    # 5.1: the amounts add up, so the agencies not reported had nothing, and no deals either.
+    rows = [row(2, "5.1", None, 300.0, 5.0), row(3, "5.1", "finance", 300.0, 3.0)]
+    [warning] = [w for w in check(*rows, plan=shipped).warnings if w.code == "LZ240"]
+    assert warning.key == "county_count_differs_from_sum"
+
+
+def test_a_county_count_beside_an_amount_short_of_the_county_is_not_compared(
+    shipped: Plan,
+) -> None:
+    rows = [row(2, "5.1", None, 500.0, 5.0), row(3, "5.1", "finance", 300.0, 3.0)]
+    assert [w.code for w in check(*rows, plan=shipped).warnings if w.code == "LZ240"] == []

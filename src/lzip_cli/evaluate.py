@@ -445,6 +445,11 @@ def _evaluate_indicator(
         county = _row_figure(yardstick, county_row)
         # A rate is not summed, but one agency's rate beside the county's is the same figure.
         if indicator.kind != "rate" or len(own) == 1:
+            # With responsible agencies not reported, the county's figure takes in theirs: only
+            # a county figure below the part reported disagrees with the agencies' rows.
+            partial = indicator.kind != "rate" and any(
+                a not in own or own[a].value is None for a in indicator.agencies
+            )
             for key, county_figure, total in (
                 ("county_differs_from_sum", county.value, _sum([f.value for f in own.values()])),
                 (
@@ -453,24 +458,27 @@ def _evaluate_indicator(
                     _sum([f.count for f in own.values() if f.value is not None]),
                 ),
             ):
-                if (
-                    total is not None
-                    and county_figure is not None
-                    and abs(total - county_figure) > RELATIVE_TOLERANCE * max(1.0, abs(total))
-                ):
-                    warnings.append(
-                        Problem(
-                            "LZ240",
-                            key,
-                            file=county_row.file or report.file,
-                            line=county_row.row,
-                            params={
-                                "indicator": indicator.id,
-                                "county": county_figure,
-                                "total": total,
-                            },
-                        )
+                if total is None or county_figure is None:
+                    continue
+                if abs(total - county_figure) <= RELATIVE_TOLERANCE * max(1.0, abs(total)):
+                    # the amounts agree: those not reported add nothing, to the count either
+                    partial = False
+                    continue
+                if partial and county_figure > total:
+                    continue
+                warnings.append(
+                    Problem(
+                        "LZ240",
+                        key,
+                        file=county_row.file or report.file,
+                        line=county_row.row,
+                        params={
+                            "indicator": indicator.id,
+                            "county": county_figure,
+                            "total": total,
+                        },
                     )
+                )
         return IndicatorResult(indicator, milestone, county, own)
     if indicator.kind == "rate" and len(agency_rows) > 1:
         # Rows in file order: the error points at the second row and lists them as read.

@@ -1886,8 +1886,10 @@ TEXTS.update(
             "The xlsx workbook unpacks to more than lzip reads (it may be a zip bomb); not read.",
         ),
         "code.LZ240": (
-            "全县合计与各单位数值之和不一致。",
-            "The county total differs from the sum of the agencies' figures.",
+            "全县合计与各单位数值之和不一致（有责任单位未填报时，只在全县合计小于已填报之和时提示）。",
+            "The county total differs from the sum of the agencies' figures (while some "
+            "responsible agencies have not reported: only when it is below the sum of those that "
+            "did).",
         ),
         "code.LZ241": (
             "填报单位不是该指标的责任单位（数值只在由各单位相加得出全县数时计入）。",
