@@ -448,6 +448,9 @@ def past_title_rows(
     Up to :data:`MAX_TITLE_ROWS` rows that :func:`is_title_row` may come before the header.
     Anything else (no header found, a row of figures above it) leaves the rows as they are: the
     first row is taken for the header and judged so. Each title row goes to ``titles``, numbered.
+
+    The rows up to the header are looked at when this is called; the rest pass through a chain,
+    not a generator of its own (a call saved per row of a large report).
     """
     iterator = iter(rows)
     held: list[tuple[int, list[str]]] = []
@@ -464,8 +467,7 @@ def past_title_rows(
             break
         if len(held) > MAX_TITLE_ROWS:
             break
-    yield from held
-    yield from iterator
+    return itertools.chain(held, iterator)
 
 
 @dataclass(slots=True)

@@ -150,42 +150,78 @@ def _detect_encoding(path: Path, name: str) -> str:
     )
 
 
+#: About how many characters of lines are read ahead and checked together (NUL, undecodable
+#: bytes) before the CSV reader is given them; a line found wrong stops the reading there.
+_BATCH_CHARS = 1 << 16
+
+
 def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
-    """Lines of ``handle``, refusing one longer than :data:`MAX_LINE_CHARS` without reading it all."""
+    """Lines of ``handle``, refusing one longer than :data:`MAX_LINE_CHARS` without reading it all.
+
+    The lines come in batches, each checked at once; the lines before a wrong one are given
+    first, and only then its error raised, as if each line were checked as it is read.
+    """
+    return itertools.chain.from_iterable(_line_batches(handle, name))
+
+
+def _line_batches(handle: TextIO, name: str) -> Iterator[list[str]]:
     readline = handle.readline
-    number = 0
+    number = 0  # lines given out before this batch
     while True:
-        try:
-            line = readline(MAX_LINE_CHARS)
-        except UnicodeDecodeError:  # UTF-16 cut off mid-character, or half a surrogate pair
-            raise LzipError(
-                [Problem("LZ203", "report_encoding", file=name, line=number + 1)]
-            ) from None
-        if line.endswith("\x1a"):
-            # DOS's end-of-file mark (Ctrl-Z), which `copy a.csv+b.csv` leaves after the last
-            # cell: no part of it. (Inside a line, it is the cell's text, as Excel reads it.)
-            line = line.rstrip("\x1a")
-        if not line:
+        batch: list[str] = []
+        size = 0
+        failure: Problem | None = None
+        end = False
+        while size < _BATCH_CHARS:
+            try:
+                line = readline(MAX_LINE_CHARS)
+            except UnicodeDecodeError:  # UTF-16 cut off mid-character, or half a surrogate pair
+                failure = Problem(
+                    "LZ203", "report_encoding", file=name, line=number + len(batch) + 1
+                )
+                break
+            if line.endswith("\x1a"):
+                # DOS's end-of-file mark (Ctrl-Z), which `copy a.csv+b.csv` leaves after the last
+                # cell: no part of it. (Inside a line, it is the cell's text, as Excel reads it.)
+                line = line.rstrip("\x1a")
+            if not line:
+                end = True
+                break
+            length = len(line)
+            if length >= MAX_LINE_CHARS and not line.endswith("\n"):
+                failure = Problem("LZ205", "line_too_long", file=name, line=number + len(batch) + 1)
+                break
+            batch.append(line)
+            size += length
+        text = "".join(batch)
+        if "\x00" in text or _UNDECODABLE.search(text):
+            for index, line in enumerate(batch):
+                problem = _line_problem(line, name, number + index + 1)
+                if problem is not None:
+                    yield batch[:index]
+                    raise LzipError([problem])
+        number += len(batch)
+        yield batch
+        if failure is not None:
+            raise LzipError([failure])
+        if end:
             return
-        number += 1
-        if len(line) >= MAX_LINE_CHARS and not line.endswith("\n"):
-            raise LzipError([Problem("LZ205", "line_too_long", file=name, line=number)])
-        if "\x00" in line:
-            raise LzipError([Problem("LZ204", "nul_byte", file=name, line=number)])
-        undecodable = _UNDECODABLE.search(line)
-        if undecodable:  # decoded with surrogateescape: the byte and its line are known exactly
-            raise LzipError(
-                [
-                    Problem(
-                        "LZ203",
-                        "report_encoding_byte",
-                        file=name,
-                        line=number,
-                        params={"byte": f"{ord(undecodable.group()) - 0xDC00:02X}"},
-                    )
-                ]
-            )
-        yield line
+
+
+def _line_problem(line: str, name: str, number: int) -> Problem | None:
+    """What is wrong in the text of a line: a NUL byte, or a byte its encoding cannot read."""
+    if "\x00" in line:
+        return Problem("LZ204", "nul_byte", file=name, line=number)
+    undecodable = _UNDECODABLE.search(line)
+    if undecodable:  # decoded with surrogateescape: the byte and its line are known exactly
+        return Problem(
+            "LZ203",
+            "report_encoding_byte",
+            file=name,
+            line=number,
+            params={"byte": f"{ord(undecodable.group()) - 0xDC00:02X}"},
+        )
+    return None
 
 
 #: Excel's first line naming a CSV's delimiter (``sep=;``): Excel reads it and shows no row for it.
@@ -239,50 +275,48 @@ def iter_csv_rows(
         # the line below it; an error in the text itself still gives the file's line. Where the
         # row's number is not its first line, it carries that line (for --format github).
         row = 0
-        while True:
-            start = reader.line_num + 1 + skipped  # where the next record begins
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except UnicodeDecodeError:
-                raise LzipError(
-                    [
-                        Problem(
-                            "LZ203",
-                            "report_encoding",
-                            file=name,
-                            line=reader.line_num + 1 + skipped,
-                        )
-                    ]
-                ) from None
-            except csv.Error as exc:
-                if str(exc).startswith("field larger than field limit"):
-                    raise LzipError(
-                        [
-                            Problem(
-                                "LZ206",
-                                "cell_too_long",
-                                file=name,
-                                line=start,
-                                params={"limit": MAX_FIELD_CHARS},
-                            )
-                        ]
-                    ) from None
-                if str(exc) == "unexpected end of data":
-                    raise LzipError(
-                        [Problem("LZ206", "csv_unclosed_quote", file=name, line=start)]
-                    ) from None
+        start = reader.line_num + 1 + skipped  # where the next record begins
+        try:
+            for cells in reader:
+                row += 1
+                yield (row if row == start else RowNumber(row, start)), cells
+                start = reader.line_num + 1 + skipped
+        except UnicodeDecodeError:
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ203",
+                        "report_encoding",
+                        file=name,
+                        line=reader.line_num + 1 + skipped,
+                    )
+                ]
+            ) from None
+        except csv.Error as exc:
+            if str(exc).startswith("field larger than field limit"):
                 raise LzipError(
                     [
                         Problem(
                             "LZ206",
-                            "csv_syntax",
+                            "cell_too_long",
                             file=name,
-                            line=reader.line_num + skipped,
-                            params={"reason": str(exc)},
+                            line=start,
+                            params={"limit": MAX_FIELD_CHARS},
                         )
                     ]
                 ) from None
-            row += 1
-            yield (row if row == start else RowNumber(row, start)), cells
+            if str(exc) == "unexpected end of data":
+                raise LzipError(
+                    [Problem("LZ206", "csv_unclosed_quote", file=name, line=start)]
+                ) from None
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ206",
+                        "csv_syntax",
+                        file=name,
+                        line=reader.line_num + skipped,
+                        params={"reason": str(exc)},
+                    )
+                ]
+            ) from None
