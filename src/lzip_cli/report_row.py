@@ -269,6 +269,12 @@ def parse_row(
             )
         )
 
+    def warn(code: str, key: str, column: str, **params: object) -> None:
+        """A warning at this row's cell of ``column``."""
+        warnings.append(
+            Problem(code, key, file=name, line=row, column=columns[column] + 1, params=params)
+        )
+
     indicator_text, agency_text, value_text, count_text, note_text, year_text, name_text = texts
     indicator_text = _trim(indicator_text)
     indicator = plan.find_indicator(indicator_text) if indicator_text else None
@@ -348,19 +354,13 @@ def parse_row(
             )
             ok = False
         elif verdict == "other":
-            warnings.append(
-                Problem(
-                    "LZ272",
-                    "unit_cell_other",
-                    file=name,
-                    line=row,
-                    column=columns["unit"] + 1,
-                    params={
-                        "text": unit_text,
-                        "indicator": indicator.id,
-                        "unit": _unit_texts(indicator),
-                    },
-                )
+            warn(
+                "LZ272",
+                "unit_cell_other",
+                "unit",
+                text=unit_text,
+                indicator=indicator.id,
+                unit=_unit_texts(indicator),
             )
     # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
     # 万 alone is how 万元 is often written (850万).
@@ -389,16 +389,13 @@ def parse_row(
         value, ok = None, False
     else:
         if indicator.kind == "rate" and _fraction_for_percent(value, value_text, indicator):
-            index = columns["value"]
-            warnings.append(
-                Problem(
-                    "LZ246",
-                    "rate_as_fraction",
-                    file=name,
-                    line=row,
-                    column=index + 1,
-                    params={"text": value_text.strip(), "value": value, "percent": value * 100},
-                )
+            warn(
+                "LZ246",
+                "rate_as_fraction",
+                "value",
+                text=value_text.strip(),
+                value=value,
+                percent=value * 100,
             )
     count: CellValue = None
     if count_text.strip():
@@ -425,15 +422,12 @@ def parse_row(
     if not ok:
         return None
     if value is None and count is not None:  # 3 deals, no amount: judged as not reported
-        warnings.append(
-            Problem(
-                "LZ249",
-                "count_without_value",
-                file=name,
-                line=row,
-                column=columns["value"] + 1,
-                params={"count": count_text.strip(), "unit": indicator.units()},
-            )
+        warn(
+            "LZ249",
+            "count_without_value",
+            "value",
+            count=count_text.strip(),
+            unit=indicator.units(),
         )
     if (
         count is None
@@ -442,36 +436,24 @@ def parse_row(
         and indicator.compound
         and "count" in columns
     ):  # 120 万元 beside a blank 笔数 on a form that asks for it: the county's deals unknown
-        warnings.append(
-            Problem(
-                "LZ265",
-                "value_without_count",
-                file=name,
-                line=row,
-                column=columns["count"] + 1,
-                params={
-                    "amount": value_text.strip(),
-                    "unit": indicator.units(),
-                    "count_unit": indicator.count_units(),
-                },
-            )
+        warn(
+            "LZ265",
+            "value_without_count",
+            "count",
+            amount=value_text.strip(),
+            unit=indicator.units(),
+            count_unit=indicator.count_units(),
         )
     if count is not None and value is not None and _nothing_done(value) != _nothing_done(count):
         # "—" beside 2 deals, or 100 万元 in "—" or 0 deals: one of the two is wrong.
-        warnings.append(
-            Problem(
-                "LZ261",
-                "amount_count_disagree",
-                file=name,
-                line=row,
-                column=columns["count"] + 1,
-                params={
-                    "amount": value_text.strip(),
-                    "count": count_text.strip(),
-                    "unit": indicator.units(),
-                    "count_unit": indicator.count_units(),
-                },
-            )
+        warn(
+            "LZ261",
+            "amount_count_disagree",
+            "count",
+            amount=value_text.strip(),
+            count=count_text.strip(),
+            unit=indicator.units(),
+            count_unit=indicator.count_units(),
         )
     note = note_text.strip()
     return ReportRow(
