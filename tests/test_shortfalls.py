@@ -1359,3 +1359,13 @@ def test_the_index_of_one_agency_still_names_this_years_list_of_another(tmp_path
         out / "index.md"
     ).read_text("utf-8")
     assert "LZ312" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_fifo_named_like_a_list_has_no_list_year_and_is_not_opened(tmp_path: Path) -> None:
+    from lzip_cli.render.shortfall_lists import list_year
+
+    os.mkfifo(tmp_path / "forestry.md")  # opening it to read would wait for a writer
+    (tmp_path / "folder.csv").mkdir()
+    assert list_year(tmp_path / "forestry.md") is None
+    assert list_year(tmp_path / "folder.csv") is None

@@ -355,6 +355,8 @@ def list_year(path: Path) -> int | None:
 
     extension = path.suffix.lower()
     try:
+        if not path.is_file():  # a folder, or a FIFO that opening would wait on
+            return None
         if extension == ".xlsx":
             with zipfile.ZipFile(path) as workbook:
                 head = workbook.read("xl/workbook.xml")[:65536].decode("utf-8", "replace")
