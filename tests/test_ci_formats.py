@@ -5,6 +5,7 @@ Golden files live under tests/golden/ci/; regenerate them with LZIP_UPDATE_GOLDE
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -413,3 +414,28 @@ def test_workflow_steps_take_a_folder_of_forms_as_the_latest_report(tmp_path: Pa
     checked = step("Check the latest report")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "::warning file=reports/2024/returned.csv,line=20," in checked.stdout
+
+
+@needs_bash_and_lzip
+def test_workflow_steps_read_every_kind_of_report_in_any_letter_case(tmp_path: Path) -> None:
+    """The hook checks a .tsv form or an .XLSX: so must the workflow, else a bad figure in one
+    passes CI unseen and its shortfalls are never annotated."""
+    example = ROOT / "examples" / "2024.csv"
+    repo, step = _data_repository(tmp_path, {"2023.csv": example})
+    run_lzip("template", "2025", "-o", str(repo / "reports" / "2025.XLSX"), "-f", "xlsx")
+    tsv = repo / "reports" / "2024.tsv"
+    with example.open(encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.reader(source))
+    tsv.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "OK: reports/2024.tsv" in validated.stdout
+    assert "OK: reports/2025.XLSX" in validated.stdout
+    checked = step("Check the latest report")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "2025" in checked.stdout
+    with tsv.open("a", encoding="utf-8") as report:
+        report.write("9.9\t县知识产权局\t3\t\t\n")
+    broken = step("Validate the plan and every report")
+    assert broken.returncode == 1
+    assert "::error file=reports/2024.tsv,line=" in broken.stdout
