@@ -57,6 +57,7 @@ OUTPUTS = {
     "check table 160": (["check", EXAMPLE], 160, None),
     "check markdown": (["check", EXAMPLE, "-f", "markdown"], 100, None),
     "check github": (["check", EXAMPLE, "-f", "github"], 100, None),
+    "check csv": (["check", EXAMPLE, "-f", "csv"], 100, None),
     "check xlsx": (["check", EXAMPLE], 100, "check.xlsx"),
     "indicators 80": (["indicators"], 80, None),
     "indicators 160": (["indicators"], 160, None),
