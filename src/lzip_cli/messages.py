@@ -1808,8 +1808,8 @@ TEXTS.update(
             "或读取的工作表名称为另一年（2023年）。",
             "The file name or --year and the year column give different years, several "
             "report files do, the value column's header names another year (2023年完成值), "
-            "of several value columns that each name a year none names the report's, or the "
-            "workbook's sheet read is named for another year (2023年).",
+            "several value columns each name a year but none the report's, or the workbook's "
+            "sheet read is named for another year (2023年).",
         ),
         "code.LZ216": (
             "某行的指标单元格为空。",
