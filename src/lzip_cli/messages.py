@@ -644,7 +644,7 @@ TEXTS.update(
         ),
         "unit_cell_other": (
             "计量单位写作 {text!r}，与指标 {indicator} 的单位 {unit} 不同：数值按 {unit} 读取",
-            "the unit cell says {text!r}, not {unit} as indicator {indicator} is counted: the "
+            "the unit cell says {text!r}, but indicator {indicator} is counted in {unit}: the "
             "figure is read in {unit}",
         ),
         "rows_of_titled_agency_blank": (
