@@ -220,3 +220,8 @@ def test_english_texts_agree_with_their_counts_instead_of_writing_s_in_brackets(
 )
 def test_english_counts_choose_the_word_by_number(key: str, count: int, expected: str) -> None:
     assert t(key, "en", count=count, directory="out") == expected
+
+
+def test_lz215_in_english_lists_its_cases_as_clauses() -> None:
+    result = run_lzip("explain", "LZ215", "--lang", "en")
+    assert "several value columns each name a year but none the report's, or" in result.stdout

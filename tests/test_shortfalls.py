@@ -1369,3 +1369,12 @@ def test_a_fifo_named_like_a_list_has_no_list_year_and_is_not_opened(tmp_path: P
     (tmp_path / "folder.csv").mkdir()
     assert list_year(tmp_path / "forestry.md") is None
     assert list_year(tmp_path / "folder.csv") is None
+
+
+def test_an_english_list_of_one_indicator_asks_to_act_on_it_not_them() -> None:
+    result = run_lzip("shortfalls", EXAMPLE, "--agency", "public-security", "--lang", "en")
+    assert "has 1 indicator behind or not reported for 2024; please act on it before" in (
+        result.stdout
+    )
+    several = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office", "--lang", "en")
+    assert "has 4 indicators behind or not reported for 2024; please act on them" in several.stdout

@@ -57,6 +57,7 @@ OUTPUTS = {
     "check table 160": (["check", EXAMPLE], 160, None),
     "check markdown": (["check", EXAMPLE, "-f", "markdown"], 100, None),
     "check github": (["check", EXAMPLE, "-f", "github"], 100, None),
+    "check csv": (["check", EXAMPLE, "-f", "csv"], 100, None),
     "check xlsx": (["check", EXAMPLE], 100, "check.xlsx"),
     "indicators 80": (["indicators"], 80, None),
     "indicators 160": (["indicators"], 160, None),
@@ -181,3 +182,15 @@ def test_reports_are_still_read_in_the_chinese_units(tmp_path: Path) -> None:
     indicators = json.loads(result.stdout)["indicators"]
     figures = {i["id"]: (i["actual"], i.get("count")) for i in indicators}
     assert (figures["4.3"], figures["5.1"], figures["1.1"]) == ((1652, None), (850, 3), (16, None))
+
+
+def test_a_unit_cell_naming_another_unit_says_which_unit_the_indicator_is_counted_in(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text("指标,责任单位,计量单位,数值\n1.1,ip-office,件,3\n", encoding="utf-8")
+    result = run_lzip("check", report, "--lang", "en", "-f", "json")
+    messages = [w["message"] for w in json.loads(result.stdout)["warnings"]]
+    assert messages == [
+        "the unit cell says '件', but indicator 1.1 is counted in cases: the figure is read in cases"
+    ]

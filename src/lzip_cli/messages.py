@@ -644,7 +644,7 @@ TEXTS.update(
         ),
         "unit_cell_other": (
             "计量单位写作 {text!r}，与指标 {indicator} 的单位 {unit} 不同：数值按 {unit} 读取",
-            "the unit cell says {text!r}, not {unit} as indicator {indicator} is counted: the "
+            "the unit cell says {text!r}, but indicator {indicator} is counted in {unit}: the "
             "figure is read in {unit}",
         ),
         "rows_of_titled_agency_blank": (
@@ -1036,7 +1036,7 @@ TEXTS.update(
             "依据《{title}》{document}量化指标，贵单位 {year} 年度有以下 {count} 项指标"
             "滞后或未填报，请于督查考核前落实。",
             "Under the quantitative indicators of the {title}{document}, your agency has "
-            "{count} {count:indicator|indicators} behind or not reported for {year}; please act on them before "
+            "{count} {count:indicator|indicators} behind or not reported for {year}; please act on {count:it|them} before "
             "the annual assessment.",
         ),
         "sf_intro_document": ("（{document}）", " ({document})"),
@@ -1808,8 +1808,8 @@ TEXTS.update(
             "或读取的工作表名称为另一年（2023年）。",
             "The file name or --year and the year column give different years, several "
             "report files do, the value column's header names another year (2023年完成值), "
-            "of several value columns that each name a year none names the report's, or the "
-            "workbook's sheet read is named for another year (2023年).",
+            "several value columns each name a year but none the report's, or the workbook's "
+            "sheet read is named for another year (2023年).",
         ),
         "code.LZ216": (
             "某行的指标单元格为空。",

@@ -99,7 +99,7 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
                     plan_agency.label(lang),
                     indicator.id,
                     indicator.label(lang),
-                    indicator.unit,
+                    indicator.unit_label(lang),
                     _plain(indicator_result.milestone),
                     _plain(target),  # blank when the plan leaves it to actual business
                     "yes" if target is None else "",
