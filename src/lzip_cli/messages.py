@@ -1036,8 +1036,8 @@ TEXTS.update(
             "依据《{title}》{document}量化指标，贵单位 {year} 年度有以下 {count} 项指标"
             "滞后或未填报，请于督查考核前落实。",
             "Under the quantitative indicators of the {title}{document}, your agency has "
-            "{count} {count:indicator|indicators} behind or not reported for {year}; please act on {count:it|them} before "
-            "the annual assessment.",
+            "{count} {count:indicator|indicators} behind or not reported for {year}; please act "
+            "on {count:it|them} before the annual assessment.",
         ),
         "sf_intro_document": ("（{document}）", " ({document})"),
         "sf_footer": (
