@@ -38,8 +38,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "dev")
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _no_lzip_environment() -> Iterator[None]:
-    """Every test chooses the plan data and the language itself: LZIP_DATA and LZIP_LANG unset.
+def _no_lzip_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test chooses the plan data and the language itself: LZIP_DATA and LZIP_LANG unset,
+    and LZIP_CACHE_DIR a folder of the test session's own.
 
     Session-wide, so that module-scoped fixtures run without them too; a test that wants one sets
     it with ``monkeypatch.setenv`` or ``run_lzip(..., env=...)``, and it is unset again after.
@@ -47,6 +48,9 @@ def _no_lzip_environment() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.delenv("LZIP_DATA", raising=False)
         monkeypatch.delenv("LZIP_LANG", raising=False)
+        # A large plan is cached (plan_cache.py): never in the user's own cache folder.
+        cache = tmp_path_factory.mktemp("lzip-cache")
+        monkeypatch.setenv("LZIP_CACHE_DIR", str(cache))
         yield
 
 

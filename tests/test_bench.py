@@ -59,3 +59,17 @@ def test_a_figure_the_reference_lacks_is_left_out() -> None:
     reference = _results(2.0, 3.0)
     del reference["broken_report"]
     assert "broken report 100,000 rows" not in _by_figure(_results(2.0, 3.0), reference)
+
+
+def test_the_benchmark_knows_which_plans_lzip_caches() -> None:
+    from lzip_cli import plan_cache
+
+    assert run.PLAN_CACHE_MIN_BYTES == plan_cache.MIN_BYTES
+
+
+def test_a_cached_plan_s_check_is_a_figure_of_its_own() -> None:
+    now = _results(2.0, 3.0)
+    now["scaling"][0]["check_plan_cached"] = {"seconds": 1.5, "peak_mb": 120.0, "rc": 1}
+    compared = _by_figure(now, now)
+    assert compared["check, plan cached, 10,000 indicators"]["now"] == 1.5
+    assert compared["check 10,000 indicators"]["now"] == 3.0

@@ -288,14 +288,22 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
     the block raises, ``path`` is left as it was and the temporary file is removed. A stream
     (:func:`is_stream`) is written in place.
     """
+    with atomic_binary(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # type: ignore[type-var]
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()  # the file is closed by atomic_binary; standard output stays open
+
+
+@contextlib.contextmanager
+def atomic_binary(path: Path) -> Iterator[BinaryIO]:
+    """A file written in pieces beside ``path``, renamed over it when the block ends; see
+    :func:`atomic_text`."""
     if is_stream(path):
         with _stream(path) as raw:
-            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # type: ignore[arg-type]
-            try:
-                yield text
-                text.flush()
-            finally:
-                text.detach()  # standard output stays open
+            yield raw
         return
     path = _resolved(path)
     temporaries: list[str] = []
@@ -305,11 +313,9 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
         [temporary] = temporaries
         with os.fdopen(descriptor, "wb") as raw:
             os.chmod(temporary, _new_file_mode(path))
-            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-            yield text
-            text.flush()
+            yield raw
+            raw.flush()
             os.fsync(raw.fileno())
-            text.detach()
         os.replace(temporary, path)
         renamed = True
     except OSError as exc:

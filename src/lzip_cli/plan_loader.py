@@ -13,6 +13,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from lzip_cli import plan_cache
 from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
 from lzip_cli.messages import Lang, choices, t
 from lzip_cli.models import (
@@ -28,7 +29,7 @@ from lzip_cli.models import (
 )
 from lzip_cli.progress import track
 from lzip_cli.rules import check_agencies, check_indicators
-from lzip_cli.yamlsource import NUMBER_FORMS, Mark, YamlDocument, load_yaml
+from lzip_cli.yamlsource import NUMBER_FORMS, Mark, YamlDocument, decode_yaml, read_yaml_bytes
 
 AGENCIES_FILE = "agencies.yaml"
 INDICATORS_FILE = "indicators.yaml"
@@ -390,13 +391,35 @@ def load_plan(data_dir: Path, shown_as: str | None = None, *, lang: Lang = "zh")
     # the other: its content is still checked, all but the checks that need both files.
     docs: dict[str, YamlDocument] = {}
     log = ProblemLog()
+    raws: dict[str, bytes] = {}
     for name in (AGENCIES_FILE, INDICATORS_FILE):
         try:
-            label = t("progress_reading", lang, file=shown(name))
-            docs[name] = load_yaml(data_dir / name, shown(name), label=label)
+            raws[name] = read_yaml_bytes(data_dir / name, shown(name))
         except LzipError as exc:
             log.extend(exc.problems)
             log.omitted += exc.omitted
+    sources = (
+        (shown(AGENCIES_FILE), shown(INDICATORS_FILE))
+        if shown_as
+        else (str(data_dir / AGENCIES_FILE), str(data_dir / INDICATORS_FILE))
+    )
+    cache_key = None
+    if len(raws) == 2 and plan_cache.wanted(sum(map(len, raws.values()))):
+        cache_key = plan_cache.key(raws[AGENCIES_FILE], raws[INDICATORS_FILE])
+        cached = plan_cache.load(cache_key)
+        if cached is not None:
+            return cached.model_copy(update={"sources": sources})
+    for name in (AGENCIES_FILE, INDICATORS_FILE):
+        raw = raws.pop(name, None)
+        if raw is None:
+            continue
+        try:
+            label = t("progress_reading", lang, file=shown(name))
+            docs[name] = decode_yaml(raw, shown(name), label=label)
+        except LzipError as exc:
+            log.extend(exc.problems)
+            log.omitted += exc.omitted
+        del raw
     # Duplicate keys leave the data usable (the first value counts): they are reported together
     # with whatever else the plan holds, not alone.
     kept = [problem for doc in docs.values() for problem in doc.problems]
@@ -506,18 +529,16 @@ def load_plan(data_dir: Path, shown_as: str | None = None, *, lang: Lang = "zh")
         )
     stop_if_any()
     assert plan_info is not None  # both files were usable, or a problem was raised
-    return Plan(
+    plan = Plan(
         info=plan_info,
         agencies=[agency for _, agency in agencies],
         groups=[group for _, group in groups],
         indicators=[indicator for _, indicator in indicators],
-        sources=(shown(AGENCIES_FILE), shown(INDICATORS_FILE))
-        if shown_as
-        else (
-            str(data_dir / AGENCIES_FILE),
-            str(data_dir / INDICATORS_FILE),
-        ),
+        sources=sources,
     )
+    if cache_key is not None:
+        plan_cache.store(cache_key, plan)
+    return plan
 
 
 def plan_source(text: str, scratch: Path) -> tuple[Path, str | None]:

@@ -135,17 +135,26 @@ def load_yaml(
 
     ``label`` is the text of the progress bar a long read shows (default: the file's name)."""
     name = display_name or str(path)
+    return decode_yaml(read_yaml_bytes(path, name), name, label=label)
+
+
+def read_yaml_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a YAML file named ``name`` in problems; raise :class:`LzipError` if unusable."""
     try:
         if path.is_dir():
             raise LzipError([Problem("LZ001", "file_is_directory", file=name)])
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise LzipError([Problem("LZ002", "file_too_large", file=name, params={"size": size})])
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise LzipError([Problem("LZ003", "file_missing", file=name)]) from None
     except OSError as exc:
         raise unreadable(name, exc) from None
+
+
+def decode_yaml(raw: bytes, name: str, *, label: str | None = None) -> YamlDocument:
+    """Decode and parse the bytes of a YAML file; see :func:`load_yaml`."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
