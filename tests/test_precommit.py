@@ -1,4 +1,4 @@
-"""The ``lzip-validate`` pre-commit hook (.pre-commit-hooks.yaml).
+"""The ``lzip-validate`` and ``lzip-validate-plan-change`` pre-commit hooks (.pre-commit-hooks.yaml).
 
 With pre-commit installed, the hook runs for real: ``pre-commit try-repo`` installs lzip from a
 temporary git copy of this checkout into its own environment and runs the hook on a temporary data
@@ -24,6 +24,7 @@ from lzip_cli.report_set import REPORT_SUFFIXES
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 HOOK = next(hook for hook in HOOKS if hook["id"] == "lzip-validate")
+PLAN_HOOK = next(hook for hook in HOOKS if hook["id"] == "lzip-validate-plan-change")
 BAD_ROW = "9.9,县知识产权局,3,,\n"
 
 
@@ -233,9 +234,11 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     return tool, env
 
 
-def try_repo(tool: Path, env: dict[str, str], repo: Path) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    tool: Path, env: dict[str, str], repo: Path, hook: str = "lzip-validate", *more: str
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["pre-commit", "try-repo", str(tool), "lzip-validate", "--all-files", "--color", "never"],
+        ["pre-commit", "try-repo", str(tool), hook, "--color", "never", *(more or ["--all-files"])],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -279,3 +282,102 @@ def test_pre_commit_fails_on_a_bad_plan(hook_repo, tmp_path: Path) -> None:
     result = try_repo(tool, env, repo)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "data/indicators.yaml:" in result.stdout and "LZ101" in result.stdout
+
+
+# --- the plan changed: every report, lzip-validate-plan-change -------------------------------
+
+
+def rename_forestry(repo: Path) -> None:
+    """县林业局 renamed 县林业和草原局 without its old name as an alias: reports/2024.csv, which
+    names 县林业局, no longer matches the plan."""
+    agencies = repo / "data" / "agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    assert "    name: 县林业局\n" in text and "[鹿寨县林业局, 林业局]" in text
+    text = text.replace("    name: 县林业局\n", "    name: 县林业和草原局\n")
+    agencies.write_text(
+        text.replace("[鹿寨县林业局, 林业局]", "[鹿寨县林业和草原局]"), encoding="utf-8"
+    )
+
+
+def test_plan_hook_definition() -> None:
+    assert PLAN_HOOK["entry"] == "lzip validate"
+    assert PLAN_HOOK["args"] == ["--data", "data", "--all-reports", "reports"]
+    assert PLAN_HOOK["pass_filenames"] is False  # every report, not the changed files
+    files = re.compile(PLAN_HOOK["files"])
+    assert files.search("data/agencies.yaml") and files.search("data/indicators.yaml")
+    for ignored in ("reports/2024.csv", "data/indicators.yml", "notes.yaml", "data/other.yaml"):
+        assert not files.search(ignored), ignored
+
+
+def test_plan_hook_command_finds_a_report_the_plan_change_broke(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    argv = [*PLAN_HOOK["entry"].split()[1:], *PLAN_HOOK["args"], "--lang", "en"]
+    assert run_lzip(*argv).exit_code == 0
+    rename_forestry(repo)
+    changed_alone = run_lzip(*hook_argv_for(repo, ["data/agencies.yaml"]), "--lang", "en")
+    assert changed_alone.exit_code == 0  # lzip-validate sees only the plan: it passes
+    result = run_lzip(*argv)
+    assert result.exit_code == 1, result.output
+    assert "OK: 14 indicators" in result.stdout
+    assert "reports/2024.csv:" in result.stderr and "县林业局" in result.stderr
+
+
+def hook_argv_for(repo: Path, changed: list[str]) -> list[str]:
+    """What pre-commit runs for lzip-validate when only ``changed`` files are staged."""
+    files = re.compile(HOOK["files"])
+    return [*HOOK["entry"].split()[1:], *HOOK["args"], *[f for f in changed if files.search(f)]]
+
+
+@needs_pre_commit
+def test_pre_commit_plan_hook_fails_when_a_plan_change_breaks_a_committed_report(
+    hook_repo, tmp_path: Path
+) -> None:
+    tool, env = hook_repo
+    repo = make_data_repo(tmp_path / "repo")
+    rename_forestry(repo)
+    git(repo, "add", "data/agencies.yaml")
+    result = try_repo(tool, env, repo, "lzip-validate-plan-change")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "reports/2024.csv:" in result.stdout
+
+
+def test_all_reports_takes_report_files_and_year_folders_and_passes_over_the_rest(
+    tmp_path: Path,
+) -> None:
+    from lzip_cli.report_set import every_report_in
+
+    reports = tmp_path / "reports"
+    for name in ("2024.csv", "2023.XLSX", "~$2024.xlsx", ".2024.csv", "readme.md"):
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_text("", encoding="utf-8")
+    for folder in ("2025", "2026年", "archive", "2024年度考核"):
+        (reports / folder).mkdir()
+    assert [p.name for p in every_report_in(reports)] == ["2023.XLSX", "2024.csv", "2025", "2026年"]
+
+
+def test_all_reports_validates_each_report_once_also_when_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    result = validate("reports/2024.csv", "--all-reports", "reports")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("OK: reports/2024.csv") == 1
+
+
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [("nowhere", "no such folder of reports"), ("reports/2024.csv", "is a file")],
+)
+def test_all_reports_of_no_folder_is_a_located_error_beside_the_plan_s_ok(
+    folder: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    result = validate("--all-reports", folder)
+    assert result.exit_code == 2
+    assert f"{folder}: error LZ003: {message}" in result.stderr
+    assert "OK: 14 indicators" in result.stdout

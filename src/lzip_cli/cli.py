@@ -343,6 +343,15 @@ def validate(
         ),
     ] = ValidateFormat.text,
     by_folder: Annotated[bool, typer.Option("--by-folder", help=_h("validate.by_folder"))] = False,
+    all_reports: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--all-reports",
+            metavar="DIR",
+            help=_h("validate.all_reports"),
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -355,16 +364,28 @@ def validate(
     omitted = 0
     plan: Plan | None = None
     report_paths: list[Path] = []
+    folder_problems: list[Problem] = []  # a folder of --all-reports that is not there
     try:
         data, report_paths = _plan_arguments(reports or [], data)
         if by_folder:
             report_paths = _year_folders(report_paths)
+        if all_reports:
+            from lzip_cli.report_set import every_report_in
+
+            for folder in all_reports:
+                try:
+                    report_paths += every_report_in(folder)
+                except LzipError as exc:
+                    folder_problems += exc.problems
+            report_paths = list(dict.fromkeys(report_paths))
         plan = _load_plan(data, lang)
     except LzipError as exc:
         errors, omitted = exc.problems, exc.omitted
+    errors = [*folder_problems, *errors]
     valid_reports: list[Path] = []
     if plan is not None:
         log = ProblemLog()
+        log.extend(folder_problems)
         for report_path in report_paths:
             try:
                 result = _read_and_evaluate(plan, [report_path], year, lang)

@@ -40,7 +40,14 @@ CODES: dict[str, Code] = {
     # --- files and YAML ----------------------------------------------------------------------
     "LZ001": _c("file_is_directory"),
     "LZ002": _c("file_too_large"),
-    "LZ003": _c("file_missing", "data_dir_missing", "data_dir_is_file", "broken_link"),
+    "LZ003": _c(
+        "file_missing",
+        "data_dir_missing",
+        "data_dir_is_file",
+        "broken_link",
+        "reports_dir_missing",
+        "reports_dir_is_file",
+    ),
     "LZ004": _c("file_unreadable", "file_unreadable_locked", "path_unusable"),
     "LZ005": _c("yaml_not_utf8"),
     "LZ006": _c("nul_byte"),

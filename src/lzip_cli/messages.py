@@ -38,6 +38,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "cannot read the file: {reason}. If it is open in Excel or WPS, close it first",
     ),
     "data_dir_missing": ("方案数据目录不存在", "the plan data directory does not exist"),
+    "reports_dir_missing": ("报表目录不存在", "no such folder of reports"),
+    "reports_dir_is_file": (
+        "这是一个文件；--all-reports 应给出存放报表的目录",
+        "is a file; --all-reports takes the folder that holds the reports",
+    ),
     "data_dir_is_file": (
         "这是一个文件；方案数据应为含 indicators.yaml 和 agencies.yaml 的目录",
         "is a file; the plan data is a directory holding indicators.yaml and agencies.yaml",
@@ -2097,6 +2102,10 @@ TEXTS.update(
         "help.validate.by_folder": (
             "年份文件夹中的表（reports/2025/林业局.csv）连同该文件夹的其他表作为一份报表检查，如 check reports/2025/ 所读；pre-commit 钩子即用此项。",
             "Validate a form in a folder named for a year (reports/2025/forestry.csv) together with the folder's other forms, as one report, as check reads reports/2025/; the pre-commit hook uses this.",
+        ),
+        "help.validate.all_reports": (
+            "检查该目录中的每份报表：每个报表文件（reports/2024.csv）各为一份，每个年份文件夹（reports/2025/）作为一份；其他文件夹不读。可重复。方案改动时的 pre-commit 钩子即用此项。",
+            "Validate every report in this folder: each report file (reports/2024.csv) on its own, each folder named for a year (reports/2025/) as one report; other folders are passed over. May be repeated. The pre-commit hook for plan changes uses this.",
         ),
         "help.validate.format": (
             "text（问题写到标准错误，OK 行写到标准输出）、json（标准输出）或 github（标准输出上的工作流命令）。",

@@ -65,6 +65,22 @@ def is_year_folder(folder: Path) -> bool:
     return any(_YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", name)) for name in names)
 
 
+def every_report_in(folder: Path) -> list[Path]:
+    """``validate --all-reports``: the reports a folder of reports holds, by name: each report file
+    (``reports/2024.csv``) and each folder named for a year (``reports/2025/``, one report of its
+    forms). Other folders are passed over. Raise :class:`LzipError` if ``folder`` is no folder."""
+    if not folder.is_dir():
+        key = "reports_dir_is_file" if folder.exists() else "reports_dir_missing"
+        raise LzipError([Problem("LZ003", key, file=display_path(folder))])
+    return [
+        entry
+        for entry in sorted(folder.iterdir())
+        if _is_report_file(entry)
+        or _is_broken_link(entry)  # read, to be named as missing
+        or (entry.is_dir() and is_year_folder(entry))
+    ]
+
+
 def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
     """Each file with the folder it is in (whose name may give the year: ``returns/2024``)."""
     files: list[tuple[Path, Path]] = []
