@@ -85,7 +85,10 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
 def test_usage_errors_are_in_chinese_by_default(args: list[str], error: str) -> None:
     result = lzip(*args)
     assert result.returncode == 2
-    assert result.stderr.splitlines()[-1] == error
+    lines = result.stderr.splitlines()
+    if "--lang" in args:  # a language lzip does not speak: the English follows
+        assert lines.pop().startswith("Error: Invalid value for '--lang'")
+    assert lines[-1] == error
     assert result.stdout == ""
 
 
@@ -587,3 +590,30 @@ def test_template_takes_its_year_in_full_width_digits(tmp_path: Path) -> None:
 )
 def test_only_arguments_made_of_digits_are_changed(args: list[str], expected: list[str]) -> None:
     assert ascii_digits(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--lang", "fr", "check", "x.csv"], ["check", "x.csv", "--lang", "fr"]],
+    ids=["before the command", "after it"],
+)
+def test_a_language_lzip_does_not_speak_is_refused_in_chinese_and_english(args: list[str]) -> None:
+    result = lzip(*args)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[-2].startswith("错误：'--lang'") and "'fr'" in lines[-2]
+    assert lines[-1] == (
+        "Error: Invalid value for '--lang' (env var: 'LZIP_LANG'): 'fr' is not one of 'zh', 'en'."
+    )
+
+
+def test_a_language_lzip_does_not_speak_in_lzip_lang_is_refused_in_both_too() -> None:
+    result = lzip("check", "x.csv", lang="fr")
+    assert result.returncode == 2
+    assert "Error: Invalid value for '--lang' (env var: 'LZIP_LANG'): 'fr'" in result.stderr
+
+
+def test_other_usage_errors_stay_in_one_language() -> None:
+    result = lzip("check", "x.csv", "--year", "abc")
+    assert "错误：'--year'" in result.stderr
+    assert "Error:" not in result.stderr

@@ -143,6 +143,11 @@ def show(error: Any, lang: Lang) -> int:
             "",
         ]
     lines.append(f"{t('error', lang)}：{translate(error.format_message(), lang)}")
+    if getattr(getattr(error, "param", None), "name", None) == "lang":
+        # The language asked for is not one lzip speaks (--lang fr): the reader may not read
+        # the default, Chinese; the English follows.
+        english = _in_clicks_words(error) or error.format_message()
+        lines.append(f"{t('error', 'en').capitalize()}: {english}")
     for line in lines:
         typer.echo(line, err=True)
     return int(error.exit_code)
