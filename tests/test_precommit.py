@@ -355,6 +355,7 @@ def test_all_reports_takes_report_files_and_year_folders_and_passes_over_the_res
         (reports / name).write_text("", encoding="utf-8")
     for folder in ("2025", "2026年", "archive", "2024年度考核"):
         (reports / folder).mkdir()
+        (reports / folder / "林业局.csv").write_text("", encoding="utf-8")
     assert [p.name for p in every_report_in(reports)] == ["2023.XLSX", "2024.csv", "2025", "2026年"]
 
 
@@ -381,3 +382,27 @@ def test_all_reports_of_no_folder_is_a_located_error_beside_the_plan_s_ok(
     assert result.exit_code == 2
     assert f"{folder}: error LZ003: {message}" in result.stderr
     assert "OK: 14 indicators" in result.stdout
+
+
+def test_all_reports_passes_over_a_year_folder_without_a_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    (repo / "reports" / "2026").mkdir()
+    (repo / "reports" / "2026" / ".gitkeep").write_text("", encoding="utf-8")
+    (repo / "reports" / "2027").mkdir()
+    result = validate("--all-reports", "reports")
+    assert result.exit_code == 0, result.output
+    assert "2026" not in result.output and "2027" not in result.output
+
+
+def test_all_reports_reads_a_report_reached_twice_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    (repo / "reports" / "latest.csv").symlink_to("2024.csv")
+    result = validate("--all-reports", "reports", "--all-reports", str(repo / "reports"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["OK: reports/2024.csv"]

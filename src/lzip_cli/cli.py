@@ -377,7 +377,11 @@ def validate(
                     report_paths += every_report_in(folder)
                 except LzipError as exc:
                     folder_problems += exc.problems
-            report_paths = list(dict.fromkeys(report_paths))
+            # One report however it is reached: ./reports and /abs/reports, a link to 2024.csv.
+            by_real_path: dict[str, Path] = {}
+            for path in report_paths:
+                by_real_path.setdefault(os.path.normcase(os.path.realpath(path)), path)
+            report_paths = list(by_real_path.values())
         plan = _load_plan(data, lang)
     except LzipError as exc:
         errors, omitted = exc.problems, exc.omitted

@@ -3,7 +3,7 @@
 A plan of 100,000 indicators takes about 8 seconds to parse and validate and under one to load
 from here; the county's own plan is far below :data:`MIN_BYTES` and never touches the cache.
 An entry is found by a hash of both plan files' bytes, of lzip's own code and of the versions of
-Python and pydantic: any change to one of them is a different entry, never a stale plan. Only a
+Python, pydantic and PyYAML: any change to one of them is a different entry, never a stale plan. Only a
 plan that validated without a problem is kept. The cache is best-effort: an entry that cannot be
 read or written is passed over in silence, and the plan is read from its files as without it.
 
@@ -58,9 +58,10 @@ def _code_digest() -> bytes:
 
     import pydantic
     import pydantic_core
+    import yaml
 
     digest = hashlib.sha256(_FORMAT)
-    for part in (sys.version, pydantic.VERSION, pydantic_core.__version__):
+    for part in (sys.version, pydantic.VERSION, pydantic_core.__version__, yaml.__version__):
         digest.update(part.encode() + b"\0")
     package = Path(__file__).parent
     for source in sorted(package.rglob("*.py")):

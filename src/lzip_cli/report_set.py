@@ -68,17 +68,27 @@ def is_year_folder(folder: Path) -> bool:
 def every_report_in(folder: Path) -> list[Path]:
     """``validate --all-reports``: the reports a folder of reports holds, by name: each report file
     (``reports/2024.csv``) and each folder named for a year (``reports/2025/``, one report of its
-    forms). Other folders are passed over. Raise :class:`LzipError` if ``folder`` is no folder."""
+    forms). Other folders, and year folders without a form, are passed over; a file or folder
+    reached twice (through a link) is listed once. Raise :class:`LzipError` if ``folder`` is no
+    folder."""
     if not folder.is_dir():
         key = "reports_dir_is_file" if folder.exists() else "reports_dir_missing"
         raise LzipError([Problem("LZ003", key, file=display_path(folder))])
-    return [
-        entry
-        for entry in sorted(folder.iterdir())
-        if _is_report_file(entry)
-        or _is_broken_link(entry)  # read, to be named as missing
-        or (entry.is_dir() and is_year_folder(entry))
-    ]
+    found: dict[str, Path] = {}  # by real path: a link to a report or folder listed is not another
+    for entry in sorted(folder.iterdir()):
+        if (
+            _is_report_file(entry)
+            or _is_broken_link(entry)  # read, to be named as missing
+            or (entry.is_dir() and is_year_folder(entry) and _holds_reports(entry))
+        ):
+            found.setdefault(os.path.normcase(os.path.realpath(entry)), entry)
+    return list(found.values())
+
+
+def _holds_reports(folder: Path) -> bool:
+    """Whether a year's folder holds a form yet (an empty one, or one with only a .gitkeep or
+    notes, is no report to validate)."""
+    return any(_is_report_file(entry) or _is_broken_link(entry) for entry in folder.iterdir())
 
 
 def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
