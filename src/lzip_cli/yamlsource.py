@@ -128,16 +128,6 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def load_yaml(
-    path: Path, display_name: str | None = None, *, label: str | None = None
-) -> YamlDocument:
-    """Load one YAML file into a :class:`YamlDocument`; raise :class:`LzipError` if unusable.
-
-    ``label`` is the text of the progress bar a long read shows (default: the file's name)."""
-    name = display_name or str(path)
-    return decode_yaml(read_yaml_bytes(path, name), name, label=label)
-
-
 def read_yaml_bytes(path: Path, name: str) -> bytes:
     """The bytes of a YAML file named ``name`` in problems; raise :class:`LzipError` if unusable."""
     try:
@@ -154,7 +144,10 @@ def read_yaml_bytes(path: Path, name: str) -> bytes:
 
 
 def decode_yaml(raw: bytes, name: str, *, label: str | None = None) -> YamlDocument:
-    """Decode and parse the bytes of a YAML file; see :func:`load_yaml`."""
+    """Decode the bytes of a YAML file (UTF-8, with or without BOM) and parse them into a
+    :class:`YamlDocument`; raise :class:`LzipError` if unusable.
+
+    ``label`` is the text of the progress bar a long read shows (default: the file's name)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -167,7 +160,7 @@ def decode_yaml(raw: bytes, name: str, *, label: str | None = None) -> YamlDocum
 
 
 def parse_yaml(text: str, name: str, *, label: str | None = None) -> YamlDocument:
-    """Parse YAML text; see :func:`load_yaml`."""
+    """Parse YAML text; see :func:`decode_yaml`."""
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise LzipError([Problem("LZ006", "nul_byte", file=name, line=line)])
