@@ -245,6 +245,27 @@ def test_an_existing_file_is_kept_without_force() -> None:
     assert json.loads(Path("2024.json").read_text(encoding="utf-8"))["year"] == 2024
 
 
+def test_an_existing_file_is_refused_before_the_report_is_read() -> None:
+    # A check of a large report refused after its reading would have made the user wait for
+    # nothing: the report here is broken, and its error is never reached.
+    Path("2024.json").write_text("last year's", encoding="utf-8")
+    report = Path("2024.csv")
+    report.write_text("指标,责任单位,数值\n9.9,县市场监管局,3\n", encoding="utf-8")
+    result = lzip("check", report, "-o", "2024.json", "--lang", "en")
+    assert result.exit_code == 2
+    assert "2024.json: error LZ303" in result.stderr
+    assert "LZ211" not in result.stderr
+    assert Path("2024.json").read_text(encoding="utf-8") == "last year's"
+
+
+def test_an_existing_file_is_refused_before_the_plan_is_read(tmp_path: Path) -> None:
+    Path("2024.json").write_text("last year's", encoding="utf-8")
+    result = lzip("check", EXAMPLE, "-o", "2024.json", "--data", tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert "2024.json: 错误 LZ303" in result.stderr
+    assert "nowhere" not in result.stderr
+
+
 def test_the_report_itself_is_never_the_output() -> None:
     report = Path("2024.csv")
     report.write_bytes(EXAMPLE.read_bytes())

@@ -558,10 +558,11 @@ def check(
         output = None
     annotate = output_format is CheckFormat.github and output is None
     with _errors_exit(lang, github=annotate):
-        if output is not None:  # a missing folder is said at once, not after all the work
+        if output is not None:  # said at once, not after all the work (and again before writing)
             from lzip_cli.output import check_folder
 
             check_folder(output)
+            _refuse_check_target(output, output_format, reports, data, force)
         plan = _load_plan(data, lang)
         result = _read_and_evaluate(plan, reports, year, lang)
     selected = result.agencies
@@ -684,6 +685,37 @@ def _refuse_format_mismatch(
         )
 
 
+def _refuse_check_target(
+    output: Path,
+    output_format: CheckFormat | None,
+    reports: list[Path],
+    data: Path | None,
+    force: bool,
+) -> None:
+    """Refuse ``check --output FILE`` that contradicts ``--format`` (LZ307), is an input (LZ301),
+    lies among the reports a folder holds (LZ308), is a folder (LZ302) or exists without
+    ``--force`` (LZ303)."""
+    from lzip_cli.errors import LzipError
+    from lzip_cli.output import check_targets
+    from lzip_cli.plan_loader import resolve_data_dir
+    from lzip_cli.report_set import report_files, report_folders
+
+    # .txt takes any text; said before "the file exists", which --force would not cure
+    _refuse_format_mismatch(output, CHECK_SUFFIXES, output_format, CheckFormat.table)
+    data_dir = resolve_data_dir(data)
+    plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
+    try:
+        inputs = report_files(reports)
+    except (LzipError, OSError):  # a report folder that cannot be read: said when it is read
+        inputs = list(reports)
+    check_targets(
+        [output],
+        [*inputs, *plan_files],
+        force=force,
+        report_folders=report_folders(reports),
+    )
+
+
 def _write_check(
     result: "CheckResult",
     selected: list["AgencyResult"],
@@ -695,20 +727,10 @@ def _write_check(
     lang: str,
 ) -> None:
     """``check --output``: the text stdout would get, written atomically in UTF-8, or a workbook."""
-    from lzip_cli.output import atomic_text, check_targets
-    from lzip_cli.plan_loader import resolve_data_dir
-    from lzip_cli.report_set import report_files, report_folders
+    from lzip_cli.output import atomic_text
 
-    # .txt takes any text; said before "the file exists", which --force would not cure
-    _refuse_format_mismatch(output, CHECK_SUFFIXES, output_format, CheckFormat.table)
-    data_dir = resolve_data_dir(data)
-    plan_files = [data_dir / "agencies.yaml", data_dir / "indicators.yaml"]
-    check_targets(
-        [output],
-        [*report_files(reports), *plan_files],
-        force=force,
-        report_folders=report_folders(reports),
-    )
+    # Asked again: the file may have been made while the reports were read.
+    _refuse_check_target(output, output_format, reports, data, force)
     if output_format is None:
         output_format = _format_from_suffix(output, CHECK_SUFFIXES, CheckFormat.table)
     if output_format is CheckFormat.xlsx:
