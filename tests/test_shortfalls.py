@@ -964,6 +964,27 @@ def test_no_space_left_exits_2_located_without_traceback_or_temp_files(
     assert not (out / "forestry.md").exists()
 
 
+def test_a_write_cut_short_leaves_no_folder_it_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The folder --out names did not exist: a full disk (or a SIGTERM) while the lists are
+    # written leaves no empty folder behind, only the parent as it was.
+    out = tmp_path / "new" / "lists"
+    real_fsync, calls = os.fsync, []
+
+    def full_disk(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out)
+    assert result.exit_code == 2
+    assert "LZ305" in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
 def test_lists_left_from_an_earlier_run_are_named_in_a_warning(tmp_path: Path) -> None:
     out = tmp_path / "lists"
     assert run_lzip("shortfalls", EXAMPLE, "--out", out).exit_code == 1

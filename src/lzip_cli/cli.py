@@ -904,6 +904,7 @@ def _write_lists(
         cannot_write,
         check_targets,
         prepare_directory,
+        remove_created,
         safe_filename,
     )
     from lzip_cli.render.shortfall_lists import list_files, list_year
@@ -935,8 +936,12 @@ def _write_lists(
     check_targets(
         [path for path, _ in files], inputs, force=force, report_folders=report_folders(folders)
     )
-    prepare_directory(out)
-    atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
+    created = prepare_directory(out)
+    try:
+        atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
+    except BaseException:  # a full disk, SIGTERM/SIGHUP (SystemExit), Ctrl-C
+        remove_created(created)  # no empty folder left where there was none
+        raise
     # A list from an earlier run for an agency that owes nothing now would be sent on unread,
     # in whichever format that run wrote it (forestry.md beside this run's CSV lists). Only
     # named: the user decides, lzip deletes nothing. An agency left out by --agency is judged

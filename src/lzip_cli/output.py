@@ -270,14 +270,28 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def prepare_directory(directory: Path) -> None:
-    """Create ``directory`` if needed; refuse a path that is a file."""
+def prepare_directory(directory: Path) -> list[Path]:
+    """Create ``directory`` if needed; refuse a path that is a file.
+
+    Returns the folders it created, the deepest first, for :func:`remove_created`.
+    """
     if directory.exists() and not directory.is_dir():
         raise LzipError([Problem("LZ304", "out_not_directory", file=str(directory))])
+    created = [folder for folder in (directory, *directory.parents) if not os.path.lexists(folder)]
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise cannot_write(directory, exc) from None
+    return created
+
+
+def remove_created(folders: list[Path]) -> None:
+    """Remove the folders :func:`prepare_directory` created, deepest first, if still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 @contextlib.contextmanager
