@@ -576,3 +576,31 @@ def test_a_txt_form_takes_the_format_asked_for(tmp_path: Path) -> None:
     result = run_lzip("template", "2024", "-o", tmp_path / "form.txt", "-f", "csv")
     assert result.exit_code == 0
     assert (tmp_path / "form.txt").read_text(encoding="utf-8-sig").startswith("年度,")
+
+
+@pytest.mark.parametrize(
+    "cut_short",
+    [OSError(28, "No space left on device"), SystemExit(143), KeyboardInterrupt()],
+    ids=["full-disk", "sigterm", "ctrl-c"],
+)
+def test_per_agency_forms_cut_short_leave_no_folder_they_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_short: BaseException
+) -> None:
+    # The folder -o names did not exist: a run cut short while the forms are written leaves
+    # neither a form, nor a temporary file, nor the new (empty) folder.
+    import os
+
+    real_fsync, calls = os.fsync, []
+
+    def fail_third(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise cut_short
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fail_third)
+    out = tmp_path / "forms" / "2025"
+    result = run_lzip("template", "--year", "2025", "--per-agency", "-o", out)
+    assert result.exit_code != 0
+    assert len(calls) >= 3
+    assert list(tmp_path.iterdir()) == []

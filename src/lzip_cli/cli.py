@@ -900,12 +900,10 @@ def _write_lists(
     lang: str,
 ) -> int:
     from lzip_cli.output import (
-        atomic_write_all,
         cannot_write,
         check_targets,
-        prepare_directory,
-        remove_created,
         safe_filename,
+        write_into_folder,
     )
     from lzip_cli.render.shortfall_lists import list_files, list_year
 
@@ -936,12 +934,7 @@ def _write_lists(
     check_targets(
         [path for path, _ in files], inputs, force=force, report_folders=report_folders(folders)
     )
-    created = prepare_directory(out)
-    try:
-        atomic_write_all(files)  # all the lists or, when the disk fills up, none of them
-    except BaseException:  # a full disk, SIGTERM/SIGHUP (SystemExit), Ctrl-C
-        remove_created(created)  # no empty folder left where there was none
-        raise
+    write_into_folder(out, files)  # all the lists or, when the disk fills up, none of them
     # A list from an earlier run for an agency that owes nothing now would be sent on unread,
     # in whichever format that run wrote it (forestry.md beside this run's CSV lists). Only
     # named: the user decides, lzip deletes nothing. An agency left out by --agency is judged
@@ -1070,7 +1063,7 @@ def template(
             resolve_data_dir(data) / name for name in ("agencies.yaml", "indicators.yaml")
         ]
         with _errors_exit(lang):
-            from lzip_cli.output import atomic_write_all, check_targets, prepare_directory
+            from lzip_cli.output import check_targets, write_into_folder
 
             render = forms.form_xlsx if chosen is FormFormat.xlsx else forms.form_csv
             files = [
@@ -1079,8 +1072,7 @@ def template(
             ]
             check_targets([path for path, _ in files], plan_files, force=force)
             if files:  # --agency naming only agencies that own nothing: no empty directory
-                prepare_directory(output)
-                atomic_write_all(files)
+                write_into_folder(output, files)
         typer.echo(_t("wrote_files", code, count=len(files), directory=str(output)), err=True)
         return
     rows = forms.form_rows(plan, ids)

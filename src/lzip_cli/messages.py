@@ -2023,8 +2023,9 @@ TEXTS.update(
             "An output file or directory cannot be written.",
         ),
         "code.LZ306": (
-            "无法写入标准输出（如磁盘已满，或其编码无法表示中文）。",
-            "Standard output cannot be written (a full disk, or an encoding without Chinese).",
+            "无法写入标准输出（如磁盘已满，或其编码无法表示输出中的字符，如 GBK 之于 ✅）。",
+            "Standard output cannot be written (a full disk, or an encoding that lacks a character "
+            "of the output: ASCII for Chinese, GBK for ✅).",
         ),
         "code.LZ307": (
             "无法从 --output 文件名的后缀判断输出格式，或 --format 与后缀不符。",

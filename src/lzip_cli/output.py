@@ -270,10 +270,22 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def write_into_folder(directory: Path, files: list[tuple[Path, bytes]]) -> None:
+    """``files`` (in ``directory``) written as :func:`atomic_write_all` writes them, into
+    ``directory``, created if needed. A write cut short (a full disk, SIGTERM/SIGHUP, Ctrl-C)
+    also removes the folders it created, while they are empty: nothing left where nothing was."""
+    created = prepare_directory(directory)
+    try:
+        atomic_write_all(files)
+    except BaseException:  # SystemExit from the signal handler and KeyboardInterrupt too
+        _remove_created(created)
+        raise
+
+
 def prepare_directory(directory: Path) -> list[Path]:
     """Create ``directory`` if needed; refuse a path that is a file.
 
-    Returns the folders it created, the deepest first, for :func:`remove_created`.
+    Returns the folders it created, the deepest first.
     """
     if directory.exists() and not directory.is_dir():
         raise LzipError([Problem("LZ304", "out_not_directory", file=str(directory))])
@@ -285,7 +297,7 @@ def prepare_directory(directory: Path) -> list[Path]:
     return created
 
 
-def remove_created(folders: list[Path]) -> None:
+def _remove_created(folders: list[Path]) -> None:
     """Remove the folders :func:`prepare_directory` created, deepest first, if still empty."""
     for folder in folders:
         try:
