@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -588,8 +589,6 @@ def test_per_agency_forms_cut_short_leave_no_folder_they_created(
 ) -> None:
     # The folder -o names did not exist: a run cut short while the forms are written leaves
     # neither a form, nor a temporary file, nor the new (empty) folder.
-    import os
-
     real_fsync, calls = os.fsync, []
 
     def fail_third(fd: int) -> None:
