@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lzip_cli.render.jsonstream import Records, dump
+from lzip_cli.render.jsonstream import Table, dump, scalar_text
 
 
 def streamed(obj: Any) -> str:
@@ -42,10 +42,9 @@ DOCUMENTS = [
     pytest.param([{"x": float("nan"), "y": float("inf"), "z": -float("inf")}], id="non-finite"),
     pytest.param({"outer": {"inner": [{"a": 1}, {"a": 2}], "n": 3}}, id="records inside a dict"),
     pytest.param(
-        {"rows": Records([{"indicator": "1.1", "actual": 16}, {"indicator": "2.1", "note": None}])},
-        id="rows known to be flat",
+        {"a": 1, "rows": [{"x": 1}, [2]], "b": "二", "c": None, "d": {"e": [3]}, "f": 2.5},
+        id="scalar items around lists and dicts",
     ),
-    pytest.param({"rows": Records()}, id="no rows known to be flat"),
 ]
 
 
@@ -73,3 +72,42 @@ JSON_VALUES = st.recursive(
 @given(JSON_VALUES)
 def test_any_json_value(document: Any) -> None:
     assert streamed(document) == standard(document)
+
+
+def table_of(records: list[dict[str, Any]]) -> Table:
+    table = Table()
+    for record in records:
+        table.append(tuple(record), tuple(scalar_text(value) for value in record.values()))
+    return table
+
+
+TABLES = [
+    pytest.param([], id="no records"),
+    pytest.param(
+        [
+            {"indicator": "1.1", "actual": 16, "status": "on-track", "note": "含专项行动"},
+            {"indicator": "4.1", "actual": 850.5, "count": 3, "status": "behind", "note": None},
+            {"indicator": "1.2", "actual": None, "status": "not-reported", "note": None},
+        ],
+        id="records of two shapes, as an agency's rows",
+    ),
+    pytest.param([{"100%": True, '"quoted"': False, "%s": "%d"}], id="keys with % and quotes"),
+    pytest.param([{"text": "}\n{", "brace": "},\n    {"}], id="separator-like strings"),
+]
+
+
+@pytest.mark.parametrize("records", TABLES)
+def test_a_table_is_written_as_its_records(records: list[dict[str, Any]]) -> None:
+    document = {"agencies": [{"id": "a1", "rows": table_of(records), "shortfalls": ["1.1"]}]}
+    expected = {"agencies": [{"id": "a1", "rows": records, "shortfalls": ["1.1"]}]}
+    assert streamed(document) == standard(expected)
+
+
+@pytest.mark.parametrize("records", TABLES)
+def test_a_table_reads_back_as_its_records(records: list[dict[str, Any]]) -> None:
+    assert table_of(records).records() == records
+
+
+def test_a_long_table_is_written_whole() -> None:
+    records = [{"indicator": f"{i}.1", "actual": i} for i in range(10_000)]
+    assert streamed([table_of(records)]) == standard([records])
