@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
+from operator import itemgetter
 from typing import Literal
 
 from lzip_cli.cells import NotCarriedOut
@@ -391,10 +393,12 @@ def _evaluate_indicator(
     # its own figure (未填报 / 3) but adds nothing to the county's.
     county_row = next((r for r in rows if r.agency_id is None and r.value is not None), None)
     # Plan order, not file order: the same figures give the same result however rows are sorted.
-    agency_rows = sorted(
-        (r for r in rows if r.agency_id is not None),
-        key=lambda r: position[r.agency_id or ""],
-    )
+    agency_rows = [r for r in rows if r.agency_id is not None]
+    order = [position[r.agency_id] for r in agency_rows]  # type: ignore[index]
+    if any(a > b for a, b in pairwise(order)):  # most reports list them in plan order already
+        agency_rows = [
+            r for _, r in sorted(zip(order, agency_rows, strict=True), key=itemgetter(0))
+        ]
     # Only a sum of the agencies' rows takes in a row of an agency not responsible: an `each`
     # indicator judges the responsible agencies alone, and a county row stands for the county.
     summed = indicator.scope != "each" and county_row is None
@@ -416,7 +420,18 @@ def _evaluate_indicator(
                     },
                 )
             )
-    own = {r.agency_id: _row_figure(yardstick, r) for r in agency_rows if r.agency_id}
+    own: dict[str, Figure] = {}
+    judge = yardstick.judge
+    for r in agency_rows:  # _row_figure, inline: a million rows come here
+        value, count = r.value, r.count
+        not_carried_out = isinstance(value, NotCarriedOut)
+        own[r.agency_id] = judge(  # type: ignore[index]
+            0.0 if not_carried_out else value,  # type: ignore[arg-type]
+            0.0 if isinstance(count, NotCarriedOut) else count,
+            not_carried_out,
+            r.row,
+            r.file or None,
+        )
     if indicator.scope == "each":
         if county_row is not None:
             warnings.append(
