@@ -801,3 +801,28 @@ def test_a_county_count_beside_an_amount_short_of_the_county_is_not_compared(
 ) -> None:
     rows = [row(2, "5.1", None, 500.0, 5.0), row(3, "5.1", "finance", 300.0, 3.0)]
     assert [w.code for w in check(*rows, plan=shipped).warnings if w.code == "LZ240"] == []
+
+
+SHARED_FIGURES = [
+    pytest.param({"value": 15}, {"value": 15}, True, id="equal baselines are one"),
+    pytest.param({"value": 15}, {"value": 16}, False, id="another value"),
+    pytest.param({"value": 15}, {"year": 2023, "value": 15}, False, id="another year"),
+    pytest.param({"value": 15}, {"value": "not-carried-out"}, False, id="a figure and —"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "same"), SHARED_FIGURES)
+def test_indicators_with_equal_baselines_share_one(
+    first: dict[str, Any], second: dict[str, Any], same: bool
+) -> None:
+    one = indicator(baseline={"year": 2022, **first})
+    other = indicator(id="1.2", baseline={"year": 2022, **second})
+    assert (one.baseline is other.baseline) is same
+    expected = {"year": 2022, **second}
+    assert (other.baseline.year, other.baseline.value) == (expected["year"], expected["value"])
+
+
+def test_a_baseline_and_a_target_of_one_figure_stay_what_they_are() -> None:
+    shared = indicator(baseline={"year": 2025, "value": 18}, target={"year": 2025, "value": 18})
+    assert type(shared.baseline).__name__ == "Baseline"
+    assert type(shared.target).__name__ == "Target"

@@ -146,6 +146,10 @@ class Target(_Strict):
         return None if isinstance(self.value, str) else self.value
 
 
+#: One baseline or target per distinct (kind, year, value), shared by the indicators that set it.
+_FIGURES: dict[tuple[type, int, float | str], Baseline | Target] = {}
+
+
 class Indicator(_Strict):
     """One row of the plan's 量化指标 table."""
 
@@ -176,6 +180,16 @@ class Indicator(_Strict):
         if isinstance(value, int | float) and not isinstance(value, bool):
             raise PydanticCustomError("quoted_id", "must be quoted", {"value": str(value)})
         return value
+
+    @model_validator(mode="after")
+    def _share_figures(self) -> Self:
+        # Most indicators of a large plan share a baseline (2022, 100) and a target: one frozen
+        # instance each instead of one per indicator (~60 MB at 100,000 indicators).
+        for field_name in ("baseline", "target"):
+            figure = getattr(self, field_name)
+            key = (type(figure), figure.year, figure.value)
+            object.__setattr__(self, field_name, _FIGURES.setdefault(key, figure))
+        return self
 
     @property
     def compound(self) -> bool:
