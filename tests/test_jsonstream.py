@@ -111,3 +111,15 @@ def test_a_table_reads_back_as_its_records(records: list[dict[str, Any]]) -> Non
 def test_a_long_table_is_written_whole() -> None:
     records = [{"indicator": f"{i}.1", "actual": i} for i in range(10_000)]
     assert streamed([table_of(records)]) == standard([records])
+
+
+def test_tables_are_written_as_they_come_not_held() -> None:
+    # 3,000 agencies' tables of 40 rows: held among CHUNK pieces, they came out as one 8 MB write.
+    rows = [{"indicator": f"{i}.1", "actual": i, "status": "behind"} for i in range(40)]
+    agencies = ({"id": f"a{n}", "rows": table_of(rows)} for n in range(3_000))
+    pieces: list[str] = []
+    dump({"agencies": agencies}, pieces.append)
+    assert max(map(len, pieces)) < 50_000
+    assert "".join(pieces) == standard(
+        {"agencies": [{"id": f"a{n}", "rows": rows} for n in range(3_000)]}
+    )

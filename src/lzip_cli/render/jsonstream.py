@@ -171,12 +171,11 @@ def dump(obj: Any, write: Callable[[str], object], indent: int = 2) -> None:
         if text is not None:
             append(text)
         elif type(value) is Table:
-            if len(value.rows) < CHUNK:
-                append(table(value, level))
-            else:  # a long piece: written at once, not held among CHUNK pending pieces
-                write("".join(parts))
-                parts.clear()
-                write(table(value, level))
+            # A table is a long piece: written with what is pending, not held among CHUNK
+            # pieces (thousands of agencies' tables had been 120 MB of pending text).
+            append(table(value, level))
+            write("".join(parts))
+            parts.clear()
         elif isinstance(value, dict):
             encode_dict(value, level)
         elif isinstance(value, list | tuple | Iterator):
