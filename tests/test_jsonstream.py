@@ -123,3 +123,8 @@ def test_tables_are_written_as_they_come_not_held() -> None:
     assert "".join(pieces) == standard(
         {"agencies": [{"id": f"a{n}", "rows": rows} for n in range(3_000)]}
     )
+
+
+@pytest.mark.parametrize("key", [1, 2.5, True, False, None, float("inf")], ids=repr)
+def test_keys_that_are_not_text_are_written_as_json_dumps_writes_them(key: Any) -> None:
+    assert streamed({key: [1, {"a": 1}]}) == standard({key: [1, {"a": 1}]})

@@ -36,16 +36,8 @@ def _float(value: float) -> str:
 def _key(key: Any) -> str:
     if isinstance(key, str):
         return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return _int_repr(key)
+    if isinstance(key, int | float) or key is None:  # bool is an int: true, false
+        return scalar_text(key)
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
