@@ -87,9 +87,6 @@ _CONTRIBUTION_KEYS = ("id", "actual", "not_carried_out", "note")
 _COMPOUND_CONTRIBUTION_KEYS = ("id", "actual", "not_carried_out", "count", "note")
 #: The keys of a row of an agency's table: the figure, then the agency's own.
 _ROW_KEYS = ("indicator", *_FIGURE_KEYS, "own", "own_not_carried_out", "note")
-#: The own figure's texts on the row of an agency that reported none.
-_NO_OWN = (_NULL, "false")
-_NO_OWN_COMPOUND = (_NULL, "false", _NULL)
 _COMPOUND_ROW_KEYS = (
     "indicator",
     *_COMPOUND_FIGURE_KEYS,
@@ -98,6 +95,9 @@ _COMPOUND_ROW_KEYS = (
     "own_count",
     "note",
 )
+#: The own figure's texts on the row of an agency that reported none.
+_NO_OWN = (_NULL, "false")
+_NO_OWN_COMPOUND = (_NULL, "false", _NULL)
 
 
 class _Remembered(dict[Any, str]):
@@ -176,6 +176,7 @@ def indicator_record(
     record.update(_figure(result.county, compound))
     record["note"] = note(indicator.id, None)
     table = jsonstream.Table()
+    # The rows list's own append (Table.append's work without its call): a million records.
     append, strings, numbers, notes = table.rows.append, texts.strings, texts.numbers, texts.notes
     note_of, indicator_id = check.notes.get, indicator.id
     if indicator.scope == "each":
