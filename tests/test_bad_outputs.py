@@ -220,6 +220,51 @@ def test_template_output_is_a_directory() -> None:
     assert "form.csv: 错误 LZ302: 不能写入：这是一个目录" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "value"),
+    [
+        (["check", "2024.csv", "-o", "结果/"], "结果/"),
+        (["check", "2024.csv", "--output", "out/", "--format", "json"], "out/"),
+        (["template", "2025", "-o", "forms/"], "forms/"),
+        (["schema", "indicators", "-o", "schemas/"], "schemas/"),
+    ],
+)
+def test_an_output_file_written_as_a_folder_is_refused(args: list[str], value: str) -> None:
+    """``-o out/`` means a folder: no file called ``out`` is written in its place."""
+    before = tree()
+    result = run_lzip(*args)
+    assert result.exit_code == 2
+    # (In Click's words here: only the console entry point says them again in Chinese, as
+    # test_usage.py checks.)
+    assert f"Invalid value for '--output' / '-o': '{value}' names a folder" in result.stderr
+    assert tree() == before
+
+
+def test_an_output_file_written_as_a_folder_in_english() -> None:
+    result = run_lzip("check", "2024.csv", "-o", "out/", "--lang", "en")
+    assert result.exit_code == 2
+    assert (
+        "Error: Invalid value for '--output' / '-o': 'out/' names a folder; "
+        "give the name of the file to write"
+    ) in result.stderr
+    assert not Path("out").exists()
+
+
+def test_a_windows_folder_separator_ends_a_folder_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sep", "\\")
+    result = run_lzip("check", "2024.csv", "-o", "结果\\", "--lang", "en")
+    assert result.exit_code == 2
+    assert "'结果\\' names a folder" in result.stderr
+    assert not Path("结果\\").exists() and not Path("结果").exists()
+
+
+def test_an_output_file_in_a_new_folder_is_still_refused_by_its_folder() -> None:
+    """Only the trailing separator is new: ``out/结果.json`` in a missing folder is LZ305's."""
+    result = run_lzip("check", "2024.csv", "-o", "out/结果.json")
+    assert result.exit_code == 2
+    assert "LZ305" in result.stderr
+
+
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """The disk fills up while a file is being written."""
 

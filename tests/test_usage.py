@@ -64,6 +64,10 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
             "错误：'--year' / '-y' 的值无效：与参数 YEAR（2024）不同",
         ),
         (["schema"], "错误：缺少参数 'KIND'（可选：indicators、agencies）"),
+        (
+            ["check", "x.csv", "-o", "结果/"],
+            "错误：'--output' / '-o' 的值无效：'结果/' 是文件夹的写法；请给出要写入的文件名",
+        ),
     ],
     ids=[
         "unknown-option",
@@ -80,6 +84,7 @@ def lzip(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str
         "template-without-year",
         "template-years-differ",
         "missing-choice",
+        "output-file-as-folder",
     ],
 )
 def test_usage_errors_are_in_chinese_by_default(args: list[str], error: str) -> None:

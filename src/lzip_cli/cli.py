@@ -236,6 +236,17 @@ DataOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _file_path(value: str) -> Path:
+    """An ``--output FILE`` value as a path; a folder's name written as one (``out/``, and
+    ``out\\`` on Windows) is refused, where the path alone would lose the separator and a file
+    called ``out`` would be written."""
+    if value.endswith(("/", os.sep, os.altsep or "/")):
+        raise typer.BadParameter(t("usage.value_names_folder", "en", value=value))
+    return Path(value)
+
+
 LangOption = Annotated[
     LangChoice,
     typer.Option("--lang", envvar="LZIP_LANG", case_sensitive=False, help=_h("lang")),
@@ -538,7 +549,7 @@ def check(
             "--output",
             "-o",
             metavar="FILE",
-            readable=False,
+            parser=_file_path,
             help=_h("check.output"),
         ),
     ] = None,
@@ -1016,7 +1027,9 @@ def template(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", readable=False, help=_h("template.output")),
+        typer.Option(
+            "--output", "-o", metavar="FILE", parser=_file_path, help=_h("template.output")
+        ),
     ] = None,
     per_agency: Annotated[
         bool,
@@ -1188,7 +1201,7 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help=_h("schema.kind"))],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", readable=False, help=_h("schema.output")),
+        typer.Option("--output", "-o", metavar="FILE", parser=_file_path, help=_h("schema.output")),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=_h("force_file"))] = False,
     lang: LangOption = LangChoice.zh,

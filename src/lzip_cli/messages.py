@@ -303,6 +303,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "'{value}' 不是可选的值（可选：{choices}）",
         "'{value}' is not one of {choices}.",
     ),
+    "usage.value_names_folder": (
+        "'{value}' 是文件夹的写法；请给出要写入的文件名",
+        "'{value}' names a folder; give the name of the file to write",
+    ),
     "usage.value_not_valid_integer": ("{value} 不是整数", "{value} is not a valid integer."),
     "usage.value_out_of_range": (
         "{value} 不在 {range} 之内",

@@ -66,6 +66,7 @@ _DETAILS: tuple[tuple[str, str], ...] = (
         "value_not_choice",
     ),
     (r"(?P<value>\S+) is not in the range (?P<range>.+?)\.?", "value_out_of_range"),
+    (r"'(?P<value>.*)' names a folder; give the name of the file to write", "value_names_folder"),
 )
 
 
