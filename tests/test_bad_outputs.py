@@ -46,6 +46,41 @@ def test_out_is_a_file() -> None:
     assert tree() == before
 
 
+@pytest.mark.parametrize("out", ["清单.xlsx", "lists.md", "lists.CSV", "督办清单.json"])
+def test_out_named_like_a_file_is_refused_before_any_folder_is_made(out: str) -> None:
+    before = tree()
+    result = run_lzip("shortfalls", "2024.csv", "--out", out)
+    assert result.exit_code == 2
+    suffix = Path(out).suffix
+    assert (
+        f"{out}: 错误 LZ304: --out 是写入清单的目录，而这像是文件名（{suffix}）；"
+        "请给出目录，如 --out 督办清单，格式用 --format 指定"
+    ) in result.stderr
+    assert tree() == before  # no folder called 清单.xlsx holding .md lists
+
+
+def test_out_named_like_a_file_in_english() -> None:
+    result = run_lzip("shortfalls", "2024.csv", "--out", "lists.xlsx", "--lang", "en")
+    assert result.exit_code == 2
+    assert (
+        "lists.xlsx: error LZ304: --out names the folder the lists are written to, and this "
+        "looks like a file name (.xlsx); give a folder, such as --out lists, and the format "
+        "with --format"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize("out", ["2024.lists", "清单-v1.5"])
+def test_out_with_a_dot_in_a_folder_name_is_a_folder(out: str) -> None:
+    assert run_lzip("shortfalls", "2024.csv", "--out", out).exit_code == 1  # shortfalls
+    assert Path(out).is_dir() and any(Path(out).glob("*.md"))
+
+
+def test_an_existing_folder_named_like_a_file_takes_the_lists() -> None:
+    Path("returns.md").mkdir()
+    assert run_lzip("shortfalls", "2024.csv", "--out", "returns.md").exit_code == 1
+    assert any(Path("returns.md").glob("*.md"))
+
+
 def test_out_below_a_file_in_english() -> None:
     Path("lists").write_text("my notes\n")
     before = tree()

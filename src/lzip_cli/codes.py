@@ -201,7 +201,7 @@ CODES: dict[str, Code] = {
     "LZ301": _c("output_is_input"),
     "LZ302": _c("output_is_directory"),
     "LZ303": _c("output_exists"),
-    "LZ304": _c("out_not_directory"),
+    "LZ304": _c("out_not_directory", "out_looks_like_a_file"),
     "LZ305": _c("cannot_write", "cannot_write_locked", "output_folder_missing"),
     "LZ306": _c("stdout_failed", "stdout_unencodable"),
     "LZ307": _c("output_format_unknown", "output_format_mismatch"),

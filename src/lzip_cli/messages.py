@@ -1144,6 +1144,12 @@ TEXTS.update(
             "--out 应为目录，而这是一个文件",
             "--out must be a directory, not a file",
         ),
+        "out_looks_like_a_file": (
+            "--out 是写入清单的目录，而这像是文件名（{suffix}）；请给出目录，如 --out 督办清单，"
+            "格式用 --format 指定",
+            "--out names the folder the lists are written to, and this looks like a file name "
+            "({suffix}); give a folder, such as --out lists, and the format with --format",
+        ),
         "cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
         "output_folder_missing": (
             "无法写入：目录 {folder} 不存在，请先创建它",
@@ -2019,8 +2025,8 @@ TEXTS.update(
             "An output file exists already (use --force to overwrite).",
         ),
         "code.LZ304": (
-            "--out 指向一个文件而不是目录。",
-            "--out names a file, not a directory.",
+            "--out 指向一个文件而不是目录，或是像文件名的新目录（清单.xlsx）。",
+            "--out names a file, not a directory, or a new folder named like a file (`lists.xlsx`).",
         ),
         "code.LZ305": (
             "无法写入输出文件或目录。",
