@@ -1049,6 +1049,50 @@ def test_an_amount_without_its_count_on_a_form_asking_for_counts_is_warned(
     assert county["count"] == (None if warned else 3)
 
 
+@pytest.mark.parametrize(
+    ("rows", "message", "county_count"),
+    [
+        (
+            "5.1,县财政局,850,\n",
+            "金额 850（万元）没有填写笔数/件数（笔）：本单位的笔数/件数未知，"
+            "没有全县合计行时全县的也未知；请填写笔数，或 0",
+            None,
+        ),
+        (  # the county-wide row gives the county's count: the agency's alone is unknown
+            "5.1,,850,3\n5.1,县财政局,850,\n",
+            "金额 850（万元）没有填写笔数/件数（笔）：本单位的笔数/件数未知，"
+            "没有全县合计行时全县的也未知；请填写笔数，或 0",
+            3,
+        ),
+        (
+            "5.1,,850,\n",
+            "金额 850（万元）没有填写笔数/件数（笔）：全县的笔数/件数因此未知；请填写笔数，或 0",
+            None,
+        ),
+    ],
+    ids=["agency-row", "agency-row-under-a-county-count", "county-row"],
+)
+def test_an_amount_without_its_count_says_whose_count_is_unknown(
+    tmp_path: Path, rows: str, message: str, county_count: int | None
+) -> None:
+    report = write(tmp_path / "2024.csv", "指标,责任单位,数值,笔数\n" + rows)
+    document = check_json(report)
+    assert [w["message"] for w in document["warnings"] if w["code"] == "LZ265"] == [message]
+    county = next(i for i in document["indicators"] if i["id"] == "5.1")
+    assert county["count"] == county_count
+
+
+def test_an_agency_amount_without_its_count_in_english(tmp_path: Path) -> None:
+    report = write(
+        tmp_path / "2024.csv", "指标,责任单位,数值,笔数\n5.1,,850,3\n5.1,县财政局,850,\n"
+    )
+    [warning] = check_json(report, "--lang", "en")["warnings"]
+    assert warning["message"] == (
+        "the amount 850 (10k yuan) has no count (deals) beside it: this agency's count is "
+        "unknown, and so is the county's unless a county-wide row gives it"
+    )
+
+
 def test_an_amount_on_a_form_without_a_count_column_is_not_warned(tmp_path: Path) -> None:
     report = write(tmp_path / "2024.csv", "指标,责任单位,数值\n5.1,县财政局,850\n")
     assert [w["code"] for w in check_json(report)["warnings"]] == []

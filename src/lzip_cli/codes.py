@@ -188,7 +188,7 @@ CODES: dict[str, Code] = {
         severity="warning",
     ),
     "LZ264": _c("lzip_output_as_report", "lzip_output_workbook"),
-    "LZ265": _c("value_without_count", severity="warning"),
+    "LZ265": _c("value_without_count", "value_without_count_agency", severity="warning"),
     "LZ266": _c("stock_figure_repeated", severity="warning"),
     "LZ267": _c("headless_column", severity="warning"),
     "LZ268": _c("report_encrypted"),

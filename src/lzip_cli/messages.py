@@ -827,6 +827,12 @@ TEXTS.update(
             "the amount {amount} ({unit}) has no count ({count_unit}) beside it: the county's "
             "count is unknown until it is filled in",
         ),
+        "value_without_count_agency": (
+            "金额 {amount}（{unit}）没有填写笔数/件数（{count_unit}）：本单位的笔数/件数未知，"
+            "没有全县合计行时全县的也未知；请填写笔数，或 0",
+            "the amount {amount} ({unit}) has no count ({count_unit}) beside it: this agency's "
+            "count is unknown, and so is the county's unless a county-wide row gives it",
+        ),
         "count_without_value": (
             "笔数/件数 {count} 没有对应的金额（{unit}）：本行按未填报计；请填写金额，或 — 表示未开展",
             "the count {count} has no amount ({unit}) beside it: the row counts as not reported; "
@@ -1775,9 +1781,10 @@ TEXTS.update(
             "A row's indicator and indicator name are two different indicators.",
         ),
         "code.LZ265": (
-            "复合指标（如融资金额及笔数）的金额旁笔数/件数为空，全县笔数/件数记为未知。",
+            "复合指标（如融资金额及笔数）的金额旁笔数/件数为空，该行的笔数/件数记为未知"
+            "（全县的也未知，除非全县合计行填写了）。",
             "A compound indicator's amount (financing and its deals) has a blank count beside it:"
-            " the county's count is unknown.",
+            " that row's count is unknown (and the county's, unless a county-wide row gives it).",
         ),
         "code.LZ267": (
             "表头为空的列中有内容，未被读取（如数值填到了表头之外的列）。",

@@ -435,10 +435,11 @@ def parse_row(
         and not _nothing_done(value)
         and indicator.compound
         and "count" in columns
-    ):  # 120 万元 beside a blank 笔数 on a form that asks for it: the county's deals unknown
+    ):  # 120 万元 beside a blank 笔数 on a form that asks for it: its deals unknown
         warn(
             "LZ265",
-            "value_without_count",
+            # An agency's row: a county-wide row may still give the county's count.
+            "value_without_count" if agency_id is None else "value_without_count_agency",
             "count",
             amount=value_text.strip(),
             unit=indicator.units(),
