@@ -282,3 +282,58 @@ def test_money_in_another_scale_on_the_xlsx_form_is_refused_at_its_unit_cell() -
     result = run_lzip("check", "2025.xlsx")
     assert result.exit_code == 2
     assert f"2025.xlsx:{row[3].row}:4" in result.stderr and "LZ271" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "header", ["数值（元）", "数值(元)", "完成值（单位：元）", "完成值【亿元】"]
+)
+def test_money_in_another_scale_in_the_value_header_is_refused_on_each_money_row(
+    header: str,
+) -> None:
+    Path("2024.csv").write_text(
+        f"指标,责任单位,{header},笔数\n1.1,县林业局,2,\n5.1,县财政局,8500000,3\n",
+        encoding="utf-8",
+    )
+    result = run_lzip("check", "2024.csv")
+    assert result.exit_code == 2
+    unit = header.rstrip(")）】").split("（")[-1].split("(")[-1].split("【")[-1]
+    unit = unit.removeprefix("单位：")
+    assert result.stderr == (
+        f"2024.csv:3:3: 错误 LZ271: 表头 {header!r} 写明数值以 {unit} 计，而指标 5.1 的金额以 "
+        "万元 计，数值会差几个数量级：请把数值换算为 万元 后填写，并把表头的单位改为 万元\n"
+    )  # 1.1's 2 起 under the same header is no amount of money: not refused
+
+
+def test_money_in_another_scale_in_the_value_header_in_english() -> None:
+    Path("2024.csv").write_text(
+        "指标,责任单位,数值（元）,笔数\n5.1,县财政局,8500000,3\n", encoding="utf-8"
+    )
+    result = run_lzip("check", "2024.csv", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "2024.csv:2:3: error LZ271: the header '数值（元）' gives the figures in 元, but indicator "
+        "5.1 counts its amount in 10k yuan"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [("数值（万元）", "850"), ("数值（元）", "—"), ("数值（元）", ""), ("数值（件）", "850")],
+    ids=["the-plans-unit", "not-carried-out", "blank", "not-money"],
+)
+def test_a_value_header_unit_that_changes_no_figure_is_accepted(header: str, cell: str) -> None:
+    document = check("2024.csv", f"指标,责任单位,{header},笔数\n5.1,县财政局,{cell},3\n")
+    assert "LZ271" not in warning_codes(document)
+
+
+def test_money_in_another_scale_in_the_xlsx_value_header_is_refused() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["指标", "责任单位", "数值（元）", "笔数"])
+    sheet.append(["5.1", "县财政局", 8500000, 3])
+    book.save("2024.xlsx")
+    result = run_lzip("check", "2024.xlsx")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("2024.xlsx:2:3: 错误 LZ271: C2: 表头 '数值（元）'")

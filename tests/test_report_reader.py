@@ -894,6 +894,20 @@ def test_a_number_split_by_its_thousands_separator_is_said_as_such(plan: Plan) -
     assert problem.params["number"] == "1,652"
 
 
+def test_a_split_number_into_the_count_column_of_an_indicator_without_counts(plan: Plan) -> None:
+    # The form from `lzip template` has 笔数/件数 right after 数值: 4.3 takes no count, so 652
+    # there is 1,652's second group, not a count (LZ226 would blame the count column).
+    text = "指标,责任单位,数值,笔数,备注\n4.3,,1,652,\n"
+    problem = one(problems(plan, "2024.csv", text))
+    assert (problem.code, problem.line, problem.column) == ("LZ258", 2, 3)
+    assert problem.params["number"] == "1,652"
+
+
+def test_a_count_beside_an_amount_is_still_a_count(plan: Plan) -> None:
+    report = read(plan, "2024.csv", "指标,责任单位,数值,笔数\n5.1,县财政局,850,300\n")
+    assert [(r.value, r.count) for r in report.rows] == [(850.0, 300.0)]
+
+
 @pytest.mark.parametrize("units", [",,万元,笔", ",,（万元）,（笔）", "单位：,,万元,笔"])
 def test_a_row_of_units_under_the_header_is_read_past(plan: Plan, units: str) -> None:
     report = read(plan, "2024.csv", f"指标,责任单位,数值,笔数\n{units}\n5.1,县财政局,850,3\n")

@@ -644,6 +644,13 @@ TEXTS.update(
             "the report has no agency column and its name {text!r} names an agency: the rows "
             "are read as {agency}'s figures",
         ),
+        "header_unit_scale": (
+            "表头 {header!r} 写明数值以 {text} 计，而指标 {indicator} 的金额以 {amount} 计，数值会差几个"
+            "数量级：请把数值换算为 {amount} 后填写，并把表头的单位改为 {amount}",
+            "the header {header!r} gives the figures in {text}, but indicator {indicator} counts its "
+            "amount in {amount}, so the figure would be off by a power of ten: convert it to "
+            "{amount} and put {amount} in the header",
+        ),
         "unit_cell_scale": (
             "计量单位写作 {text!r}，而指标 {indicator} 的金额以 {amount} 计，数值会差几个数量级："
             "请把数值换算为 {amount} 后填写，并把计量单位改回 {unit}",
@@ -2005,9 +2012,10 @@ TEXTS.update(
             "The report's header appears again among its rows (two files joined, most likely).",
         ),
         "code.LZ271": (
-            "报表的计量单位列写的是另一数量级的货币单位（元、千元、亿元），而指标以万元计。",
-            "The report's unit column names money in another scale (元, 千元, 亿元) than the "
-            "indicator's 万元.",
+            "报表的计量单位列或数值列表头（数值（元））写的是另一数量级的货币单位（元、千元、亿元），"
+            "而指标以万元计。",
+            "The report's unit column or value header (数值（元）) names money in another scale "
+            "(元, 千元, 亿元) than the indicator's 万元.",
         ),
         "code.LZ272": (
             "报表的计量单位列写的单位与指标的单位不同；数值按指标的单位读取。",

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lzip_cli.cells import CellError, fold, parse_year
+from lzip_cli.cells import CellError, NotCarriedOut, fold, parse_year
 from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
 from lzip_cli.models import Plan
 from lzip_cli.report import Report, ReportRow
@@ -33,7 +33,7 @@ from lzip_cli.report_form import (
     past_title_rows,
     read_header,
 )
-from lzip_cli.report_row import FIELDS, TextsSeen, parse_row, thousands_split
+from lzip_cli.report_row import FIELDS, TextsSeen, parse_row, thousands_split, unit_mismatch
 from lzip_cli.report_text import iter_csv_rows, sniff
 
 _YEAR = r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])"
@@ -571,6 +571,8 @@ class _Body:
             texts = (columns.get("note"), columns.get("name"))
             figures = {i for i in columns.values() if i not in texts}
             figures |= {i for years in header.by_year.values() for i in years.values()}
+            if not indicator.compound:  # 4.3 takes no count: 652 in 笔数 is 1,652's piece
+                figures.discard(columns.get("count"))
             pieces = range(column + 1, column + 2 + split["rest"].count(","))
             if not ragged and all(piece in figures for piece in pieces):
                 if column + 1 == columns.get("count") and indicator.compound and len(pieces) == 1:
@@ -652,6 +654,40 @@ class _Body:
                 )
         return None
 
+    def _header_unit_scaled(
+        self,
+        row: ReportRow,
+        unit: str,
+        verdicts: dict[str, bool],
+        column: int,
+        log: ProblemLog,
+    ) -> bool:
+        """Whether ``row``'s amount is in another scale of money than its indicator's, as the
+        value column's header says (数值（元） where the plan counts 万元): said as LZ271."""
+        if row.value is None or isinstance(row.value, NotCarriedOut):
+            return False
+        if (scaled := verdicts.get(row.indicator_id)) is None:
+            indicator = self.plan.indicator(row.indicator_id)
+            scaled = verdicts[row.indicator_id] = unit_mismatch(unit, indicator) == "scale"
+        if scaled:
+            indicator = self.plan.indicator(row.indicator_id)
+            log.add(
+                Problem(
+                    "LZ271",
+                    "header_unit_scale",
+                    file=self.name,
+                    line=row.row,
+                    column=column + 1,
+                    params={
+                        "text": unit,
+                        "header": self.header.cells[column].strip(),
+                        "indicator": indicator.id,
+                        "amount": indicator.units(),
+                    },
+                )
+            )
+        return scaled
+
     def read(
         self, year: int | None, year_from: str | None = None
     ) -> tuple[list[ReportRow], dict[int, int], tuple[int, int, int] | None]:
@@ -691,6 +727,9 @@ class _Body:
         # Columns with no header, whose cells are not read: Excel pads the header line with
         # commas when a figure was typed past it (指标,责任单位,数值, over 4.3,,,1652).
         headless = [i for i, cell in enumerate(header.cells) if not fold(cell)]
+        # 数值（元）: the unit a header gives the value column, against each money indicator's.
+        header_unit = _bracketed_unit(header.cells[columns["value"]])
+        header_unit_scaled: dict[str, bool] = {}
         for row_number, cells in rows:
             if not "".join(cells).strip():  # every cell blank (one string, not a generator)
                 continue
@@ -743,6 +782,10 @@ class _Body:
             )
             if parsed_row is None:
                 continue
+            if header_unit and self._header_unit_scaled(
+                parsed_row, header_unit, header_unit_scaled, columns["value"], log
+            ):
+                continue
             if headless:
                 headless = self._warn_headless(cells, headless, row_number)
             if parsed_row.value is None and parsed_row.count is None:
@@ -777,6 +820,16 @@ class _Body:
         self.named_agencies = {agency.id for _, agency in seen.agencies.values() if agency}
         log.raise_if_any()
         return parsed, year_cells, value_year
+
+
+#: A unit in brackets at the end of a header cell: 数值（元）, 完成值(万元), 完成值【单位：亿元】.
+_BRACKETED_UNIT = re.compile(r"[(（\[【]\s*(?:单位[:：]\s*)?([^)）\]】]+?)\s*[)）\]】]$")
+
+
+def _bracketed_unit(cell: str) -> str:
+    """The unit a header cell names in brackets at its end, or ""."""
+    found = _BRACKETED_UNIT.search(cell.strip())
+    return found[1] if found else ""
 
 
 def _resolve_year(
