@@ -259,21 +259,16 @@ def _fail(lines: list[str], code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _format_problem(problem_code: str, key: str, lang: str, path: Path) -> str:
-    """One problem with a path, said before any file is read (``清单.xlsx: 错误 LZ304: …``)."""
+def _refuse(
+    problem_code: str, key: str, lang: str, *, file: Path | None = None, **params: object
+) -> NoReturn:
+    """One problem found before any file is read (``lzip: 错误 LZ309: …``, or at ``file``:
+    ``清单.xlsx: 错误 LZ304: …``), and exit 2."""
     from lzip_cli.errors import Problem
     from lzip_cli.render.problems import format_problem
 
-    problem = Problem(problem_code, key, file=str(path), params={"suffix": path.suffix})
-    return format_problem(problem, lang)  # type: ignore[arg-type]
-
-
-def _refuse(problem_code: str, key: str, lang: str, **params: object) -> NoReturn:
-    """One problem found before any file is read (``lzip: 错误 LZ309: …``), and exit 2."""
-    from lzip_cli.errors import Problem
-    from lzip_cli.render.problems import format_problem
-
-    problem = Problem(problem_code, key, params=params)
+    where = str(file) if file is not None else None
+    problem = Problem(problem_code, key, file=where, params=params)
     _fail([format_problem(problem, lang)], EXIT_UNUSABLE)  # type: ignore[arg-type]
 
 
@@ -869,7 +864,7 @@ def shortfalls(
         _refuse("LZ309", "lists_need_out", code, format=output_format.value)
     if out is not None and out.suffix.lower() in CHECK_SUFFIXES and not out.exists():
         # --out 清单.xlsx: a folder of that name, holding ten .md lists, is not what was meant.
-        _fail([_format_problem("LZ304", "out_looks_like_a_file", code, out)], EXIT_UNUSABLE)
+        _refuse("LZ304", "out_looks_like_a_file", code, file=out, suffix=out.suffix)
     with _errors_exit(lang):
         plan = _load_plan(data, lang)
         result = _read_and_evaluate(plan, reports, year, lang)
