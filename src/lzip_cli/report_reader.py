@@ -666,11 +666,10 @@ class _Body:
         value column's header says (数值（元） where the plan counts 万元): said as LZ271."""
         if row.value is None or isinstance(row.value, NotCarriedOut):
             return False
-        if (scaled := verdicts.get(row.indicator_id)) is None:
-            indicator = self.plan.indicator(row.indicator_id)
-            scaled = verdicts[row.indicator_id] = unit_mismatch(unit, indicator) == "scale"
+        indicator = self.plan.indicator(row.indicator_id)
+        if (scaled := verdicts.get(indicator.id)) is None:
+            scaled = verdicts[indicator.id] = unit_mismatch(unit, indicator) == "scale"
         if scaled:
-            indicator = self.plan.indicator(row.indicator_id)
             log.add(
                 Problem(
                     "LZ271",
