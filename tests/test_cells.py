@@ -53,6 +53,10 @@ ACCEPTED: list[tuple[str, tuple[str, ...], bool, object]] = [
     ("1\u200d652", (), False, 1652.0),
     ("\ufeff95%", ("%",), True, 95.0),
     ("\u2060", (), False, None),
+    # Excel writes a negative zero as "-0"; an .xlsx -0.0 already reads as 0.
+    ("-0", (), False, 0.0),
+    ("-0.00", (), False, 0.0),
+    ("－０%", ("%",), True, 0.0),
 ]
 
 
@@ -97,6 +101,7 @@ REJECTED: list[tuple[str, tuple[str, ...], bool, str]] = [
     ("\u22123", (), False, "cell_negative"),
     ("-1,700", (), False, "cell_negative"),
     ("-5%", ("%",), True, "cell_negative"),
+    ("-0.01", (), False, "cell_negative"),
     ("1" + "0" * 13, (), False, "cell_too_large"),
     ("9" * 400, (), False, "cell_too_large"),
 ]
