@@ -326,6 +326,44 @@ def test_a_value_header_unit_that_changes_no_figure_is_accepted(header: str, cel
     assert "LZ271" not in warning_codes(document)
 
 
+@pytest.mark.parametrize("units", [",,元,笔", ",,（元）,（笔）", "单位：,,元,笔", ",,亿元,"])
+def test_money_in_another_scale_in_a_units_row_is_refused_on_each_money_row(units: str) -> None:
+    Path("2024.csv").write_text(
+        f"指标,责任单位,数值,笔数\n{units}\n1.1,县林业局,2,\n5.1,县财政局,8500000,3\n",
+        encoding="utf-8",
+    )
+    result = run_lzip("check", "2024.csv")
+    assert result.exit_code == 2
+    unit = "亿元" if "亿元" in units else "元"
+    assert result.stderr == (
+        f"2024.csv:4:3: 错误 LZ271: 第 2 行的单位行写明数值以 {unit} 计，而指标 5.1 的金额以 "
+        "万元 计，数值会差几个数量级：请把数值换算为 万元 后填写，并把单位行改为 万元\n"
+    )  # 1.1's 2 起 under the same units row is no amount of money: not refused
+
+
+def test_money_in_another_scale_in_a_units_row_in_english() -> None:
+    Path("2024.csv").write_text(
+        "指标,责任单位,数值,笔数\n,,元,笔\n5.1,县财政局,8500000,3\n", encoding="utf-8"
+    )
+    result = run_lzip("check", "2024.csv", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "2024.csv:3:3: error LZ271: the units row (row 2) gives the figures in 元, but indicator "
+        "5.1 counts its amount in 10k yuan"
+    )
+
+
+@pytest.mark.parametrize(
+    "units",
+    [",,万元,笔", ",,,笔", ",,(万元),(笔)"],
+    ids=["the-plans-unit", "count-only", "brackets"],
+)
+def test_a_units_row_in_the_plans_scale_is_read_past(units: str) -> None:
+    document = check("2024.csv", f"指标,责任单位,数值,笔数\n{units}\n5.1,县财政局,850,3\n")
+    assert "LZ271" not in warning_codes(document)
+    assert indicator(document, "5.1")["actual"] == 850
+
+
 def test_money_in_another_scale_in_the_xlsx_value_header_is_refused() -> None:
     import openpyxl
 

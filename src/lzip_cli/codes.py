@@ -194,7 +194,7 @@ CODES: dict[str, Code] = {
     "LZ268": _c("report_encrypted"),
     "LZ269": _c("cell_scaled_format"),
     "LZ270": _c("header_repeated"),
-    "LZ271": _c("unit_cell_scale", "header_unit_scale"),
+    "LZ271": _c("unit_cell_scale", "header_unit_scale", "units_row_scale"),
     "LZ272": _c("unit_cell_other", severity="warning"),
     "LZ280": _c("report_from_stdin", "report_not_a_file"),
     # --- outputs -----------------------------------------------------------------------------

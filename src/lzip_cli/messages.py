@@ -651,6 +651,13 @@ TEXTS.update(
             "amount in {amount}, so the figure would be off by a power of ten: convert it to "
             "{amount} and put {amount} in the header",
         ),
+        "units_row_scale": (
+            "第 {row} 行的单位行写明数值以 {text} 计，而指标 {indicator} 的金额以 {amount} 计，数值会差几个"
+            "数量级：请把数值换算为 {amount} 后填写，并把单位行改为 {amount}",
+            "the units row (row {row}) gives the figures in {text}, but indicator {indicator} "
+            "counts its amount in {amount}, so the figure would be off by a power of ten: convert "
+            "it to {amount} and put {amount} in the units row",
+        ),
         "unit_cell_scale": (
             "计量单位写作 {text!r}，而指标 {indicator} 的金额以 {amount} 计，数值会差几个数量级："
             "请把数值换算为 {amount} 后填写，并把计量单位改回 {unit}",
@@ -2012,10 +2019,10 @@ TEXTS.update(
             "The report's header appears again among its rows (two files joined, most likely).",
         ),
         "code.LZ271": (
-            "报表的计量单位列或数值列表头（数值（元））写的是另一数量级的货币单位（元、千元、亿元），"
-            "而指标以万元计。",
-            "The report's unit column or value header (数值（元）) names money in another scale "
-            "(元, 千元, 亿元) than the indicator's 万元.",
+            "报表的计量单位列、数值列表头（数值（元））或表头下的单位行写的是另一数量级的货币单位"
+            "（元、千元、亿元），而指标以万元计。",
+            "The report's unit column, value header (数值（元）) or units row under the header "
+            "names money in another scale (元, 千元, 亿元) than the indicator's 万元.",
         ),
         "code.LZ272": (
             "报表的计量单位列写的单位与指标的单位不同；数值按指标的单位读取。",

@@ -408,17 +408,45 @@ _UNIT_LABEL = re.compile(r"^(?:计量)?单位[:：]?")
 _BRACKETS = re.compile(r"^[(（\[【](.*)[)）\]】]$")
 
 
+#: Units of money by what they multiply: a figure in one written where the plan counts another
+#: is off by a power of ten.
+MONEY_SCALES = {
+    "元": 1,
+    "yuan": 1,
+    "rmb": 1,
+    "cny": 1,
+    "千元": 10**3,
+    "万元": 10**4,
+    "万": 10**4,
+    "10kyuan": 10**4,
+    "十万元": 10**5,
+    "百万元": 10**6,
+    "千万元": 10**7,
+    "亿元": 10**8,
+    "亿": 10**8,
+}
+
+
+def _unit_in(cell: str) -> str:
+    """The unit a cell of a units row names, without its label or brackets: 单位：(元) → 元."""
+    text = _UNIT_LABEL.sub("", fold(cell).strip())
+    bracketed = _BRACKETS.fullmatch(text)
+    return (bracketed[1] if bracketed else text).strip()
+
+
 def is_units_row(cells: list[str], plan: Plan) -> bool:
     """Whether a row holds nothing but units of measure (万元, (笔), 单位：件): the units a form
-    writes under its header."""
+    writes under its header, the plan's or money in any scale (元 where the plan counts 万元)."""
     units = plan.units()
-    texts = [fold(cell).strip() for cell in cells if cell.strip()]
-    for text in texts:
-        text = _UNIT_LABEL.sub("", text)
-        bracketed = _BRACKETS.fullmatch(text)
-        if text and (bracketed[1] if bracketed else text) not in units:
-            return False
-    return bool(texts)
+    written = [_unit_in(cell) for cell in cells if cell.strip()]
+    return bool(written) and all(
+        not unit or unit in units or unit.casefold() in MONEY_SCALES for unit in written
+    )
+
+
+def units_row_unit(cells: list[str], column: int) -> str:
+    """The unit a units row gives ``column`` (the value column's), or ""."""
+    return _unit_in(cells[column]) if column < len(cells) else ""
 
 
 def is_total_row(cells: list[str]) -> bool:

@@ -32,6 +32,7 @@ from lzip_cli.report_form import (
     names_the_county,
     past_title_rows,
     read_header,
+    units_row_unit,
 )
 from lzip_cli.report_row import FIELDS, TextsSeen, parse_row, thousands_split, unit_mismatch
 from lzip_cli.report_text import iter_csv_rows, sniff
@@ -661,9 +662,11 @@ class _Body:
         verdicts: dict[str, bool],
         column: int,
         log: ProblemLog,
+        units_row: int | None,
     ) -> bool:
         """Whether ``row``'s amount is in another scale of money than its indicator's, as the
-        value column's header says (数值（元） where the plan counts 万元): said as LZ271."""
+        value column's header (数值（元）) or the units row under it (``units_row``: ,,元,笔)
+        says where the plan counts 万元: said as LZ271."""
         if row.value is None or isinstance(row.value, NotCarriedOut):
             return False
         indicator = self.plan.indicator(row.indicator_id)
@@ -673,13 +676,14 @@ class _Body:
             log.add(
                 Problem(
                     "LZ271",
-                    "header_unit_scale",
+                    "header_unit_scale" if units_row is None else "units_row_scale",
                     file=self.name,
                     line=row.row,
                     column=column + 1,
                     params={
                         "text": unit,
                         "header": self.header.cells[column].strip(),
+                        "row": units_row,
                         "indicator": indicator.id,
                         "amount": indicator.units(),
                     },
@@ -729,6 +733,7 @@ class _Body:
         # 数值（元）: the unit a header gives the value column, against each money indicator's.
         header_unit = _bracketed_unit(header.cells[columns["value"]])
         header_unit_scaled: dict[str, bool] = {}
+        units_row: int | None = None  # the units row that gave header_unit, if one did
         for row_number, cells in rows:
             if not "".join(cells).strip():  # every cell blank (one string, not a generator)
                 continue
@@ -780,9 +785,12 @@ class _Body:
                 seen,
             )
             if parsed_row is None:
+                # ,,元,笔 under the header: its unit stands for the value column below it.
+                if is_units_row(cells, plan) and (unit := units_row_unit(cells, columns["value"])):
+                    header_unit, header_unit_scaled, units_row = unit, {}, row_number
                 continue
             if header_unit and self._header_unit_scaled(
-                parsed_row, header_unit, header_unit_scaled, columns["value"], log
+                parsed_row, header_unit, header_unit_scaled, columns["value"], log, units_row
             ):
                 continue
             if headless:

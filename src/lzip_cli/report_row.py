@@ -24,6 +24,7 @@ from lzip_cli.models import Agency, Indicator, Plan
 from lzip_cli.numbers import WHOLE_UNITS
 from lzip_cli.report import ReportRow
 from lzip_cli.report_form import (
+    MONEY_SCALES,
     header_field,
     is_footer_text,
     is_units_row,
@@ -193,25 +194,6 @@ class TextsSeen:
         self.units: dict[tuple[str, str], str] = {}
 
 
-#: Units of money by what they multiply: a figure in one written where the plan counts another
-#: is off by a power of ten.
-_MONEY_SCALES = {
-    "元": 1,
-    "yuan": 1,
-    "rmb": 1,
-    "cny": 1,
-    "千元": 10**3,
-    "万元": 10**4,
-    "万": 10**4,
-    "10kyuan": 10**4,
-    "十万元": 10**5,
-    "百万元": 10**6,
-    "千万元": 10**7,
-    "亿元": 10**8,
-    "亿": 10**8,
-}
-
-
 def _unit_texts(indicator: Indicator) -> Bilingual:
     """The indicator's unit as its form writes it: ``万元/笔``, ``10k yuan / deals``."""
     zh, en = indicator.unit, indicator.unit_label("en")
@@ -231,7 +213,7 @@ def unit_mismatch(text: str, indicator: Indicator) -> str:
     if written in {fold(unit).casefold() for unit in accepted}:
         return "same"
     amount = written.split("/")[0]
-    scale, planned = _MONEY_SCALES.get(amount), _MONEY_SCALES.get(fold(indicator.unit).casefold())
+    scale, planned = MONEY_SCALES.get(amount), MONEY_SCALES.get(fold(indicator.unit).casefold())
     if scale is not None and planned is not None and scale != planned:
         return "scale"
     return "other"
