@@ -106,6 +106,7 @@ KEYBOARD_SLIPS = [
         "followed by a full-width colon",
     ),
     ("    kind: stock\n", "\u3000\u3000kind: stock\n", 1, "全角空格", "full-width space"),
+    ("    kind: stock\n", "\u00a0   kind: stock\n", 1, "不换行空格（U+00A0", "no-break space"),
     (
         "    name: 战略性新兴产业发明专利拥有量\n",
         '    name: "战略性新兴产业发明专利拥有量\n',

@@ -55,6 +55,7 @@ CODES: dict[str, Code] = {
         "yaml_syntax",
         "yaml_tab",
         "yaml_full_width_space",
+        "yaml_no_break_space",
         "yaml_full_width_colon",
         "yaml_unpaired_quote",
         "yaml_apostrophe",

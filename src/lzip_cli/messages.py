@@ -1307,6 +1307,13 @@ TEXTS.update(
             "YAML syntax error: a full-width space (U+3000) in the indentation; YAML indentation "
             "must be ASCII spaces (the parser stopped at line {line}, column {column}: {problem})",
         ),
+        "yaml_no_break_space": (
+            "YAML 语法错误：缩进里有不换行空格（U+00A0，常见于从 Word 或网页粘贴的文字），YAML 只能用"
+            "半角空格缩进（解析器在第 {line} 行第 {column} 列停下：{problem}）",
+            "YAML syntax error: a no-break space (U+00A0, as text pasted from Word or a web page "
+            "holds) in the indentation; YAML indentation must be ASCII spaces (the parser stopped "
+            "at line {line}, column {column}: {problem})",
+        ),
         "yaml_full_width_colon": (
             "YAML 语法错误：键后面是全角冒号“：”，应为半角冒号“:”加空格"
             "（解析器在第 {line} 行第 {column} 列停下：{problem}）",

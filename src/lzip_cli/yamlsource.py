@@ -244,16 +244,18 @@ def likely_cause(text: str, error_line: int) -> tuple[str, int, int] | None:
     """A typing slip that explains a YAML syntax error found on ``error_line`` (from 0).
 
     Looks at that line and the few above it, nearest first, for a full-width space in the
-    indentation, a key followed by a full-width colon, or an apostrophe that closes a
+    indentation (or a no-break space), a key followed by a full-width colon, or an apostrophe that closes a
     single-quoted value. Returns the message key and the slip's line and column (from 1), or
     None. (A quote left open is found by :func:`_runaway_quote`.)
     """
     lines = text.split("\n", error_line + 1)[: error_line + 1]
     for number in range(len(lines) - 1, max(-1, len(lines) - 2 - _CAUSE_LINES), -1):
         line = lines[number]
-        indent = len(line) - len(line.lstrip(" \u3000"))
+        indent = len(line) - len(line.lstrip(" \u3000\u00a0"))
         if "\u3000" in line[:indent]:
             return "yaml_full_width_space", number + 1, line.index("\u3000") + 1
+        if "\u00a0" in line[:indent]:  # pasted from Word or a web page
+            return "yaml_no_break_space", number + 1, line.index("\u00a0") + 1
         if colon := _FULL_WIDTH_COLON.match(line):
             return "yaml_full_width_colon", number + 1, colon.start(1) + 1
         if apostrophe := _APOSTROPHE.match(line):
