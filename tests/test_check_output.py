@@ -136,6 +136,40 @@ def test_an_xlsx_file_shows_a_figure_just_short_of_the_target_as_the_table_does(
     assert (by_title["完成值"], by_title["目标值"], by_title["距目标"]) == (94.99, 95, 0.01)
 
 
+def _row_of_1_2(markdown: str) -> str:
+    return next(line for line in markdown.splitlines() if line.startswith("| 1.2 "))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "-f", "md", "--agency", "ip-office"),
+        ("shortfalls", "--agency", "ip-office"),
+    ],
+    ids=["check", "shortfalls"],
+)
+def test_an_agencys_own_figure_that_is_the_county_figure_is_shown_as_the_judged_one(
+    command: tuple[str, ...],
+) -> None:
+    # 1.2 is shared, and 县知识产权局 alone reported it: its own 94.999 is the county figure,
+    # shown 94.99 beside "0.01 short", never 95.
+    Path("2025.csv").write_text("指标,责任单位,数值\n1.2,县知识产权局,94.999\n", encoding="utf-8")
+    result = lzip(command[0], "2025.csv", *command[1:])
+    cells = [cell.strip() for cell in _row_of_1_2(result.stdout).split("|")]
+    assert cells.count("94.99") == 2
+    assert "95" in cells and "0.01" in cells  # the target, and the gap to it
+
+
+def test_an_xlsx_file_shows_the_agencys_own_county_figure_as_the_judged_one() -> None:
+    import openpyxl
+
+    Path("2025.csv").write_text("指标,责任单位,数值\n1.2,县知识产权局,94.999\n", encoding="utf-8")
+    lzip("check", "2025.csv", "-o", "2025.xlsx", "--agency", "ip-office")
+    rows = list(openpyxl.load_workbook("2025.xlsx")["2025"].iter_rows(values_only=True))
+    by_title = dict(zip(rows[1], next(r for r in rows[2:] if r[1] == "1.2"), strict=True))
+    assert (by_title["完成值"], by_title["本单位"]) == (94.99, 94.99)
+
+
 def forms_with_a_warning() -> Path:
     """Two agencies' forms for 2024; the county's 7.1 (2) is less than the rows' sum (3):
     warning LZ240 at ip.csv's row 3."""

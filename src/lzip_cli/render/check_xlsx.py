@@ -123,7 +123,7 @@ def results_sheet(result: CheckResult, agencies: list[AgencyResult], lang: Lang)
                     line.own,
                     indicator,
                     lang,
-                    judged=indicator.scope == "each",
+                    judged=view.own_is_judged(line.own, line.actual, indicator),
                     milestone=milestone,
                 ),
                 own_count=_count(line.own),

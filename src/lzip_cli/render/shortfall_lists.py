@@ -123,7 +123,11 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
             item.actual, indicator, lang, judged=True, milestone=item.milestone
         ),
         "own": view.figure_text(
-            item.own, indicator, lang, judged=indicator.scope == "each", milestone=item.milestone
+            item.own,
+            indicator,
+            lang,
+            judged=view.own_is_judged(item.own, item.actual, indicator),
+            milestone=item.milestone,
         ),
         "gap_to_milestone": view.gap_text(item.actual.gap_to_milestone, indicator),
         "gap_to_target": view.gap_text(item.actual.gap_to_target, indicator),

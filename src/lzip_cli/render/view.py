@@ -38,7 +38,8 @@ def amount_text(
     """A figure's value without its count: in words when not reported or not carried out.
 
     The ``judged`` figure, shown beside ``milestone`` and the target, is rounded to the side of
-    them it is on (:func:`display_actual`); an agency's own part of a county figure to nearest.
+    them it is on (:func:`display_actual`); an agency's own part of a county figure to nearest
+    (:func:`own_is_judged` says which).
     """
     if figure is None or figure.value is None:
         return t("not_reported_short", lang)
@@ -54,6 +55,15 @@ def amount_text(
         target=indicator.target.number,
         group=grouped(indicator),
     )
+
+
+def own_is_judged(own: Figure | None, actual: Figure, indicator: Indicator) -> bool:
+    """Whether an agency's own figure is shown as the judged one is (:func:`display_actual`):
+    under ``each`` it is the one judged, and where it is the whole county figure (the only part
+    of a sum) it must not read 95 beside the judged 94.99; another part is rounded to nearest."""
+    if indicator.scope == "each":
+        return True
+    return own is not None and own.value is not None and own.value == actual.value
 
 
 def figure_text(
@@ -144,11 +154,11 @@ def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
         "actual": figure_text(
             line.actual, indicator, lang, judged=True, milestone=indicator_result.milestone
         ),
-        "own": figure_text(  # under `each` the agency's own figure is the one judged
+        "own": figure_text(
             line.own,
             indicator,
             lang,
-            judged=indicator.scope == "each",
+            judged=own_is_judged(line.own, line.actual, indicator),
             milestone=indicator_result.milestone,
         ),
         "gap_to_milestone": gap_text(line.actual.gap_to_milestone, indicator),
