@@ -274,6 +274,26 @@ def test_plan_file_outside_the_data_dir_is_refused(workdir: Path) -> None:
     assert json.loads(result.stdout)["problems"][0]["code"] == "LZ015"
 
 
+def test_plan_file_argument_wins_over_lzip_data(workdir: Path) -> None:
+    # An exported LZIP_DATA is a default: the plan file named on the command line is validated.
+    shutil.copytree(ROOT / "data", workdir / "good")
+    env = {"LZIP_DATA": str(workdir / "good")}
+    result = run_lzip("validate", f"{PLAN}/indicators.yaml", "--lang", "en", env=env)
+    assert result.exit_code == 1
+    assert "LZ101" in result.stderr and "LZ015" not in result.stderr
+
+
+def test_plan_files_of_two_folders_are_refused_at_the_second(workdir: Path) -> None:
+    shutil.copytree(ROOT / "data", workdir / "good")
+    result = run_lzip("validate", "good/indicators.yaml", f"{PLAN}/agencies.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{PLAN}/agencies.yaml: error LZ015: is not in the folder of good/indicators.yaml: one "
+        "plan is checked at a time, and its agencies.yaml and indicators.yaml stand in one "
+        "folder; check them one by one\n"
+    )
+
+
 # --- check ----------------------------------------------------------------------------------
 
 

@@ -846,7 +846,7 @@ def test_an_indicator_added_in_between_is_no_new_order(tmp_path: Path) -> None:
     block = text[text.index(block_start) :]
     block = block[: block.index("    scope: shared\n") + len("    scope: shared\n")]
     inserted = block.replace('id: "8.1"', 'id: "7.2"').replace("group: 8", "group: 7")
-    inserted = inserted.replace("“四进”", "“五进”")
+    inserted = inserted.replace("“四进”", "“五进”").replace('"Four intos"', '"Five intos"')
     changes = plan_diff(tmp_path, indicators=[(block_start, inserted + block_start)])
     assert [(c.kind, c.subject) for c in changes] == [("indicator_added", "7.2")]
 

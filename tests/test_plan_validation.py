@@ -679,6 +679,65 @@ CASES = {
         '""',
         entry="indicator 1.1",
     ),
+    "indicator named as another indicator": Case(  # a report naming it could mean either
+        INDICATORS,
+        "    name: 非正常专利申请主动撤回率\n",
+        "    name: 查处假冒 知识产权行政案件\n",  # spaced: names compare without spaces
+        "LZ119",
+        "name",
+        "'查处假冒 知识产权行政案件' is already the id or name of indicator 1.1: a report naming "
+        "it could mean either",
+        "name: 查处假冒 知识产权行政案件",
+        "查处",
+        entry="indicator 1.2",
+    ),
+    "English name of another indicator, in other letter case": Case(
+        INDICATORS,
+        "    name_en: Voluntary withdrawal rate of abnormal patent applications\n",
+        "    name_en: administrative cases of counterfeit IP investigated\n",
+        "LZ119",
+        "name_en",
+        "'administrative cases of counterfeit IP investigated' is already the id or name of "
+        "indicator 1.1: a report naming it could mean either",
+        "name_en: administrative",
+        "administrative",
+        entry="indicator 1.2",
+    ),
+    "indicator name of full-width spaces only": Case(
+        INDICATORS,
+        "    name: 查处假冒知识产权行政案件\n",
+        '    name: "\u3000\u3000"\n',
+        "LZ100",
+        "name",
+        "is only spaces: it must not be empty",
+        'name: "\u3000',
+        '"',
+        entry="indicator 1.1",
+    ),
+    "agency name holding a right-to-left override": Case(
+        AGENCIES,
+        "    name: 县林业局\n",
+        '    name: "县林业局\\u202e"\n',
+        "LZ100",
+        "name",
+        "holds the invisible character U+202E"
+        ": delete it (it changes how the text shows or compares, and usually comes with copied text)",
+        'name: "县林业局',
+        '"',
+        entry="agency forestry",
+    ),
+    "agency alias holding a bell": Case(
+        AGENCIES,
+        "    aliases: [鹿寨县林业局, 林业局]\n",
+        '    aliases: [鹿寨县林业局, "林业\\a局"]\n',
+        "LZ100",
+        "aliases.1",
+        "holds the invisible character U+0007"
+        ": delete it (it changes how the text shows or compares, and usually comes with copied text)",
+        "aliases: [鹿寨县林业局",
+        '"林业',
+        entry="agency forestry",
+    ),
     "English unit too long": Case(
         INDICATORS,
         "    unit_en: cases\n",
@@ -773,7 +832,7 @@ def test_every_milestone_that_is_not_a_number_is_located_at_its_figure(data: Pat
 
 NUMBER_FORMS = [
     # (as written, what the message says): YAML 1.1 would read 015 as 13, 1:30 as 90, 0x12 as
-    # 18, and 018 or 0o17 as text; every such form is refused alike, at the figure.
+    # 18, 1_700 as 1700, and 018 or 0o17 as text; every such form is refused alike, at the figure.
     (
         "015",
         "'015' starts with 0: YAML reads a number starting with 0 as octal (015 as 13) or as text; write 15",
@@ -801,6 +860,14 @@ NUMBER_FORMS = [
     (
         "1:30",
         "'1:30' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+    ),
+    (
+        "1_700",
+        "'1_700' has underscores: YAML drops them and reads 1700; write plan figures without separators, 1700",
+    ),
+    (
+        "1_7_0_0.5",
+        "'1_7_0_0.5' has underscores: YAML drops them and reads 1700.5; write plan figures without separators, 1700.5",
     ),
 ]
 

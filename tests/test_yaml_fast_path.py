@@ -39,7 +39,9 @@ def test_fast_path_reads_a_scalar_as_yaml_does(scalar: str) -> None:
 
 
 def test_number_forms_stay_text() -> None:
-    assert _built("- 015\n- 0x1F\n- 1:30\n", marks=False) == repr(["015", "0x1F", "1:30"])
+    assert _built("- 015\n- 0x1F\n- 1:30\n- 1_000\n", marks=False) == repr(
+        ["015", "0x1F", "1:30", "1_000"]
+    )
 
 
 def test_duplicate_key_found_on_the_fast_path() -> None:

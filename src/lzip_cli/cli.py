@@ -339,6 +339,7 @@ AgencyOption = Annotated[
 
 @app.command(cls=_Command, help=_h("cmd.validate"), short_help=_h("short.validate"))
 def validate(
+    ctx: typer.Context,
     reports: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -381,7 +382,9 @@ def validate(
     report_paths: list[Path] = []
     folder_problems: list[Problem] = []  # a folder of --all-reports that is not there
     try:
-        data, report_paths = _plan_arguments(reports or [], data)
+        data, report_paths = _plan_arguments(
+            reports or [], data, from_environment=_from_env(ctx, "data")
+        )
         if by_folder:
             report_paths = _year_folders(report_paths)
         if all_reports:
@@ -465,22 +468,43 @@ def validate(
     raise typer.Exit(exit_code)
 
 
-def _plan_arguments(paths: list[Path], data: Path | None) -> tuple[Path | None, list[Path]]:
+def _from_env(ctx: typer.Context, parameter: str) -> bool:
+    """Whether the command's ``parameter`` came from its environment variable (``LZIP_DATA``)."""
+    source = ctx.get_parameter_source(parameter)
+    return source is not None and source.name == "ENVIRONMENT"  # (Typer's Click is private)
+
+
+def _plan_arguments(
+    paths: list[Path], data: Path | None, *, from_environment: bool = False
+) -> tuple[Path | None, list[Path]]:
     """Split ``validate``'s arguments into the plan directory and the reports.
 
     A pre-commit hook passes every changed file: a changed ``agencies.yaml`` or
-    ``indicators.yaml`` means "validate this plan". Without ``--data`` (or ``$LZIP_DATA``) its
-    directory is the plan; with it, the file must be one of that directory's plan files.
+    ``indicators.yaml`` means "validate this plan". Without ``--data`` its directory is the
+    plan (over ``$LZIP_DATA``, ``from_environment``: the file named wins over a default); with
+    it, the file must be one of that directory's plan files.
     """
     from lzip_cli.errors import LzipError, Problem
     from lzip_cli.plan_loader import AGENCIES_FILE, INDICATORS_FILE, resolve_data_dir
 
     plan_files = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
     reports = [p for p in paths if p.suffix.lower() not in (".yaml", ".yml")]
-    if plan_files and data is None:
-        parents = {p.parent.resolve() for p in plan_files}
-        if len(parents) == 1:
-            data = plan_files[0].parent
+    if plan_files and (data is None or from_environment):
+        first = plan_files[0].parent.resolve()
+        apart = [p for p in plan_files if p.parent.resolve() != first]
+        if apart:  # one plan at a time: its two files stand in one folder
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ015",
+                        "plan_files_apart",
+                        file=str(p),
+                        params={"first": str(plan_files[0])},
+                    )
+                    for p in apart
+                ]
+            )
+        data = plan_files[0].parent
     directory = resolve_data_dir(data)
     wrong = [
         Problem(

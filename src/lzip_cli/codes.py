@@ -68,7 +68,7 @@ CODES: dict[str, Code] = {
     "LZ012": _c("yaml_bad_scalar"),
     "LZ013": _c("yaml_complex_key"),
     "LZ014": _c("yaml_duplicate_key"),
-    "LZ015": _c("plan_file_elsewhere"),
+    "LZ015": _c("plan_file_elsewhere", "plan_files_apart"),
     "LZ016": _c("git_show_failed"),
     # --- the plan ----------------------------------------------------------------------------
     "LZ100": _c("schema.*", "schema.thousands_separator"),
@@ -90,6 +90,7 @@ CODES: dict[str, Code] = {
     "LZ116": _c("plan_value_too_large"),
     "LZ117": _c("milestones_without_target"),
     "LZ118": _c("count_unit_en_without_count_unit"),
+    "LZ119": _c("indicator_name_collision"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
     "LZ202": _c("report_is_xls", "report_is_markup", "report_lock_file"),

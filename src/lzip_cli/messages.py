@@ -111,11 +111,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with "
         "colons, in base 16, 8, 2 or 60; write plan figures in decimal",
     ),
+    "schema.number_underscore": (
+        "{value!r} 带下划线：YAML 会把下划线略去，读成 {fixed}；方案中的数字请不加分隔符，写成 {fixed}",
+        "{value!r} has underscores: YAML drops them and reads {fixed}; write plan figures "
+        "without separators, {fixed}",
+    ),
     "schema.thousands_separator": (
         "{value!r} 带千位分隔符：方案中的数字请不加分隔符，写成 {fixed}",
         "{value!r} has a thousands separator: write plan figures without separators, {fixed}",
     ),
     "schema.string_too_short": ("不能为空", "must not be empty"),
+    "schema.blank_text": ("只有空格，不能为空", "is only spaces: it must not be empty"),
+    "schema.unprintable_character": (
+        "含不可见字符 {char}：请删去（它会改变文字的显示或比较，常随复制粘贴带入）",
+        "holds the invisible character {char}: delete it (it changes how the text shows or "
+        "compares, and usually comes with copied text)",
+    ),
     "schema.string_too_long": (
         "过长：最多 {max_length} 个字符",
         "is too long: at most {max_length} characters",
@@ -153,6 +164,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "agency_name_collision": (
         "{text!r} 已是单位 {other!r} 的编号、名称或别名",
         "{text!r} is already the id, name or alias of agency {other!r}",
+    ),
+    "indicator_name_collision": (
+        "{text!r} 已是指标 {other} 的编号或名称：报表按名称填写时无法区分两项指标",
+        "{text!r} is already the id or name of indicator {other}: a report naming it could mean "
+        "either",
     ),
     "duplicate_indicator_id": ("指标编号 {id!r} 重复", "indicator id {id!r} is used twice"),
     "group_mismatch": (
@@ -1505,6 +1521,12 @@ TEXTS.update(
 # --- CI formats, error codes, schema and plan diffs (issue 7) ---------------------------------
 TEXTS.update(
     {
+        "plan_files_apart": (
+            "与 {first} 不在同一目录：一次检查一个方案，它的 agencies.yaml 和 indicators.yaml 须在同一"
+            "目录中；请分别检查",
+            "is not in the folder of {first}: one plan is checked at a time, and its "
+            "agencies.yaml and indicators.yaml stand in one folder; check them one by one",
+        ),
         "plan_file_elsewhere": (
             "不是 {directory} 中的方案文件（agencies.yaml、indicators.yaml）：请用 --data 指定方案目录",
             "is not a plan file (agencies.yaml, indicators.yaml) of {directory}: name the plan "
@@ -1733,6 +1755,10 @@ TEXTS.update(
         "code.LZ118": (
             "指标设了英文笔数单位 count_unit_en，却没有笔数单位 count_unit。",
             "An indicator has an English count unit (count_unit_en) but no count_unit.",
+        ),
+        "code.LZ119": (
+            "指标的名称或英文名与另一指标的编号或名称相同。",
+            "An indicator's name or English name is already another indicator's id or name.",
         ),
         "code.LZ201": (
             "报表文件为空（由多份报表组成时，仅当没有一份填有数值；否则为警告 LZ256）。",

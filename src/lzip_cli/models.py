@@ -13,7 +13,15 @@ import re
 import unicodedata
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from lzip_cli.cells import INVISIBLE
@@ -31,10 +39,32 @@ AGENCY_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 INDICATOR_ID_PATTERN = r"^(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)$"
 AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN, max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID_PATTERN, max_length=16)]
-Text = Annotated[str, Field(min_length=1, max_length=500)]
-Unit = Annotated[str, Field(min_length=1, max_length=16)]
+#: Characters a plan's text never needs: control characters (a bell, an escape; not the tab
+#: or line break of a note) and format characters that change how a text shows or compares
+#: without showing themselves (U+202E reverses it, U+200B hides inside it).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
+def _readable(value: str) -> str:
+    """``value``, unless it is only spaces or holds a character in :data:`_UNPRINTABLE`."""
+    if not value.strip():  # str.strip() takes the full-width space too
+        raise PydanticCustomError("blank_text", "must not be blank")
+    if found := _UNPRINTABLE.search(value):
+        raise PydanticCustomError(
+            "unprintable_character",
+            "holds the invisible character {char}",
+            {"char": f"U+{ord(found[0]):04X}"},
+        )
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_readable)]
+Unit = Annotated[str, Field(min_length=1, max_length=16), AfterValidator(_readable)]
 #: English units are words (``10k yuan``, ``trademarks``): they get more room than 件.
-UnitEn = Annotated[str, Field(min_length=1, max_length=32)]
+UnitEn = Annotated[str, Field(min_length=1, max_length=32), AfterValidator(_readable)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
 

@@ -185,6 +185,9 @@ def _number_form(written: str, ctx: dict[str, Any]) -> tuple[str, str]:
     """The message for a number in one of YAML's :data:`NUMBER_FORMS`, and the text shown."""
     sign = written[:1] if written[:1] in "+-" else ""
     digits = written[len(sign) :]
+    if "_" in digits and not digits.startswith("0"):  # 1_700: YAML 1.1 drops the underscores
+        ctx["fixed"] = sign.replace("+", "") + digits.replace("_", "")
+        return "schema.number_underscore", written
     if digits[1:2].isdigit() or digits[1:2] == "_":  # zero-padded: 015, 012.5
         whole, dot, fraction = digits.partition(".")
         ctx["fixed"] = sign.replace("+", "") + (whole.lstrip("0_") or "0") + dot + fraction

@@ -139,6 +139,8 @@ def check_indicators(
     ``agencies.yaml`` cannot be read: references to agencies are not checked then.
     """
     seen: set[str] = set()
+    # A report may name an indicator by its name: each name must name one indicator only.
+    owner: dict[str, str] = {}
     unknown = _Unknown(agency_ids or set())
     broken = broken or {}
     for index, indicator in indicators:
@@ -154,6 +156,19 @@ def check_indicators(
                     {"id": indicator.id},
                 )
             seen.add(indicator.id)
+            for field in ("id", "name", "name_en"):
+                if field in wrong:
+                    continue
+                text = getattr(indicator, field)
+                other = owner.setdefault(normalize_text(text), indicator.id)
+                if other != indicator.id:
+                    yield RuleViolation(
+                        "indicators",
+                        (*at, field),
+                        "LZ119",
+                        "indicator_name_collision",
+                        {"text": text, "other": other},
+                    )
         yield from _check_one(indicator, at, agency_ids, group_ids, unknown, wrong)
 
 
