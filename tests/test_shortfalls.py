@@ -1156,6 +1156,26 @@ def test_a_line_break_in_a_note_is_one_space_in_the_markdown_list(
     assert markdown_cells(result.stdout, "1.1")["本单位备注"] == "第一行 第二行"
 
 
+@pytest.mark.parametrize(
+    ("note", "written"),
+    [
+        ("*重点*核查", "\\*重点\\*核查"),
+        ("见`附件`", "见\\`附件\\`"),
+        ("[链接](http://x)", "\\[链接\\](http://x)"),
+        ("<b>加急</b>", "\\<b\\>加急\\</b\\>"),
+        ("file_name_2024", "file\\_name\\_2024"),
+    ],
+)
+def test_a_note_is_shown_as_written_in_the_markdown_list_not_as_markup(
+    tmp_path: Path, note: str, written: str
+) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text(f"指标,责任单位,数值,备注\n1.1,县林业局,2,{note}\n", encoding="utf-8")
+    result = run_lzip("shortfalls", report, "--agency", "forestry")
+    assert result.exit_code == 1
+    assert f"| {written} |" in result.stdout
+
+
 def trademarks_in_ten_thousands(tmp_path: Path) -> tuple[Path, Path]:
     """A plan whose 4.3 runs from 14,090 to 17,000, and a report of 15,000 for it: 1,030 short
     of the 2024 milestone of 16,030."""

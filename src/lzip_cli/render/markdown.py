@@ -20,9 +20,15 @@ MARKDOWN_COLUMNS = tuple(c for c in view.COLUMNS if c != "progress")
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
+#: What CommonMark reads as markup inside a line: emphasis (an agency's note ``*重点*``), code,
+#: links and HTML. Each is written with a backslash, which shows as the character itself.
+_INLINE_MARKUP = re.compile(r"([\\|*_`\[\]<>])")
+
+
 def escape(text: str) -> str:
-    """A cell's text safe inside a pipe table, on one line: each line break is one space."""
-    return _LINE_BREAK.sub(" ", text.replace("\\", "\\\\").replace("|", "\\|"))
+    """A cell's text safe inside a pipe table, shown as written, on one line: each line break is
+    one space."""
+    return _LINE_BREAK.sub(" ", _INLINE_MARKUP.sub(r"\\\1", text))
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
