@@ -809,6 +809,44 @@ def test_a_new_order_of_indicators_or_agencies_is_a_change(
     assert result.stdout.splitlines() == [expected]
 
 
+def test_a_new_order_names_each_side_as_its_plan_does(tmp_path: Path) -> None:
+    # 县林业局 is renamed and moved in one edit: the old order says the old name.
+    new = swapped(tmp_path, *SWAP_AGENCIES)
+    agencies = new / "agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    agencies.write_text(
+        text.replace("name: 县林业局\n", "name: 县林业和草原局\n"), encoding="utf-8"
+    )
+    result = run_lzip("diff", DATA, new, "-f", "text")
+    assert result.stdout.splitlines() == [
+        "方案：单位顺序（报表、核查表和目录的行序）…、县知识产权局、县林业局、… "
+        "→ …、县林业和草原局、县知识产权局、…",
+        "县林业和草原局：名称 县林业局 → 县林业和草原局",
+    ]
+
+
+def test_a_new_order_after_a_new_agency_id_says_the_old_name(tmp_path: Path) -> None:
+    # forestry becomes forestry-grassland (its name kept as an alias) and changes place.
+    new = swapped(tmp_path, *SWAP_AGENCIES)
+    agencies = new / "agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    text = text.replace("  - id: forestry\n", "  - id: forestry-grassland\n")
+    text = text.replace("name: 县林业局\n", "name: 县林业和草原局\n")
+    text = text.replace("aliases: [鹿寨县林业局, 林业局]", "aliases: [县林业局, 林业局]")
+    text = text.replace("- forestry\n", "- forestry-grassland\n")
+    agencies.write_text(text, encoding="utf-8")
+    indicators = new / "indicators.yaml"
+    indicators.write_text(
+        indicators.read_text(encoding="utf-8").replace("forestry", "forestry-grassland"),
+        encoding="utf-8",
+    )
+    result = run_lzip("diff", DATA, new, "-f", "text")
+    assert result.stdout.splitlines()[0] == (
+        "方案：单位顺序（报表、核查表和目录的行序）…、县知识产权局、县林业局、… "
+        "→ …、县林业和草原局、县知识产权局、…"
+    ), result.stdout + result.stderr
+
+
 @pytest.mark.parametrize(
     ("swap", "kind", "field", "moved"),
     [

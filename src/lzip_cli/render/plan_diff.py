@@ -51,6 +51,7 @@ def _indicator_in(plan: Plan, indicator_id: str) -> Indicator | None:
 
 
 def _agency_label(agency_id: str, old: Plan, new: Plan, lang: Lang) -> str:
+    """The agency's name in ``new``, else in ``old`` (swap them for the old side of a change)."""
     for plan in (new, old):
         try:
             return plan.agency(agency_id).label(lang)
@@ -151,7 +152,11 @@ def _order_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     after = [item for item in change.new if item in kept]
     shown_before, shown_after = _moved(before, after)
     if change.kind == "agencies_reordered":
-        texts = [_agency_list(items, old, new, lang) for items in (shown_before, shown_after)]
+        old_ids = {new_id: old_id for old_id, new_id in renamed.items()}
+        texts = [  # each side in its own plan's names: 县林业局 before it became 县林业和草原局
+            _agency_list([old_ids.get(a, a) for a in shown_before], new, old, lang),
+            _agency_list(shown_after, old, new, lang),
+        ]
     else:
         texts = [
             ("、" if lang == "zh" else ", ").join(items) for items in (shown_before, shown_after)
@@ -188,7 +193,7 @@ def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
         return t(
             "diff.responsibility_reordered",
             lang,
-            old=_agency_list(change.old, old, new, lang),
+            old=_agency_list(change.old, new, old, lang),
             new=_agency_list(change.new, old, new, lang),
         )
     item = change.new if change.new is not None else change.old
