@@ -182,7 +182,7 @@ CASES = {
         'target: {year: 2025, value: "18"}',
         "LZ100",
         "target.value",
-        "must be a number or 'per-actual'",
+        "'18' is text, not a number (quoted, or in full-width digits): write 18, without quotes",
         'value: "18"',
         '"18"',
         entry="indicator 1.1",
@@ -248,7 +248,8 @@ CASES = {
         'target: {year: "2025", value: 18}',
         "LZ100",
         "target.year",
-        "must be a whole number",
+        "'2025' is text, not a number (quoted, or in full-width digits): write 2025, without "
+        "quotes",
         'year: "2025"',
         '"2025"',
         entry="indicator 1.1",
@@ -886,6 +887,27 @@ def test_a_figure_in_a_number_form_yaml_reads_otherwise_is_refused_at_the_figure
     found = problems(data)
     assert [format_problem(p, "en") for p in found] == [
         f"{INDICATORS}:{line}:{column}: error LZ100: indicator 1.1, {path}: {message}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "fixed"),
+    [('"18"', "'18'", "18"), ("'17.5'", "'17.5'", "17.5"), ("１８", "'１８'", "18")],
+    ids=["double-quoted", "single-quoted", "full-width"],
+)
+@pytest.mark.parametrize("where", ["target", "milestone"])
+def test_a_figure_written_as_text_is_refused_with_the_number_to_write(
+    data: Path, written: str, shown: str, fixed: str, where: str
+) -> None:
+    if where == "target":
+        new, path = ROW_1_1.replace("value: 18}", f"value: {written}}}"), "target.value"
+    else:
+        new, path = ROW_1_1 + f"    milestones: {{2023: {written}}}\n", "milestones.2023"
+    text = edit(data, INDICATORS, ROW_1_1, new)
+    line, column = position(text, f": {written}}}", written)
+    assert [format_problem(p, "en") for p in problems(data)] == [
+        f"{INDICATORS}:{line}:{column}: error LZ100: indicator 1.1, {path}: {shown} is text, "
+        f"not a number (quoted, or in full-width digits): write {fixed}, without quotes"
     ]
 
 

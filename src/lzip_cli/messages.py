@@ -111,6 +111,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with "
         "colons, in base 16, 8, 2 or 60; write plan figures in decimal",
     ),
+    "schema.number_as_text": (
+        "{value!r} 是文字而非数字（加了引号，或用了全角数字）：请写 {fixed}，不加引号",
+        "{value!r} is text, not a number (quoted, or in full-width digits): write {fixed}, "
+        "without quotes",
+    ),
     "schema.number_underscore": (
         "{value!r} 带下划线：YAML 会把下划线略去，读成 {fixed}；方案中的数字请不加分隔符，写成 {fixed}",
         "{value!r} has underscores: YAML drops them and reads {fixed}; write plan figures "

@@ -130,6 +130,11 @@ def _pydantic_problems(
             elif _GROUPED.fullmatch(given):  # value: 1,700 (text, outside a flow mapping)
                 key = "schema.thousands_separator"
                 ctx.update(value=given, fixed=given.replace(",", ""))
+            elif key != "schema.year_key" and _PLAIN_DECIMAL.fullmatch(
+                folded := unicodedata.normalize("NFKC", given).strip()
+            ):
+                key = "schema.number_as_text"  # value: "18", or １８ typed in full width
+                ctx.update(value=given, fixed=folded)
         problems.append(
             Problem(
                 "LZ100",
@@ -147,6 +152,8 @@ def _pydantic_problems(
 
 #: A figure written with thousands separators: 1,700 or 1,234,567.5.
 _GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+#: A figure YAML would read as a number, were it not quoted or typed in full-width digits.
+_PLAIN_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 
 def _split_figure(doc: YamlDocument, path: tuple[str | int, ...]) -> tuple[Mark, str] | None:
