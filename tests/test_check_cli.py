@@ -208,6 +208,10 @@ def test_agency_by_id_or_name(agency: str) -> None:
     ("agency", "says"),
     [
         ("县教育", "lzip: error LZ313: unknown agency '县教育'; did you mean '县教育局'?"),
+        (
+            "agricultur",
+            "lzip: error LZ313: unknown agency 'agricultur'; did you mean 'agriculture'?",
+        ),
         ("县气象局", "lzip: error LZ313: unknown agency '县气象局'\n"),
     ],
 )

@@ -1301,7 +1301,9 @@ def _agency_ids(
             )
         if found is None:
             near = plan.closest_agency(text)
-            suggestion = {"suggestion": near.name} if near is not None else {}
+            # Suggested as it was typed: an id for Latin letters (agricultur), else the name.
+            closest = (near.id if text.isascii() else near.name) if near else None
+            suggestion = {"suggestion": closest} if closest else {}
             _refuse("LZ313", "unknown_agency_option", lang.value, text=text, **suggestion)
         ids.append(found.id)
         if not any(found.id in indicator.agencies for indicator in plan.indicators):
