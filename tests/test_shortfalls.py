@@ -650,9 +650,18 @@ def test_index_in_markdown_counts_owing_agencies(tmp_path: Path) -> None:
     assert "| finance | 县财政局 | 0 |  | 无欠账 |" in text
 
 
+def test_the_english_index_says_why_an_agency_has_no_list_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "--lang", "en")
+    text = (out / "index.md").read_text(encoding="utf-8")
+    assert "| finance | County Finance Bureau | 0 |  | no shortfalls, no list |" in text
+
+
 @pytest.mark.parametrize(
     ("agencies", "said"),
     [
+        (["court"], "No agency has shortfalls (1 agency checked)."),
+        (["court", "finance"], "No agency has shortfalls (2 agencies checked)."),
         (["forestry"], "1 of 1 agency has shortfalls."),
         (["forestry", "finance"], "1 of 2 agencies has shortfalls."),
         (["forestry", "education", "finance"], "2 of 3 agencies have shortfalls."),
@@ -734,7 +743,7 @@ def test_report_meeting_every_milestone_exits_0_with_everyone_clear(tmp_path: Pa
     result = run_lzip("shortfalls", report, "--out", out)
     assert result.exit_code == 0, result.output
     assert listing(out) == {"index.md"}
-    assert "13 个责任单位中有 0 个存在欠账。" in (out / "index.md").read_text("utf-8")
+    assert "13 个责任单位中没有单位存在欠账。" in (out / "index.md").read_text("utf-8")
 
 
 def test_missing_report_exits_2_located(tmp_path: Path) -> None:

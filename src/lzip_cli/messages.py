@@ -1114,7 +1114,7 @@ TEXTS.update(
         "sf_col_count": ("欠账项数", "Shortfalls"),
         "sf_col_indicators": ("欠账指标", "Indicators owed"),
         "sf_col_file": ("清单文件", "List file"),
-        "sf_clear": ("无欠账", "clear"),
+        "sf_clear": ("无欠账", "no shortfalls, no list"),
         "sf_not_written": ("本次未生成清单", "no list written in this run"),
         "sf_index_title": ("{year} 年度督办清单索引", "Shortfall lists for {year}: index"),
         # Sheet names of the .xlsx lists (Excel allows 31 characters and no []:*?/\).
@@ -1123,6 +1123,10 @@ TEXTS.update(
         "sf_index_intro": (
             "{total} 个责任单位中有 {owing} 个存在欠账。",
             "{owing} of {total} {total:agency|agencies} {owing:has|have} shortfalls.",
+        ),
+        "sf_index_intro_none": (
+            "{total} 个责任单位中没有单位存在欠账。",
+            "No agency has shortfalls ({total} {total:agency|agencies} checked).",
         ),
         # What an agency's list asks for by the next milestone (下一阶段要求). A shared
         # indicator's milestone is the county's figure, which several agencies make together:

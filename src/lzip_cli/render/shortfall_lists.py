@@ -242,7 +242,8 @@ def index_headers(lang: Lang) -> list[str]:
 
 def index_intro(entries: list[AgencyShortfalls], lang: Lang) -> str:
     owing = sum(1 for e in entries if e.items)
-    return t("sf_index_intro", lang, owing=owing, total=len(entries))
+    key = "sf_index_intro" if owing else "sf_index_intro_none"  # not "0 of 1 agency have"
+    return t(key, lang, owing=owing, total=len(entries))
 
 
 def index_markdown(
