@@ -1428,3 +1428,15 @@ def test_an_english_list_of_one_indicator_asks_to_act_on_it_not_them() -> None:
     )
     several = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office", "--lang", "en")
     assert "has 4 indicators behind or not reported for 2024; please act on them" in several.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_and_the_lists_name_the_gap_columns_alike(lang: str) -> None:
+    def header(command: str, *options: str) -> list[str]:
+        output = run_lzip(command, EXAMPLE, "--agency", "forestry", *options, "--lang", lang)
+        line = next(row for row in output.stdout.splitlines() if row.startswith("| "))
+        return [cell.strip() for cell in line.strip("|").split("|")]
+
+    listed, checked = header("shortfalls"), header("check", "-f", "md")
+    gaps = {"zh": ["距阶段值", "距目标"], "en": ["To milestone", "To target"]}[lang]
+    assert [c for c in listed if c in gaps] == [c for c in checked if c in gaps] == gaps

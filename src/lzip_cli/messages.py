@@ -1105,8 +1105,8 @@ TEXTS.update(
         "sf_col_target": ("目标值", "Target"),
         "sf_col_actual": ("完成值", "Actual"),
         "sf_col_own": ("本单位填报", "Own figure"),
-        "sf_col_gap_to_milestone": ("距阶段值", "Gap to milestone"),
-        "sf_col_gap_to_target": ("距目标", "Gap to target"),
+        "sf_col_gap_to_milestone": ("距阶段值", "To milestone"),  # as check says it
+        "sf_col_gap_to_target": ("距目标", "To target"),
         "sf_col_status": ("状态", "Status"),
         "sf_col_others": ("共同责任单位", "Shared with"),
         "sf_col_needed": ("下一阶段要求", "Needed by next milestone"),
