@@ -375,3 +375,27 @@ def test_money_in_another_scale_in_the_xlsx_value_header_is_refused() -> None:
     result = run_lzip("check", "2024.xlsx")
     assert result.exit_code == 2
     assert result.stderr.startswith("2024.xlsx:2:3: 错误 LZ271: C2: 表头 '数值（元）'")
+
+
+@pytest.mark.parametrize(
+    ("row", "indicator_id", "expected"),
+    [
+        ("1.1,,3 cases,", "1.1", (3, None)),
+        ("1.1,,3 Cases,", "1.1", (3, None)),
+        ("4.3,,1700 trademarks,", "4.3", (1700, None)),
+        ("5.1,,850 10k yuan,3 deals", "5.1", (850, 3)),
+    ],
+)
+def test_a_figure_may_carry_the_english_unit_the_english_form_shows(
+    row: str, indicator_id: str, expected: tuple[int, int | None]
+) -> None:
+    document = check("2024.csv", f"indicator,agency,value,count\n{row}\n")
+    entry = indicator(document, indicator_id)
+    assert (entry["actual"], entry.get("count")) == expected
+
+
+def test_a_figure_in_another_unit_names_the_units_in_the_language_of_the_run() -> None:
+    Path("2024.csv").write_text("indicator,agency,value\n4.3,,1700 items\n", encoding="utf-8")
+    zh, en = run_lzip("check", "2024.csv"), run_lzip("check", "2024.csv", "--lang", "en")
+    assert "（可带单位 件）" in zh.stderr
+    assert "(optionally with 件/trademarks)" in en.stderr

@@ -84,7 +84,9 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=256)
 def _suffixes(units: tuple[str, ...], percent: bool) -> tuple[tuple[str, ...], bool]:
     """The folded suffixes a figure may carry, and whether one could cut a plain number short."""
-    suffixes = list(dict.fromkeys(fold(u) for u in units if u))
+    # Folded (10kyuan, as fold() writes a cell) and as written (10k yuan), in any letter case.
+    forms = (form for u in units if u for form in (fold(u), unicodedata.normalize("NFKC", u)))
+    suffixes = list(dict.fromkeys(form.strip().casefold() for form in forms))
     if percent and "%" not in suffixes:
         suffixes.append("%")
     return tuple(suffixes), any(not s or s.isdigit() for s in suffixes)
@@ -117,7 +119,7 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
         text if ascii_text else unicodedata.normalize("NFKC", text).translate(INVISIBLE)
     ).strip()
     for suffix in sorted(suffixes, key=len, reverse=True):
-        if body.endswith(suffix) and len(body) > len(suffix):
+        if len(body) > len(suffix) and body[-len(suffix) :].casefold() == suffix:  # 3 Cases
             body = body[: -len(suffix)].rstrip()
             break
     if body.startswith(("-", "\u2212")) and _NUMBER.fullmatch(body[1:].replace(",", "")):

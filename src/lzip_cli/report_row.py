@@ -86,6 +86,16 @@ def _cached_figure(text: str, units: tuple[str, ...], percent: bool) -> CellValu
     return parse_figure(text, units, percent=percent)
 
 
+def _units_said(params: dict[str, object], units: tuple[str, ...], english: str | None) -> dict:
+    """A cell error's params with the units a figure may carry said per language: the Chinese
+    ones, and in English the English unit after them (``件/trademarks``), as written."""
+    if "units" not in params:
+        return params
+    zh = "/".join(dict.fromkeys(unit for unit in units if unit))
+    en = "/".join(dict.fromkeys(unit for unit in (*units, english) if unit))
+    return {**params, "units": Bilingual(zh, en)}
+
+
 def _fraction_for_percent(value: CellValue, text: str, indicator: Indicator) -> bool:
     """Whether a rate cell looks like a fraction typed for a percentage: ``0.95`` for 95 %.
 
@@ -188,7 +198,7 @@ class TextsSeen:
 
     def __init__(self) -> None:
         self.agencies: dict[str, tuple[str, Agency | None]] = {}
-        self.figures: dict[tuple[str, str, str], CellValue] = {}
+        self.figures: dict[tuple[str, str, str | None, str], CellValue] = {}
         self.notes: dict[str, str] = {}
         #: :func:`unit_mismatch` of each unit cell's text and indicator id.
         self.units: dict[tuple[str, str], str] = {}
@@ -347,15 +357,17 @@ def parse_row(
     # Only the amount's own unit: "3笔" in the value column is a count in the wrong place.
     # 万 alone is how 万元 is often written (850万).
     units = (indicator.unit, "万") if indicator.unit == "万元" else (indicator.unit,)
-    # A value read before for the same unit and kind passed the same checks: only the warning
+    # The English unit too, as the English form from `lzip template` shows it (3 cases).
+    units_read = (*units, indicator.unit_en) if indicator.unit_en else units
+    # A value read before for the same units and kind passed the same checks: only the warning
     # below remains. (An .xlsx ScaledNumber is no plain str: never looked up, always read.)
-    figure_key = (value_text, indicator.unit, indicator.kind)
+    figure_key = (value_text, indicator.unit, indicator.unit_en, indicator.kind)
     try:
         if (
             type(value_text) is not str
             or (value := seen.figures.get(figure_key, _UNSEEN)) is _UNSEEN
         ):
-            value = _figure(value_text, units, percent=indicator.unit == "%")
+            value = _figure(value_text, units_read, percent=indicator.unit == "%")
             if indicator.kind == "rate" and isinstance(value, float) and value > 100:
                 raise CellError("cell_rate_above_100")
             if (
@@ -367,7 +379,8 @@ def parse_row(
             if type(value_text) is str:
                 seen.figures[figure_key] = value
     except CellError as exc:
-        problem("value", exc.key, expected=indicator.units(), **exc.params)
+        params = _units_said(exc.params, units, indicator.unit_en)
+        problem("value", exc.key, expected=indicator.units(), **params)
         value, ok = None, False
     else:
         if indicator.kind == "rate" and _fraction_for_percent(value, value_text, indicator):
@@ -387,11 +400,13 @@ def parse_row(
         else:
             try:
                 # The form's column is 笔数/件数: a count in either word is a count.
-                count = _figure(count_text, (indicator.count_unit or "", *_COUNT_WORDS))
+                count_units = (indicator.count_unit or "", *_COUNT_WORDS)
+                count = _figure(count_text, (*count_units, indicator.count_unit_en or ""))
                 if isinstance(count, float) and not count.is_integer():
                     raise CellError("cell_count_whole")
             except CellError as exc:
-                problem("count", exc.key, expected=indicator.count_units(), **exc.params)
+                params = _units_said(exc.params, count_units, indicator.count_unit_en)
+                problem("count", exc.key, expected=indicator.count_units(), **params)
                 ok = False
     try:
         year = parse_year(year_text)
