@@ -123,10 +123,9 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
             body = body[: -len(suffix)].rstrip()
             break
     if body.startswith(("-", "\u2212")) and _NUMBER.fullmatch(body[1:].replace(",", "")):
+        # "-0" is what Excel writes for a negative zero (and an xlsx -0.0 reads as 0).
         if float(body[1:].replace(",", "")) == 0:
-            return (
-                0.0  # "-0" is what Excel writes for a negative zero (and an xlsx -0.0 reads as 0)
-            )
+            return 0.0
         raise CellError("cell_negative", text=text)
     if _GROUPED.fullmatch(body):
         body = body.replace(",", "")
