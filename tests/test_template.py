@@ -603,3 +603,16 @@ def test_per_agency_forms_cut_short_leave_no_folder_they_created(
     assert result.exit_code != 0
     assert len(calls) >= 3
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("folder", ["forms/", "表格/"])
+def test_per_agency_takes_its_folder_written_with_a_trailing_slash(
+    tmp_path: Path, folder: str
+) -> None:
+    """README: ``lzip template 2025 --per-agency -f xlsx -o forms/``."""
+    result = run_lzip(
+        "template", "2025", "--per-agency", "-f", "xlsx", "-o", str(tmp_path / folder)
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / folder / "forestry.xlsx").is_file()
+    assert (tmp_path / folder / "county.xlsx").is_file()

@@ -238,11 +238,16 @@ DataOption = Annotated[
 ]
 
 
+def _names_folder(value: str) -> bool:
+    """Whether a path is written as a folder's: ``out/``, and ``out\\`` on Windows."""
+    return value.endswith(("/", os.sep, os.altsep or "/"))
+
+
 def _file_path(value: str) -> Path:
     """An ``--output FILE`` value as a path; a folder's name written as one (``out/``, and
     ``out\\`` on Windows) is refused, where the path alone would lose the separator and a file
     called ``out`` would be written."""
-    if value.endswith(("/", os.sep, os.altsep or "/")):
+    if _names_folder(value):
         raise typer.BadParameter(t("usage.value_names_folder", "en", value=value))
     return Path(value)
 
@@ -1056,11 +1061,10 @@ def template(
         FormFormat | None,
         typer.Option("--format", "-f", help=_h("template.format")),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", parser=_file_path, help=_h("template.output")
-        ),
+    output_text: Annotated[
+        str | None,
+        # a str, not _file_path: with --per-agency, -o names a folder and may end in "/"
+        typer.Option("--output", "-o", metavar="FILE", help=_h("template.output")),
     ] = None,
     per_agency: Annotated[
         bool,
@@ -1079,6 +1083,13 @@ def template(
 
     code = lang.value
     year = _form_year(ctx, year, year_option, code)
+    if output_text is not None and not per_agency and _names_folder(output_text):
+        from lzip_cli.usage import usage_error
+
+        # in English, as _file_path says it: the entry point says Click's errors in Chinese
+        detail = t("usage.value_names_folder", "en", value=output_text)
+        raise usage_error(ctx, "output_text", detail)
+    output = None if output_text is None else Path(output_text)
     dash = _to_stdout(output)
     if dash:
         output = None
@@ -1101,7 +1112,7 @@ def template(
             key = "per_agency_output_is_a_file"
             if output.suffix.lower() == ".xlsx" and output_format is not FormFormat.xlsx:
                 key += "_xlsx"
-            raise usage_error(ctx, "output", _t(key, code))
+            raise usage_error(ctx, "output_text", _t(key, code))
         chosen = output_format or FormFormat.csv
         plan_files = [
             resolve_data_dir(data) / name for name in ("agencies.yaml", "indicators.yaml")
