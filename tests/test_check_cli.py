@@ -521,13 +521,9 @@ def test_a_report_after_the_plan_period_says_so(
 
 def test_json_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / "2024.csv", "指标,责任单位,数值,填报人\n1.1,,2,张三\n1.1,县人民法院,3,\n")
+    write(tmp_path / "2024.csv", "指标,责任单位,数值,填报人\n1.1,,2,张三\n1.1,县林业局,3,\n")
     document = check_json("2024.csv", "--lang", "en")
-    assert [(w["code"], w["line"]) for w in document["warnings"]] == [
-        ("LZ222", 1),
-        ("LZ240", 2),
-        ("LZ241", 3),
-    ]
+    assert [(w["code"], w["line"]) for w in document["warnings"]] == [("LZ222", 1), ("LZ240", 2)]
     warning = document["warnings"][1]
     assert types(warning) == {
         "file": "str",

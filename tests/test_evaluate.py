@@ -432,8 +432,9 @@ def test_a_rate_from_one_agency_row_or_the_county_row() -> None:
     assert check(row(2, "1.2", "a", 50.0)).indicator("1.2").county.value == 50
     result = check(row(2, "1.2", "a", 50.0), row(3, "1.2", "b", 70.0), row(4, "1.2", None, 66.0))
     assert result.indicator("1.2").county.value == 66
-    # rates are not summed, so their county row cannot "differ from the sum"
-    assert [code for code, _ in codes(result)] == ["LZ241"]
+    # Rates are not summed: the county's 66 is compared with a's 50 alone, the one responsible
+    # agency's rate, and b (not responsible, LZ241) with nothing.
+    assert codes(result) == [("LZ241", 3), ("LZ240", 4)]
 
 
 def test_a_row_for_an_agency_not_responsible_is_counted_with_a_warning() -> None:
@@ -801,6 +802,47 @@ def test_a_county_count_beside_an_amount_short_of_the_county_is_not_compared(
 ) -> None:
     rows = [row(2, "5.1", None, 500.0, 5.0), row(3, "5.1", "finance", 300.0, 3.0)]
     assert [w.code for w in check(*rows, plan=shipped).warnings if w.code == "LZ240"] == []
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # 7.1: the county's 6 is forestry's 4 and education's 2; the court is not responsible.
+        pytest.param(
+            [
+                row(2, "7.1", None, 6.0),
+                row(3, "7.1", "forestry", 4.0),
+                row(4, "7.1", "education", 2.0),
+                row(5, "7.1", "court", 5.0),
+            ],
+            [("LZ241", 5)],
+            id="a sum",
+        ),
+        # 1.2 is a rate: one responsible agency's 80 beside the county's 80, and the court's.
+        pytest.param(
+            [
+                row(2, "1.2", None, 80.0),
+                row(3, "1.2", "ip-office", 80.0),
+                row(4, "1.2", "court", 95.0),
+            ],
+            [("LZ241", 4)],
+            id="a rate",
+        ),
+        # Only the court's row beside the county's: nothing to compare.
+        pytest.param(
+            [row(2, "7.1", None, 6.0), row(3, "7.1", "court", 5.0)],
+            [("LZ241", 3)],
+            id="only the court",
+        ),
+    ],
+)
+def test_a_county_row_is_not_compared_with_a_row_it_does_not_count(
+    shipped: Plan, rows: list[ReportRow], expected: list[tuple[str, int]]
+) -> None:
+    """LZ241 says the figure of an agency not responsible is not counted beside a county row;
+    LZ240 does not count it in the agencies' sum either."""
+    result = check(*rows, plan=shipped)
+    assert codes(result) == expected
 
 
 SHARED_FIGURES = [

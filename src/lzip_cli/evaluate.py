@@ -458,19 +458,22 @@ def _evaluate_indicator(
         return IndicatorResult(indicator, milestone, county, own, per_agency)
     if county_row is not None:
         county = _row_figure(yardstick, county_row)
+        # The county row stands for the county: an agency not responsible is not in its sum
+        # (LZ241 says its figure is not counted), so it is not compared with it either.
+        counted = [f for a, f in own.items() if a in indicator.agencies]
         # A rate is not summed, but one agency's rate beside the county's is the same figure.
-        if indicator.kind != "rate" or len(own) == 1:
+        if indicator.kind != "rate" or len(counted) == 1:
             # With responsible agencies not reported, the county's figure takes in theirs: only
             # a county figure below the part reported disagrees with the agencies' rows.
             partial = indicator.kind != "rate" and any(
                 a not in own or own[a].value is None for a in indicator.agencies
             )
             for key, county_figure, total in (
-                ("county_differs_from_sum", county.value, _sum([f.value for f in own.values()])),
+                ("county_differs_from_sum", county.value, _sum([f.value for f in counted])),
                 (
                     "county_count_differs_from_sum",
                     county.count,
-                    _sum([f.count for f in own.values() if f.value is not None]),
+                    _sum([f.count for f in counted if f.value is not None]),
                 ),
             ):
                 if total is None or county_figure is None:
