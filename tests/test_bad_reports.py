@@ -308,6 +308,14 @@ def test_ragged_row() -> None:
         ("指标,责任单位,数值,笔数,备注", "5.1,县财政局,1,234,567", "2024.csv:2:3", ["1,234,567"]),
         # decimals and a unit after the last group
         ("指标,责任单位,数值,备注", "5.1,县财政局,1,234.5万元", "2024.csv:2:3", ["1,234.5万元"]),
+        # lzip's form, typed into in Notepad: 200 lands in the count, the count 3 in 备注 and
+        # the empty 备注 past the header (the row is one cell wider)
+        (
+            "年度,指标,指标名称,计量单位,责任单位,数值,笔数/件数,备注",
+            "2024,5.1,专利质押融资金额,万元/笔,,1,200,3,",
+            "2024.csv:2:6",
+            ["1,200"],
+        ),
     ],
 )
 def test_a_number_split_by_an_unquoted_thousands_separator(
@@ -365,6 +373,18 @@ def test_amount_and_count_that_may_be_a_split_number_are_read_with_a_warning() -
     assert "45,150万元" in warning["message"]
     row = next(i for i in json.loads(result.stdout)["indicators"] if i["id"] == "5.4")
     assert (row["actual"], row["count"]) == (45, 150)
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["5.4,县财政局,45,150,", "5.4,县财政局,45,150,已核实,"],
+    ids=["no note", "a note in words"],
+)
+def test_a_trailing_comma_alone_does_not_make_amount_and_count_a_split_number(row: str) -> None:
+    result = check(write("2024.csv", f"指标,责任单位,数值,笔数,备注\n{row}\n"))
+    assert result.exit_code in (0, 1), result.stderr
+    codes = [w["code"] for w in json.loads(result.stdout)["warnings"]]
+    assert "LZ259" in codes and "LZ258" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -552,7 +552,13 @@ class _Body:
         """
         header = self.header
         width = len(header.cells)
-        ragged = len(cells) > width and any(c.strip() for c in cells[width:])
+        # Wider than the header: a piece in a cell past it, or only empty cells past it (the
+        # form's empty 备注 pushed out) while the header's last column got a figure (1,200 typed
+        # into the form: 200 as the count and the count as the note). A trailing comma alone
+        # beside a note in words is not a split.
+        ragged = len(cells) > width and (
+            any(c.strip() for c in cells[width:]) or cells[width - 1].strip()[:1].isdigit()
+        )
         value_column = columns["value"]
         after = cells[value_column + 1] if value_column + 1 < len(cells) else ""
         if not ragged and not after[:3].isdigit():
