@@ -60,7 +60,7 @@ _DETAILS: tuple[tuple[str, str], ...] = (
     (r"Input should be a valid integer.*", "value_not_integer"),
     (r"Unable to parse input string as an integer.*", "value_not_integer"),  # too many digits
     (r"Input should be (?P<expected>'[^']*'(?:, '[^']*')* or '[^']*')\.?", "value_not_literal"),
-    (r"'(?P<value>.*)' is not a valid integer\.?", "value_not_integer"),
+    (r"(?P<value>'.*') is not a valid integer\.?", "value_not_valid_integer"),
     (
         r"(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.+?)\.?",
         "value_not_choice",
@@ -92,6 +92,9 @@ _NOT_AN_INTEGER = frozenset({"int_parsing", "int_parsing_size", "int_from_float"
 _OUT_OF_RANGE = frozenset({"greater_than_equal", "less_than_equal", "greater_than", "less_than"})
 
 
+_LONGEST_VALUE_SHOWN = 20
+
+
 def _in_clicks_words(error: Any) -> str | None:
     """What Click says of a whole-number option's value that pydantic refused, as Click's
     ``IntRange`` said it before Typer checked values with pydantic: ``2300 is not in the range
@@ -110,6 +113,8 @@ def _in_clicks_words(error: Any) -> str | None:
     except (TypeError, ValueError):
         number = None
     if kind in _NOT_AN_INTEGER or number is None:
+        if isinstance(value, str) and len(value) > _LONGEST_VALUE_SHOWN:
+            value = value[:_LONGEST_VALUE_SHOWN] + "…"  # 5,000 digits pasted: not all echoed
         return t("usage.value_not_valid_integer", "en", value=repr(value))
     low = getattr(error.param, "min", None)
     high = getattr(error.param, "max", None)
@@ -129,8 +134,9 @@ def show(error: Any, lang: Lang) -> int:
     message = getattr(error, "message", None)
     if isinstance(message, str) and message.startswith(_PYDANTIC_VALUE_ERROR):
         error.message = message.removeprefix(_PYDANTIC_VALUE_ERROR)  # Click's words alone
-    if lang == "en" and (words := _in_clicks_words(error)) is not None:
-        error.message = words  # not pydantic's "Input should be less than or equal to 2200"
+    if (words := _in_clicks_words(error)) is not None:
+        # not pydantic's "Input should be a valid integer": Click's words name the value
+        error.message = words
     if lang == "en" or (_HELP_FOR_NO_ARGS and isinstance(error, _HELP_FOR_NO_ARGS)):
         error.show()
         return int(error.exit_code)
