@@ -14,6 +14,8 @@ AGENCIES = {"县农业农村局": "agriculture", "县科工贸局": "industry-tr
     [
         ("县农业局", "agriculture"),  # 0.8
         ("县林业", "forestry"),
+        ("县林业局（盖章）", "forestry"),  # a name with a stamp note after it: 0.67, but the name
+        ("县林业局填报", "forestry"),
         ("县科技局", None),  # 0.67: a guess, not a near miss
         ("县气象局", None),
         ("", None),

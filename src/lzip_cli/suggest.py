@@ -20,5 +20,10 @@ def closest(key: str, index: Mapping[str, T]) -> T | None:
     """The entry of ``index`` whose (normalised) name is closest to ``key``, if close enough."""
     if not key or len(index) > MAX_NAMES:
         return None
+    # A name with something after it (县林业局（盖章）, 县林业局填报) is that name, however far
+    # the whole text is from it: the longest name the text starts with.
+    starts = [name for name in index if len(name) >= 2 and key.startswith(name)]
+    if starts:
+        return index[max(starts, key=len)]
     found = difflib.get_close_matches(key, list(index), n=1, cutoff=CUTOFF)
     return index[found[0]] if found else None
