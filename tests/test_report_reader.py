@@ -543,6 +543,25 @@ def test_a_name_with_only_a_date_gives_no_year(plan: Plan, name: str) -> None:
     assert read(plan, name, "year,indicator,value\n2024,4.3,1\n").year == 2024
 
 
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("2024年12月报表.csv", "2024年12月"),
+        ("2024_10.csv", "2024_10"),
+        ("导出2025-01-10.csv", "2025-01-10"),
+    ],
+)
+def test_a_name_with_only_a_date_says_it_read_a_date(plan: Plan, name: str, date: str) -> None:
+    """Not "put the year in the file name": the name has one, read as a month or a day."""
+    problem = one(problems(plan, name, ROWS))
+    assert (problem.code, problem.key) == ("LZ214", "year_name_date")
+    assert english(problem).endswith(
+        f"cannot tell the report's year: {date} in the name {name} reads as a date (a month or "
+        "a day), not as the report's year; pass --year"
+    )
+    assert f"文件名 {name} 中的 {date} 读作日期" in format_problem(problem, "zh")
+
+
 def test_a_name_with_several_years_says_so(plan: Plan) -> None:
     problem = one(problems(plan, "2023年、2024年指标.csv", ROWS))
     assert (problem.code, problem.file) == ("LZ214", "2023年、2024年指标.csv")

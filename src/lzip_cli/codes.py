@@ -109,7 +109,9 @@ CODES: dict[str, Code] = {
     ),
     "LZ211": _c("unknown_indicator", "indicator_is_a_date"),
     "LZ213": _c("year_cells_differ"),
-    "LZ214": _c("year_unknown", "year_name_ambiguous", "year_unknown_header_years"),
+    "LZ214": _c(
+        "year_unknown", "year_name_ambiguous", "year_name_date", "year_unknown_header_years"
+    ),
     "LZ215": _c(
         "year_conflict",
         "year_conflict_option",

@@ -883,6 +883,12 @@ TEXTS.update(
             "{text} is read as {value:g} %; if {percent:g} % is meant, write {percent:g} or "
             "{percent:g}%",
         ),
+        "year_name_date": (
+            "无法确定报表年度：文件名 {name} 中的 {dates} 读作日期（月或日），不作报表年度。"
+            "请用 --year 指定",
+            "cannot tell the report's year: {dates} in the name {name} reads as a date (a month "
+            "or a day), not as the report's year; pass --year",
+        ),
         "year_name_ambiguous": (
             "无法确定报表年度：{name} 的名称中有多个年份（{years}）。请用 --year 指定",
             "cannot tell the report's year: the name {name} holds several years ({years}); "

@@ -230,6 +230,11 @@ class ReportPart:
             return Problem("LZ214", "year_name_ambiguous", file=self.file, params=params)
         if self.pending is not None:
             return self.pending.year_unknown()
+        name = os.path.basename(self.file)
+        dates = dates_in_text(name)
+        if dates and not self.name_years:  # 2024年12月报表.csv: a month, said as one
+            params = {"name": name, "dates": ", ".join(dates)}
+            return Problem("LZ214", "year_name_date", file=self.file, params=params)
         return Problem("LZ214", "year_unknown", file=self.file)
 
 
@@ -252,6 +257,12 @@ def years_in_text(text: str) -> list[int]:
     if worded:
         return sorted(worded)
     return sorted({int(year) for year in _YEAR_IN_NAME.findall(_DATE_IN_NAME.sub(" ", name))})
+
+
+def dates_in_text(text: str) -> list[str]:
+    """The dates (a day or a month) :func:`years_in_text` passes over in a name."""
+    name = unicodedata.normalize("NFKC", text)
+    return [found.group() for found in _DATE_IN_NAME.finditer(name)]
 
 
 def year_in_titles(titles: list[tuple[int, list[str]]]) -> tuple[int, int, int] | None:
