@@ -646,6 +646,21 @@ def test_an_excel_lock_file_named_on_the_command_line_is_called_one(
         assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("name", ["._县林业局.xlsx", "._2024.csv"])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("zh", ("macOS", "附属文件", "请指定文件本身")), ("en", ("macOS", "name the file itself"))],
+)
+def test_a_macos_companion_file_named_on_the_command_line_is_called_one(
+    name: str, lang: str, words: tuple[str, ...]
+) -> None:
+    # A folder read passes ._ files over; `lzip check 2024/*.xlsx` names them: it was a NUL
+    # byte (LZ204), a CSV's error, for a file named .xlsx.
+    path = write(name, b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(40))
+    line = assert_error(check(path, "--year", "2024", "--lang", lang), name, "LZ202", *words)
+    assert "NUL" not in line
+
+
 def test_a_workbook_named_like_a_lock_file_is_still_read() -> None:
     book = workbook("book.xlsx", [["指标", "责任单位", "数值"], ["4.3", "", 1652]])
     shutil.move(book, "~$2024.xlsx")

@@ -481,6 +481,13 @@ TEXTS.update(
             "with ~$), not a report: name the workbook itself; the file goes away when the "
             "workbook is closed",
         ),
+        "report_apple_double": (
+            "这是 macOS 复制文件到 U 盘或网络共享时在旁边建立的附属文件（._ 开头），不是报表："
+            "请指定文件本身（名称去掉 ._ 的那个），此文件可以删除",
+            "this is the companion file macOS makes beside a file copied to a USB stick or a "
+            "network share (its name starts with ._), not a report: name the file itself (the "
+            "name without ._); this one can be deleted",
+        ),
         "report_is_markup": (
             "这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx：请用 Excel 或 WPS 打开后另存为 .xlsx",
             "this is a web page (HTML) or XML table, not CSV or .xlsx: open it in Excel or WPS "
@@ -1782,9 +1789,9 @@ TEXTS.update(
         ),
         "code.LZ202": (
             "报表是旧版 .xls 工作簿，或网页（HTML）、XML 表格：需另存为 .xlsx；或是 Excel 的"
-            "锁定文件（~$ 开头）。",
+            "锁定文件（~$ 开头）、macOS 的附属文件（._ 开头）。",
             "The report is an old .xls workbook, or a web page (HTML) or XML table: save it as "
-            ".xlsx; or Excel's lock file (~$…).",
+            ".xlsx; or Excel's lock file (~$…), or macOS's companion file (._…).",
         ),
         "code.LZ203": (
             "报表既不是 UTF-8、GB18030 编码，也不是带 BOM 的 UTF-16。",

@@ -47,6 +47,9 @@ _ENCRYPTED_STREAMS = tuple(n.encode("utf-16-le") for n in ("EncryptedPackage", "
 #: An OLE directory entry's size: its sectors (512 or 4096 bytes) hold entries that begin with
 #: the stream's name, so a name is only one at a multiple of it.
 _OLE_ENTRY = 128
+#: The start of an AppleDouble file (``._name``), what macOS writes beside a file copied
+#: to a disk that cannot hold its metadata.
+_APPLE_DOUBLE_MAGIC = b"\x00\x05\x16\x07"
 #: How far into an OLE file its directory is looked for (it may follow the data).
 OLE_SCAN_BYTES = 256 << 20
 
@@ -66,6 +69,9 @@ def sniff(path: Path, name: str) -> str:
         # UTF-16 too): named on the command line, as `2024/*.xlsx` names it, it is no report,
         # and no "UTF-16 text" or "NUL byte" either.
         raise LzipError([Problem("LZ202", "report_lock_file", file=name)])
+    if head.startswith(_APPLE_DOUBLE_MAGIC):
+        # ._forestry.xlsx: macOS's companion of forestry.xlsx on a USB stick or network share
+        raise LzipError([Problem("LZ202", "report_apple_double", file=name)])
     if not head:
         return "empty"
     if head.startswith(_ZIP_MAGIC):
