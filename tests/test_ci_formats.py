@@ -459,3 +459,35 @@ def test_workflow_steps_read_every_kind_of_report_in_any_letter_case(tmp_path: P
     broken = step("Validate the plan and every report")
     assert broken.returncode == 1
     assert "::error file=reports/2024.tsv,line=" in broken.stdout
+
+
+@needs_bash_and_lzip
+def test_workflow_steps_pass_over_other_folders_and_a_year_folder_without_forms(
+    tmp_path: Path,
+) -> None:
+    """README: reports/archive/ and a year's folder made ahead are passed over, as the
+    plan-change hook passes them over; the latest report with forms is checked."""
+    example = ROOT / "examples" / "2024.csv"
+    repo, step = _data_repository(
+        tmp_path,
+        {"2024.csv": example, "archive/2022.csv": example, "archive/2023.csv": example},
+    )
+    (repo / "reports" / "2025").mkdir()
+    (repo / "reports" / "2025" / ".gitkeep").touch()
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "OK: reports/2024.csv" in validated.stdout
+    assert "archive" not in validated.stdout and "LZ254" not in validated.stdout
+    checked = step("Check the latest report")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "::warning file=reports/2024.csv,line=20," in checked.stdout
+
+
+@needs_bash_and_lzip
+def test_workflow_steps_without_reports_validate_the_plan(tmp_path: Path) -> None:
+    _, step = _data_repository(tmp_path, {})
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "OK: 14 indicators, 18 agencies" in validated.stdout
+    checked = step("Check the latest report")
+    assert checked.returncode == 0 and "no report in reports/ yet" in checked.stdout
