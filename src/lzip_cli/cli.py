@@ -309,6 +309,15 @@ def _to_stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
+def _say_written(output: Path, lang: str) -> None:
+    """ "Wrote 1 file to …" on stderr; nothing for a stream (``-o /dev/stdout``, a pipe), which
+    was written in place as ``> target`` writes it, not as a file."""
+    from lzip_cli.output import is_stream
+
+    if not is_stream(output):
+        typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
+
+
 def _load_plan(data: Path | None, lang: LangChoice) -> "Plan":
     from lzip_cli.plan_loader import load_plan, resolve_data_dir
 
@@ -782,7 +791,7 @@ def _write_check(
         from lzip_cli.render import check_xlsx
 
         atomic_write(output, check_xlsx.render(result, selected, lang))  # type: ignore[arg-type]
-        typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
+        _say_written(output, lang)
         _warn(result, lang)
         return
     with atomic_text(output) as handle:
@@ -797,7 +806,7 @@ def _write_check(
         _emit_check(
             result, selected, output_format, reports, lang, handle, console, bom=True, fit=False
         )
-    typer.echo(_t("wrote_files", lang, count=1, directory=str(output)), err=True)
+    _say_written(output, lang)
     if output_format is not CheckFormat.csv:  # CSV has no place for them: said on stderr already
         _warn(result, lang)  # in the file, and where the user is looking
 
@@ -1159,7 +1168,7 @@ def template(
         from lzip_cli.output import atomic_write
 
         atomic_write(output, content)
-    typer.echo(_t("wrote_files", code, count=1, directory=str(output)), err=True)
+    _say_written(output, code)
 
 
 def _warn_about_form(plan: "Plan", year: int, lang: str) -> None:
@@ -1261,7 +1270,7 @@ def schema(
         check_folder(output)
         check_targets([output], [], force=force)
         atomic_write(output, text.encode("utf-8"))
-    typer.echo(_t("wrote_files", lang.value, count=1, directory=str(output)), err=True)
+    _say_written(output, lang.value)
 
 
 @app.command(cls=_Command, help=_h("cmd.explain"), short_help=_h("short.explain"))
