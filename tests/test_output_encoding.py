@@ -90,9 +90,35 @@ def test_an_explicit_gbk_encoding_is_obeyed_and_gets_no_bom() -> None:
     ],
 )
 def test_an_encoding_without_chinese_is_a_located_error(lang: str, message: str) -> None:
-    done = run("check", str(EXAMPLE), "-f", "json", "--lang", lang, PYTHONIOENCODING="ascii:strict")
+    done = run("check", str(EXAMPLE), "-f", "csv", "--lang", lang, PYTHONIOENCODING="ascii:strict")
     assert done.returncode == 2
     stderr = done.stderr.decode("ascii").encode().decode("unicode_escape")
     assert "Traceback" not in stderr
     assert stderr.startswith(message)
     assert "PYTHONIOENCODING=utf-8" in stderr
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "ascii"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "NOTED", "-f", "json"],
+        ["validate", "NOTED", "-f", "json"],
+        ["agencies", "-f", "json"],
+    ],
+    ids=["check", "validate", "agencies"],
+)
+def test_json_escapes_what_the_output_encoding_lacks(
+    tmp_path: Path, encoding: str, args: list[str]
+) -> None:
+    """PYTHONIOENCODING=gbk and a bullet or an emoji in a note: the JSON says them as escapes,
+    the same document as in UTF-8, instead of no output at all (LZ306)."""
+    noted = tmp_path / "2024.csv"
+    noted.write_text("指标,责任单位,数值,备注\n1.1,县林业局,5,• 专项行动 😀\n", encoding="utf-8")
+    args = [str(noted) if arg == "NOTED" else arg for arg in args]
+    utf8 = run(*args, PYTHONIOENCODING="utf-8")
+    other = run(*args, PYTHONIOENCODING=encoding)
+    assert other.returncode == utf8.returncode, other.stderr.decode(encoding, "replace")
+    assert json.loads(other.stdout.decode(encoding)) == json.loads(utf8.stdout.decode("utf-8"))
+    if args[0] == "check":
+        assert b"\\u2022" in other.stdout and b"\\ud83d\\ude00" in other.stdout

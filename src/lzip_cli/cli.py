@@ -327,7 +327,10 @@ def _load_plan(data: Path | None, lang: LangChoice) -> "Plan":
 def _print_json(payload: object) -> None:
     import json
 
-    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    from lzip_cli.stdio import json_escapes
+
+    with json_escapes(sys.stdout):
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
 def _validate_exit(codes: list[str]) -> int:
@@ -449,20 +452,21 @@ def validate(
         notes.append(_t(key, code, count=len(report_paths)))
     if output_format is ValidateFormat.json:
         from lzip_cli.render import validate_json
+        from lzip_cli.stdio import json_escapes
 
-        sys.stdout.write(
-            validate_json.render(
-                errors,
-                warnings,
-                omitted,
-                code,
-                indicators=len(plan.indicators) if plan else None,
-                agencies=len(plan.agencies) if plan else None,
-                reports=len(report_paths),
-                reports_checked=len(report_paths) if plan is not None else 0,
-                notes=notes,
-            )
+        document = validate_json.render(
+            errors,
+            warnings,
+            omitted,
+            code,
+            indicators=len(plan.indicators) if plan else None,
+            agencies=len(plan.agencies) if plan else None,
+            reports=len(report_paths),
+            reports_checked=len(report_paths) if plan is not None else 0,
+            notes=notes,
         )
+        with json_escapes(sys.stdout):
+            sys.stdout.write(document)
     elif output_format is ValidateFormat.github:
         from lzip_cli.render import github
 
@@ -665,8 +669,10 @@ def _emit_check(
     """
     if output_format is CheckFormat.json:
         from lzip_cli.render import jsonout
+        from lzip_cli.stdio import json_escapes
 
-        jsonout.write(result, selected, lang, out)  # streamed: no whole-document string
+        with json_escapes(out):
+            jsonout.write(result, selected, lang, out)  # streamed: no whole-document string
     elif output_format is CheckFormat.csv:
         from lzip_cli.render import csvout
 
@@ -1229,7 +1235,10 @@ def diff(
     before, after = plans
     changes = plan_changes(before, after)
     if output_format is DiffFormat.json:
-        sys.stdout.write(plan_diff.to_json(changes, before, after, code, (old, new)))
+        from lzip_cli.stdio import json_escapes
+
+        with json_escapes(sys.stdout):
+            sys.stdout.write(plan_diff.to_json(changes, before, after, code, (old, new)))
     elif output_format is DiffFormat.text or not changes:
         for line in plan_diff.lines(changes, before, after, code):
             typer.echo(line)

@@ -18,6 +18,7 @@ import errno
 import io
 import os
 import sys
+from collections.abc import Iterator
 from typing import NoReturn
 
 #: The width laid out to when neither ``COLUMNS`` nor a terminal gives one.
@@ -165,6 +166,37 @@ def writes_utf8(stream: object) -> bool:
 
     encoding = getattr(stream, "encoding", None) or "ascii"
     return codecs.lookup(encoding).name == "utf-8"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the characters an encoding lacks as JSON escapes (``\\u2022``,
+    a surrogate pair beyond the BMP)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    lacking = error.object[error.start : error.end].encode("utf-16-be")
+    units = (int.from_bytes(lacking[i : i + 2], "big") for i in range(0, len(lacking), 2))
+    return "".join(f"\\u{unit:04x}" for unit in units), error.end
+
+
+@contextlib.contextmanager
+def json_escapes(stream: object) -> Iterator[None]:
+    """While JSON is written to ``stream`` in an encoding other than UTF-8
+    (``PYTHONIOENCODING=gbk``), a character the encoding lacks (a bullet • in a note) is
+    written as its JSON escape instead of stopping the output (LZ306). Outside a JSON string
+    there is no character beyond ASCII, so the document stays the same JSON."""
+    import codecs
+
+    if writes_utf8(stream) or not hasattr(stream, "reconfigure"):
+        yield
+        return
+    codecs.register_error("lzip-json-escape", _json_escape)
+    before = getattr(stream, "errors", "strict")
+    stream.reconfigure(errors="lzip-json-escape")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            stream.reconfigure(errors=before)
 
 
 def output_failed(exc: OSError, exit_code: int) -> NoReturn:
