@@ -852,6 +852,54 @@ def test_formulas_without_a_computed_value_in_english() -> None:
     assert_error(result, "2024.xlsx:2:3", "LZ251", "is a formula without a computed value")
 
 
+@pytest.mark.parametrize(
+    ("rows", "where", "formula"),
+    [
+        # 元 said by a formula: the amount must not be read as 8,500,000 万元
+        (
+            [
+                ["指标", "计量单位", "责任单位", "数值", "笔数"],
+                ["5.1", '=IF(1,"元")', "县财政局", 8500000, 3],
+            ],
+            "2024.xlsx:2:2",
+            '=IF(1,"元")',
+        ),
+        # a note would go out as its formula's text
+        (
+            [["指标", "责任单位", "数值", "备注"], ["1.1", "县林业局", 3, '=A2&"备注"']],
+            "2024.xlsx:2:4",
+            '=A2&"备注"',
+        ),
+        # an indicator column filled down: not "unknown indicator '=A2'"
+        (
+            [["指标", "责任单位", "数值"], ["1.1", "县林业局", 3], ["=A2", "县知识产权局", 2]],
+            "2024.xlsx:3:1",
+            "=A2",
+        ),
+        # not "unknown agency '=\"县林业局\"'; did you mean '县林业局'?"
+        ([["指标", "责任单位", "数值"], ["1.1", '="县林业局"', 3]], "2024.xlsx:2:2", '="县林业局"'),
+        (
+            [["指标", "责任单位", "数值", "年度"], ["1.1", "县林业局", 3, "=2023"]],
+            "2024.xlsx:2:4",
+            "=2023",
+        ),
+    ],
+    ids=["unit", "note", "indicator", "agency", "year"],
+)
+def test_a_formula_without_a_computed_value_in_any_column_read(
+    rows: list[list[object]], where: str, formula: str
+) -> None:
+    result = check(workbook("2024.xlsx", rows), "--lang", "en")
+    assert_error(result, where, "LZ251", f"{formula!r} is a formula without a computed value")
+
+
+def test_a_footers_formula_without_a_computed_value_is_still_a_footer() -> None:
+    rows = [["指标", "责任单位", "数值"], ["1.1", "县林业局", 3], ["填表日期：", "=TODAY()", None]]
+    result = check(workbook("2024.xlsx", rows))
+    assert result.exit_code in (0, 1), result.stderr
+    assert "LZ251" not in result.stderr
+
+
 def test_a_formula_with_a_computed_value_reads_the_value() -> None:
     # What Excel saves: the formula and its cached result. lzip reads the result.
     book = workbook("book.xlsx", [["指标", "数值"], ["4.3", "=1000+652"]])

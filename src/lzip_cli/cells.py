@@ -46,6 +46,11 @@ class CellError(ValueError):
         self.params = params
 
 
+class UncomputedFormula(str):
+    """A workbook cell's formula that was saved without its result (a workbook written by a
+    program, never opened in Excel): the formula's text (``=A2``), which is no cell's value."""
+
+
 class ScaledNumber(str):
     """A workbook cell's number whose number format shows another number than it holds
     (``0!.0,"万"`` shows 8500000 as ``850.0万``): its text is the number held, and reading it as

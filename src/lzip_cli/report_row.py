@@ -14,6 +14,7 @@ from lzip_cli.cells import (
     CellValue,
     NotCarriedOut,
     ScaledNumber,
+    UncomputedFormula,
     fold,
     parse_figure,
     parse_year,
@@ -288,6 +289,15 @@ def parse_row(
         return None
     if indicator is None and not value_text.strip() and not count_text.strip():
         return None  # no indicator and no figure (a signature line, a date): nothing reported
+    # A formula saved without its result is no text: not an unknown indicator '=A2' (a column
+    # filled down), an agency '="县林业局"', a year or a note '=A3&"备注"'. Looked at past the
+    # footers (a =TODAY() beside 填表日期); the figures' columns refuse any formula as such, and
+    # the unit's is looked at where it is read.
+    if UncomputedFormula in map(type, texts):  # a type test per row: a million rows come here
+        for column, text in zip(FIELDS, texts, strict=True):
+            if type(text) is UncomputedFormula and column not in ("value", "count"):
+                problem(column, "cell_formula")
+                return None
     if indicator is None:
         if not indicator_text:
             problem("indicator", "blank_indicator")
@@ -332,7 +342,11 @@ def parse_row(
             return None
         agency_id = agency.id
     ok = True
-    unit_text = _cell(cells, columns, "unit").strip() if "unit" in columns else ""
+    unit_text = _cell(cells, columns, "unit") if "unit" in columns else ""
+    if type(unit_text) is UncomputedFormula:
+        problem("unit", "cell_formula")  # not a unit said or left to the plan: unknown
+        return None
+    unit_text = unit_text.strip()
     if unit_text and (value_text.strip() or count_text.strip()):
         if (verdict := seen.units.get((unit_text, indicator.id))) is None:
             verdict = seen.units[unit_text, indicator.id] = unit_mismatch(unit_text, indicator)

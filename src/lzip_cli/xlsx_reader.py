@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from xml.etree import ElementTree
 from xml.parsers import expat
 
-from lzip_cli.cells import ScaledNumber
+from lzip_cli.cells import ScaledNumber, UncomputedFormula
 from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
 from lzip_cli.report_form import MAX_TITLE_ROWS
 
@@ -224,7 +224,7 @@ def iter_xlsx_rows(
                 if formulas is None:
                     formulas = _FormulaRows(workbook, sheet, name, broken)
                 for index, formula in formulas.row(number, blank).items():
-                    texts[index] = formula
+                    texts[index] = UncomputedFormula(formula)
             filled = any(text.strip() for text in texts)
             if not filled:
                 continue  # formatted cells without text: no row (its number is kept by the next)
