@@ -1249,7 +1249,22 @@ def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> No
     assert figures(report) == {("4.3", None): 1652.0}
     warning = one(report.warnings)
     assert warning.code == "LZ232"
-    assert "2 other sheets ignored" in english(warning)
+    assert english(warning).endswith(
+        "only the first sheet 'Sheet' is read; 2 other sheets ignored (说明、旧数据)"
+    )
+    assert format_problem(warning, "zh").endswith("另有 2 个工作表被忽略（说明、旧数据）")
+
+
+def test_the_warning_about_other_sheets_names_five_and_says_there_are_more(plan: Plan) -> None:
+    path = Path("2024.xlsx")
+    book = openpyxl.Workbook()
+    book.active.append(["指标", "数值"])
+    book.active.append(["4.3", 1652])
+    for number in range(1, 8):
+        book.create_sheet(f"表{number}")
+    book.save(path)
+    warning = one(read_report(path, plan).warnings)
+    assert english(warning).endswith("7 other sheets ignored (表1、表2、表3、表4、表5…)")
 
 
 @pytest.mark.parametrize("header", ["2023年完成值", "完成值（2023年）", "数值(2023)", "2023完成值"])

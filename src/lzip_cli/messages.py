@@ -946,8 +946,9 @@ TEXTS.update(
             "if the report is on one of them, move it to the first place",
         ),
         "xlsx_other_sheets": (
-            "只读取第一个工作表 {sheet!r}，另有 {count} 个工作表被忽略",
-            "only the first sheet {sheet!r} is read; {count} other {count:sheet|sheets} ignored",
+            "只读取第一个工作表 {sheet!r}，另有 {count} 个工作表被忽略（{others}）",
+            "only the first sheet {sheet!r} is read; {count} other {count:sheet|sheets} ignored "
+            "({others})",
         ),
         "xlsx_other_sheets_year": (
             "读取名称为报表年度 {year} 年的工作表 {sheet!r}，另有 {count} 个工作表被忽略（{others}）",

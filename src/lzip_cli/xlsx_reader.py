@@ -410,7 +410,8 @@ def _choose_sheet(
         params = {
             "sheet": sheet.title,
             "count": len(others),
-            "others": "、".join(other.title for other in others[:5]),
+            "others": "、".join(other.title for other in others[:5])
+            + ("…" if len(others) > 5 else ""),
             "year": year,
         }
         warnings.append(Problem("LZ232", key, file=name, params=params))
