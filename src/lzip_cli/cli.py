@@ -327,9 +327,7 @@ def _load_plan(data: Path | None, lang: LangChoice) -> "Plan":
 def _print_json(payload: object) -> None:
     import json
 
-    from lzip_cli.stdio import json_escapes
-
-    with json_escapes(sys.stdout):
+    with stdio.json_escapes(sys.stdout):
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -452,7 +450,6 @@ def validate(
         notes.append(_t(key, code, count=len(report_paths)))
     if output_format is ValidateFormat.json:
         from lzip_cli.render import validate_json
-        from lzip_cli.stdio import json_escapes
 
         document = validate_json.render(
             errors,
@@ -465,7 +462,7 @@ def validate(
             reports_checked=len(report_paths) if plan is not None else 0,
             notes=notes,
         )
-        with json_escapes(sys.stdout):
+        with stdio.json_escapes(sys.stdout):
             sys.stdout.write(document)
     elif output_format is ValidateFormat.github:
         from lzip_cli.render import github
@@ -669,9 +666,8 @@ def _emit_check(
     """
     if output_format is CheckFormat.json:
         from lzip_cli.render import jsonout
-        from lzip_cli.stdio import json_escapes
 
-        with json_escapes(out):
+        with stdio.json_escapes(out):
             jsonout.write(result, selected, lang, out)  # streamed: no whole-document string
     elif output_format is CheckFormat.csv:
         from lzip_cli.render import csvout
@@ -1235,9 +1231,7 @@ def diff(
     before, after = plans
     changes = plan_changes(before, after)
     if output_format is DiffFormat.json:
-        from lzip_cli.stdio import json_escapes
-
-        with json_escapes(sys.stdout):
+        with stdio.json_escapes(sys.stdout):
             sys.stdout.write(plan_diff.to_json(changes, before, after, code, (old, new)))
     elif output_format is DiffFormat.text or not changes:
         for line in plan_diff.lines(changes, before, after, code):
