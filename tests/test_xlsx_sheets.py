@@ -177,6 +177,52 @@ def test_the_sheet_read_for_the_year_is_named_in_english() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("books", "cell"),
+    [
+        # last year's sheet in front: C2 alone would point at the 2023年 sheet Excel opens on
+        ((("2023年", LAST_YEAR), ("2024年", [HEADER, ["4.3", None, "一千"]])), "'2024年'!C2"),
+        # the sheet read first, but another beside it: which one is still said
+        ((("填报", [HEADER, ["4.3", None, "一千"]]), ("说明", [["填表说明"]])), "'填报'!C2"),
+        # a quote in the sheet's name is doubled, as Excel writes it
+        ((("林业局's", [HEADER, ["4.3", None, "一千"]]), ("说明", [["x"]])), "'林业局''s'!C2"),
+        # one sheet: the cell alone, as before
+        ((("2024年", [HEADER, ["4.3", None, "一千"]]),), "C2"),
+    ],
+)
+def test_a_cell_in_a_workbook_of_several_sheets_is_named_with_its_sheet(
+    books: tuple[tuple[str, list[list[object]]], ...], cell: str
+) -> None:
+    path = sheets("2024.xlsx", *books)
+    result = check(path)
+    assert result.exit_code == 2, result.stdout
+    assert f"2024.xlsx:2:3: 错误 LZ218: {cell}: " in result.stderr, result.stderr
+
+
+def test_a_hidden_sheet_beside_the_one_read_does_not_name_it() -> None:
+    # the drop-downs' lists in a hidden sheet: the person sees one sheet, and C2 is enough
+    path = sheets("2024.xlsx", ("填报", [HEADER, ["4.3", None, "一千"]]), ("lists", [["x"]]))
+    book = openpyxl.load_workbook(path)
+    book["lists"].sheet_state = "hidden"
+    book.save(path)
+    result = check(path)
+    assert "2024.xlsx:2:3: 错误 LZ218: C2: " in result.stderr, result.stderr
+
+
+def test_the_sheet_of_a_cell_is_named_in_english() -> None:
+    path = sheets("2024.xlsx", ("2023年", LAST_YEAR), ("2024年", [HEADER, ["4.3", None, "x"]]))
+    result = check(path, "--lang", "en")
+    assert "2024.xlsx:2:3: error LZ218: '2024年'!C2: " in result.stderr, result.stderr
+
+
+def test_the_sheet_is_in_the_message_not_the_file_of_validates_json() -> None:
+    path = sheets("2024.xlsx", ("2023年", LAST_YEAR), ("2024年", [HEADER, ["4.3", None, "x"]]))
+    result = run_lzip("validate", "--format", "json", str(path), inputs=[path])
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["file"], problem["line"], problem["column"]) == ("2024.xlsx", 2, 3)
+    assert problem["message"].startswith("'2024年'!C2: 'x' 不是数值")
+
+
 def test_a_sheet_named_for_a_year_gives_the_year_when_nothing_else_does() -> None:
     path = sheets("报表.xlsx", ("2024年", THIS_YEAR))
     result = check(path)

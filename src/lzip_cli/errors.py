@@ -43,6 +43,22 @@ class RowNumber(int):
         return number
 
 
+class WorkbookFile(str):
+    """A workbook's name as problems give it, knowing the sheet read when it has several.
+
+    A cell is then named with its sheet, as Excel's Name Box takes it (``'2024年'!C5``): in a
+    workbook whose ``2023年`` sheet is in front, ``C5`` alone points at the wrong sheet. It is
+    the plain name everywhere else (JSON's ``file``, ``file:line:col``).
+    """
+
+    sheet: str
+
+    def __new__(cls, name: str, sheet: str) -> WorkbookFile:
+        file = super().__new__(cls, name)
+        file.sheet = sheet
+        return file
+
+
 def file_line(number: int | None) -> int | None:
     """The line of the file that a row ``number`` begins on: itself, unless a
     :class:`RowNumber` says otherwise."""

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lzip_cli.cells import CellError, NotCarriedOut, fold, parse_year
 from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
@@ -36,6 +37,9 @@ from lzip_cli.report_form import (
 )
 from lzip_cli.report_row import FIELDS, TextsSeen, parse_row, thousands_split, unit_mismatch
 from lzip_cli.report_text import iter_csv_rows, sniff
+
+if TYPE_CHECKING:  # the xlsx reader is imported only when a workbook is read
+    from lzip_cli.xlsx_reader import SheetRead
 
 _YEAR = r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])"
 _YEAR_IN_NAME = re.compile(_YEAR)
@@ -92,7 +96,7 @@ class ReportPart:
     #: The agencies the agency column names in the rows read, those without a figure too.
     named_agencies: set[str] = field(default_factory=set)
     #: A workbook's sheet that was read and the year its name gives (``2023年``), if any.
-    sheet: tuple[str, int | None] | None = None
+    sheet: SheetRead | None = None
 
     @property
     def header_row(self) -> int | None:
@@ -316,7 +320,7 @@ def read_part(
         return ReportPart(name, [], [], years_in_name(path), {}, blank=blank)
     warnings: list[Problem] = []
     delimiters: list[str] = []  # a CSV's, once read: with a comma, 1,652 may split (LZ258)
-    sheet: list[tuple[str, int | None]] = []  # a workbook's sheet read, and its name's year
+    sheet: list[SheetRead] = []  # a workbook's sheet read, and its name's year
     suffix = path.suffix.lower()
     name_years = years_in_name(path)
     if year is None and len(name_years) == 1:
@@ -330,6 +334,10 @@ def read_part(
 
         # The year known before reading chooses the sheet named for it, if one is.
         rows = iter_xlsx_rows(path, name, warnings, year, sheet)
+        first = next(rows, None)  # opens the workbook and chooses its sheet
+        if sheet:
+            name = sheet[0].file  # problems at its cells name the sheet, if there are several
+        rows = itertools.chain([first] if first is not None else [], rows)
     else:
         if suffix in (".xlsx", ".xlsm", ".xls", ".et"):  # Excel and WPS names, text inside
             warnings.append(Problem("LZ221", "report_is_csv", file=name))

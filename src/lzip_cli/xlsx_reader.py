@@ -14,12 +14,12 @@ import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 from xml.etree import ElementTree
 from xml.parsers import expat
 
 from lzip_cli.cells import ScaledNumber, UncomputedFormula
-from lzip_cli.errors import LzipError, Problem, ProblemLog, unreadable
+from lzip_cli.errors import LzipError, Problem, ProblemLog, WorkbookFile, unreadable
 from lzip_cli.report_form import MAX_TITLE_ROWS
 
 #: The keyword lzip's result and list workbooks carry in their properties (not its forms): such
@@ -141,19 +141,28 @@ def _shows_another_number(section: list[tuple[str, bool]]) -> bool:
     )
 
 
+class SheetRead(NamedTuple):
+    """The sheet of a workbook that is read: its title, the year its name gives, and the file's
+    name for problems at its cells (a :class:`WorkbookFile` when the workbook has several)."""
+
+    title: str
+    year: int | None
+    file: str
+
+
 def iter_xlsx_rows(
     path: Path,
     name: str,
     warnings: list[Problem],
     year: int | None = None,
-    sheet_read: list[tuple[str, int | None]] | None = None,
+    sheet_read: list[SheetRead] | None = None,
 ) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(row number, cell texts)`` of the report's sheet, reading cached formula results.
 
     ``year``, the report's year when it is known before reading, chooses the sheet named for it
-    (see :func:`_choose_sheet`). ``sheet_read`` gets the title of the sheet read and the year its
-    name gives, once reading starts; a sheet named for another year than ``year`` is refused
-    (LZ215). Rows with no cell in the file are not yielded.
+    (see :func:`_choose_sheet`). ``sheet_read`` gets the sheet read (:class:`SheetRead`) once
+    reading starts; a sheet named for another year than ``year`` is refused (LZ215). Rows with
+    no cell in the file are not yielded.
     """
     try:
         import openpyxl
@@ -187,8 +196,10 @@ def iter_xlsx_rows(
                 [Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": "no worksheet"})]
             )
         sheet, sheet_year = _choose_sheet(sheets, year, name, warnings)
+        if sum(other.sheet_state == "visible" for other in sheets) > 1:
+            name = WorkbookFile(name, sheet.title)  # its cells named with the sheet: '2024年'!C5
         if sheet_read is not None:
-            sheet_read.append((sheet.title, sheet_year))
+            sheet_read.append(SheetRead(sheet.title, sheet_year, name))
         from lzip_cli.report_form import (
             is_footer_row,
             is_title_row,

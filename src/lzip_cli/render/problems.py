@@ -33,12 +33,18 @@ def column_letters(column: int) -> str:
 
 
 def cell_name(problem: Problem) -> str | None:
-    """``D5`` for a problem located at a cell of a workbook; None otherwise."""
+    """``D5`` for a problem located at a cell of a workbook (``'2024年'!D5`` in one of several
+    sheets); None otherwise."""
     if problem.line is None or problem.column is None or not problem.file:
         return None
     if not problem.file.lower().endswith(_WORKBOOK_SUFFIXES):
         return None
-    return f"{column_letters(problem.column)}{problem.line}"
+    cell = f"{column_letters(problem.column)}{problem.line}"
+    sheet = getattr(problem.file, "sheet", None)  # see errors.WorkbookFile
+    if not sheet:
+        return cell
+    quoted = sheet.replace("'", "''")
+    return f"'{quoted}'!{cell}"
 
 
 def message(problem: Problem, lang: Lang) -> str:
