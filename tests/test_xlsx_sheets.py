@@ -241,6 +241,32 @@ def test_a_sheet_named_for_last_year_is_refused() -> None:
     ) in result.stderr
 
 
+def test_a_hidden_sheet_for_the_year_is_said_to_be_hidden() -> None:
+    path = sheets("2024.xlsx", ("2023年", LAST_YEAR), ("2024年", THIS_YEAR))
+    book = openpyxl.load_workbook(path)
+    book["2024年"].sheet_state = "hidden"
+    book.save(path)
+    result = check(path)
+    assert result.exit_code == 2, result.stdout
+    assert (
+        "2024.xlsx: 错误 LZ215: 读取的工作表 '2023年' 名称为 2023 年，而报表年度为 2024；"
+        "名为 2024 年的工作表 '2024年' 已隐藏，不会读取。请在 Excel 或 WPS 中取消隐藏该工作表"
+    ) in result.stderr, result.stderr
+
+
+def test_two_sheets_for_the_year_are_named_and_neither_is_guessed() -> None:
+    path = sheets(
+        "2024.xlsx", ("2023年", LAST_YEAR), ("2024年", THIS_YEAR), ("2024年（修订）", THIS_YEAR)
+    )
+    result = check(path, "--lang", "en")
+    assert result.exit_code == 2, result.stdout
+    assert (
+        "2024.xlsx: error LZ215: the sheet read, '2023年', is named for 2023 but the report is "
+        "for 2024; 2 sheets are named for 2024 (2024年、2024年（修订）), so which one to read is "
+        "unclear. Keep only one, or move the one to read to the first sheet"
+    ) in result.stderr, result.stderr
+
+
 def test_a_sheet_named_for_another_year_than_the_year_column_is_refused_in_english() -> None:
     # No year before reading (报表.xlsx, no --year): the year column settles it, then the
     # sheet's name is checked against it.

@@ -122,6 +122,8 @@ CODES: dict[str, Code] = {
         "header_years_differ",
         "header_years_differ_between_files",
         "sheet_year_differs",
+        "sheet_year_hidden",
+        "sheet_year_several",
         "years_named_differ_option",
     ),
     "LZ216": _c("blank_indicator"),

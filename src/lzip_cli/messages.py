@@ -962,6 +962,20 @@ TEXTS.update(
             "may be last year's report. Move the {year} report to the first sheet, or name its "
             "sheet {year}",
         ),
+        "sheet_year_hidden": (
+            "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而报表年度为 {year}；名为 {year} 年的工作表 "
+            "{hidden} 已隐藏，不会读取。请在 Excel 或 WPS 中取消隐藏该工作表（右键工作表标签 → 取消隐藏）",
+            "the sheet read, {sheet!r}, is named for {sheet_year} but the report is for {year}; the "
+            "sheet named for {year}, {hidden}, is hidden and is not read. Unhide it in Excel or WPS "
+            "(right-click a sheet tab → Unhide)",
+        ),
+        "sheet_year_several": (
+            "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而报表年度为 {year}；有 {count} 个工作表"
+            "名称为 {year} 年（{titles}），无法确定读取哪一个。请只保留一个，或把要读取的移到第一个工作表",
+            "the sheet read, {sheet!r}, is named for {sheet_year} but the report is for {year}; "
+            "{count} sheets are named for {year} ({titles}), so which one to read is unclear. Keep "
+            "only one, or move the one to read to the first sheet",
+        ),
         "too_many_rows": ("行数过多", "too many rows"),
         "xlsx_too_large": (
             "工作簿解压后有 {size} MB，超过上限 {limit} MB（可能是“压缩炸弹”）；请只保留报表所在的工作表",

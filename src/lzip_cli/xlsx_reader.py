@@ -427,7 +427,16 @@ def _choose_sheet(
         }
         warnings.append(Problem("LZ232", key, file=name, params=params))
     if year is not None and sheet_year is not None and sheet_year != year:
-        raise LzipError([sheet_year_differs(name, sheet.title, sheet_year, year)])
+        problem = sheet_year_differs(name, sheet.title, sheet_year, year)
+        for_year = [other for other in sheets if _one(years_in_text(other.title)) == year]
+        shown = [other.title for other in for_year if other.sheet_state == "visible"]
+        if len(shown) > 1:  # which of them is this year's report is not lzip's guess
+            params = {**problem.params, "count": len(shown), "titles": "、".join(shown)}
+            problem = Problem("LZ215", "sheet_year_several", file=name, params=params)
+        elif for_year and not shown:  # the right sheet, hidden (by mistake, or to keep it clean)
+            params = {**problem.params, "hidden": repr(for_year[0].title)}
+            problem = Problem("LZ215", "sheet_year_hidden", file=name, params=params)
+        raise LzipError([problem])
     return sheet, sheet_year
 
 
