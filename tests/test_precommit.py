@@ -384,6 +384,37 @@ def test_all_reports_of_no_folder_is_a_located_error_beside_the_plan_s_ok(
     assert "OK: 14 indicators" in result.stdout
 
 
+def test_all_reports_reads_a_years_folder_with_the_years_file_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the shipped workflow's check step reads them: a row in both is reported twice (LZ210).
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    (repo / "reports" / "2024").mkdir()
+    (repo / "reports" / "2024" / "林业局.csv").write_text(
+        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
+    )
+    result = validate("--all-reports", "reports")
+    assert result.exit_code == 1, result.output
+    assert "reports/2024.csv:4: error LZ210:" in result.stderr, result.stderr
+    assert "first in reports/2024/林业局.csv at row 2" in result.stderr
+    assert result.stdout.splitlines()[1:] == []
+
+
+def test_all_reports_reads_other_years_files_beside_a_year_folder_on_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    (repo / "reports" / "2025").mkdir()
+    (repo / "reports" / "2025" / "林业局.csv").write_text(
+        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
+    )
+    result = validate("--all-reports", "reports")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["OK: reports/2024.csv", "OK: reports/2025"]
+
+
 def test_all_reports_passes_over_a_year_folder_without_a_form(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -423,14 +423,20 @@ def validate(
     if plan is not None:
         log = ProblemLog()
         log.extend(folder_problems)
-        for report_path in report_paths:
+        if all_reports:  # a year's folder with the year's file beside it: read together
+            from lzip_cli.report_set import year_groups
+
+            groups = year_groups(report_paths)
+        else:
+            groups = [[path] for path in report_paths]
+        for group in groups:
             try:
-                result = _read_and_evaluate(plan, [report_path], year, lang)
+                result = _read_and_evaluate(plan, group, year, lang)
             except LzipError as exc:
                 log.extend(exc.problems)
                 log.omitted += exc.omitted
             else:
-                valid_reports.append(report_path)
+                valid_reports += group
                 warnings.extend(result.warnings)  # the warnings `check` would show
                 if output_format is ValidateFormat.text:
                     _warn(result, code)

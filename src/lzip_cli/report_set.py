@@ -26,7 +26,7 @@ from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
 from lzip_cli.messages import Bilingual
 from lzip_cli.models import Agency, Plan
 from lzip_cli.report import Report, ReportRow
-from lzip_cli.report_reader import ReportPart, read_part, years_in_name
+from lzip_cli.report_reader import ReportPart, read_part, years_in_name, years_in_text
 
 #: Read from a directory; .txt is Excel's tab-delimited text, .xls/.et are refused with a hint.
 REPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".et")
@@ -83,6 +83,23 @@ def every_report_in(folder: Path) -> list[Path]:
         ):
             found.setdefault(os.path.normcase(os.path.realpath(entry)), entry)
     return list(found.values())
+
+
+def year_groups(paths: list[Path]) -> list[list[Path]]:
+    """``validate --all-reports``: the reports among ``paths``, each a list of the paths read
+    together. A folder named for a year is read with the files beside it whose name gives that
+    year alone (``reports/2024/`` with ``reports/2024.csv``), as ``check`` reads them when both
+    are given: a row in both is then found (LZ210). Every other path is a report on its own."""
+    groups: dict[Path, list[Path]] = {path: [path] for path in paths}
+    for folder in [path for path in paths if path.is_dir() and is_year_folder(path)]:
+        year = years_in_text(folder.name) or years_in_text(Path(os.path.realpath(folder)).name)
+        if len(year) != 1:
+            continue
+        for path in paths:
+            beside = path in groups and path.parent == folder.parent and not path.is_dir()
+            if beside and years_in_name(path) == year:
+                groups[folder].append(groups.pop(path)[0])
+    return list(groups.values())
 
 
 def _holds_reports(folder: Path) -> bool:
