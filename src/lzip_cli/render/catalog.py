@@ -21,6 +21,7 @@ from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import format_number, json_number
 from lzip_cli.render.plan_text import baseline_text, grouped, target_text, unit_text
+from lzip_cli.stdio import MIN_WIDTH
 
 #: A paragraph of a cell: text, wrapped by :func:`wrap_cells`, or pieces each kept whole on a
 #: line (those after the first begin with the space, if any, that joins them).
@@ -110,6 +111,17 @@ def _groupings(least: list[int], width: int) -> list[list[list[int]]]:
     return found
 
 
+def _packing_changes(least: list[int], width: int) -> list[int]:
+    """The widths under ``width``, widest first, at which :func:`_groupings` packs the columns
+    otherwise than one cell wider: one less than the least width of each block it may form (the
+    first columns, or the id column and a run of others)."""
+    blocks = {_table_width(least[:end]) for end in range(2, len(least) + 1)}
+    for start in range(1, len(least)):
+        for end in range(start + 1, len(least) + 1):
+            blocks.add(_table_width([least[0], *least[start:end]]))
+    return sorted({b - 1 for b in blocks if MIN_WIDTH <= b - 1 < width}, reverse=True)
+
+
 def _blocks(columns: list[_Column], width: int) -> list[list[tuple[_Column, int]]]:
     """The columns with their widths, in blocks that each fit ``width`` cells (see
     :func:`_groupings`), laid out in the fewest lines. In a block each column starts at its
@@ -128,9 +140,9 @@ def _blocks(columns: list[_Column], width: int) -> list[list[tuple[_Column, int]
             counted[key].append(len(wrap_cells(column.title, column_width)))
         return counted[key]
 
-    def widen(group: list[int]) -> dict[int, int]:
+    def widen(group: list[int], cells: int) -> dict[int, int]:
         widths = {i: least[i] for i in group}
-        spare = width - _table_width(list(widths.values()))
+        spare = cells - _table_width(list(widths.values()))
         first = [i for i in group if columns[i].names and not columns[i].last]
         for i in first + [i for i in group if i not in first and not columns[i].last]:
             step = max(0, min(spare, needs[i] - widths[i]))
@@ -147,8 +159,22 @@ def _blocks(columns: list[_Column], width: int) -> list[list[tuple[_Column, int]
             total += 4 + sum(max(row) for row in zip(*counts, strict=True))
         return total
 
-    layouts = [[widen(group) for group in groups] for groups in _groupings(least, width)]
-    best = min(layouts, key=length)  # the first of the shortest: most columns side by side
+    def best_at(cells: int) -> list[dict[int, int]]:
+        layouts = [[widen(group, cells) for group in groups] for groups in _groupings(least, cells)]
+        return min(layouts, key=length)  # the first of the shortest: most columns side by side
+
+    # A layout that fits a narrower terminal fits this one, so the shortest of them all is
+    # printed (the widest of those as short): a wider terminal never makes the output longer.
+    # Blocks are packed greedily, and one column more in the first block can cost lines, so the
+    # best layout at this width alone is not always the shortest. The ways to pack change only
+    # where a block's least width crosses the width; between two such widths more room never
+    # adds lines, so the widest width before each is the one to try.
+    best = best_at(width)
+    shortest = length(best)
+    for cells in _packing_changes(least, width):
+        layout = best_at(cells)
+        if length(layout) < shortest:
+            best, shortest = layout, length(layout)
     return [[(columns[i], w) for i, w in widths.items()] for widths in best]
 
 
