@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_lzip
+from lzip_cli.linebreak import cell_width
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "2024.csv"
 
@@ -102,6 +103,16 @@ def test_dev_stdout_into_a_pipe_is_written_there_without_force(tmp_path: Path) -
     done = shell("lzip check -f json -o /dev/stdout --lang en | cat", tmp_path)
     assert json.loads(done.stdout)["year"] == 2024
     assert done.stderr == b""  # a stream, not a file: no "wrote 1 file to /dev/stdout"
+
+
+@posix
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_table_to_dev_stdout_is_laid_out_as_stdouts(tmp_path: Path, lang: str) -> None:
+    # It took a file's width (one line per indicator, 144 columns), past a 60-column terminal.
+    to_stdout = shell(f"COLUMNS=60 lzip check --lang {lang} | cat", tmp_path)
+    to_dev_stdout = shell(f"COLUMNS=60 lzip check --lang {lang} -o /dev/stdout | cat", tmp_path)
+    assert to_dev_stdout.stdout == to_stdout.stdout
+    assert max(cell_width(line) for line in to_stdout.stdout.decode().splitlines()) <= 60
 
 
 @posix

@@ -105,3 +105,26 @@ def test_at_160_columns_an_english_row_keeps_its_bar_percentage_and_status_toget
         assert re.search(r"(███████░ 89% +behind|████████ 100% +achieved)$", row), row
     # a percentage never on a line of its own, under its bar
     assert [line for line in lines if re.fullmatch(r" *[0-9]{1,3}%", line)] == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", str(EXAMPLE)), ("check", str(EXAMPLE), "--lang", "en"), ("indicators",)],
+)
+def test_colour_forced_on_a_pipe_leaves_no_trailing_spaces(args: tuple[str, ...]) -> None:
+    # FORCE_COLOR=1, as CI sets it: Rich's padding ended lines inside the colour codes.
+    env = {k: v for k, v in os.environ.items() if k not in {"LZIP_LANG", "LZIP_DATA", "NO_COLOR"}}
+    env.update(FORCE_COLOR="1", COLUMNS="80", PYTHONIOENCODING="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "lzip_cli", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert "\x1b[" in done.stdout  # coloured, as asked
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in done.stdout.splitlines()]
+    assert [line for line in plain if line.endswith(" ")] == []

@@ -805,14 +805,23 @@ def _write_check(
     with atomic_text(output) as handle:
         from rich.console import Console
 
-        from lzip_cli.render.terminal import PLAIN_TEXT
+        from lzip_cli.output import is_stream
+        from lzip_cli.render import terminal
 
-        # A file has no width: lines as long as the tables need, nothing wrapped or moved.
-        console = Console(
-            file=handle, width=100_000, color_system=None, force_terminal=False, **PLAIN_TEXT
-        )
+        if is_stream(output):  # -o /dev/stdout, /dev/tty, a pipe: as `> target` would write it
+            on_terminal = handle.isatty()
+            console, bom, fit = terminal.console(file=handle), not on_terminal, True
+        else:  # a file has no width: lines as long as the tables need, nothing wrapped or moved
+            console = Console(
+                file=handle,
+                width=100_000,
+                color_system=None,
+                force_terminal=False,
+                **terminal.PLAIN_TEXT,
+            )
+            bom, fit = True, False
         _emit_check(
-            result, selected, output_format, reports, lang, handle, console, bom=True, fit=False
+            result, selected, output_format, reports, lang, handle, console, bom=bom, fit=fit
         )
     _say_written(output, lang)
     if output_format is not CheckFormat.csv:  # CSV has no place for them: said on stderr already

@@ -3,6 +3,7 @@ characters the output's encoding has."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -30,14 +31,32 @@ PLAIN_TEXT: dict[str, Any] = {"markup": False, "emoji": False}
 
 def show(console: Console, draw: Callable[[], None]) -> None:
     """Run ``draw`` (which prints to ``console``): lines written to anything but a terminal lose
-    the trailing spaces Rich pads them with."""
-    if console.is_terminal:
+    the trailing spaces Rich pads them with, also when colour is forced on a pipe."""
+    if console.is_terminal and _isatty(console.file):
         draw()
         return
     with console.capture() as capture:
         draw()
-    text = "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+    text = "".join(_trimmed(line) + "\n" for line in capture.get().splitlines())
     console.file.write(encodable(text, getattr(console.file, "encoding", None)))
+
+
+#: Spaces and colour codes at a line's end: colour forced on a pipe (``FORCE_COLOR=1`` in CI)
+#: leaves Rich's padding inside them (``滞后    \x1b[0m ``).
+_TRAILING = re.compile(r"(?: |\x1b\[[0-9;]*m)+$")
+_COLOUR_CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _trimmed(line: str) -> str:
+    """``line`` without trailing spaces, keeping the colour codes among them."""
+    return _TRAILING.sub(lambda end: "".join(_COLOUR_CODE.findall(end.group())), line)
+
+
+def _isatty(file: Any) -> bool:
+    try:
+        return bool(file.isatty())
+    except (AttributeError, ValueError, OSError):  # no such method, or a closed file
+        return False
 
 
 def print_plain(console: Console, *renderables: Any) -> None:
