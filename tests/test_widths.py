@@ -128,3 +128,9 @@ def test_colour_forced_on_a_pipe_leaves_no_trailing_spaces(args: tuple[str, ...]
     assert "\x1b[" in done.stdout  # coloured, as asked
     plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in done.stdout.splitlines()]
     assert [line for line in plain if line.endswith(" ")] == []
+
+
+def test_the_title_breaks_by_chinese_rules_not_inside_a_year() -> None:
+    # Rich folded it at the 40th cell: 鹿寨县…（2022-202 / 5年） · 2024 年度完成情况
+    lines = lzip("check", str(EXAMPLE), columns="40").stdout.splitlines()
+    assert lines[:2] == ["鹿寨县知识产权强县建设工作方案", "（2022-2025年） · 2024 年度完成情况"]

@@ -215,7 +215,7 @@ def _print(
     console: Console,
     width: int | None,
 ) -> None:
-    console.print(Text(view.title_text(result, lang), style="bold"))
+    console.print(Text(_broken(view.title_text(result, lang), width), style="bold"))
     if result.plan.info.document:
         console.print(result.plan.info.document)
     summary = t("check_summary", lang, counts=view.summary_text(result, lang))
