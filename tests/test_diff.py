@@ -463,6 +463,65 @@ def test_a_real_responsibility_change_shows_beside_a_new_agency_id(tmp_path: Pat
     ]
 
 
+def test_two_agencies_swapping_ids_are_two_id_changes(tmp_path: Path) -> None:
+    # Matched by id, they read as each renamed into the other, with six orders "changed".
+    new = edited(tmp_path, "new")
+    for name in ("agencies.yaml", "indicators.yaml"):
+        path = new / name
+        text = path.read_text(encoding="utf-8").replace("forestry", "\0")
+        text = text.replace("press-publication", "forestry").replace("\0", "press-publication")
+        path.write_text(text, encoding="utf-8")
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "县新闻出版局：编号 press-publication → forestry",
+        "县林业局：编号 forestry → press-publication",
+    ]
+
+
+def test_an_id_given_to_another_unit_is_that_units_new_id_and_the_old_unit_removed(
+    tmp_path: Path,
+) -> None:
+    # 县新闻出版局 (press-publication) is gone; 县林业局 takes its id.
+    new = edited(
+        tmp_path,
+        "new",
+        agencies=[
+            (
+                "  - id: press-publication\n    name: 县新闻出版局\n"
+                "    name_en: County Press and Publication Bureau\n"
+                "    aliases: [鹿寨县新闻出版局, 新闻出版局]\n",
+                "",
+            ),
+            ("      - forestry\n", ""),
+        ],
+    )
+    for name in ("agencies.yaml", "indicators.yaml"):
+        path = new / name
+        text = path.read_text(encoding="utf-8")
+        text = text.replace(", forestry, press-publication", ", press-publication")
+        text = text.replace(
+            "agriculture, forestry, press-publication", "agriculture, press-publication"
+        )
+        path.write_text(text.replace("id: forestry", "id: press-publication"), encoding="utf-8")
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert "县林业局：编号 forestry → press-publication" in lines
+    assert "县新闻出版局：删除单位" in lines
+    assert "1.1 查处假冒知识产权行政案件：不再由县新闻出版局负责" in lines
+    assert "县知识产权强县战略领导小组各成员单位：县新闻出版局不再是成员单位" in lines
+    assert not [line for line in lines if "县林业局" in line and "编号" not in line], lines
+
+
+def test_an_agency_renamed_under_its_id_is_still_that_unit(tmp_path: Path) -> None:
+    new = edited(
+        tmp_path,
+        "new",
+        agencies=[("name: 县林业局", "name: 县林业和草原局"), ("[鹿寨县林业局, 林业局]", "[]")],
+    )
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines[0] == "县林业和草原局：名称 县林业局 → 县林业和草原局"
+    assert not [line for line in lines if "删除单位" in line or "新增单位" in line], lines
+
+
 SWAPPED_4_3 = [("agencies: [ip-office, industry-trade]", "agencies: [industry-trade, ip-office]")]
 
 

@@ -199,45 +199,61 @@ def _agency_changes(old: Agency, new: Agency) -> list[Change]:
 
 
 def renamed_agencies(old: Plan, new: Plan) -> dict[str, str]:
-    """Old agency id → new id, for each unit ``new`` gives a new id.
+    """Each old agency id → the id the same unit has in ``new``; a unit ``new`` no longer has
+    maps to an id no plan can hold (``\0forestry``), so that an id given to another unit is not
+    taken for it.
 
-    An id that disappears while a new agency answers to its name (or keeps it as an alias) is
-    the same unit under a new id.
+    A unit is known by its names (its name and aliases), then by its id: an old and a new
+    agency of the same id sharing a name are the same unit; else a new agency answering to its
+    name (or keeping it as an alias) is, whatever its id (ids swapped, or one unit's id given
+    to another); else the new agency of its id, if no other unit was matched to it (a unit
+    renamed under the same id).
     """
-    before = {a.id for a in old.agencies}
-    after = {a.id for a in new.agencies}
-    came = [a for a in new.agencies if a.id not in before]
-    renamed: dict[str, str] = {}
-    for agency in old.agencies:
-        if agency.id in after:
+    after = {a.id: a for a in new.agencies}
+    matched: dict[str, str] = {}
+    for agency in old.agencies:  # the same id and a shared name
+        same = after.get(agency.id)
+        if same is not None and _names(agency) & _names(same):
+            matched[agency.id] = agency.id
+    for agency in old.agencies:  # a shared name under another id
+        if agency.id in matched:
             continue
+        taken = set(matched.values())
         match = next(
-            (c for c in came if c.id not in renamed.values() and _names(agency) & _names(c)), None
+            (c for c in new.agencies if c.id not in taken and _names(agency) & _names(c)), None
         )
         if match is not None:
-            renamed[agency.id] = match.id
-    return renamed
+            matched[agency.id] = match.id
+    taken = set(matched.values())
+    for agency in old.agencies:  # the same id, every name changed
+        if agency.id not in matched and agency.id in after and agency.id not in taken:
+            matched[agency.id] = agency.id
+            taken.add(agency.id)
+    return {a.id: matched.get(a.id, _GONE + a.id) for a in old.agencies}
+
+
+#: Before an old agency id no unit in the new plan has: no id holds it (ids are checked).
+_GONE = "\0"
 
 
 def _agencies(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {a.id: a for a in old.agencies}
     after = {a.id: a for a in new.agencies}
+    kept = set(renamed.values())  # the new ids of the units both plans have
     changes = []
     if _order_changed(list(before), list(after), renamed):
         changes.append(Change("agencies_reordered", "plan", "agencies", list(before), list(after)))
     for agency_id in _merged_order(list(before), list(after)):
-        if agency_id in renamed:
+        if agency_id in before:  # the old unit of this id: kept, given another id, or removed
             new_id = renamed[agency_id]
-            changes.append(Change("agency_id_changed", new_id, "id", agency_id, new_id))
-            changes += _agency_changes(before[agency_id], after[new_id])
-        elif agency_id in renamed.values():
-            continue
-        elif agency_id not in after:
-            changes.append(Change("agency_removed", agency_id))
-        elif agency_id not in before:
+            if new_id not in after:
+                changes.append(Change("agency_removed", agency_id))
+            else:
+                if new_id != agency_id:
+                    changes.append(Change("agency_id_changed", new_id, "id", agency_id, new_id))
+                changes += _agency_changes(before[agency_id], after[new_id])
+        if agency_id in after and agency_id not in kept:  # the new unit of this id: added
             changes.append(Change("agency_added", agency_id))
-        else:
-            changes += _agency_changes(before[agency_id], after[agency_id])
     return changes
 
 

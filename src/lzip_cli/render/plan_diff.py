@@ -77,6 +77,8 @@ def subject_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
             if group is not None:
                 return group.name if lang == "zh" else group.name_en
         return change.subject
+    if kind == "agency_removed":  # its id may now be another unit's: named as the old plan does
+        return _agency_label(change.subject, new, old, lang)
     return _agency_label(change.subject, old, new, lang)
 
 
@@ -197,8 +199,10 @@ def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
             new=_agency_list(change.new, old, new, lang),
         )
     item = change.new if change.new is not None else change.old
-    if kind in ("responsibility_added", "responsibility_removed", "member_added", "member_removed"):
+    if kind in ("responsibility_added", "member_added"):
         item = _agency_label(str(item), old, new, lang)
+    elif kind in ("responsibility_removed", "member_removed"):  # an old id: the old plan's unit
+        item = _agency_label(str(item), new, old, lang)
     return t(f"diff.{kind}", lang, item=item)
 
 
