@@ -417,6 +417,34 @@ def test_a_plan_missing_from_git_names_the_path_git_was_asked(
     assert run_lzip("diff", "git:HEAD:.", ".").exit_code == 0
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_an_absolute_dir_in_the_repository_is_read_from_the_top(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # git takes REV:PATH from the top only: it said the absolute path was not in HEAD.
+    repo = tmp_path / "repo"
+    _repo_with_plan(repo)
+    monkeypatch.chdir(repo / "data")
+    result = run_lzip("diff", f"git:HEAD:{repo / 'data'}", ".", "-f", "text")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "两版方案内容相同\n"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_an_absolute_dir_outside_the_repository_is_a_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    _repo_with_plan(repo)
+    monkeypatch.chdir(repo)
+    source = f"git:HEAD:{tmp_path / 'elsewhere'}"
+    result = run_lzip("diff", source, "data", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"{source}: error LZ016: {tmp_path / 'elsewhere'} is not inside"
+    )
+
+
 def with_new_agency_id(tmp_path: Path, old_id: str, new_id: str, **replacements) -> Path:
     """A copy of the plan whose agency ``old_id`` is called ``new_id`` everywhere."""
     new = edited(tmp_path, "new", **replacements)

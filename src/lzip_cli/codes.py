@@ -69,7 +69,7 @@ CODES: dict[str, Code] = {
     "LZ013": _c("yaml_complex_key"),
     "LZ014": _c("yaml_duplicate_key"),
     "LZ015": _c("plan_file_elsewhere", "plan_files_apart"),
-    "LZ016": _c("git_show_failed"),
+    "LZ016": _c("git_show_failed", "git_show_failed_in", "git_dir_outside"),
     # --- the plan ----------------------------------------------------------------------------
     "LZ100": _c("schema.*", "schema.thousands_separator"),
     "LZ101": _c("unknown_agency"),

@@ -1648,6 +1648,11 @@ TEXTS.update(
             "cannot read {rev}:{path} from git: {reason} (DIR in git:REV:DIR is relative to the "
             "current directory, {prefix})",
         ),
+        "git_dir_outside": (
+            "{directory} 不在 git 仓库 {top} 之内：git:REV:DIR 中的 DIR 应为仓库内的目录",
+            "{directory} is not inside the git repository {top}: DIR in git:REV:DIR must be a "
+            "directory in the repository",
+        ),
         "code.LZ001": (
             "路径是目录而不是文件。",
             "A path that should be a file is a directory.",

@@ -567,6 +567,14 @@ def plan_source(text: str, scratch: Path) -> tuple[Path, str | None]:
     # git reads REV:PATH from the top of the repository: PATH is asked (and so named in git's
     # own messages) as the current directory's place in the repository plus DIR.
     prefix, reason = _git(["rev-parse", "--show-prefix"])
+    if prefix is not None and os.path.isabs(directory):  # git takes paths from the top only
+        top, reason = _git(["rev-parse", "--show-toplevel"])
+        if top is not None:
+            inside = os.path.relpath(os.path.realpath(directory), os.path.realpath(top))
+            if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+                params = {"directory": directory, "top": top}
+                raise LzipError([Problem("LZ016", "git_dir_outside", file=text, params=params)])
+            prefix, directory = "", Path(inside).as_posix()
     scratch.mkdir(parents=True)
     for name in (AGENCIES_FILE, INDICATORS_FILE):
         path = posixpath.normpath(posixpath.join(prefix or "", directory, name))
