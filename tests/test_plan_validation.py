@@ -870,6 +870,21 @@ NUMBER_FORMS = [
         "1_7_0_0.5",
         "'1_7_0_0.5' has underscores: YAML drops them and reads 1700.5; write plan figures without separators, 1700.5",
     ),
+    # Exponent notation: YAML 1.1 reads 1.0e+4 as 10000, 1e4 and 1.7e3 as text.
+    *[
+        (
+            written,
+            f"'{written}' is in exponent notation, which YAML reads one way or another (1.0e+4 as "
+            f"a number, 1e4 as text); write plan figures as plain decimals, {fixed}",
+        )
+        for written, fixed in [
+            ("1.7e3", "1700"),
+            ("1e4", "10000"),
+            ("1.0e+4", "10000"),
+            ("2.5E-1", "0.25"),
+            ("-1.5e2", "-150"),
+        ]
+    ],
     # Text where a number belongs: quoted, or in full-width digits.
     (
         '"18"',

@@ -116,6 +116,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is text, not a number (quoted, or in full-width digits): write {fixed}, "
         "without quotes",
     ),
+    "schema.number_exponent": (
+        "{value!r} 是科学记数法：YAML 对这种写法的读法不一（1.0e+4 读作数字，1e4 读作文本）；"
+        "方案中的数字请写成普通小数 {fixed}",
+        "{value!r} is in exponent notation, which YAML reads one way or another (1.0e+4 as a "
+        "number, 1e4 as text); write plan figures as plain decimals, {fixed}",
+    ),
     "schema.number_underscore": (
         "{value!r} 带下划线：YAML 会把下划线略去，读成 {fixed}；方案中的数字请不加分隔符，写成 {fixed}",
         "{value!r} has underscores: YAML drops them and reads {fixed}; write plan figures "

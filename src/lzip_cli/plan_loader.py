@@ -192,14 +192,30 @@ def _number_form(written: str, ctx: dict[str, Any]) -> tuple[str, str]:
     """The message for a number in one of YAML's :data:`NUMBER_FORMS`, and the text shown."""
     sign = written[:1] if written[:1] in "+-" else ""
     digits = written[len(sign) :]
+    zero_padded = digits[1:2].isdigit() or digits[1:2] == "_"
+    if _EXPONENT.fullmatch(digits) and not zero_padded:  # 1.7e3, 1e4, 1.0e+4
+        ctx["fixed"] = sign.replace("+", "") + _plain_decimal(digits)
+        return "schema.number_exponent", written
     if "_" in digits and not digits.startswith("0"):  # 1_700: YAML 1.1 drops the underscores
         ctx["fixed"] = sign.replace("+", "") + digits.replace("_", "")
         return "schema.number_underscore", written
-    if digits[1:2].isdigit() or digits[1:2] == "_":  # zero-padded: 015, 012.5
+    if zero_padded:  # 015, 012.5
         whole, dot, fraction = digits.partition(".")
         ctx["fixed"] = sign.replace("+", "") + (whole.lstrip("0_") or "0") + dot + fraction
         return "schema.number_leading_zero", written
     return "schema.number_base", written
+
+
+#: A figure in exponent notation (see :data:`NUMBER_FORMS`), without its sign.
+_EXPONENT = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
+
+
+def _plain_decimal(digits: str) -> str:
+    """``1.7e3`` as the plain decimal to write: ``1700``; ``2.5e-1``: ``0.25``."""
+    from decimal import Decimal
+
+    text = format(Decimal(digits), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _indicator_id_key(value: str, ctx: dict[str, Any]) -> str:

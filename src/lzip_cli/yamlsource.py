@@ -42,11 +42,13 @@ _PLAIN_VALUE = re.compile(r"[^\s,\[\]{}#\"']+")
 
 #: Plain numbers that YAML readers tell apart by version, none as most people read them: a
 #: leading zero (015 is octal 13 in YAML 1.1, 15 in YAML 1.2, and 018 text), a base prefix
-#: (0x12, 0o17, 0b11), base 60 (1:30 is 90) and underscores (YAML 1.1 reads 1_7_0_0 as 1700).
+#: (0x12, 0o17, 0b11), base 60 (1:30 is 90), underscores (YAML 1.1 reads 1_7_0_0 as 1700) and
+#: exponents (YAML 1.1 reads 1.0e+4 as 10000 but 1e4 and 1.7e3 as text).
 #: They are kept as the text written, so that a figure written so is refused where a number
 #: belongs, never read as another figure.
 NUMBER_FORMS = re.compile(
     r"[-+]?(?:0[0-9_]+(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+"
     r"|0[xXoObB][0-9a-fA-F_]+"
     r"|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
     r"|[0-9.]*_[0-9_.]*(?:[eE][-+]?[0-9]+)?)"
