@@ -125,8 +125,8 @@ def _pydantic_problems(
                     loc = (*loc[:-1], written.removesuffix(":"))
         given = error["input"]
         if error["type"] in _NUMBER_ERRORS and isinstance(given, str):
-            if NUMBER_FORMS.fullmatch(given):  # 015, 0x12, 1:30: YAML reads another figure
-                key, ctx["value"] = _number_form(given, ctx)
+            if NUMBER_FORMS.fullmatch(given) and (form := _number_form(given, ctx)):
+                key, ctx["value"] = form  # 015, 0x12, 1:30, 1e4: YAML reads another figure
             elif _GROUPED.fullmatch(given):  # value: 1,700 (text, outside a flow mapping)
                 key = "schema.thousands_separator"
                 ctx.update(value=given, fixed=given.replace(",", ""))
@@ -188,13 +188,17 @@ _NUMBER_ERRORS = frozenset(
 )
 
 
-def _number_form(written: str, ctx: dict[str, Any]) -> tuple[str, str]:
-    """The message for a number in one of YAML's :data:`NUMBER_FORMS`, and the text shown."""
+def _number_form(written: str, ctx: dict[str, Any]) -> tuple[str, str] | None:
+    """The message for a number in one of YAML's :data:`NUMBER_FORMS`, and the text shown; None
+    for an exponent whose decimal is too long to be a figure (``1e999``)."""
     sign = written[:1] if written[:1] in "+-" else ""
     digits = written[len(sign) :]
     zero_padded = digits[1:2].isdigit() or digits[1:2] == "_"
     if _EXPONENT.fullmatch(digits) and not zero_padded:  # 1.7e3, 1e4, 1.0e+4
-        ctx["fixed"] = sign.replace("+", "") + _plain_decimal(digits)
+        fixed = _plain_decimal(digits)
+        if len(fixed) > _LONGEST_DECIMAL:
+            return None
+        ctx["fixed"] = sign.replace("+", "") + fixed
         return "schema.number_exponent", written
     if "_" in digits and not digits.startswith("0"):  # 1_700: YAML 1.1 drops the underscores
         ctx["fixed"] = sign.replace("+", "") + digits.replace("_", "")
@@ -206,6 +210,8 @@ def _number_form(written: str, ctx: dict[str, Any]) -> tuple[str, str]:
     return "schema.number_base", written
 
 
+#: The longest decimal an exponent is shown as (a trillion to six places): ``1e999`` is no figure.
+_LONGEST_DECIMAL = 20
 #: A figure in exponent notation (see :data:`NUMBER_FORMS`), without its sign.
 _EXPONENT = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 
