@@ -484,6 +484,25 @@ def test_workflow_steps_pass_over_other_folders_and_a_year_folder_without_forms(
 
 
 @needs_bash_and_lzip
+@pytest.mark.parametrize("folder", ["2025-模板", "2024_old"])
+def test_workflow_steps_pass_over_a_folder_named_for_more_than_a_year(
+    tmp_path: Path, folder: str
+) -> None:
+    # The check step took 2025-模板/ as the latest year (LZ250), or read 2024_old/ with 2024/
+    # (LZ210 on every row), while validate passed both over.
+    example = ROOT / "examples" / "2024.csv"
+    _, step = _data_repository(
+        tmp_path, {"2024/returned.csv": example, f"{folder}/returned.csv": example}
+    )
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    checked = step("Check the latest report")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "::warning file=reports/2024/returned.csv,line=20," in checked.stdout
+    assert folder not in checked.stdout
+
+
+@needs_bash_and_lzip
 def test_workflow_steps_without_reports_validate_the_plan(tmp_path: Path) -> None:
     _, step = _data_repository(tmp_path, {})
     validated = step("Validate the plan and every report")
