@@ -415,6 +415,36 @@ def test_all_reports_reads_other_years_files_beside_a_year_folder_on_their_own(
     assert result.stdout.splitlines()[1:] == ["OK: reports/2024.csv", "OK: reports/2025"]
 
 
+@pytest.mark.parametrize("changed", ["reports/2024/林业局.csv", "reports/2024.csv"])
+def test_the_report_hook_reads_a_changed_years_folder_and_file_together(
+    changed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Either changed alone passed the hook, and the workflow's check then failed on LZ210.
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    (repo / "reports" / "2024").mkdir()
+    (repo / "reports" / "2024" / "林业局.csv").write_text(
+        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
+    )
+    result = run_lzip(*hook_argv_for(repo, [changed]), "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert "reports/2024.csv:4: error LZ210:" in result.stderr, result.stderr
+
+
+def test_the_report_hook_reads_a_year_file_alone_beside_no_folder_of_that_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    (repo / "reports" / "2025").mkdir()
+    (repo / "reports" / "2025" / "林业局.csv").write_text(
+        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
+    )
+    result = run_lzip(*hook_argv_for(repo, ["reports/2024.csv"]), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["OK: reports/2024.csv"]
+
+
 def test_all_reports_passes_over_a_year_folder_without_a_form(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

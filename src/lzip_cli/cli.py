@@ -401,7 +401,9 @@ def validate(
             reports or [], data, from_environment=_from_env(ctx, "data")
         )
         if by_folder:
-            report_paths = _year_folders(report_paths)
+            from lzip_cli.report_set import with_year_partners
+
+            report_paths = with_year_partners(_year_folders(report_paths))
         if all_reports:
             from lzip_cli.report_set import every_report_in
 
@@ -423,7 +425,7 @@ def validate(
     if plan is not None:
         log = ProblemLog()
         log.extend(folder_problems)
-        if all_reports:  # a year's folder with the year's file beside it: read together
+        if all_reports or by_folder:  # a year's folder with the year's file beside it: together
             from lzip_cli.report_set import year_groups
 
             groups = year_groups(report_paths)

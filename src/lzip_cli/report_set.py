@@ -92,7 +92,7 @@ def year_groups(paths: list[Path]) -> list[list[Path]]:
     are given: a row in both is then found (LZ210). Every other path is a report on its own."""
     groups: dict[Path, list[Path]] = {path: [path] for path in paths}
     for folder in [path for path in paths if path.is_dir() and is_year_folder(path)]:
-        year = years_in_text(folder.name) or years_in_text(Path(os.path.realpath(folder)).name)
+        year = _folder_year(folder)
         if len(year) != 1:
             continue
         for path in paths:
@@ -100,6 +100,37 @@ def year_groups(paths: list[Path]) -> list[list[Path]]:
             if beside and years_in_name(path) == year:
                 groups[folder].append(groups.pop(path)[0])
     return list(groups.values())
+
+
+def with_year_partners(paths: list[Path]) -> list[Path]:
+    """``validate --by-folder``: ``paths`` and, beside each folder named for a year, the files
+    named for that year alone, and beside each such file, its year's folder holding forms
+    (``reports/2024/`` and ``reports/2024.csv``), so that :func:`year_groups` reads them
+    together as the CI workflow does, whichever of them the commit changed."""
+    found: dict[Path, None] = dict.fromkeys(paths)
+    for path in paths:
+        year = _folder_year(path) if path.is_dir() else years_in_name(path)
+        if len(year) != 1 or not path.parent.is_dir():
+            continue
+        for entry in sorted(path.parent.iterdir()):
+            if path.is_dir() and _is_report_file(entry) and years_in_name(entry) == year:
+                found.setdefault(entry, None)
+            elif (
+                not path.is_dir()
+                and entry.is_dir()
+                and is_year_folder(entry)
+                and _folder_year(entry) == year
+                and _holds_reports(entry)
+            ):
+                found.setdefault(entry, None)
+    return list(found)
+
+
+def _folder_year(folder: Path) -> list[int]:
+    """The year a folder is named for (``2024``, ``2024年``), as a list of one; else empty."""
+    if not is_year_folder(folder):
+        return []
+    return years_in_text(folder.name) or years_in_text(Path(os.path.realpath(folder)).name)
 
 
 def _holds_reports(folder: Path) -> bool:
