@@ -113,15 +113,11 @@ def with_year_partners(paths: list[Path]) -> list[Path]:
         if len(year) != 1 or not path.parent.is_dir():
             continue
         for entry in sorted(path.parent.iterdir()):
-            if path.is_dir() and _is_report_file(entry) and years_in_name(entry) == year:
-                found.setdefault(entry, None)
-            elif (
-                not path.is_dir()
-                and entry.is_dir()
-                and is_year_folder(entry)
-                and _folder_year(entry) == year
-                and _holds_reports(entry)
-            ):
+            if path.is_dir():  # the folder's partner: a file named for its year
+                partner = _is_report_file(entry) and years_in_name(entry) == year
+            else:  # the file's partner: its year's folder, once it holds a form
+                partner = entry.is_dir() and _folder_year(entry) == year and _holds_reports(entry)
+            if partner:
                 found.setdefault(entry, None)
     return list(found)
 
