@@ -384,16 +384,21 @@ def test_all_reports_of_no_folder_is_a_located_error_beside_the_plan_s_ok(
     assert "OK: 14 indicators" in result.stdout
 
 
+def forestry_form(repo: Path, year: str) -> None:
+    """``reports/YEAR/林业局.csv``: a form reporting 1.1 for 县林业局, as reports/2024.csv does."""
+    (repo / "reports" / year).mkdir()
+    (repo / "reports" / year / "林业局.csv").write_text(
+        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
+    )
+
+
 def test_all_reports_reads_a_years_folder_with_the_years_file_beside_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As the shipped workflow's check step reads them: a row in both is reported twice (LZ210).
     repo = make_data_repo(tmp_path / "repo")
     monkeypatch.chdir(repo)
-    (repo / "reports" / "2024").mkdir()
-    (repo / "reports" / "2024" / "林业局.csv").write_text(
-        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
-    )
+    forestry_form(repo, "2024")
     result = validate("--all-reports", "reports")
     assert result.exit_code == 1, result.output
     assert "reports/2024.csv:4: error LZ210:" in result.stderr, result.stderr
@@ -406,10 +411,7 @@ def test_all_reports_reads_other_years_files_beside_a_year_folder_on_their_own(
 ) -> None:
     repo = make_data_repo(tmp_path / "repo")
     monkeypatch.chdir(repo)
-    (repo / "reports" / "2025").mkdir()
-    (repo / "reports" / "2025" / "林业局.csv").write_text(
-        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
-    )
+    forestry_form(repo, "2025")
     result = validate("--all-reports", "reports")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == ["OK: reports/2024.csv", "OK: reports/2025"]
@@ -422,10 +424,7 @@ def test_the_report_hook_reads_a_changed_years_folder_and_file_together(
     # Either changed alone passed the hook, and the workflow's check then failed on LZ210.
     repo = make_data_repo(tmp_path / "repo")
     monkeypatch.chdir(repo)
-    (repo / "reports" / "2024").mkdir()
-    (repo / "reports" / "2024" / "林业局.csv").write_text(
-        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
-    )
+    forestry_form(repo, "2024")
     result = run_lzip(*hook_argv_for(repo, [changed]), "--lang", "en")
     assert result.exit_code == 1, result.output
     assert "reports/2024.csv:4: error LZ210:" in result.stderr, result.stderr
@@ -436,10 +435,7 @@ def test_the_report_hook_reads_a_year_file_alone_beside_no_folder_of_that_year(
 ) -> None:
     repo = make_data_repo(tmp_path / "repo")
     monkeypatch.chdir(repo)
-    (repo / "reports" / "2025").mkdir()
-    (repo / "reports" / "2025" / "林业局.csv").write_text(
-        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
-    )
+    forestry_form(repo, "2025")
     result = run_lzip(*hook_argv_for(repo, ["reports/2024.csv"]), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == ["OK: reports/2024.csv"]

@@ -17,10 +17,12 @@ from lzip_cli.linebreak import cell_width
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "2024.csv"
 
 
-def lzip(*args: str, columns: str) -> subprocess.CompletedProcess[str]:
-    """``COLUMNS=columns lzip ARGS`` in a process with no terminal (as in CI), stdout piped."""
-    env = {k: v for k, v in os.environ.items() if k not in {"LZIP_LANG", "LZIP_DATA"}}
-    env.update(COLUMNS=columns, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+def lzip(*args: str, columns: str, colour: bool = False) -> subprocess.CompletedProcess[str]:
+    """``COLUMNS=columns lzip ARGS`` in a process with no terminal (as in CI), stdout piped;
+    ``colour``: with ``FORCE_COLOR=1``, as CI runners often set it (else ``NO_COLOR=1``)."""
+    env = {k: v for k, v in os.environ.items() if k not in {"LZIP_LANG", "LZIP_DATA", "NO_COLOR"}}
+    env.update(COLUMNS=columns, PYTHONIOENCODING="utf-8")
+    env["FORCE_COLOR" if colour else "NO_COLOR"] = "1"
     return subprocess.run(
         [sys.executable, "-m", "lzip_cli", *args],
         stdin=subprocess.DEVNULL,
@@ -113,18 +115,7 @@ def test_at_160_columns_an_english_row_keeps_its_bar_percentage_and_status_toget
 )
 def test_colour_forced_on_a_pipe_leaves_no_trailing_spaces(args: tuple[str, ...]) -> None:
     # FORCE_COLOR=1, as CI sets it: Rich's padding ended lines inside the colour codes.
-    env = {k: v for k, v in os.environ.items() if k not in {"LZIP_LANG", "LZIP_DATA", "NO_COLOR"}}
-    env.update(FORCE_COLOR="1", COLUMNS="80", PYTHONIOENCODING="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "lzip_cli", *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    done = lzip(*args, columns="80", colour=True)
     assert "\x1b[" in done.stdout  # coloured, as asked
     plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in done.stdout.splitlines()]
     assert [line for line in plain if line.endswith(" ")] == []

@@ -811,8 +811,7 @@ def _write_check(
         from lzip_cli.render import terminal
 
         if is_stream(output):  # -o /dev/stdout, /dev/tty, a pipe: as `> target` would write it
-            on_terminal = handle.isatty()
-            console, bom, fit = terminal.console(file=handle), not on_terminal, True
+            console, bom, fit = terminal.console(file=handle), not handle.isatty(), True
         else:  # a file has no width: lines as long as the tables need, nothing wrapped or moved
             console = Console(
                 file=handle,
