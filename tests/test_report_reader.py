@@ -1153,6 +1153,7 @@ def test_xlsx_a_format_in_sections_scales_by_the_values_own(plan: Plan) -> None:
         pytest.param('#,##0.00,,"万"', id="two thousand's commas"),
         pytest.param("#,##0,", id="thousands"),
         pytest.param("#,##0,;[Red]-#,##0,", id="thousands in the positive section"),
+        pytest.param('0"000"', id="zeros written as text after the digits"),
     ],
 )
 def test_xlsx_a_format_that_shows_another_number_is_refused(plan: Plan, number_format: str) -> None:
@@ -1173,6 +1174,34 @@ def test_xlsx_a_format_that_shows_another_number_is_refused(plan: Plan, number_f
         "cell's format to General and type the figure in 10k yuan"
     )
     assert "请把单元格格式改为“常规”" in format_problem(problem, "zh")
+
+
+@pytest.mark.parametrize(
+    "number_format",
+    [
+        pytest.param(";;;", id="hidden: a blank is seen"),
+        pytest.param('"—"', id="a dash is seen: read as not carried out"),
+        pytest.param('"未开展"', id="words are seen"),
+        pytest.param('"—";"—";0', id="a dash for any figure but 0"),
+    ],
+)
+def test_xlsx_a_format_that_shows_no_number_is_refused(plan: Plan, number_format: str) -> None:
+    # A person sees a blank or a mark; lzip read the 850 the cell holds.
+    path = workbook(
+        Path("2024.xlsx"),
+        [["指标", "责任单位", "数值", "笔数"], ["5.1", "县财政局", 850, 3]],
+        {"C2": number_format},
+    )
+    with pytest.raises(LzipError) as caught:
+        read_report(path, plan)
+    problem = one(caught.value.problems)
+    assert (problem.code, problem.line, problem.column) == ("LZ269", 2, 3)
+    assert english(problem) == (
+        f"2024.xlsx:2:3: error LZ269: C2: '850' has the number format {number_format!r}, which "
+        "shows no number (a blank or a mark) for the figure the cell holds: set the cell's "
+        "format to General and type the figure, — for not carried out, or leave it blank if "
+        "not reported"
+    )
 
 
 def test_xlsx_a_count_in_a_format_that_shows_another_number_is_refused(plan: Plan) -> None:
@@ -1202,6 +1231,7 @@ def test_xlsx_a_count_in_a_format_that_shows_another_number_is_refused(plan: Pla
         "#,##0;-#,##0,",  # the thousands' comma only in the negative section
         "[DBNum1]0",
         "@",
+        '_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-',  # the accounting format: 0 shown as -
     ],
 )
 def test_xlsx_a_format_that_shows_the_number_held_is_read(plan: Plan, number_format: str) -> None:

@@ -53,14 +53,17 @@ class UncomputedFormula(str):
 
 class ScaledNumber(str):
     """A workbook cell's number whose number format shows another number than it holds
-    (``0!.0,"万"`` shows 8500000 as ``850.0万``): its text is the number held, and reading it as
-    a figure is refused (LZ269) rather than taken 10,000 times too large."""
+    (``0!.0,"万"`` shows 8500000 as ``850.0万``), or none (``hidden``: ``;;;``, ``"—"``): its
+    text is the number held, and reading it as a figure is refused (LZ269) rather than taken
+    10,000 times too large, or read where a person sees a blank or a mark."""
 
     number_format: str
+    hidden: bool
 
-    def __new__(cls, text: str, number_format: str) -> ScaledNumber:
+    def __new__(cls, text: str, number_format: str, *, hidden: bool = False) -> ScaledNumber:
         made = super().__new__(cls, text)
         made.number_format = number_format
+        made.hidden = hidden
         return made
 
 

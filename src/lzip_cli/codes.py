@@ -198,7 +198,7 @@ CODES: dict[str, Code] = {
     "LZ266": _c("stock_figure_repeated", severity="warning"),
     "LZ267": _c("headless_column", severity="warning"),
     "LZ268": _c("report_encrypted"),
-    "LZ269": _c("cell_scaled_format"),
+    "LZ269": _c("cell_scaled_format", "cell_hidden_format"),
     "LZ270": _c("header_repeated"),
     "LZ271": _c("unit_cell_scale", "header_unit_scale", "units_row_scale"),
     "LZ272": _c("unit_cell_other", severity="warning"),

@@ -833,6 +833,13 @@ TEXTS.update(
             "this row repeats the header: were two files joined (copy /b a.csv+b.csv)? Delete "
             "the row, or name the files one by one (lzip check a.csv b.csv)",
         ),
+        "cell_hidden_format": (
+            "{text!r} 的数字格式 {format!r} 不显示单元格所存的数（显示为空白或文字）："
+            "请把单元格格式改为“常规”，填写数值，未开展填 —，未填报留空",
+            "{text!r} has the number format {format!r}, which shows no number (a blank or a "
+            "mark) for the figure the cell holds: set the cell's format to General and type the "
+            "figure, — for not carried out, or leave it blank if not reported",
+        ),
         "cell_scaled_format": (
             "{text!r} 的数字格式 {format!r} 显示的不是单元格所存的数（按万、千缩放显示）："
             "请把单元格格式改为“常规”，直接填写以“{expected}”计的数值",

@@ -59,6 +59,7 @@ CELL_CODES = {
     "cell_formula": "LZ251",
     "indicator_name_mismatch": "LZ262",
     "cell_scaled_format": "LZ269",
+    "cell_hidden_format": "LZ269",
     "header_repeated": "LZ270",
     "unit_cell_scale": "LZ271",
 }
@@ -72,7 +73,8 @@ def _figure(text: str, units: tuple[str, ...], *, percent: bool = False) -> Cell
     """:func:`parse_figure`, but a formula (``=A1+B1``; also what an uncomputed .xlsx formula
     cell reads as) is refused as such rather than as "not a figure"."""
     if type(text) is ScaledNumber:  # before the cache, which knows the same text unscaled
-        raise CellError("cell_scaled_format", format=text.number_format)
+        key = "cell_hidden_format" if text.hidden else "cell_scaled_format"
+        raise CellError(key, format=text.number_format)
     if text.lstrip().startswith("="):
         raise CellError("cell_formula", text=text.strip())
     if text.startswith("'"):  # Excel's mark for "keep as text", left in by some exports

@@ -58,10 +58,10 @@ def cell_text(value: Any, number_format: str | None) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
-        percent, another = (
+        percent, another, hidden = (
             _format_shows(number_format, (value > 0) - (value < 0))
             if number_format and number_format != "General"
-            else (False, False)
+            else (False, False, False)
         )
         if percent:
             return f"{value * 100:.10g}%"
@@ -69,7 +69,9 @@ def cell_text(value: Any, number_format: str | None) -> str:
             text = str(int(value))
         else:
             text = f"{value:.15g}" if isinstance(value, float) else str(value)
-        return ScaledNumber(text, number_format) if another else text
+        if another or hidden:
+            return ScaledNumber(text, number_format, hidden=hidden)
+        return text
     if isinstance(value, dt.datetime | dt.date):
         # As Excel and WPS show a date in a Chinese locale: 2024/12/31, 2024/12/31 9:30.
         text = f"{value.year}/{value.month}/{value.day}"
@@ -82,12 +84,15 @@ def cell_text(value: Any, number_format: str | None) -> str:
 
 
 @lru_cache(maxsize=256)
-def _format_shows(number_format: str, sign: int) -> tuple[bool, bool]:
+def _format_shows(number_format: str, sign: int) -> tuple[bool, bool, bool]:
     """Whether the format shows a number of ``sign`` (-1, 0, 1) as a percentage, multiplied by
-    100 (``0%``, ``0.0%``), and whether it shows another number than the cell holds."""
+    100 (``0%``, ``0.0%``), whether it shows another number than the cell holds, and whether it
+    shows none (a blank or a mark)."""
     section = _section(number_format, sign)
     percent = any(char == "%" and not literal for char, literal in section)
-    return percent, _shows_another_number(section)
+    # Zero shown as a mark ("-" in the accounting format) is a common display of 0, not a hiding.
+    hidden = sign != 0 and _shows_no_number(section)
+    return percent, _shows_another_number(section), hidden
 
 
 def _section(number_format: str, value: float) -> list[tuple[str, bool]]:
@@ -135,10 +140,22 @@ def _shows_another_number(section: list[tuple[str, bool]]) -> bool:
     if not digits:
         return False
     first, last = digits[0], digits[-1]
+    # Digits written as text beside the number's: 0"000" shows 5 as 5000.
+    beside = [section[i] for i in (first - 1, last + 1) if 0 <= i < len(section)]
+    if any(literal and char.isdigit() for char, literal in beside):
+        return True
     return any(
         (char == "," and not literal and i > last) or (char == "." and literal and first < i < last)
         for i, (char, literal) in enumerate(section)
     )
+
+
+def _shows_no_number(section: list[tuple[str, bool]]) -> bool:
+    """Whether the section shows no number at all: empty (``;;;`` hides the cell) or text only
+    (``"—"``), where a person sees a blank or a mark and the cell holds a figure. ``@`` and
+    ``General`` show the number."""
+    shown = "".join(char for char, literal in section if not literal)
+    return not any(char in "0#?@" for char in shown) and "general" not in shown.lower()
 
 
 class SheetRead(NamedTuple):
