@@ -2100,9 +2100,10 @@ TEXTS.update(
         ),
         "code.LZ269": (
             '工作簿中数值单元格的数字格式显示的不是所存的数（如“0!.0,"万"”把 8500000 显示为'
-            " 850.0万）：需改为“常规”格式，直接填写数值。",
+            ' 850.0万），或不显示数（“;;;”“"—"”）：需改为“常规”格式，直接填写数值。',
             'A workbook cell\'s number format shows another number than the cell holds (0!.0,"万" '
-            "shows 8500000 as 850.0万): set the format to General and type the figure.",
+            'shows 8500000 as 850.0万), or none (`;;;`, `"—"`): set the format to General and '
+            "type the figure.",
         ),
         "code.LZ270": (
             "报表的数据行中又出现了表头（多半是两个文件拼接而成）。",
