@@ -1142,6 +1142,21 @@ def test_xlsx_a_format_in_sections_scales_by_the_values_own(plan: Plan) -> None:
     assert figures(read_report(path, plan)) == {("1.2", None): 80.0, ("2.1", None): 80.0}
 
 
+def amount_refused(plan: Plan, amount: int, number_format: str) -> Problem:
+    """The one problem of a 5.1 row whose amount ``amount`` (C2) is in ``number_format``:
+    LZ269 at that cell."""
+    path = workbook(
+        Path("2024.xlsx"),
+        [["指标", "责任单位", "数值", "笔数"], ["5.1", "县财政局", amount, 3]],
+        {"C2": number_format},
+    )
+    with pytest.raises(LzipError) as caught:
+        read_report(path, plan)
+    problem = one(caught.value.problems)
+    assert (problem.code, problem.line, problem.column) == ("LZ269", 2, 3)
+    return problem
+
+
 @pytest.mark.parametrize(
     "number_format",
     [
@@ -1159,15 +1174,7 @@ def test_xlsx_a_format_in_sections_scales_by_the_values_own(plan: Plan) -> None:
 def test_xlsx_a_format_that_shows_another_number_is_refused(plan: Plan, number_format: str) -> None:
     # Excel shows 8500000 in 0!.0,"万" as 850.0万: read as held it would be 10,000 times too
     # much, as shown it would take Excel's whole formatting; the user is asked for General.
-    path = workbook(
-        Path("2024.xlsx"),
-        [["指标", "责任单位", "数值", "笔数"], ["5.1", "县财政局", 8500000, 3]],
-        {"C2": number_format},
-    )
-    with pytest.raises(LzipError) as caught:
-        read_report(path, plan)
-    problem = one(caught.value.problems)
-    assert (problem.code, problem.line, problem.column) == ("LZ269", 2, 3)
+    problem = amount_refused(plan, 8500000, number_format)
     assert english(problem) == (
         f"2024.xlsx:2:3: error LZ269: C2: '8500000' has the number format {number_format!r}, "
         "which shows another number than the cell holds (scaled to 万 or thousands): set the "
@@ -1187,15 +1194,7 @@ def test_xlsx_a_format_that_shows_another_number_is_refused(plan: Plan, number_f
 )
 def test_xlsx_a_format_that_shows_no_number_is_refused(plan: Plan, number_format: str) -> None:
     # A person sees a blank or a mark; lzip read the 850 the cell holds.
-    path = workbook(
-        Path("2024.xlsx"),
-        [["指标", "责任单位", "数值", "笔数"], ["5.1", "县财政局", 850, 3]],
-        {"C2": number_format},
-    )
-    with pytest.raises(LzipError) as caught:
-        read_report(path, plan)
-    problem = one(caught.value.problems)
-    assert (problem.code, problem.line, problem.column) == ("LZ269", 2, 3)
+    problem = amount_refused(plan, 850, number_format)
     assert english(problem) == (
         f"2024.xlsx:2:3: error LZ269: C2: '850' has the number format {number_format!r}, which "
         "shows no number (a blank or a mark) for the figure the cell holds: set the cell's "
