@@ -8,6 +8,7 @@ the hook's entry and args with the files its ``files`` pattern selects.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -301,7 +302,7 @@ def rename_forestry(repo: Path) -> None:
 
 def test_plan_hook_definition() -> None:
     assert PLAN_HOOK["entry"] == "lzip validate"
-    assert PLAN_HOOK["args"] == ["--data", "data", "--all-reports", "reports"]
+    assert PLAN_HOOK["args"] == ["--data", "data", "--all-reports", "reports", "--missing-ok"]
     assert PLAN_HOOK["pass_filenames"] is False  # every report, not the changed files
     files = re.compile(PLAN_HOOK["files"])
     assert files.search("data/agencies.yaml") and files.search("data/indicators.yaml")
@@ -323,6 +324,44 @@ def test_plan_hook_command_finds_a_report_the_plan_change_broke(
     assert result.exit_code == 1, result.output
     assert "OK: 14 indicators" in result.stdout
     assert "reports/2024.csv:" in result.stderr and "县林业局" in result.stderr
+
+
+def test_plan_hook_command_passes_a_new_data_repository_with_no_reports_yet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    shutil.rmtree(repo / "reports")
+    monkeypatch.chdir(repo)
+    result = run_lzip(*PLAN_HOOK["entry"].split()[1:], *PLAN_HOOK["args"], "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "OK: 14 indicators" in result.stdout
+    assert (
+        result.stderr == "lzip: reports does not exist: no reports there checked (--missing-ok)\n"
+    )
+
+
+def test_missing_ok_still_refuses_a_file_named_as_the_folder_of_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    result = validate("--all-reports", "reports/2024.csv", "--missing-ok")
+    assert result.exit_code == 2
+    assert "reports/2024.csv: error LZ003: is a file" in result.stderr
+
+
+def test_missing_ok_says_in_json_which_folder_was_not_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    result = validate(
+        "--all-reports", "reports", "--all-reports", "later", "--missing-ok", "-f", "json"
+    )
+    document = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert document["summary"]["reports_checked"] == 1
+    assert document["notes"] == ["later does not exist: no reports there checked (--missing-ok)"]
 
 
 def hook_argv_for(repo: Path, changed: list[str]) -> list[str]:

@@ -383,6 +383,9 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    missing_ok: Annotated[
+        bool, typer.Option("--missing-ok", help=_h("validate.missing_ok"))
+    ] = False,
     data: DataOption = None,
     lang: LangOption = LangChoice.zh,
 ) -> None:
@@ -396,6 +399,7 @@ def validate(
     plan: Plan | None = None
     report_paths: list[Path] = []
     folder_problems: list[Problem] = []  # a folder of --all-reports that is not there
+    absent_folders: list[Path] = []  # … passed over under --missing-ok
     try:
         data, report_paths = _plan_arguments(
             reports or [], data, from_environment=_from_env(ctx, "data")
@@ -408,6 +412,9 @@ def validate(
             from lzip_cli.report_set import every_report_in
 
             for folder in all_reports:
+                if missing_ok and not os.path.lexists(folder):
+                    absent_folders.append(folder)
+                    continue
                 try:
                     report_paths += every_report_in(folder)
                 except LzipError as exc:
@@ -451,6 +458,7 @@ def validate(
         )
         ok_lines += [_t("report_ok", code, file=str(path)) for path in valid_reports]
     notes: list[str] = []  # what was not done, said beside the errors in every format
+    notes += [_t("reports_dir_absent", code, folder=str(folder)) for folder in absent_folders]
     if plan is None and report_paths:  # e.g. the pre-commit hook after a broken plan edit
         key = (
             "reports_not_checked_unusable" if exit_code == EXIT_UNUSABLE else "reports_not_checked"

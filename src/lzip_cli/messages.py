@@ -284,6 +284,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "agencies, not by groups; name one of its {count} {count:member|members}, such as "
         "{members}",
     ),
+    "reports_dir_absent": (
+        "{folder} 不存在，其中的报表未检查（--missing-ok）",
+        "{folder} does not exist: no reports there checked (--missing-ok)",
+    ),
     "reports_not_checked": (
         "方案有误，{count} 份报表未检查",
         "{count} {count:report|reports} not checked: the plan is invalid",
@@ -2230,6 +2234,10 @@ TEXTS.update(
         "help.validate.all_reports": (
             "检查该目录中的每份报表：每个报表文件（reports/2024.csv）各为一份，每个年份文件夹（reports/2025/）作为一份；其他文件夹不读。可重复。方案改动时的 pre-commit 钩子即用此项。",
             "Validate every report in this folder: each report file (reports/2024.csv) on its own, each folder named for a year (reports/2025/) as one report; other folders are passed over. May be repeated. The pre-commit hook for plan changes uses this.",
+        ),
+        "help.validate.missing_ok": (
+            "--all-reports 的目录不存在时跳过并说明，不作为错误（新建的数据仓库还没有 reports/ 时）。目录是文件仍为错误。",
+            "Pass over a folder of --all-reports that does not exist, with a note, instead of failing (a new data repository with no reports/ yet). A file named there is still an error.",
         ),
         "help.validate.format": (
             "text（问题写到标准错误，OK 行写到标准输出）、json（标准输出）或 github（标准输出上的工作流命令）。",
