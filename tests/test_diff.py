@@ -550,6 +550,77 @@ def test_an_agency_renamed_under_its_id_is_still_that_unit(tmp_path: Path) -> No
     assert not [line for line in lines if "删除单位" in line or "新增单位" in line], lines
 
 
+def with_new_4_2(tmp_path: Path) -> Path:
+    """The plan with an indicator put in as 4.2: the old 4.2 and 4.3 become 4.3 and 4.4."""
+    new = edited(tmp_path, "new")
+    path = new / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('id: "4.3"', 'id: "4.4"').replace('id: "4.2"', 'id: "4.3"')
+    start, end = text.index('  - id: "4.3"'), text.index('  - id: "4.4"')
+    added = (
+        text[start:end]
+        .replace('id: "4.3"', 'id: "4.2"')
+        .replace("10年以上高维持发明专利保有量", "每万人高价值发明专利拥有量")
+        .replace(
+            "Invention patents maintained for more than 10 years",
+            "High-value invention patents per 10,000 people",
+        )
+    )
+    path.write_text(text[:start] + added + text[start:], encoding="utf-8")
+    return new
+
+
+def test_an_indicator_put_in_before_others_renumbers_them_and_changes_nothing_else(
+    tmp_path: Path,
+) -> None:
+    # Matched by id, the old 4.2 and 4.3 read as renamed into each other with every figure changed.
+    new = with_new_4_2(tmp_path)
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "4.2 每万人高价值发明专利拥有量：新增指标",
+        "4.3 10年以上高维持发明专利保有量：编号 4.2 → 4.3",
+        "4.4 有效注册商标拥有量：编号 4.3 → 4.4",
+    ]
+
+
+def test_a_renumbered_indicator_is_one_json_change_from_its_old_id_to_its_new(
+    tmp_path: Path,
+) -> None:
+    new = with_new_4_2(tmp_path)
+    result = run_lzip("diff", str(DATA), str(new), "-f", "json", "--lang", "en")
+    changes = [
+        (c["kind"], c["subject"], c["field"], c["old"], c["new"])
+        for c in json.loads(result.stdout)["changes"]
+    ]
+    assert changes == [
+        ("indicator_added", "4.2", None, None, None),
+        ("indicator_id_changed", "4.3", "id", "4.2", "4.3"),
+        ("indicator_id_changed", "4.4", "id", "4.3", "4.4"),
+    ]
+
+
+def test_an_id_given_to_another_indicator_names_the_removed_one_from_the_old_plan(
+    tmp_path: Path,
+) -> None:
+    new = edited(tmp_path, "new")
+    path = new / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index('  - id: "4.2"'), text.index('  - id: "4.3"')
+    text = text[:start] + text[end:]
+    path.write_text(text.replace('id: "4.3"', 'id: "4.2"'), encoding="utf-8")
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "4.2 10年以上高维持发明专利保有量：删除指标",
+        "4.2 有效注册商标拥有量：编号 4.3 → 4.2",
+    ]
+
+
+def test_an_indicator_renamed_under_its_id_is_still_that_indicator(tmp_path: Path) -> None:
+    new = edited(tmp_path, "new", indicators=[("name: 有效注册商标拥有量", "name: 有效商标注册量")])
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == ["4.3 有效商标注册量：名称 有效注册商标拥有量 → 有效商标注册量"]
+
+
 SWAPPED_4_3 = [("agencies: [ip-office, industry-trade]", "agencies: [industry-trade, ip-office]")]
 
 

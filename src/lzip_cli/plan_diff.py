@@ -20,6 +20,7 @@ ChangeKind = Literal[
     "indicator_added",
     "indicator_removed",
     "indicator_changed",
+    "indicator_id_changed",
     "responsibility_added",
     "responsibility_removed",
     "responsibility_reordered",
@@ -164,21 +165,60 @@ def _order_changed(old_ids: list[str], new_ids: list[str], renamed: dict[str, st
     ]
 
 
+def renumbered_indicators(old: Plan, new: Plan) -> dict[str, str]:
+    """Each old indicator id → the id the same indicator has in ``new``; one ``new`` no longer
+    has maps to an id no plan can hold, as in :func:`renamed_agencies`.
+
+    An indicator is known by its name, then by its id: an old and a new indicator of the same
+    id and name are the same; else the new one of its name is, whatever its id (indicators
+    renumbered when one is put before them); else the new one of its id, if no other was
+    matched to it (an indicator renamed under the same id).
+    """
+    after = {ind.id: ind for ind in new.indicators}
+    by_name: dict[str, str] = {}
+    for indicator in new.indicators:
+        by_name.setdefault(normalize_text(indicator.name), indicator.id)
+    matched: dict[str, str] = {}
+    for indicator in old.indicators:  # the same id and name
+        same = after.get(indicator.id)
+        if same is not None and normalize_text(same.name) == normalize_text(indicator.name):
+            matched[indicator.id] = indicator.id
+    taken = set(matched.values())
+    for indicator in old.indicators:  # the same name under another id
+        new_id = by_name.get(normalize_text(indicator.name))
+        if indicator.id not in matched and new_id is not None and new_id not in taken:
+            matched[indicator.id] = new_id
+            taken.add(new_id)
+    for indicator in old.indicators:  # the same id, renamed
+        if indicator.id not in matched and indicator.id in after and indicator.id not in taken:
+            matched[indicator.id] = indicator.id
+            taken.add(indicator.id)
+    return {ind.id: matched.get(ind.id, _GONE + ind.id) for ind in old.indicators}
+
+
 def _indicators(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     before = {ind.id: ind for ind in old.indicators}
     after = {ind.id: ind for ind in new.indicators}
+    renumbered = renumbered_indicators(old, new)
+    kept = set(renumbered.values())  # the new ids of the indicators both plans have
     changes = []
-    if _order_changed(list(before), list(after), {}):
+    if _order_changed(list(before), list(after), renumbered):
         changes.append(
             Change("indicators_reordered", "plan", "indicators", list(before), list(after))
         )
-    for indicator_id in _merged_order(list(before), list(after)):
-        if indicator_id not in after:
-            changes.append(Change("indicator_removed", indicator_id))
-        elif indicator_id not in before:
-            changes.append(Change("indicator_added", indicator_id))
+    old_of = {new_id: old_id for old_id, new_id in renumbered.items()}
+    # In the new plan's order (an indicator renumbered stands at its new id), each removed one
+    # after the one it followed.
+    for item in _merged_order(list(renumbered.values()), list(after)):
+        if item.startswith(_GONE):
+            changes.append(Change("indicator_removed", item.removeprefix(_GONE)))
+        elif item not in kept:
+            changes.append(Change("indicator_added", item))
         else:
-            changes += _indicator_changes(before[indicator_id], after[indicator_id], renamed)
+            old_id = old_of[item]
+            if old_id != item:
+                changes.append(Change("indicator_id_changed", item, "id", old_id, item))
+            changes += _indicator_changes(before[old_id], after[item], renamed)
     return changes
 
 
@@ -338,7 +378,8 @@ def diff(old: Plan, new: Plan) -> list[Change]:
 
     Responsibilities and group members are compared through the agencies' new ids: a unit given
     a new id is one change (``agency_id_changed``), not a responsibility removed and added; so
-    is a group given a new id (``group_id_changed``).
+    is a group given a new id (``group_id_changed``), and an indicator renumbered under its name
+    (``indicator_id_changed``), not every indicator after it renamed.
     """
     renamed = renamed_agencies(old, new)
     return [

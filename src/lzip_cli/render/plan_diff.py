@@ -9,7 +9,7 @@ from lzip_cli.linebreak import TEXT_MIN_WIDTH, cell_width, share_spare, wrap_cel
 from lzip_cli.messages import Lang, name_list, t
 from lzip_cli.models import Indicator, Plan
 from lzip_cli.numbers import format_number, json_number
-from lzip_cli.plan_diff import Change, renamed_agencies
+from lzip_cli.plan_diff import Change, renamed_agencies, renumbered_indicators
 from lzip_cli.render.plan_text import grouped
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ def subject_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     if change.subject == "plan" and kind.endswith(("_changed", "_reordered")):
         return t("diff_plan", lang)
     if kind.startswith(_INDICATOR_KINDS):
-        for plan in (new, old):
+        # a removed indicator's id may now be another's: named as the old plan does
+        for plan in (old, new) if kind == "indicator_removed" else (new, old):
             found = _indicator_in(plan, change.subject)
             if found is not None:
                 return f"{found.id} {found.label(lang)}"
@@ -148,15 +149,17 @@ def _moved(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
 def _order_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
     """A new order of the plan's indicators (by id) or agencies (by name): the items in both
     plans, as each orders them, from the first that moved to the last."""
-    renamed = renamed_agencies(old, new) if change.kind == "agencies_reordered" else {}
+    agencies = change.kind == "agencies_reordered"
+    renamed = renamed_agencies(old, new) if agencies else renumbered_indicators(old, new)
     kept = [renamed.get(item, item) for item in change.old]
     before = [item for item in kept if item in change.new]
     after = [item for item in change.new if item in kept]
     shown_before, shown_after = _moved(before, after)
-    if change.kind == "agencies_reordered":
-        old_ids = {new_id: old_id for old_id, new_id in renamed.items()}
+    old_ids = {new_id: old_id for old_id, new_id in renamed.items()}
+    shown_before = [old_ids.get(item, item) for item in shown_before]  # the old plan's ids
+    if agencies:
         texts = [  # each side in its own plan's names: 县林业局 before it became 县林业和草原局
-            _agency_list([old_ids.get(a, a) for a in shown_before], new, old, lang),
+            _agency_list(shown_before, new, old, lang),
             _agency_list(shown_after, old, new, lang),
         ]
     else:
