@@ -528,11 +528,11 @@ def test_json_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert types(warning) == {
         "file": "str",
         "line": "int",
-        "column": "NoneType",
+        "column": "int",
         "code": "str",
         "message": "str",
     }
-    assert warning["file"] == "2024.csv"
+    assert (warning["file"], warning["column"]) == ("2024.csv", 3)  # the county figure
     assert "2 differs from the agencies' sum 3" in warning["message"]
 
 
@@ -906,7 +906,7 @@ def test_table_lists_warnings_after_the_tables(
     result = run("check", "2024.csv")
     out = result.stdout
     assert out.index("警告") > out.index("县人民检察院（procuratorate）")
-    assert "2024.csv:2: 警告 LZ240" in out
+    assert "2024.csv:2:3: 警告 LZ240" in out
 
 
 # --- golden files --------------------------------------------------------------------------

@@ -226,12 +226,12 @@ def test_an_xlsx_file_lists_the_warnings_on_a_sheet_of_their_own() -> None:
             "LZ240",
             "returns/2024/ip.csv",
             3,
-            None,
+            3,
             "indicator 7.1: the county figure 2 differs from the agencies' sum 3; the county "
             "figure stands",
         ),
     ]
-    assert "returns/2024/ip.csv:3: warning LZ240" in result.stderr  # and on stderr too
+    assert "returns/2024/ip.csv:3:3: warning LZ240" in result.stderr  # and on stderr too
 
 
 def test_an_xlsx_summary_points_to_the_warnings_sheet() -> None:

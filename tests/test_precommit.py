@@ -440,7 +440,7 @@ def test_all_reports_reads_a_years_folder_with_the_years_file_beside_it(
     forestry_form(repo, "2024")
     result = validate("--all-reports", "reports")
     assert result.exit_code == 1, result.output
-    assert "reports/2024.csv:4: error LZ210:" in result.stderr, result.stderr
+    assert "reports/2024.csv:4:2: error LZ210:" in result.stderr, result.stderr
     assert "first in reports/2024/林业局.csv at row 2" in result.stderr
     assert result.stdout.splitlines()[1:] == []
 
@@ -466,7 +466,7 @@ def test_the_report_hook_reads_a_changed_years_folder_and_file_together(
     forestry_form(repo, "2024")
     result = run_lzip(*hook_argv_for(repo, [changed]), "--lang", "en")
     assert result.exit_code == 1, result.output
-    assert "reports/2024.csv:4: error LZ210:" in result.stderr, result.stderr
+    assert "reports/2024.csv:4:2: error LZ210:" in result.stderr, result.stderr
 
 
 def test_the_report_hook_reads_a_year_file_alone_beside_no_folder_of_that_year(

@@ -838,9 +838,11 @@ def test_duplicate_rows_name_both_rows(
     plan: Plan, rows: str, indicator: str, agency: str | None
 ) -> None:
     problem = one(problems(plan, "2024.csv", "指标,责任单位,数值\n" + rows))
-    assert (problem.code, problem.line, problem.params["first"]) == ("LZ210", 3, 2)
+    # At the row's agency cell (blank for the county-wide row): the key that repeats.
+    assert (problem.code, problem.line, problem.column) == ("LZ210", 3, 2)
+    assert problem.params["first"] == 2
     text = english(problem)
-    assert text.startswith("2024.csv:3: error LZ210:")
+    assert text.startswith("2024.csv:3:2: error LZ210:")
     assert "first at row 2" in text and indicator in text
     if agency is None:
         assert "county-wide" in text

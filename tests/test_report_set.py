@@ -364,7 +364,7 @@ def test_a_row_reported_in_two_files_names_both(row: str, says: str) -> None:
     result = run_lzip("check", "2024", "--lang", "en")
     assert result.exit_code == 2
     first = Path("2024") / ("汇总.csv" if "county" in says else "县林业局.csv")
-    where = str(Path("2024/补报.csv")) + ":3"
+    where = str(Path("2024/补报.csv")) + ":3:2"  # at the row's agency cell
     assert result.stderr == f"{where}: error LZ210: {says.format(first=first)}\n"
 
 

@@ -366,6 +366,7 @@ def _warn_repeated_stock(
                 "stock_figure_repeated",
                 file=row.file or report.file,
                 line=row.row,
+                column=report.column_of(row, "value"),
                 params={
                     "indicator": indicator.id,
                     "agency": plan.agency(row.agency_id).names(),
@@ -414,6 +415,7 @@ def _evaluate_indicator(
                     else "agency_not_responsible_county_row",
                     file=row.file or report.file,
                     line=row.row,
+                    column=report.column_of(row, "agency"),
                     params={
                         "agency": plan.agency(row.agency_id).names(),
                         "indicator": indicator.id,
@@ -440,6 +442,7 @@ def _evaluate_indicator(
                     "county_row_each",
                     file=county_row.file or report.file,
                     line=county_row.row,
+                    column=report.column_of(county_row, "agency"),
                     params={"indicator": indicator.id},
                 )
             )
@@ -490,6 +493,9 @@ def _evaluate_indicator(
                         key,
                         file=county_row.file or report.file,
                         line=county_row.row,
+                        column=report.column_of(
+                            county_row, "count" if key.startswith("county_count") else "value"
+                        ),
                         params={
                             "indicator": indicator.id,
                             "county": county_figure,
@@ -509,6 +515,7 @@ def _evaluate_indicator(
                 "rate_needs_county_row",
                 file=ordered[1].file or report.file,
                 line=ordered[1].row,
+                column=report.column_of(ordered[1], "agency"),
                 params={"indicator": indicator.id, "rows": rows_text},
             )
         )

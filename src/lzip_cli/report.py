@@ -40,3 +40,12 @@ class Report:
     #: The 备注 of rows that give no figure (``7.1,县林业局,,,稿件待刊发``), by indicator and
     #: agency (None: the county row): no row for the figures, but why it was not reported.
     notes: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    #: By report file (a row's ``file``, or ``file`` for ``""``), the 1-based columns it reads
+    #: as ``indicator``, ``agency``, ``value`` and ``count``, to locate problems found in a row's figures.
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def column_of(self, row: ReportRow, role: str) -> int | None:
+        """The column of ``row``'s file read as ``role``, else its agency's, else its
+        indicator's: the cell a problem with the row points at (None where not known)."""
+        columns = self.columns.get(row.file or self.file, {})
+        return columns.get(role) or columns.get("agency") or columns.get("indicator")

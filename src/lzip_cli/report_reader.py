@@ -97,6 +97,9 @@ class ReportPart:
     named_agencies: set[str] = field(default_factory=set)
     #: A workbook's sheet that was read and the year its name gives (``2023年``), if any.
     sheet: SheetRead | None = None
+    #: The 1-based columns read as ``indicator``, ``agency``, ``value`` and ``count`` (see
+    #: :attr:`lzip_cli.report.Report.columns`).
+    columns: dict[str, int] = field(default_factory=dict)
 
     @property
     def header_row(self) -> int | None:
@@ -223,6 +226,7 @@ class ReportPart:
         if body is not None:
             self.rows, self.year_cells, self.header_year = body.read(year, year_from)
             self.notes = body.notes
+            self.columns = body.columns
             self.named_agencies = body.named_agencies
 
     def year_unknown(self) -> Problem:
@@ -298,7 +302,9 @@ def read_report(path: Path, plan: Plan, year: int | None = None) -> Report:
     resolved = part.own_year(year)
     if resolved is None:
         raise LzipError([part.year_unknown()])
-    return Report(part.file, resolved, part.rows, part.warnings, part.notes)
+    return Report(
+        part.file, resolved, part.rows, part.warnings, part.notes, {part.file: part.columns}
+    )
 
 
 def read_part(
@@ -437,6 +443,7 @@ class _Body:
         self.header = header
         self.warnings = warnings
         self.notes: dict[tuple[str, str | None], str] = {}  # of rows without a figure
+        self.columns: dict[str, int] = {}  # 1-based, by role: set as the rows are read
 
     def _look_ahead(self) -> Iterator[tuple[int, list[str]]]:
         """The rows, those held first; each row looked at is held, to be read later."""
@@ -730,6 +737,7 @@ class _Body:
             columns = self._choose(year, year_from)
             if "value" in header.by_year:
                 value_year = (year, header.line(columns["value"]), columns["value"] + 1)
+        self.columns = {role: columns[role] + 1 for role in _LOCATED if role in columns}
         rows = itertools.chain(self.held, self.rows)
         self.held = []
         log = ProblemLog()
@@ -837,6 +845,7 @@ class _Body:
                         "duplicate_row" if agency_id else "duplicate_county_row",
                         file=name,
                         line=row_number,
+                        column=self.columns.get("agency") or self.columns["indicator"],
                         params={
                             "first": first,
                             "indicator": indicator_id,
@@ -853,6 +862,9 @@ class _Body:
         log.raise_if_any()
         return parsed, year_cells, value_year
 
+
+#: The columns a report's rows are located by (see :attr:`ReportPart.columns`).
+_LOCATED = ("indicator", "agency", "value", "count")
 
 #: A unit in brackets at the end of a header cell: 数值（元）, 完成值(万元), 完成值【单位：亿元】.
 _BRACKETED_UNIT = re.compile(r"[(（\[【]\s*(?:单位[:：]\s*)?([^)）\]】]+?)\s*[)）\]】]$")

@@ -302,7 +302,14 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
             part.warnings.append(said)
     if len(parts) == 1:  # its duplicate rows were refused as it was read
         part = parts[0]
-        return Report(part.file, resolved, part.rows, [*part.warnings, *skipped], part.notes)
+        return Report(
+            part.file,
+            resolved,
+            part.rows,
+            [*part.warnings, *skipped],
+            part.notes,
+            {part.file: part.columns},
+        )
     rows, warnings = [], skipped
     first: dict[tuple[str, str | None], ReportRow] = {}
     overridden: set[str | None] = set()  # LZ245 about a folder's year: once, not once a file
@@ -327,6 +334,7 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
                     else "duplicate_county_row_elsewhere",
                     file=part.file,
                     line=row.row,
+                    column=part.columns.get("agency") or part.columns.get("indicator"),
                     params={
                         "indicator": row.indicator_id,
                         "agency": plan.agency(row.agency_id).names() if row.agency_id else "—",
@@ -348,7 +356,8 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     for part in parts:
         for key, note in part.notes.items():
             notes.setdefault(key, note)
-    return Report(parts[0].file, resolved, rows, warnings, notes)
+    columns = {part.file: part.columns for part in parts}
+    return Report(parts[0].file, resolved, rows, warnings, notes, columns)
 
 
 #: What a form's name may hold besides its agency: years (``2025年县林业局``) and separators.

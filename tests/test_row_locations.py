@@ -1,0 +1,74 @@
+"""Problems found in a row's figures name the cell they are about, not the row alone.
+
+The forms below put a 备注 column first, so every column is one to the right of lzip's own
+form: a location that assumed the template's layout would be off by one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from helpers import run_lzip
+
+HEADER = "备注,指标,责任单位,数值,笔数\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "located"),
+    [
+        # a row of an agency not responsible: at its agency cell
+        (",3.1,县林业局,3,\n", "2024.csv:2:3: warning LZ241:"),
+        # a county-wide row for an indicator judged per agency: at its (blank) agency cell
+        (",2.1,,5,\n", "2024.csv:2:3: warning LZ242:"),
+        # a year-end stock two agencies both report: at the second figure
+        (",4.3,县知识产权局,1500,\n,4.3,县科工贸局,1500,\n", "2024.csv:3:4: warning LZ266:"),
+        # a county figure other than the agencies' sum: at the county figure
+        (
+            ",4.3,县知识产权局,1500,\n,4.3,县科工贸局,100,\n,4.3,,1700,\n",
+            "2024.csv:4:4: warning LZ240:",
+        ),
+        # … or at the county count, when the counts differ
+        (",5.1,县财政局,850,3\n,5.1,,850,5\n", "2024.csv:3:5: warning LZ240:"),
+        # a rate two agencies report without a county row: at the second agency
+        (",1.2,县知识产权局,0.5,\n,1.2,县林业局,0.6,\n", "2024.csv:3:3: error LZ243:"),
+        # a row given twice: at the repeated agency
+        (",1.1,县林业局,3,\n,1.1,林业局,4,\n", "2024.csv:3:3: error LZ210:"),
+    ],
+    ids=["LZ241", "LZ242", "LZ266", "LZ240", "LZ240-count", "LZ243", "LZ210"],
+)
+def test_a_problem_in_a_rows_figures_names_its_cell(
+    rows: str, located: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("2024.csv").write_text(HEADER + rows, encoding="utf-8")
+    result = run_lzip("validate", "2024.csv", "--lang", "en")
+    assert located in result.stderr, result.stderr
+
+
+def test_a_row_repeated_in_another_form_names_its_agency_cell_in_that_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("2024").mkdir()
+    Path("2024/a.csv").write_text("指标,责任单位,数值\n1.1,县林业局,3\n", encoding="utf-8")
+    Path("2024/b.csv").write_text(HEADER + ",1.1,县林业局,3,\n", encoding="utf-8")
+    result = run_lzip("check", "2024", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{Path('2024/b.csv')}:2:3: error LZ210:"), result.stderr
+
+
+def test_a_workbook_names_the_cell_of_a_rows_problem_with_its_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    book = Workbook()
+    book.active.title = "2024年"
+    for row in (HEADER.strip().split(","), [None, "3.1", "县林业局", 3]):
+        book.active.append(row)
+    book.create_sheet("2023年").append(["指标", "责任单位", "数值"])
+    book.save("2024.xlsx")
+    result = run_lzip("validate", "2024.xlsx", "--lang", "en")
+    assert "2024.xlsx:2:3: warning LZ241: '2024年'!C2:" in result.stderr, result.stderr
