@@ -442,6 +442,30 @@ CASES = {
         "农业农村局",
         entry="agency forestry",
     ),
+    "alias a report reads as the county-wide row": Case(
+        AGENCIES,
+        "aliases: [鹿寨县林业局, 林业局]",
+        "aliases: [鹿寨县林业局, 林业局, 全县]",
+        "LZ103",
+        "aliases.2",
+        "'全县' in a report's agency column means the county-wide row: it cannot be an agency's id, "
+        "name or alias",
+        "林业局, 全县",
+        "全县",
+        entry="agency forestry",
+    ),
+    "English name a report reads as the county-wide row": Case(
+        AGENCIES,
+        "name_en: County Forestry Bureau",
+        "name_en: Total",
+        "LZ103",
+        "name_en",
+        "'Total' in a report's agency column means the county-wide row: it cannot be an agency's "
+        "id, name or alias",
+        "name_en: Total",
+        "Total",
+        entry="agency forestry",
+    ),
     "id prefix not matching the group": Case(
         INDICATORS,
         'id: "1.2"\n    group: 1',

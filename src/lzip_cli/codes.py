@@ -74,7 +74,7 @@ CODES: dict[str, Code] = {
     "LZ100": _c("schema.*", "schema.thousands_separator"),
     "LZ101": _c("unknown_agency"),
     "LZ102": _c("duplicate_agency_id"),
-    "LZ103": _c("agency_name_collision"),
+    "LZ103": _c("agency_name_collision", "agency_name_county"),
     "LZ104": _c("duplicate_indicator_id"),
     "LZ105": _c("group_mismatch"),
     "LZ106": _c("group_as_agency"),

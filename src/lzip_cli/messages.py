@@ -172,6 +172,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- plan rules --------------------------------------------------------------------------
     "unknown_agency": ("未知的责任单位 {id!r}", "unknown agency {id!r}"),
     "duplicate_agency_id": ("单位编号 {id!r} 重复", "agency id {id!r} is used twice"),
+    "agency_name_county": (
+        "{text!r} 在报表的责任单位列中表示全县合计行，不能作单位的编号、名称或别名",
+        "{text!r} in a report's agency column means the county-wide row: it cannot be an agency's id, name or alias",
+    ),
     "agency_name_collision": (
         "{text!r} 已是单位 {other!r} 的编号、名称或别名",
         "{text!r} is already the id, name or alias of agency {other!r}",
@@ -1750,8 +1754,8 @@ TEXTS.update(
             "An agency or group id is used twice.",
         ),
         "code.LZ103": (
-            "单位的名称、英文名或别名与另一单位冲突。",
-            "An agency's name, English name or alias is already another agency's.",
+            "单位的名称、英文名或别名与另一单位冲突，或是报表中表示全县合计的词（全县、合计）。",
+            "An agency's name, English name or alias is already another agency's, or a word a report uses for the county-wide row (全县, 合计, total).",
         ),
         "code.LZ104": (
             "指标编号重复。",

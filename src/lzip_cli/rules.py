@@ -9,6 +9,7 @@ from typing import Any
 from lzip_cli.cells import MAX_VALUE
 from lzip_cli.models import Agency, AgencyGroup, Indicator, normalize_text
 from lzip_cli.numbers import format_full
+from lzip_cli.report_form import names_the_county
 
 Path_ = tuple[str | int, ...]
 
@@ -47,7 +48,15 @@ def check_agencies(
         for where, text in names:
             key = normalize_text(text)
             other = owner.get(key)
-            if other is not None and other != agency.id:
+            if names_the_county(text):  # a report's row naming it is the county's, not the unit's
+                yield RuleViolation(
+                    "agencies",
+                    ("agencies", index, *(where if isinstance(where, tuple) else (where,))),
+                    "LZ103",
+                    "agency_name_county",
+                    {"text": text},
+                )
+            elif other is not None and other != agency.id:
                 sub = where if isinstance(where, tuple) else (where,)
                 yield RuleViolation(
                     "agencies",
