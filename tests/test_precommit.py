@@ -445,6 +445,44 @@ def test_all_reports_reads_a_years_folder_with_the_years_file_beside_it(
     assert result.stdout.splitlines()[1:] == []
 
 
+def a_year_in_a_folder_and_a_file(repo: Path) -> None:
+    """``reports/2024.csv`` (the example) and ``reports/2024/林业局.csv`` reporting 3.1 alone."""
+    (repo / "reports" / "2024").mkdir()
+    (repo / "reports" / "2024" / "林业局.csv").write_text(
+        "指标,责任单位,数值\n3.1,县林业局,1\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--all-reports", "reports"), ("--by-folder", "reports/2024/林业局.csv")],
+    ids=["all-reports", "by-folder"],
+)
+def test_a_years_folder_and_file_read_together_are_one_report_passed(
+    args: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    a_year_in_a_folder_and_a_file(repo)
+    result = validate(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["OK: reports/2024 + reports/2024.csv"]
+    summary = json.loads(validate(*args, "-f", "json").stdout)["summary"]
+    assert (summary["reports"], summary["reports_checked"]) == (1, 1)
+
+
+def test_a_years_folder_and_file_are_one_report_not_checked_beside_a_broken_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    a_year_in_a_folder_and_a_file(repo)
+    (repo / "data" / "agencies.yaml").unlink()
+    result = validate("--all-reports", "reports")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("lzip: 1 report not checked: the plan could not be read\n")
+
+
 def test_all_reports_reads_other_years_files_beside_a_year_folder_on_their_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -428,16 +428,16 @@ def validate(
     except LzipError as exc:
         errors, omitted = exc.problems, exc.omitted
     errors = [*folder_problems, *errors]
-    valid_reports: list[Path] = []
+    if all_reports or by_folder:  # a year's folder with the year's file beside it: one report
+        from lzip_cli.report_set import year_groups
+
+        groups = year_groups(report_paths)
+    else:
+        groups = [[path] for path in report_paths]
+    valid_reports: list[list[Path]] = []
     if plan is not None:
         log = ProblemLog()
         log.extend(folder_problems)
-        if all_reports or by_folder:  # a year's folder with the year's file beside it: together
-            from lzip_cli.report_set import year_groups
-
-            groups = year_groups(report_paths)
-        else:
-            groups = [[path] for path in report_paths]
         for group in groups:
             try:
                 result = _read_and_evaluate(plan, group, year, lang)
@@ -445,7 +445,7 @@ def validate(
                 log.extend(exc.problems)
                 log.omitted += exc.omitted
             else:
-                valid_reports += group
+                valid_reports.append(group)
                 warnings.extend(result.warnings)  # the warnings `check` would show
                 if output_format is ValidateFormat.text:
                     _warn(result, code)
@@ -456,14 +456,16 @@ def validate(
         ok_lines.append(
             _t("plan_ok", code, indicators=len(plan.indicators), agencies=len(plan.agencies))
         )
-        ok_lines += [_t("report_ok", code, file=str(path)) for path in valid_reports]
+        ok_lines += [
+            _t("report_ok", code, file=" + ".join(map(str, group))) for group in valid_reports
+        ]
     notes: list[str] = []  # what was not done, said beside the errors in every format
     notes += [_t("reports_dir_absent", code, folder=str(folder)) for folder in absent_folders]
-    if plan is None and report_paths:  # e.g. the pre-commit hook after a broken plan edit
+    if plan is None and groups:  # e.g. the pre-commit hook after a broken plan edit
         key = (
             "reports_not_checked_unusable" if exit_code == EXIT_UNUSABLE else "reports_not_checked"
         )
-        notes.append(_t(key, code, count=len(report_paths)))
+        notes.append(_t(key, code, count=len(groups)))
     if output_format is ValidateFormat.json:
         from lzip_cli.render import validate_json
 
@@ -474,8 +476,8 @@ def validate(
             code,
             indicators=len(plan.indicators) if plan else None,
             agencies=len(plan.agencies) if plan else None,
-            reports=len(report_paths),
-            reports_checked=len(report_paths) if plan is not None else 0,
+            reports=len(groups),
+            reports_checked=len(groups) if plan is not None else 0,
             notes=notes,
         )
         with stdio.json_escapes(sys.stdout):
