@@ -547,20 +547,41 @@ def test_a_form_for_a_year_outside_the_plan_is_written_with_a_warning(
         assert warning in result.stderr
 
 
-def test_a_form_for_an_agency_owning_no_indicator_warns_that_it_is_empty() -> None:
-    # 县司法局 is named in the plan's tasks but owns none of the quantitative indicators.
-    result = run_lzip("template", "2025", "--agency", "县司法局", "--lang", "en")
+def test_a_form_for_an_agency_owning_no_indicator_is_refused_and_not_written(
+    tmp_path: Path,
+) -> None:
+    # 县司法局 is named in the plan's tasks but owns none of the quantitative indicators: its form
+    # would hold a header only, which check and validate refuse as the wrong file (LZ250).
+    out = tmp_path / "司法局.csv"
+    result = run_lzip("template", "2025", "--agency", "县司法局", "-o", out, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "lzip: error LZ313: County Justice Bureau owns none of the plan's quantitative "
+        "indicators: there is no form to fill in (lzip would refuse a form with a header only "
+        "as the wrong file)\n"
+    )
+    assert not out.exists()
+
+
+def test_per_agency_forms_for_agencies_owning_nothing_are_refused_with_no_directory(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "forms"
+    result = run_lzip(
+        "template", "2025", "--per-agency", "-a", "县司法局", "-a", "health", "-o", out
+    )
+    assert result.exit_code == 2
+    assert "错误 LZ313: 县司法局、县卫健局没有负责的量化指标" in result.stderr
+    assert "已写入" not in result.stderr
+    assert not out.exists()
+
+
+def test_an_agency_owning_nothing_beside_one_that_owns_some_is_a_warning() -> None:
+    result = run_lzip("template", "2025", "-a", "县司法局", "-a", "forestry", "--lang", "en")
     assert result.exit_code == 0
     assert "warning LZ247: County Justice Bureau owns none" in result.stderr
-    assert len(result.stdout.splitlines()) == 1
-
-
-def test_per_agency_forms_for_an_agency_owning_nothing_write_no_directory(tmp_path: Path) -> None:
-    out = tmp_path / "forms"
-    result = run_lzip("template", "2025", "--per-agency", "--agency", "县司法局", "-o", out)
-    assert result.exit_code == 0
-    assert "LZ247" in result.stderr
-    assert not out.exists()
+    rows = result.stdout.splitlines()[1:]
+    assert rows and all("County Forestry Bureau" in row for row in rows)
 
 
 @pytest.mark.parametrize(("name", "chosen"), [("form.csv", "xlsx"), ("form.xlsx", "csv")])

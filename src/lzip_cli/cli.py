@@ -1136,7 +1136,24 @@ def template(
 
             check_folder(output)
         plan = _load_plan(data, lang)
-    ids = _agency_ids(plan, agency, lang) if agency else None
+    idle: list[Problem] = []  # the agencies named that own no indicator (LZ247)
+    ids = _agency_ids(plan, agency, lang, idle) if agency else None
+    owned = {a for indicator in plan.indicators for a in indicator.agencies}
+    if ids is not None and not owned.intersection(ids):  # a form lzip would refuse as blank
+        from lzip_cli.messages import name_list
+
+        _refuse(
+            "LZ313",
+            "template_agencies_own_nothing",
+            code,
+            agencies=name_list((plan.agency(a).label(code) for a in dict.fromkeys(ids)), code),
+            count=len(idle),
+        )
+    if idle:
+        from lzip_cli.render.problems import format_problem
+
+        for problem in idle:
+            typer.echo(format_problem(problem, code, "warning"), err=True)  # type: ignore[arg-type]
     _warn_about_form(plan, year, code)
     if per_agency:
         if output is None:

@@ -222,7 +222,7 @@ CODES: dict[str, Code] = {
         "stale_list_not_rewritten",
         severity="warning",
     ),
-    "LZ313": _c("unknown_agency_option", "group_option"),
+    "LZ313": _c("unknown_agency_option", "group_option", "template_agencies_own_nothing"),
 }
 
 

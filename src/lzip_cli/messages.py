@@ -280,6 +280,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "OK：{indicators} 项指标，{agencies} 个责任单位",
         "OK: {indicators} {indicators:indicator|indicators}, {agencies} {agencies:agency|agencies}",
     ),
+    "template_agencies_own_nothing": (
+        "{agencies}没有负责的量化指标，没有可填写的表格（lzip 会把只有表头的表当作选错的文件）",
+        "{agencies} {count:owns|own} none of the plan's quantitative indicators: there is no form to fill in (lzip would refuse a form with a header only as the wrong file)",
+    ),
     "unknown_agency_option": ("未知的责任单位 {text!r}", "unknown agency {text!r}"),
     "group_option": (
         "{text!r} 是单位组“{name}”（{id}），不是责任单位：量化指标由单位负责，不由单位组负责；"
@@ -2053,9 +2057,9 @@ TEXTS.update(
             "meant.",
         ),
         "code.LZ247": (
-            "--agency 所选单位没有负责的量化指标：它没有表格、行或清单。",
+            "--agency 所选单位没有负责的量化指标：它没有表格、行或清单（template 只选了这样的单位时为错误 LZ313）。",
             "An agency chosen with --agency owns no quantitative indicator: it has no table, rows "
-            "or list.",
+            "or list (template given only such agencies refuses, LZ313).",
         ),
         "code.LZ249": (
             "复合指标（金额/笔数）只填了笔数、没有金额：该行按未填报计。",
@@ -2176,8 +2180,8 @@ TEXTS.update(
             "out of date.",
         ),
         "code.LZ313": (
-            "--agency 指定的不是方案中的责任单位（未知的名称，或一个单位组）。",
-            "--agency names no agency of the plan (an unknown name, or a group of agencies).",
+            "--agency 指定的不是方案中的责任单位（未知的名称，或一个单位组），或 template 的 --agency 所指单位都没有负责的指标。",
+            "--agency names no agency of the plan (an unknown name, or a group of agencies), or template's --agency only agencies that own no indicator.",
         ),
         "code.LZ309": (
             "所选格式要写入文件（xlsx、csv 清单、各单位表格），但没有用 -o/--out 指定写到哪里"
