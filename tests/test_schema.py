@@ -97,6 +97,61 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     assert _errors("agencies", agencies)
 
 
+def _set(path: tuple[str | int, ...], value: Any) -> Any:
+    """indicators.yaml's data with the field at ``path`` (under ``indicators``) set to ``value``."""
+    data = load_plan_file("indicators")
+    node = data["indicators"]
+    for step in path[:-1]:  # a milestones mapping made where the indicator has none
+        node = node.setdefault(step, {}) if isinstance(node, dict) else node[step]
+    node[path[-1]] = value
+    return data
+
+
+# (indicator index, field path, value, the code lzip gives): 0 is 1.1 (a flow of 起), 1 is 1.2
+# (a rate in %), 7 is 5.1 (an amount with a count of 笔).
+ONE_FIELD_MISTAKES = {
+    "negative baseline": ((0, "baseline", "value"), -15, "LZ109"),
+    "negative milestone": ((0, "milestones", "2024"), -1, "LZ109"),
+    "name of spaces": ((1, "name"), "  ", "LZ100"),
+    "note of a full-width space": ((0, "note"), "\u3000", "LZ100"),
+    "rate target above 100": ((1, "target", "value"), 150, "LZ110"),
+    "rate milestone above 100": ((1, "milestones", "2024"), 101, "LZ110"),
+    "figure beyond 10^12": ((0, "target", "value"), 2e12, "LZ116"),
+    "English count unit without a count unit": ((0, "count_unit_en"), "deals", "LZ118"),
+    "rate not in %": ((1, "unit"), "件", "LZ111"),
+    "% for a flow": ((0, "unit"), "%", "LZ111"),
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "code"), ONE_FIELD_MISTAKES.values(), ids=ONE_FIELD_MISTAKES.keys()
+)
+def test_an_editor_flags_a_one_field_mistake_lzip_refuses(
+    path: tuple[str | int, ...], value: Any, code: str, tmp_path: Path
+) -> None:
+    data = _set(path, value)
+    assert _errors("indicators", data)
+    (tmp_path / "agencies.yaml").write_bytes((ROOT / "data" / "agencies.yaml").read_bytes())
+    for indicator in data["indicators"]:  # back to YAML: a milestone's year is a number there
+        if "milestones" in indicator:
+            indicator["milestones"] = {int(y): v for y, v in indicator["milestones"].items()}
+    (tmp_path / "indicators.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    result = run_lzip("validate", "--data", tmp_path)
+    assert f"错误 {code}" in result.stderr, result.stderr
+
+
+def test_the_figure_rules_leave_the_shipped_plans_edge_cases_valid() -> None:
+    # 0, a "—" baseline, 以实际业务开展为准, a rate at 100 and a figure of 10^12 are all fine.
+    data = _set((1, "target", "value"), 100)
+    data["indicators"][0]["baseline"]["value"] = 0
+    data["indicators"][2]["baseline"]["value"] = "not-carried-out"
+    data["indicators"][3]["target"]["value"] = "per-actual"
+    data["indicators"][6]["target"]["value"] = 1e12
+    assert _errors("indicators", data) == []
+
+
 def test_cli_prints_and_writes(tmp_path: Path) -> None:
     printed = run_lzip("schema", "indicators")
     assert printed.exit_code == 0

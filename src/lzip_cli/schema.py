@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
+from lzip_cli.cells import MAX_VALUE
 from lzip_cli.models import (
     AgenciesFile,
     Agency,
@@ -32,6 +33,8 @@ KINDS: tuple[Kind, ...] = ("indicators", "agencies")
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: A milestone's year is a mapping key: text to JSON and to an editor, a number to YAML.
 _YEAR_KEY = {"pattern": "^[0-9]{4}$"}
+#: Text holding a character other than a space (JSON Schema patterns are not anchored).
+_NOT_BLANK = r"\S"
 
 
 class _IndicatorsSchema(IndicatorsFile):
@@ -51,15 +54,56 @@ class _AgenciesSchema(AgenciesFile):
     groups: list[AgencyGroup] = Field(default_factory=list)  # type: ignore[assignment]
 
 
+def _not_blank(node: Any) -> None:
+    """Give every text field (a string of at least one character, no pattern of its own) the
+    pattern of a character other than a space: a name of spaces is refused (LZ100)."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("minLength") == 1 and "pattern" not in node:
+            node["pattern"] = _NOT_BLANK
+        for value in node.values():
+            _not_blank(value)
+    elif isinstance(node, list):
+        for value in node:
+            _not_blank(value)
+
+
+def _figure_rules(defs: dict[str, Any]) -> None:
+    """The rules the loader checks of one indicator's fields (:mod:`lzip_cli.rules`) that a JSON
+    Schema can say: figures from 0 to the largest lzip reads (LZ109, LZ116), a rate's in %
+    and at most 100 (LZ110, LZ111), an English count unit only beside a count unit (LZ118).
+    Rules across entries (unique ids, agencies that exist) are the loader's alone."""
+    figure = {"minimum": 0, "maximum": int(MAX_VALUE)}
+    for name in ("Baseline", "Target"):
+        number = next(
+            branch
+            for branch in defs[name]["properties"]["value"]["anyOf"]
+            if branch.get("type") == "number"
+        )
+        number.update(figure)
+    indicator = defs["Indicator"]
+    indicator["properties"]["milestones"]["additionalProperties"].update(figure)
+    indicator["dependentRequired"] = {"count_unit_en": ["count_unit"]}
+    at_most_100 = {"properties": {"value": {"maximum": 100}}}
+    indicator["if"] = {"properties": {"kind": {"const": "rate"}}, "required": ["kind"]}
+    indicator["then"] = {
+        "properties": {
+            "unit": {"const": "%"},
+            "baseline": at_most_100,
+            "target": at_most_100,
+            "milestones": {"additionalProperties": {"maximum": 100}},
+        }
+    }
+    indicator["else"] = {"properties": {"unit": {"not": {"const": "%"}}}}
+
+
 def build(kind: Kind) -> dict[str, Any]:
     """The JSON Schema of ``{kind}.yaml``."""
     model = _IndicatorsSchema if kind == "indicators" else _AgenciesSchema
     schema = model.model_json_schema(mode="validation")
-    milestones = (
-        schema.get("$defs", {}).get("Indicator", {}).get("properties", {}).get("milestones")
-    )
-    if milestones is not None:
-        milestones["propertyNames"] = _YEAR_KEY
+    _not_blank(schema)
+    if kind == "indicators":
+        schema["$defs"]["Indicator"]["properties"]["milestones"]["propertyNames"] = _YEAR_KEY
+        _figure_rules(schema["$defs"])
     return {"$schema": DIALECT, **schema}
 
 
