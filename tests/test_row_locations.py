@@ -6,6 +6,7 @@ form: a location that assumed the template's layout would be off by one.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from openpyxl import Workbook
 from helpers import run_lzip
 
 HEADER = "备注,指标,责任单位,数值,笔数\n"
+#: The agencies responsible for 5.1 (专利质押融资金额).
+FINANCE = ("finance", "ip-office", "financial-regulator")
 
 
 @pytest.mark.parametrize(
@@ -72,3 +75,23 @@ def test_a_workbook_names_the_cell_of_a_rows_problem_with_its_sheet(
     book.save("2024.xlsx")
     result = run_lzip("validate", "2024.xlsx", "--lang", "en")
     assert "2024.xlsx:2:3: warning LZ241: '2024年'!C2:" in result.stderr, result.stderr
+
+
+def test_two_warnings_of_one_row_come_in_the_same_order_whatever_the_column_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The county's 5.1 differs from the agencies' sum (LZ240, at its figure) and gives no count
+    # (LZ265): with the count column before the figure, sorting by cell swapped them.
+    monkeypatch.chdir(tmp_path)
+    orders = {}
+    for name, header, rows in (
+        ("figure-first", "指标,责任单位,数值,笔数\n", "".join(f"5.1,{a},0,0\n" for a in FINANCE)),
+        ("count-first", "笔数,指标,责任单位,数值\n", "".join(f"0,5.1,{a},0\n" for a in FINANCE)),
+    ):
+        row = "5.1,,1,\n" if name == "figure-first" else ",5.1,,1\n"
+        Path(name).mkdir()
+        Path(name, "2024.csv").write_text(header + rows + row, encoding="utf-8")
+        result = run_lzip("check", Path(name, "2024.csv"), "-f", "json")
+        orders[name] = [w["code"] for w in json.loads(result.stdout)["warnings"]]
+    assert orders["figure-first"] == orders["count-first"]
+    assert sorted(orders["figure-first"]) == ["LZ240", "LZ265"]

@@ -306,8 +306,10 @@ def evaluate(plan: Plan, report: Report, *, label: str | None = None) -> CheckRe
     period_warning = year_outside_plan(plan, report.year, report.file)
     if period_warning is not None:
         warnings.append(period_warning)
-    # In file order, as the user reads the report (judging goes in plan order).
-    warnings.sort(key=Problem.sort_key)
+    # In file order, as the user reads the report (judging goes in plan order). By row only:
+    # two warnings of one row stay in the order judging gives them, which the order of the
+    # form's columns (their cells) must not change.
+    warnings.sort(key=_file_order)
     notes = {(row.indicator_id, row.agency_id): row.note for row in report.rows if row.note}
     for key, note in report.notes.items():  # rows with a note and no figure
         notes.setdefault(key, note)
@@ -326,6 +328,10 @@ def year_outside_plan(plan: Plan, year: int, file: str | None = None) -> Problem
     if year > last:
         return Problem("LZ244", "year_after_plan", file=file, params=params)
     return None
+
+
+def _file_order(problem: Problem) -> tuple[str, int]:
+    return (problem.file or "", problem.line or 0)
 
 
 def _largest_gap(gaps: list[float | None]) -> float | None:
