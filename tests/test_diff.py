@@ -615,6 +615,58 @@ def test_an_id_given_to_another_indicator_names_the_removed_one_from_the_old_pla
     ]
 
 
+def test_two_indicators_swapping_places_and_ids_are_two_id_changes_and_no_new_order(
+    tmp_path: Path,
+) -> None:
+    # The rows still read 4.2, 4.3: an "order of indicators" line showed the same ids twice.
+    new = edited(tmp_path, "new")
+    path = new / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    a, b, c = (text.index(f'  - id: "{i}"') for i in ("4.2", "4.3", "5.1"))
+    second = text[a:b].replace('id: "4.2"', 'id: "4.3"')
+    first = text[b:c].replace('id: "4.3"', 'id: "4.2"')
+    path.write_text(text[:a] + first + second + text[c:], encoding="utf-8")
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert lines == [
+        "4.2 有效注册商标拥有量：编号 4.3 → 4.2",
+        "4.3 10年以上高维持发明专利保有量：编号 4.2 → 4.3",
+    ]
+
+
+def test_a_renumbered_indicators_unset_milestone_is_read_from_its_old_self(
+    tmp_path: Path,
+) -> None:
+    new = with_new_4_2(tmp_path)
+    path = new / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "target: {year: 2025, value: 1700}",
+        "target: {year: 2025, value: 1700}\n    milestones: {2024: 1600}",
+    )
+    path.write_text(text, encoding="utf-8")
+    lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()
+    assert (
+        "4.4 有效注册商标拥有量：2024 年阶段值 未设定（按前后相邻的设定值线性推算） → 1600" in lines
+    )
+
+
+def test_a_renumbered_indicators_figures_are_grouped_by_its_own_figures(tmp_path: Path) -> None:
+    # In the old plan 4.3 (trademarks) reaches 12,000; the patents renumbered 4.2 → 4.3 do not.
+    old = edited(
+        tmp_path,
+        "old",
+        indicators=[("target: {year: 2025, value: 1700}", "target: {year: 2025, value: 12000}")],
+    )
+    new = with_new_4_2(tmp_path)
+    path = new / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('  - id: "4.3"')
+    text = text[:start] + text[start:].replace("value: 20}", "value: 5000}", 1)
+    path.write_text(text, encoding="utf-8")
+    lines = run_lzip("diff", str(old), str(new), "-f", "text").stdout.splitlines()
+    assert "4.3 10年以上高维持发明专利保有量：目标值 20 → 5000" in lines
+
+
 def test_an_indicator_renamed_under_its_id_is_still_that_indicator(tmp_path: Path) -> None:
     new = edited(tmp_path, "new", indicators=[("name: 有效注册商标拥有量", "name: 有效商标注册量")])
     lines = run_lzip("diff", str(DATA), str(new), "-f", "text").stdout.splitlines()

@@ -202,7 +202,10 @@ def _indicators(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
     renumbered = renumbered_indicators(old, new)
     kept = set(renumbered.values())  # the new ids of the indicators both plans have
     changes = []
-    if _order_changed(list(before), list(after), renumbered):
+    # Rows are listed, and read, by id: two indicators that swapped places and ids leave the
+    # ids in the order they were (4.2, 4.3), said by their id changes alone.
+    same_ids = [i for i in before if renumbered[i] in after] == [i for i in after if i in kept]
+    if _order_changed(list(before), list(after), renumbered) and not same_ids:
         changes.append(
             Change("indicators_reordered", "plan", "indicators", list(before), list(after))
         )

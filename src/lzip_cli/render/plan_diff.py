@@ -103,11 +103,24 @@ def _note_texts(before: Any, after: Any, lang: Lang) -> tuple[str, str]:
     )
 
 
+#: The last pair of plans compared and each new indicator id's old one (see :func:`_old_id`).
+_RENUMBERED: list[tuple[Plan, Plan, dict[str, str]]] = []
+
+
+def _old_id(indicator_id: str, old: Plan, new: Plan) -> str:
+    """The id the indicator of ``new`` with ``indicator_id`` had in ``old`` (renumbered when one
+    was put before it), to look it up there; computed once for a pair of plans."""
+    if not _RENUMBERED or _RENUMBERED[0][0] is not old or _RENUMBERED[0][1] is not new:
+        was = {now: before for before, now in renumbered_indicators(old, new).items()}
+        _RENUMBERED[:] = [(old, new, was)]
+    return _RENUMBERED[0][2].get(indicator_id, indicator_id)
+
+
 def _grouped(indicator_id: str, old: Plan, new: Plan) -> bool:
     """Whether the indicator's figures take thousands separators, as ``lzip indicators`` writes
     them: when its plan figures reach 10,000 in either plan, so that both sides of a change are
     written alike (``9,409 → 12,000``)."""
-    found = (_indicator_in(plan, indicator_id) for plan in (old, new))
+    found = (_indicator_in(old, _old_id(indicator_id, old, new)), _indicator_in(new, indicator_id))
     return any(grouped(indicator) for indicator in found if indicator is not None)
 
 
@@ -182,7 +195,8 @@ def what_text(change: Change, old: Plan, new: Plan, lang: Lang) -> str:
             and _grouped(change.subject, old, new)
         )
         if field.startswith("milestones."):
-            before = _milestone_text(change.old, change.subject, old, lang, group=group)
+            was = _old_id(change.subject, old, new)
+            before = _milestone_text(change.old, was, old, lang, group=group)
             after = _milestone_text(change.new, change.subject, new, lang, group=group)
         elif field.startswith("notes."):
             before, after = _note_texts(change.old, change.new, lang)
