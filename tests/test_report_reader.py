@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -788,6 +789,25 @@ def test_count_errors_are_located(plan: Plan, row: str, code: str, says: str) ->
     problem = one(problems(plan, "2024.csv", f"指标,责任单位,数值,笔数\n{row}\n"))
     assert (problem.code, problem.line, problem.column) == (code, 2, 4)
     assert says in english(problem)
+
+
+def test_a_count_where_none_is_taken_names_the_plans_indicators_that_take_one(
+    tmp_path: Path,
+) -> None:
+    # Another plan: 5.4 (insurance) without a count of policies. The message once said "5.1–5.4".
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data)
+    indicators = data / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    policies = "    count_unit: 笔\n    count_unit_en: policies\n"
+    assert policies in text
+    indicators.write_text(text.replace(policies, ""), encoding="utf-8")
+    problem = one(problems(load_plan(data), "2024.csv", "指标,责任单位,数值,笔数\n5.4,,850,3\n"))
+    assert problem.code == "LZ226"
+    assert english(problem).endswith(
+        "indicator 5.4 takes no count (the plan's indicators with a count: 5.1, 5.2, 5.3)"
+    )
+    assert format_problem(problem, "zh").endswith("（方案中填笔数/件数的指标：5.1、5.2、5.3）")
 
 
 @pytest.mark.parametrize(

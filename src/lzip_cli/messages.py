@@ -864,8 +864,8 @@ TEXTS.update(
             "{text!r}: a figure in {expected} must be a whole number",
         ),
         "count_not_compound": (
-            "指标 {indicator} 不填笔数/件数（只有 5.1–5.4 填）",
-            "indicator {indicator} takes no count (only the financing indicators do)",
+            "指标 {indicator} 不填笔数/件数（方案中填笔数/件数的指标：{counted}）",
+            "indicator {indicator} takes no count (the plan's indicators with a count: {counted})",
         ),
         "cell_not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
         "year_cells_differ": (
@@ -1871,9 +1871,9 @@ TEXTS.update(
             "read as 1 and 234).",
         ),
         "code.LZ259": (
-            "5.1–5.4 的金额和笔数/件数（1 和 234）也可能是一个被未加引号的千分位逗号拆开的数（1,234）。",
-            "The amount and count of 5.1–5.4 (1 and 234) may be one number (1,234) split by an "
-            "unquoted thousands separator.",
+            "填笔数/件数的指标（如鹿寨县方案的 5.1–5.4）的金额和笔数/件数（1 和 234）也可能是一个被未加引号的千分位逗号拆开的数（1,234）。",
+            "The amount and count of an indicator with a count (such as 5.1–5.4 of Luzhai's plan), "
+            "1 and 234, may be one number (1,234) split by an unquoted thousands separator.",
         ),
         "code.LZ260": (
             "报表没有可识别的责任单位列，而一个表头无法识别的列填有方案中的责任单位：请把该列表头改为“责任单位”。",
@@ -1913,9 +1913,9 @@ TEXTS.update(
             "each may have sent the county's figure, which lzip adds up.",
         ),
         "code.LZ261": (
-            "5.1–5.4 一行的金额与笔数/件数不相符：有金额而笔数为 0 或 —，或金额为 0 或 — 而有笔数。",
-            "A row of 5.1–5.4 whose amount and count disagree: an amount with 0 or — deals, or "
-            "deals with an amount of 0 or —.",
+            "填笔数/件数的指标（如鹿寨县方案的 5.1–5.4）一行的金额与笔数/件数不相符：有金额而笔数为 0 或 —，或金额为 0 或 — 而有笔数。",
+            "A row of an indicator with a count (such as 5.1–5.4 of Luzhai's plan) whose amount and "
+            "count disagree: an amount with 0 or — deals, or deals with an amount of 0 or —.",
         ),
         "code.LZ209": (
             "某行的单元格多于表头的列数。",
@@ -2387,8 +2387,9 @@ TEXTS.update(
             "Explain problem codes: what LZ101 and the others mean.",
         ),
         "help.app": (
-            "审核鹿寨县知识产权强县建设工作方案量化指标的年度完成情况。",
-            "Audit Luzhai County's IP-strong-county plan against each year's reported figures.",
+            "对照知识产权工作方案的量化指标审核各单位的年度完成情况（随附鹿寨县知识产权强县建设工作方案）。",
+            "Audit a county's IP plan (Luzhai County's IP-strong-county plan ships with lzip) "
+            "against each year's reported figures.",
         ),
         "help_frame.usage": ("用法：", "Usage: "),
         "help_frame.arguments": ("参数：", "Arguments:"),

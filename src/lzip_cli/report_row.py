@@ -411,7 +411,7 @@ def parse_row(
     count: CellValue = None
     if count_text.strip():
         if not indicator.compound:
-            problem("count", "count_not_compound", indicator=indicator.id)
+            problem("count", "count_not_compound", indicator=indicator.id, counted=_counted(plan))
             ok = False
         else:
             try:
@@ -473,6 +473,15 @@ def parse_row(
     return ReportRow(
         row, indicator.id, agency_id, value, count, seen.notes.setdefault(note, note), name
     )
+
+
+def _counted(plan: Plan) -> Bilingual:
+    """The ids of the plan's indicators that take a count (5.1、5.2…), the first six."""
+    ids = [indicator.id for indicator in plan.indicators if indicator.compound]
+    if not ids:
+        return Bilingual("无", "none")
+    more = len(ids) > 6
+    return Bilingual("、".join(ids[:6]) + "等" * more, ", ".join(ids[:6]) + " …" * more)
 
 
 def _nothing_done(cell: float | NotCarriedOut) -> bool:
