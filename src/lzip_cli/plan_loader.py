@@ -69,7 +69,10 @@ def _pydantic_problems(
             loc = (*loc[:-2], error["input"], "[key]")  # and yes (True) as 1: the key itself
         path = (*prefix, *loc)
         bare = loc[:-1] if loc and loc[-1] == "[key]" else loc
-        if bare and type(bare[-1]) is int and (split := _split_figure(doc, (*prefix, *bare))):
+        # The digits after the comma: 700, or 000 kept as written (YAML 1.1 would read octal).
+        digits = bare[-1] if bare else None
+        after_comma = type(digits) is int or (isinstance(digits, str) and digits.isdigit())
+        if after_comma and (split := _split_figure(doc, (*prefix, *bare))):
             # {value: 1,700} is {value: 1, 700: null} to YAML: one problem, at the figure.
             at, written = split
             if (at.line, at.column) not in split_at:
