@@ -1476,6 +1476,21 @@ def test_xlsx_with_a_cover_sheet_first_says_where_the_report_may_be(plan: Plan) 
     )
 
 
+def test_xlsx_header_with_every_column_but_a_repeated_one_gets_no_other_sheet_advice(
+    plan: Plan,
+) -> None:
+    # The sheet read is the report (its columns are all there): a repeated 数值 column is the
+    # one error; "move the report to the first sheet" would send the clerk looking elsewhere.
+    book = openpyxl.Workbook()
+    book.active.title = "2024年"
+    book.active.append(["指标", "数值", "数值"])
+    book.active.append(["1.1", 3, 4])
+    book.create_sheet("说明").append(["x"])
+    book.save("2024.xlsx")
+    problem = one(problems(plan, "2024.xlsx", Path("2024.xlsx").read_bytes()))
+    assert (problem.code, problem.line, problem.column) == ("LZ207", 1, 3)
+
+
 def test_a_workbook_named_csv_and_a_csv_named_xlsx(plan: Plan) -> None:
     workbook(Path("book.xlsx"), [["指标", "数值"], ["4.3", 1652]])
     Path("book.xlsx").rename("2024.csv")

@@ -569,7 +569,8 @@ def read_header(
         columns, by_year = _map_header(cells, row_number, name, log, warnings, lines)
         # (Not when the sheet named for the report's year was read: the first is no cover.)
         sheets = next((w for w in warnings if w.key == "xlsx_other_sheets"), None)
-        if log.problems and sheets is not None:  # a cover sheet before the report's sheet?
+        missing = any(problem.code == "LZ208" for problem in log.problems)
+        if missing and sheets is not None:  # a cover sheet before the report's sheet?
             log.add(
                 Problem("LZ208", "missing_column_other_sheets", file=name, params=sheets.params)
             )
