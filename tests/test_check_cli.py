@@ -683,7 +683,7 @@ def test_validate_shows_report_warnings(tmp_path: Path, monkeypatch: pytest.Monk
     write(tmp_path / "2024.csv", "指标,数值,填报人\n4.3,1652,张三\n")
     result = run("validate", "2024.csv", "--lang", "en")
     assert result.exit_code == 0
-    assert "2024.csv:1: warning LZ222: ignored unrecognised columns: 填报人" in result.stderr
+    assert "2024.csv:1:3: warning LZ222: ignored unrecognised columns: 填报人" in result.stderr
     assert "OK: 2024.csv" in result.stdout
 
 
@@ -964,7 +964,7 @@ def test_csv_says_a_number_target_and_a_real_figure_are_such() -> None:
 def test_warnings_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "2024.csv", "指标,数值,填报人\n4.3,1652,张三\n")
-    warning = "2024.csv:1: warning LZ222: ignored unrecognised columns: 填报人"
+    warning = "2024.csv:1:3: warning LZ222: ignored unrecognised columns: 填报人"
     as_csv = run("check", "2024.csv", "--lang", "en", "--format", "csv")
     assert warning in as_csv.stderr and "LZ222" not in as_csv.stdout
     as_markdown = run("check", "2024.csv", "--lang", "en", "--format", "markdown")

@@ -95,3 +95,16 @@ def test_two_warnings_of_one_row_come_in_the_same_order_whatever_the_column_orde
         orders[name] = [w["code"] for w in json.loads(result.stdout)["warnings"]]
     assert orders["figure-first"] == orders["count-first"]
     assert sorted(orders["figure-first"]) == ["LZ240", "LZ265"]
+
+
+def test_columns_not_read_are_located_at_the_first_of_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("2024.csv").write_text(
+        "指标,联系人,责任单位,数值,电话\n1.1,张三,县林业局,3,1\n", encoding="utf-8"
+    )
+    result = run_lzip("validate", "2024.csv", "--lang", "en")
+    assert (
+        "2024.csv:1:2: warning LZ222: ignored unrecognised columns: 联系人, 电话" in result.stderr
+    )

@@ -153,13 +153,15 @@ def _map_header(
     :func:`two_row_header`); else every cell is on ``row``.
     """
     found: dict[str, list[int]] = {}
-    ignored = []
+    ignored: list[str] = []
+    first_ignored: int | None = None  # the index of the leftmost column not read
     for index, cell in enumerate(cells):
         if not fold(cell):
             continue
         canonical = header_field(cell)
         if canonical is None:
             ignored.append(cell.strip())
+            first_ignored = index if first_ignored is None else first_ignored
         elif canonical == "unit":
             found.setdefault(canonical, [index])  # a second unit column is read past
         elif canonical != "info":
@@ -181,6 +183,8 @@ def _map_header(
             primary = [i for i in indexes if fold(cells[i]).casefold() in COLUMNS["note"][:2]]
             columns["note"] = kept = (primary or indexes)[0]
             ignored.extend(cells[i].strip() for i in indexes if i != kept)
+            passed = min(i for i in indexes if i != kept)
+            first_ignored = passed if first_ignored is None else min(first_ignored, passed)
             continue
         years = _header_years(cells, indexes) if canonical in _YEARLY else None
         if years is not None:
@@ -233,7 +237,8 @@ def _map_header(
                 "LZ222",
                 "ignored_columns",
                 file=name,
-                line=row,
+                line=lines[first_ignored] if lines and first_ignored is not None else row,
+                column=first_ignored + 1 if first_ignored is not None else None,
                 params={"headers": ", ".join(ignored)},
             )
         )
