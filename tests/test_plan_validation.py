@@ -950,6 +950,8 @@ THOUSANDS = [
     # 000 and 050 are keys YAML 1.1 reads as octal: lzip keeps them as written (text).
     (ROW_1_1.replace("value: 18}", "value: 12,000}"), "12,000", "target.value"),
     (ROW_1_1.replace("value: 15}", "value: 2,050}"), "2,050", "baseline.value"),
+    # two groups of 000: two equal keys to YAML, not a duplicate key (LZ014) besides
+    (ROW_1_1.replace("value: 18}", "value: 1,000,000}"), "1,000,000", "target.value"),
     (ROW_1_1 + "    milestones: {2023: 1,600, 2024: 17}\n", "1,600", "milestones.2023"),
     (
         ROW_1_1.replace("{year: 2025, value: 18}", "\n      year: 2025\n      value: 1,700"),
@@ -962,7 +964,7 @@ THOUSANDS = [
 @pytest.mark.parametrize(
     ("row", "written", "path"),
     THOUSANDS,
-    ids=["flow", "millions", "zeros", "leading-zero", "milestone", "block"],
+    ids=["flow", "millions", "zeros", "leading-zero", "repeated-group", "milestone", "block"],
 )
 def test_a_figure_with_a_thousands_separator_is_one_problem_at_the_figure(
     data: Path, row: str, written: str, path: str

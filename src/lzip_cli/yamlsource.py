@@ -364,6 +364,10 @@ def _scalar_tag(event: yaml.ScalarEvent) -> str:
     return tag
 
 
+#: A digit and a comma just before a key: the key is a group of a figure's digits.
+_AFTER_FIGURE = re.compile(r"[0-9],[ \t]*$")
+
+
 class _Builder:
     """Turns parser events into plain data, recording marks and refusing what plan data never needs.
 
@@ -386,6 +390,18 @@ class _Builder:
         # Keys and short values repeat on every entry ("id", "increase", agency ids): one
         # string object each instead of one per occurrence (a third of a large plan's data).
         self._strings: dict[str, str] = {}
+        self._text = ""  # the document, to look at what stands before a key
+
+    def _split_group(self, event: Any, mark: yaml.Mark) -> bool:
+        """Whether a key is the digits after a comma in a figure (``{value: 1,000,000}`` is
+        ``{value: 1, 000: null, 000: null}`` to YAML): the loader reports the figure, once."""
+        before = self._text[max(0, mark.index - 8) : mark.index]
+        return (
+            not event.style  # plain (None, or "" from libyaml)
+            and len(event.value) == 3
+            and event.value.isdigit()
+            and _AFTER_FIGURE.search(before) is not None
+        )
 
     def _problem(self, code: str, message: str, mark: yaml.Mark, /, **params: Any) -> None:
         line, column = mark.line + 1, mark.column + 1
@@ -409,6 +425,7 @@ class _Builder:
     def run(self, text: str) -> YamlDocument:
         """Parse ``text``; raise :class:`LzipError` (or a YAML error for the caller to locate)."""
         value_marks, key_marks = self.value_marks, self.key_marks
+        self._text = text
         # A frame is [kind, path, container, first_seen, child path, expecting_key, skip_value]
         # for a mapping, [kind, path, container, next index] for a sequence.
         stack: list[list[Any]] = []
@@ -619,6 +636,9 @@ class _Builder:
             return
         first_seen = frame[3]
         if key in first_seen:
+            if self._split_group(event, mark):
+                frame[6] = True
+                return
             first = first_seen[key].line + 1
             line, column = mark.line + 1, mark.column + 1
             self.kept.append(
