@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import os
 import re
@@ -476,7 +477,10 @@ def test_a_directory_without_reports() -> None:
     Path("2024/~$县林业局.xlsx").write_bytes(b"lock")
     result = check(Path("2024"))
     assert_error(
-        result, "2024", "LZ254", "目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et）"
+        result,
+        "2024",
+        "LZ254",
+        "目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et、.ods、.numbers、.xlsb）",
     )
 
 
@@ -616,6 +620,35 @@ def test_a_csv_named_xlsx_is_read_as_csv_with_a_warning() -> None:
 def test_an_old_xls_workbook() -> None:
     path = write("2024.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     assert_error(check(path), "2024.xls", "LZ202", ".xls", "另存为 .xlsx")
+
+
+def ods_file() -> bytes:
+    """An OpenDocument spreadsheet's start: a zip whose first entry, stored, is its mimetype."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"
+        )
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("2024.ods", ods_file(), "OpenDocument 电子表格（.ods）"),
+        ("2024.xlsx", ods_file(), "OpenDocument 电子表格（.ods）"),  # saved as .ods, renamed
+        ("2024.numbers", ods_file(), "Numbers 表格（.numbers）"),
+        ("2024.xlsb", ods_file(), "Excel 二进制工作簿（.xlsb）"),
+        ("2024.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "WPS 表格文件（.et）"),
+    ],
+    ids=["ods", "ods-renamed-xlsx", "numbers", "xlsb", "wps-et"],
+)
+def test_a_workbook_lzip_cannot_read_is_named_for_what_it_is(
+    name: str, content: bytes, kind: str
+) -> None:
+    path = write(name, content)
+    assert_error(check(path), name, "LZ202", f"这是{kind}", "另存为 .xlsx")
 
 
 def excel_lock_file(user: str) -> bytes:

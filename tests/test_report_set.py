@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import shutil
+import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -423,6 +424,21 @@ def test_a_directory_reads_excels_tab_text_and_refuses_an_old_xls() -> None:
     result = run_lzip("check", "2024", "--lang", "en")
     assert result.exit_code == 2
     assert f"{Path('2024/县教育局.xls')}: error LZ202" in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".ods", ".numbers", ".xlsb"])
+def test_a_form_saved_in_a_format_lzip_cannot_read_is_refused_not_passed_over(
+    suffix: str,
+) -> None:
+    # Passed over, the agency was "not reported" and validate said OK.
+    split_example(Path("2024"))
+    Path("2024/县林业局.csv").unlink()
+    with zipfile.ZipFile(Path("2024/县林业局" + suffix), "w") as archive:  # a workbook's zip
+        archive.writestr("content.xml", "<document/>")
+    result = run_lzip("validate", "2024", "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{Path('2024/县林业局' + suffix)}: error LZ202: this is a" in result.stderr
+    assert "save it as .xlsx" in result.stderr
 
 
 def test_a_file_in_the_current_folder_takes_its_year_and_names_the_folder(

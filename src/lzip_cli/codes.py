@@ -93,7 +93,13 @@ CODES: dict[str, Code] = {
     "LZ119": _c("indicator_name_collision"),
     # --- reports -----------------------------------------------------------------------------
     "LZ201": _c("report_empty"),
-    "LZ202": _c("report_is_xls", "report_is_markup", "report_lock_file", "report_apple_double"),
+    "LZ202": _c(
+        "report_is_xls",
+        "report_is_other_workbook",
+        "report_is_markup",
+        "report_lock_file",
+        "report_apple_double",
+    ),
     "LZ203": _c("report_encoding", "report_encoding_byte", "report_utf16"),
     "LZ204": _c("nul_byte"),
     "LZ205": _c("line_too_long"),

@@ -476,6 +476,14 @@ TEXTS.update(
     }
 )
 
+#: Spreadsheets lzip does not read, by suffix, as ``report_is_other_workbook`` names them.
+OTHER_WORKBOOKS = {
+    ".et": Bilingual("WPS 表格文件（.et）", "a WPS spreadsheet file (.et)"),
+    ".ods": Bilingual("OpenDocument 电子表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
+    ".numbers": Bilingual("Numbers 表格（.numbers）", "a Numbers spreadsheet (.numbers)"),
+    ".xlsb": Bilingual("Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"),
+}
+
 # --- reports ---------------------------------------------------------------------------------
 TEXTS.update(
     {
@@ -505,6 +513,10 @@ TEXTS.update(
             "this is the companion file macOS makes beside a file copied to a USB stick or a "
             "network share (its name starts with ._), not a report: name the file itself (the "
             "name without ._); this one can be deleted",
+        ),
+        "report_is_other_workbook": (
+            "这是{kind}，lzip 不能读取：请用 Excel 或 WPS 打开后另存为 .xlsx",
+            "this is {kind}, which lzip cannot read: open it in Excel or WPS and save it as .xlsx",
         ),
         "report_is_markup": (
             "这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx：请用 Excel 或 WPS 打开后另存为 .xlsx",
@@ -625,8 +637,9 @@ TEXTS.update(
             "them, such as {latest}",
         ),
         "report_dir_empty": (
-            "目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et）",
-            "the directory holds no report files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .et)",
+            "目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et、.ods、.numbers、.xlsb）",
+            "the directory holds no report files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .et, .ods, "
+            ".numbers, .xlsb)",
         ),
         "report_not_a_file": (
             "这不是普通文件（管道、设备或 FIFO）：lzip 只读取报表文件和目录，请先把内容保存为文件",
@@ -1569,8 +1582,9 @@ _LIBRARY_DETAILS = {
         'a closing quote must be followed by a comma: write a quote inside a cell as two ("")',
     ),
     "File is not a zip file": (
-        "文件不是有效的 .xlsx（不是 zip 压缩包）",
-        "not a valid .xlsx (not a zip archive)",
+        "文件不是有效的 .xlsx（不是 zip 压缩包）：可能已损坏或没有复制完整，请重新保存或重新索取",
+        "not a valid .xlsx (not a zip archive): it may be damaged or not copied whole; save it "
+        "again, or ask for it again",
     ),
     "no worksheet": ("工作簿中没有工作表", "the workbook has no sheet"),
     "File contains no valid workbook part": (
@@ -1835,10 +1849,11 @@ TEXTS.update(
             "warning LZ256).",
         ),
         "code.LZ202": (
-            "报表是旧版 .xls 工作簿，或网页（HTML）、XML 表格：需另存为 .xlsx；或是 Excel 的"
-            "锁定文件（~$ 开头）、macOS 的附属文件（._ 开头）。",
-            "The report is an old .xls workbook, or a web page (HTML) or XML table: save it as "
-            ".xlsx; or Excel's lock file (~$…), or macOS's companion file (._…).",
+            "报表是旧版 .xls 工作簿、WPS 的 .et、.ods、.numbers 或 .xlsb 工作簿，或网页（HTML）、XML 表格："
+            "需另存为 .xlsx；或是 Excel 的锁定文件（~$ 开头）、macOS 的附属文件（._ 开头）。",
+            "The report is an old .xls workbook, a WPS .et, .ods, .numbers or .xlsb workbook, or a "
+            "web page (HTML) or XML table: save it as .xlsx; or Excel's lock file (~$…), or macOS's "
+            "companion file (._…).",
         ),
         "code.LZ203": (
             "报表既不是 UTF-8、GB18030 编码，也不是带 BOM 的 UTF-16。",

@@ -28,8 +28,20 @@ from lzip_cli.models import Agency, Plan
 from lzip_cli.report import Report, ReportRow
 from lzip_cli.report_reader import ReportPart, read_part, years_in_name, years_in_text
 
-#: Read from a directory; .txt is Excel's tab-delimited text, .xls/.et are refused with a hint.
-REPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".et")
+#: Read from a directory; .txt is Excel's tab-delimited text; .xls, .et, .ods, .numbers and
+#: .xlsb are refused with a hint (save as .xlsx), not passed over as if the agency sent nothing.
+REPORT_SUFFIXES = (
+    ".csv",
+    ".tsv",
+    ".txt",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".et",
+    ".ods",
+    ".numbers",
+    ".xlsb",
+)
 
 
 def report_files(paths: list[Path]) -> list[Path]:

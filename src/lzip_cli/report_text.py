@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lzip_cli.errors import LzipError, Problem, RowNumber, unreadable
+from lzip_cli.messages import OTHER_WORKBOOKS
 from lzip_cli.report_form import MAX_TITLE_ROWS, header_field
 
 SNIFF_BYTES = 1 << 20
@@ -39,6 +40,8 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+#: The first entry of an OpenDocument spreadsheet, stored uncompressed at its start.
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 #: The streams a workbook with a password to open (an encrypted .xlsx) holds in its OLE
@@ -74,11 +77,20 @@ def sniff(path: Path, name: str) -> str:
         raise LzipError([Problem("LZ202", "report_apple_double", file=name)])
     if not head:
         return "empty"
+    suffix = path.suffix.lower()
     if head.startswith(_ZIP_MAGIC):
+        if suffix not in OTHER_WORKBOOKS and _ODS_MIMETYPE in head:  # an .ods by any name
+            suffix = ".ods"
+        if suffix in OTHER_WORKBOOKS and suffix != ".et":
+            kind = {"kind": OTHER_WORKBOOKS[suffix]}
+            raise LzipError([Problem("LZ202", "report_is_other_workbook", file=name, params=kind)])
         return "xlsx"
     if head.startswith(_OLE_MAGIC):
         if _ole_encrypted(path):
             raise LzipError([Problem("LZ268", "report_encrypted", file=name)])
+        if suffix == ".et":  # WPS's own format: not an .xls to the user who saved it
+            kind = {"kind": OTHER_WORKBOOKS[suffix]}
+            raise LzipError([Problem("LZ202", "report_is_other_workbook", file=name, params=kind)])
         raise LzipError([Problem("LZ202", "report_is_xls", file=name)])
     if _MARKUP.match(head):
         # A web system's "Excel" export (an HTML table named .xls), or Excel 2003 XML.
