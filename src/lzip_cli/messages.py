@@ -2104,8 +2104,8 @@ TEXTS.update(
             "The report has merged cells.",
         ),
         "code.LZ254": (
-            "作为报表给出的目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et）。",
-            "A directory given as a report holds no report files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .et).",
+            "作为报表给出的目录中没有报表文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls、.et、.ods、.numbers、.xlsb）。",
+            "A directory given as a report holds no report files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .et, .ods, .numbers, .xlsb).",
         ),
         "code.LZ255": (
             "几个数值（或笔数）列各写一个年份（2023年完成值、2024年完成值）：读取报表年度的一列，"
