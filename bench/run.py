@@ -252,6 +252,57 @@ def scaling(sizes: tuple[int, ...], work: Path, timeout: float) -> list[dict[str
     return rows_out
 
 
+#: The plan whose report every output format is written from (× 10 agencies = 10,000 rows).
+OUTPUT_INDICATORS = 1_000
+#: ``check -o`` targets, one per format, and the other commands that write a file or a catalog.
+OUTPUT_TARGETS = ("table.txt", "report.md", "report.csv", "report.json", "report.xlsx")
+
+
+def outputs(work: Path, timeout: float) -> dict[str, dict[str, object]]:
+    """Time and peak memory of each output format for one report (issue 6 times JSON alone):
+    ``check -o`` as text, Markdown, CSV, JSON and .xlsx, the .xlsx form of ``template``, and
+    the ``indicators`` catalog. One run each, the plan cached (as in daily use)."""
+    directory = work / f"plan-{OUTPUT_INDICATORS}"
+    if not (directory / "indicators.yaml").exists():
+        generate.write_plan(directory, OUTPUT_INDICATORS)
+    report = directory / f"report-{generate.YEAR}.csv"
+    if not report.exists():
+        generate.write_report(report, OUTPUT_INDICATORS)
+    lzip, data = lzip_command(), ["--data", str(directory)]
+    commands = {
+        f"check -o {target}": [
+            *lzip,
+            "check",
+            str(report),
+            *data,
+            "-o",
+            str(work / target),
+            "--force",
+            "--fail-on",
+            "never",
+        ]
+        for target in OUTPUT_TARGETS
+    }
+    commands["template -o form.xlsx"] = [
+        *lzip,
+        "template",
+        str(generate.YEAR),
+        *data,
+        "-o",
+        str(work / "form.xlsx"),
+        "--force",
+    ]
+    commands["indicators (catalog)"] = [*lzip, "indicators", *data]
+    found = {}
+    for name, cmd in commands.items():
+        found[name] = best_of(cmd, 1, timeout, empty_cache=False)
+        result = found[name]
+        print(
+            f"  {name:<28} {_fmt(result['seconds'], ' s'):>10} {_fmt(result['peak_mb'], ' MB'):>10}"
+        )
+    return found
+
+
 def _ratio(now: float, before: float) -> float | None:
     return now / before if before else None
 
@@ -425,6 +476,8 @@ def main() -> None:
     with work_folder:
         results["scaling"] = scaling(sizes, work, args.timeout)
         bad = broken(work, args.timeout)
+        print(f"\nOutputs of one report ({OUTPUT_INDICATORS:,} indicators × 10 agencies; 1 run)")
+        results["outputs"] = outputs(work, args.timeout)
     results["broken_report"] = bad
     print(
         f"\nBroken report: {bad['rows']:,} rows, an error on every {BROKEN_EVERY}th: "

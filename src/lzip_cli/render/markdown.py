@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from lzip_cli.evaluate import AgencyResult, CheckResult
 from lzip_cli.messages import Lang, t
 from lzip_cli.render import view
-from lzip_cli.render.problems import format_problem
+from lzip_cli.render.problems import warning_lines
 
 #: Columns shown in markdown: all but the bar, which reads badly outside a terminal.
 MARKDOWN_COLUMNS = tuple(c for c in view.COLUMNS if c != "progress")
@@ -53,8 +53,8 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
         )
         lines.append("")
         rows = [
-            [view.line_view(result, line, lang).cells[c] for c in MARKDOWN_COLUMNS]
-            for line in agency.lines
+            [cells[c] for c in MARKDOWN_COLUMNS]
+            for cells in (view.line_view(result, line, lang).cells for line in agency.lines)
         ]
         lines += table(header, rows)
         shortfalls = agency.shortfalls
@@ -67,6 +67,6 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
         ]
     if result.warnings:
         lines += [f"## {t('warnings_heading', lang)}", ""]
-        lines += [f"- {escape(format_problem(p, lang, 'warning'))}" for p in result.warnings]
+        lines += [f"- {escape(line)}" for line in warning_lines(result.warnings, lang)]
         lines.append("")
     return "\n".join(lines)

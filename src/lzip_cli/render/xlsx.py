@@ -61,11 +61,22 @@ def cell_value(value: object, numeric: bool) -> object:
 
 
 def _append(worksheet: Any, values: list[object]) -> None:
-    """Append a row, every text in it a string cell (openpyxl takes "=…" for a formula)."""
-    worksheet.append(values)
-    for cell in worksheet[worksheet.max_row]:
-        if cell.data_type == "f":
+    """Append a row, every text in it a string cell (openpyxl takes "=…" for a formula).
+
+    Such a text goes in as a cell made a string beforehand: looking the row up after appending
+    it (``worksheet[worksheet.max_row]``) scans every cell, and a 100,000-row sheet never ended.
+    """
+    from openpyxl.cell.cell import Cell
+
+    cells: list[object] = []
+    for value in values:
+        if isinstance(value, str) and value.startswith("="):
+            cell = Cell(worksheet, value=value)
             cell.data_type = "s"
+            cells.append(cell)
+        else:
+            cells.append(value)
+    worksheet.append(cells)
 
 
 def workbook_bytes(sheets: Sequence[Sheet], *, form: bool = False) -> bytes:
@@ -242,6 +253,9 @@ def _merge_paragraphs(worksheet, sheet: Sheet, paragraphs, alignment, column_let
 
 def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter, header_row) -> None:  # type: ignore[no-untyped-def]
     rules: dict[tuple[str, float | None], object] = {}
+    # The cells of each rule, by column: given to the rule at the end as ranges of rows
+    # (D3:D40), as adding them one by one checks each against all before it.
+    cells: dict[tuple[str, float | None], dict[int, list[int]]] = {}
     for offset, row_rules in enumerate(sheet.validations):
         for column, (kind, maximum) in row_rules.items():
             key = (kind, maximum)
@@ -261,4 +275,23 @@ def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter, he
                     rule.errorTitle, rule.error = sheet.prompt
                 worksheet.add_data_validation(rule)
                 rules[key] = rule
-            rules[key].add(f"{column_letter(column + 1)}{offset + header_row + 1}")  # type: ignore[attr-defined]
+            cells.setdefault(key, {}).setdefault(column, []).append(offset + header_row + 1)
+    for key, columns in cells.items():
+        rules[key].sqref = " ".join(  # type: ignore[attr-defined]
+            f"{column_letter(column + 1)}{first}"
+            if first == last
+            else f"{column_letter(column + 1)}{first}:{column_letter(column + 1)}{last}"
+            for column, rows in sorted(columns.items())
+            for first, last in _runs(rows)
+        )
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as runs of consecutive ones: [3, 4, 5, 9] → [(3, 5), (9, 9)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
