@@ -13,6 +13,7 @@ import pytest
 from openpyxl import Workbook
 
 from helpers import run_lzip
+from lzip_cli.plan_loader import default_data_dir, load_plan
 
 HEADER = "备注,指标,责任单位,数值,笔数\n"
 #: The agencies responsible for 5.1 (专利质押融资金额).
@@ -108,3 +109,43 @@ def test_columns_not_read_are_located_at_the_first_of_them(
     assert (
         "2024.csv:1:2: warning LZ222: ignored unrecognised columns: 联系人, 电话" in result.stderr
     )
+
+
+def many_agencies_not_responsible(path: Path) -> int:
+    """A report of 3.1 and 4.3 with a row for every agency not responsible for them (LZ241
+    each), and the figures of those that are; returns how many LZ241 it holds."""
+    plan = load_plan(default_data_dir())
+    rows, count = ["指标,责任单位,数值"], 0
+    for indicator in (plan.indicator("3.1"), plan.indicator("4.3")):
+        for agency in plan.agencies:
+            rows.append(f"{indicator.id},{agency.id},1")
+            count += agency.id not in indicator.agencies
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return count
+
+
+@pytest.mark.parametrize("output_format", ["text", "table", "markdown"])
+def test_a_person_sees_twenty_warnings_of_a_code_and_how_many_more(
+    output_format: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    count = many_agencies_not_responsible(Path("2024.csv"))
+    assert count > 20
+    if output_format == "text":  # validate: warnings on stderr
+        result = run_lzip("validate", "2024.csv", "--lang", "en")
+        said = result.stderr
+    else:
+        result = run_lzip("check", "2024.csv", "-f", output_format, "--lang", "en")
+        said = result.stdout
+    assert said.count("warning LZ241") == 20
+    more = count - 20
+    assert f"… and {more} more LZ241 warnings (--format json lists them all)" in said
+
+
+def test_the_json_output_holds_every_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    count = many_agencies_not_responsible(Path("2024.csv"))
+    document = json.loads(run_lzip("check", "2024.csv", "-f", "json").stdout)
+    assert [w["code"] for w in document["warnings"]].count("LZ241") == count

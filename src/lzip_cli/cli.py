@@ -962,10 +962,10 @@ def shortfalls(
 
 def _warn(result: "CheckResult", lang: str) -> None:
     """Warnings on stderr, for the formats that have no place for them."""
-    from lzip_cli.render.problems import format_problem
+    from lzip_cli.render.problems import warning_lines
 
-    for problem in result.warnings:
-        typer.echo(format_problem(problem, lang, "warning"), err=True)  # type: ignore[arg-type]
+    for line in warning_lines(result.warnings, lang):  # type: ignore[arg-type]
+        typer.echo(line, err=True)
 
 
 def _t(key: str, lang: str, **params: object) -> str:

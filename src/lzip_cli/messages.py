@@ -276,6 +276,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "warning_line": ("lzip: 警告：{message}", "lzip: warning: {message}"),
     "warning": ("警告", "warning"),
     "more_problems": ("……另有 {count:,} 处问题", "… and {count:,} more"),
+    "more_warnings": (
+        "……另有 {count:,} 条 {code} 警告未列出（--format json 列出全部）",
+        "… and {count:,} more {code} {count:warning|warnings} (--format json lists them all)",
+    ),
     "plan_ok": (
         "OK：{indicators} 项指标，{agencies} 个责任单位",
         "OK: {indicators} {indicators:indicator|indicators}, {agencies} {agencies:agency|agencies}",

@@ -73,6 +73,28 @@ def format_problem(problem: Problem, lang: Lang, severity: str = "error") -> str
     return f"{location(problem)}: {label} {problem.code}: {message(problem, lang)}"
 
 
+#: Warnings of one code shown to a person (text, table, Markdown) before the rest are counted;
+#: the machine formats (JSON, github, the .xlsx warnings sheet) hold every one.
+WARNINGS_SHOWN_PER_CODE = 20
+
+
+def warning_lines(problems: Iterable[Problem], lang: Lang) -> list[str]:
+    """Each warning as a line, at most :data:`WARNINGS_SHOWN_PER_CODE` of one code, then one line
+    saying how many more of that code there are: a generated or merged report may repeat one
+    warning thousands of times, which would bury the rest (and the tables) from sight."""
+    shown: dict[str, int] = {}
+    more: dict[str, int] = {}
+    lines = []
+    for problem in problems:
+        if shown.get(problem.code, 0) < WARNINGS_SHOWN_PER_CODE:
+            shown[problem.code] = shown.get(problem.code, 0) + 1
+            lines.append(format_problem(problem, lang, "warning"))
+        else:
+            more[problem.code] = more.get(problem.code, 0) + 1
+    lines += [t("more_warnings", lang, count=count, code=code) for code, count in more.items()]
+    return lines
+
+
 def format_problems(
     problems: Iterable[Problem], omitted: int, lang: Lang, severity: str = "error"
 ) -> list[str]:

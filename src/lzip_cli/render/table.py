@@ -23,7 +23,7 @@ from lzip_cli.evaluate import AgencyResult, CheckResult
 from lzip_cli.linebreak import wrap_cells
 from lzip_cli.messages import Lang, t
 from lzip_cli.render import view
-from lzip_cli.render.problems import format_problem
+from lzip_cli.render.problems import warning_lines
 
 STATUS_STYLES = {
     "behind": "bold red",
@@ -184,9 +184,7 @@ def _broken(text: str, width: int | None) -> str:
 def warnings_block(
     problems: Iterable[Problem], lang: Lang, width: int | None = None
 ) -> RenderableType:
-    lines = [
-        Text(_broken(format_problem(p, lang, "warning"), width), style="yellow") for p in problems
-    ]
+    lines = [Text(_broken(line, width), style="yellow") for line in warning_lines(problems, lang)]
     return Group(Text(t("warnings_heading", lang), style="bold yellow"), *lines)
 
 
