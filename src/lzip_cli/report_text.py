@@ -81,7 +81,7 @@ def sniff(path: Path, name: str) -> str:
     if head.startswith(_ZIP_MAGIC):
         if suffix not in OTHER_WORKBOOKS and _ODS_MIMETYPE in head:  # an .ods by any name
             suffix = ".ods"
-        if suffix in OTHER_WORKBOOKS and suffix != ".et":
+        if suffix in OTHER_WORKBOOKS and suffix != ".et":  # an .et holding an .xlsx is one
             kind = {"kind": OTHER_WORKBOOKS[suffix]}
             raise LzipError([Problem("LZ202", "report_is_other_workbook", file=name, params=kind)])
         return "xlsx"
