@@ -810,3 +810,19 @@ def test_one_folder_named_twice_through_a_link_is_read_once(in_tmp: Path) -> Non
     split_example(in_tmp / "2024")
     (in_tmp / "latest").symlink_to("2024")
     assert check_json("2024", "latest") == check_json("2024")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_check_table_put_back_among_the_forms_is_named_as_lzips_output(lang: str) -> None:
+    # `check -o result.txt`, then moved into the folder: read as tab-separated text, it was a
+    # missing-column error (LZ208) naming the title as an unknown header.
+    split_example(Path("2024"))
+    written = run_lzip("check", "2024", "-o", "result.txt", "--lang", lang)
+    assert written.exit_code == 1 and Path("result.txt").exists()
+    Path("result.txt").rename(Path("2024/result.txt"))
+    result = run_lzip("check", "2024", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"{Path('2024/result.txt')}:1:1: error LZ264: this is a table lzip check wrote ("
+    ), result.stderr
+    assert "LZ208" not in result.stderr

@@ -199,7 +199,7 @@ CODES: dict[str, Code] = {
         "rows_of_named_agency_blank_county",
         severity="warning",
     ),
-    "LZ264": _c("lzip_output_as_report", "lzip_output_workbook"),
+    "LZ264": _c("lzip_output_as_report", "lzip_output_workbook", "lzip_table_as_report"),
     "LZ265": _c("value_without_count", "value_without_count_agency", severity="warning"),
     "LZ266": _c("stock_figure_repeated", severity="warning"),
     "LZ267": _c("headless_column", severity="warning"),

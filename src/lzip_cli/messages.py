@@ -801,6 +801,11 @@ TEXTS.update(
             "Text and type {id} again",
         ),
         "blank_indicator": ("指标为空", "the indicator is blank"),
+        "lzip_table_as_report": (
+            "这是 lzip check 输出的结果表（{title!r}），不是报表：请把它移出报表所在的目录",
+            "this is a table lzip check wrote ({title!r}), not a report: move it out of the "
+            "folder of reports",
+        ),
         "lzip_output_as_report": (
             "这是 lzip 生成的欠账清单或检查结果（列 {header!r}），不是报表：其中的完成值是全县的数，"
             "不是本单位的填报。请用 lzip template 生成的报表填报本单位的数值",

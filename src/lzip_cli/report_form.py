@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lzip_cli.cells import fold
 from lzip_cli.errors import LzipError, Problem, ProblemLog
-from lzip_cli.messages import LANGS, Bilingual, t
+from lzip_cli.messages import LANGS, TEXTS, Bilingual, t
 from lzip_cli.models import Plan
 
 #: Canonical column → the header texts that mean it (compared after folding and casefolding).
@@ -256,6 +256,24 @@ _OUTPUT_HEADERS = _output_only_headers()
 #: How many of those columns make a header lzip's own: every list, index and result has at least
 #: three, while a form of the county's own with a 距目标 column or two is still a report.
 _OUTPUT_HEADERS_NEEDED = 3
+
+
+def _check_title_pattern() -> re.Pattern[str]:
+    """The first line of ``lzip check``'s table in either language (``{title} · 2024 年度完成情况``)."""
+    forms = []
+    for template in TEXTS["check_title"]:
+        escaped = re.escape(template).replace(r"\{title\}", ".+").replace(r"\{year\}", "[0-9]{4}")
+        forms.append(escaped)
+    return re.compile("|".join(forms))
+
+
+_CHECK_TITLE = _check_title_pattern()
+
+
+def _is_check_title(cells: list[str]) -> bool:
+    """Whether a file's first row is the title line of ``lzip check``'s table (one cell)."""
+    rest = any(cell.strip() for cell in cells[1:])
+    return not rest and _CHECK_TITLE.fullmatch(cells[0].strip().lstrip("\ufeff")) is not None
 
 
 def refuse_lzip_output(cells: list[str], row: int, name: str, lines: list[int] | None) -> None:
@@ -548,6 +566,20 @@ def read_header(
     for row_number, cells in numbered:
         if not "".join(cells).strip():  # every cell blank (one string, not a generator per row)
             continue
+        if _is_check_title(cells):  # `check -o result.txt` put back among the forms
+            params = {"title": cells[0].strip()}
+            raise LzipError(
+                [
+                    Problem(
+                        "LZ264",
+                        "lzip_table_as_report",
+                        file=name,
+                        line=row_number,
+                        column=1,
+                        params=params,
+                    )
+                ]
+            )
         lines = None
         if not _complete(map(header_field, cells)):  # its second row below?
             try:
