@@ -872,19 +872,23 @@ NUMBER_FORMS = [
     ),
     (
         "0x12",
-        "'0x12' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+        "'0x12' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60 (this one as 18); write plan figures in decimal, such as 18",
     ),
     (
         "0o17",
-        "'0o17' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+        "'0o17' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60 (this one as 15); write plan figures in decimal, such as 15",
     ),
     (
         "0b11",
-        "'0b11' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+        "'0b11' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60 (this one as 3); write plan figures in decimal, such as 3",
     ),
     (
         "1:30",
-        "'1:30' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
+        "'1:30' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60 (this one as 90); write plan figures in decimal, such as 90",
+    ),
+    (  # no number in base 2: the message without one
+        "0b12",
+        "'0b12' is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with colons, in base 16, 8, 2 or 60; write plan figures in decimal",
     ),
     (
         "1_700",

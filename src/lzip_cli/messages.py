@@ -111,6 +111,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with "
         "colons, in base 16, 8, 2 or 60; write plan figures in decimal",
     ),
+    "schema.number_base_read": (
+        "{value!r} 不是十进制数：YAML 会把 0x、0o、0b 开头或带冒号的数按十六、八、二或六十进制读"
+        "（此处读作 {read}）；方案中的数字请只用十进制书写，如 {read}",
+        "{value!r} is not a decimal number: YAML reads a number starting 0x, 0o or 0b, or with "
+        "colons, in base 16, 8, 2 or 60 (this one as {read}); write plan figures in decimal, "
+        "such as {read}",
+    ),
     "schema.number_as_text": (
         "{value!r} 是文字而非数字（加了引号，或用了全角数字）：请写 {fixed}，不加引号",
         "{value!r} is text, not a number (quoted, or in full-width digits): write {fixed}, "

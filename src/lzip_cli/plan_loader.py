@@ -210,7 +210,31 @@ def _number_form(written: str, ctx: dict[str, Any]) -> tuple[str, str] | None:
         whole, dot, fraction = digits.partition(".")
         ctx["fixed"] = sign.replace("+", "") + (whole.lstrip("0_") or "0") + dot + fraction
         return "schema.number_leading_zero", written
-    return "schema.number_base", written
+    read = _in_base(digits)
+    if read is None:  # 0b12: no number in that base either
+        return "schema.number_base", written
+    ctx["read"] = ("-" if sign == "-" else "") + read
+    return "schema.number_base_read", written
+
+
+_BASES = {"0x": 16, "0o": 8, "0b": 2}
+
+
+def _in_base(digits: str) -> str | None:
+    """The decimal of ``0x12`` (18), ``0o17``, ``0b11`` or sexagesimal ``1:30`` (90), as the YAML
+    versions that read such forms read them; None where the digits fit no base."""
+    digits = digits.replace("_", "")
+    try:
+        base = _BASES.get(digits[:2].lower())
+        if base is not None:
+            return str(int(digits[2:], base))
+        *whole, last = digits.split(":")
+        value = float(last) if "." in last else int(last)
+        for position, part in enumerate(reversed(whole), start=1):
+            value += int(part) * 60**position
+    except ValueError:
+        return None
+    return str(value) if isinstance(value, int) else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 #: The longest decimal an exponent is shown as (a trillion to six places): ``1e999`` is no figure.
