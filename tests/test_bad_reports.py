@@ -651,6 +651,17 @@ def test_a_workbook_lzip_cannot_read_is_named_for_what_it_is(
     assert_error(check(path), name, "LZ202", f"这是{kind}", "另存为 .xlsx")
 
 
+@pytest.mark.parametrize("suffix", [".ods", ".numbers", ".xlsb"])
+def test_an_xlsx_workbook_under_another_workbooks_name_is_read_as_xlsx(suffix: str) -> None:
+    book = openpyxl.Workbook()
+    for row in (["指标", "数值"], ["4.3", 1652]):
+        book.active.append(row)
+    book.save("2024" + suffix)
+    result = check(Path("2024" + suffix))
+    assert result.exit_code in (0, 1), result.stderr
+    assert '"actual": 1652' in result.stdout and "LZ220" in result.stdout
+
+
 def excel_lock_file(user: str) -> bytes:
     """What Excel leaves beside an open workbook (``~$2024.xlsx``): the user's name as a counted
     ANSI string padded with spaces, then again in UTF-16, 165 bytes in all."""

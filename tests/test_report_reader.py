@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -1001,6 +1003,41 @@ def workbook(path: Path, rows: list[list[object]], formats: dict[str, str] | Non
         sheet[cell].number_format = number_format
     book.save(path)
     return path
+
+
+def with_cell_xml(path: Path, cell: str) -> Path:
+    """The workbook at ``path`` with the XML of cell B2 of its sheet replaced by ``cell``: what a
+    damaged file, or a tool writing it wrongly, holds."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    text = parts[sheet].decode("utf-8")
+    parts[sheet] = re.sub(r'<c r="B2"[^>]*>.*?</c>', cell, text, count=1).encode("utf-8")
+    assert parts[sheet].decode("utf-8") != text
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cell", "located", "says"),
+    [
+        ('<c r="B2" s="999"><v>1652</v></c>', "2024.xlsx:2:2:", "this cell's format is damaged"),
+        ('<c r="B2"><v>abc</v></c>', "2024.xlsx:", "a cell of the sheet '报表' is damaged"),
+        ('<c r="B2" t="s"><v>99999</v></c>', "2024.xlsx:", "a cell of the sheet '报表' is damaged"),
+    ],
+    ids=["style-past-the-list", "text-as-a-number", "shared-text-past-the-list"],
+)
+def test_a_damaged_cell_is_an_error_not_a_traceback(
+    plan: Plan, cell: str, located: str, says: str
+) -> None:
+    path = with_cell_xml(workbook(Path("2024.xlsx"), [["指标", "数值"], ["4.3", 1652]]), cell)
+    problem = one(problems(plan, "2024.xlsx", path.read_bytes()))
+    assert problem.code == "LZ231"
+    line = english(problem)
+    assert line.startswith(located) and says in line, line
+    assert "int()" not in line and "index out of range" not in line
 
 
 def test_xlsx_merged_title_above_the_header(plan: Plan) -> None:

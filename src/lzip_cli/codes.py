@@ -146,7 +146,7 @@ CODES: dict[str, Code] = {
     "LZ227": _c("cell_not_a_year"),
     "LZ228": _c("cell_value_whole"),
     "LZ230": _c("xlsx_needs_openpyxl"),
-    "LZ231": _c("xlsx_unreadable", "xlsx_strict"),
+    "LZ231": _c("xlsx_cell_damaged", "xlsx_sheet_cell_damaged", "xlsx_unreadable", "xlsx_strict"),
     "LZ232": _c("xlsx_other_sheets", "xlsx_other_sheets_year", severity="warning"),
     "LZ233": _c("too_many_rows"),
     "LZ234": _c("xlsx_too_large", "xlsx_strings_too_large"),

@@ -987,6 +987,20 @@ TEXTS.update(
             "无法读取 .xlsx 工作簿：{reason}",
             "cannot read the .xlsx workbook: {reason}",
         ),
+        "xlsx_cell_damaged": (
+            "此单元格的格式已损坏（指向文件中没有的样式），无法读取：请在 Excel 或 WPS "
+            "中打开后重新保存，再交给 lzip",
+            "this cell's format is damaged (it points at a style the file does not hold) and "
+            "cannot be read: open the workbook in Excel or WPS, save it again, and give that "
+            "to lzip",
+        ),
+        "xlsx_sheet_cell_damaged": (
+            "工作表 {sheet!r} 中有单元格已损坏（其值与文件中记录的类型不符，或指向文件中没有的文字），"
+            "无法读取：请在 Excel 或 WPS 中打开后重新保存，再交给 lzip",
+            "a cell of the sheet {sheet!r} is damaged (its value does not match the type the file "
+            "records, or it points at text the file does not hold) and cannot be read: open the "
+            "workbook in Excel or WPS, save it again, and give that to lzip",
+        ),
         "xlsx_strict": (
             "工作簿保存为“Strict Open XML 电子表格”格式，lzip 不支持：请在 Excel 中打开，"
             "另存为“Excel 工作簿 (*.xlsx)”",

@@ -10,6 +10,7 @@ import codecs
 import csv
 import itertools
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -81,7 +82,8 @@ def sniff(path: Path, name: str) -> str:
     if head.startswith(_ZIP_MAGIC):
         if suffix not in OTHER_WORKBOOKS and _ODS_MIMETYPE in head:  # an .ods by any name
             suffix = ".ods"
-        if suffix in OTHER_WORKBOOKS and suffix != ".et":  # an .et holding an .xlsx is one
+        # An .et, or any of these names holding an .xlsx workbook, is read as one.
+        if suffix in OTHER_WORKBOOKS and suffix != ".et" and not _holds_xlsx(path):
             kind = {"kind": OTHER_WORKBOOKS[suffix]}
             raise LzipError([Problem("LZ202", "report_is_other_workbook", file=name, params=kind)])
         return "xlsx"
@@ -96,6 +98,15 @@ def sniff(path: Path, name: str) -> str:
         # A web system's "Excel" export (an HTML table named .xls), or Excel 2003 XML.
         raise LzipError([Problem("LZ202", "report_is_markup", file=name)])
     return "csv"
+
+
+def _holds_xlsx(path: Path) -> bool:
+    """Whether a zip holds an .xlsx workbook (``xl/workbook.xml``), whatever its name says."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def _ole_encrypted(path: Path) -> bool:

@@ -239,9 +239,16 @@ def iter_xlsx_rows(
                     number, row = next(rows)
             except StopIteration:
                 break
+            except (ValueError, IndexError, KeyError, TypeError):
+                # A cell the file stores wrongly: text where it says a number, a shared text
+                # past the file's list. openpyxl does not say which (the rows are read ahead).
+                params = {"sheet": sheet.title}
+                raise LzipError(
+                    [Problem("LZ231", "xlsx_sheet_cell_damaged", file=name, params=params)]
+                ) from None
             except broken as exc:
                 raise _unreadable(name, exc) from None
-            texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+            texts = [cell_text(cell.value, _number_format(cell, name, number)) for cell in row]
             # A cell present in the file but without a value may be a formula that was never
             # computed (openpyxl writes none): read those cells' formulas in a second pass.
             # One whose saved result is empty text (=IF(…,"",…)) stays blank.
@@ -465,6 +472,17 @@ def sheet_year_differs(name: str, sheet: str, sheet_year: int, year: int) -> Pro
 
 def _one(years: list[int]) -> int | None:
     return years[0] if len(years) == 1 else None
+
+
+def _number_format(cell: Any, name: str, row: int) -> str | None:
+    """A cell's number format; LZ231 at the cell when its style is not in the file's list."""
+    try:
+        return getattr(cell, "number_format", None)
+    except (IndexError, KeyError):
+        column = getattr(cell, "column", None)
+        raise LzipError(
+            [Problem("LZ231", "xlsx_cell_damaged", file=name, line=row, column=column)]
+        ) from None
 
 
 def _sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
