@@ -218,6 +218,8 @@ class ValidateFormat(enum.StrEnum):
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+#: lzip failed in a way it has no message for (a bug): not 1, which a CI step reads as findings.
+EXIT_BUG = 3
 #: Problem codes that mean a file could not be read at all (exit 2 even for ``validate``):
 #: missing, a directory, unreadable, not text in a known encoding, not a workbook.
 FILE_CODES = frozenset(
@@ -1470,6 +1472,11 @@ def _exit_when_terminated() -> None:
             signal.signal(number, end)
 
 
+def _exception_text(exc: BaseException) -> str:
+    """``IndexError: list index out of range`` (its first 200 characters)."""
+    return f"{type(exc).__name__}: {exc}"[:200]
+
+
 def main() -> None:
     """Console-script entry point."""
     # One short run that builds large acyclic data (plan, rows, results) and exits: the cyclic
@@ -1496,9 +1503,14 @@ def main() -> None:
         except Exception as exc:
             from lzip_cli import usage
 
-            if not isinstance(exc, usage.ClickException):
-                raise
-            exit_code = usage.show(exc, language(sys.argv[1:], os.environ))
+            if isinstance(exc, usage.ClickException):
+                exit_code = usage.show(exc, language(sys.argv[1:], os.environ))
+            elif isinstance(exc, OSError | UnicodeEncodeError) or os.environ.get("LZIP_DEBUG"):
+                raise  # an output that cannot be written: said below
+            else:  # a bug of lzip's: said in one line, apart from every answer a run can give
+                lang = language(sys.argv[1:], os.environ)
+                typer.echo(_t("internal_error", lang, error=_exception_text(exc)), err=True)
+                exit_code = EXIT_BUG
         finally:
             sys.stdout.flush()  # a full disk shows here, not in a message at interpreter exit
     except OSError as exc:

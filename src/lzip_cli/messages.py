@@ -283,6 +283,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "warning_line": ("lzip: 警告：{message}", "lzip: warning: {message}"),
     "warning": ("警告", "warning"),
     "more_problems": ("……另有 {count:,} 处问题", "… and {count:,} more"),
+    "internal_error": (
+        "lzip: 内部错误（{error}）：这是 lzip 的缺陷，不是输入的问题。请把所运行的命令和输入文件报告给维护者"
+        "（设置 LZIP_DEBUG=1 再运行可看到详细的调用栈）",
+        "lzip: internal error ({error}): this is a bug in lzip, not a problem of the input. Please "
+        "report the command and the input files to the maintainers (run again with LZIP_DEBUG=1 "
+        "for the traceback)",
+    ),
     "more_warnings": (
         "……另有 {count:,} 条 {code} 警告未列出（--format json 列出全部）",
         "… and {count:,} more {code} {count:warning|warnings} (--format json lists them all)",
