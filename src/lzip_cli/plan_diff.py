@@ -8,8 +8,9 @@ words them in the user's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from lzip_cli.models import Agency, AgencyGroup, Indicator, Plan, normalize_text
 
@@ -174,26 +175,43 @@ def renumbered_indicators(old: Plan, new: Plan) -> dict[str, str]:
     renumbered when one is put before them); else the new one of its id, if no other was
     matched to it (an indicator renamed under the same id).
     """
-    after = {ind.id: ind for ind in new.indicators}
-    by_name: dict[str, str] = {}
-    for indicator in new.indicators:
-        by_name.setdefault(normalize_text(indicator.name), indicator.id)
+    return _matched(old.indicators, new.indicators, lambda ind: {normalize_text(ind.name)})
+
+
+_Item = TypeVar("_Item", Indicator, Agency)
+
+
+def _matched(
+    old_items: list[_Item], new_items: list[_Item], names: Callable[[_Item], set[str]]
+) -> dict[str, str]:
+    """Each old item's id → the id of the same item among ``new_items``, ``_GONE + id`` for
+    one they no longer hold. Three passes: the same id sharing a name; else the first new item
+    (in their order) sharing a name, whatever its id; else the same id, if no other was matched
+    to it. Each new item is matched once."""
+    after = {item.id: item for item in new_items}
+    position = {item.id: index for index, item in enumerate(new_items)}
+    by_name: dict[str, list[str]] = {}
+    for item in new_items:
+        for name in names(item):
+            by_name.setdefault(name, []).append(item.id)
     matched: dict[str, str] = {}
-    for indicator in old.indicators:  # the same id and name
-        same = after.get(indicator.id)
-        if same is not None and normalize_text(same.name) == normalize_text(indicator.name):
-            matched[indicator.id] = indicator.id
+    for item in old_items:  # the same id and a shared name
+        same = after.get(item.id)
+        if same is not None and names(item) & names(same):
+            matched[item.id] = item.id
     taken = set(matched.values())
-    for indicator in old.indicators:  # the same name under another id
-        new_id = by_name.get(normalize_text(indicator.name))
-        if indicator.id not in matched and new_id is not None and new_id not in taken:
-            matched[indicator.id] = new_id
-            taken.add(new_id)
-    for indicator in old.indicators:  # the same id, renamed
-        if indicator.id not in matched and indicator.id in after and indicator.id not in taken:
-            matched[indicator.id] = indicator.id
-            taken.add(indicator.id)
-    return {ind.id: matched.get(ind.id, _GONE + ind.id) for ind in old.indicators}
+    for item in old_items:  # a shared name under another id
+        if item.id in matched:
+            continue
+        sharing = {i for name in names(item) for i in by_name.get(name, ())} - taken
+        if sharing:
+            matched[item.id] = min(sharing, key=position.__getitem__)
+            taken.add(matched[item.id])
+    for item in old_items:  # the same id, every name changed
+        if item.id not in matched and item.id in after and item.id not in taken:
+            matched[item.id] = item.id
+            taken.add(item.id)
+    return {item.id: matched.get(item.id, _GONE + item.id) for item in old_items}
 
 
 def _indicators(old: Plan, new: Plan, renamed: dict[str, str]) -> list[Change]:
@@ -252,27 +270,7 @@ def renamed_agencies(old: Plan, new: Plan) -> dict[str, str]:
     to another); else the new agency of its id, if no other unit was matched to it (a unit
     renamed under the same id).
     """
-    after = {a.id: a for a in new.agencies}
-    matched: dict[str, str] = {}
-    for agency in old.agencies:  # the same id and a shared name
-        same = after.get(agency.id)
-        if same is not None and _names(agency) & _names(same):
-            matched[agency.id] = agency.id
-    for agency in old.agencies:  # a shared name under another id
-        if agency.id in matched:
-            continue
-        taken = set(matched.values())
-        match = next(
-            (c for c in new.agencies if c.id not in taken and _names(agency) & _names(c)), None
-        )
-        if match is not None:
-            matched[agency.id] = match.id
-    taken = set(matched.values())
-    for agency in old.agencies:  # the same id, every name changed
-        if agency.id not in matched and agency.id in after and agency.id not in taken:
-            matched[agency.id] = agency.id
-            taken.add(agency.id)
-    return {a.id: matched.get(a.id, _GONE + a.id) for a in old.agencies}
+    return _matched(old.agencies, new.agencies, _names)
 
 
 #: Before an old agency id no unit in the new plan has: no id holds it (ids are checked).
