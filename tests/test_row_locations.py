@@ -139,7 +139,9 @@ def test_a_person_sees_twenty_warnings_of_a_code_and_how_many_more(
         said = result.stdout
     assert said.count("warning LZ241") == 20
     more = count - 20
-    assert f"… and {more} more LZ241 warnings (--format json lists them all)" in said
+    assert (
+        f"… and {more} more LZ241 warnings (lzip check REPORT --format json lists them all)" in said
+    )
 
 
 def test_the_json_output_holds_every_warning(
@@ -149,3 +151,17 @@ def test_the_json_output_holds_every_warning(
     count = many_agencies_not_responsible(Path("2024.csv"))
     document = json.loads(run_lzip("check", "2024.csv", "-f", "json").stdout)
     assert [w["code"] for w in document["warnings"]].count("LZ241") == count
+
+
+def test_shortfalls_points_to_check_for_the_warnings_it_leaves_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # shortfalls has no JSON format: the hint names the command that lists every warning.
+    monkeypatch.chdir(tmp_path)
+    count = many_agencies_not_responsible(Path("2024.csv"))
+    result = run_lzip("shortfalls", "2024.csv", "--out", "lists", "--lang", "en")
+    assert result.stderr.count("warning LZ241") == 20
+    assert f"… and {count - 20} more LZ241 warnings (lzip check REPORT --format json" in (
+        result.stderr
+    )
+    assert "(--format json" not in result.stderr

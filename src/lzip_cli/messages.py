@@ -291,8 +291,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "for the traceback)",
     ),
     "more_warnings": (
-        "……另有 {count:,} 条 {code} 警告未列出（--format json 列出全部）",
-        "… and {count:,} more {code} {count:warning|warnings} (--format json lists them all)",
+        "……另有 {count:,} 条 {code} 警告未列出（lzip check 该报表 --format json 列出全部）",
+        "… and {count:,} more {code} {count:warning|warnings} (lzip check REPORT --format json "
+        "lists them all)",
     ),
     "plan_ok": (
         "OK：{indicators} 项指标，{agencies} 个责任单位",
