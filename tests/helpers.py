@@ -1,4 +1,5 @@
-"""What many test files share: lzip run in-process, and the check that it changed no input.
+"""What many test files share: lzip run in-process, the check that it changed no input, and a
+workbook patched as a damaged file or another tool would leave it (``patched``).
 
 Test files import it as ``from helpers import run_lzip`` (``tests`` is not a package: pytest puts
 this folder on ``sys.path``). The fixtures that go with it (``LZIP_DATA``/``LZIP_LANG`` cleared for
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import traceback
+import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -141,3 +143,15 @@ def run_lzip(
     changed = sorted(str(path) for path, was in before.items() if digest(path) != was)
     assert not changed, f"lzip {' '.join(argv)} changed input files: {changed}"
     return result
+
+
+def patched(path: Path, member: str, old: bytes, new: bytes) -> Path:
+    """``path`` with ``old`` replaced by ``new`` in the zip member ``member``."""
+    with zipfile.ZipFile(path) as source:
+        parts = {item.filename: source.read(item) for item in source.infolist()}
+    assert old in parts[member], (member, old)
+    parts[member] = parts[member].replace(old, new)
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path

@@ -18,7 +18,7 @@ import pytest
 from openpyxl.styles import Border, Font, Side
 from typer.testing import Result
 
-from helpers import run_lzip
+from helpers import patched, run_lzip
 
 pytestmark = pytest.mark.usefixtures("in_tmp")  # messages name files as the user typed them
 
@@ -368,18 +368,6 @@ def test_a_text_formula_without_a_saved_result_is_still_not_computed() -> None:
 
 
 # --- what openpyxl says to itself ------------------------------------------------------------
-
-
-def patched(path: Path, member: str, old: bytes, new: bytes) -> Path:
-    """``path`` with ``old`` replaced by ``new`` in the zip member ``member``."""
-    with zipfile.ZipFile(path) as source:
-        parts = {item.filename: source.read(item) for item in source.infolist()}
-    assert old in parts[member], (member, old)
-    parts[member] = parts[member].replace(old, new)
-    with zipfile.ZipFile(path, "w") as target:
-        for name, data in parts.items():
-            target.writestr(name, data)
-    return path
 
 
 #: A drop-down whose list is on another sheet, as Excel 2010 and later save it (x14).
