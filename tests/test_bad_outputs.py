@@ -535,6 +535,47 @@ def test_a_reader_gone_before_the_output_leaves_the_exit_status_to_the_check(
     assert (done.returncode, done.stderr) == (status, "")
 
 
+#: What the tests here read; anything else under the working directory was written.
+INPUTS = ("2024.csv", "plan")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "2024.csv", "-o", "r.json"],
+        ["check", "2024.csv", "-o", "r.xlsx"],
+        ["shortfalls", "2024.csv", "--out", "lists"],
+        ["template", "2024", "-o", "form.csv"],
+        ["template", "2024", "--per-agency", "-o", "forms"],
+        ["schema", "indicators", "-o", "indicators.schema.json"],
+    ],
+    ids=["check-json", "check-xlsx", "shortfalls", "template", "template-per-agency", "schema"],
+)
+def test_a_file_another_run_writes_meanwhile_is_not_written_over_without_force(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two runs writing the same output at once both find it absent when they look; the one
+    # that puts its file in place second must not then write over the first one's.
+    made_by_the_other_run: list[Path] = []
+    real_new_temporary = lzip_cli.output._new_temporary
+
+    def new_temporary(path: Path, temporaries: list[str]) -> int:
+        if not made_by_the_other_run:
+            path.write_text("the other run's", encoding="utf-8")
+            made_by_the_other_run.append(path)
+        return real_new_temporary(path, temporaries)
+
+    monkeypatch.setattr(lzip_cli.output, "_new_temporary", new_temporary)
+    result = run_lzip(*args)
+    assert result.exit_code == 2
+    [theirs] = made_by_the_other_run
+    assert f"{theirs}: 错误 LZ303: 文件已存在；如需覆盖请加 --force" in result.stderr
+    assert theirs.read_text(encoding="utf-8") == "the other run's"
+    # nothing of this run's left beside it: no temporary file, no part of a set of lists
+    written = [p for p in Path().rglob("*") if p.is_file() and p.parts[0] not in INPUTS]
+    assert written == [theirs]
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])  # SIGINT: Ctrl-C, 130
 def test_a_run_ended_by_a_signal_while_writing_leaves_no_temporary_file(name: str) -> None:

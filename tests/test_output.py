@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from lzip_cli import output
 from lzip_cli.errors import LzipError
 from lzip_cli.output import (
     MAX_NAME,
+    atomic_text,
     atomic_write,
     atomic_write_all,
     check_targets,
@@ -313,4 +317,124 @@ def test_all_files_written_when_nothing_fails(tmp_path: Path) -> None:
     files = [(tmp_path / f"{n}.csv", f"list {n}".encode()) for n in range(4)]
     atomic_write_all(files)
     assert [path.read_bytes() for path, _ in files] == [data for _, data in files]
+    assert leftovers(tmp_path) == []
+
+
+# --- a run cut short while files are put in place; two runs writing one file ------------------
+
+LISTS = ["agriculture.md", "ip-office.md", "forestry.md", "education.md", "index.md"]
+
+
+@pytest.fixture
+def sigterm_exits() -> Iterator[None]:
+    """SIGTERM handled as lzip's main() handles it: an exit with status 143, raised where the
+    run is."""
+
+    def end(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, end)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _signalled_at_second_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM arrives just after the first file is put in place."""
+    real = output._put_in_place
+    placed = 0
+
+    def put_in_place(temporary: str, path: Path, *, replace: bool) -> None:
+        nonlocal placed
+        real(temporary, path, replace=replace)
+        placed += 1
+        if placed == 1:
+            signal.raise_signal(signal.SIGTERM)
+
+    monkeypatch.setattr(output, "_put_in_place", put_in_place)
+
+
+@pytest.mark.usefixtures("sigterm_exits")
+def test_a_signal_while_lists_replace_last_years_ends_the_run_with_every_list_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --force over last year's lists: cut off half-way, some lists would be this year's and
+    # the rest last year's, a set nobody could tell from a whole one.
+    for name in LISTS:
+        (tmp_path / name).write_text("last year", encoding="utf-8")
+    _signalled_at_second_file(monkeypatch)
+    with pytest.raises(SystemExit) as excinfo:
+        atomic_write_all([(tmp_path / name, b"this year") for name in LISTS], replace=True)
+    assert excinfo.value.code == 143
+    assert {(tmp_path / name).read_bytes() for name in LISTS} == {b"this year"}
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.usefixtures("sigterm_exits")
+def test_a_signal_while_new_lists_are_put_in_place_ends_the_run_with_all_of_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _signalled_at_second_file(monkeypatch)
+    with pytest.raises(SystemExit) as excinfo:
+        atomic_write_all([(tmp_path / name, b"list") for name in LISTS], replace=False)
+    assert excinfo.value.code == 143
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(LISTS)
+
+
+@pytest.mark.usefixtures("sigterm_exits")
+def test_the_signal_handler_is_given_back_after_the_files_are_in_place(tmp_path: Path) -> None:
+    atomic_write_all([(tmp_path / name, b"list") for name in LISTS])
+    with pytest.raises(SystemExit):
+        signal.raise_signal(signal.SIGTERM)
+
+
+def test_a_file_another_run_made_since_the_check_is_not_written_over(tmp_path: Path) -> None:
+    # Two runs writing the same lists at once: the second finds the first's forestry.md there
+    # when it puts its own in place, after both had found the folder empty.
+    (tmp_path / "forestry.md").write_text("the other run's", encoding="utf-8")
+    with pytest.raises(LzipError) as excinfo:
+        atomic_write_all([(tmp_path / name, b"ours") for name in LISTS], replace=False)
+    assert codes(excinfo) == [("LZ303", str(tmp_path / "forestry.md"))]
+    assert (tmp_path / "forestry.md").read_text(encoding="utf-8") == "the other run's"
+    # the two it had put in place before are taken back: no set half this run's
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forestry.md"]
+
+
+def test_one_file_another_run_made_since_the_check_is_not_written_over(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text("the other run's", encoding="utf-8")
+    with pytest.raises(LzipError) as excinfo:
+        atomic_write(path, b"ours", replace=False)
+    assert codes(excinfo) == [("LZ303", str(path))]
+    assert path.read_text(encoding="utf-8") == "the other run's"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_streamed_file_another_run_made_since_the_check_is_not_written_over(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "r.json"
+    with pytest.raises(LzipError) as excinfo, atomic_text(path, replace=False) as handle:
+        handle.write("ours")
+        path.write_text("the other run's", encoding="utf-8")
+    assert codes(excinfo) == [("LZ303", str(path))]
+    assert path.read_text(encoding="utf-8") == "the other run's"
+    assert leftovers(tmp_path) == []
+
+
+def test_without_hard_links_a_new_file_is_still_written_and_an_existing_one_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FAT on a USB stick, some network shares: no hard links to put a file in place with.
+    def no_links(source: str, target: str) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    atomic_write(tmp_path / "new.md", b"new", replace=False)
+    assert (tmp_path / "new.md").read_bytes() == b"new"
+    with pytest.raises(LzipError) as excinfo:
+        atomic_write(tmp_path / "new.md", b"again", replace=False)
+    assert codes(excinfo) == [("LZ303", str(tmp_path / "new.md"))]
+    assert (tmp_path / "new.md").read_bytes() == b"new"
     assert leftovers(tmp_path) == []

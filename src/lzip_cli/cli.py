@@ -812,11 +812,11 @@ def _write_check(
         from lzip_cli.output import atomic_write
         from lzip_cli.render import check_xlsx
 
-        atomic_write(output, check_xlsx.render(result, selected, lang))  # type: ignore[arg-type]
+        atomic_write(output, check_xlsx.render(result, selected, lang), replace=force)  # type: ignore[arg-type]
         _say_written(output, lang)
         _warn(result, lang)
         return
-    with atomic_text(output) as handle:
+    with atomic_text(output, replace=force) as handle:
         from rich.console import Console
 
         from lzip_cli.output import is_stream
@@ -1020,7 +1020,9 @@ def _write_lists(
     check_targets(
         [path for path, _ in files], inputs, force=force, report_folders=report_folders(folders)
     )
-    write_into_folder(out, files)  # all the lists or, when the disk fills up, none of them
+    write_into_folder(
+        out, files, replace=force
+    )  # all the lists or, when the disk fills up, none of them
     # A list from an earlier run for an agency that owes nothing now would be sent on unread,
     # in whichever format that run wrote it (forestry.md beside this run's CSV lists). Only
     # named: the user decides, lzip deletes nothing. An agency left out by --agency is judged
@@ -1183,7 +1185,7 @@ def template(
             ]
             check_targets([path for path, _ in files], plan_files, force=force)
             if files:  # --agency naming only agencies that own nothing: no empty directory
-                write_into_folder(output, files)
+                write_into_folder(output, files, replace=force)
         typer.echo(_t("wrote_files", code, count=len(files), directory=str(output)), err=True)
         return
     rows = forms.form_rows(plan, ids)
@@ -1214,7 +1216,7 @@ def template(
             return
         from lzip_cli.output import atomic_write
 
-        atomic_write(output, content)
+        atomic_write(output, content, replace=force)
     _say_written(output, code)
 
 
@@ -1317,7 +1319,7 @@ def schema(
 
         check_folder(output)
         check_targets([output], [], force=force)
-        atomic_write(output, text.encode("utf-8"))
+        atomic_write(output, text.encode("utf-8"), replace=force)
     _say_written(output, lang.value)
 
 

@@ -270,13 +270,15 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_into_folder(directory: Path, files: list[tuple[Path, bytes]]) -> None:
+def write_into_folder(
+    directory: Path, files: list[tuple[Path, bytes]], *, replace: bool = True
+) -> None:
     """``files`` (in ``directory``) written as :func:`atomic_write_all` writes them, into
     ``directory``, created if needed. A write cut short (a full disk, SIGTERM/SIGHUP, Ctrl-C)
     also removes the folders it created, while they are empty: nothing left where nothing was."""
     created = prepare_directory(directory)
     try:
-        atomic_write_all(files)
+        atomic_write_all(files, replace=replace)
     except BaseException:  # SystemExit from the signal handler and KeyboardInterrupt too
         _remove_created(created)
         raise
@@ -307,14 +309,14 @@ def _remove_created(folders: list[Path]) -> None:
 
 
 @contextlib.contextmanager
-def atomic_text(path: Path) -> Iterator[TextIO]:
+def atomic_text(path: Path, *, replace: bool = True) -> Iterator[TextIO]:
     """A UTF-8 text file written in pieces beside ``path``, renamed over it when the block ends.
 
     For output too large to hold as one string (``check -o`` of a million rows as JSON). If
     the block raises, ``path`` is left as it was and the temporary file is removed. A stream
-    (:func:`is_stream`) is written in place.
+    (:func:`is_stream`) is written in place. ``replace``: as for :func:`atomic_write_all`.
     """
-    with atomic_binary(path) as raw:
+    with atomic_binary(path, replace=replace) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # type: ignore[type-var]
         try:
             yield text
@@ -324,7 +326,7 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
 
 
 @contextlib.contextmanager
-def atomic_binary(path: Path) -> Iterator[BinaryIO]:
+def atomic_binary(path: Path, *, replace: bool = True) -> Iterator[BinaryIO]:
     """A file written in pieces beside ``path``, renamed over it when the block ends; see
     :func:`atomic_text`."""
     if is_stream(path):
@@ -342,8 +344,9 @@ def atomic_binary(path: Path) -> Iterator[BinaryIO]:
             yield raw
             raw.flush()
             os.fsync(raw.fileno())
-        os.replace(temporary, path)
-        renamed = True
+        with _signals_held():
+            _put_in_place(temporary, path, replace=replace)
+            renamed = True
     except OSError as exc:
         raise cannot_write(path, exc) from None
     finally:
@@ -351,29 +354,34 @@ def atomic_binary(path: Path) -> Iterator[BinaryIO]:
             _remove(temporaries)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory and a rename."""
-    atomic_write_all([(path, data)])
+    atomic_write_all([(path, data)], replace=replace)
 
 
-def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
+def atomic_write_all(files: list[tuple[Path, bytes]], *, replace: bool = True) -> None:
     """Write several files so that a failure while writing changes none of them.
 
     Every file is first written in full to a temporary sibling (flushed to disk); only then are
     they renamed over their targets. A full disk, a quota or a refused write therefore leaves
     every target as it was, and no temporary file behind. (A rename refused part-way through
-    leaves the files before it new and the rest as they were, each one whole.) A stream
-    (:func:`is_stream`) is written in place once the files are.
+    leaves the files before it new and the rest as they were, each one whole.) SIGINT, SIGTERM
+    and SIGHUP wait while the files are renamed, so that a run cut short there ends with all of
+    them in place, not some. A stream (:func:`is_stream`) is written in place once the files are.
+
+    ``replace`` False (no ``--force``): a target that has appeared since it was checked (another
+    run writing the same file at the same time) is not written over but refused, LZ303, and the
+    files this call put in place before it, new ones all, are removed again.
     """
     streams = [(path, data) for path, data in files if is_stream(path)]
     files = [(_resolved(path), data) for path, data in files if not is_stream(path)]
-    _write_files(files)
+    _write_files(files, replace=replace)
     for path, data in streams:
         with _stream(path) as handle:
             handle.write(data)
 
 
-def _write_files(files: list[tuple[Path, bytes]]) -> None:
+def _write_files(files: list[tuple[Path, bytes]], *, replace: bool) -> None:
     temporaries: list[str] = []  # one per file of files, in order
     renamed = 0
     path = files[0][0] if files else Path(".")
@@ -386,13 +394,92 @@ def _write_files(files: list[tuple[Path, bytes]]) -> None:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-        for temporary, (path, _) in zip(temporaries, files, strict=True):
-            os.replace(temporary, path)
-            renamed += 1
+        with _signals_held():
+            try:
+                for temporary, (path, _) in zip(temporaries, files, strict=True):
+                    _put_in_place(temporary, path, replace=replace)
+                    renamed += 1
+            except LzipError:  # LZ303: another run's file; ours, all new, are taken back
+                _remove([str(placed) for placed, _ in files[:renamed]])
+                raise
     except OSError as exc:
         raise cannot_write(path, exc) from None
     finally:
         _remove(temporaries[renamed:])
+
+
+#: Why a hard link could not be made where the file system has none (FAT, some network shares).
+_NO_HARD_LINKS = frozenset(
+    number
+    for number in (
+        errno.EPERM,
+        errno.EXDEV,
+        errno.EMLINK,
+        errno.ENOSYS,
+        getattr(errno, "ENOTSUP", None),
+        getattr(errno, "EOPNOTSUPP", None),
+    )
+    if number is not None
+)
+
+
+def _put_in_place(temporary: str, path: Path, *, replace: bool) -> None:
+    """Rename ``temporary`` to ``path``. With ``replace`` False, never over a file that is there:
+    one made since ``path`` was checked, by another run writing it too, is LZ303, not lost."""
+    if replace:
+        os.replace(temporary, path)
+        return
+    try:
+        if sys.platform == "win32":
+            os.rename(temporary, path)  # Windows' rename refuses a target that exists
+        else:
+            try:
+                os.link(temporary, path)  # unlike rename, refuses a target that exists
+            except OSError as exc:
+                if isinstance(exc, FileExistsError) or exc.errno not in _NO_HARD_LINKS:
+                    raise
+                if os.path.lexists(path):  # no hard links here: looked at, then renamed
+                    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST)) from None
+                os.replace(temporary, path)
+                return
+            os.unlink(temporary)
+    except FileExistsError:
+        raise LzipError([Problem("LZ303", "output_exists", file=str(path))]) from None
+
+
+#: The signals that end a run (Windows has no SIGHUP).
+_ENDING_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP held back while the block runs, then given to the handler
+    they had: renaming a set of files into place (milliseconds) is not cut off half-way, which
+    would leave some lists new and the rest last year's. A signal that is ignored stays so."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; lzip writes from it
+        return
+    received: list[int] = []
+    held: dict[int, object] = {}
+    for name in _ENDING_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        handler = signal.getsignal(number)
+        if handler is signal.SIG_IGN or handler is None:
+            continue
+        held[number] = handler
+        signal.signal(number, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        for number, handler in held.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        if received:
+            signal.raise_signal(received[0])  # now, to the handler it had: an exit or Ctrl-C
 
 
 #: How a temporary file is opened: created here and now, never through a symlink planted there.
