@@ -1677,3 +1677,26 @@ def test_a_dos_end_of_file_mark_is_no_part_of_the_report(tmp_path: Path, content
     result = run_lzip("check", report, "-f", "json")
     actual = {i["id"]: i["actual"] for i in json.loads(result.stdout)["indicators"]}
     assert actual["4.3"] == 1652
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "指标,年份,责任单位,数值\n1.1,2023,县知识产权局,3\n1.1,2024,县知识产权局,4\n",
+        "指标,年份,数值\n1.1,2023,3\n1.1,2024,4\n",  # county rows
+    ],
+    ids=["agency-rows", "county-rows"],
+)
+def test_one_indicators_rows_of_two_years_are_two_years_not_a_row_given_twice(
+    plan: Plan, text: str
+) -> None:
+    # Deleting the "repeated" row, as LZ210 would have the user do, could keep last year's.
+    problem = one(problems(plan, "2024.csv", text))
+    assert (problem.code, problem.line, problem.column) == ("LZ213", 3, 2)
+    assert problem.params == {"a": 2023, "b": 2024, "row_a": 2}
+
+
+def test_two_years_in_the_column_are_said_beside_the_rows_other_problems(plan: Plan) -> None:
+    text = "指标,年份,数值\n1.1,2023,3\n1.2,2024,很多\n"
+    found = [(p.code, p.line) for p in problems(plan, "2024.csv", text)]
+    assert found == [("LZ218", 3), ("LZ213", 3)]

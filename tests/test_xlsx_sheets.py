@@ -415,3 +415,35 @@ def test_openpyxls_warnings_do_not_reach_stderr() -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("2024.xlsx:3:3: 错误 LZ251"), done.stderr
     assert "Warning" not in done.stderr and "openpyxl" not in done.stderr
+
+
+# --- lists of sheet names said in the user's language ------------------------------------------
+
+FIGURES: list[list[object]] = [HEADER, ["4.3", None, 1652]]
+COVER_FIRST = (("Data", FIGURES), ("Notes", [["x"]]), ("Contacts", []))
+
+
+@pytest.mark.parametrize(
+    ("book", "lang", "said"),
+    [
+        (COVER_FIRST, "en", "2 other sheets ignored (Notes, Contacts)"),
+        (COVER_FIRST, "zh", "另有 2 个工作表被忽略（Notes、Contacts）"),
+        (
+            (("说明", [["填表说明"]]), ("Data", FIGURES), ("D2", [])),
+            "en",
+            "this file has 2 more (Data, D2)",
+        ),
+        (
+            (("2023", FIGURES), ("2024", FIGURES), ("2024 (2)", [])),
+            "en",
+            "2 sheets are named for 2024 (2024, 2024 (2))",
+        ),
+    ],
+    ids=["LZ232-en", "LZ232-zh", "LZ208-en", "LZ215-en"],
+)
+def test_sheet_names_are_listed_in_the_users_language(
+    book: tuple[tuple[str, list[list[object]]], ...], lang: str, said: str
+) -> None:
+    path = sheets("2024.xlsx", *book)
+    result = run_lzip("check", str(path), "--lang", lang, "--format", "json", inputs=[path])
+    assert said in result.stdout + result.stderr

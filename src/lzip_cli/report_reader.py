@@ -839,6 +839,10 @@ class _Body:
             if (agencies := first_row.get(indicator_id)) is None:
                 agencies = first_row[indicator_id] = {}
             if (first := agencies.get(agency_id)) is not None:
+                if len(year_cells) > 1:
+                    # Last year's row and this year's (a year column of 2023 and 2024) are not
+                    # one figure given twice: LZ213, below, says what is wrong.
+                    continue
                 log.add(
                     Problem(
                         "LZ210",
@@ -859,6 +863,14 @@ class _Body:
         if not data_rows:
             log.add(Problem("LZ250", "report_no_rows", file=name, line=header.row))
         self.named_agencies = {agency.id for _, agency in seen.agencies.values() if agency}
+        if log and len(year_cells) > 1:  # said with the rows' problems, not once they are fixed
+            year_column = columns.get("year")
+            try:
+                _resolve_year(
+                    None, None, year_cells, name, None if year_column is None else year_column + 1
+                )
+            except LzipError as exc:
+                log.extend(exc.problems)
         log.raise_if_any()
         return parsed, year_cells, value_year
 

@@ -20,6 +20,7 @@ from xml.parsers import expat
 
 from lzip_cli.cells import ScaledNumber, UncomputedFormula
 from lzip_cli.errors import LzipError, Problem, ProblemLog, WorkbookFile, unreadable
+from lzip_cli.messages import Bilingual
 from lzip_cli.report_form import MAX_TITLE_ROWS
 
 #: The keyword lzip's result and list workbooks carry in their properties (not its forms): such
@@ -421,6 +422,13 @@ def _visible_first(sheets: list[Any]) -> list[Any]:
     return visible + [sheet for sheet in sheets if sheet not in visible] if visible else sheets
 
 
+def _titles(titles: list[str], *, more: bool = False) -> Bilingual:
+    """Sheet names as a list in a message: ``Notes、Contacts`` in Chinese, ``Notes, Contacts``
+    in English, with ``…`` after them where more were left out."""
+    end = "…" if more else ""
+    return Bilingual("、".join(titles) + end, ", ".join(titles) + end)
+
+
 def _choose_sheet(
     sheets: list[Any], year: int | None, name: str, warnings: list[Problem]
 ) -> tuple[Any, int | None]:
@@ -445,8 +453,7 @@ def _choose_sheet(
         params = {
             "sheet": sheet.title,
             "count": len(others),
-            "others": "、".join(other.title for other in others[:5])
-            + ("…" if len(others) > 5 else ""),
+            "others": _titles([other.title for other in others[:5]], more=len(others) > 5),
             "year": year,
         }
         warnings.append(Problem("LZ232", key, file=name, params=params))
@@ -455,7 +462,7 @@ def _choose_sheet(
         for_year = [other for other in sheets if _one(years_in_text(other.title)) == year]
         shown = [other.title for other in for_year if other.sheet_state == "visible"]
         if len(shown) > 1:  # which of them is this year's report is not lzip's guess
-            params = {**problem.params, "count": len(shown), "titles": "、".join(shown)}
+            params = {**problem.params, "count": len(shown), "titles": _titles(shown)}
             problem = Problem("LZ215", "sheet_year_several", file=name, params=params)
         elif for_year and not shown:  # the right sheet, hidden (by mistake, or to keep it clean)
             params = {**problem.params, "hidden": repr(for_year[0].title)}
