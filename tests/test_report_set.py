@@ -826,3 +826,22 @@ def test_a_check_table_put_back_among_the_forms_is_named_as_lzips_output(lang: s
         f"{Path('2024/result.txt')}:1:1: error LZ264: this is a table lzip check wrote ("
     ), result.stderr
     assert "LZ208" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "advice"),
+    [
+        ("en", "not a report: check the agencies' report instead"),
+        ("zh", "不是报表：请检查各单位填报的报表"),
+    ],
+)
+def test_a_check_table_named_as_the_report_is_told_what_to_check_instead(
+    lang: str, advice: str
+) -> None:
+    # Named on the command line, not found in a folder: "move it out of the folder of reports"
+    # would change nothing.
+    written = run_lzip("check", EXAMPLE, "--format", "md", "-o", "m2024.txt", "--lang", lang)
+    assert written.exit_code == 1
+    result = run_lzip("check", "m2024.txt", "--lang", lang)
+    assert result.exit_code == 2
+    assert "LZ264" in result.stderr and advice in result.stderr, result.stderr

@@ -817,9 +817,10 @@ TEXTS.update(
         ),
         "blank_indicator": ("指标为空", "the indicator is blank"),
         "lzip_table_as_report": (
-            "这是 lzip check 输出的结果表（{title!r}），不是报表：请把它移出报表所在的目录",
-            "this is a table lzip check wrote ({title!r}), not a report: move it out of the "
-            "folder of reports",
+            "这是 lzip check 输出的结果表（{title!r}），不是报表：请检查各单位填报的报表"
+            "（lzip 的输出不要放在报表所在的目录中）",
+            "this is a table lzip check wrote ({title!r}), not a report: check the agencies' "
+            "report instead (and keep lzip's output out of a folder of reports)",
         ),
         "lzip_output_as_report": (
             "这是 lzip 生成的欠账清单或检查结果（列 {header!r}），不是报表：其中的完成值是全县的数，"
@@ -2305,8 +2306,8 @@ TEXTS.update(
             "text (problems on stderr, OK lines on stdout), json (stdout) or github (workflow commands on stdout).",
         ),
         "help.reports": (
-            "年度报表：一个 CSV 或 .xlsx 文件、几个文件（每单位一个）或存放它们的目录，合起来作为一份报表读取；其中没有数值的报表（只有表头或为空）跳过并警告。",
-            "The year's report: a CSV or .xlsx file, several (one per agency), or a directory of them; read together as one report, forms without figures (a header only, or empty) skipped with a warning.",
+            "年度报表：一个 CSV 或 .xlsx 文件、几个文件（每单位一个）或存放它们的目录，合起来作为一份报表读取；其中没有数值的报表（只有表头或为空）在其他报表有数值时跳过并警告，全都没有数值则为错误。",
+            "The year's report: a CSV or .xlsx file, several (one per agency), or a directory of them; read together as one report. Forms without figures (a header only, or empty) are skipped with a warning beside forms that have some; a report with no figures at all is an error.",
         ),
         "help.check.format": (
             "输出格式（默认：表格，或 --output 文件后缀所示的格式）。",
@@ -2345,8 +2346,8 @@ TEXTS.update(
             "The same as YEAR, written as check takes it.",
         ),
         "help.template.format": (
-            "csv 或 xlsx（默认：按 -o 的后缀，否则为 csv）。",
-            "csv or xlsx (default: from -o's extension, else csv).",
+            "csv 或 xlsx（默认：-o 的后缀 .csv 或 .xlsx 所示的格式，其他后缀须用本选项指定；不加 -o 时为 csv）。",
+            "csv or xlsx (default: what -o's suffix says, .csv or .xlsx; any other suffix needs this option; csv without -o).",
         ),
         "help.template.output": (
             "写入的文件（默认：以 CSV 输出到标准输出）。",
