@@ -438,3 +438,41 @@ def test_without_hard_links_a_new_file_is_still_written_and_an_existing_one_refu
     assert codes(excinfo) == [("LZ303", str(tmp_path / "new.md"))]
     assert (tmp_path / "new.md").read_bytes() == b"new"
     assert leftovers(tmp_path) == []
+
+
+def test_a_list_another_run_wrote_over_since_is_not_taken_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This run put agriculture.md in place; a run with --force then wrote its own over it; this
+    # run then finds forestry.md taken (LZ303). Taking its files back must leave the other's.
+    (tmp_path / "forestry.md").write_text("the other run's", encoding="utf-8")
+    real = output._put_in_place
+
+    def put_in_place(temporary: str, path: Path, *, replace: bool) -> None:
+        if path.name == "ip-office.md":  # meanwhile, the --force run's os.replace
+            other = tmp_path / "other.tmp"
+            other.write_text("the other run's", encoding="utf-8")
+            os.replace(other, tmp_path / "agriculture.md")
+        real(temporary, path, replace=replace)
+
+    monkeypatch.setattr(output, "_put_in_place", put_in_place)
+    with pytest.raises(LzipError) as excinfo:
+        atomic_write_all([(tmp_path / name, b"ours") for name in LISTS], replace=False)
+    assert codes(excinfo) == [("LZ303", str(tmp_path / "forestry.md"))]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agriculture.md", "forestry.md"]
+    assert (tmp_path / "agriculture.md").read_text(encoding="utf-8") == "the other run's"
+
+
+def test_a_temporary_name_that_cannot_be_removed_after_the_link_is_no_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_unlink = os.unlink
+
+    def busy(path: str) -> None:
+        if str(path).endswith(".tmp"):
+            raise OSError(errno.EBUSY, "Device or resource busy")
+        real_unlink(path)
+
+    monkeypatch.setattr(os, "unlink", busy)
+    atomic_write(tmp_path / "o.csv", b"ours", replace=False)
+    assert (tmp_path / "o.csv").read_bytes() == b"ours"

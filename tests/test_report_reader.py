@@ -1327,7 +1327,7 @@ def test_xlsx_reads_the_first_sheet_and_warns_about_the_others(plan: Plan) -> No
     warning = one(report.warnings)
     assert warning.code == "LZ232"
     assert english(warning).endswith(
-        "only the first sheet 'Sheet' is read; 2 other sheets ignored (说明、旧数据)"
+        "only the first sheet 'Sheet' is read; 2 other sheets ignored (说明, 旧数据)"
     )
     assert format_problem(warning, "zh").endswith("另有 2 个工作表被忽略（说明、旧数据）")
 
@@ -1341,7 +1341,7 @@ def test_the_warning_about_other_sheets_names_five_and_says_there_are_more(plan:
         book.create_sheet(f"表{number}")
     book.save(path)
     warning = one(read_report(path, plan).warnings)
-    assert english(warning).endswith("7 other sheets ignored (表1、表2、表3、表4、表5…)")
+    assert english(warning).endswith("7 other sheets ignored (表1, 表2, 表3, 表4, 表5…)")
 
 
 @pytest.mark.parametrize("header", ["2023年完成值", "完成值（2023年）", "数值(2023)", "2023完成值"])
@@ -1700,3 +1700,26 @@ def test_two_years_in_the_column_are_said_beside_the_rows_other_problems(plan: P
     text = "指标,年份,数值\n1.1,2023,3\n1.2,2024,很多\n"
     found = [(p.code, p.line) for p in problems(plan, "2024.csv", text)]
     assert found == [("LZ218", 3), ("LZ213", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("年度,指标,责任单位,数值\n2023,3.1,,1\n2024,1.1,县林业局,2\n2024,1.1,县林业局,7\n", 4),
+        ("年度,指标,责任单位,数值\n2024,1.1,县林业局,2\n2024,1.1,县林业局,7\n2023,3.1,,1\n", 3),
+    ],
+    ids=["other-year-first", "other-year-last"],
+)
+def test_a_row_given_twice_for_one_year_is_said_beside_the_years_wherever_they_are(
+    plan: Plan, text: str, repeated: int
+) -> None:
+    found = problems(plan, "2024.csv", text)
+    assert sorted(p.code for p in found) == ["LZ210", "LZ213"]
+    assert [p.line for p in found if p.code == "LZ210"] == [repeated]
+
+
+def test_a_row_with_a_blank_year_beside_one_of_the_year_is_a_row_given_twice(plan: Plan) -> None:
+    # A blank year cell is the report's year: read as two rows, the second would silently win.
+    text = "年度,指标,责任单位,数值\n2024,1.1,县林业局,2\n,1.1,县林业局,7\n"
+    problem = one(problems(plan, "2024.csv", text))
+    assert (problem.code, problem.line, problem.params["first"]) == ("LZ210", 3, 2)

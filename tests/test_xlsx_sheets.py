@@ -262,7 +262,7 @@ def test_two_sheets_for_the_year_are_named_and_neither_is_guessed() -> None:
     assert result.exit_code == 2, result.stdout
     assert (
         "2024.xlsx: error LZ215: the sheet read, '2023年', is named for 2023 but the report is "
-        "for 2024; 2 sheets are named for 2024 (2024年、2024年（修订）), so which one to read is "
+        "for 2024; 2 sheets are named for 2024 (2024年, 2024年（修订）), so which one to read is "
         "unclear. Keep only one, or move the one to read to the first sheet"
     ) in result.stderr, result.stderr
 

@@ -394,13 +394,16 @@ def _write_files(files: list[tuple[Path, bytes]], *, replace: bool) -> None:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+        placed: list[tuple[Path, tuple[int, int]]] = []
         with _signals_held():
             try:
                 for temporary, (path, _) in zip(temporaries, files, strict=True):
                     _put_in_place(temporary, path, replace=replace)
                     renamed += 1
+                    if not replace:
+                        placed.append((path, _identity(path)))
             except LzipError:  # LZ303: another run's file; ours, all new, are taken back
-                _remove([str(placed) for placed, _ in files[:renamed]])
+                _take_back(placed)
                 raise
     except OSError as exc:
         raise cannot_write(path, exc) from None
@@ -442,9 +445,26 @@ def _put_in_place(temporary: str, path: Path, *, replace: bool) -> None:
                     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST)) from None
                 os.replace(temporary, path)
                 return
-            os.unlink(temporary)
+            # The file is in place: a temporary name that cannot be removed is no failure of it.
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
     except FileExistsError:
         raise LzipError([Problem("LZ303", "output_exists", file=str(path))]) from None
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """The device and inode of the file at ``path`` (not following a symlink)."""
+    status = os.lstat(path)
+    return status.st_dev, status.st_ino
+
+
+def _take_back(placed: list[tuple[Path, tuple[int, int]]]) -> None:
+    """Remove the files this run put in place, each only while it is still the one it put
+    there: another run with ``--force`` may have written over it since, and its file stays."""
+    for path, identity in placed:
+        with contextlib.suppress(OSError):
+            if _identity(path) == identity:
+                os.unlink(path)
 
 
 #: The signals that end a run (Windows has no SIGHUP).

@@ -745,7 +745,9 @@ class _Body:
         parsed: list[ReportRow] = []
         # The first row of each indicator's agencies (None: the county row), by indicator: one
         # small dict an indicator holds less than a (indicator, agency) tuple a row.
+        # With a year column, by agency and year: see _same_year_row.
         first_row: dict[str, dict[str | None, int]] = {}
+        year_read = "year" in columns
         seen = TextsSeen()
         year_cells: dict[int, int] = {}
         data_rows = 0
@@ -805,9 +807,10 @@ class _Body:
                 log.add(agencies)
                 misread = True
                 continue
+            texts = fields(cells)
             parsed_row = parse_row(
                 cells,
-                fields(cells),
+                texts,
                 columns,
                 row_number,
                 plan,
@@ -838,11 +841,17 @@ class _Body:
             indicator_id, agency_id = parsed_row.indicator_id, parsed_row.agency_id
             if (agencies := first_row.get(indicator_id)) is None:
                 agencies = first_row[indicator_id] = {}
-            if (first := agencies.get(agency_id)) is not None:
-                if len(year_cells) > 1:
-                    # Last year's row and this year's (a year column of 2023 and 2024) are not
-                    # one figure given twice: LZ213, below, says what is wrong.
-                    continue
+            if year_read:
+                # Last year's row and this year's (2023 and 2024 in the year column) are not one
+                # figure given twice: LZ213 says what is wrong with them. (The cell parsed.)
+                key: str | tuple[str | None, int | None] | None = (
+                    agency_id,
+                    parse_year(texts[_YEAR_FIELD]),
+                )
+                first = _same_year_row(agencies, key)  # type: ignore[arg-type]
+            else:
+                key, first = agency_id, agencies.get(agency_id)
+            if first is not None:
                 log.add(
                     Problem(
                         "LZ210",
@@ -858,7 +867,7 @@ class _Body:
                     )
                 )
                 continue
-            agencies[agency_id] = row_number
+            agencies[key] = row_number  # type: ignore[index]
             parsed.append(parsed_row)
         if not data_rows:
             log.add(Problem("LZ250", "report_no_rows", file=name, line=header.row))
@@ -873,6 +882,22 @@ class _Body:
                 log.extend(exc.problems)
         log.raise_if_any()
         return parsed, year_cells, value_year
+
+
+#: Where the year cell is among a row's :data:`~lzip_cli.report_row.FIELDS`.
+_YEAR_FIELD = FIELDS.index("year")
+
+
+def _same_year_row(
+    rows: dict[tuple[str | None, int | None], int], key: tuple[str | None, int | None]
+) -> int | None:
+    """The row that gave the same indicator and agency before, of the same year. A blank year
+    cell stands for the report's year, which may be any of them: it matches a row of any year."""
+    agency, year = key
+    if year is None:
+        return next((row for (other, _), row in rows.items() if other == agency), None)
+    found = rows.get(key)
+    return found if found is not None else rows.get((agency, None))
 
 
 #: The columns a report's rows are located by (see :attr:`ReportPart.columns`).
