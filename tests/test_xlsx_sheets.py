@@ -447,3 +447,65 @@ def test_sheet_names_are_listed_in_the_users_language(
     path = sheets("2024.xlsx", *book)
     result = run_lzip("check", str(path), "--lang", lang, "--format", "json", inputs=[path])
     assert said in result.stdout + result.stderr
+
+
+# --- hidden rows -------------------------------------------------------------------------------
+
+
+def hiding(name: str, rows: list[list[object]], hidden: list[int]) -> Path:
+    """A workbook of ``rows`` whose rows numbered ``hidden`` are hidden, as Excel hides them."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    for number in hidden:
+        book.active.row_dimensions[number].hidden = True
+    book.save(name)
+    return Path(name)
+
+
+def hidden_warnings(result: Result) -> list[tuple[int, str]]:
+    document = json.loads(result.stdout)
+    return [(w["line"], w["message"]) for w in document["warnings"] if w["code"] == "LZ273"]
+
+
+def test_a_hidden_row_of_figures_is_read_and_said_to_be_hidden() -> None:
+    # Last year's form filled in again, last year's row hidden rather than deleted: its figure
+    # is read, and the warning says where it comes from.
+    rows = [HEADER, ["4.3", None, 1500], ["1.1", "县林业局", 3]]
+    result = check(hiding("2024.xlsx", rows, hidden=[2]), "--lang", "en")
+    assert actual(result, "4.3") == 1500
+    assert hidden_warnings(result) == [
+        (
+            2,
+            "1 row of the sheet is hidden (row 2); lzip reads hidden rows like any other: delete "
+            "those that are not this year's figures, and unhide the rest so that what is read "
+            "can be seen",
+        )
+    ]
+
+
+def test_the_warning_in_chinese_names_the_hidden_rows() -> None:
+    rows = [HEADER, ["4.3", None, 1500], ["1.1", "县林业局", 3], ["3.1", None, 1]]
+    result = check(hiding("2024.xlsx", rows, hidden=[2, 4]))
+    [(line, message)] = hidden_warnings(result)
+    assert line == 2
+    assert message.startswith("工作表中有 2 行被隐藏（第 2、4 行），lzip 照常读取其中的内容")
+
+
+def test_hidden_rows_without_text_are_not_warned_about() -> None:
+    # Blank rows hidden to tidy the form, and a hidden row below the last: nothing is read there.
+    rows = [HEADER, ["4.3", None, 1652], [], ["1.1", "县林业局", 3]]
+    result = check(hiding("2024.xlsx", rows, hidden=[3, 9]))
+    assert hidden_warnings(result) == []
+
+
+def test_many_hidden_rows_are_counted_and_the_first_ten_named() -> None:
+    agencies = ["县知识产权局", "县农业农村局", "县林业局", "县新闻出版局"]
+    rows: list[list[object]] = [HEADER]
+    rows += [[indicator, agency, 1] for indicator in ("1.1", "2.1", "6.1") for agency in agencies]
+    result = check(hiding("2024.xlsx", rows, hidden=list(range(2, 14))), "--lang", "en")
+    [(line, message)] = hidden_warnings(result)
+    assert line == 2
+    assert message.startswith(
+        "12 rows of the sheet are hidden (rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11…)"
+    )

@@ -748,6 +748,14 @@ TEXTS.update(
             "the unit cell says {text!r}, but indicator {indicator} is counted in {unit}: the "
             "figure is read in {unit}",
         ),
+        "xlsx_hidden_rows": (
+            "工作表中有 {count} 行被隐藏（第 {rows} 行），lzip 照常读取其中的内容：不是本年度数值的行"
+            "请删除，其余请取消隐藏，以便看到读取的是什么",
+            "{count} {count:row|rows} of the sheet {count:is|are} hidden ({count:row|rows} "
+            "{rows}); lzip "
+            "reads hidden rows like any other: delete those that are not this year's figures, and "
+            "unhide the rest so that what is read can be seen",
+        ),
         "rows_of_titled_agency_blank": (
             "责任单位列留空的行按{agency}的数值读取：标题写明填报单位是{agency}",
             "the rows whose agency cell is blank are read as {agency}'s figures: the title "
@@ -2185,6 +2193,11 @@ TEXTS.update(
             "报表的计量单位列写的单位与指标的单位不同；数值按指标的单位读取。",
             "The report's unit column names another unit than the indicator's; the figure is read "
             "in the indicator's unit.",
+        ),
+        "code.LZ273": (
+            ".xlsx 报表中有被隐藏的行：lzip 照常读取隐藏的行（例如去年的行被隐藏而未删除）。",
+            "Rows of the .xlsx report are hidden: lzip reads hidden rows like any other (last "
+            "year's rows hidden rather than deleted, say).",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",

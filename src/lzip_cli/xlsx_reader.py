@@ -225,7 +225,8 @@ def iter_xlsx_rows(
             two_row_header,
         )
 
-        merged = _merged_ranges(workbook, sheet)
+        merged, hidden = _sheet_layout(workbook, sheet)
+        hidden_read: list[int] = []  # hidden rows that hold text
         titles: int | None = 0  # title rows so far; None past them (see report_form)
         # From the header down: merged ranges by their first row, refused unless a footer's.
         below: dict[int, list[_Merged]] = {}
@@ -292,7 +293,11 @@ def iter_xlsx_rows(
             ):
                 refused += below[number]
             seen_text = seen_text or filled
+            if number in hidden:
+                hidden_read.append(number)
             yield number, texts
+        if hidden_read:
+            warnings.append(_hidden_rows(hidden_read, name))
         if header is not None:  # the header is the last row
             refused += below.pop(header[0], [])
         if refused:
@@ -552,17 +557,29 @@ def _no_cells(row: tuple[Any, ...]) -> bool:
     return all(cell is EMPTY_CELL for cell in row)
 
 
-def _merged_ranges(workbook: Any, sheet: Any) -> list[_Merged]:
-    """The sheet's merged ranges, read from its XML (a read-only sheet does not list them)."""
+#: How a sheet's XML says a row is hidden (``<row r="5" hidden="1">``).
+_TRUE = frozenset(("1", "true"))
+#: The hidden rows a warning names; it counts the rest.
+HIDDEN_ROWS_NAMED = 10
+
+
+def _sheet_layout(workbook: Any, sheet: Any) -> tuple[list[_Merged], frozenset[int]]:
+    """The sheet's merged ranges and its hidden rows, read from its XML (a read-only sheet
+    lists neither)."""
     from openpyxl.utils.cell import range_boundaries
 
     archive, member = getattr(workbook, "_archive", None), getattr(sheet, "_worksheet_path", None)
     if archive is None or not member:  # pragma: no cover - openpyxl internals changed
-        return []
+        return [], frozenset()
     refs: list[str] = []
+    hidden: set[int] = set()
 
     def start(tag: str, attributes: dict[str, str]) -> None:
-        if tag.rpartition(" ")[2] == "mergeCell" and attributes.get("ref"):
+        element = tag.rpartition(" ")[2]
+        if element == "row":
+            if attributes.get("hidden") in _TRUE and attributes.get("r", "").isdigit():
+                hidden.add(int(attributes["r"]))
+        elif element == "mergeCell" and attributes.get("ref"):
             refs.append(attributes["ref"])
 
     parser = expat.ParserCreate(namespace_separator=" ")
@@ -571,7 +588,7 @@ def _merged_ranges(workbook: Any, sheet: Any) -> list[_Merged]:
         with archive.open(member) as source:
             parser.ParseFile(source)
     except (expat.ExpatError, *_BROKEN):
-        return []  # openpyxl reports a broken sheet itself
+        return [], frozenset()  # openpyxl reports a broken sheet itself
     ranges: list[_Merged] = []
     for ref in refs:
         try:
@@ -579,7 +596,23 @@ def _merged_ranges(workbook: Any, sheet: Any) -> list[_Merged]:
         except (ValueError, TypeError):
             column = row = last_row = None
         ranges.append((ref, column, row, last_row))
-    return ranges
+    return ranges, frozenset(hidden)
+
+
+def _hidden_rows(rows: list[int], name: str) -> Problem:
+    """LZ273 at the first of the hidden rows that hold text, naming the first ten."""
+    named = [str(row) for row in rows[:HIDDEN_ROWS_NAMED]]
+    more = "…" if len(rows) > HIDDEN_ROWS_NAMED else ""
+    return Problem(
+        "LZ273",
+        "xlsx_hidden_rows",
+        file=name,
+        line=rows[0],
+        params={
+            "count": len(rows),
+            "rows": Bilingual("、".join(named) + more, ", ".join(named) + more),
+        },
+    )
 
 
 def _merged_below(ranges: list[_Merged], header_row: int, name: str) -> dict[int, list[_Merged]]:
