@@ -449,23 +449,30 @@ def test_sheet_names_are_listed_in_the_users_language(
     assert said in result.stdout + result.stderr
 
 
-# --- hidden rows -------------------------------------------------------------------------------
+# --- hidden rows and columns ------------------------------------------------------------------
 
 
-def hiding(name: str, rows: list[list[object]], hidden: list[int]) -> Path:
-    """A workbook of ``rows`` whose rows numbered ``hidden`` are hidden, as Excel hides them."""
+def hiding(
+    name: str, rows: list[list[object]], hidden: list[int], columns: tuple[str, ...] = ()
+) -> Path:
+    """A workbook of ``rows`` whose rows numbered ``hidden`` and ``columns`` (letters) are
+    hidden, as Excel hides them."""
     book = openpyxl.Workbook()
     for row in rows:
         book.active.append(row)
     for number in hidden:
         book.active.row_dimensions[number].hidden = True
+    for letter in columns:
+        book.active.column_dimensions[letter].hidden = True
     book.save(name)
     return Path(name)
 
 
-def hidden_warnings(result: Result) -> list[tuple[int, str]]:
+def hidden_warnings(result: Result) -> list[tuple[int, int, str]]:
     document = json.loads(result.stdout)
-    return [(w["line"], w["message"]) for w in document["warnings"] if w["code"] == "LZ273"]
+    return [
+        (w["line"], w["column"], w["message"]) for w in document["warnings"] if w["code"] == "LZ273"
+    ]
 
 
 def test_a_hidden_row_of_figures_is_read_and_said_to_be_hidden() -> None:
@@ -477,9 +484,9 @@ def test_a_hidden_row_of_figures_is_read_and_said_to_be_hidden() -> None:
     assert hidden_warnings(result) == [
         (
             2,
-            "1 row of the sheet is hidden (row 2); lzip reads hidden rows like any other: delete "
-            "those that are not this year's figures, and unhide the rest so that what is read "
-            "can be seen",
+            3,
+            "C2: the figures of 1 hidden row are read (row 2): delete those that are not this "
+            "year's figures, and unhide the rest so that what is read can be seen",
         )
     ]
 
@@ -487,25 +494,79 @@ def test_a_hidden_row_of_figures_is_read_and_said_to_be_hidden() -> None:
 def test_the_warning_in_chinese_names_the_hidden_rows() -> None:
     rows = [HEADER, ["4.3", None, 1500], ["1.1", "县林业局", 3], ["3.1", None, 1]]
     result = check(hiding("2024.xlsx", rows, hidden=[2, 4]))
-    [(line, message)] = hidden_warnings(result)
-    assert line == 2
-    assert message.startswith("工作表中有 2 行被隐藏（第 2、4 行），lzip 照常读取其中的内容")
+    [(_, _, message)] = hidden_warnings(result)
+    assert message.startswith("C2: 读取了 2 个被隐藏的行中的数值（第 2、4 行）")
 
 
-def test_hidden_rows_without_text_are_not_warned_about() -> None:
-    # Blank rows hidden to tidy the form, and a hidden row below the last: nothing is read there.
-    rows = [HEADER, ["4.3", None, 1652], [], ["1.1", "县林业局", 3]]
-    result = check(hiding("2024.xlsx", rows, hidden=[3, 9]))
+def test_hidden_rows_without_figures_are_not_warned_about() -> None:
+    # The form's own rows for other agencies, filtered out of view, hold no figure: nothing is
+    # read from them, nor from blank rows hidden to tidy the form or a hidden row below the last.
+    rows = [HEADER, ["4.3", None, 1652], ["1.1", "县教育局", None], [], ["1.1", "县林业局", 3]]
+    result = check(hiding("2024.xlsx", rows, hidden=[3, 4, 9]))
     assert hidden_warnings(result) == []
 
 
-def test_many_hidden_rows_are_counted_and_the_first_ten_named() -> None:
+def test_among_many_hidden_rows_only_those_with_figures_are_named() -> None:
+    # A form filtered down to one agency: dozens of the form's rows hidden, one with a figure.
+    rows: list[list[object]] = [HEADER]
+    rows += [[indicator, "县教育局", None] for indicator in ("1.1", "2.1", "6.1", "7.1")]
+    rows += [["7.1", "县文体广旅局", 9], ["1.1", "县林业局", 2]]
+    result = check(hiding("2024.xlsx", rows, hidden=[2, 3, 4, 5, 6]), "--lang", "en")
+    [(line, column, message)] = hidden_warnings(result)
+    assert (line, column) == (6, 3)
+    assert message.startswith("C6: the figures of 1 hidden row are read (row 6)")
+
+
+def test_more_than_ten_hidden_rows_with_figures_are_counted_and_ten_named() -> None:
     agencies = ["县知识产权局", "县农业农村局", "县林业局", "县新闻出版局"]
     rows: list[list[object]] = [HEADER]
     rows += [[indicator, agency, 1] for indicator in ("1.1", "2.1", "6.1") for agency in agencies]
     result = check(hiding("2024.xlsx", rows, hidden=list(range(2, 14))), "--lang", "en")
-    [(line, message)] = hidden_warnings(result)
-    assert line == 2
+    [(_, _, message)] = hidden_warnings(result)
     assert message.startswith(
-        "12 rows of the sheet are hidden (rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11…)"
+        "C2: the figures of 12 hidden rows are read (rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11…)"
     )
+
+
+def test_a_row_of_no_height_is_hidden_too() -> None:
+    # Dragged shut rather than hidden: Excel and WPS show it no more than a hidden one.
+    rows = [HEADER, ["4.3", None, 1500], ["1.1", "县林业局", 3]]
+    path = patched(
+        hiding("2024.xlsx", rows, hidden=[]),
+        "xl/worksheets/sheet1.xml",
+        b'<row r="2"',
+        b'<row r="2" ht="0" customHeight="1"',
+    )
+    assert [line for line, _, _ in hidden_warnings(check(path))] == [2]
+
+
+def test_the_hidden_row_of_a_workbook_with_several_sheets_names_its_sheet() -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "2024年"
+    for row in [HEADER, ["4.3", None, 1652], ["1.1", "县林业局", 3]]:
+        book.active.append(row)
+    book.active.row_dimensions[3].hidden = True
+    book.create_sheet("说明").append(["填表说明"])
+    book.save("2024.xlsx")
+    result = run_lzip("validate", "2024.xlsx", "--lang", "en", inputs=["2024.xlsx"])
+    assert "2024.xlsx:3:3: warning LZ273: '2024年'!C3: the figures of 1 hidden row" in (
+        result.stderr
+    ), result.stderr
+
+
+def test_a_hidden_value_column_that_is_read_is_said_to_be_hidden() -> None:
+    rows = [
+        ["指标", "责任单位", "数值", "备注"],
+        ["4.3", None, 1652, ""],
+        ["1.1", "县林业局", 3, ""],
+    ]
+    result = check(hiding("2024.xlsx", rows, hidden=[], columns=("C", "D")), "--lang", "en")
+    assert actual(result, "4.3") == 1652
+    assert hidden_warnings(result) == [
+        (
+            1,
+            3,
+            "C1: column C (数值), read, is hidden in the sheet: unhide it so that what is read "
+            "can be seen",
+        )
+    ]

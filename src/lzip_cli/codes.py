@@ -208,7 +208,7 @@ CODES: dict[str, Code] = {
     "LZ270": _c("header_repeated"),
     "LZ271": _c("unit_cell_scale", "header_unit_scale", "units_row_scale"),
     "LZ272": _c("unit_cell_other", severity="warning"),
-    "LZ273": _c("xlsx_hidden_rows", severity="warning"),
+    "LZ273": _c("xlsx_hidden_rows", "xlsx_hidden_columns", severity="warning"),
     "LZ280": _c("report_from_stdin", "report_not_a_file"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

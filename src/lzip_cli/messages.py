@@ -272,6 +272,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress_reading": ("读取 {file}", "reading {file}"),
     "progress_validating": ("校验 {what}", "validating {what}"),
     "progress_indicators": ("检查指标", "checking indicators"),
+    "progress_tables": ("绘制各单位表格", "drawing the agencies' tables"),
     # --- CLI -----------------------------------------------------------------------------------
     "error": ("错误", "error"),
     "empty_argument": (
@@ -749,12 +750,16 @@ TEXTS.update(
             "figure is read in {unit}",
         ),
         "xlsx_hidden_rows": (
-            "工作表中有 {count} 行被隐藏（第 {rows} 行），lzip 照常读取其中的内容：不是本年度数值的行"
-            "请删除，其余请取消隐藏，以便看到读取的是什么",
-            "{count} {count:row|rows} of the sheet {count:is|are} hidden ({count:row|rows} "
-            "{rows}); lzip "
-            "reads hidden rows like any other: delete those that are not this year's figures, and "
-            "unhide the rest so that what is read can be seen",
+            "读取了 {count} 个被隐藏的行中的数值（第 {rows} 行）：不是本年度数值的行请删除，"
+            "其余请取消隐藏，以便看到读取的是什么",
+            "the figures of {count} hidden {count:row|rows} are read ({count:row|rows} {rows}): "
+            "delete those that are not this year's figures, and unhide the rest so that what is "
+            "read can be seen",
+        ),
+        "xlsx_hidden_columns": (
+            "读取的列 {columns} 在工作表中被隐藏：请取消隐藏，以便看到读取的是什么",
+            "{count:column|columns} {columns}, read, {count:is|are} hidden in the sheet: unhide "
+            "{count:it|them} so that what is read can be seen",
         ),
         "rows_of_titled_agency_blank": (
             "责任单位列留空的行按{agency}的数值读取：标题写明填报单位是{agency}",
@@ -2195,9 +2200,11 @@ TEXTS.update(
             "in the indicator's unit.",
         ),
         "code.LZ273": (
-            ".xlsx 报表中有被隐藏的行：lzip 照常读取隐藏的行（例如去年的行被隐藏而未删除）。",
-            "Rows of the .xlsx report are hidden: lzip reads hidden rows like any other (last "
-            "year's rows hidden rather than deleted, say).",
+            ".xlsx 报表中读取了被隐藏的行（或高度为 0 的行）中的数值，或读取的列被隐藏："
+            "lzip 照常读取它们（例如去年的行被隐藏而未删除）。",
+            "Figures were read from hidden rows of the .xlsx report (or rows of no height), or a "
+            "column read is hidden: lzip reads them like any other (last year's rows hidden "
+            "rather than deleted, say).",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from lzip_cli.cells import CellError, NotCarriedOut, fold, parse_year
 from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
+from lzip_cli.messages import Bilingual
 from lzip_cli.models import Plan
 from lzip_cli.report import Report, ReportRow
 from lzip_cli.report_form import (
@@ -358,6 +359,7 @@ def read_part(
         warnings=warnings,
         delimiters=delimiters,
         year=year,
+        sheet=sheet[0] if sheet else None,
     )
     part.sheet = sheet[0] if sheet else None
     return part
@@ -372,11 +374,13 @@ def parse_part(
     warnings: list[Problem] | None = None,
     year: int | None = None,
     delimiters: list[str] | None = None,
+    sheet: SheetRead | None = None,
 ) -> ReportPart:
     """Check header and rows from any tabular source, leaving the year to the caller.
 
     ``delimiters`` gets a CSV's delimiter as its rows are read: with a comma, an unquoted
-    thousands separator (``1,234``) splits a number over two cells.
+    thousands separator (``1,234``) splits a number over two cells. ``sheet``: a workbook's
+    sheet read, whose hidden rows and columns are said when figures are read from them (LZ273).
 
     ``year`` is the report's year when it is known before the rows are read (``--year``, the
     file's name): it chooses among value columns that each name a year. Without it, the first
@@ -393,7 +397,7 @@ def parse_part(
             raise
         blank = exc.problems[0]  # blank rows at most: empty
         return ReportPart(name, [], warnings, name_years or [], {}, blank=blank, titles=titles)
-    body = _Body(numbered, plan, name, header, warnings, delimiters=delimiters)
+    body = _Body(numbered, plan, name, header, warnings, delimiters=delimiters, sheet=sheet)
     if not body.has_rows():
         blank = Problem("LZ250", "report_no_rows", file=name, line=header.row)
         return ReportPart(name, [], warnings, name_years or [], {}, blank=blank, titles=titles)
@@ -432,8 +436,10 @@ class _Body:
         warnings: list[Problem],
         *,
         delimiters: list[str] | None = None,
+        sheet: SheetRead | None = None,
     ) -> None:
         self.rows = rows
+        self.sheet = sheet
         #: The agencies the agency cells of the rows read name, figures or not (not None).
         self.named_agencies: set[str] = set()
         self.delimiters = delimiters or []  # filled in as the rows are read
@@ -687,6 +693,30 @@ class _Body:
                 )
         return None
 
+    def _warn_hidden_columns(self, columns: dict[str, int], hidden: frozenset[int]) -> None:
+        """LZ273 at the first column read that is hidden in the sheet: its figures, or the
+        indicators and agencies they are for, are read where nobody sees them."""
+        read = sorted({index for role, index in columns.items() if role in _LOCATED})
+        unseen = [index for index in read if index + 1 in hidden]
+        if not unseen:
+            return
+        from lzip_cli.render.problems import column_letters
+
+        named = [f"{column_letters(i + 1)} ({self.header.cells[i].strip()})" for i in unseen]
+        self.warnings.append(
+            Problem(
+                "LZ273",
+                "xlsx_hidden_columns",
+                file=self.name,
+                line=self.header.row,
+                column=unseen[0] + 1,
+                params={
+                    "count": len(unseen),
+                    "columns": Bilingual("、".join(named), ", ".join(named)),
+                },
+            )
+        )
+
     def _header_unit_scaled(
         self,
         row: ReportRow,
@@ -738,6 +768,10 @@ class _Body:
             if "value" in header.by_year:
                 value_year = (year, header.line(columns["value"]), columns["value"] + 1)
         self.columns = {role: columns[role] + 1 for role in _LOCATED if role in columns}
+        hidden_rows = self.sheet.hidden_rows if self.sheet is not None else frozenset()
+        if self.sheet is not None and self.sheet.hidden_columns:
+            self._warn_hidden_columns(columns, self.sheet.hidden_columns)
+        hidden_read: list[int] = []  # hidden rows whose figures are read
         rows = itertools.chain(self.held, self.rows)
         self.held = []
         log = ProblemLog()
@@ -869,6 +903,10 @@ class _Body:
                 continue
             agencies[key] = row_number  # type: ignore[index]
             parsed.append(parsed_row)
+            if row_number in hidden_rows:
+                hidden_read.append(row_number)
+        if hidden_read:
+            warnings.append(_hidden_rows(hidden_read, name, self.columns["value"]))
         if not data_rows:
             log.add(Problem("LZ250", "report_no_rows", file=name, line=header.row))
         self.named_agencies = {agency.id for _, agency in seen.agencies.values() if agency}
@@ -882,6 +920,27 @@ class _Body:
                 log.extend(exc.problems)
         log.raise_if_any()
         return parsed, year_cells, value_year
+
+
+#: The hidden rows LZ273 names; it counts the rest.
+HIDDEN_ROWS_NAMED = 10
+
+
+def _hidden_rows(rows: list[int], name: str, value_column: int) -> Problem:
+    """LZ273 at the figure of the first hidden row read, naming the first ten such rows."""
+    named = [str(row) for row in rows[:HIDDEN_ROWS_NAMED]]
+    more = "…" if len(rows) > HIDDEN_ROWS_NAMED else ""
+    return Problem(
+        "LZ273",
+        "xlsx_hidden_rows",
+        file=name,
+        line=rows[0],
+        column=value_column,
+        params={
+            "count": len(rows),
+            "rows": Bilingual("、".join(named) + more, ", ".join(named) + more),
+        },
+    )
 
 
 #: Where the year cell is among a row's :data:`~lzip_cli.report_row.FIELDS`.

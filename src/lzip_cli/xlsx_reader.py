@@ -160,12 +160,15 @@ def _shows_no_number(section: list[tuple[str, bool]]) -> bool:
 
 
 class SheetRead(NamedTuple):
-    """The sheet of a workbook that is read: its title, the year its name gives, and the file's
-    name for problems at its cells (a :class:`WorkbookFile` when the workbook has several)."""
+    """The sheet of a workbook that is read: its title, the year its name gives, the file's
+    name for problems at its cells (a :class:`WorkbookFile` when the workbook has several), and
+    the rows and columns (1-based) hidden in it, or of no height or width, which nobody sees."""
 
     title: str
     year: int | None
     file: str
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
 
 
 def iter_xlsx_rows(
@@ -216,8 +219,9 @@ def iter_xlsx_rows(
         sheet, sheet_year = _choose_sheet(sheets, year, name, warnings)
         if sum(other.sheet_state == "visible" for other in sheets) > 1:
             name = WorkbookFile(name, sheet.title)  # its cells named with the sheet: '2024年'!C5
+        merged, hidden_rows, hidden_columns = _sheet_layout(workbook, sheet)
         if sheet_read is not None:
-            sheet_read.append(SheetRead(sheet.title, sheet_year, name))
+            sheet_read.append(SheetRead(sheet.title, sheet_year, name, hidden_rows, hidden_columns))
         from lzip_cli.report_form import (
             is_footer_row,
             is_title_row,
@@ -225,8 +229,6 @@ def iter_xlsx_rows(
             two_row_header,
         )
 
-        merged, hidden = _sheet_layout(workbook, sheet)
-        hidden_read: list[int] = []  # hidden rows that hold text
         titles: int | None = 0  # title rows so far; None past them (see report_form)
         # From the header down: merged ranges by their first row, refused unless a footer's.
         below: dict[int, list[_Merged]] = {}
@@ -293,11 +295,7 @@ def iter_xlsx_rows(
             ):
                 refused += below[number]
             seen_text = seen_text or filled
-            if number in hidden:
-                hidden_read.append(number)
             yield number, texts
-        if hidden_read:
-            warnings.append(_hidden_rows(hidden_read, name))
         if header is not None:  # the header is the last row
             refused += below.pop(header[0], [])
         if refused:
@@ -557,28 +555,45 @@ def _no_cells(row: tuple[Any, ...]) -> bool:
     return all(cell is EMPTY_CELL for cell in row)
 
 
-#: How a sheet's XML says a row is hidden (``<row r="5" hidden="1">``).
+#: How a sheet's XML says a row or column is hidden (``<row r="5" hidden="1">``).
 _TRUE = frozenset(("1", "true"))
-#: The hidden rows a warning names; it counts the rest.
-HIDDEN_ROWS_NAMED = 10
+#: The widest sheet (XFD): a hidden ``<col min="5" max="16384">`` names no more columns.
+MAX_COLUMN = 16_384
 
 
-def _sheet_layout(workbook: Any, sheet: Any) -> tuple[list[_Merged], frozenset[int]]:
-    """The sheet's merged ranges and its hidden rows, read from its XML (a read-only sheet
-    lists neither)."""
+def _unseen(attributes: dict[str, str], size: str) -> bool:
+    """Whether a ``<row>`` or ``<col>`` is hidden, or ``size`` (``ht``, ``width``) is 0."""
+    if attributes.get("hidden") in _TRUE:
+        return True
+    try:
+        return float(attributes.get(size, "1")) == 0
+    except ValueError:
+        return False
+
+
+def _sheet_layout(
+    workbook: Any, sheet: Any
+) -> tuple[list[_Merged], frozenset[int], frozenset[int]]:
+    """The sheet's merged ranges, its hidden rows and its hidden columns (1-based; of no
+    height or width too), read from its XML (a read-only sheet lists none of them)."""
     from openpyxl.utils.cell import range_boundaries
 
     archive, member = getattr(workbook, "_archive", None), getattr(sheet, "_worksheet_path", None)
     if archive is None or not member:  # pragma: no cover - openpyxl internals changed
-        return [], frozenset()
+        return [], frozenset(), frozenset()
     refs: list[str] = []
-    hidden: set[int] = set()
+    rows: set[int] = set()
+    columns: set[int] = set()
 
     def start(tag: str, attributes: dict[str, str]) -> None:
         element = tag.rpartition(" ")[2]
         if element == "row":
-            if attributes.get("hidden") in _TRUE and attributes.get("r", "").isdigit():
-                hidden.add(int(attributes["r"]))
+            if attributes.get("r", "").isdigit() and _unseen(attributes, "ht"):
+                rows.add(int(attributes["r"]))
+        elif element == "col":
+            low, high = attributes.get("min", ""), attributes.get("max", "")
+            if low.isdigit() and high.isdigit() and _unseen(attributes, "width"):
+                columns.update(range(int(low), min(int(high), MAX_COLUMN) + 1))
         elif element == "mergeCell" and attributes.get("ref"):
             refs.append(attributes["ref"])
 
@@ -588,7 +603,7 @@ def _sheet_layout(workbook: Any, sheet: Any) -> tuple[list[_Merged], frozenset[i
         with archive.open(member) as source:
             parser.ParseFile(source)
     except (expat.ExpatError, *_BROKEN):
-        return [], frozenset()  # openpyxl reports a broken sheet itself
+        return [], frozenset(), frozenset()  # openpyxl reports a broken sheet itself
     ranges: list[_Merged] = []
     for ref in refs:
         try:
@@ -596,23 +611,7 @@ def _sheet_layout(workbook: Any, sheet: Any) -> tuple[list[_Merged], frozenset[i
         except (ValueError, TypeError):
             column = row = last_row = None
         ranges.append((ref, column, row, last_row))
-    return ranges, frozenset(hidden)
-
-
-def _hidden_rows(rows: list[int], name: str) -> Problem:
-    """LZ273 at the first of the hidden rows that hold text, naming the first ten."""
-    named = [str(row) for row in rows[:HIDDEN_ROWS_NAMED]]
-    more = "…" if len(rows) > HIDDEN_ROWS_NAMED else ""
-    return Problem(
-        "LZ273",
-        "xlsx_hidden_rows",
-        file=name,
-        line=rows[0],
-        params={
-            "count": len(rows),
-            "rows": Bilingual("、".join(named) + more, ", ".join(named) + more),
-        },
-    )
+    return ranges, frozenset(rows), frozenset(columns)
 
 
 def _merged_below(ranges: list[_Merged], header_row: int, name: str) -> dict[int, list[_Merged]]:
