@@ -125,6 +125,7 @@ class _Bars:
                 "validating indicators",
                 "examples/2024.csv",
                 "checking indicators",
+                "drawing the agencies' tables",  # the table goes to a file here, not a terminal
             ],
         ),
         (
@@ -137,6 +138,7 @@ class _Bars:
                 "校验 indicators",
                 "examples/2024.csv",
                 "检查指标",
+                "绘制各单位表格",
             ],
         ),
     ],
@@ -164,3 +166,25 @@ def test_loading_a_large_plan_off_a_terminal_prints_nothing(
     monkeypatch.setattr(progress, "DELAY", 0.0)
     assert len(load_plan(tmp_path).indicators) == 2000
     assert err.getvalue() == ""
+
+
+def test_tables_drawn_on_the_terminal_itself_show_no_bar_among_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On the terminal the tables show as they are drawn; a bar would be drawn among them.
+    from rich.console import Console
+
+    from lzip_cli.evaluate import evaluate
+    from lzip_cli.render import table
+    from lzip_cli.report_set import read_reports
+
+    bars = _Bars()
+    monkeypatch.setattr(progress, "enabled", lambda: True)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "_bar", bars)
+    plan = load_plan(ROOT / "data")
+    result = evaluate(plan, read_reports([ROOT / "examples" / "2024.csv"], plan))
+    screen = _Terminal()
+    table.render(result, result.agencies, "en", Console(file=screen, force_terminal=True))
+    assert "County Intellectual Property Office" in screen.getvalue()
+    assert bars.labels == []

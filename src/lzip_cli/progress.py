@@ -35,9 +35,11 @@ def track(
     *,
     delay: float | None = None,
     position: Callable[[T], int] | None = None,
+    every: int | None = None,
 ) -> Iterator[T]:
     """Yield ``items``; on a terminal, show a bar on stderr once the work takes ``delay`` s
-    (default :data:`DELAY`).
+    (default :data:`DELAY`), looking at the clock every ``every`` items (a power of two;
+    default :data:`CHECK_EVERY`, for items of microseconds; 1 for items of milliseconds).
 
     The bar counts items out of ``total``; with ``position`` it shows how far ``position(item)``
     is through ``total`` instead, as a percentage (say, an event's offset in a file's text).
@@ -47,7 +49,14 @@ def track(
     """
     if not enabled():
         return iter(items)
-    return _tracked(items, description, total, DELAY if delay is None else delay, position)
+    return _tracked(
+        items,
+        description,
+        total,
+        DELAY if delay is None else delay,
+        position,
+        CHECK_EVERY if every is None else every,
+    )
 
 
 def _tracked(
@@ -56,12 +65,13 @@ def _tracked(
     total: int | None,
     delay: float,
     position: Callable[[T], int] | None,
+    every: int,
 ) -> Iterator[T]:
     start = time.monotonic()
     bar = None
     task = None
     done = 0
-    mask = CHECK_EVERY - 1
+    mask = every - 1
     try:
         for item in items:
             yield item

@@ -201,14 +201,23 @@ def render(
     Tables fit the console's width, or with ``fit=False`` (a file) take the width they need.
     Lines written to anything but a terminal lose the spaces Rich pads them with.
     """
-    from lzip_cli.render.terminal import show
+    from lzip_cli.progress import track
+    from lzip_cli.render.terminal import show, writes_to_terminal
 
-    show(console, lambda: _print(result, agencies, lang, console, console.width if fit else None))
+    # Rich takes about a millisecond a row: thousands of agencies' tables for a file take
+    # seconds, which a bar on the terminal's stderr then shows. On the terminal itself the
+    # tables show as they are drawn, and a bar would be drawn among them.
+    drawn: Iterable[AgencyResult] = (
+        agencies
+        if writes_to_terminal(console)
+        else track(agencies, t("progress_tables", lang), len(agencies), every=1)
+    )
+    show(console, lambda: _print(result, drawn, lang, console, console.width if fit else None))
 
 
 def _print(
     result: CheckResult,
-    agencies: list[AgencyResult],
+    agencies: Iterable[AgencyResult],
     lang: Lang,
     console: Console,
     width: int | None,

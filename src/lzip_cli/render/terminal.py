@@ -32,13 +32,18 @@ PLAIN_TEXT: dict[str, Any] = {"markup": False, "emoji": False}
 def show(console: Console, draw: Callable[[], None]) -> None:
     """Run ``draw`` (which prints to ``console``): lines written to anything but a terminal lose
     the trailing spaces Rich pads them with, also when colour is forced on a pipe."""
-    if console.is_terminal and _isatty(console.file):
+    if writes_to_terminal(console):
         draw()
         return
     with console.capture() as capture:
         draw()
     text = "".join(_trimmed(line) + "\n" for line in capture.get().splitlines())
     console.file.write(encodable(text, getattr(console.file, "encoding", None)))
+
+
+def writes_to_terminal(console: Console) -> bool:
+    """Whether ``console`` writes to a terminal (else to a file or pipe, in one piece)."""
+    return console.is_terminal and _isatty(console.file)
 
 
 #: Spaces and colour codes at a line's end: colour forced on a pipe (``FORCE_COLOR=1`` in CI)
