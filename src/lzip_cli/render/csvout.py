@@ -80,7 +80,8 @@ HEADER_KEYS = (
     "regressed",
     "note",
     "county_note",
-    "own_not_carried_out",  # added last: columns are only ever added at the end
+    "own_not_carried_out",  # columns are only ever added at the end
+    "own_count",
 )
 
 
@@ -116,6 +117,7 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
                     # agency sharing the indicator is judged by.
                     result.note(indicator.id, None) or "",
                     "yes" if line.own and line.own.not_carried_out else "",
+                    _plain(line.own.count) if line.own else "",
                 ]
             )
     return to_csv(HEADER_KEYS, rows)
