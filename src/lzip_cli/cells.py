@@ -145,6 +145,7 @@ def parse_figure(text: str, units: tuple[str, ...] = (), *, percent: bool = Fals
     return value
 
 
+@lru_cache(maxsize=256)  # a report's year cells repeat one or two texts, a million times
 def parse_year(text: str) -> int | None:
     """A year cell (``2024``, ``2024年``, ``2024年度``, ``２０２４``); None when blank."""
     if not text:  # no year column: nothing to fold
