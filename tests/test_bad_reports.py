@@ -648,7 +648,7 @@ def test_a_workbook_lzip_cannot_read_is_named_for_what_it_is(
     name: str, content: bytes, kind: str
 ) -> None:
     path = write(name, content)
-    assert_error(check(path), name, "LZ202", f"这是{kind}", "另存为 .xlsx")
+    assert_error(check(path), name, "LZ202", f"这是 {kind}", "另存为 .xlsx")
 
 
 @pytest.mark.parametrize("suffix", [".ods", ".numbers", ".xlsb"])

@@ -535,7 +535,7 @@ TEXTS.update(
             "name without ._); this one can be deleted",
         ),
         "report_is_other_workbook": (
-            "这是{kind}，lzip 不能读取：请用 Excel 或 WPS 打开后另存为 .xlsx",
+            "这是 {kind}，lzip 不能读取：请用 Excel 或 WPS 打开后另存为 .xlsx",
             "this is {kind}, which lzip cannot read: open it in Excel or WPS and save it as .xlsx",
         ),
         "report_is_markup": (
