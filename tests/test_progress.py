@@ -188,3 +188,12 @@ def test_tables_drawn_on_the_terminal_itself_show_no_bar_among_them(
     table.render(result, result.agencies, "en", Console(file=screen, force_terminal=True))
     assert "County Intellectual Property Office" in screen.getvalue()
     assert bars.labels == []
+
+
+def test_a_dumb_terminal_gets_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    # TERM=dumb (Emacs' shell) cannot redraw a line: a bar would leave its lines behind.
+    err = _Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setenv("TERM", "dumb")
+    assert list(progress.track(range(5000), "rows", delay=0.0)) == list(range(5000))
+    assert err.getvalue() == ""

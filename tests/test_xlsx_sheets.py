@@ -570,3 +570,32 @@ def test_a_hidden_value_column_that_is_read_is_said_to_be_hidden() -> None:
             "can be seen",
         )
     ]
+
+
+def test_a_hidden_row_written_without_its_number_is_found_by_its_place() -> None:
+    # <row> may leave out r="N": it is then the row after the one before, as openpyxl reads it.
+    rows = [HEADER, ["1.1", "县林业局", 3], ["4.3", None, 1500]]
+    path = hiding("2024.xlsx", rows, hidden=[3])
+    for number in (1, 2):
+        patched(path, "xl/worksheets/sheet1.xml", f'<row r="{number}">'.encode(), b"<row>")
+    path = patched(path, "xl/worksheets/sheet1.xml", b'<row r="3" hidden="1">', b'<row hidden="1">')
+    result = check(path)
+    assert actual(result, "4.3") == 1500
+    assert [line for line, _, _ in hidden_warnings(result)] == [3]
+
+
+# --- a merged header over a row of years --------------------------------------------------------
+
+
+def test_a_value_header_merged_over_a_row_of_years_reads_the_reports_year() -> None:
+    # 完成值 merged across C1:D1 over 2023年 | 2024年, as the CSV of the same form reads.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["指标", "责任单位", "完成值", None], [None, None, "2023年", "2024年"]):
+        sheet.append(row)
+    sheet.append(["4.3", None, 1500, 1652])
+    sheet.merge_cells("C1:D1")
+    book.save("2024.xlsx")
+    result = check(Path("2024.xlsx"))
+    assert actual(result, "4.3") == 1652
+    assert "LZ253" not in result.stderr

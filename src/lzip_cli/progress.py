@@ -8,6 +8,7 @@ have passed, so that quick runs print nothing at all.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,10 @@ CHECK_EVERY = 1024
 
 
 def enabled() -> bool:
+    """Whether stderr is a terminal that can redraw a bar (not ``TERM=dumb``, such as Emacs'
+    shell, where a bar leaves its lines behind)."""
+    if os.environ.get("TERM") == "dumb":
+        return False
     try:
         return sys.stderr is not None and sys.stderr.isatty()
     except (AttributeError, ValueError):  # replaced or closed stderr

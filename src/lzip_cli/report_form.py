@@ -352,7 +352,7 @@ def two_row_header(upper: list[str], lower: list[str]) -> tuple[list[str], list[
 _YEAR_CELL = re.compile(r"((?:19|20|21)[0-9]{2})(?:年度?)?")
 
 
-def _years_below(upper: list[str], lower: list[str]) -> tuple[list[str], list[bool]] | None:
+def years_below(upper: list[str], lower: list[str]) -> tuple[list[str], list[bool]] | None:
     """The header a complete header row makes with a row of years below its value (or count)
     columns, and for each cell whether the lower row gave its year; None if ``lower`` is not
     such a row.
@@ -595,7 +595,7 @@ def read_header(
             elif below is not None:
                 numbered = itertools.chain([below], numbered)
         elif (below := next(numbered, None)) is not None:  # years under its value columns?
-            yearly = _years_below(cells, below[1]) if below[0] == row_number + 1 else None
+            yearly = years_below(cells, below[1]) if below[0] == row_number + 1 else None
             if yearly is not None:
                 cells, from_lower = yearly
                 lines = [below[0] if lower else row_number for lower in from_lower]

@@ -227,6 +227,7 @@ def iter_xlsx_rows(
             is_title_row,
             is_total_row,
             two_row_header,
+            years_below,
         )
 
         titles: int | None = 0  # title rows so far; None past them (see report_form)
@@ -277,9 +278,13 @@ def iter_xlsx_rows(
                     header, at_header = (number, texts), True
             elif header is not None:
                 (first, header_texts), header = header, None
-                if number == first + 1 and two_row_header(header_texts, texts) is not None:
+                if number == first + 1 and (
+                    two_row_header(header_texts, texts) is not None
+                    or years_below(header_texts, texts) is not None
+                ):
                     # A header of two rows: 指标 merged down over both, 完成情况 across 数值 and
-                    # 笔数. Merges within the two rows hold no figure; one reaching below does.
+                    # 笔数, 完成值 across 2023年 and 2024年. Merges within the two rows hold no
+                    # figure; one reaching below does.
                     for start in (first, number):
                         refused += [
                             m for m in below.pop(start, []) if m[3] is None or m[3] > number
@@ -584,12 +589,16 @@ def _sheet_layout(
     refs: list[str] = []
     rows: set[int] = set()
     columns: set[int] = set()
+    row = 0  # a <row> without its number (r) is the one after the row before, as openpyxl reads it
 
     def start(tag: str, attributes: dict[str, str]) -> None:
+        nonlocal row
         element = tag.rpartition(" ")[2]
         if element == "row":
-            if attributes.get("r", "").isdigit() and _unseen(attributes, "ht"):
-                rows.add(int(attributes["r"]))
+            number = attributes.get("r", "")
+            row = int(number) if number.isdigit() else row + 1
+            if _unseen(attributes, "ht"):
+                rows.add(row)
         elif element == "col":
             low, high = attributes.get("min", ""), attributes.get("max", "")
             if low.isdigit() and high.isdigit() and _unseen(attributes, "width"):
