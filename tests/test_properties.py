@@ -37,8 +37,20 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 PLAN = load_plan(DATA)
 HEADERS = {
-    "en": {"indicator": "indicator", "agency": "agency", "value": "value", "count": "count"},
-    "zh": {"indicator": "指标", "agency": "责任单位", "value": "数值", "count": "笔数"},
+    "en": {
+        "indicator": "indicator",
+        "agency": "agency",
+        "value": "value",
+        "count": "count",
+        "year": "year",
+    },
+    "zh": {
+        "indicator": "指标",
+        "agency": "责任单位",
+        "value": "数值",
+        "count": "笔数",
+        "year": "年度",
+    },
 }
 COLUMNS = ("indicator", "agency", "value", "count")
 
@@ -166,6 +178,29 @@ def test_row_order_column_order_language_and_encoding_do_not_matter(
         assert without_columns(check_json(variant)) == without_columns(expected)
         variant.write_text(render(shuffled_rows, columns, lang), encoding=encoding)
         assert without_lines(check_json(variant)) == without_lines(expected)
+
+
+#: How a year cell of the report's own year may be written; blank is the report's year too.
+YEAR_CELLS = ["2024", "2024年", "２０２４", "2024年度", ""]
+
+
+@given(rows=reports(), data=st.data())
+def test_a_year_column_of_the_reports_own_year_changes_nothing(
+    rows: list[dict[str, str]], data: st.DataObject
+) -> None:
+    years = data.draw(st.lists(st.sampled_from(YEAR_CELLS), min_size=len(rows), max_size=len(rows)))
+    with tempfile.TemporaryDirectory() as directory:
+        plain = Path(directory) / "2024.csv"
+        plain.write_text(render(rows), encoding="utf-8")
+        expected = check_json(plain)
+        dated = Path(directory) / "dated" / "2024.csv"
+        dated.parent.mkdir()
+        dated.write_text(
+            render([{**row, "year": year} for row, year in zip(rows, years, strict=True)],
+                   ("year", *COLUMNS), "zh"),
+            encoding="utf-8",
+        )  # fmt: skip
+        assert without_columns(check_json(dated)) == without_columns(expected)
 
 
 @pytest.fixture(scope="module")
