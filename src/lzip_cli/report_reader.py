@@ -780,7 +780,7 @@ class _Body:
         # The first row of each indicator's agencies (None: the county row), by indicator: one
         # small dict an indicator holds less than a (indicator, agency) tuple a row.
         # With a year column, by agency and year: see _same_year_row.
-        first_row: dict[str, dict[str | None, int]] = {}
+        first_row: dict[str, dict[_RowKey, int]] = {}
         year_read = "year" in columns
         seen = TextsSeen()
         year_cells: dict[int, int] = {}
@@ -878,11 +878,9 @@ class _Body:
             if year_read:
                 # Last year's row and this year's (2023 and 2024 in the year column) are not one
                 # figure given twice: LZ213 says what is wrong with them. (The cell parsed.)
-                key: str | tuple[str | None, int | None] | None = (
-                    agency_id,
-                    parse_year(texts[_YEAR_FIELD]),
-                )
-                first = _same_year_row(agencies, key)  # type: ignore[arg-type]
+                dated = (agency_id, parse_year(texts[_YEAR_FIELD]))
+                key: _RowKey = dated
+                first = _same_year_row(agencies, dated)
             else:
                 key, first = agency_id, agencies.get(agency_id)
             if first is not None:
@@ -901,7 +899,7 @@ class _Body:
                     )
                 )
                 continue
-            agencies[key] = row_number  # type: ignore[index]
+            agencies[key] = row_number
             parsed.append(parsed_row)
             if row_number in hidden_rows:
                 hidden_read.append(row_number)
@@ -946,15 +944,20 @@ def _hidden_rows(rows: list[int], name: str, value_column: int) -> Problem:
 #: Where the year cell is among a row's :data:`~lzip_cli.report_row.FIELDS`.
 _YEAR_FIELD = FIELDS.index("year")
 
+#: A row's key among its indicator's rows: its agency (None: the county row), and where the
+#: report has a year column, ``(agency, year)``.
+_RowKey = str | None | tuple[str | None, int | None]
 
-def _same_year_row(
-    rows: dict[tuple[str | None, int | None], int], key: tuple[str | None, int | None]
-) -> int | None:
+
+def _same_year_row(rows: dict[_RowKey, int], key: tuple[str | None, int | None]) -> int | None:
     """The row that gave the same indicator and agency before, of the same year. A blank year
     cell stands for the report's year, which may be any of them: it matches a row of any year."""
     agency, year = key
     if year is None:
-        return next((row for (other, _), row in rows.items() if other == agency), None)
+        return next(
+            (row for other, row in rows.items() if isinstance(other, tuple) and other[0] == agency),
+            None,
+        )
     found = rows.get(key)
     return found if found is not None else rows.get((agency, None))
 
