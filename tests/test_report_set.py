@@ -349,11 +349,13 @@ def test_a_form_that_names_no_agency_is_county_wide_without_a_word(name: str) ->
     [
         (
             "1.1,县林业局,2,,",
-            "indicator 1.1 for County Forestry Bureau is reported twice: first in {first} at row 2",
+            "indicator 1.1 for County Forestry Bureau is reported twice: first in {first} at row 2."
+            " If one of the files is a form since corrected, move it out of the reports",
         ),
         (
             "3.1,,1,,",
-            "indicator 3.1 has two county-wide rows (blank agency): first in {first} at row 3",
+            "indicator 3.1 has two county-wide rows (blank agency): first in {first} at row 3."
+            " If one of the files is a form since corrected, move it out of the reports",
         ),
     ],
     ids=["agency-row", "county-row"],
@@ -845,3 +847,37 @@ def test_a_check_table_named_as_the_report_is_told_what_to_check_instead(
     result = run_lzip("check", "m2024.txt", "--lang", lang)
     assert result.exit_code == 2
     assert "LZ264" in result.stderr and advice in result.stderr, result.stderr
+
+
+def test_the_note_of_a_form_since_corrected_is_not_put_beside_the_figure_of_another(
+    in_tmp: Path,
+) -> None:
+    # Education's first form left 4.2 blank, "being verified"; its corrected form gives 1 and no
+    # note. The old note beside the new figure would say the figure was not reported.
+    split_example(in_tmp / "2024")
+    Path("2024/education-first.csv").write_text(
+        "指标,责任单位,数值,笔数,备注\n4.2,县教育局,,,正在核实，数据暂不报\n", encoding="utf-8"
+    )
+    Path("2024/education-corrected.csv").write_text(
+        "指标,责任单位,数值,笔数,备注\n4.2,县教育局,1,,\n", encoding="utf-8"
+    )
+    document = check_json("2024")
+    [education] = [a for a in document["agencies"] if a["id"] == "education"]
+    [line] = [row for row in education["rows"] if row["indicator"] == "4.2"]
+    assert line["own"] == 1
+    assert "note" not in line or not line["note"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_row_given_in_two_forms_says_to_move_a_form_since_corrected_out(lang: str) -> None:
+    split_example(Path("2024"))
+    Path("2024/forestry-again.csv").write_text(
+        "指标,责任单位,数值\n1.1,县林业局,3\n", encoding="utf-8"
+    )
+    result = run_lzip("check", "2024", "--lang", lang)
+    assert result.exit_code == 2
+    advice = {
+        "en": "If one of the files is a form since corrected, move it out of the reports",
+        "zh": "如其中一个文件是被更正的旧报表，请把它移出报表目录",
+    }[lang]
+    assert "LZ210" in result.stderr and advice in result.stderr, result.stderr

@@ -1092,6 +1092,54 @@ def corrected_later(tmp_path: Path, listed: Path) -> Path:
     return report
 
 
+def forms_by_agency(folder: Path) -> None:
+    """The example as a folder of forms, the forestry bureau's rows in its own form, all of it
+    dated two minutes back (collected before the lists are written)."""
+    header, *rows = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    folder.mkdir()
+    forestry = [row for row in rows if ",县林业局," in row]
+    rest = [row for row in rows if row not in forestry]
+    (folder / "forestry.csv").write_text("\n".join([header, *forestry]) + "\n", encoding="utf-8")
+    (folder / "others.csv").write_text("\n".join([header, *rest]) + "\n", encoding="utf-8")
+    for path in (folder / "forestry.csv", folder / "others.csv", folder):
+        collected = path.stat().st_mtime_ns - 120_000_000_000
+        os.utime(path, ns=(collected, collected))
+
+
+def written_before(out: Path) -> None:
+    """The lists in ``out`` dated a minute back: written after the forms were collected, well
+    before what follows."""
+    for path in out.iterdir():
+        earlier = path.stat().st_mtime_ns - 60_000_000_000
+        os.utime(path, ns=(earlier, earlier))
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["a form taken out", "a corrected form moved in with the time it was saved"],
+)
+def test_lists_in_another_format_are_named_after_the_folder_of_forms_changed(
+    tmp_path: Path, change: str
+) -> None:
+    # The times of the forms left say nothing of either change; their folder's does.
+    folder, out = tmp_path / "2024", tmp_path / "lists"
+    forms_by_agency(folder)
+    assert run_lzip("shortfalls", folder, "--out", out, "-f", "xlsx").exit_code == 1
+    written_before(out)
+    form = folder / "forestry.csv"
+    if change == "a form taken out":
+        form.rename(tmp_path / "withdrawn.csv")
+    else:
+        corrected = tmp_path / "corrected.csv"
+        corrected.write_text(form.read_text(encoding="utf-8").replace(",2,", ",3,"), "utf-8")
+        saved = out.joinpath("index.xlsx").stat().st_mtime_ns - 30_000_000_000
+        os.utime(corrected, ns=(saved, saved))  # saved before the lists were written
+        corrected.replace(form)
+    result = run_lzip("shortfalls", folder, "--out", out, "-f", "md", "--lang", "en")
+    assert result.exit_code == 1
+    assert f"{out / 'index.xlsx'}: warning LZ312: a list in another format" in result.stderr
+
+
 def test_a_list_in_another_format_of_an_agency_left_out_by_agency_is_not_named(
     tmp_path: Path,
 ) -> None:

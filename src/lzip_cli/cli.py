@@ -8,7 +8,7 @@ import enum
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
@@ -1035,7 +1035,7 @@ def _write_lists(
 
     written = {path.name for path, _ in files}
     now = output_format.value
-    changed = max((path.stat().st_mtime_ns for path in inputs if path.is_file()), default=0)
+    changed = _last_changed(inputs)
     stems = [(safe_filename(judged.agency_id), judged) for judged in result.agencies]
     read = {path.resolve() for path in inputs}
     for stem, judged in [*stems, ("index", None)]:
@@ -1068,6 +1068,20 @@ def _write_lists(
                 continue
             typer.echo(format_problem(stale, lang, "warning"), err=True)  # type: ignore[arg-type]
     return len(files)
+
+
+def _last_changed(inputs: list[Path]) -> int:
+    """When the figures last changed (ns): the newest time of the report and plan files and of
+    the folders holding them. A form taken out of its folder, or one moved in with the time it
+    was saved (``mv``, a copy from a USB stick), changes only its folder's time."""
+    times = []
+    for path in inputs:
+        if not path.is_file():
+            continue
+        for changed in (path, path.parent):
+            with suppress(OSError):
+                times.append(changed.stat().st_mtime_ns)
+    return max(times, default=0)
 
 
 def _form_year(ctx: typer.Context, argument: int | None, option: int | None, lang: str) -> int:

@@ -311,8 +311,11 @@ def evaluate(plan: Plan, report: Report, *, label: str | None = None) -> CheckRe
     # form's columns (their cells) must not change.
     warnings.sort(key=_file_order)
     notes = {(row.indicator_id, row.agency_id): row.note for row in report.rows if row.note}
-    for key, note in report.notes.items():  # rows with a note and no figure
-        notes.setdefault(key, note)
+    for (indicator_id, agency_id), note in report.notes.items():  # rows with a note, no figure
+        # Why a figure was not reported, unless another row (another form) reports it: the
+        # note of a form since corrected ("正在核实，暂不报") beside its figure would contradict it.
+        if not any(row.agency_id == agency_id for row in by_indicator.get(indicator_id, ())):
+            notes.setdefault((indicator_id, agency_id), note)
     return CheckResult(report.year, plan, results, agencies, warnings, notes)
 
 

@@ -609,14 +609,18 @@ TEXTS.update(
             "indicator {indicator} for {agency} is reported twice: first at row {first}",
         ),
         "duplicate_row_elsewhere": (
-            "{agency}的指标 {indicator} 重复：{first_file} 第 {first} 行已填报",
+            "{agency}的指标 {indicator} 重复：{first_file} 第 {first} 行已填报。"
+            "如其中一个文件是被更正的旧报表，请把它移出报表目录",
             "indicator {indicator} for {agency} is reported twice: first in {first_file} "
-            "at row {first}",
+            "at row {first}. If one of the files is a form since corrected, move it out of the "
+            "reports",
         ),
         "duplicate_county_row_elsewhere": (
-            "指标 {indicator} 的全县合计行（责任单位为空）重复：{first_file} 第 {first} 行已填报",
+            "指标 {indicator} 的全县合计行（责任单位为空）重复：{first_file} 第 {first} 行已填报。"
+            "如其中一个文件是被更正的旧报表，请把它移出报表目录",
             "indicator {indicator} has two county-wide rows (blank agency): first in {first_file} "
-            "at row {first}",
+            "at row {first}. If one of the files is a form since corrected, move it out of the "
+            "reports",
         ),
         "title_year_differs": (
             "标题写的是 {title} 年度，而报表年度为 {year} 年：如是沿用旧表，请核对数值并改正标题",
