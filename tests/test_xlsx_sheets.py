@@ -599,3 +599,70 @@ def test_a_value_header_merged_over_a_row_of_years_reads_the_reports_year() -> N
     result = check(Path("2024.xlsx"))
     assert actual(result, "4.3") == 1652
     assert "LZ253" not in result.stderr
+
+
+# --- hostile layouts: millions of hidden rows or merged ranges in a small file ----------------
+
+
+def test_a_sheet_of_more_rows_than_a_report_may_have_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A 2.4 MB file can declare 60 million hidden rows, whose attributes openpyxl keeps as it
+    # reads them: 11 GB of memory before the reader's own limit was reached.
+    from lzip_cli import xlsx_reader
+
+    monkeypatch.setattr(xlsx_reader, "MAX_ROWS", 3)
+    read: list[int] = []
+    real_sheet_rows = xlsx_reader._sheet_rows
+
+    def sheet_rows(sheet, name):  # type: ignore[no-untyped-def]
+        for number, row in real_sheet_rows(sheet, name):
+            read.append(number)
+            yield number, row
+
+    monkeypatch.setattr(xlsx_reader, "_sheet_rows", sheet_rows)
+    rows = [HEADER, *[["4.3", None, n] for n in range(6)]]
+    path = hiding("2024.xlsx", rows, hidden=[2, 3, 4, 5, 6])
+    result = run_lzip("check", str(path), "--lang", "en", inputs=[path])
+    assert result.exit_code == 2
+    assert "2024.xlsx:4: error LZ233: too many rows" in result.stderr, result.stderr
+    assert read == []  # refused by the layout scan, before openpyxl read a row
+
+
+def test_more_merged_ranges_than_any_form_has_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lzip_cli import xlsx_reader
+
+    monkeypatch.setattr(xlsx_reader, "MAX_MERGED", 3)
+    book = openpyxl.Workbook()
+    for row in [["鹿寨县2024年报表"], ["填报单位：县林业局"], HEADER, ["4.3", None, 1652]]:
+        book.active.append(row)
+    for ref in ("A1:C1", "A2:C2", "D1:E1", "D2:E2"):
+        book.active.merge_cells(ref)
+    book.save("2024.xlsx")
+    result = run_lzip("check", "2024.xlsx", "--lang", "en", inputs=["2024.xlsx"])
+    assert result.exit_code == 2
+    assert (
+        "2024.xlsx: error LZ253: the sheet has more than 3 merged ranges: unmerge the cells and "
+        "save it again"
+    ) in result.stderr, result.stderr
+
+
+def test_a_sheet_is_not_parsed_for_its_declared_size_when_the_workbook_is_opened(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Without a <dimension>, openpyxl's look for one parses the whole sheet into memory (5 GB
+    # for a 2 MB file of 60 million rows); lzip drops the declared size anyway.
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    looked: list[object] = []
+    real = WorkSheetParser.parse_dimensions
+
+    def parse_dimensions(self):  # type: ignore[no-untyped-def]
+        looked.append(self)
+        return real(self)
+
+    monkeypatch.setattr(WorkSheetParser, "parse_dimensions", parse_dimensions)
+    rows = [HEADER, ["4.3", None, 1652], ["1.1", "县林业局", 3]]
+    result = check(hiding("2024.xlsx", rows, hidden=[]))
+    assert actual(result, "4.3") == 1652
+    assert looked == []

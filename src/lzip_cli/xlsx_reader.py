@@ -201,7 +201,7 @@ def iter_xlsx_rows(
     try:
         # A file object, not the path: openpyxl refuses a name not ending in .xlsx, and lzip
         # reads a workbook by its content (with a warning when the name says otherwise).
-        with quiet_openpyxl():
+        with quiet_openpyxl(), _sheets_not_measured():
             workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except broken as exc:
         handle.close()
@@ -219,7 +219,7 @@ def iter_xlsx_rows(
         sheet, sheet_year = _choose_sheet(sheets, year, name, warnings)
         if sum(other.sheet_state == "visible" for other in sheets) > 1:
             name = WorkbookFile(name, sheet.title)  # its cells named with the sheet: '2024年'!C5
-        merged, hidden_rows, hidden_columns = _sheet_layout(workbook, sheet)
+        merged, hidden_rows, hidden_columns = _sheet_layout(workbook, sheet, name)
         if sheet_read is not None:
             sheet_read.append(SheetRead(sheet.title, sheet_year, name, hidden_rows, hidden_columns))
         from lzip_cli.report_form import (
@@ -332,6 +332,31 @@ def quiet_openpyxl() -> Iterator[None]:
     with python_warnings.catch_warnings():
         python_warnings.simplefilter("ignore")
         yield
+
+
+@contextlib.contextmanager
+def _sheets_not_measured() -> Iterator[None]:
+    """openpyxl's read-only sheets opened without reading them for their size.
+
+    Opening one looks for its ``<dimension>``, and a sheet without one is parsed whole, every
+    row kept in memory: a 2 MB file declaring 60 million rows took 5 GB and a minute before lzip
+    read a row. lzip drops the declared size anyway (:func:`_sheet_rows`), and its own scan
+    (:func:`_sheet_layout`) refuses such a sheet at row :data:`MAX_ROWS` in constant memory.
+    """
+    try:
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    except ImportError:  # pragma: no cover - openpyxl internals changed
+        yield
+        return
+    measure = ReadOnlyWorksheet.__dict__.get("_get_size")
+    if measure is None:  # pragma: no cover - openpyxl internals changed
+        yield
+        return
+    ReadOnlyWorksheet._get_size = lambda self: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = measure  # type: ignore[method-assign]
 
 
 _BROKEN: tuple[type[Exception], ...] = (
@@ -564,6 +589,8 @@ def _no_cells(row: tuple[Any, ...]) -> bool:
 _TRUE = frozenset(("1", "true"))
 #: The widest sheet (XFD): a hidden ``<col min="5" max="16384">`` names no more columns.
 MAX_COLUMN = 16_384
+#: Merged ranges a sheet may have: a form has a handful, in its title and header.
+MAX_MERGED = 10_000
 
 
 def _unseen(attributes: dict[str, str], size: str) -> bool:
@@ -577,10 +604,16 @@ def _unseen(attributes: dict[str, str], size: str) -> bool:
 
 
 def _sheet_layout(
-    workbook: Any, sheet: Any
+    workbook: Any, sheet: Any, name: str
 ) -> tuple[list[_Merged], frozenset[int], frozenset[int]]:
     """The sheet's merged ranges, its hidden rows and its hidden columns (1-based; of no
-    height or width too), read from its XML (a read-only sheet lists none of them)."""
+    height or width too), read from its XML (a read-only sheet lists none of them).
+
+    A row past :data:`MAX_ROWS` is refused here (LZ233), before openpyxl reads any (it keeps
+    the attributes of every hidden row it passes), and so are more than :data:`MAX_MERGED`
+    merged ranges (LZ253): a file of 2 MB can declare millions of either, which had taken
+    gigabytes of memory.
+    """
     from openpyxl.utils.cell import range_boundaries
 
     archive, member = getattr(workbook, "_archive", None), getattr(sheet, "_worksheet_path", None)
@@ -597,6 +630,8 @@ def _sheet_layout(
         if element == "row":
             number = attributes.get("r", "")
             row = int(number) if number.isdigit() else row + 1
+            if row > MAX_ROWS:
+                raise LzipError([Problem("LZ233", "too_many_rows", file=name, line=row)])
             if _unseen(attributes, "ht"):
                 rows.add(row)
         elif element == "col":
@@ -604,6 +639,11 @@ def _sheet_layout(
             if low.isdigit() and high.isdigit() and _unseen(attributes, "width"):
                 columns.update(range(int(low), min(int(high), MAX_COLUMN) + 1))
         elif element == "mergeCell" and attributes.get("ref"):
+            if len(refs) == MAX_MERGED:
+                params = {"limit": MAX_MERGED}
+                raise LzipError(
+                    [Problem("LZ253", "xlsx_merged_too_many", file=name, params=params)]
+                )
             refs.append(attributes["ref"])
 
     parser = expat.ParserCreate(namespace_separator=" ")
