@@ -881,3 +881,29 @@ def test_a_row_given_in_two_forms_says_to_move_a_form_since_corrected_out(lang: 
         "zh": "如其中一个文件是被更正的旧报表，请把它移出报表目录",
     }[lang]
     assert "LZ210" in result.stderr and advice in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["check", "reports/2024"], ["validate", "--all-reports", "reports"]]
+)
+def test_a_link_in_a_folder_of_reports_to_a_file_outside_it_is_refused(
+    command: list[str],
+) -> None:
+    # A link committed to a data repository could put the first line of any file the CI job can
+    # read in its log (as an unknown header, LZ208).
+    Path("reports").mkdir()
+    split_example(Path("reports/2024"))
+    Path("secret.txt").write_text("token,abc123\n", encoding="utf-8")
+    Path("reports/2024/secret.csv").symlink_to(Path("../../secret.txt"))
+    Path("reports/secret.csv").symlink_to(Path("../secret.txt"))
+    result = run_lzip(*command, "--lang", "en")
+    assert result.exit_code == 2
+    assert "error LZ274: a symbolic link to ../" in result.stderr, result.stderr
+    assert "abc123" not in result.stdout + result.stderr
+
+
+def test_a_link_in_a_folder_of_reports_to_a_form_in_it_is_read_once() -> None:
+    split_example(Path("2024"))
+    expected = check_json("2024")
+    Path("2024/latest.csv").symlink_to("县林业局.csv")
+    assert check_json("2024") == expected

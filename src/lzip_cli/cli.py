@@ -224,7 +224,7 @@ EXIT_BUG = 3
 #: missing, a directory, unreadable, not text in a known encoding, not a workbook.
 FILE_CODES = frozenset(
     {"LZ001", "LZ002", "LZ003", "LZ004", "LZ005", "LZ006", "LZ015"}
-    | {"LZ202", "LZ203", "LZ204", "LZ205", "LZ230", "LZ231", "LZ268", "LZ280"}
+    | {"LZ202", "LZ203", "LZ204", "LZ205", "LZ230", "LZ231", "LZ268", "LZ274", "LZ280"}
 )
 
 DataOption = Annotated[

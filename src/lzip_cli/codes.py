@@ -168,7 +168,7 @@ CODES: dict[str, Code] = {
     "LZ250": _c("report_no_rows"),
     "LZ251": _c("cell_formula"),
     "LZ252": _c("xlsx_first_sheet_empty"),
-    "LZ253": _c("xlsx_merged"),
+    "LZ253": _c("xlsx_merged", "xlsx_merged_too_many"),
     "LZ254": _c("report_dir_empty", "report_dir_of_years"),
     "LZ255": _c("year_column_passed_over", severity="warning"),
     "LZ256": _c(
@@ -209,6 +209,7 @@ CODES: dict[str, Code] = {
     "LZ271": _c("unit_cell_scale", "header_unit_scale", "units_row_scale"),
     "LZ272": _c("unit_cell_other", severity="warning"),
     "LZ273": _c("xlsx_hidden_rows", "xlsx_hidden_columns", severity="warning"),
+    "LZ274": _c("report_link_outside"),
     "LZ280": _c("report_from_stdin", "report_not_a_file"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

@@ -753,6 +753,11 @@ TEXTS.update(
             "the unit cell says {text!r}, but indicator {indicator} is counted in {unit}: the "
             "figure is read in {unit}",
         ),
+        "report_link_outside": (
+            "这是指向报表目录以外的文件 {target} 的符号链接：lzip 只读取目录中的报表，请把报表文件复制进来",
+            "a symbolic link to {target}, outside the folder of reports: lzip reads only the "
+            "forms in the folder; copy the form in instead",
+        ),
         "xlsx_hidden_rows": (
             "读取了 {count} 个被隐藏的行中的数值（第 {rows} 行）：不是本年度数值的行请删除，"
             "其余请取消隐藏，以便看到读取的是什么",
@@ -1439,6 +1444,10 @@ TEXTS.update(
             "{text!r} 是公式，没有计算结果：请在 Excel 或 WPS 中打开并保存文件，或改填数值",
             "{text!r} is a formula without a computed value: open and save the file in Excel or "
             "WPS, or type the figure",
+        ),
+        "xlsx_merged_too_many": (
+            "工作表中的合并单元格区域超过 {limit:,} 个：请取消合并后另存",
+            "the sheet has more than {limit:,} merged ranges: unmerge the cells and save it again",
         ),
         "xlsx_merged": (
             "单元格 {ref} 是合并单元格：每行须分别填写，请取消合并并填满每个单元格",
@@ -2209,6 +2218,12 @@ TEXTS.update(
             "Figures were read from hidden rows of the .xlsx report (or rows of no height), or a "
             "column read is hidden: lzip reads them like any other (last year's rows hidden "
             "rather than deleted, say).",
+        ),
+        "code.LZ274": (
+            "报表目录中有指向目录以外文件的符号链接：这样的文件不读取（提交到数据仓库的链接可能让 CI 日志显示其他文件的首行）。",
+            "A folder of reports holds a symbolic link to a file outside it: such a file is not "
+            "read (a link committed to a data repository could show another file's first line "
+            "in CI logs).",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",

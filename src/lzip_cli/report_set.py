@@ -94,7 +94,32 @@ def every_report_in(folder: Path) -> list[Path]:
             or (entry.is_dir() and is_year_folder(entry) and _holds_reports(entry))
         ):
             found.setdefault(os.path.normcase(os.path.realpath(entry)), entry)
+    _refuse_links_outside(folder, [path for path in found.values() if not path.is_dir()])
     return list(found.values())
+
+
+def _refuse_links_outside(folder: Path, files: list[Path]) -> None:
+    """LZ274 for the files of ``folder`` that are symbolic links to a file outside it: a folder
+    of reports is read as the forms it holds, and a link committed to a data repository could
+    otherwise put the first line of any file the CI job can read (its header, LZ208) in a log."""
+    inside = os.path.realpath(folder)
+    outside = [
+        file
+        for file in files
+        if file.is_symlink() and os.path.commonpath([inside, os.path.realpath(file)]) != inside
+    ]
+    if outside:
+        raise LzipError(
+            [
+                Problem(
+                    "LZ274",
+                    "report_link_outside",
+                    display_path(link),
+                    params={"target": os.readlink(link)},
+                )
+                for link in outside
+            ]
+        )
 
 
 def year_groups(paths: list[Path]) -> list[list[Path]]:
@@ -159,6 +184,7 @@ def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
         if path.is_dir():
             entries = sorted(path.iterdir())
             found = [p for p in entries if _is_report_file(p)]
+            _refuse_links_outside(path, found)
             broken = [p for p in entries if _is_broken_link(p)]
             if broken:  # a form that is not there would make its agency "not reported"
                 raise LzipError(
