@@ -156,6 +156,16 @@ def without_lines(payload: dict[str, Any]) -> dict[str, Any]:
     return {**payload, "warnings": warnings}
 
 
+def checked_with_variant(directory: str, rows: list[dict[str, str]]) -> tuple[dict[str, Any], Path]:
+    """``check`` of ``rows`` written plainly in ``directory``, and where to write a variant of
+    them (a folder beside, so that messages name it "2024.csv" too)."""
+    plain = Path(directory) / "2024.csv"
+    plain.write_text(render(rows), encoding="utf-8")
+    variant = Path(directory) / "variant" / "2024.csv"
+    variant.parent.mkdir()
+    return check_json(plain), variant
+
+
 @given(
     rows=reports(),
     data=st.data(),
@@ -168,11 +178,7 @@ def test_row_order_column_order_language_and_encoding_do_not_matter(
     shuffled_rows = data.draw(st.permutations(rows))
     columns = tuple(data.draw(st.permutations(COLUMNS)))
     with tempfile.TemporaryDirectory() as directory:
-        plain = Path(directory) / "2024.csv"
-        plain.write_text(render(rows), encoding="utf-8")
-        expected = check_json(plain)
-        variant = Path(directory) / "variant" / "2024.csv"
-        variant.parent.mkdir()
+        expected, variant = checked_with_variant(directory, rows)
         variant.write_text(render(rows, columns, lang), encoding=encoding)
         # Same rows in the same order: warnings equal but for their columns.
         assert without_columns(check_json(variant)) == without_columns(expected)
@@ -190,11 +196,7 @@ def test_a_year_column_of_the_reports_own_year_changes_nothing(
 ) -> None:
     years = data.draw(st.lists(st.sampled_from(YEAR_CELLS), min_size=len(rows), max_size=len(rows)))
     with tempfile.TemporaryDirectory() as directory:
-        plain = Path(directory) / "2024.csv"
-        plain.write_text(render(rows), encoding="utf-8")
-        expected = check_json(plain)
-        dated = Path(directory) / "dated" / "2024.csv"
-        dated.parent.mkdir()
+        expected, dated = checked_with_variant(directory, rows)
         dated.write_text(
             render([{**row, "year": year} for row, year in zip(rows, years, strict=True)],
                    ("year", *COLUMNS), "zh"),

@@ -109,17 +109,17 @@ def _refuse_links_outside(folder: Path, files: list[Path]) -> None:
         if file.is_symlink() and os.path.commonpath([inside, os.path.realpath(file)]) != inside
     ]
     if outside:
-        raise LzipError(
-            [
-                Problem(
-                    "LZ274",
-                    "report_link_outside",
-                    display_path(link),
-                    params={"target": os.readlink(link)},
-                )
-                for link in outside
-            ]
-        )
+        raise _links_refused("LZ274", "report_link_outside", outside)
+
+
+def _links_refused(code: str, key: str, links: list[Path]) -> LzipError:
+    """``code`` at each of ``links``, saying where it points."""
+    return LzipError(
+        [
+            Problem(code, key, display_path(link), params={"target": os.readlink(link)})
+            for link in links
+        ]
+    )
 
 
 def year_groups(paths: list[Path]) -> list[list[Path]]:
@@ -187,17 +187,7 @@ def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
             _refuse_links_outside(path, found)
             broken = [p for p in entries if _is_broken_link(p)]
             if broken:  # a form that is not there would make its agency "not reported"
-                raise LzipError(
-                    [
-                        Problem(
-                            "LZ003",
-                            "broken_link",
-                            display_path(link),
-                            params={"target": os.readlink(link)},
-                        )
-                        for link in broken
-                    ]
-                )
+                raise _links_refused("LZ003", "broken_link", broken)
             if not found:
                 years = sorted(p.name for p in path.iterdir() if p.is_dir() and years_in_name(p))
                 if years:  # reports/ holding 2023/ and 2024/: one of them is the report
