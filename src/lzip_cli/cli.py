@@ -812,7 +812,8 @@ def _write_check(
         from lzip_cli.output import atomic_write
         from lzip_cli.render import check_xlsx
 
-        atomic_write(output, check_xlsx.render(result, selected, lang), replace=force)  # type: ignore[arg-type]
+        workbook = check_xlsx.render(result, selected, lang)  # type: ignore[arg-type]
+        atomic_write(output, workbook, replace=force)
         _say_written(output, lang)
         _warn(result, lang)
         return
@@ -1020,9 +1021,8 @@ def _write_lists(
     check_targets(
         [path for path, _ in files], inputs, force=force, report_folders=report_folders(folders)
     )
-    write_into_folder(
-        out, files, replace=force
-    )  # all the lists or, when the disk fills up, none of them
+    # All the lists or, when the disk fills up, none of them.
+    write_into_folder(out, files, replace=force)
     # A list from an earlier run for an agency that owes nothing now would be sent on unread,
     # in whichever format that run wrote it (forestry.md beside this run's CSV lists). Only
     # named: the user decides, lzip deletes nothing. An agency left out by --agency is judged
