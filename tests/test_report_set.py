@@ -907,3 +907,34 @@ def test_a_link_in_a_folder_of_reports_to_a_form_in_it_is_read_once() -> None:
     expected = check_json("2024")
     Path("2024/latest.csv").symlink_to("县林业局.csv")
     assert check_json("2024") == expected
+
+
+def test_a_year_folder_that_is_a_link_to_a_folder_named_otherwise_gives_its_year() -> None:
+    # returns/2024 -> store/final: the year is the name the folder is given.
+    Path("store").mkdir()
+    split_example(Path("store/final"))
+    Path("returns").mkdir()
+    Path("returns/2024").symlink_to(Path("../store/final"))
+    document = check_json("returns/2024")
+    assert document["year"] == 2024
+
+
+def test_all_reports_validates_the_others_beside_a_link_to_a_file_outside() -> None:
+    Path("reports").mkdir()
+    Path("reports/2024.csv").write_bytes(EXAMPLE.read_bytes())
+    Path("elsewhere.csv").write_bytes(EXAMPLE.read_bytes())
+    Path("reports/2023.csv").symlink_to(Path("../elsewhere.csv"))
+    result = run_lzip("validate", "--all-reports", "reports", "--lang", "en")
+    assert result.exit_code == 2
+    assert "reports/2023.csv: error LZ274" in result.stderr
+    assert "OK: reports/2024.csv" in result.stdout
+
+
+def test_a_broken_link_among_all_reports_is_a_missing_file_not_one_to_copy_in() -> None:
+    Path("reports").mkdir()
+    Path("reports/2024.csv").write_bytes(EXAMPLE.read_bytes())
+    Path("reports/2023.csv").symlink_to(Path("/nonexistent/lzip-test/2023.csv"))
+    result = run_lzip("validate", "--all-reports", "reports", "--lang", "en")
+    assert "reports/2023.csv: error LZ003" in result.stderr, result.stderr
+    assert "LZ274" not in result.stderr
+    assert "OK: reports/2024.csv" in result.stdout

@@ -1140,6 +1140,17 @@ def test_lists_in_another_format_are_named_after_the_folder_of_forms_changed(
     assert f"{out / 'index.xlsx'}: warning LZ312: a list in another format" in result.stderr
 
 
+def test_lists_kept_in_two_formats_beside_their_report_are_not_named(tmp_path: Path) -> None:
+    # --out the report's own folder: the first run's lists change that folder's time, which is
+    # no change of the report.
+    report = tmp_path / "2024.csv"
+    report.write_bytes(EXAMPLE.read_bytes())
+    assert run_lzip("shortfalls", report, "--out", tmp_path, "-f", "md").exit_code == 1
+    result = run_lzip("shortfalls", report, "--out", tmp_path, "-f", "xlsx", "--lang", "en")
+    assert result.exit_code == 1
+    assert "LZ312" not in result.stderr
+
+
 def test_a_list_in_another_format_of_an_agency_left_out_by_agency_is_not_named(
     tmp_path: Path,
 ) -> None:

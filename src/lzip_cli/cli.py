@@ -418,7 +418,7 @@ def validate(
                     absent_folders.append(folder)
                     continue
                 try:
-                    report_paths += every_report_in(folder)
+                    report_paths += every_report_in(folder, refused=folder_problems)
                 except LzipError as exc:
                     folder_problems += exc.problems
             # One report however it is reached: ./reports and /abs/reports, a link to 2024.csv.
@@ -1035,7 +1035,7 @@ def _write_lists(
 
     written = {path.name for path, _ in files}
     now = output_format.value
-    changed = _last_changed(inputs)
+    changed = _last_changed(inputs, out)
     stems = [(safe_filename(judged.agency_id), judged) for judged in result.agencies]
     read = {path.resolve() for path in inputs}
     for stem, judged in [*stems, ("index", None)]:
@@ -1070,15 +1070,18 @@ def _write_lists(
     return len(files)
 
 
-def _last_changed(inputs: list[Path]) -> int:
+def _last_changed(inputs: list[Path], out: Path) -> int:
     """When the figures last changed (ns): the newest time of the report and plan files and of
     the folders holding them. A form taken out of its folder, or one moved in with the time it
-    was saved (``mv``, a copy from a USB stick), changes only its folder's time."""
+    was saved (``mv``, a copy from a USB stick), changes only its folder's time. The folder of
+    the lists (``out``) is left out: lzip's own lists, written beside a report, change its time."""
     times = []
+    lists = os.path.realpath(out)
     for path in inputs:
         if not path.is_file():
             continue
-        for changed in (path, path.parent):
+        folder = path.parent
+        for changed in (path,) if os.path.realpath(folder) == lists else (path, folder):
             with suppress(OSError):
                 times.append(changed.stat().st_mtime_ns)
     return max(times, default=0)

@@ -77,12 +77,15 @@ def is_year_folder(folder: Path) -> bool:
     return any(_YEAR_FOLDER.fullmatch(unicodedata.normalize("NFKC", name)) for name in names)
 
 
-def every_report_in(folder: Path) -> list[Path]:
+def every_report_in(folder: Path, refused: list[Problem] | None = None) -> list[Path]:
     """``validate --all-reports``: the reports a folder of reports holds, by name: each report file
     (``reports/2024.csv``) and each folder named for a year (``reports/2025/``, one report of its
     forms). Other folders, and year folders without a form, are passed over; a file or folder
     reached twice (through a link) is listed once. Raise :class:`LzipError` if ``folder`` is no
-    folder."""
+    folder.
+
+    A link to a file outside ``folder`` is left out, its LZ274 added to ``refused`` (raised
+    when None): the other reports are still validated, each on its own."""
     if not folder.is_dir():
         key = "reports_dir_is_file" if folder.exists() else "reports_dir_missing"
         raise LzipError([Problem("LZ003", key, file=display_path(folder))])
@@ -94,7 +97,15 @@ def every_report_in(folder: Path) -> list[Path]:
             or (entry.is_dir() and is_year_folder(entry) and _holds_reports(entry))
         ):
             found.setdefault(os.path.normcase(os.path.realpath(entry)), entry)
-    _refuse_links_outside(folder, [path for path in found.values() if not path.is_dir()])
+    files = [path for path in found.values() if not path.is_dir()]
+    try:
+        _refuse_links_outside(folder, files)
+    except LzipError as exc:
+        if refused is None:
+            raise
+        refused += exc.problems
+        outside = {problem.file for problem in exc.problems}
+        return [path for path in found.values() if display_path(path) not in outside]
     return list(found.values())
 
 
@@ -106,7 +117,9 @@ def _refuse_links_outside(folder: Path, files: list[Path]) -> None:
     outside = [
         file
         for file in files
-        if file.is_symlink() and os.path.commonpath([inside, os.path.realpath(file)]) != inside
+        if file.is_symlink()
+        and file.exists()  # a broken link is LZ003 where it is read: there is nothing to copy in
+        and os.path.commonpath([inside, os.path.realpath(file)]) != inside
     ]
     if outside:
         raise _links_refused("LZ274", "report_link_outside", outside)
@@ -248,7 +261,9 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     files = _expand(paths)
     for path, folder in files:
         if folder not in folder_years:
-            folder_years[folder] = years_in_name(folder.resolve())
+            # The name it was given first: returns/2024 -> /store/final is the 2024 folder (the
+            # resolved name stands in for ".", which has none).
+            folder_years[folder] = years_in_name(folder) or years_in_name(folder.resolve())
         # A folder named for one year (returns/2024/) chooses a workbook's sheet named for it,
         # as a year in the file's own name does: not last year's sheet left in front.
         folder_year = folder_years[folder][0] if len(folder_years[folder]) == 1 else None
