@@ -485,7 +485,7 @@ def test_json_agency(document: dict[str, Any]) -> None:
         "rows": "list",
         "shortfalls": "list",
     }
-    assert agency["shortfalls"] == ["1.1", "4.1", "4.2", "7.1"]
+    assert agency["shortfalls"] == ["1.1", "4.1", "4.2", "5.1", "5.2", "7.1"]
     rows = {r["indicator"]: r for r in agency["rows"]}
     assert list(rows)[:3] == ["1.1", "1.2", "2.1"]
     assert rows["1.1"] == {

@@ -605,13 +605,13 @@ def test_shortfalls_use_the_county_status_for_shared_and_the_own_for_each() -> N
         row(6, "2.1", "c", 8.0),
         row(7, "3.1", None, 1500.0),
         row(8, "4.1", "b", 25.0),
-        row(9, "5.1", "a", 100.0, 1.0),
+        row(9, "5.1", "a", 100.0, 1.0),  # tracked, summed: b's part is missing from it
     )
     by_agency = {a.agency_id: a for a in result.agencies}
     assert list(by_agency) == ["a", "b", "c"]
     assert {k: a.shortfalls for k, a in by_agency.items()} == {
         "a": ["1.2"],
-        "b": ["2.1", "4.1"],
+        "b": ["2.1", "4.1", "5.1"],
         "c": ["4.1"],
     }
     lines = {line.indicator_id: line for line in by_agency["b"].lines}
@@ -619,6 +619,49 @@ def test_shortfalls_use_the_county_status_for_shared_and_the_own_for_each() -> N
     assert lines["1.1"].own is None and lines["1.1"].status == "achieved"
     assert lines["2.1"].actual.value == 5 and lines["2.1"].own is not None
     assert result.has_shortfalls
+
+
+#: Rows of the test plan's 5.1 (tracked as actual, summed from a and b), and whether b owes it.
+TRACKED_OWN_FIGURE = [
+    pytest.param([row(2, "5.1", "a", 100.0, 1.0)], True, id="b-sent-nothing"),
+    pytest.param(
+        [row(2, "5.1", "a", 100.0, 1.0), row(3, "5.1", "b", None, 2.0)],
+        True,
+        id="b-sent-a-count-without-its-amount",
+    ),
+    pytest.param(
+        [row(2, "5.1", "a", 100.0, 1.0), row(3, "5.1", "b", 0.0, 0.0)], False, id="b-sent-0"
+    ),
+    pytest.param(
+        [row(2, "5.1", "a", 100.0, 1.0), row(3, "5.1", "b", NOT_CARRIED_OUT)],
+        False,
+        id="b-sent-not-carried-out",
+    ),
+    pytest.param(
+        [row(2, "5.1", None, 100.0, 1.0), row(3, "5.1", "a", 100.0, 1.0)],
+        False,
+        id="a-county-row-stands-for-the-county",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "owed"), TRACKED_OWN_FIGURE)
+def test_an_agency_owes_its_part_of_a_summed_indicator_tracked_as_actual(
+    rows: list[ReportRow], owed: bool
+) -> None:
+    result = check(*rows)
+    by_agency = {a.agency_id: a for a in result.agencies}
+    assert result.indicator("5.1").status == "tracked"
+    assert ("5.1" in by_agency["b"].shortfalls) is owed
+    assert "5.1" not in by_agency["a"].shortfalls
+
+
+def test_a_summed_indicator_on_track_asks_nothing_of_an_agency_missing_from_it() -> None:
+    # 1.1's 2024 milestone is 17: a's 17 alone meets it, and b's part can only add to it.
+    result = check(row(2, "1.1", "a", 17.0))
+    by_agency = {a.agency_id: a for a in result.agencies}
+    assert result.indicator("1.1").status == "on-track"
+    assert "1.1" not in by_agency["b"].shortfalls
 
 
 def test_nothing_reported_every_agency_owes_every_indicator_but_the_tracked() -> None:
@@ -649,14 +692,14 @@ def test_shipped_example_shortfalls(shipped: Plan) -> None:
     result = evaluate(shipped, read_report(EXAMPLE, shipped))
     assert {a.agency_id: a.shortfalls for a in result.agencies} == {
         "agriculture": ["1.1", "7.1"],
-        "ip-office": ["1.1", "4.1", "4.2", "7.1"],
+        "ip-office": ["1.1", "4.1", "4.2", "5.1", "5.2", "7.1"],
         "forestry": ["1.1", "2.1", "7.1"],
         "press-publication": ["1.1", "2.1", "7.1"],
         "industry-trade": ["4.1", "4.2", "7.1"],
         "development-reform": ["4.1", "4.2", "7.1"],
         "education": ["4.1", "4.2", "7.1"],
-        "finance": [],
-        "financial-regulator": [],
+        "finance": ["5.2", "5.4"],
+        "financial-regulator": ["5.1", "5.4"],
         "public-security": ["7.1"],
         "culture-tourism": ["7.1"],
         "court": [],

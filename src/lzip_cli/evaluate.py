@@ -192,6 +192,27 @@ class AgencyLine:
     def status(self) -> Status:
         return self.actual.status
 
+    @property
+    def own_figure_owed(self) -> bool:
+        """Whether the agency owes its own figure of an indicator tracked as actual (no
+        target) whose county figure is the sum of the agencies' rows, having sent none: such
+        an indicator asks for nothing but its figure, and the sum lacks this agency's part.
+
+        (Of an indicator with a target, a sum still short of the milestone is ``behind`` for
+        every agency sharing it; one that meets the milestone can only rise.)"""
+        actual, own = self.actual, self.own
+        return (
+            actual.status == "tracked"
+            and actual.row is None  # no county row (an ``each`` agency's figure has its row)
+            and (own is None or own.value is None)
+        )
+
+    @property
+    def owed(self) -> bool:
+        """Whether the line is one of the agency's shortfalls: behind, not reported, or its
+        own figure of a summed indicator tracked as actual not sent."""
+        return self.actual.status in SHORTFALL_STATUSES or self.own_figure_owed
+
 
 @dataclass(slots=True)
 class AgencyResult:
@@ -200,7 +221,7 @@ class AgencyResult:
 
     @property
     def shortfalls(self) -> list[str]:
-        return [line.indicator_id for line in self.lines if line.status in SHORTFALL_STATUSES]
+        return [line.indicator_id for line in self.lines if line.owed]
 
 
 @dataclass

@@ -1679,6 +1679,12 @@ TEXTS.update(
             "{agency}：{indicator} {year} 年{status}{gaps}",
             "{agency}: {indicator} is {status} in {year}{gaps}",
         ),
+        "gh_own_figure_owed": (
+            "{agency}：{indicator} {year} 年未报送本单位数据（全县数由各单位数相加，现缺本单位）",
+            "{agency}: {indicator}: no figure of its own sent for {year} (the county's figure is"
+            " the agencies' sum, which lacks its part)",
+        ),
+        "gh_own_figure_owed_title": ("缺本单位数据", "own figure missing"),
         "gh_gaps": (
             "，距阶段值 {milestone} {unit}，距目标 {target} {unit}",
             # Not "1 cases", nor "2 10k yuan": the unit once, after the figures.

@@ -92,7 +92,6 @@ def check_commands(
     the agency's own row); a figure that was not reported has no row and points at
     ``report_file``, or at no file when the report is a folder or several files.
     """
-    from lzip_cli.evaluate import SHORTFALL_STATUSES
     from lzip_cli.render.view import gap_text
 
     lines = [problem_command(p, lang, "warning") for p in result.warnings]
@@ -100,7 +99,7 @@ def check_commands(
     for agency in agencies:
         plan_agency = plan.agency(agency.agency_id)
         for line in agency.lines:
-            if line.status not in SHORTFALL_STATUSES:
+            if not line.owed:
                 continue
             indicator = plan.indicator(line.indicator_id)
             figure = line.actual
@@ -116,15 +115,16 @@ def check_commands(
                     target=gap_text(figure.gap_to_target, indicator) or "—",
                     unit=indicator.unit_label(lang),
                 )
+            status = t(f"status_{line.status}", lang)
             text = t(
-                "gh_shortfall",
+                "gh_own_figure_owed" if line.own_figure_owed else "gh_shortfall",
                 lang,
                 agency=plan_agency.label(lang),
                 indicator=f"{indicator.id} {indicator.label(lang)}",
-                status=t(f"status_{line.status}", lang),
+                status=status,
                 year=result.year,
                 gaps=gaps,
             )
-            title = f"{indicator.id} {t(f'status_{line.status}', lang)}"
+            title = f"{indicator.id} {t('gh_own_figure_owed_title', lang) if line.own_figure_owed else status}"
             lines.append(command("warning", text, file=file, line=row, title=title))
     return lines
