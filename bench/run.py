@@ -144,6 +144,8 @@ def cold_start(runs: int) -> dict[str, dict[str, float]]:
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "import floor": [sys.executable, "-c", "import typer, pydantic, yaml, rich.table"],
+        # What any Typer command pays before its own code runs: the bound of `lzip --help`.
+        "import typer alone": [sys.executable, "-c", "import typer"],
         "import floor + one pydantic model": [sys.executable, "-c", _FLOOR_AND_ONE_MODEL],
         "bare Typer command (no lzip)": [
             sys.executable,

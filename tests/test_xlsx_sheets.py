@@ -584,6 +584,50 @@ def test_a_hidden_row_written_without_its_number_is_found_by_its_place() -> None
     assert [line for line, _, _ in hidden_warnings(result)] == [3]
 
 
+#: Errors located in rows a workbook hides: (rows, hidden rows, language, what stderr says).
+ERRORS_IN_HIDDEN_ROWS = [
+    pytest.param(
+        [HEADER, ["4.3", None, 1500], ["4.3", None, 1652]],
+        [2],
+        "en",
+        "2024.xlsx:3:2: error LZ210: B3: indicator 4.3 has two county-wide rows (blank agency): "
+        "first at row 2 (row 2 is hidden in the sheet: unhide it to see it)",
+        id="the-first-of-a-duplicate-hidden",
+    ),
+    pytest.param(
+        [HEADER, ["4.3", None, 1500], ["4.3", None, 1652]],
+        [2, 3],
+        "zh",
+        "（第 2、3 行在工作表中被隐藏，取消隐藏才能看到）",
+        id="both-rows-hidden-in-chinese",
+    ),
+    pytest.param(
+        [HEADER, ["1.1", "县林业局", "三"], ["4.3", None, 1652]],
+        [2],
+        "en",
+        "(row 2 is hidden in the sheet: unhide it to see it)",
+        id="a-bad-cell-in-a-hidden-row",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "hidden", "lang", "said"), ERRORS_IN_HIDDEN_ROWS)
+def test_an_error_in_a_hidden_row_says_the_row_is_hidden(
+    rows: list[list[object]], hidden: list[int], lang: str, said: str
+) -> None:
+    result = check(hiding("2024.xlsx", rows, hidden=hidden), "--lang", lang)
+    assert result.exit_code == 2
+    assert said in result.stderr
+
+
+def test_an_error_in_a_row_that_is_not_hidden_says_nothing_of_hidden_rows() -> None:
+    rows = [HEADER, ["4.3", None, 1500], ["1.1", "县林业局", 3], ["1.1", "县林业局", 4]]
+    result = check(hiding("2024.xlsx", rows, hidden=[2]), "--lang", "en")
+    assert result.exit_code == 2
+    assert "LZ210" in result.stderr
+    assert "hidden" not in result.stderr
+
+
 # --- a merged header over a row of years --------------------------------------------------------
 
 

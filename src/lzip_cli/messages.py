@@ -765,6 +765,11 @@ TEXTS.update(
             "delete those that are not this year's figures, and unhide the rest so that what is "
             "read can be seen",
         ),
+        "rows_hidden_in_sheet": (
+            "（第 {rows} 行在工作表中被隐藏，取消隐藏才能看到）",
+            " ({count:row|rows} {rows} {count:is|are} hidden in the sheet: unhide"
+            " {count:it|them} to see {count:it|them})",
+        ),
         "xlsx_hidden_columns": (
             "读取的列 {columns} 在工作表中被隐藏：请取消隐藏，以便看到读取的是什么",
             "{count:column|columns} {columns}, read, {count:is|are} hidden in the sheet: unhide "

@@ -60,6 +60,10 @@ def message(problem: Problem, lang: Lang) -> str:
     text = t(problem.key, lang, **params)
     if params.get("suggestion"):
         text += t("did_you_mean", lang, suggestion=params["suggestion"])
+    if params.get("hidden_rows"):  # an error in a row the workbook hides (see report_reader)
+        hidden = [str(row) for row in params["hidden_rows"]]
+        rows = ("、" if lang == "zh" else ", ").join(hidden)
+        text += t("rows_hidden_in_sheet", lang, rows=rows, count=len(hidden))
     where = problem.path or cell_name(problem)
     if problem.entry is not None:  # the plan entry by its id: 指标 1.1 的 milestones.2026
         kind, entry_id = problem.entry
