@@ -388,7 +388,7 @@ def test_csv_carries_the_agency_rows_note() -> None:
 def test_csv_ends_with_the_county_rows_note_on_every_agencys_line() -> None:
     # 4.3 has only a county row: its note was in the JSON and nowhere in the CSV.
     rows = _csv_rows()
-    assert list(rows[0])[-4:-1] == ["note", "county_note", "own_not_carried_out"]
+    assert list(rows[0])[-5:-2] == ["note", "county_note", "own_not_carried_out"]
     county_notes = {r["agency_id"]: r["county_note"] for r in rows if r["indicator"] == "4.3"}
     assert set(county_notes.values()) == {"截至2024年12月31日"}
     assert sorted(county_notes) == ["industry-trade", "ip-office"]
@@ -1103,6 +1103,6 @@ def test_csv_carries_the_agencys_own_count_beside_the_countys() -> None:
     # had been in the table, Markdown, .xlsx and JSON but not in the CSV.
     rows = {(r["indicator"], r["agency_id"]): r for r in _csv_rows()}
     finance = rows["5.1", "finance"]
-    assert list(finance)[-1] == "own_count"
+    assert list(finance)[-2:] == ["own_count", "shortfall"]
     assert (finance["own"], finance["own_count"], finance["count"]) == ("850", "3", "3")
     assert rows["5.1", "ip-office"]["own_count"] == ""  # sent no row

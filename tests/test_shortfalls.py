@@ -1488,8 +1488,8 @@ def test_an_english_list_of_one_indicator_asks_to_act_on_it_not_them() -> None:
     assert "has 1 indicator behind or not reported for 2024; please act on it before" in (
         result.stdout
     )
-    several = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office", "--lang", "en")
-    assert "has 6 indicators behind or not reported for 2024; please act on them" in several.stdout
+    several = run_lzip("shortfalls", EXAMPLE, "--agency", "education", "--lang", "en")
+    assert "has 3 indicators behind or not reported for 2024; please act on them" in several.stdout
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -1502,3 +1502,102 @@ def test_check_and_the_lists_name_the_gap_columns_alike(lang: str) -> None:
     listed, checked = header("shortfalls"), header("check", "-f", "md")
     gaps = {"zh": ["距阶段值", "距目标"], "en": ["To milestone", "To target"]}[lang]
     assert [c for c in listed if c in gaps] == [c for c in checked if c in gaps] == gaps
+
+
+# --- an agency's missing part of a sum tracked as actual (5.1–5.4) --------------------------------
+
+#: 5.1 from 县知识产权局 alone; 县财政局 sent its count of deals without the amount (LZ249).
+COUNT_WITHOUT_AMOUNT = (
+    "指标,责任单位,数值,笔数,备注\n5.1,县财政局,,3,金额待核\n5.1,县知识产权局,100,1,\n"
+)
+
+
+def count_without_amount(tmp_path: Path) -> Path:
+    report = tmp_path / "2024.csv"
+    report.write_text(COUNT_WITHOUT_AMOUNT, encoding="utf-8")
+    return report
+
+
+@pytest.mark.parametrize(
+    ("agency", "lang", "asked"),
+    [
+        ("finance", "zh", "请补报本单位本年金额（万元）（全县数由各单位数相加，现缺本单位）"),
+        (
+            "finance",
+            "en",
+            "send your own amount (10k yuan) for this year (the county's is the sum of the "
+            "agencies' figures, and yours is missing)",
+        ),
+        ("financial-regulator", "zh", "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）"),
+    ],
+)
+def test_a_missing_part_of_a_tracked_sum_asks_for_what_the_agency_did_not_send(
+    tmp_path: Path, agency: str, lang: str, asked: str
+) -> None:
+    # 县财政局 sent 3 deals without their amount: its amount is asked for, not its "data".
+    text = run_lzip("shortfalls", count_without_amount(tmp_path), "-a", agency, "--lang", lang)
+    assert needed(text.stdout, "5.1") == asked
+
+
+def test_a_missing_part_of_a_tracked_sum_is_marked_in_the_status_column() -> None:
+    text = run_lzip("check", EXAMPLE, "--agency", "finance", "--format", "markdown").stdout
+    rows = {
+        line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| 5.")
+    }
+    assert rows["5.2"].rstrip().endswith("| 仅跟踪 · 缺本单位 |")
+    assert rows["5.4"].rstrip().endswith("| 仅跟踪 · 缺本单位 |")
+    assert rows["5.3"].rstrip().endswith("| 仅跟踪 |")  # 5.3 has the county's row: not owed
+    assert "欠账 2 项" in text
+
+
+def test_the_csv_of_a_check_says_which_lines_are_shortfalls() -> None:
+    text = run_lzip("check", EXAMPLE, "--agency", "finance", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert {row["indicator"]: row["shortfall"] for row in rows} == {
+        "5.1": "",
+        "5.2": "yes",
+        "5.3": "",
+        "5.4": "yes",
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro"),
+    [
+        ("zh", "有以下 2 项指标滞后、未填报或缺本单位数据，请于督查考核前落实。"),
+        ("en", "has 2 indicators behind, not reported or missing its own figure for 2024;"),
+    ],
+)
+def test_a_list_with_a_missing_part_says_so_above_the_table(lang: str, intro: str) -> None:
+    text = run_lzip("shortfalls", EXAMPLE, "--agency", "finance", "--lang", lang).stdout
+    assert intro in text
+
+
+def test_a_list_without_a_missing_part_keeps_the_short_intro() -> None:
+    text = run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
+    assert "有以下 3 项指标滞后或未填报，请于督查考核前落实。" in text
+
+
+@pytest.mark.parametrize(
+    ("agency", "said"),
+    [
+        (
+            "县财政局",
+            "::warning file=2024.csv,line=2,title=5.1 缺本单位数据::县财政局：5.1 专利质押融资金额 "
+            "2024 年只报送了本单位的笔数，未报送金额（全县数由各单位数相加，现缺本单位）",
+        ),
+        (
+            "柳州银保监分局鹿寨监管组",
+            "::warning file=2024.csv,title=5.1 缺本单位数据::柳州银保监分局鹿寨监管组：5.1 "
+            "专利质押融资金额 2024 年未报送本单位数据（全县数由各单位数相加，现缺本单位）",
+        ),
+    ],
+)
+def test_github_annotations_say_what_part_of_a_tracked_sum_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, agency: str, said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    count_without_amount(tmp_path)
+    result = run_lzip("check", "2024.csv", "--format", "github")
+    assert result.exit_code == 1
+    assert said in result.stdout.splitlines()

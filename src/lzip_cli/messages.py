@@ -1155,6 +1155,7 @@ TEXTS.update(
     {
         "status_not-reported": ("未填报", "not reported"),
         "status_tracked": ("仅跟踪", "tracked"),
+        "status_own_figure_missing": ("缺本单位", "own figure missing"),
         "status_achieved": ("已达标", "achieved"),
         "status_on-track": ("进度正常", "on track"),
         "status_behind": ("滞后", "behind"),
@@ -1220,6 +1221,13 @@ TEXTS.update(
             "Under the quantitative indicators of the {title}{document}, your agency has "
             "{count} {count:indicator|indicators} behind or not reported for {year}; please act "
             "on {count:it|them} before the annual assessment.",
+        ),
+        "sf_intro_own_missing": (
+            "依据《{title}》{document}量化指标，贵单位 {year} 年度有以下 {count} 项指标"
+            "滞后、未填报或缺本单位数据，请于督查考核前落实。",
+            "Under the quantitative indicators of the {title}{document}, your agency has "
+            "{count} {count:indicator|indicators} behind, not reported or missing its own figure "
+            "for {year}; please act on {count:it|them} before the annual assessment.",
         ),
         "sf_intro_document": ("（{document}）", " ({document})"),
         "sf_footer": (
@@ -1306,6 +1314,11 @@ TEXTS.update(
             "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）",
             "send your own figure for this year (the county's is the sum of the agencies' "
             "figures, and yours is missing)",
+        ),
+        "needed_report_own_amount": (
+            "请补报本单位本年金额（{unit}）（全县数由各单位数相加，现缺本单位）",
+            "send your own amount ({unit}) for this year (the county's is the sum of the "
+            "agencies' figures, and yours is missing)",
         ),
         "needed_report_then": ("{report}；{requirement}", "{report}; {requirement}"),
         "output_is_input": ("不能写入：这是输入文件", "refusing to write over an input file"),
@@ -1688,6 +1701,12 @@ TEXTS.update(
             "{agency}：{indicator} {year} 年未报送本单位数据（全县数由各单位数相加，现缺本单位）",
             "{agency}: {indicator}: no figure of its own sent for {year} (the county's figure is"
             " the agencies' sum, which lacks its part)",
+        ),
+        "gh_own_amount_owed": (
+            "{agency}：{indicator} {year} 年只报送了本单位的笔数，未报送金额（全县数由各单位数相加，"
+            "现缺本单位）",
+            "{agency}: {indicator}: its count for {year} was sent without its amount (the "
+            "county's figure is the agencies' sum, which lacks its part)",
         ),
         "gh_own_figure_owed_title": ("缺本单位数据", "own figure missing"),
         "gh_gaps": (

@@ -25,6 +25,9 @@ class Shortfall:
     next_milestone: float | None
     #: The agency's note (备注) on its report row of this indicator.
     note: str | None = None
+    #: Owed only as the agency's missing part of a sum tracked as actual (see
+    #: :attr:`lzip_cli.evaluate.AgencyLine.own_figure_owed`).
+    own_figure_owed: bool = False
 
     @property
     def needed(self) -> float | None:
@@ -74,6 +77,7 @@ def build(result: CheckResult, agencies: list[AgencyResult]) -> list[AgencyShort
                     next_year=upcoming,
                     next_milestone=None if upcoming is None else milestone_for(indicator, upcoming),
                     note=result.note(indicator.id, agency.agency_id),
+                    own_figure_owed=line.own_figure_owed,
                 )
             )
         lists.append(AgencyShortfalls(agency.agency_id, tuple(items), len(agency.lines)))

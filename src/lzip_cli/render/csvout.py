@@ -82,6 +82,7 @@ HEADER_KEYS = (
     "county_note",
     "own_not_carried_out",  # columns are only ever added at the end
     "own_count",
+    "shortfall",
 )
 
 
@@ -118,6 +119,9 @@ def render(result: CheckResult, agencies: list[AgencyResult], lang: Lang) -> str
                     result.note(indicator.id, None) or "",
                     "yes" if line.own and line.own.not_carried_out else "",
                     _plain(line.own.count) if line.own else "",
+                    # What the agency's 欠账 count and the exit code count: behind, not
+                    # reported, or its part of a sum tracked as actual not sent.
+                    "yes" if line.owed else "",
                 ]
             )
     return to_csv(HEADER_KEYS, rows)

@@ -116,8 +116,12 @@ def check_commands(
                     unit=indicator.unit_label(lang),
                 )
             status = t(f"status_{line.status}", lang)
+            key = "gh_shortfall"
+            if line.own_figure_owed:
+                sent_count = line.own is not None and line.own.count is not None
+                key = "gh_own_amount_owed" if sent_count else "gh_own_figure_owed"
             text = t(
-                "gh_own_figure_owed" if line.own_figure_owed else "gh_shortfall",
+                key,
                 lang,
                 agency=plan_agency.label(lang),
                 indicator=f"{indicator.id} {indicator.label(lang)}",

@@ -93,7 +93,10 @@ def needed_text(item: Shortfall, lang: Lang) -> str:
     if item.actual.value is None:
         report = report_text(item, lang)
     elif _missing_from_the_sum(item):
-        report = t("needed_report_own", lang)
+        if item.own is not None and item.own.count is not None:  # its count came, no amount
+            report = t("needed_report_own_amount", lang, unit=item.indicator.unit_label(lang))
+        else:
+            report = t("needed_report_own", lang)
     else:
         return requirement or ""
     if requirement is None:
@@ -131,7 +134,9 @@ def item_cells(result: CheckResult, item: Shortfall, lang: Lang) -> dict[str, st
         ),
         "gap_to_milestone": view.gap_text(item.actual.gap_to_milestone, indicator),
         "gap_to_target": view.gap_text(item.actual.gap_to_target, indicator),
-        "status": view.status_text(item.actual, lang, indicator),
+        "status": view.status_text(
+            item.actual, lang, indicator, own_figure_owed=item.own_figure_owed
+        ),
         "others": name_list((result.plan.agency(a).label(lang) for a in item.others), lang),
         "needed": needed_text(item, lang),
         "note": item.note or "",
@@ -158,8 +163,9 @@ def list_title(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
 def intro_text(result: CheckResult, entry: AgencyShortfalls, lang: Lang) -> str:
     """The paragraph above a list: the plan it rests on, how many items, act before assessment."""
     info = result.plan.info
+    own_missing = any(item.own_figure_owed for item in entry.items)
     return t(
-        "sf_intro",
+        "sf_intro_own_missing" if own_missing else "sf_intro",
         lang,
         title=info.title if lang == "zh" else info.title_en,
         # A plan without a document number gets no empty brackets: 《…》量化指标.

@@ -122,13 +122,19 @@ def progress_text(share: float | None, width: int = 8) -> str:
     return "█" * filled + "░" * (width - filled) + f" {percent}%"
 
 
-def status_text(figure: Figure, lang: Lang, indicator: Indicator) -> str:
+def status_text(
+    figure: Figure, lang: Lang, indicator: Indicator, *, own_figure_owed: bool = False
+) -> str:
     """The status, and whether the figure is worse than the baseline: 低于 (below) it for an
-    indicator that must rise, 高于 (above) it for one that must come down."""
+    indicator that must rise, 高于 (above) it for one that must come down; ``own_figure_owed``
+    adds that the agency's part of the sum is missing (see :attr:`AgencyLine.own_figure_owed`):
+    what makes a line tracked as actual a shortfall."""
     text = t("status_" + figure.status, lang)
     if figure.regressed:
         key = "regressed" if indicator.direction == "increase" else "regressed_decrease"
         text += " · " + t(key, lang)
+    if own_figure_owed:
+        text += " · " + t("status_own_figure_missing", lang)
     return text
 
 
@@ -164,7 +170,7 @@ def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
         "gap_to_milestone": gap_text(line.actual.gap_to_milestone, indicator),
         "gap_to_target": gap_text(line.actual.gap_to_target, indicator),
         "progress": progress_text(completion(line.actual, indicator)),
-        "status": status_text(line.actual, lang, indicator),
+        "status": status_text(line.actual, lang, indicator, own_figure_owed=line.own_figure_owed),
     }
     return LineView(cells, line.actual.status, line.actual.regressed)
 
