@@ -799,7 +799,7 @@ def test_table_at_80_columns_keeps_the_essentials_in_the_first_block() -> None:
 
 #: Every column of an agency's table, as its header names it.
 COLUMN_TITLES = {
-    "zh": ["序号", "指标", "单位", "基础值", "阶段值", "目标值", "完成值", "本单位", "距阶段值",
+    "zh": ["序号", "指标", "计量单位", "基础值", "阶段值", "目标值", "完成值", "本单位", "距阶段值",
            "距目标", "完成率", "状态"],
     "en": ["ID", "Indicator", "Unit", "Baseline", "Milestone", "Target", "Actual", "Own",
            "To milestone", "To target", "Of target", "Status"],

@@ -104,7 +104,7 @@ def test_an_xlsx_file_holds_every_agencys_table_with_figures_as_numbers() -> Non
     sheet = openpyxl.load_workbook("2024.xlsx")["2024"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "鹿寨县知识产权强县建设工作方案（2022-2025年） · 2024 年度完成情况"
-    assert rows[1][:4] == ("责任单位", "序号", "指标", "单位")
+    assert rows[1][:4] == ("责任单位", "序号", "指标", "计量单位")
     first = rows[2]
     assert first[:4] == ("县农业农村局", "1.1", "查处假冒知识产权行政案件", "起")
     # baseline, milestone, target, actual, its count (none), own

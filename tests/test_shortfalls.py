@@ -237,7 +237,7 @@ def test_an_agency_missing_from_the_countys_sum_is_asked_for_its_figure(tmp_path
     report = without_county_row(tmp_path, "7.1")
     text = run_lzip("shortfalls", report, "--agency", "forestry").stdout
     assert needed(text, "7.1") == (
-        "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）；全县2025年全年应达到 10（按年重新计数）"
+        "请补报本单位本年数据（全县数为各单位数据之和，目前缺贵单位数据）；全县2025年全年应达到 10（按年重新计数）"
     )
     english = run_lzip("shortfalls", report, "--agency", "forestry", "--lang", "en").stdout
     assert needed(english, "7.1").startswith("send your own figure for this year")
@@ -1312,7 +1312,7 @@ def test_the_agencies_forms_in_the_folder_written_to_are_not_called_lists(tmp_pa
 @pytest.mark.parametrize(
     ("lang", "intro"),
     [
-        ("zh", "依据《鹿寨县知识产权强县建设工作方案（2022-2025年）》量化指标，"),
+        ("zh", "依据《鹿寨县知识产权强县建设工作方案（2022-2025年）》确定的量化指标，"),
         ("en", "Under the quantitative indicators of the "),
     ],
 )
@@ -1359,7 +1359,7 @@ def test_a_sum_still_lacking_parts_asks_for_no_amount_to_come_down(tmp_path: Pat
     report.write_text("指标,责任单位,数值\n9.3,县知识产权局,10\n", encoding="utf-8")
     text = run_lzip("shortfalls", report, "--data", plan, "--agency", "forestry").stdout
     assert needed(text, "9.3") == (
-        "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）；全县2024年应降至 23"
+        "请补报本单位本年数据（全县数为各单位数据之和，目前缺贵单位数据）；全县2024年应降至 23"
     )
     table = run_lzip(
         "check", report, "--data", plan, "--agency", "forestry", env={"COLUMNS": "200"}
@@ -1521,14 +1521,22 @@ def count_without_amount(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("agency", "lang", "asked"),
     [
-        ("finance", "zh", "请补报本单位本年金额（万元）（全县数由各单位数相加，现缺本单位）"),
+        (
+            "finance",
+            "zh",
+            "请补报本单位本年金额（万元）（全县数为各单位数据之和，目前缺贵单位数据）",
+        ),
         (
             "finance",
             "en",
             "send your own amount (10k yuan) for this year (the county's is the sum of the "
             "agencies' figures, and yours is missing)",
         ),
-        ("financial-regulator", "zh", "请补报本单位本年数据（全县数由各单位数相加，现缺本单位）"),
+        (
+            "financial-regulator",
+            "zh",
+            "请补报本单位本年数据（全县数为各单位数据之和，目前缺贵单位数据）",
+        ),
     ],
 )
 def test_a_missing_part_of_a_tracked_sum_asks_for_what_the_agency_did_not_send(
@@ -1544,8 +1552,8 @@ def test_a_missing_part_of_a_tracked_sum_is_marked_in_the_status_column() -> Non
     rows = {
         line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| 5.")
     }
-    assert rows["5.2"].rstrip().endswith("| 仅跟踪 · 缺本单位 |")
-    assert rows["5.4"].rstrip().endswith("| 仅跟踪 · 缺本单位 |")
+    assert rows["5.2"].rstrip().endswith("| 仅跟踪 · 缺本单位数据 |")
+    assert rows["5.4"].rstrip().endswith("| 仅跟踪 · 缺本单位数据 |")
     assert rows["5.3"].rstrip().endswith("| 仅跟踪 |")  # 5.3 has the county's row: not owed
     assert "欠账 2 项" in text
 
@@ -1564,7 +1572,7 @@ def test_the_csv_of_a_check_says_which_lines_are_shortfalls() -> None:
 @pytest.mark.parametrize(
     ("lang", "intro"),
     [
-        ("zh", "有以下 2 项指标滞后、未填报或缺本单位数据，请于督查考核前落实。"),
+        ("zh", "负责或参与的以下 2 项指标滞后、未填报或缺本单位数据，请于督查考核前落实。"),
         ("en", "has 2 indicators behind, not reported or missing its own figure for 2024;"),
     ],
 )
@@ -1575,7 +1583,7 @@ def test_a_list_with_a_missing_part_says_so_above_the_table(lang: str, intro: st
 
 def test_a_list_without_a_missing_part_keeps_the_short_intro() -> None:
     text = run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
-    assert "有以下 3 项指标滞后或未填报，请于督查考核前落实。" in text
+    assert "负责或参与的以下 3 项指标滞后或未填报，请于督查考核前落实。" in text
 
 
 @pytest.mark.parametrize(
@@ -1584,12 +1592,12 @@ def test_a_list_without_a_missing_part_keeps_the_short_intro() -> None:
         (
             "县财政局",
             "::warning file=2024.csv,line=2,title=5.1 缺本单位数据::县财政局：5.1 专利质押融资金额 "
-            "2024 年只报送了本单位的笔数，未报送金额（全县数由各单位数相加，现缺本单位）",
+            "2024 年只报送了本单位的笔数，未报送金额（全县数为各单位数据之和，目前缺该单位数据）",
         ),
         (
             "柳州银保监分局鹿寨监管组",
             "::warning file=2024.csv,title=5.1 缺本单位数据::柳州银保监分局鹿寨监管组：5.1 "
-            "专利质押融资金额 2024 年未报送本单位数据（全县数由各单位数相加，现缺本单位）",
+            "专利质押融资金额 2024 年未报送本单位数据（全县数为各单位数据之和，目前缺该单位数据）",
         ),
     ],
 )

@@ -125,3 +125,29 @@ def test_the_title_breaks_by_chinese_rules_not_inside_a_year() -> None:
     # Rich folded it at the 40th cell: 鹿寨县…（2022-202 / 5年） · 2024 年度完成情况
     lines = lzip("check", str(EXAMPLE), columns="40").stdout.splitlines()
     assert lines[:2] == ["鹿寨县知识产权强县建设工作方案", "（2022-2025年） · 2024 年度完成情况"]
+
+
+def test_a_line_owed_as_a_missing_part_is_coloured_as_not_reported() -> None:
+    # 5.2 and 5.4 are counted in 县财政局's shortfalls, 5.3 (a county row) is not: the owed
+    # lines are not dimmed as plain tracked lines are.
+    done = lzip("check", str(EXAMPLE), "-a", "finance", columns="160", colour=True)
+    rows = {line.split()[0]: line for line in done.stdout.splitlines() if re.match(r" 5\.", line)}
+    assert "\x1b[1;35m仅跟踪 · 缺本单位数据" in rows["5.2"]
+    assert "\x1b[1;35m仅跟踪 · 缺本单位数据" in rows["5.4"]
+    assert "\x1b[2m仅跟踪" in rows["5.3"]
+
+
+@pytest.mark.parametrize(
+    ("status", "narrowest"),
+    [
+        ("tracked · own figure missing", "tracked ·"),
+        ("仅跟踪 · 缺本单位数据", "缺本单位数据"),
+    ],
+)
+def test_a_status_column_is_never_narrower_than_a_word_with_its_separator(
+    status: str, narrowest: str
+) -> None:
+    # Rich wraps at spaces: a column as narrow as "tracked" started a line with "· own".
+    from lzip_cli.render.table import _longest_word
+
+    assert _longest_word(status, "status") == cell_width(narrowest)

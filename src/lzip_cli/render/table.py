@@ -64,7 +64,9 @@ def table_width(widths: Iterable[int]) -> int:
 
 #: Where a cell may wrap: at spaces, but not those around the slash of ``850 / 3``; a unit at
 #: any space (``10k yuan /`` above ``trademarks``).
-_BREAK = re.compile(r"(?<!/) +(?!/)")
+#: Where a cell may break: at spaces, but not around "/" (万元 / 笔) nor before "·", which stays
+#: with the word before it (滞后 · 低于基础值), so that no line of a status starts with it.
+_BREAK = re.compile(r"(?<!/) +(?![/·])")
 _UNIT_BREAK = re.compile(r" +")
 
 
@@ -162,7 +164,12 @@ def agency_table(
                     # Rich folds at any character: "、培训" could start a line.
                     cells.append("\n".join(wrap_cells(text, column_width)))
                 elif column == "status":
-                    cells.append(Text(text, style=STATUS_STYLES[line_view.status]))
+                    # A line owed as the agency's missing part stands out as "not reported"
+                    # does, not dimmed as the tracked line it also is.
+                    style = STATUS_STYLES[
+                        "not-reported" if line_view.own_figure_owed else line_view.status
+                    ]
+                    cells.append(Text(text, style=style))
                 else:
                     cells.append(text)
             table.add_row(*cells)

@@ -145,6 +145,8 @@ class LineView:
     cells: dict[str, str]
     status: str
     regressed: bool
+    #: The line is owed as the agency's missing part of a sum tracked as actual.
+    own_figure_owed: bool = False
 
 
 def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
@@ -172,7 +174,7 @@ def line_view(result: CheckResult, line: AgencyLine, lang: Lang) -> LineView:
         "progress": progress_text(completion(line.actual, indicator)),
         "status": status_text(line.actual, lang, indicator, own_figure_owed=line.own_figure_owed),
     }
-    return LineView(cells, line.actual.status, line.actual.regressed)
+    return LineView(cells, line.actual.status, line.actual.regressed, line.own_figure_owed)
 
 
 def column_title(column: str, year: int, lang: Lang) -> str:
