@@ -620,6 +620,56 @@ def test_an_error_in_a_hidden_row_says_the_row_is_hidden(
     assert said in result.stderr
 
 
+def test_a_year_cell_of_another_year_in_a_hidden_row_says_the_row_is_hidden() -> None:
+    # LZ213 alone (no other error in the sheet): last year's row, hidden rather than deleted.
+    rows = [["年度", *HEADER], [2024, "4.3", None, 1652], [2023, "1.1", "县林业局", 2]]
+    result = check(hiding("2024.xlsx", rows, hidden=[3]), "--lang", "en")
+    assert result.exit_code == 2
+    assert "LZ213" in result.stderr
+    assert "(row 3 is hidden in the sheet: unhide it to see it)" in result.stderr
+
+
+def test_merged_cells_in_a_hidden_row_say_the_row_is_hidden() -> None:
+    rows = [HEADER, ["4.3", None, 1652], ["1.1", "县林业局", 2], ["1.1", "县知识产权局", 9]]
+    path = hiding("2024.xlsx", rows, hidden=[3])
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("C3:C4")
+    book.save(path)
+    result = check(path, "--lang", "en")
+    assert result.exit_code == 2
+    assert "LZ253" in result.stderr
+    assert "(row 3 is hidden in the sheet: unhide it to see it)" in result.stderr
+
+
+def test_a_duplicate_across_two_workbooks_says_which_of_its_rows_are_hidden(
+    tmp_path: Path,
+) -> None:
+    # One agency's form sent twice, its row hidden in each: both workbooks' rows are named.
+    folder = tmp_path / "2024"
+    folder.mkdir()
+    hiding(
+        str(folder / "a.xlsx"), [HEADER, ["1.1", "县知识产权局", 9], ["6.1", "县教育局", 1]], [2]
+    )
+    hiding(
+        str(folder / "b.xlsx"), [HEADER, ["7.1", "县教育局", 1], ["1.1", "县知识产权局", 9]], [3]
+    )
+    result = run_lzip("check", str(folder), "--lang", "en", inputs=[folder])
+    assert result.exit_code == 2
+    [line] = [line for line in result.stderr.splitlines() if "LZ210" in line]
+    assert f"{Path('2024', 'b.xlsx')}:3:2: error LZ210" in line
+    assert line.endswith(
+        f"(row 3 is hidden in the sheet: unhide it to see it) (row 2 of {Path('2024', 'a.xlsx')} "
+        "is hidden in its sheet: unhide it to see it)"
+    )
+
+
+def test_the_hidden_rows_warning_does_not_say_it_twice() -> None:
+    rows = [HEADER, ["4.3", None, 1500], ["1.1", "县林业局", 3]]
+    result = check(hiding("2024.xlsx", rows, hidden=[2]), "--lang", "en")
+    [(_, _, message)] = hidden_warnings(result)
+    assert "unhide it to see it" not in message
+
+
 def test_an_error_in_a_row_that_is_not_hidden_says_nothing_of_hidden_rows() -> None:
     rows = [HEADER, ["4.3", None, 1500], ["1.1", "县林业局", 3], ["1.1", "县林业局", 4]]
     result = check(hiding("2024.xlsx", rows, hidden=[2]), "--lang", "en")

@@ -44,18 +44,25 @@ class RowNumber(int):
 
 
 class WorkbookFile(str):
-    """A workbook's name as problems give it, knowing the sheet read when it has several.
+    """A workbook's name as problems give it, knowing the sheet read when it has several, and
+    the rows that sheet hides.
 
     A cell is then named with its sheet, as Excel's Name Box takes it (``'2024年'!C5``): in a
-    workbook whose ``2023年`` sheet is in front, ``C5`` alone points at the wrong sheet. It is
-    the plain name everywhere else (JSON's ``file``, ``file:line:col``).
+    workbook whose ``2023年`` sheet is in front, ``C5`` alone points at the wrong sheet
+    (``sheet`` is "" for a workbook of one sheet). A problem at a row in ``hidden_rows`` says
+    the row is hidden: Excel shows neither it nor its number. It is the plain name everywhere
+    else (JSON's ``file``, ``file:line:col``).
     """
 
     sheet: str
+    hidden_rows: frozenset[int]
 
-    def __new__(cls, name: str, sheet: str) -> WorkbookFile:
+    def __new__(
+        cls, name: str, sheet: str, hidden_rows: frozenset[int] = frozenset()
+    ) -> WorkbookFile:
         file = super().__new__(cls, name)
         file.sheet = sheet
+        file.hidden_rows = hidden_rows
         return file
 
 

@@ -771,6 +771,10 @@ TEXTS.update(
             " ({count:row|rows} {rows} {count:is|are} hidden in the sheet: unhide"
             " {count:it|them} to see {count:it|them})",
         ),
+        "row_hidden_in_other_sheet": (
+            "（{file} 第 {row} 行在工作表中被隐藏，取消隐藏才能看到）",
+            " (row {row} of {file} is hidden in its sheet: unhide it to see it)",
+        ),
         "xlsx_hidden_columns": (
             "读取的列 {columns} 在工作表中被隐藏：请取消隐藏，以便看到读取的是什么",
             "{count:column|columns} {columns}, read, {count:is|are} hidden in the sheet: unhide "

@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -916,20 +916,8 @@ class _Body:
                 )
             except LzipError as exc:
                 log.extend(exc.problems)
-        if log and hidden_rows:
-            log.problems = [_said_hidden(p, hidden_rows) for p in log.problems]
         log.raise_if_any()
         return parsed, year_cells, value_year
-
-
-def _said_hidden(problem: Problem, hidden_rows: frozenset[int]) -> Problem:
-    """``problem`` saying which of the rows it names (its own, and the first of a duplicate)
-    are hidden in the sheet, where one is: Excel shows neither the row nor its number."""
-    rows = [problem.line, problem.params.get("first")]
-    hidden = sorted({row for row in rows if isinstance(row, int) and row in hidden_rows})
-    if not hidden:
-        return problem
-    return replace(problem, params={**problem.params, "hidden_rows": hidden})
 
 
 #: The hidden rows LZ273 names; it counts the rest.

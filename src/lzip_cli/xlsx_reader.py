@@ -220,6 +220,8 @@ def iter_xlsx_rows(
         if sum(other.sheet_state == "visible" for other in sheets) > 1:
             name = WorkbookFile(name, sheet.title)  # its cells named with the sheet: '2024年'!C5
         merged, hidden_rows, hidden_columns = _sheet_layout(workbook, sheet, name)
+        if hidden_rows:  # a problem at a hidden row says so (see render.problems)
+            name = WorkbookFile(name, getattr(name, "sheet", ""), hidden_rows)
         if sheet_read is not None:
             sheet_read.append(SheetRead(sheet.title, sheet_year, name, hidden_rows, hidden_columns))
         from lzip_cli.report_form import (

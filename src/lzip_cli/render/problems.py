@@ -60,16 +60,42 @@ def message(problem: Problem, lang: Lang) -> str:
     text = t(problem.key, lang, **params)
     if params.get("suggestion"):
         text += t("did_you_mean", lang, suggestion=params["suggestion"])
-    if params.get("hidden_rows"):  # an error in a row the workbook hides (see report_reader)
-        hidden = [str(row) for row in params["hidden_rows"]]
-        rows = ("、" if lang == "zh" else ", ").join(hidden)
-        text += t("rows_hidden_in_sheet", lang, rows=rows, count=len(hidden))
+    text += _hidden_rows_text(problem, lang)
     where = problem.path or cell_name(problem)
     if problem.entry is not None:  # the plan entry by its id: 指标 1.1 的 milestones.2026
         kind, entry_id = problem.entry
         named = t("entry", lang, kind=t("entry." + kind, lang), id=entry_id)
         where = t("entry_path", lang, entry=named, path=problem.path) if problem.path else named
     return f"{where}: {text}" if where else text
+
+
+def _hidden_rows_text(problem: Problem, lang: Lang) -> str:
+    """What a problem at rows a workbook hides adds: that they are hidden, which Excel shows
+    neither with their cells nor with their numbers. Its own row; the first row of a duplicate
+    (LZ210), in this workbook or in another; the other year's row of LZ213."""
+    params = problem.params
+    named: list[tuple[str, object]] = [(problem.file or "", problem.line)]
+    if problem.code == "LZ210":
+        named.append((params.get("first_file") or problem.file or "", params.get("first")))
+    elif problem.code == "LZ213":
+        named.append((problem.file or "", params.get("row_a")))
+    elif problem.code == "LZ273":
+        return ""  # it says so itself
+    own: set[int] = set()
+    elsewhere: list[tuple[str, int]] = []
+    for file, row in named:
+        if isinstance(row, int) and row in getattr(file, "hidden_rows", ()):
+            if file == problem.file:
+                own.add(row)
+            else:
+                elsewhere.append((file, row))
+    text = ""
+    if own:
+        rows = ("、" if lang == "zh" else ", ").join(map(str, sorted(own)))
+        text += t("rows_hidden_in_sheet", lang, rows=rows, count=len(own))
+    for file, row in elsewhere:
+        text += t("row_hidden_in_other_sheet", lang, file=file, row=row)
+    return text
 
 
 def format_problem(problem: Problem, lang: Lang, severity: str = "error") -> str:
