@@ -136,7 +136,7 @@ def test_shared_with_names_co_owners_only_where_the_figure_is_joint(tmp_path: Pa
 def test_markdown_list_shows_every_column_the_agency_needs() -> None:
     result = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office")
     text = result.stdout
-    assert "# 县知识产权局 2024 年度知识产权量化指标督办清单" in text
+    assert "# 县知识产权局2024年度知识产权量化指标督办清单" in text
     # 1.1: 17 due in 2024, 18 by 2025; the county reached 3+9+2+2 = 16, the office itself 9.
     row = next(line for line in text.splitlines() if line.startswith("| 1.1 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
@@ -152,7 +152,7 @@ def test_markdown_list_shows_every_column_the_agency_needs() -> None:
         "2",
         "滞后",
         "县农业农村局、县林业局、县新闻出版局",
-        "全县2025年全年应达到 18（按年重新计数）",  # the county's cases, counted anew each year
+        "全县2025年全年应达到18（按年重新计数）",  # the county's cases, counted anew each year
         "含“铁拳”行动查办案件",  # the office's own note on its 1.1 row
     ]
 
@@ -162,14 +162,14 @@ def test_an_unreported_flow_indicator_asks_for_next_years_whole_figure(tmp_path:
     report.write_text("指标,责任单位,数值\n4.3,,1600\n", encoding="utf-8")  # 1.1 not reported
     result = run_lzip("shortfalls", report, "--agency", "ip-office")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 1.1 |"))
-    assert row.rstrip(" |").endswith("请补报本年数据；全县2024年全年应达到 17（按年重新计数）")
+    assert row.rstrip(" |").endswith("请补报本年数据；全县2024年全年应达到17（按年重新计数）")
 
 
 def test_a_stock_indicator_needs_what_is_still_missing_by_next_year() -> None:
     # 4.2 (patents held at year end): 17 held, 20 due by 2025.
     result = run_lzip("shortfalls", EXAMPLE, "--agency", "ip-office")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.2 |"))
-    assert row.rstrip(" |").endswith("全县2025年应达到 20，尚差 3")
+    assert row.rstrip(" |").endswith("全县2025年应达到20，尚差3")
 
 
 def test_no_next_milestone_is_asked_for_in_the_plans_last_year(tmp_path: Path) -> None:
@@ -184,7 +184,7 @@ def test_unreported_indicator_asks_for_the_figure() -> None:
     result = run_lzip("shortfalls", EXAMPLE, "--agency", "education")
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 4.1 |"))
     assert "未填报" in row
-    assert "请补报本年数据；全县2025年应达到 1" in row
+    assert "请补报本年数据；全县2025年应达到1" in row
 
 
 def test_a_missing_figure_says_not_reported_in_words_as_dash_means_not_carried_out() -> None:
@@ -218,8 +218,8 @@ def test_requirement_names_the_county_for_a_shared_figure_and_the_agency_for_its
     # Forestry's own 1.1 figure is 2: the 18 asked for is the county's, which four agencies make.
     # 2.1 (scope each) judges forestry on its own figure: the requirement is forestry's.
     text = run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
-    assert needed(text, "1.1") == "全县2025年全年应达到 18（按年重新计数）"
-    assert needed(text, "2.1") == "2025年应达到 10，尚差 5"
+    assert needed(text, "1.1") == "全县2025年全年应达到18（按年重新计数）"
+    assert needed(text, "2.1") == "2025年应达到10，尚差5"
 
 
 def without_county_row(tmp_path: Path, indicator: str) -> Path:
@@ -237,7 +237,7 @@ def test_an_agency_missing_from_the_countys_sum_is_asked_for_its_figure(tmp_path
     report = without_county_row(tmp_path, "7.1")
     text = run_lzip("shortfalls", report, "--agency", "forestry").stdout
     assert needed(text, "7.1") == (
-        "请补报本单位本年数据（全县数为各单位数据之和，目前缺贵单位数据）；全县2025年全年应达到 10（按年重新计数）"
+        "请补报本单位本年数据（全县数为各单位数据之和，目前缺贵单位数据）；全县2025年全年应达到10（按年重新计数）"
     )
     english = run_lzip("shortfalls", report, "--agency", "forestry", "--lang", "en").stdout
     assert needed(english, "7.1").startswith("send your own figure for this year")
@@ -246,13 +246,13 @@ def test_an_agency_missing_from_the_countys_sum_is_asked_for_its_figure(tmp_path
 def test_an_agency_in_the_countys_sum_is_not_asked_again(tmp_path: Path) -> None:
     report = without_county_row(tmp_path, "7.1")
     text = run_lzip("shortfalls", report, "--agency", "ip-office").stdout
-    assert needed(text, "7.1") == "全县2025年全年应达到 10（按年重新计数）"
+    assert needed(text, "7.1") == "全县2025年全年应达到10（按年重新计数）"
 
 
 def test_a_county_row_makes_an_agencys_own_row_optional() -> None:
     # The example has 7.1's county row (6): forestry's missing row takes nothing from it.
     text = run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
-    assert needed(text, "7.1") == "全县2025年全年应达到 10（按年重新计数）"
+    assert needed(text, "7.1") == "全县2025年全年应达到10（按年重新计数）"
 
 
 #: (report file, its text, agency, indicator, Chinese and English requirement), shared scope.
@@ -262,7 +262,7 @@ SHARED_REQUIREMENTS = [
         "指标,责任单位,数值\n1.1,,15\n",
         "ip-office",
         "1.1",
-        "全县2024年全年应达到 17（按年重新计数）",
+        "全县2024年全年应达到17（按年重新计数）",
         "the county must reach 17 within 2024 (counted anew each year)",
         id="flow-next-milestone",
     ),
@@ -271,7 +271,7 @@ SHARED_REQUIREMENTS = [
         "指标,责任单位,数值\n4.3,,1600\n",
         "ip-office",
         "1.1",
-        "请补报本年数据；全县2024年全年应达到 17（按年重新计数）",
+        "请补报本年数据；全县2024年全年应达到17（按年重新计数）",
         "report this year's figure; the county must reach 17 within 2024 (counted anew each year)",
         id="flow-not-reported",
     ),
@@ -280,7 +280,7 @@ SHARED_REQUIREMENTS = [
         EXAMPLE.read_text("utf-8"),
         "forestry",
         "1.1",
-        "全县2025年全年应达到 18（按年重新计数）",
+        "全县2025年全年应达到18（按年重新计数）",
         "the county must reach 18 within 2025 (counted anew each year)",
         id="flow-target",
     ),
@@ -289,7 +289,7 @@ SHARED_REQUIREMENTS = [
         EXAMPLE.read_text("utf-8"),
         "education",
         "4.2",
-        "全县2025年应达到 20，尚差 3",
+        "全县2025年应达到20，尚差3",
         "the county must reach 20 by 2025: 3 more",
         id="stock-target",
     ),
@@ -298,7 +298,7 @@ SHARED_REQUIREMENTS = [
         "指标,责任单位,数值\n4.2,,15\n",
         "industry-trade",
         "4.2",
-        "全县2024年应达到 19，尚差 4",
+        "全县2024年应达到19，尚差4",
         "the county must reach 19 by 2024: 4 more",
         id="stock-next-milestone",
     ),
@@ -307,7 +307,7 @@ SHARED_REQUIREMENTS = [
         EXAMPLE.read_text("utf-8"),
         "education",
         "4.1",
-        "请补报本年数据；全县2025年应达到 1",
+        "请补报本年数据；全县2025年应达到1",
         "report this year's figure; the county must reach 1 by 2025",
         id="stock-not-reported",
     ),
@@ -316,7 +316,7 @@ SHARED_REQUIREMENTS = [
         "指标,数值\n1.2,63.33\n",
         "ip-office",
         "1.2",
-        "全县2025年应达到 95，尚差 31.67",
+        "全县2025年应达到95，尚差31.67",
         "the county must reach 95 by 2025: 31.67 more",
         id="rate-target",
     ),
@@ -359,7 +359,7 @@ def decreasing_plan(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("lang", "flow", "stock"),
     [
-        ("zh", "全县2025年全年应不超过 15（按年重新计数）", "全县2025年应降至 15，尚需降低 4"),
+        ("zh", "全县2025年全年应不超过15（按年重新计数）", "全县2025年应降至15，尚需降低4"),
         (
             "en",
             "the county must stay at or below 15 within 2025 (counted anew each year)",
@@ -521,7 +521,7 @@ def test_xlsx_lists_hold_the_csv_values_with_title_frozen_header_and_widths(
     for agency in OWED:
         sheet = openpyxl.load_workbook(out / f"{agency}.xlsx").active
         rows = [[as_text(c) for c in r] for r in sheet.iter_rows(values_only=True)]
-        assert rows[0][0].endswith("2024 年度知识产权量化指标督办清单")
+        assert rows[0][0].endswith("2024年度知识产权量化指标督办清单")
         # The CSV's table without its agency column (the workbook's title names the agency),
         # and without its notes column where the agency wrote no note on an item it owes.
         table = [row[1:] for row in read_csv(GOLDEN / "csv" / f"{agency}.csv")]
@@ -589,7 +589,7 @@ def test_xlsx_index_says_how_many_agencies_owe_under_its_title(tmp_path: Path) -
     out = tmp_path / "out"
     run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
     sheet = openpyxl.load_workbook(out / "index.xlsx").active
-    assert sheet["A2"].value == "13 个责任单位中有 11 个存在欠账。"  # as index.md says it
+    assert sheet["A2"].value == "13个责任单位中有11个存在欠账。"  # as index.md says it
     assert "A2:E2" in {str(r) for r in sheet.merged_cells.ranges}
 
 
@@ -598,7 +598,7 @@ def test_xlsx_index_has_title_and_every_agency(tmp_path: Path) -> None:
     run_lzip("shortfalls", EXAMPLE, "--out", out, "--format", "xlsx")
     sheet = openpyxl.load_workbook(out / "index.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "2024 年度督办清单索引"
+    assert rows[0][0] == "2024年度督办清单索引"
     assert rows[2] == ("编号", "单位", "欠账项数", "欠账指标", "清单文件")
     assert [r[0] for r in rows[3:]] == [
         "agriculture",
@@ -649,7 +649,7 @@ def test_index_in_markdown_counts_owing_agencies(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_lzip("shortfalls", EXAMPLE, "--out", out)
     text = (out / "index.md").read_text(encoding="utf-8")
-    assert "13 个责任单位中有 11 个存在欠账。" in text
+    assert "13个责任单位中有11个存在欠账。" in text
     assert "| court | 县人民法院 | 0 |  | 无欠账 |" in text
 
 
@@ -688,7 +688,7 @@ def test_agency_option_takes_id_name_or_alias(tmp_path: Path, name: str) -> None
     assert result.exit_code == 1
     assert listing(out) == {"forestry.md", "index.md"}
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert "13 个责任单位中有 11 个存在欠账。" in index  # the index still covers every agency
+    assert "13个责任单位中有11个存在欠账。" in index  # the index still covers every agency
     assert "| forestry | 县林业局 | 3 | 1.1, 2.1, 7.1 | forestry.md |" in index
     assert "| agriculture | 县农业农村局 | 2 | 1.1, 7.1 | 本次未生成清单 |" in index
 
@@ -746,7 +746,7 @@ def test_report_meeting_every_milestone_exits_0_with_everyone_clear(tmp_path: Pa
     result = run_lzip("shortfalls", report, "--out", out)
     assert result.exit_code == 0, result.output
     assert listing(out) == {"index.md"}
-    assert "13 个责任单位中没有单位存在欠账。" in (out / "index.md").read_text("utf-8")
+    assert "13个责任单位中没有单位存在欠账。" in (out / "index.md").read_text("utf-8")
 
 
 def test_missing_report_exits_2_located(tmp_path: Path) -> None:
@@ -763,7 +763,7 @@ def test_without_out_markdown_goes_to_stdout_and_nothing_is_written(
     result = run_lzip("shortfalls", EXAMPLE)
     assert result.exit_code == 1
     assert result.stdout.count("年度知识产权量化指标督办清单") == len(OWED)
-    assert "# 2024 年度督办清单索引" in result.stdout
+    assert "# 2024年度督办清单索引" in result.stdout
     assert list(tmp_path.iterdir()) == []
 
 
@@ -897,7 +897,7 @@ def test_formula_names_are_escaped_in_xlsx_lists_and_index(tmp_path: Path) -> No
                     cells.append(cell.value)
     # Stored as text, which a spreadsheet shows as written and never runs: no apostrophe shown.
     assert '=HYPERLINK("http://evil.example","点击")' in cells  # index row
-    assert "@SUM(1+1) 2024 年度知识产权量化指标督办清单" in cells  # the list's title
+    assert "@SUM(1+1)2024年度知识产权量化指标督办清单" in cells  # the list's title
     assert "=1+1" in cells
     assert "-2+3" in cells
 
@@ -1269,7 +1269,7 @@ def test_a_markdown_list_writes_every_figure_of_an_indicator_alike(tmp_path: Pat
     cells = markdown_cells(result.stdout, "4.3")
     figures = ("2024年阶段值", "目标值", "完成值", "距阶段值", "距目标")
     assert [cells[c] for c in figures] == ["16,030", "17,000", "15,000", "1,030", "2,000"]
-    assert cells["下一阶段要求"] == "全县2025年应达到 17,000，尚差 2,000"
+    assert cells["下一阶段要求"] == "全县2025年应达到17,000，尚差2,000"
 
 
 def test_a_csv_list_writes_figures_as_plain_numbers(tmp_path: Path) -> None:
@@ -1285,7 +1285,7 @@ def test_a_csv_list_writes_figures_as_plain_numbers(tmp_path: Path) -> None:
     assert line.startswith(
         "县知识产权局,4.3,有效注册商标拥有量,件,16030,17000,15000,未填报,1030,2000,"
     )
-    assert line.endswith(',"全县2025年应达到 17,000，尚差 2,000",')
+    assert line.endswith(',"全县2025年应达到17,000，尚差2,000",')
 
 
 def test_a_csv_list_always_has_the_notes_column(tmp_path: Path) -> None:
@@ -1333,7 +1333,7 @@ def test_what_is_still_needed_adds_up_with_the_figures_the_list_shows(tmp_path: 
     report = tmp_path / "2023.csv"
     report.write_text("指标,责任单位,数值\n1.2,,31.666\n", encoding="utf-8")
     text = run_lzip("shortfalls", report, "--agency", "ip-office").stdout
-    assert needed(text, "1.2") == "全县2024年应达到 63.34，尚差 31.68"
+    assert needed(text, "1.2") == "全县2024年应达到63.34，尚差31.68"
 
 
 BACKLOG = """  - id: "9.3"
@@ -1359,7 +1359,7 @@ def test_a_sum_still_lacking_parts_asks_for_no_amount_to_come_down(tmp_path: Pat
     report.write_text("指标,责任单位,数值\n9.3,县知识产权局,10\n", encoding="utf-8")
     text = run_lzip("shortfalls", report, "--data", plan, "--agency", "forestry").stdout
     assert needed(text, "9.3") == (
-        "请补报本单位本年数据（全县数为各单位数据之和，目前缺贵单位数据）；全县2024年应降至 23"
+        "请补报本单位本年数据（全县数为各单位数据之和，目前缺贵单位数据）；全县2024年应降至23"
     )
     table = run_lzip(
         "check", report, "--data", plan, "--agency", "forestry", env={"COLUMNS": "200"}
@@ -1572,7 +1572,7 @@ def test_the_csv_of_a_check_says_which_lines_are_shortfalls() -> None:
 @pytest.mark.parametrize(
     ("lang", "intro"),
     [
-        ("zh", "负责或参与的以下 2 项指标滞后、未填报或缺本单位数据，请于督查考核前落实。"),
+        ("zh", "负责或参与的以下2项指标滞后、未填报或缺本单位数据，请于督查考核前落实。"),
         ("en", "has 2 indicators behind, not reported or missing its own figure for 2024;"),
     ],
 )
@@ -1583,7 +1583,7 @@ def test_a_list_with_a_missing_part_says_so_above_the_table(lang: str, intro: st
 
 def test_a_list_without_a_missing_part_keeps_the_short_intro() -> None:
     text = run_lzip("shortfalls", EXAMPLE, "--agency", "forestry").stdout
-    assert "负责或参与的以下 3 项指标滞后或未填报，请于督查考核前落实。" in text
+    assert "负责或参与的以下3项指标滞后或未填报，请于督查考核前落实。" in text
 
 
 @pytest.mark.parametrize(

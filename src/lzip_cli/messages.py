@@ -1217,18 +1217,18 @@ TEXTS["per_actual_tiny"] = ("按实际", "per actual")
 TEXTS.update(
     {
         "sf_title": (
-            "{name} {year} 年度知识产权量化指标督办清单",
+            "{name}{year}年度知识产权量化指标督办清单",
             "{name}: IP indicators still owed for {year}",
         ),
         "sf_intro": (
-            "依据《{title}》{document}确定的量化指标，贵单位 {year} 年度负责或参与的以下 {count} 项"
+            "依据《{title}》{document}确定的量化指标，贵单位{year}年度负责或参与的以下{count}项"
             "指标滞后或未填报，请于督查考核前落实。",
             "Under the quantitative indicators of the {title}{document}, your agency has "
             "{count} {count:indicator|indicators} behind or not reported for {year}; please act "
             "on {count:it|them} before the annual assessment.",
         ),
         "sf_intro_own_missing": (
-            "依据《{title}》{document}确定的量化指标，贵单位 {year} 年度负责或参与的以下 {count} 项"
+            "依据《{title}》{document}确定的量化指标，贵单位{year}年度负责或参与的以下{count}项"
             "指标滞后、未填报或缺本单位数据，请于督查考核前落实。",
             "Under the quantitative indicators of the {title}{document}, your agency has "
             "{count} {count:indicator|indicators} behind, not reported or missing its own figure "
@@ -1266,50 +1266,50 @@ TEXTS.update(
         "sf_col_file": ("清单文件", "List file"),
         "sf_clear": ("无欠账", "no shortfalls, no list"),
         "sf_not_written": ("本次未生成清单", "no list written in this run"),
-        "sf_index_title": ("{year} 年度督办清单索引", "Shortfall lists for {year}: index"),
+        "sf_index_title": ("{year}年度督办清单索引", "Shortfall lists for {year}: index"),
         # Sheet names of the .xlsx lists (Excel allows 31 characters and no []:*?/\).
         "sf_sheet": ("{year}年督办清单", "Shortfalls {year}"),
         "sf_index_sheet": ("{year}年索引", "Index {year}"),
         "sf_index_intro": (
-            "{total} 个责任单位中有 {owing} 个存在欠账。",
+            "{total}个责任单位中有{owing}个存在欠账。",
             "{owing} of {total} {total:agency|agencies} {owing:has|have} shortfalls.",
         ),
         "sf_index_intro_none": (
-            "{total} 个责任单位中没有单位存在欠账。",
+            "{total}个责任单位中没有单位存在欠账。",
             "No agency has shortfalls ({total} {total:agency|agencies} checked).",
         ),
         # What an agency's list asks for by the next milestone (下一阶段要求). A shared
         # indicator's milestone is the county's figure, which several agencies make together:
         # the text says so ("全县…"), and only an each-scope one speaks of the agency's own.
-        "needed_reach": ("{year}年应达到 {target}", "reach {target} by {year}"),
+        "needed_reach": ("{year}年应达到{target}", "reach {target} by {year}"),
         "needed_reach_county": (
-            "全县{year}年应达到 {target}",
+            "全县{year}年应达到{target}",
             "the county must reach {target} by {year}",
         ),
-        "needed_down": ("{year}年应降至 {target}", "bring it down to {target} by {year}"),
+        "needed_down": ("{year}年应降至{target}", "bring it down to {target} by {year}"),
         "needed_down_county": (
-            "全县{year}年应降至 {target}",
+            "全县{year}年应降至{target}",
             "the county must bring it down to {target} by {year}",
         ),
         "needed_in_year": (
-            "{year}年全年应达到 {target}（按年重新计数）",
+            "{year}年全年应达到{target}（按年重新计数）",
             "reach {target} within {year} (counted anew each year)",
         ),
         "needed_in_year_county": (
-            "全县{year}年全年应达到 {target}（按年重新计数）",
+            "全县{year}年全年应达到{target}（按年重新计数）",
             "the county must reach {target} within {year} (counted anew each year)",
         ),
         "needed_in_year_down": (
-            "{year}年全年应不超过 {target}（按年重新计数）",
+            "{year}年全年应不超过{target}（按年重新计数）",
             "at most {target} within {year} (counted anew each year)",
         ),
         "needed_in_year_down_county": (
-            "全县{year}年全年应不超过 {target}（按年重新计数）",
+            "全县{year}年全年应不超过{target}（按年重新计数）",
             "the county must stay at or below {target} within {year} (counted anew each year)",
         ),
-        "needed_still": ("{requirement}，尚差 {more}", "{requirement}: {more} more"),
+        "needed_still": ("{requirement}，尚差{more}", "{requirement}: {more} more"),
         "needed_still_down": (
-            "{requirement}，尚需降低 {more}",
+            "{requirement}，尚需降低{more}",
             "{requirement}: still {more} too high",
         ),
         "needed_report": ("请补报本年数据", "report this year's figure"),
