@@ -628,3 +628,45 @@ def test_other_usage_errors_stay_in_one_language() -> None:
     result = lzip("check", "x.csv", "--year", "abc")
     assert "错误：'--year'" in result.stderr
     assert "Error:" not in result.stderr
+
+
+# --- lzip's own help, built without the commands' parameters ------------------------------------
+
+OVERVIEW_ARGS = [[], ["--help"], ["-h"], ["--lang", "en", "--help"], ["--lang", "zh", "-h"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "overview"),
+    [
+        *[(args, True) for args in OVERVIEW_ARGS],
+        (["check", "--help"], False),
+        (["--lang", "en", "template", "-h"], False),
+        (["--version"], False),
+        (["chekc"], False),  # an unknown command: the full app says so and suggests check
+        (["--help", "check"], False),
+    ],
+)
+def test_only_a_help_that_names_no_command_is_the_overview(args: list[str], overview: bool) -> None:
+    from lzip_cli.cli import _overview_only
+
+    assert _overview_only(args) is overview
+
+
+@pytest.mark.parametrize("columns", ["60", "100"])
+@pytest.mark.parametrize("args", OVERVIEW_ARGS)
+def test_the_overview_app_gives_the_full_apps_help(args: list[str], columns: str) -> None:
+    # `lzip --help` skips Typer's reading of every command's signature: the text must not move.
+    from typer.testing import CliRunner
+
+    from lzip_cli.cli import _overview_app, app
+
+    env = {"COLUMNS": columns, "LZIP_LANG": None, "NO_COLOR": "1"}
+    full = CliRunner().invoke(app, args, env=env)
+    overview = CliRunner().invoke(_overview_app(), args, env=env)
+    shown = full.stdout + full.stderr  # bare `lzip` shows it on stderr, as a usage error
+    assert "validate" in shown and "explain" in shown
+    assert (overview.exit_code, overview.stdout, overview.stderr) == (
+        full.exit_code,
+        full.stdout,
+        full.stderr,
+    )
