@@ -1496,40 +1496,6 @@ def _exception_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:200]
 
 
-def _command_name(info: typer.models.CommandInfo) -> str:
-    """A registered command's name, as Typer gives it: its own, else its function's."""
-    if info.name:
-        return info.name
-    return info.callback.__name__.replace("_", "-") if info.callback else ""
-
-
-def _overview_only(args: list[str]) -> bool:
-    """Whether ``args`` ask for lzip's own help and name no command (``lzip``, ``lzip --help``,
-    ``lzip --lang en -h``): a help that lists the commands by name and short help only."""
-    if args and "--help" not in args and "-h" not in args:
-        return False
-    return not {_command_name(info) for info in app.registered_commands}.intersection(args)
-
-
-def _overview_app() -> typer.Typer:
-    """``app`` with each command's parameters left out: all its overview shows, built without
-    Typer reading every command's signature (about 6 of the 75 ms of ``lzip --help``).
-    ``tests/test_usage.py`` checks that both give the same help."""
-    import copy
-
-    def no_parameters() -> None:  # never run: the overview exits before any command
-        raise AssertionError("a command of the overview app was run")
-
-    overview = copy.copy(app)
-    overview.registered_commands = []
-    for info in app.registered_commands:
-        stand_in = copy.copy(info)
-        stand_in.name = _command_name(info)
-        stand_in.callback = no_parameters
-        overview.registered_commands.append(stand_in)
-    return overview
-
-
 def main() -> None:
     """Console-script entry point."""
     # One short run that builds large acyclic data (plan, rows, results) and exits: the cyclic
@@ -1544,10 +1510,9 @@ def main() -> None:
     try:
         try:
             # Not standalone: a usage error comes back here to be said in the user's language.
-            args = lang_after_command(ascii_digits(sys.argv[1:]))
             with _without_pydantic_plugins():
-                exit_code = (_overview_app() if _overview_only(args) else app)(
-                    args=args,
+                exit_code = app(
+                    args=lang_after_command(ascii_digits(sys.argv[1:])),
                     prog_name="lzip",
                     standalone_mode=False,
                 )
