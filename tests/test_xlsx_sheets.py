@@ -449,6 +449,77 @@ def test_sheet_names_are_listed_in_the_users_language(
     assert said in result.stdout + result.stderr
 
 
+# --- other sheets that hold figures too (LZ275) -------------------------------------------------
+
+FORESTRY = ("县林业局", [HEADER, ["1.1", "县林业局", 2], ["7.1", "县林业局", 1]])
+IP_OFFICE = ("县知识产权局", [HEADER, ["1.1", "县知识产权局", 9], ["6.1", "县知识产权局", 3]])
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "除读取的工作表 '县林业局' 外，另有 1 个工作表也填有数值（'县知识产权局'）"),
+        ("en", "besides the sheet '县林业局' that is read, 1 other sheet holds figures too"),
+    ],
+)
+def test_a_workbook_of_one_form_per_sheet_is_refused_not_read_in_part(lang: str, said: str) -> None:
+    # The office copied each agency's form into one workbook: the IP office's 9 cases would
+    # have been lost, and the office asked for figures it had been sent.
+    result = check(sheets("2024.xlsx", FORESTRY, IP_OFFICE), "--lang", lang)
+    assert result.exit_code == 2
+    assert "LZ275" in result.stderr
+    assert said in result.stderr
+
+
+def test_a_copy_of_the_sheet_with_figures_is_refused_too() -> None:
+    copy = ("Sheet1 (2)", FORESTRY[1])
+    result = check(sheets("2024.xlsx", ("Sheet1", FORESTRY[1]), copy))
+    assert result.exit_code == 2
+    assert "'Sheet1 (2)'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        pytest.param(("说明", [["填表说明：数值填阿拉伯数字"], ["联系人：张三"]]), id="notes"),
+        pytest.param(("Sheet2", [HEADER, ["1.1", "县林业局", None]]), id="an-unfilled-form"),
+        pytest.param(("2023年", IP_OFFICE[1]), id="last-years-sheet"),
+    ],
+)
+def test_other_sheets_without_this_years_figures_are_only_named(
+    other: tuple[str, list[list[object]]],
+) -> None:
+    result = check(sheets("2024.xlsx", FORESTRY, other))
+    assert actual(result, "1.1") == 2
+    assert "LZ275" not in result.stderr
+    assert [w["code"] for w in json.loads(result.stdout)["warnings"]] == ["LZ232"]
+
+
+def test_the_sheet_named_for_the_year_is_read_beside_other_forms() -> None:
+    # 2024年 chosen by its name: the others are another year's or another matter, as before.
+    result = check(sheets("2024.xlsx", ("2023年", FORESTRY[1]), ("2024年", IP_OFFICE[1]), FORESTRY))
+    assert actual(result, "1.1") == 9
+    assert "LZ275" not in result.stderr
+
+
+def test_a_hidden_sheet_of_figures_is_passed_over_as_before() -> None:
+    path = sheets("2024.xlsx", FORESTRY, IP_OFFICE)
+    book = openpyxl.load_workbook(path)
+    book["县知识产权局"].sheet_state = "hidden"
+    book.save(path)
+    assert actual(check(path), "1.1") == 2
+
+
+def test_a_folder_with_such_a_workbook_names_it_and_reads_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "2024"
+    folder.mkdir()
+    sheets(str(folder / "合并.xlsx"), FORESTRY, IP_OFFICE)
+    (folder / "education.csv").write_text("指标,责任单位,数值\n6.1,县教育局,1\n", "utf-8")
+    result = run_lzip("check", str(folder), "--lang", "en", inputs=[folder])
+    assert result.exit_code == 2
+    assert f"{Path('2024', '合并.xlsx')}: error LZ275" in result.stderr
+
+
 # --- hidden rows and columns ------------------------------------------------------------------
 
 

@@ -210,6 +210,7 @@ CODES: dict[str, Code] = {
     "LZ272": _c("unit_cell_other", severity="warning"),
     "LZ273": _c("xlsx_hidden_rows", "xlsx_hidden_columns", severity="warning"),
     "LZ274": _c("report_link_outside"),
+    "LZ275": _c("xlsx_other_sheets_hold_figures"),
     "LZ280": _c("report_from_stdin", "report_not_a_file"),
     # --- outputs -----------------------------------------------------------------------------
     "LZ301": _c("output_is_input"),

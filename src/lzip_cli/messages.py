@@ -1059,6 +1059,15 @@ TEXTS.update(
             "only the first sheet {sheet!r} is read; {count} other {count:sheet|sheets} ignored "
             "({others})",
         ),
+        "xlsx_other_sheets_hold_figures": (
+            "除读取的工作表 {sheet!r} 外，另有 {count} 个工作表也填有数值（{others}）：每个工作簿只"
+            "读取一个工作表，其余表中的数值会被遗漏。请把各单位的表格分别另存为文件、放在同一文件夹中"
+            "一起读取，或把各行合并到一个工作表中，并删除不再使用的工作表",
+            "besides the sheet {sheet!r} that is read, {count} other {count:sheet holds|sheets "
+            "hold} figures too ({others}): one sheet of a workbook is read, and the figures of "
+            "the others would be lost. Save each agency's form as a file of its own and read the "
+            "folder, or put all rows on one sheet, and delete the sheets no longer in use",
+        ),
         "xlsx_other_sheets_year": (
             "读取名称为报表年度 {year} 年的工作表 {sheet!r}，另有 {count} 个工作表被忽略（{others}）",
             "the sheet {sheet!r}, named for the report's year {year}, is read; {count} other "
@@ -2262,6 +2271,13 @@ TEXTS.update(
             "A folder of reports holds a symbolic link to a file outside it: such a file is not "
             "read (a link committed to a data repository could show another file's first line "
             "in CI logs).",
+        ),
+        "code.LZ275": (
+            "工作簿中除读取的工作表外，还有工作表也填有数值（如每个单位一个工作表，或表格的副本）：每个"
+            "工作簿只读取一个工作表，其余表中的数值会被遗漏。",
+            "Other sheets of the workbook hold figures besides the one read (a sheet per agency, a "
+            "copy of the sheet): one sheet of a workbook is read, and the others' figures would "
+            "be lost.",
         ),
         "code.LZ280": (
             "报表给成了 -（标准输入）、管道或设备：lzip 只读取报表文件或目录。",

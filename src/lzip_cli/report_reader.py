@@ -362,7 +362,38 @@ def read_part(
         sheet=sheet[0] if sheet else None,
     )
     part.sheet = sheet[0] if sheet else None
+    if part.sheet is not None and part.sheet.unread and part.blank is None:
+        _refuse_other_forms(path, plan, year, part.sheet)
     return part
+
+
+def _refuse_other_forms(path: Path, plan: Plan, year: int | None, read: SheetRead) -> None:
+    """LZ275 when other sheets of the workbook hold figures too (one form per agency, a copy of
+    the sheet): one sheet is read, and the figures of the others would be lost in silence, each
+    agency there counted as not reported. Sheets without a form (notes, contacts, lists) and
+    sheets that cannot be read as one are passed over, as before (LZ232)."""
+    from lzip_cli.xlsx_reader import iter_xlsx_rows
+
+    name = display_path(path)
+    holding: list[str] = []
+    for title in read.unread:
+        rows = iter_xlsx_rows(path, name, [], year, title=title)
+        try:
+            other = parse_part(rows, plan, name, warnings=[], year=year)
+        except LzipError:
+            continue
+        finally:
+            rows.close()  # the workbook, when the form's rows were not all read
+        if other.blank is None and not other.unfilled:
+            holding.append(title)
+    if holding:
+        params = {"sheet": read.title, "count": len(holding), "others": _sheet_titles(holding)}
+        problem = Problem("LZ275", "xlsx_other_sheets_hold_figures", file=name, params=params)
+        raise LzipError([problem])
+
+
+def _sheet_titles(titles: list[str]) -> Bilingual:
+    return Bilingual("、".join(map(repr, titles)), ", ".join(map(repr, titles)))
 
 
 def parse_part(

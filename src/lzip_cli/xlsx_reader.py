@@ -169,6 +169,9 @@ class SheetRead(NamedTuple):
     file: str
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
+    #: The other visible sheets passed over without a year in their names, when the first sheet
+    #: is read for want of one named for the report's year: each may be a form of its own.
+    unread: tuple[str, ...] = ()
 
 
 def iter_xlsx_rows(
@@ -177,13 +180,15 @@ def iter_xlsx_rows(
     warnings: list[Problem],
     year: int | None = None,
     sheet_read: list[SheetRead] | None = None,
+    *,
+    title: str | None = None,
 ) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(row number, cell texts)`` of the report's sheet, reading cached formula results.
 
     ``year``, the report's year when it is known before reading, chooses the sheet named for it
     (see :func:`_choose_sheet`). ``sheet_read`` gets the sheet read (:class:`SheetRead`) once
     reading starts; a sheet named for another year than ``year`` is refused (LZ215). Rows with
-    no cell in the file are not yielded.
+    no cell in the file are not yielded. ``title`` reads that sheet instead, as it is.
     """
     try:
         import openpyxl
@@ -216,14 +221,21 @@ def iter_xlsx_rows(
             raise LzipError(
                 [Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": "no worksheet"})]
             )
-        sheet, sheet_year = _choose_sheet(sheets, year, name, warnings)
+        unread: tuple[str, ...] = ()
+        if title is not None:
+            sheet, sheet_year = next(s for s in sheets if s.title == title), None
+        else:
+            sheet, sheet_year = _choose_sheet(sheets, year, name, warnings)
+            unread = _unread_forms(sheets, sheet, year)
         if sum(other.sheet_state == "visible" for other in sheets) > 1:
             name = WorkbookFile(name, sheet.title)  # its cells named with the sheet: '2024年'!C5
         merged, hidden_rows, hidden_columns = _sheet_layout(workbook, sheet, name)
         if hidden_rows:  # a problem at a hidden row says so (see render.problems)
             name = WorkbookFile(name, getattr(name, "sheet", ""), hidden_rows)
         if sheet_read is not None:
-            sheet_read.append(SheetRead(sheet.title, sheet_year, name, hidden_rows, hidden_columns))
+            sheet_read.append(
+                SheetRead(sheet.title, sheet_year, name, hidden_rows, hidden_columns, unread)
+            )
         from lzip_cli.report_form import (
             is_footer_row,
             is_title_row,
@@ -504,6 +516,29 @@ def _choose_sheet(
             problem = Problem("LZ215", "sheet_year_hidden", file=name, params=params)
         raise LzipError([problem])
     return sheet, sheet_year
+
+
+#: How many other sheets of a workbook are looked at for figures (LZ275) before the rest are
+#: passed over as before.
+UNREAD_SHEETS_LOOKED_AT = 20
+
+
+def _unread_forms(sheets: list[Any], read: Any, year: int | None) -> tuple[str, ...]:
+    """The visible sheets besides ``read`` that may be forms of this year: none when ``read`` is
+    named for ``year`` (the others are other years' or notes), else those whose names give no
+    year or ``year`` (Sheet1 (2), 县财政局)."""
+    from lzip_cli.report_reader import years_in_text
+
+    if year is not None and _one(years_in_text(read.title)) == year:
+        return ()
+    others = [
+        other.title
+        for other in sheets
+        if other is not read
+        and other.sheet_state == "visible"
+        and _one(years_in_text(other.title)) in (None, year)
+    ]
+    return tuple(others[:UNREAD_SHEETS_LOOKED_AT])
 
 
 def sheet_year_differs(name: str, sheet: str, sheet_year: int, year: int) -> Problem:
