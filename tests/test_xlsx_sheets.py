@@ -495,11 +495,68 @@ def test_other_sheets_without_this_years_figures_are_only_named(
     assert [w["code"] for w in json.loads(result.stdout)["warnings"]] == ["LZ232"]
 
 
-def test_the_sheet_named_for_the_year_is_read_beside_other_forms() -> None:
-    # 2024年 chosen by its name: the others are another year's or another matter, as before.
-    result = check(sheets("2024.xlsx", ("2023年", FORESTRY[1]), ("2024年", IP_OFFICE[1]), FORESTRY))
+def test_the_sheet_named_for_the_year_is_read_beside_notes_and_last_years_sheet() -> None:
+    notes = ("说明", [["填表说明：数值填阿拉伯数字"]])
+    book = sheets("2024.xlsx", ("2023年", FORESTRY[1]), ("2024年", IP_OFFICE[1]), notes)
+    result = check(book)
     assert actual(result, "1.1") == 9
     assert "LZ275" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("read", "other"),
+    [
+        pytest.param(("2024年", IP_OFFICE[1]), FORESTRY, id="an-agencys-sheet-beside-2024年"),
+        pytest.param(("2024年", IP_OFFICE[1]), ("2024年（修订）", FORESTRY[1]), id="a-revision"),
+        pytest.param(
+            FORESTRY,
+            ("县知识产权局", [*IP_OFFICE[1], ["4.3", None, "约1652"]]),
+            id="figures-beside-a-mistake",
+        ),
+        pytest.param(("Sheet1", [HEADER]), FORESTRY, id="figures-below-a-header-only-sheet"),
+    ],
+)
+def test_figures_on_another_sheet_of_this_year_are_never_lost(
+    read: tuple[str, list[list[object]]], other: tuple[str, list[list[object]]]
+) -> None:
+    result = check(sheets("2024.xlsx", read, other))
+    assert result.exit_code == 2
+    assert "LZ275" in result.stderr
+    assert repr(other[0]) in result.stderr
+
+
+@pytest.mark.parametrize(
+    "last_year",
+    [
+        pytest.param([["年度", *HEADER], [2023, "1.1", "县林业局", 2]], id="by-its-year-cells"),
+        pytest.param(
+            [["鹿寨县2023年知识产权指标填报表"], HEADER, ["1.1", "县林业局", 2]], id="by-title"
+        ),
+        pytest.param(
+            [["指标", "责任单位", "2023年完成值"], ["1.1", "县林业局", 2]], id="by-header"
+        ),
+    ],
+)
+def test_last_years_form_on_a_sheet_not_named_for_it_is_passed_over(
+    last_year: list[list[object]],
+) -> None:
+    result = check(sheets("2024.xlsx", IP_OFFICE, ("上年", last_year)))
+    assert actual(result, "1.1") == 9
+    assert "LZ275" not in result.stderr
+
+
+def test_a_folder_form_whose_first_sheet_is_blank_is_refused_for_the_figures_after_it(
+    tmp_path: Path,
+) -> None:
+    # The first sheet holds the header only: in a folder it was passed over as unfilled, and
+    # the agency's figures on Sheet2 went with it.
+    folder = tmp_path / "2024"
+    folder.mkdir()
+    sheets(str(folder / "edu.xlsx"), ("Sheet1", [HEADER]), ("Sheet2", FORESTRY[1]))
+    (folder / "ip.csv").write_text("指标,责任单位,数值\n1.1,县知识产权局,9\n", "utf-8")
+    result = run_lzip("check", str(folder), "--lang", "en", inputs=[folder])
+    assert result.exit_code == 2
+    assert f"{Path('2024', 'edu.xlsx')}: error LZ275" in result.stderr
 
 
 def test_a_hidden_sheet_of_figures_is_passed_over_as_before() -> None:

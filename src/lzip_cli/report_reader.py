@@ -362,16 +362,24 @@ def read_part(
         sheet=sheet[0] if sheet else None,
     )
     part.sheet = sheet[0] if sheet else None
-    if part.sheet is not None and part.sheet.unread and part.blank is None:
-        _refuse_other_forms(path, plan, year, part.sheet)
+    if part.sheet is not None and part.sheet.unread:
+        _refuse_other_forms(path, plan, year if year is not None else _year_said(part), part.sheet)
     return part
+
+
+def _year_said(part: ReportPart) -> int | None:
+    """The year a sheet's title or first year cell gives, before the report's year is settled."""
+    if part.title_year is not None:
+        return part.title_year[0]
+    return next(iter(part.year_cells), None)
 
 
 def _refuse_other_forms(path: Path, plan: Plan, year: int | None, read: SheetRead) -> None:
     """LZ275 when other sheets of the workbook hold figures too (one form per agency, a copy of
-    the sheet): one sheet is read, and the figures of the others would be lost in silence, each
-    agency there counted as not reported. Sheets without a form (notes, contacts, lists) and
-    sheets that cannot be read as one are passed over, as before (LZ232)."""
+    the sheet, a revision): one sheet is read, and the figures of the others would be lost in
+    silence, each agency there counted as not reported. Sheets without a form (notes, contacts,
+    lists), unfilled forms and forms of another year (by their title, value header or year
+    cells) are passed over, as before (LZ232)."""
     from lzip_cli.xlsx_reader import iter_xlsx_rows
 
     name = display_path(path)
@@ -379,17 +387,41 @@ def _refuse_other_forms(path: Path, plan: Plan, year: int | None, read: SheetRea
     for title in read.unread:
         rows = iter_xlsx_rows(path, name, [], year, title=title)
         try:
-            other = parse_part(rows, plan, name, warnings=[], year=year)
+            if _holds_figures(rows, plan, name, year):
+                holding.append(title)
         except LzipError:
-            continue
+            continue  # a sheet lzip cannot read as a form (merged cells, a damaged cell)
         finally:
             rows.close()  # the workbook, when the form's rows were not all read
-        if other.blank is None and not other.unfilled:
-            holding.append(title)
     if holding:
         params = {"sheet": read.title, "count": len(holding), "others": _sheet_titles(holding)}
         problem = Problem("LZ275", "xlsx_other_sheets_hold_figures", file=name, params=params)
         raise LzipError([problem])
+
+
+def _holds_figures(
+    rows: Iterable[tuple[int, list[str]]], plan: Plan, name: str, year: int | None
+) -> bool:
+    """Whether ``rows`` are a form with a figure filled in, of ``year`` as far as its title,
+    value header and year cells say (any year when ``year`` is None). Its rows' own problems
+    are not looked for: a figure beside a mistake is a figure too."""
+    titles: list[tuple[int, list[str]]] = []
+    try:
+        header, numbered = read_header(past_title_rows(rows, titles), name, [])
+    except LzipError:
+        return False  # no header of a form: notes, a list, a table of something else
+    body = _Body(numbered, plan, name, header, [])
+    if not body.has_rows() or not body.has_figures():
+        return False
+    if year is None:
+        return True
+    title_year, value_year = year_in_titles(titles), header.value_year
+    said = (
+        title_year[0] if title_year else None,
+        value_year[0] if value_year and not header.by_year else None,
+        body.first_year_cell(),
+    )
+    return all(other in (None, year) for other in said)
 
 
 def _sheet_titles(titles: list[str]) -> Bilingual:

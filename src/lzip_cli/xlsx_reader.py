@@ -524,19 +524,18 @@ UNREAD_SHEETS_LOOKED_AT = 20
 
 
 def _unread_forms(sheets: list[Any], read: Any, year: int | None) -> tuple[str, ...]:
-    """The visible sheets besides ``read`` that may be forms of this year: none when ``read`` is
-    named for ``year`` (the others are other years' or notes), else those whose names give no
-    year or ``year`` (Sheet1 (2), 县财政局)."""
+    """The visible sheets besides ``read`` that may be forms of the report's year too: those
+    whose names give no year or that year (``year``, else the one ``read``'s name gives):
+    Sheet1 (2), 县财政局, 2024年（修订）. A sheet named for another year is that year's."""
     from lzip_cli.report_reader import years_in_text
 
-    if year is not None and _one(years_in_text(read.title)) == year:
-        return ()
+    this_year = year if year is not None else _one(years_in_text(read.title))
     others = [
         other.title
         for other in sheets
         if other is not read
         and other.sheet_state == "visible"
-        and _one(years_in_text(other.title)) in (None, year)
+        and _one(years_in_text(other.title)) in (None, this_year)
     ]
     return tuple(others[:UNREAD_SHEETS_LOOKED_AT])
 
