@@ -1552,8 +1552,8 @@ def test_a_missing_part_of_a_tracked_sum_is_marked_in_the_status_column() -> Non
     rows = {
         line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| 5.")
     }
-    assert rows["5.2"].rstrip().endswith("| 仅跟踪 · 缺本单位数据 |")
-    assert rows["5.4"].rstrip().endswith("| 仅跟踪 · 缺本单位数据 |")
+    assert rows["5.2"].rstrip().endswith("| 缺本单位数据 |")
+    assert rows["5.4"].rstrip().endswith("| 缺本单位数据 |")
     assert rows["5.3"].rstrip().endswith("| 仅跟踪 |")  # 5.3 has the county's row: not owed
     assert "欠账 2 项" in text
 

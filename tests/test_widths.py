@@ -132,8 +132,8 @@ def test_a_line_owed_as_a_missing_part_is_coloured_as_not_reported() -> None:
     # lines are not dimmed as plain tracked lines are.
     done = lzip("check", str(EXAMPLE), "-a", "finance", columns="160", colour=True)
     rows = {line.split()[0]: line for line in done.stdout.splitlines() if re.match(r" 5\.", line)}
-    assert "\x1b[1;35m仅跟踪 · 缺本单位数据" in rows["5.2"]
-    assert "\x1b[1;35m仅跟踪 · 缺本单位数据" in rows["5.4"]
+    assert "\x1b[1;35m缺本单位数据" in rows["5.2"]
+    assert "\x1b[1;35m缺本单位数据" in rows["5.4"]
     assert "\x1b[2m仅跟踪" in rows["5.3"]
 
 
@@ -147,7 +147,8 @@ def test_a_line_owed_as_a_missing_part_is_coloured_as_not_reported() -> None:
 def test_a_status_column_is_never_narrower_than_a_word_with_its_separator(
     status: str, narrowest: str
 ) -> None:
-    # Rich wraps at spaces: a column as narrow as "tracked" started a line with "· own".
+    # Rich wraps at spaces: a status column as narrow as its first word started a line with
+    # "· own" (a status and its marker, as 滞后 · 低于基础值 is one).
     from lzip_cli.render.table import _longest_word
 
     assert _longest_word(status, "status") == cell_width(narrowest)

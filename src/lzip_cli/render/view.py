@@ -126,15 +126,14 @@ def status_text(
     figure: Figure, lang: Lang, indicator: Indicator, *, own_figure_owed: bool = False
 ) -> str:
     """The status, and whether the figure is worse than the baseline: 低于 (below) it for an
-    indicator that must rise, 高于 (above) it for one that must come down; ``own_figure_owed``
-    adds that the agency's part of the sum is missing (see :attr:`AgencyLine.own_figure_owed`):
-    what makes a line tracked as actual a shortfall."""
-    text = t("status_" + figure.status, lang)
+    indicator that must rise, 高于 (above) it for one that must come down. ``own_figure_owed``:
+    the agency's part of a sum tracked as actual is missing (see
+    :attr:`AgencyLine.own_figure_owed`), what makes such a line a shortfall, said instead."""
+    # What is owed, rather than 仅跟踪 (tracked), which the target column (按实际) says already.
+    text = t("status_own_figure_missing" if own_figure_owed else "status_" + figure.status, lang)
     if figure.regressed:
         key = "regressed" if indicator.direction == "increase" else "regressed_decrease"
         text += " · " + t(key, lang)
-    if own_figure_owed:
-        text += " · " + t("status_own_figure_missing", lang)
     return text
 
 
