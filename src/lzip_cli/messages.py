@@ -1725,7 +1725,6 @@ TEXTS.update(
             "{agency}: {indicator}: its count for {year} was sent without its amount (the "
             "county's figure is the agencies' sum, which lacks its part)",
         ),
-        "gh_own_figure_owed_title": ("缺本单位数据", "own figure missing"),
         "gh_gaps": (
             "，距阶段值 {milestone} {unit}，距目标 {target} {unit}",
             # Not "1 cases", nor "2 10k yuan": the unit once, after the figures.

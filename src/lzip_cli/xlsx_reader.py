@@ -169,8 +169,8 @@ class SheetRead(NamedTuple):
     file: str
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
-    #: The other visible sheets passed over without a year in their names, when the first sheet
-    #: is read for want of one named for the report's year: each may be a form of its own.
+    #: The other visible sheets whose names give no year or the report's (see
+    #: :func:`_unread_forms`): each may be a form of this year too (LZ275 when it holds figures).
     unread: tuple[str, ...] = ()
 
 

@@ -129,6 +129,7 @@ def check_commands(
                 year=result.year,
                 gaps=gaps,
             )
-            title = f"{indicator.id} {t('gh_own_figure_owed_title', lang) if line.own_figure_owed else status}"
+            shown = t("status_own_figure_missing", lang) if line.own_figure_owed else status
+            title = f"{indicator.id} {shown}"
             lines.append(command("warning", text, file=file, line=row, title=title))
     return lines
