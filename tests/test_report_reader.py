@@ -1442,6 +1442,10 @@ def test_a_count_without_its_amount_is_flagged(plan: Plan) -> None:
     [warning] = report.warnings
     assert (warning.code, warning.line, warning.column) == ("LZ249", 2, 3)
     assert "the count 3 has no amount (10k yuan)" in english(warning)
+    # Not "or — for not carried out": — beside a count of 3 is LZ261, and the 3 deals counted.
+    assert english(warning).endswith(
+        "(if the work was not carried out, — in the amount and the count left blank)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -1533,9 +1533,10 @@ def count_without_amount(tmp_path: Path) -> Path:
             "agencies' figures, and yours is missing)",
         ),
         (
+            # Sent nothing: both of the form's columns, as the county-wide request asks them.
             "financial-regulator",
             "zh",
-            "请补报本单位本年数据（全县数为各单位数据之和，目前缺贵单位数据）",
+            "请补报本单位本年金额（万元）和笔数（全县数为各单位数据之和，目前缺贵单位数据）",
         ),
     ],
 )

@@ -239,6 +239,25 @@ def test_xlsx_validation_prompts_for_the_value(tmp_path: Path) -> None:
     assert "未开展填 —" in rule.prompt
 
 
+def test_xlsx_count_cells_prompt_for_the_count_not_the_value(tmp_path: Path) -> None:
+    # The 笔数/件数 cells of 5.1–5.4 had the value's prompt (数值; 比率填 0–100).
+    output = tmp_path / "form.xlsx"
+    run_lzip("template", "2025", "-o", output)
+    sheet = openpyxl.load_workbook(output).active
+    prompts = {
+        sheet.cell(row, column).coordinate: (rule.promptTitle, rule.prompt)
+        for rule in sheet.data_validations.dataValidation
+        for cell_range in rule.sqref.ranges
+        for row, column in cell_range.cells
+    }
+    counts = {c: p for c, p in prompts.items() if c.startswith("G")}
+    assert counts
+    assert set(counts.values()) == {
+        ("笔数/件数", "填写整数，与金额同时填写；未开展的在金额填 — 并将笔数留空")
+    }
+    assert all(p[0] == "数值" for c, p in prompts.items() if c.startswith("F"))
+
+
 # --- where it is written ------------------------------------------------------------------
 
 

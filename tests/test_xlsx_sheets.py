@@ -757,6 +757,19 @@ def test_a_year_cell_of_another_year_in_a_hidden_row_says_the_row_is_hidden() ->
     assert "(row 3 is hidden in the sheet: unhide it to see it)" in result.stderr
 
 
+def test_last_years_hidden_rows_above_this_years_name_both_rows_and_say_what_to_do() -> None:
+    # Last year's rows hidden above this year's: the error is at the first visible row of
+    # 2025, and says which row holds 2024 (hidden) and what to keep.
+    rows = [["年度", *HEADER], [2024, "1.1", "县林业局", 2], [2025, "1.1", "县林业局", 3]]
+    result = check(hiding("2025.xlsx", rows, hidden=[2]), "--lang", "en")
+    assert result.exit_code == 2
+    assert (
+        "2025.xlsx:3:1: error LZ213: A3: the year column holds different years: 2024 in row 2, "
+        "2025 in this row: keep this year's rows only, and delete the others (row 2 is hidden "
+        "in the sheet: unhide it to see it)"
+    ) in result.stderr
+
+
 def test_merged_cells_in_a_hidden_row_say_the_row_is_hidden() -> None:
     rows = [HEADER, ["4.3", None, 1652], ["1.1", "县林业局", 2], ["1.1", "县知识产权局", 9]]
     path = hiding("2024.xlsx", rows, hidden=[3])

@@ -939,8 +939,9 @@ TEXTS.update(
         ),
         "cell_not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
         "year_cells_differ": (
-            "年度列出现不同年份：{a}（第 {row_a} 行）与 {b}",
-            "the year column holds different years: {a} (row {row_a}) and {b}",
+            "年度列出现不同年份：第 {row_a} 行为 {a}，本行为 {b}：只保留本年度的行，其他年度的行请删除",
+            "the year column holds different years: {a} in row {row_a}, {b} in this row: keep "
+            "this year's rows only, and delete the others",
         ),
         "year_unknown": (
             "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
@@ -971,9 +972,11 @@ TEXTS.update(
             "count is unknown, and so is the county's unless a county-wide row gives it",
         ),
         "count_without_value": (
-            "笔数/件数 {count} 没有对应的金额（{unit}）：本行按未填报计；请填写金额，或 — 表示未开展",
+            "笔数/件数 {count} 没有对应的金额（{unit}）：本行按未填报计；请填写金额（该项工作未开展的，"
+            "在金额填 — 并将笔数/件数留空）",
             "the count {count} has no amount ({unit}) beside it: the row counts as not reported; "
-            "fill in the amount, or — for not carried out",
+            "fill in the amount (if the work was not carried out, — in the amount and the count "
+            "left blank)",
         ),
         "total_row": (
             "{text!r} 行已跳过：lzip 自行汇总各单位的数值；全县数值请填在指标对应的行（责任单位留空）",
@@ -1061,12 +1064,13 @@ TEXTS.update(
         ),
         "xlsx_other_sheets_hold_figures": (
             "除读取的工作表 {sheet!r} 外，另有 {count} 个工作表也填有数值（{others}）：每个工作簿只"
-            "读取一个工作表，其余表中的数值会被遗漏。请把各单位的表格分别另存为文件、放在同一文件夹中"
-            "一起读取，或把各行合并到一个工作表中，并删除不再使用的工作表",
+            "读取一个工作表，其余表中的数值会被遗漏。如是副本或旧版，请删除不再使用的工作表；如是"
+            "各单位的表格，请分别另存为文件、放在同一文件夹中一起读取，或把各行合并到一个工作表中",
             "besides the sheet {sheet!r} that is read, {count} other {count:sheet holds|sheets "
             "hold} figures too ({others}): one sheet of a workbook is read, and the figures of "
-            "the others would be lost. Save each agency's form as a file of its own and read the "
-            "folder, or put all rows on one sheet, and delete the sheets no longer in use",
+            "the others would be lost. Delete the sheets no longer in use (a copy, an old "
+            "version); if they are other agencies' forms, save each as a file of its own and "
+            "read the folder, or put all rows on one sheet",
         ),
         "xlsx_other_sheets_year": (
             "读取名称为报表年度 {year} 年的工作表 {sheet!r}，另有 {count} 个工作表被忽略（{others}）",
@@ -1337,6 +1341,11 @@ TEXTS.update(
             "send your own amount ({unit}) for this year (the county's is the sum of the "
             "agencies' figures, and yours is missing)",
         ),
+        "needed_report_own_amount_count": (
+            "请补报本单位本年金额（{unit}）和{count_unit}数（全县数为各单位数据之和，目前缺贵单位数据）",
+            "send your own amount ({unit}) and count ({count_unit}) for this year (the county's "
+            "is the sum of the agencies' figures, and yours is missing)",
+        ),
         "needed_report_then": ("{report}；{requirement}", "{report}; {requirement}"),
         "output_is_input": ("不能写入：这是输入文件", "refusing to write over an input file"),
         "output_in_report_folder": (
@@ -1442,6 +1451,11 @@ TEXTS.update(
         "tpl_prompt": (
             "填写数字（比率填 0–100）；未开展填 —；未掌握数据请留空",
             "Enter a number (rates 0–100); — for not carried out; leave blank if unknown",
+        ),
+        "tpl_prompt_count": (
+            "填写整数，与金额同时填写；未开展的在金额填 — 并将笔数留空",
+            "Enter a whole number, with the amount; if not carried out, — in the amount and this "
+            "left blank",
         ),
         "tpl_county_name": (
             "{name}（全县合计，责任单位留空）",

@@ -107,5 +107,6 @@ def form_xlsx(plan: Plan, year: int, rows: list[FormRow], lang: Lang) -> bytes:
         numeric_columns=frozenset({YEAR_COLUMN}),  # no "number stored as text" marker
         validations=validations,
         prompt=(t("tpl_col_value", lang), t("tpl_prompt", lang)),
+        column_prompts={COUNT_COLUMN: (t("tpl_col_count", lang), t("tpl_prompt_count", lang))},
     )
     return workbook_bytes([sheet], form=True)

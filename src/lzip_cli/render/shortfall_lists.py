@@ -93,8 +93,16 @@ def needed_text(item: Shortfall, lang: Lang) -> str:
     if item.actual.value is None:
         report = report_text(item, lang)
     elif _missing_from_the_sum(item):
+        indicator = item.indicator
         if item.own is not None and item.own.count is not None:  # its count came, no amount
-            report = t("needed_report_own_amount", lang, unit=item.indicator.unit_label(lang))
+            report = t("needed_report_own_amount", lang, unit=indicator.unit_label(lang))
+        elif indicator.compound:  # the form's two columns, as the county-wide request says
+            report = t(
+                "needed_report_own_amount_count",
+                lang,
+                unit=indicator.unit_label(lang),
+                count_unit=indicator.count_unit_label(lang),
+            )
         else:
             report = t("needed_report_own", lang)
     else:

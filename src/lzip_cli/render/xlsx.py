@@ -25,6 +25,8 @@ from lzip_cli.errors import LzipError, Problem
 from lzip_cli.render.csvout import SHOWN_NUMBER
 
 MAX_WIDTH = 60
+#: A data-validation rule of a form: number kind, maximum, and the prompt its cells show.
+_RuleKey = tuple[str, float | None, tuple[str, str] | None]
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Sheet:
     #: Per data row, column index → ("decimal" | "whole", maximum or None): Excel data validation.
     validations: list[dict[int, tuple[str, float | None]]] = field(default_factory=list)
     prompt: tuple[str, str] | None = None
+    #: Column index → the prompt of its validated cells, where it is not ``prompt``.
+    column_prompts: dict[int, tuple[str, str]] = field(default_factory=dict)
     #: A title printed above the header row (the header then sits on row 2).
     heading: str | None = None
     #: 0-based indexes of columns whose plain numeric text is stored as a number, so that
@@ -252,13 +256,14 @@ def _merge_paragraphs(worksheet, sheet: Sheet, paragraphs, alignment, column_let
 
 
 def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter, header_row) -> None:  # type: ignore[no-untyped-def]
-    rules: dict[tuple[str, float | None], object] = {}
+    rules: dict[_RuleKey, object] = {}
     # The cells of each rule, by column: given to the rule at the end as ranges of rows
     # (D3:D40), as adding them one by one checks each against all before it.
-    cells: dict[tuple[str, float | None], dict[int, list[int]]] = {}
+    cells: dict[_RuleKey, dict[int, list[int]]] = {}
     for offset, row_rules in enumerate(sheet.validations):
         for column, (kind, maximum) in row_rules.items():
-            key = (kind, maximum)
+            prompt = sheet.column_prompts.get(column, sheet.prompt)
+            key = (kind, maximum, prompt)
             if key not in rules:
                 rule = data_validation(
                     type=kind,
@@ -268,11 +273,11 @@ def _add_validations(worksheet, sheet: Sheet, data_validation, column_letter, he
                     allow_blank=True,
                     errorStyle="warning",
                     showErrorMessage=True,
-                    showInputMessage=sheet.prompt is not None,
+                    showInputMessage=prompt is not None,
                 )
-                if sheet.prompt:
-                    rule.promptTitle, rule.prompt = sheet.prompt
-                    rule.errorTitle, rule.error = sheet.prompt
+                if prompt:
+                    rule.promptTitle, rule.prompt = prompt
+                    rule.errorTitle, rule.error = prompt
                 worksheet.add_data_validation(rule)
                 rules[key] = rule
             cells.setdefault(key, {}).setdefault(column, []).append(offset + header_row + 1)
