@@ -1372,6 +1372,12 @@ def test_a_list_left_out_by_agency_after_the_report_changed_is_named(tmp_path: P
     out = tmp_path / "lists"
     assert run_lzip("shortfalls", EXAMPLE, "--out", out).exit_code == 1
     report = corrected_later(tmp_path, out / "agriculture.md")
+    # The agriculture bureau's 1.1 corrected from 3 to 4: its list (own figure 3) is stale.
+    text = report.read_text(encoding="utf-8")
+    assert "1.1,县农业农村局,3," in text
+    report.write_text(text.replace("1.1,县农业农村局,3,", "1.1,县农业农村局,4,"), "utf-8")
+    later = (out / "agriculture.md").stat().st_mtime_ns + 5_000_000_000
+    os.utime(report, ns=(later, later))
     result = run_lzip(
         "shortfalls", report, "--out", out, "--force", "--agency", "forestry", "--lang", "en"
     )
@@ -1381,6 +1387,22 @@ def test_a_list_left_out_by_agency_after_the_report_changed_is_named(tmp_path: P
         "plan changed, not rewritten by this run (--agency left its agency out)"
     ) in result.stderr
     assert f"{out / 'forestry.md'}: warning LZ312" not in result.stderr  # rewritten
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "xlsx"])
+def test_a_list_left_out_by_agency_that_would_not_change_is_not_named(
+    tmp_path: Path, fmt: str
+) -> None:
+    # One agency sends its form again: only its list is written again. The others' lists are
+    # older than the folder of forms, but what they hold is what this run would write.
+    out = tmp_path / "lists"
+    assert run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", fmt).exit_code == 1
+    report = corrected_later(tmp_path, out / f"agriculture.{fmt}")
+    result = run_lzip(
+        "shortfalls", report, "--out", out, "-f", fmt, "--force", "--agency", "forestry"
+    )
+    assert result.exit_code == 1
+    assert "LZ312" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -1038,6 +1038,7 @@ def _write_lists(
     changed = _last_changed(inputs, out)
     stems = [(safe_filename(judged.agency_id), judged) for judged in result.agencies]
     read = {path.resolve() for path in inputs}
+    fresh: dict[str, bytes] | None = None
     for stem, judged in [*stems, ("index", None)]:
         for extension in (ListFormat.md, ListFormat.csv, ListFormat.xlsx):
             name = f"{stem}.{extension.value}"
@@ -1063,11 +1064,39 @@ def _write_lists(
                     "LZ312", "stale_list_format", str(out / name), params={"new": replaced_by}
                 )
             elif extension is output_format and judged is not None:  # left out by --agency
+                if fresh is None:  # every list as this run's figures make it, once
+                    fresh = dict(list_files(result, everyone or entries, now, lang))  # type: ignore[arg-type]
+                if _same_list(out / name, fresh.get(name), extension.value):
+                    continue  # what this run would write: not stale, whatever its time
                 stale = Problem("LZ312", "stale_list_not_rewritten", str(out / name))
             else:
                 continue
             typer.echo(format_problem(stale, lang, "warning"), err=True)  # type: ignore[arg-type]
     return len(files)
+
+
+def _same_list(path: Path, content: bytes | None, extension: str) -> bool:
+    """Whether the list at ``path`` holds ``content``: the same bytes, or for a workbook the same
+    cell values (a workbook's bytes hold the time it was written)."""
+    if content is None:
+        return False
+    try:
+        if extension != "xlsx":
+            return path.read_bytes() == content
+        import io
+
+        import openpyxl
+
+        def values(source: Path | io.BytesIO) -> list[list[tuple[object, ...]]]:
+            book = openpyxl.load_workbook(source, read_only=True)
+            try:
+                return [list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
+            finally:
+                book.close()
+
+        return values(path) == values(io.BytesIO(content))
+    except Exception:  # an unreadable list is not known to be the same
+        return False
 
 
 def _last_changed(inputs: list[Path], out: Path) -> int:
