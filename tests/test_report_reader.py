@@ -1697,7 +1697,8 @@ def test_one_indicators_rows_of_two_years_are_two_years_not_a_row_given_twice(
     # Deleting the "repeated" row, as LZ210 would have the user do, could keep last year's.
     problem = one(problems(plan, "2024.csv", text))
     assert (problem.code, problem.line, problem.column) == ("LZ213", 3, 2)
-    assert problem.params == {"a": 2023, "b": 2024, "row_a": 2}
+    assert {k: problem.params[k] for k in ("a", "b", "row_a")} == {"a": 2023, "b": 2024, "row_a": 2}
+    assert problem.params["years"].zh == "2023、2024"
 
 
 def test_two_years_in_the_column_are_said_beside_the_rows_other_problems(plan: Plan) -> None:

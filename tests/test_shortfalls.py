@@ -1405,6 +1405,56 @@ def test_a_list_left_out_by_agency_that_would_not_change_is_not_named(
     assert "LZ312" not in result.stderr
 
 
+def test_a_workbook_list_formatted_outside_its_table_is_not_named(tmp_path: Path) -> None:
+    # A cell made bold far below the table widens the sheet's used range, not what it holds.
+    from openpyxl.styles import Font
+
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", "xlsx")
+    book = openpyxl.load_workbook(out / "agriculture.xlsx")
+    book.active["K50"].font = Font(bold=True)
+    book.save(out / "agriculture.xlsx")
+    report = corrected_later(tmp_path, out / "agriculture.xlsx")
+    result = run_lzip(
+        "shortfalls", report, "--out", out, "-f", "xlsx", "--force", "--agency", "forestry"
+    )
+    assert "LZ312" not in result.stderr
+
+
+def test_a_list_in_the_other_language_with_the_same_figures_is_not_named(tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", EXAMPLE, "--out", out)
+    report = corrected_later(tmp_path, out / "agriculture.md")
+    result = run_lzip(
+        "shortfalls", report, "--out", out, "--force", "--agency", "forestry", "--lang", "en"
+    )
+    assert "LZ312" not in result.stderr
+
+
+def test_an_unreadable_list_is_named_as_one_the_index_does_not_name(tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", "xlsx")
+    (out / "education.xlsx").write_bytes(b"garbage")
+    report = corrected_later(tmp_path, out / "agriculture.xlsx")
+    result = run_lzip(
+        "shortfalls",
+        report,
+        "--out",
+        out,
+        "-f",
+        "xlsx",
+        "--force",
+        "-a",
+        "forestry",
+        "--lang",
+        "en",
+    )
+    assert (
+        f"{out / 'education.xlsx'}: warning LZ312: cannot be read as a list of 2024, and the "
+        "index does not name it: delete it or write it again"
+    ) in result.stderr
+
+
 @pytest.mark.parametrize(
     ("lang", "list_sheet", "index_sheet"),
     [("zh", "2024年督办清单", "2024年索引"), ("en", "Shortfalls 2024", "Index 2024")],

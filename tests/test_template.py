@@ -253,7 +253,7 @@ def test_xlsx_count_cells_prompt_for_the_count_not_the_value(tmp_path: Path) -> 
     counts = {c: p for c, p in prompts.items() if c.startswith("G")}
     assert counts
     assert set(counts.values()) == {
-        ("笔数/件数", "填写整数，与金额同时填写；未开展的在金额填 — 并将笔数留空")
+        ("笔数/件数", "填写整数，与金额同时填写；未开展的在金额填 — 并将笔数/件数留空")
     }
     assert all(p[0] == "数值" for c, p in prompts.items() if c.startswith("F"))
 

@@ -458,7 +458,7 @@ IP_OFFICE = ("县知识产权局", [HEADER, ["1.1", "县知识产权局", 9], ["
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "除读取的工作表 '县林业局' 外，另有 1 个工作表也填有数值（'县知识产权局'）"),
+        ("zh", "除读取的工作表 '县林业局' 外，另有 1 个工作表也填有数值（县知识产权局）"),
         ("en", "besides the sheet '县林业局' that is read, 1 other sheet holds figures too"),
     ],
 )
@@ -475,7 +475,7 @@ def test_a_copy_of_the_sheet_with_figures_is_refused_too() -> None:
     copy = ("Sheet1 (2)", FORESTRY[1])
     result = check(sheets("2024.xlsx", ("Sheet1", FORESTRY[1]), copy))
     assert result.exit_code == 2
-    assert "'Sheet1 (2)'" in result.stderr
+    assert "（Sheet1 (2)）" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -522,7 +522,7 @@ def test_figures_on_another_sheet_of_this_year_are_never_lost(
     result = check(sheets("2024.xlsx", read, other))
     assert result.exit_code == 2
     assert "LZ275" in result.stderr
-    assert repr(other[0]) in result.stderr
+    assert f"（{other[0]}）" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -542,6 +542,19 @@ def test_last_years_form_on_a_sheet_not_named_for_it_is_passed_over(
 ) -> None:
     result = check(sheets("2024.xlsx", IP_OFFICE, ("上年", last_year)))
     assert actual(result, "1.1") == 9
+    assert "LZ275" not in result.stderr
+
+
+def test_auditing_last_year_with_this_years_form_in_front_is_lz215_not_lz275() -> None:
+    # The sheet read is 2024's form (its title says so); 上年 is 2023's. --year 2023 is refused
+    # for the sheet read, not for the very sheet the user wants.
+    this_year = [["鹿寨县2024年知识产权指标填报表"], HEADER, ["1.1", "县林业局", 2]]
+    last_year = [["鹿寨县2023年知识产权指标填报表"], HEADER, ["1.1", "县知识产权局", 9]]
+    result = check(
+        sheets("report.xlsx", ("Sheet1", this_year), ("上年", last_year)), "--year", "2023"
+    )
+    assert result.exit_code == 2
+    assert "LZ215" in result.stderr
     assert "LZ275" not in result.stderr
 
 
@@ -764,9 +777,10 @@ def test_last_years_hidden_rows_above_this_years_name_both_rows_and_say_what_to_
     result = check(hiding("2025.xlsx", rows, hidden=[2]), "--lang", "en")
     assert result.exit_code == 2
     assert (
-        "2025.xlsx:3:1: error LZ213: A3: the year column holds different years: 2024 in row 2, "
-        "2025 in this row: keep this year's rows only, and delete the others (row 2 is hidden "
-        "in the sheet: unhide it to see it)"
+        "2025.xlsx:3:1: error LZ213: A3: the year column holds different years (2024, 2025): "
+        "2024 in row 2, 2025 in this row: a report is of one year: keep the rows of the "
+        "report's year only, and delete the others (row 2 is hidden in the sheet: unhide it "
+        "to see it)"
     ) in result.stderr
 
 

@@ -7,7 +7,7 @@ Heavy modules (pydantic, YAML, Rich tables, openpyxl) are imported inside the co
 import enum
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
@@ -16,7 +16,7 @@ import typer
 import typer.core
 
 from lzip_cli import stdio
-from lzip_cli.messages import language, t
+from lzip_cli.messages import LANGS, language, t
 
 #: The language of ``--help``: Typer reads the help texts before it parses ``--lang``.
 HELP_LANG = language(sys.argv[1:], os.environ)
@@ -1038,7 +1038,7 @@ def _write_lists(
     changed = _last_changed(inputs, out)
     stems = [(safe_filename(judged.agency_id), judged) for judged in result.agencies]
     read = {path.resolve() for path in inputs}
-    fresh: dict[str, bytes] | None = None
+    fresh: dict[str, dict[str, bytes]] | None = None
     for stem, judged in [*stems, ("index", None)]:
         for extension in (ListFormat.md, ListFormat.csv, ListFormat.xlsx):
             name = f"{stem}.{extension.value}"
@@ -1064,11 +1064,19 @@ def _write_lists(
                     "LZ312", "stale_list_format", str(out / name), params={"new": replaced_by}
                 )
             elif extension is output_format and judged is not None:  # left out by --agency
-                if fresh is None:  # every list as this run's figures make it, once
-                    fresh = dict(list_files(result, everyone or entries, now, lang))  # type: ignore[arg-type]
-                if _same_list(out / name, fresh.get(name), extension.value):
-                    continue  # what this run would write: not stale, whatever its time
-                stale = Problem("LZ312", "stale_list_not_rewritten", str(out / name))
+                if name not in existing:  # not read as a list of this year: the index skips it
+                    stale = Problem(
+                        "LZ312", "list_unreadable", str(out / name), params={"year": result.year}
+                    )
+                else:
+                    if fresh is None:  # every list as this run's figures make it, in both languages
+                        fresh = {
+                            code: dict(list_files(result, everyone or entries, now, code))  # type: ignore[arg-type]
+                            for code in LANGS
+                        }
+                    if any(_same_list(out / name, f.get(name), now) for f in fresh.values()):
+                        continue  # what this run would write: not stale, whatever its time
+                    stale = Problem("LZ312", "stale_list_not_rewritten", str(out / name))
             else:
                 continue
             typer.echo(format_problem(stale, lang, "warning"), err=True)  # type: ignore[arg-type]
@@ -1087,16 +1095,30 @@ def _same_list(path: Path, content: bytes | None, extension: str) -> bool:
 
         import openpyxl
 
-        def values(source: Path | io.BytesIO) -> list[list[tuple[object, ...]]]:
+        def values(source: Path | io.BytesIO) -> list[tuple[object, ...]]:
+            # Trailing empty cells and rows left out: a cell formatted outside the table
+            # widens what the sheet reports as used, not what it holds.
             book = openpyxl.load_workbook(source, read_only=True)
             try:
-                return [list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
+                sheets = []
+                for sheet in book.worksheets:
+                    rows = [_without_trailing(row) for row in sheet.iter_rows(values_only=True)]
+                    sheets.append(list(_without_trailing(rows, empty=())))
+                return sheets
             finally:
                 book.close()
 
         return values(path) == values(io.BytesIO(content))
     except Exception:  # an unreadable list is not known to be the same
         return False
+
+
+def _without_trailing(items: Sequence[object], empty: object = None) -> tuple[object, ...]:
+    """``items`` without the ``empty`` ones at its end."""
+    end = len(items)
+    while end and items[end - 1] == empty:
+        end -= 1
+    return tuple(items[:end])
 
 
 def _last_changed(inputs: list[Path], out: Path) -> int:

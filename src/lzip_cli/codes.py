@@ -229,6 +229,7 @@ CODES: dict[str, Code] = {
         "stale_list_format",
         "stale_list_other_year",
         "stale_list_not_rewritten",
+        "list_unreadable",
         severity="warning",
     ),
     "LZ313": _c("unknown_agency_option", "group_option", "template_agencies_own_nothing"),

@@ -939,9 +939,11 @@ TEXTS.update(
         ),
         "cell_not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
         "year_cells_differ": (
-            "年度列出现不同年份：第 {row_a} 行为 {a}，本行为 {b}：只保留本年度的行，其他年度的行请删除",
-            "the year column holds different years: {a} in row {row_a}, {b} in this row: keep "
-            "this year's rows only, and delete the others",
+            "年度列出现不同年份（{years}）：第 {row_a} 行为 {a}，本行为 {b}：一份报表只填一个年度，"
+            "请只保留报表年度的行，其他年度的行请删除",
+            "the year column holds different years ({years}): {a} in row {row_a}, {b} in this "
+            "row: a report is of one year: keep the rows of the report's year only, and delete "
+            "the others",
         ),
         "year_unknown": (
             "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
@@ -1403,6 +1405,11 @@ TEXTS.update(
             "a list for {other} from an earlier run; this run is for {year}, did not rewrite it "
             "and does not name it in the index",
         ),
+        "list_unreadable": (
+            "无法作为 {year} 年度的清单读取，索引也未列出它：请删除或重新生成",
+            "cannot be read as a list of {year}, and the index does not name it: delete it or "
+            "write it again",
+        ),
         "stale_list_not_rewritten": (
             "这是报表或方案修改前生成的清单，本次未重写（--agency 未选该单位），数字可能已过时；"
             "索引仍指向它",
@@ -1453,7 +1460,7 @@ TEXTS.update(
             "Enter a number (rates 0–100); — for not carried out; leave blank if unknown",
         ),
         "tpl_prompt_count": (
-            "填写整数，与金额同时填写；未开展的在金额填 — 并将笔数留空",
+            "填写整数，与金额同时填写；未开展的在金额填 — 并将笔数/件数留空",
             "Enter a whole number, with the amount; if not carried out, — in the amount and this "
             "left blank",
         ),

@@ -362,8 +362,11 @@ def read_part(
         sheet=sheet[0] if sheet else None,
     )
     part.sheet = sheet[0] if sheet else None
-    if part.sheet is not None and part.sheet.unread:
-        _refuse_other_forms(path, plan, year if year is not None else _year_said(part), part.sheet)
+    said = _year_said(part)
+    # (A sheet read that gives another year than the report's is LZ215, said when the year is
+    # settled: the other sheets are not this sheet's year's forms to look for.)
+    if part.sheet is not None and part.sheet.unread and (year is None or said in (None, year)):
+        _refuse_other_forms(path, plan, year if year is not None else said, part.sheet)
     return part
 
 
@@ -394,7 +397,9 @@ def _refuse_other_forms(path: Path, plan: Plan, year: int | None, read: SheetRea
         finally:
             rows.close()  # the workbook, when the form's rows were not all read
     if holding:
-        params = {"sheet": read.title, "count": len(holding), "others": _sheet_titles(holding)}
+        from lzip_cli.xlsx_reader import sheet_titles
+
+        params = {"sheet": read.title, "count": len(holding), "others": sheet_titles(holding)}
         problem = Problem("LZ275", "xlsx_other_sheets_hold_figures", file=name, params=params)
         raise LzipError([problem])
 
@@ -422,10 +427,6 @@ def _holds_figures(
         body.first_year_cell(),
     )
     return all(other in (None, year) for other in said)
-
-
-def _sheet_titles(titles: list[str]) -> Bilingual:
-    return Bilingual("、".join(map(repr, titles)), ", ".join(map(repr, titles)))
 
 
 def parse_part(
@@ -1048,6 +1049,7 @@ def _resolve_year(
     """The report's year, or None if nothing says; ``option`` wins over ``from_name``."""
     if len(cells) > 1:
         (year_a, row_a), (year_b, row_b) = sorted(cells.items(), key=lambda item: item[1])[:2]
+        ordered = [year for year, _ in sorted(cells.items(), key=lambda item: item[1])]
         raise LzipError(
             [
                 Problem(
@@ -1056,7 +1058,14 @@ def _resolve_year(
                     file=name,
                     line=row_b,
                     column=year_column,
-                    params={"a": year_a, "b": year_b, "row_a": row_a},
+                    params={
+                        "a": year_a,
+                        "b": year_b,
+                        "row_a": row_a,
+                        "years": Bilingual(
+                            "、".join(map(str, ordered)), ", ".join(map(str, ordered))
+                        ),
+                    },
                 )
             ]
         )

@@ -469,7 +469,7 @@ def _visible_first(sheets: list[Any]) -> list[Any]:
     return visible + [sheet for sheet in sheets if sheet not in visible] if visible else sheets
 
 
-def _titles(titles: list[str], *, more: bool = False) -> Bilingual:
+def sheet_titles(titles: list[str], *, more: bool = False) -> Bilingual:
     """Sheet names as a list in a message: ``Notes、Contacts`` in Chinese, ``Notes, Contacts``
     in English, with ``…`` after them where more were left out."""
     end = "…" if more else ""
@@ -500,7 +500,7 @@ def _choose_sheet(
         params = {
             "sheet": sheet.title,
             "count": len(others),
-            "others": _titles([other.title for other in others[:5]], more=len(others) > 5),
+            "others": sheet_titles([other.title for other in others[:5]], more=len(others) > 5),
             "year": year,
         }
         warnings.append(Problem("LZ232", key, file=name, params=params))
@@ -509,7 +509,7 @@ def _choose_sheet(
         for_year = [other for other in sheets if _one(years_in_text(other.title)) == year]
         shown = [other.title for other in for_year if other.sheet_state == "visible"]
         if len(shown) > 1:  # which of them is this year's report is not lzip's guess
-            params = {**problem.params, "count": len(shown), "titles": _titles(shown)}
+            params = {**problem.params, "count": len(shown), "titles": sheet_titles(shown)}
             problem = Problem("LZ215", "sheet_year_several", file=name, params=params)
         elif for_year and not shown:  # the right sheet, hidden (by mistake, or to keep it clean)
             params = {**problem.params, "hidden": repr(for_year[0].title)}
