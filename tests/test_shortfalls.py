@@ -1431,6 +1431,34 @@ def test_a_list_in_the_other_language_with_the_same_figures_is_not_named(tmp_pat
     assert "LZ312" not in result.stderr
 
 
+def test_a_list_edited_after_the_report_changed_is_named_as_differing(tmp_path: Path) -> None:
+    # The agriculture bureau's 1.1 corrected, then its old list annotated by hand: newer than
+    # the report, but not what the figures now make, and the index still names it.
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", EXAMPLE, "--out", out)
+    report = corrected_later(tmp_path, out / "agriculture.md")
+    text = report.read_text(encoding="utf-8").replace("1.1,县农业农村局,3,", "1.1,县农业农村局,4,")
+    report.write_text(text, encoding="utf-8")
+    listed = out / "agriculture.md"
+    listed.write_text(listed.read_text(encoding="utf-8") + "\n备注：已电话通知\n", "utf-8")
+    later = report.stat().st_mtime_ns + 5_000_000_000
+    os.utime(listed, ns=(later, later))
+    result = run_lzip(
+        "shortfalls", report, "--out", out, "--force", "-a", "forestry", "--lang", "en"
+    )
+    assert (
+        f"{listed}: warning LZ312: differs from the list the figures now make (edited by hand?)"
+    ) in result.stderr
+
+
+def test_an_empty_file_named_like_a_list_is_named_whenever_it_was_saved(tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", EXAMPLE, "--out", out)
+    (out / "education.md").write_bytes(b"")  # saved after the report
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--force", "-a", "forestry")
+    assert f"{out / 'education.md'}: 警告 LZ312: 无法作为 2024 年度的清单读取" in result.stderr
+
+
 def test_an_unreadable_list_is_named_as_one_the_index_does_not_name(tmp_path: Path) -> None:
     out = tmp_path / "lists"
     run_lzip("shortfalls", EXAMPLE, "--out", out, "-f", "xlsx")

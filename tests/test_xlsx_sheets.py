@@ -545,10 +545,22 @@ def test_last_years_form_on_a_sheet_not_named_for_it_is_passed_over(
     assert "LZ275" not in result.stderr
 
 
-def test_auditing_last_year_with_this_years_form_in_front_is_lz215_not_lz275() -> None:
-    # The sheet read is 2024's form (its title says so); 上年 is 2023's. --year 2023 is refused
-    # for the sheet read, not for the very sheet the user wants.
-    this_year = [["鹿寨县2024年知识产权指标填报表"], HEADER, ["1.1", "县林业局", 2]]
+@pytest.mark.parametrize(
+    "this_year",
+    [
+        pytest.param(
+            [["鹿寨县2024年知识产权指标填报表"], HEADER, ["1.1", "县林业局", 2]], id="by-title"
+        ),
+        pytest.param(
+            [["指标", "责任单位", "2024年完成值"], ["1.1", "县林业局", 2]], id="by-header"
+        ),
+    ],
+)
+def test_auditing_last_year_with_this_years_form_in_front_is_lz215_not_lz275(
+    this_year: list[list[object]],
+) -> None:
+    # The sheet read is 2024's form (its title or value header says so); 上年 is 2023's.
+    # --year 2023 is refused for the sheet read, not for the very sheet the user wants.
     last_year = [["鹿寨县2023年知识产权指标填报表"], HEADER, ["1.1", "县知识产权局", 9]]
     result = check(
         sheets("report.xlsx", ("Sheet1", this_year), ("上年", last_year)), "--year", "2023"

@@ -1056,6 +1056,24 @@ def _write_lists(
                     str(out / name),
                     params={"other": year, "year": result.year},
                 )
+            elif extension is output_format and judged is not None:  # left out by --agency
+                # By what it holds, whenever it was written: a list edited by hand after the
+                # report changed is not what the index now stands for either.
+                if name not in existing:  # not read as a list of this year: the index skips it
+                    stale = Problem(
+                        "LZ312", "list_unreadable", str(out / name), params={"year": result.year}
+                    )
+                else:
+                    if fresh is None:  # every list as this run's figures make it, both languages
+                        fresh = {
+                            code: dict(list_files(result, everyone or entries, now, code))  # type: ignore[arg-type]
+                            for code in LANGS
+                        }
+                    if any(_same_list(out / name, f.get(name), now) for f in fresh.values()):
+                        continue  # what this run would write: not stale, whatever its time
+                    older = (out / name).stat().st_mtime_ns < changed
+                    key = "stale_list_not_rewritten" if older else "list_differs_not_rewritten"
+                    stale = Problem("LZ312", key, str(out / name))
             elif (out / name).stat().st_mtime_ns >= changed:
                 continue  # written since the figures last changed
             elif f"{stem}.{now}" in written:
@@ -1063,20 +1081,6 @@ def _write_lists(
                 stale = Problem(
                     "LZ312", "stale_list_format", str(out / name), params={"new": replaced_by}
                 )
-            elif extension is output_format and judged is not None:  # left out by --agency
-                if name not in existing:  # not read as a list of this year: the index skips it
-                    stale = Problem(
-                        "LZ312", "list_unreadable", str(out / name), params={"year": result.year}
-                    )
-                else:
-                    if fresh is None:  # every list as this run's figures make it, in both languages
-                        fresh = {
-                            code: dict(list_files(result, everyone or entries, now, code))  # type: ignore[arg-type]
-                            for code in LANGS
-                        }
-                    if any(_same_list(out / name, f.get(name), now) for f in fresh.values()):
-                        continue  # what this run would write: not stale, whatever its time
-                    stale = Problem("LZ312", "stale_list_not_rewritten", str(out / name))
             else:
                 continue
             typer.echo(format_problem(stale, lang, "warning"), err=True)  # type: ignore[arg-type]

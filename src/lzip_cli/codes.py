@@ -230,6 +230,7 @@ CODES: dict[str, Code] = {
         "stale_list_other_year",
         "stale_list_not_rewritten",
         "list_unreadable",
+        "list_differs_not_rewritten",
         severity="warning",
     ),
     "LZ313": _c("unknown_agency_option", "group_option", "template_agencies_own_nothing"),

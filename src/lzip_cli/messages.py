@@ -1410,6 +1410,12 @@ TEXTS.update(
             "cannot be read as a list of {year}, and the index does not name it: delete it or "
             "write it again",
         ),
+        "list_differs_not_rewritten": (
+            "与按当前数据生成的清单不同（可能经过手工修改），本次未重写（--agency 未选该单位）；"
+            "索引仍指向它",
+            "differs from the list the figures now make (edited by hand?), and was not rewritten "
+            "by this run (--agency left its agency out); the index still names it",
+        ),
         "stale_list_not_rewritten": (
             "这是报表或方案修改前生成的清单，本次未重写（--agency 未选该单位），数字可能已过时；"
             "索引仍指向它",

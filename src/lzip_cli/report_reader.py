@@ -371,9 +371,15 @@ def read_part(
 
 
 def _year_said(part: ReportPart) -> int | None:
-    """The year a sheet's title or first year cell gives, before the report's year is settled."""
+    """The year a sheet's title, value header (2024年完成值) or first year cell gives, before
+    the report's year is settled."""
     if part.title_year is not None:
         return part.title_year[0]
+    header = part.pending.header if part.pending is not None else None
+    if header is not None and header.value_year and not header.by_year:
+        return header.value_year[0]
+    if part.header_year is not None:
+        return part.header_year[0]
     return next(iter(part.year_cells), None)
 
 
