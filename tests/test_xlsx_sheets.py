@@ -790,9 +790,8 @@ def test_last_years_hidden_rows_above_this_years_name_both_rows_and_say_what_to_
     assert result.exit_code == 2
     assert (
         "2025.xlsx:3:1: error LZ213: A3: the year column holds different years (2024, 2025): "
-        "2024 in row 2, 2025 in this row: a report is of one year: keep the rows of the "
-        "report's year only, and delete the others (row 2 is hidden in the sheet: unhide it "
-        "to see it)"
+        "2024 in row 2, 2025 in this row: the report is of 2025: keep its 2025 rows only, and "
+        "delete the others (row 2 is hidden in the sheet: unhide it to see it)"
     ) in result.stderr
 
 

@@ -296,3 +296,27 @@ def test_a_workbook_whose_year_cannot_be_told() -> None:
     book = workbook("填报表.xlsx", [*rows, [1, "4.3", 1500, 1652]])
     (line,) = error_lines(run_lzip("check", book))
     assert line.startswith("填报表.xlsx:1:3: 错误 LZ214: C1: 无法确定报表年度")
+
+
+#: Rows of three years in the year column, and what LZ213 says to keep.
+MIXED_YEARS = (
+    "年度,指标,责任单位,数值\n2024,1.1,县林业局,2\n2025,1.1,县知识产权局,9\n2023,6.1,县教育局,1\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "kept"),
+    [
+        ("report.csv", ("--year", "2023"), "the report is of 2023: keep its 2023 rows only"),
+        ("2025.csv", (), "the report is of 2025: keep its 2025 rows only"),
+        ("report.csv", (), "a report is of one year: keep the rows of the report's year only"),
+    ],
+)
+def test_rows_of_several_years_name_every_year_and_the_one_to_keep(
+    name: str, options: tuple[str, ...], kept: str
+) -> None:
+    write(name, MIXED_YEARS)
+    result = run_lzip("check", name, *options, "--lang", "en")
+    assert result.exit_code == 2
+    assert "the year column holds different years (2024, 2025, 2023)" in result.stderr
+    assert kept in result.stderr

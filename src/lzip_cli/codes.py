@@ -114,7 +114,7 @@ CODES: dict[str, Code] = {
         "duplicate_county_row_elsewhere",
     ),
     "LZ211": _c("unknown_indicator", "indicator_is_a_date"),
-    "LZ213": _c("year_cells_differ"),
+    "LZ213": _c("year_cells_differ", "year_cells_differ_known"),
     "LZ214": _c(
         "year_unknown", "year_name_ambiguous", "year_name_date", "year_unknown_header_years"
     ),

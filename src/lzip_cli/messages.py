@@ -945,6 +945,12 @@ TEXTS.update(
             "row: a report is of one year: keep the rows of the report's year only, and delete "
             "the others",
         ),
+        "year_cells_differ_known": (
+            "年度列出现不同年份（{years}）：第 {row_a} 行为 {a}，本行为 {b}：报表年度为 {year}，"
+            "请只保留 {year} 年的行，其他年度的行请删除",
+            "the year column holds different years ({years}): {a} in row {row_a}, {b} in this "
+            "row: the report is of {year}: keep its {year} rows only, and delete the others",
+        ),
         "year_unknown": (
             "无法确定报表年度：请用 --year 指定，或在文件名中写明年份（如 2024.csv）",
             "cannot tell the report's year: pass --year or put it in the file name (2024.csv)",

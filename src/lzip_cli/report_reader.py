@@ -1056,11 +1056,12 @@ def _resolve_year(
     if len(cells) > 1:
         (year_a, row_a), (year_b, row_b) = sorted(cells.items(), key=lambda item: item[1])[:2]
         ordered = [year for year, _ in sorted(cells.items(), key=lambda item: item[1])]
+        known = option if option is not None else from_name
         raise LzipError(
             [
                 Problem(
                     "LZ213",
-                    "year_cells_differ",
+                    "year_cells_differ" if known is None else "year_cells_differ_known",
                     file=name,
                     line=row_b,
                     column=year_column,
@@ -1071,6 +1072,7 @@ def _resolve_year(
                         "years": Bilingual(
                             "、".join(map(str, ordered)), ", ".join(map(str, ordered))
                         ),
+                        "year": known,
                     },
                 )
             ]
