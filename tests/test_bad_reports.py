@@ -245,8 +245,17 @@ def test_binary_garbage_without_nul_bytes() -> None:
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_bom_is_refused(encoding: str) -> None:
-    result = check(write("2024.csv", (HEADER + "1.1,县林业局,3\n").encode(encoding)))
+@pytest.mark.parametrize(
+    "row",
+    [
+        "1.1,县林业局,3\n",
+        # 开 (U+5F00) and 一 (U+4E00) put a NUL byte where the ASCII characters have none
+        "5.3,县知识产权局,未开展\n",
+        "1.1,县林业局,3,统一执法\n",
+    ],
+)
+def test_utf16_without_bom_is_refused(encoding: str, row: str) -> None:
+    result = check(write("2024.csv", (HEADER + row).encode(encoding)))
     assert_error(result, "2024.csv:1", "LZ203", "UTF-16", "CSV UTF-8")
 
 
@@ -317,6 +326,8 @@ def test_ragged_row() -> None:
             "2024.csv:2:6",
             ["1,200"],
         ),
+        # Excel's keep-as-text apostrophe before the number: read past, as in any figure
+        ("指标,责任单位,数值,笔数,备注", "4.3,,'1,652,,", "2024.csv:2:3", ["1,652"]),
     ],
 )
 def test_a_number_split_by_an_unquoted_thousands_separator(
@@ -374,6 +385,16 @@ def test_amount_and_count_that_may_be_a_split_number_are_read_with_a_warning() -
     assert "45,150万元" in warning["message"]
     row = next(i for i in json.loads(result.stdout)["indicators"] if i["id"] == "5.4")
     assert (row["actual"], row["count"]) == (45, 150)
+
+
+def test_an_apostrophe_before_an_amount_and_count_that_may_be_a_split_number() -> None:
+    # Excel's keep-as-text mark is read past here too: 1 万元 in 200 笔, and a note of 3
+    text = "指标,责任单位,数值,笔数,备注\n5.1,县财政局,'1,200,3\n"
+    result = check(write("2024.csv", text))
+    assert result.exit_code in (0, 1), result.stderr
+    warning = next(w for w in json.loads(result.stdout)["warnings"] if w["code"] == "LZ259")
+    assert (warning["line"], warning["column"]) == (2, 3)
+    assert "1,200万元" in warning["message"]
 
 
 @pytest.mark.parametrize(

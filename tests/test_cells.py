@@ -76,6 +76,9 @@ REJECTED: list[tuple[str, tuple[str, ...], bool, str]] = [
     ("--5", (), False, "cell_not_a_number"),
     ("1,2,3", (), False, "cell_not_a_number"),
     ("1,70", (), False, "cell_not_a_number"),
+    # a group of thousands never starts with 0: a decimal comma (0,85 万元 typed as 0,850)
+    ("0,850", (), False, "cell_not_a_number"),
+    ("0,001,652", (), False, "cell_not_a_number"),
     ("1.2.3", (), False, "cell_not_a_number"),
     ("5.", (), False, "cell_not_a_number"),
     ("+5", (), False, "cell_not_a_number"),

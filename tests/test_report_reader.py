@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from helpers import patched, run_lzip
+from helpers import ROOT, patched, run_lzip
 from lzip_cli.cells import NOT_CARRIED_OUT
 from lzip_cli.errors import MAX_PROBLEMS, LzipError, Problem
 from lzip_cli.models import Plan
@@ -22,6 +22,8 @@ from lzip_cli.plan_loader import default_data_dir, load_plan
 from lzip_cli.render.problems import column_letters, format_problem
 from lzip_cli.report import Report, ReportRow
 from lzip_cli.report_reader import read_report, years_in_name
+
+EXAMPLE = ROOT / "examples" / "2024.csv"
 
 
 @pytest.fixture(scope="module")
@@ -436,6 +438,14 @@ def test_excel_text_tab_delimited(plan: Plan, above: str) -> None:
     assert report.warnings == []
 
 
+@pytest.mark.parametrize("header", ["指标\t数值\t备注(如有,请说明)", "指标\t完成值(万元,件)\t备注"])
+def test_a_comma_in_a_header_cell_leaves_tab_delimited_text_tab_delimited(
+    plan: Plan, header: str
+) -> None:
+    report = read(plan, "2024.txt", f"{header}\r\n4.3\t1652\t\r\n")
+    assert figures(report) == {("4.3", None): 1652.0}
+
+
 def test_a_tab_inside_a_csv_cell_leaves_it_a_csv(plan: Plan) -> None:
     report = read(plan, "2024.csv", '指标,数值,备注\n4.3,1652,"截至\t年底"\n')
     assert figures(report) == {("4.3", None): 1652.0}
@@ -452,6 +462,30 @@ def test_gb18030_four_byte_characters(plan: Plan) -> None:
     # 𠀀 is outside GBK: only GB18030 encodes it (four bytes).
     report = read(plan, "2024.csv", "指标,数值,备注\n4.3,1652,𠀀\n", encoding="gb18030")
     assert report.rows[0].note == "𠀀"
+
+
+def test_a_utf8_line_in_a_gbk_file_is_an_error_at_its_line(plan: Plan) -> None:
+    # A row pasted from a UTF-8 file into one saved as GBK: read as GBK it names an agency
+    # 鍘挎枃浣撳箍鏃呭眬, which is no typo to suggest a name for.
+    data = "指标,责任单位,数值,备注\n6.1,县教育局,1,培训\n".encode("gbk")
+    data += "6.1,县文体广旅局,2,培训\n".encode()
+    problem = one(problems(plan, "2024.csv", data))
+    assert (problem.code, problem.key, problem.line) == ("LZ203", "report_utf8_line", 3)
+    assert "UTF-8" in english(problem) and "GBK" in english(problem)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "指标,责任单位,数值,备注\n6.1,县教育局,1,培训\n4.3,,1652,是\n",
+        # every line of the shipped example, as Excel on Chinese Windows saves it
+        EXAMPLE.read_text(encoding="utf-8-sig").replace("—", "-"),
+    ],
+    ids=["short", "example"],
+)
+def test_gbk_text_is_not_taken_for_utf8(plan: Plan, text: str) -> None:
+    report = read(plan, "2024.csv", text, encoding="gbk")
+    assert report.rows
 
 
 def test_gbk_deep_in_a_long_utf8_looking_file_is_an_error(plan: Plan) -> None:
@@ -1393,19 +1427,23 @@ def test_a_header_word_with_a_unit_or_a_year_is_recognised(plan: Plan, header: s
 
 
 @pytest.mark.parametrize(
-    "cell",
+    ("cell", "indicator"),
     [
-        "4.3 有效注册商标拥有量",  # as lzip's own table prints it
-        "4.3有效注册商标拥有量",
-        "4.3、有效注册商标拥有量（件）",
-        "（4.3）",
-        "有效注册商标拥有量（单位：件）",
+        ("4.3 有效注册商标拥有量", "4.3"),  # as lzip's own table prints it
+        ("4.3有效注册商标拥有量", "4.3"),
+        ("4.3、有效注册商标拥有量（件）", "4.3"),
+        # a name that starts with digits: 4.210年… once the space is folded away
+        ("4.2 10年以上高维持发明专利保有量", "4.2"),
+        ("4.2\u300010年以上高维持发明专利保有量", "4.2"),
+        ("（4.3）", "4.3"),
+        ("有效注册商标拥有量（单位：件）", "4.3"),
     ],
 )
 def test_an_indicator_written_with_its_id_and_name_or_unit_is_recognised(
-    plan: Plan, cell: str
+    plan: Plan, cell: str, indicator: str
 ) -> None:
-    assert figures(read(plan, "2024.csv", f"指标,数值\n{cell},1652\n")) == {("4.3", None): 1652.0}
+    report = read(plan, "2024.csv", f"指标,数值\n{cell},1652\n")
+    assert figures(report) == {(indicator, None): 1652.0}
 
 
 def test_an_id_and_a_name_that_disagree_are_an_unknown_indicator(plan: Plan) -> None:

@@ -20,7 +20,8 @@ NOT_CARRIED_OUT_MARKS = frozenset(
 )
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
-_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+#: A number with thousands separators: 1,700 or 12,345.6, never 0,850 (a decimal comma).
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
 def _odd_numeral(char: str) -> bool:

@@ -100,7 +100,7 @@ CODES: dict[str, Code] = {
         "report_lock_file",
         "report_apple_double",
     ),
-    "LZ203": _c("report_encoding", "report_encoding_byte", "report_utf16"),
+    "LZ203": _c("report_encoding", "report_encoding_byte", "report_utf16", "report_utf8_line"),
     "LZ204": _c("nul_byte"),
     "LZ205": _c("line_too_long"),
     "LZ206": _c("csv_syntax", "csv_unclosed_quote", "cell_too_long"),

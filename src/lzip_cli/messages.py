@@ -1496,6 +1496,12 @@ TEXTS.update(
             "这是不带字节顺序标记（BOM）的 UTF-16 文本：请另存为“CSV UTF-8”或 .xlsx",
             "this is UTF-16 text without a byte order mark (BOM): save it as 'CSV UTF-8' or .xlsx",
         ),
+        "report_utf8_line": (
+            "本行是 UTF-8 编码，而文件按 GBK（GB18030）编码读取（多半是从另一个文件粘贴来的行）："
+            "请将整个文件另存为同一种编码（CSV UTF-8 或 GBK）",
+            "this line is UTF-8 while the file reads as GBK (GB18030), most likely a row pasted "
+            "from another file: save the whole file in one encoding (CSV UTF-8, or GBK)",
+        ),
         "report_encoding_byte": (
             "字节 0x{byte} 既不是 UTF-8 也不是 GBK（GB18030）编码：请将 CSV 保存为 UTF-8 或 GBK 编码",
             "byte 0x{byte} is neither UTF-8 nor GBK (GB18030): save the CSV as UTF-8 or GBK",

@@ -69,7 +69,9 @@ Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
 #: An id before the name, as lzip's own table prints it: 4.3有效注册商标拥有量, (4.3), 4.3、…
-_ID_BEFORE_NAME = re.compile(r"\(?(?P<id>[0-9]+\.[0-9]+)\)?[.、:]?(?P<rest>.*)")
+_ID_BEFORE_NAME = re.compile(r"\(?(?P<id>[0-9]+\.[0-9]+)")
+#: What follows the id: a closing bracket or a separator, and the name.
+_AFTER_ID = re.compile(r"\)?[.、:]?(?P<rest>.*)")
 
 
 def _id_and_name(key: str, index: dict[str, Indicator]) -> Indicator | None:
@@ -82,13 +84,20 @@ def _id_and_name(key: str, index: dict[str, Indicator]) -> Indicator | None:
     for suffix in _county_row_suffixes():
         if key.endswith(suffix) and key[: -len(suffix)] in index:
             return index[key[: -len(suffix)]]
-    found = _ID_BEFORE_NAME.fullmatch(key)
+    found = _ID_BEFORE_NAME.match(key)
     if found is None:
         return None
-    by_id, rest = index.get(found["id"]), found["rest"]
-    if by_id is None or (rest and index.get(rest) is not by_id):
-        return None
-    return by_id
+    # The spaces are folded away: 4.2 10年以上… reads 4.210年…, so the id may end before its
+    # digits do. The longest id the plan knows whose name follows it is the one.
+    digits, start = found["id"], found.start("id")
+    for end in range(len(digits), digits.index(".") + 1, -1):
+        by_id = index.get(digits[:end])
+        if by_id is None:
+            continue
+        rest = _AFTER_ID.fullmatch(key, start + end)["rest"]  # type: ignore[index]
+        if not rest or index.get(rest) is by_id:
+            return by_id
+    return None
 
 
 @functools.cache

@@ -153,7 +153,8 @@ def thousands_split(
     following = cells[value_column + 1 : value_column + 4]
     if not following or not following[0][:3].isdigit():  # most rows: the next cell is blank
         return None
-    leading = unicodedata.normalize("NFKC", cells[value_column]).strip()
+    # Excel's keep-as-text mark ('1) is read past, as in any figure (:func:`_figure`).
+    leading = unicodedata.normalize("NFKC", cells[value_column]).strip().removeprefix("'")
     if _LEADING_GROUP.fullmatch(leading) is None:
         return None
     groups: list[str] = []

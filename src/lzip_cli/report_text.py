@@ -131,15 +131,23 @@ def _ole_encrypted(path: Path) -> bool:
 
 
 def _looks_utf16(sample: bytes) -> bool:
-    """Text saved as UTF-16 without a BOM: NUL bytes, all at even or all at odd offsets."""
+    """Text saved as UTF-16 without a BOM: NUL bytes nearly all at even or all at odd offsets
+    (the high byte of ASCII; a character such as 开, U+5F00, or 一, U+4E00, puts one at the
+    other), and the sample reads as text, no control character but tab and line ends."""
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if min(even, odd) > 0 or max(even, odd) < 4:
+    if max(even, odd) < 4 or min(even, odd) * 4 > max(even, odd):
         return False
     try:
-        sample[: len(sample) // 2 * 2].decode("utf-16-le" if odd else "utf-16-be")
+        # (A sample cut off inside a character or a surrogate pair reads to where it is cut.)
+        decoder = codecs.getincrementaldecoder("utf-16-le" if odd > even else "utf-16-be")()
+        text = decoder.decode(sample, final=False)
     except UnicodeDecodeError:
         return False
-    return True
+    return not _CONTROL.search(text)
+
+
+#: A control character that text has no place for (tab and line ends excepted).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _detect_encoding(path: Path, name: str) -> str:
@@ -195,6 +203,7 @@ def _bounded_lines(handle: TextIO, name: str) -> Iterator[str]:
 
 def _line_batches(handle: TextIO, name: str) -> Iterator[list[str]]:
     readline = handle.readline
+    gbk = handle.encoding == "gb18030"
     number = 0  # lines given out before this batch
     while True:
         batch: list[str] = []
@@ -223,9 +232,9 @@ def _line_batches(handle: TextIO, name: str) -> Iterator[list[str]]:
             batch.append(line)
             size += length
         text = "".join(batch)
-        if "\x00" in text or _UNDECODABLE.search(text):
+        if "\x00" in text or _UNDECODABLE.search(text) or (gbk and not text.isascii()):
             for index, line in enumerate(batch):
-                problem = _line_problem(line, name, number + index + 1)
+                problem = _line_problem(line, name, number + index + 1, gbk=gbk)
                 if problem is not None:
                     yield batch[:index]
                     raise LzipError([problem])
@@ -237,10 +246,13 @@ def _line_batches(handle: TextIO, name: str) -> Iterator[list[str]]:
             return
 
 
-def _line_problem(line: str, name: str, number: int) -> Problem | None:
-    """What is wrong in the text of a line: a NUL byte, or a byte its encoding cannot read."""
+def _line_problem(line: str, name: str, number: int, *, gbk: bool = False) -> Problem | None:
+    """What is wrong in the text of a line: a NUL byte, a byte its encoding cannot read, or
+    (``gbk``: the file was read as GBK) a line that is UTF-8."""
     if "\x00" in line:
         return Problem("LZ204", "nul_byte", file=name, line=number)
+    if gbk and _utf8_read_as_gbk(line):
+        return Problem("LZ203", "report_utf8_line", file=name, line=number)
     undecodable = _UNDECODABLE.search(line)
     if undecodable:  # decoded with surrogateescape: the byte and its line are known exactly
         return Problem(
@@ -253,6 +265,23 @@ def _line_problem(line: str, name: str, number: int) -> Problem | None:
     return None
 
 
+#: Characters of the CJK blocks and the full-width forms: three bytes each in UTF-8.
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _utf8_read_as_gbk(line: str) -> bool:
+    """Whether a line read as GBK is UTF-8 text: a row pasted from a UTF-8 file into one saved
+    as GBK (县文体广旅局 reads 鍘挎枃浣撳箍鏃呭眬). Its bytes read as UTF-8 with at least two
+    Chinese characters, which GBK text as good as never does."""
+    if line.isascii():
+        return False
+    try:
+        text = line.encode("gb18030", errors="surrogateescape").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+    return len(_CJK.findall(text)) >= 2
+
+
 #: Excel's first line naming a CSV's delimiter (``sep=;``): Excel reads it and shows no row for it.
 _SEP_LINE = re.compile(r'sep=([^\w\s"]|\t)(?:\r\n|\r|\n)?')
 
@@ -261,13 +290,14 @@ def _delimiter(lines: Iterator[str]) -> tuple[list[str], str, int]:
     """The lines read to tell, the delimiter, and how many lines above the rows are no row.
 
     Excel's ``sep=;`` first line names the delimiter and is passed over. Else the first line
-    that splits into a header lzip knows (指标, 数值, …) decides, by the first of these it holds:
-    a comma; a tab (Excel's "text (tab delimited)") only when it holds no comma, so that a CSV
-    cell with a tab in it changes nothing; a semicolon (a CSV saved where the list separator is
-    ``;``) only when it holds neither; a full-width comma (a file typed with a Chinese input
-    method, 指标，责任单位，数值) only when it holds none of those. A title line above it may
+    that splits into a header lzip knows (指标, 数值, …) decides: of a comma, a tab (Excel's "text
+    (tab delimited)"), a semicolon (a CSV saved where the list separator is ``;``) and a
+    full-width comma (a file typed with a Chinese input method, 指标，责任单位，数值), the one
+    that splits it into the most header cells lzip knows, the first of them in that order on a
+    tie: so a CSV cell with a tab in it leaves a CSV a CSV, and a header cell with a comma in
+    it (备注(如有,请说明)) leaves tab-delimited text tab-delimited. A title line above it may
     hold any of them, or none. With no such line among the first few, the first line holding
-    one of them decides.
+    one of them decides, by that order.
     """
     head: list[str] = []
     first: str | None = None
@@ -275,12 +305,17 @@ def _delimiter(lines: Iterator[str]) -> tuple[list[str], str, int]:
         if not head and (named := _SEP_LINE.fullmatch(line)) is not None:
             return [], named[1], 1
         head.append(line)
-        delimiter = next((d for d in (",", "\t", ";", "\uff0c") if d in line), None)
-        if delimiter is not None:
+        best, known = None, 0
+        for delimiter in (",", "\t", ";", "\uff0c"):
+            if delimiter not in line:
+                continue
             first = first or delimiter
             cells = (cell.strip().strip('"') for cell in line.split(delimiter))
-            if any(header_field(cell) is not None for cell in cells):
-                return head, delimiter, 0
+            count = sum(header_field(cell) is not None for cell in cells)
+            if count > known:
+                best, known = delimiter, count
+        if best is not None:
+            return head, best, 0
         if len(head) > MAX_TITLE_ROWS:
             break
     return head, first or ",", 0
