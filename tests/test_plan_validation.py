@@ -1049,6 +1049,70 @@ def test_one_wrong_field_of_an_indicator_hides_none_of_its_other_problems(
     ]
 
 
+#: A wrong field of 1.2 (a line of it, and what it is edited to).
+WRONG_FIELDS_OF_1_2 = [
+    (ROW_1_2_AGENCIES, "    agencies: []\n"),
+    (ROW_1_2_AGENCIES, "    agencies: ip-office\n"),
+    (ROW_1_2_AGENCIES, "    agencies:\n"),
+    (ROW_1_2_AGENCIES, "    agencies: [IP Office]\n"),
+    (
+        "    kind: rate\n    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n"
+        "    target: {year: 2025, value: 95}\n    agencies: [ip-office]\n",
+        "    kind: rate\n    direction: increase\n    baseline: {year: 2022, value: not-carried-out}\n"
+        "    target: 95\n    agencies: [ip-office]\n",
+    ),
+    ("    name: 非正常专利申请主动撤回率\n", "    name: ''\n"),
+    (ROW_1_2_AGENCIES, ROW_1_2_AGENCIES + "    colour: red\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    WRONG_FIELDS_OF_1_2,
+    ids=["empty", "word", "null", "bad-id", "target-number", "name-empty", "unknown-field"],
+)
+def test_a_wrong_field_does_not_hide_a_duplicate_id(data: Path, old: str, new: str) -> None:
+    edit(data, INDICATORS, 'id: "1.2"\n', 'id: "1.1"\n')
+    edit(data, INDICATORS, old, new)
+    found = problems(data)
+    assert "LZ104" in [p.code for p in found], [format_problem(p, "en") for p in found]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        # forestry renamed ip-office, its aliases a plain word: the id is still a duplicate
+        (
+            "  - id: forestry\n    name: 县林业局\n    name_en: County Forestry Bureau\n"
+            "    aliases: [鹿寨县林业局, 林业局]\n",
+            "  - id: ip-office\n    name: 县林业局\n    name_en: County Forestry Bureau\n"
+            "    aliases: 林业局\n",
+            "LZ102",
+        ),
+        # an alias that names another agency, beside a field lzip does not know
+        (
+            "    aliases: [鹿寨县林业局, 林业局]\n",
+            "    aliases: [鹿寨县林业局, 林业局, 县知识产权局]\n    colour: green\n",
+            "LZ103",
+        ),
+        # a wrong name does not hide an English name taken twice
+        (
+            "    name: 县林业局\n    name_en: County Forestry Bureau\n",
+            "    name: ''\n    name_en: County Intellectual Property Office\n",
+            "LZ103",
+        ),
+    ],
+    ids=["id", "alias", "name_en"],
+)
+def test_a_wrong_field_of_an_agency_hides_none_of_its_other_problems(
+    data: Path, old: str, new: str, code: str
+) -> None:
+    edit(data, AGENCIES, old, new)
+    found = problems(data)
+    assert "LZ100" in [p.code for p in found]
+    assert code in [p.code for p in found], [format_problem(p, "en") for p in found]
+
+
 def test_an_indicator_whose_id_is_wrong_is_still_checked_without_its_id(data: Path) -> None:
     edit(data, INDICATORS, 'id: "1.2"\n', 'id: "1-2"\n')
     edit(data, INDICATORS, ROW_1_2_AGENCIES, "    agencies: [ip-ofice]\n")

@@ -352,7 +352,7 @@ def _validate_items(
 ) -> list[tuple[int, Any]]:
     """Validate each entry; ``release``: drop each raw entry from ``items`` once validated.
 
-    With ``partial``, an indicator that fails is validated again with stand-ins for its wrong
+    With ``partial``, an entry that fails is validated again with stand-ins for its wrong
     fields, and kept there with their names: the rules check what else is valid in it.
     """
     valid = []
@@ -366,13 +366,14 @@ def _validate_items(
         except ValidationError as exc:
             entry = _entry(key, item)
             log.extend(_pydantic_problems(doc, exc, (key, index), model, item, entry))
-            if partial is not None and (stand_in := _stand_in(item, exc)) is not None:
+            if partial is not None and (stand_in := _stand_in(item, exc, model)) is not None:
                 partial[index] = stand_in
     return valid
 
 
-#: What stands in for a wrong field of an indicator while its other fields are checked: no
-#: check reads it (see :func:`lzip_cli.rules.check_indicators`). Optional fields are dropped.
+#: What stands in for a wrong field of an entry while its other fields are checked: no check
+#: reads it (see :mod:`lzip_cli.rules`). Optional fields are dropped.
+_AGENCY_STAND_INS: dict[str, Any] = {"id": "0", "name": "-", "name_en": "-"}
 _STAND_INS: dict[str, Any] = {
     "id": "0.0",
     "group": 1,
@@ -381,7 +382,7 @@ _STAND_INS: dict[str, Any] = {
     "unit": "-",
     "kind": "flow",
     "direction": "increase",
-    "agencies": ["-"],
+    "agencies": ["0"],  # an id as the model wants one
     "scope": "shared",
     "baseline": {"year": 1900, "value": 0},
     "target": {"year": 1900, "value": 0},
@@ -389,11 +390,15 @@ _STAND_INS: dict[str, Any] = {
 _PAIRS = ("baseline", "target")  # checked by their year and value apart
 
 
-def _stand_in(item: Any, exc: ValidationError) -> tuple[Indicator, frozenset[str]] | None:
-    """An indicator of ``item``'s valid fields and stand-ins for the wrong ones, and the names
-    of those (``target.value``, ``agencies``); None if that still does not validate."""
+def _stand_in(
+    item: Any, exc: ValidationError, model: type[BaseModel]
+) -> tuple[Any, frozenset[str]] | None:
+    """An entry (an :class:`Indicator` or an :class:`Agency`) of ``item``'s valid fields and
+    stand-ins for the wrong ones, and the names of those (``target.value``, ``agencies``); None
+    if that still does not validate."""
     if not isinstance(item, dict):
         return None
+    stand_ins = _STAND_INS if model is Indicator else _AGENCY_STAND_INS
     data = dict(item)
     wrong: set[str] = set()
     for error in exc.errors(include_url=False):
@@ -401,7 +406,7 @@ def _stand_in(item: Any, exc: ValidationError) -> tuple[Indicator, frozenset[str
         if not loc or not isinstance(loc[0], str):
             return None
         field = loc[0]
-        if field not in Indicator.model_fields:  # an unknown field: nothing reads it
+        if field not in model.model_fields:  # an unknown field: nothing reads it
             data.pop(field, None)
         elif (
             field in _PAIRS
@@ -409,16 +414,16 @@ def _stand_in(item: Any, exc: ValidationError) -> tuple[Indicator, frozenset[str
             and loc[1] in ("year", "value")
             and isinstance(data.get(field), dict)
         ):
-            data[field] = {**data[field], loc[1]: _STAND_INS[field][loc[1]]}
+            data[field] = {**data[field], loc[1]: stand_ins[field][loc[1]]}
             wrong.add(f"{field}.{loc[1]}")
         else:
-            if field in _STAND_INS:
-                data[field] = _STAND_INS[field]
+            if field in stand_ins:
+                data[field] = stand_ins[field]
             else:
                 data.pop(field, None)
             wrong.add(field)
     try:
-        return Indicator.model_validate(data), frozenset(wrong)
+        return model.model_validate(data), frozenset(wrong)
     except ValidationError:
         return None
 
@@ -509,9 +514,16 @@ def load_plan(data_dir: Path, shown_as: str | None = None, *, lang: Lang = "zh")
     agencies_doc, indicators_doc = docs.get(AGENCIES_FILE), docs.get(INDICATORS_FILE)
     agencies: list[tuple[int, Agency]] = []
     groups: list[tuple[int, AgencyGroup]] = []
+    partial_agencies: dict[int, tuple[Agency, frozenset[str]]] = {}
     if agencies_top is not None and agencies_doc is not None:
         agencies = _validate_items(
-            agencies_doc, agencies_top.agencies, Agency, "agencies", log, lang=lang
+            agencies_doc,
+            agencies_top.agencies,
+            Agency,
+            "agencies",
+            log,
+            lang=lang,
+            partial=partial_agencies,
         )
         groups = _validate_items(
             agencies_doc, agencies_top.groups, AgencyGroup, "groups", log, lang=lang
@@ -549,7 +561,11 @@ def load_plan(data_dir: Path, shown_as: str | None = None, *, lang: Lang = "zh")
     violations = [
         violation
         for violation in (
-            *check_agencies(agencies, groups),
+            *check_agencies(
+                sorted([*agencies, *((i, found) for i, (found, _) in partial_agencies.items())]),
+                groups,
+                {index: wrong for index, (_, wrong) in partial_agencies.items()},
+            ),
             *check_indicators(
                 sorted([*indicators, *((i, found) for i, (found, _) in partial.items())]),
                 agency_ids,
@@ -565,7 +581,10 @@ def load_plan(data_dir: Path, shown_as: str | None = None, *, lang: Lang = "zh")
             **{index: found.id for index, (found, wrong) in partial.items() if "id" not in wrong},
             **{index: indicator.id for index, indicator in indicators},
         },
-        "agencies": {index: agency.id for index, agency in agencies},
+        "agencies": {
+            **{i: found.id for i, (found, wrong) in partial_agencies.items() if "id" not in wrong},
+            **{index: agency.id for index, agency in agencies},
+        },
         "groups": {index: group.id for index, group in groups},
     }
     for violation in violations:

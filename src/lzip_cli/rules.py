@@ -14,6 +14,11 @@ from lzip_cli.report_form import names_the_county
 Path_ = tuple[str | int, ...]
 
 
+#: Fields of an entry that failed validation (see :func:`check_indicators`): the checks
+#: needing one are skipped. ``baseline`` and ``target`` go by their year and value.
+Broken = frozenset[str]
+
+
 @dataclass(frozen=True, slots=True)
 class RuleViolation:
     """A broken rule at ``path`` inside one of the two files (``"agencies"`` or ``"indicators"``)."""
@@ -27,12 +32,23 @@ class RuleViolation:
 
 
 def check_agencies(
-    agencies: list[tuple[int, Agency]], groups: list[tuple[int, AgencyGroup]]
+    agencies: list[tuple[int, Agency]],
+    groups: list[tuple[int, AgencyGroup]],
+    broken: dict[int, Broken] | None = None,
 ) -> Iterator[RuleViolation]:
-    """Unique ids, names and aliases that name one agency only, groups whose members exist."""
+    """Unique ids, names and aliases that name one agency only, groups whose members exist.
+
+    ``broken`` names, for an entry that failed validation, the fields that were wrong (its
+    agency holds stand-ins there, or no aliases): they are not checked, the others are. Such an
+    entry is no member a group may name (its error is said already).
+    """
     owner: dict[str, str] = {}
     seen_ids: set[str] = set()
+    broken = broken or {}
     for index, agency in agencies:
+        wrong = broken.get(index, frozenset())
+        if "id" in wrong:
+            continue  # what it names belongs to no id another entry could be told apart from
         if agency.id in seen_ids:
             yield RuleViolation(
                 "agencies",
@@ -46,6 +62,8 @@ def check_agencies(
         names = [("id", agency.id), ("name", agency.name), ("name_en", agency.name_en)]
         names += [(("aliases", i), alias) for i, alias in enumerate(agency.aliases)]
         for where, text in names:
+            if where in wrong:
+                continue
             key = normalize_text(text)
             other = owner.get(key)
             if names_the_county(text):  # a report's row naming it is the county's, not the unit's
@@ -127,11 +145,6 @@ class _Unknown:
             self._near[agency_id] = closest(agency_id, self._index)
         near = self._near[agency_id]
         return {"id": agency_id} if near is None else {"id": agency_id, "suggestion": near}
-
-
-#: Fields of an indicator that a broken entry may lack (see :func:`check_indicators`): the
-#: checks needing one are skipped. ``baseline`` and ``target`` go by their year and value.
-Broken = frozenset[str]
 
 
 def check_indicators(
