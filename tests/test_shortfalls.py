@@ -500,6 +500,32 @@ def test_xlsx_list_figures_are_numbers_so_excel_can_sum_them(tmp_path: Path) -> 
     assert first["本单位填报"] == 9
 
 
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        ("第一行\v第二行", "第一行\n第二行"),  # Word's line break pasted into a cell
+        ("第一行\f第二行", "第一行\n第二行"),
+        ("\x1b[31m加急\x1b[0m", "[31m加急[0m"),  # no cell may hold ESC: left out
+        ("见\x01附件", "见附件"),
+    ],
+    ids=["vertical-tab", "form-feed", "escape", "control"],
+)
+def test_a_control_character_in_a_note_does_not_stop_an_xlsx_list(
+    tmp_path: Path, note: str, shown: str
+) -> None:
+    report = tmp_path / "2024.csv"
+    report.write_text(f"指标,责任单位,数值,笔数,备注\n1.1,县林业局,2,,{note}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_lzip(
+        "shortfalls", report, "--out", out, "--format", "xlsx", "--agency", "forestry"
+    )
+    assert result.exit_code == 1, result.stderr
+    sheet = openpyxl.load_workbook(out / "forestry.xlsx").active
+    header = [c.value for c in sheet[3]]
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=4, values_only=True)]
+    assert next(r for r in rows if r["序号"] == "1.1")["本单位备注"] == shown
+
+
 def test_xlsx_list_shows_a_small_shortfall_as_0_01(tmp_path: Path) -> None:
     report = tmp_path / "2024.csv"
     report.write_text(JUST_SHORT, encoding="utf-8")
@@ -1024,6 +1050,31 @@ def test_a_stale_list_is_named_in_chinese_without_a_space_after_the_agency(
         f"{out / 'agriculture.md'}: 警告 LZ312: 这是以前生成的清单：县农业农村局本次没有欠账，请勿发送，或将其删除"
         in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("court.md", b"my notes\n"),  # the court owes nothing in the example
+        ("forestry.csv", "指标,数值\n1.1,2\n".encode()),  # forestry owes: its list is forestry.md
+    ],
+)
+def test_a_file_of_the_users_named_like_a_list_is_not_called_an_earlier_list(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    out = tmp_path / "lists"
+    out.mkdir()
+    (out / name).write_bytes(content)
+    os.utime(out / name, ns=(0, 0))  # older than the report: as a list of a run before it
+    result = run_lzip("shortfalls", EXAMPLE, "--out", out, "--lang", "en")
+    assert result.exit_code == 1
+    agency = "County People's Court" if name == "court.md" else "County Forestry Bureau"
+    assert (
+        f"{out / name}: warning LZ312: not a list lzip wrote, though named as {agency}'s list: "
+        "do not send it as one" in result.stderr
+    )
+    assert "earlier run" not in result.stderr and "another format" not in result.stderr
+    assert (out / name).read_bytes() == content
 
 
 def caught_up_report(tmp_path: Path) -> Path:

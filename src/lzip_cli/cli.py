@@ -1046,7 +1046,17 @@ def _write_lists(
                 continue
             if (out / name).resolve() in read:  # an agency's form read as the report, no list
                 continue
-            if judged is not None and not judged.shortfalls:
+            if (
+                judged is not None
+                and (extension is not output_format or not judged.shortfalls)
+                and list_year(out / name) is None
+            ):
+                # A file of the user's own named as the agency's list, not one an earlier run
+                # wrote. (One in this run's format of an agency left out by --agency that owes:
+                # said below as a list the index cannot name.)
+                agency = result.plan.agency(judged.agency_id).label(lang)
+                stale = Problem("LZ312", "not_a_list", str(out / name), params={"agency": agency})
+            elif judged is not None and not judged.shortfalls:
                 agency = result.plan.agency(judged.agency_id).label(lang)
                 stale = Problem("LZ312", "stale_list", str(out / name), params={"agency": agency})
             elif judged is not None and (year := list_year(out / name)) not in (None, result.year):
