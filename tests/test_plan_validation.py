@@ -431,17 +431,6 @@ CASES = {
         "agriculture",
         entry="agency forestry",
     ),
-    "alias equal to another agency's alias": Case(
-        AGENCIES,
-        "aliases: [鹿寨县林业局, 林业局]",
-        "aliases: [鹿寨县林业局, 林业局, 农业农村局]",
-        "LZ103",
-        "aliases.2",
-        "'农业农村局' is already the id, name or alias of agency 'agriculture'",
-        "林业局, 农业农村局",
-        "农业农村局",
-        entry="agency forestry",
-    ),
     "alias a report reads as the county-wide row": Case(
         AGENCIES,
         "aliases: [鹿寨县林业局, 林业局]",
@@ -761,6 +750,28 @@ CASES = {
         ": delete it (it changes how the text shows or compares, and usually comes with copied text)",
         "aliases: [鹿寨县林业局",
         '"林业',
+        entry="agency forestry",
+    ),
+    "indicator name holding a tab copied from a spreadsheet": Case(
+        INDICATORS,
+        "    name: 查处假冒知识产权行政案件\n",
+        "    name: 查处假冒\t知识产权行政案件\n",
+        "LZ100",
+        "name",
+        "holds a tab or a line break (U+0009): a name is one line; delete it",
+        "name: 查处假冒",
+        "查处假冒",
+        entry="indicator 1.1",
+    ),
+    "agency alias ending in a line break": Case(
+        AGENCIES,
+        "    aliases: [鹿寨县林业局, 林业局]\n",
+        '    aliases: [鹿寨县林业局, "林业局\\n"]\n',
+        "LZ100",
+        "aliases.1",
+        "holds a tab or a line break (U+000A): a name is one line; delete it",
+        "aliases: [鹿寨县林业局",
+        '"林业局',
         entry="agency forestry",
     ),
     "English unit too long": Case(
@@ -1111,6 +1122,42 @@ def test_a_wrong_field_of_an_agency_hides_none_of_its_other_problems(
     found = problems(data)
     assert "LZ100" in [p.code for p in found]
     assert code in [p.code for p in found], [format_problem(p, "en") for p in found]
+
+
+def test_an_alias_two_agencies_hold_is_said_at_both(data: Path) -> None:
+    # Which of the two was added cannot be told: each is said, so that one is in the change.
+    text = edit(
+        data, AGENCIES, "aliases: [鹿寨县教育局, 教育局]", "aliases: [鹿寨县教育局, 教育局, 财政局]"
+    )
+    found = problems(data)
+    assert [(p.code, p.entry, p.path, p.line) for p in found] == [
+        ("LZ103", ("agency", "education"), "aliases.2", position(text, "教育局, 财政局")[0]),
+        ("LZ103", ("agency", "finance"), "aliases.1", position(text, "鹿寨县财政局, 财政局")[0]),
+    ]
+    assert [format_problem(p, "en").split(": ", 2)[2] for p in found] == [
+        "agency education, aliases.2: '财政局' is already the id, name or alias of agency 'finance'",
+        "agency finance, aliases.1: '财政局' is already the id, name or alias of agency 'education'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("alias", "field"),
+    [("Finance", "an id"), ("县财政局", "a name"), ("County Finance Bureau", "an English name")],
+)
+def test_an_alias_that_is_another_agencys_id_or_name_is_said_at_the_alias(
+    data: Path, alias: str, field: str
+) -> None:
+    # education comes before finance in the file: the alias is what is wrong, not finance's id.
+    edit(
+        data,
+        AGENCIES,
+        "aliases: [鹿寨县教育局, 教育局]",
+        f"aliases: [鹿寨县教育局, 教育局, {alias}]",
+    )
+    found = problems(data)
+    assert [(p.code, p.entry, p.path) for p in found] == [
+        ("LZ103", ("agency", "education"), "aliases.2")
+    ], field
 
 
 def test_an_indicator_whose_id_is_wrong_is_still_checked_without_its_id(data: Path) -> None:

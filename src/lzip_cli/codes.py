@@ -231,6 +231,7 @@ CODES: dict[str, Code] = {
         "stale_list_not_rewritten",
         "list_unreadable",
         "list_differs_not_rewritten",
+        "not_a_list",
         severity="warning",
     ),
     "LZ313": _c("unknown_agency_option", "group_option", "template_agencies_own_nothing"),

@@ -145,6 +145,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "holds the invisible character {char}: delete it (it changes how the text shows or "
         "compares, and usually comes with copied text)",
     ),
+    "schema.line_break_in_name": (
+        "含制表符或换行符 {char}：名称只能写成一行，请删去",
+        "holds a tab or a line break ({char}): a name is one line; delete it",
+    ),
     "schema.string_too_long": (
         "过长：最多 {max_length} 个字符",
         "is too long: at most {max_length} characters",
@@ -1411,6 +1415,10 @@ TEXTS.update(
             "a list for {other} from an earlier run; this run is for {year}, did not rewrite it "
             "and does not name it in the index",
         ),
+        "not_a_list": (
+            "不是 lzip 生成的清单，却以{agency}清单的文件名命名：请勿把它当作清单发送",
+            "not a list lzip wrote, though named as {agency}'s list: do not send it as one",
+        ),
         "list_unreadable": (
             "无法作为 {year} 年度的清单读取，索引也未列出它：请删除或重新生成",
             "cannot be read as a list of {year}, and the index does not name it: delete it or "
@@ -2359,10 +2367,10 @@ TEXTS.update(
         ),
         "code.LZ312": (
             "输出目录里有以前生成的清单，本次没有重写：该单位已无欠账，清单属于另一年度，"
-            "或数字可能已过时。",
+            "或数字可能已过时；或有以单位清单命名、却不是清单的文件。",
             "The output folder holds a list from an earlier run that this run did not rewrite: "
             "its agency owes nothing now, it was written for another year, or its figures may be "
-            "out of date.",
+            "out of date; or a file named as an agency's list that is none.",
         ),
         "code.LZ313": (
             "--agency 指定的不是方案中的责任单位（未知的名称，或一个单位组），或 template 的 --agency 所指单位都没有负责的指标。",

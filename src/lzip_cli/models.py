@@ -61,10 +61,32 @@ def _readable(value: str) -> str:
     return value
 
 
+#: A tab or a line break: what a name copied out of a spreadsheet cell brings along.
+_LINE_BREAK = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    """``value``, unless it holds a tab or a line break (a name, an alias, a unit or a title
+    is looked up and printed on one line; a note may hold both)."""
+    if found := _LINE_BREAK.search(value):
+        raise PydanticCustomError(
+            "line_break_in_name",
+            "holds a tab or a line break ({char})",
+            {"char": f"U+{ord(found[0]):04X}"},
+        )
+    return value
+
+
 Text = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_readable)]
-Unit = Annotated[str, Field(min_length=1, max_length=16), AfterValidator(_readable)]
+#: A name, an alias or a title: readable text on one line.
+Name = Annotated[Text, AfterValidator(_one_line)]
+Unit = Annotated[
+    str, Field(min_length=1, max_length=16), AfterValidator(_readable), AfterValidator(_one_line)
+]
 #: English units are words (``10k yuan``, ``trademarks``): they get more room than 件.
-UnitEn = Annotated[str, Field(min_length=1, max_length=32), AfterValidator(_readable)]
+UnitEn = Annotated[
+    str, Field(min_length=1, max_length=32), AfterValidator(_readable), AfterValidator(_one_line)
+]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
@@ -194,8 +216,8 @@ class Indicator(_Strict):
 
     id: IndicatorId
     group: Annotated[int, Field(ge=1)]
-    name: Text
-    name_en: Text
+    name: Name
+    name_en: Name
     unit: Unit
     unit_en: UnitEn | None = None
     count_unit: Unit | None = None
@@ -269,9 +291,9 @@ class Agency(_Strict):
     """A unit the plan names as responsible (责任单位)."""
 
     id: AgencyId
-    name: Text
-    name_en: Text
-    aliases: list[Text] = Field(default_factory=list)
+    name: Name
+    name_en: Name
+    aliases: list[Name] = Field(default_factory=list)
     note: Text | None = None
 
     def label(self, lang: str) -> str:
@@ -286,8 +308,8 @@ class AgencyGroup(_Strict):
     """A named set of agencies, such as the members of the county's leading group."""
 
     id: AgencyId
-    name: Text
-    name_en: Text
+    name: Name
+    name_en: Name
     members: Annotated[list[AgencyId], Field(min_length=1)]
     note: Text | None = None
 
@@ -300,8 +322,8 @@ class Note(_Strict):
 class PlanInfo(_Strict):
     """What the plan is: its title, document number and plan-level notes."""
 
-    title: Text
-    title_en: Text
+    title: Name
+    title_en: Name
     document: Text | None = None
     notes: list[Note] = Field(default_factory=list)
 

@@ -41,10 +41,14 @@ def check_agencies(
     ``broken`` names, for an entry that failed validation, the fields that were wrong (its
     agency holds stand-ins there, or no aliases): they are not checked, the others are. Such an
     entry is no member a group may name (its error is said already).
+
+    An alias that is another agency's id or name is said at the alias, wherever the two stand
+    in the file; an alias two agencies hold is said at both (which was added cannot be told).
     """
-    owner: dict[str, str] = {}
     seen_ids: set[str] = set()
     broken = broken or {}
+    # Every agency's id and names first, then the aliases: what an alias collides with.
+    entries: list[tuple[int, Agency, Broken]] = []
     for index, agency in agencies:
         wrong = broken.get(index, frozenset())
         if "id" in wrong:
@@ -59,32 +63,47 @@ def check_agencies(
             )
             continue
         seen_ids.add(agency.id)
-        names = [("id", agency.id), ("name", agency.name), ("name_en", agency.name_en)]
-        names += [(("aliases", i), alias) for i, alias in enumerate(agency.aliases)]
-        for where, text in names:
-            if where in wrong:
-                continue
-            key = normalize_text(text)
-            other = owner.get(key)
-            if names_the_county(text):  # a report's row naming it is the county's, not the unit's
-                yield RuleViolation(
-                    "agencies",
-                    ("agencies", index, *(where if isinstance(where, tuple) else (where,))),
-                    "LZ103",
-                    "agency_name_county",
-                    {"text": text},
-                )
-            elif other is not None and other != agency.id:
-                sub = where if isinstance(where, tuple) else (where,)
-                yield RuleViolation(
-                    "agencies",
-                    ("agencies", index, *sub),
-                    "LZ103",
-                    "agency_name_collision",
-                    {"text": text, "other": other},
-                )
+        entries.append((index, agency, wrong))
+    #: Normalised text → the agency holding it, and where and as what if it is an alias (None:
+    #: its id or a name).
+    owner: dict[str, tuple[str, tuple[Path_, str] | None]] = {}
+    said: set[Path_] = set()
+
+    def collision(at: Path_, text: str, other: str) -> RuleViolation:
+        said.add(at)
+        return RuleViolation(
+            "agencies", at, "LZ103", "agency_name_collision", {"text": text, "other": other}
+        )
+
+    for aliases in (False, True):
+        for index, agency, wrong in entries:
+            if aliases:
+                names = [(("aliases", i), alias) for i, alias in enumerate(agency.aliases)]
             else:
-                owner[key] = agency.id
+                names = [
+                    ((field,), text)
+                    for field, text in (
+                        ("id", agency.id),
+                        ("name", agency.name),
+                        ("name_en", agency.name_en),
+                    )
+                    if field not in wrong
+                ]
+            for sub, text in names:
+                at = ("agencies", index, *sub)
+                key = normalize_text(text)
+                other = owner.get(key)
+                if names_the_county(text):  # a report's row naming it is the county's
+                    yield RuleViolation(
+                        "agencies", at, "LZ103", "agency_name_county", {"text": text}
+                    )
+                elif other is None:
+                    owner[key] = (agency.id, (at, text) if aliases else None)
+                elif other[0] != agency.id:
+                    yield collision(at, text, other[0])
+                    alias = other[1]
+                    if alias is not None and alias[0] not in said:  # another agency's alias
+                        yield collision(alias[0], alias[1], agency.id)
     group_ids: set[str] = set()
     every_group = {group.id for _, group in groups} - seen_ids
     unknown = _Unknown(seen_ids)
