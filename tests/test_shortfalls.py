@@ -526,6 +526,24 @@ def test_a_control_character_in_a_note_does_not_stop_an_xlsx_list(
     assert next(r for r in rows if r["序号"] == "1.1")["本单位备注"] == shown
 
 
+@pytest.mark.parametrize("output_format", ["md", "csv"])
+def test_a_note_reaches_no_list_with_a_terminals_control_sequence(
+    tmp_path: Path, output_format: str
+) -> None:
+    # A note is text for people: an escape sequence in it would recolour (or retitle) the
+    # terminal that shows the list, and no cell may hold one.
+    report = tmp_path / "2024.csv"
+    report.write_text(
+        "指标,责任单位,数值,笔数,备注\n1.1,县林业局,2,,\x1b[31m加急\x07\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = run_lzip("shortfalls", report, "--out", out, "-f", output_format, "-a", "forestry")
+    assert result.exit_code == 1, result.stderr
+    text = (out / f"forestry.{output_format}").read_text(encoding="utf-8-sig")
+    assert "[31m加急" in text
+    assert "\x1b" not in text and "\x07" not in text
+
+
 def test_xlsx_list_shows_a_small_shortfall_as_0_01(tmp_path: Path) -> None:
     report = tmp_path / "2024.csv"
     report.write_text(JUST_SHORT, encoding="utf-8")

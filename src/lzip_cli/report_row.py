@@ -471,9 +471,21 @@ def parse_row(
             count_unit=indicator.count_units(),
         )
     note = note_text.strip()
+    if _CONTROL.search(note):
+        note = _CONTROL.sub(_control_in_note, note)
     return ReportRow(
         row, indicator.id, agency_id, value, count, seen.notes.setdefault(note, note), name
     )
+
+
+#: Control characters a note has no use for (tab and line ends excepted): an escape sequence
+#: would act on the terminal that shows a list, and no workbook cell may hold one.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_in_note(found: re.Match[str]) -> str:
+    # Word's line break (VT) pasted into a cell, or a form feed, is a line break.
+    return "\n" if found.group() in "\x0b\x0c" else ""
 
 
 def _counted(plan: Plan) -> Bilingual:
