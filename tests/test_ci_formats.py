@@ -76,13 +76,59 @@ def test_escape_data_and_properties() -> None:
 def test_command_omits_unknown_parts() -> None:
     assert github.command("error", "boom") == "::error::boom"
     assert github.command("error", "boom", line=3) == "::error::boom"  # no line without a file
-    assert github.command("warning", "x", file="a\\b.csv", col=2) == "::warning file=a/b.csv::x"
+    assert github.command("warning", "x", file="a/b.csv", col=2) == "::warning file=a/b.csv::x"
     problem = Problem(
         "LZ101", "unknown_agency", file="d/i.yaml", line=4, column=7, params={"id": "x"}
     )
     assert github.problem_command(problem, "en") == (
         "::error file=d/i.yaml,line=4,col=7,title=LZ101::unknown agency 'x'"
     )
+
+
+@pytest.mark.parametrize(
+    ("separators", "file", "named"),
+    [
+        (("\\",), "reports\\2024.csv", "reports/2024.csv"),  # Windows: a separator
+        ((), "reports\\2024.csv", "reports\\2024.csv"),  # POSIX: part of the file's name
+    ],
+    ids=["windows", "posix"],
+)
+def test_a_backslash_is_a_separator_only_where_the_system_says_so(
+    monkeypatch: pytest.MonkeyPatch, separators: tuple[str, ...], file: str, named: str
+) -> None:
+    monkeypatch.setattr(github, "_SEPARATORS", separators)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    assert github.command("error", "x", file=file) == f"::error file={named}::x"
+
+
+def test_annotations_name_files_from_the_repository_root(in_tmp: Path) -> None:
+    # A step with `working-directory: reports`, the plan one folder up: GitHub reads `file=`
+    # from the repository's root, $GITHUB_WORKSPACE, not from the step's folder.
+    shutil.copytree(ROOT / "data", in_tmp / "data")
+    (in_tmp / "reports").mkdir()
+    (in_tmp / "reports" / "2024.csv").write_text(BROKEN_REPORT, encoding="utf-8")
+    os.chdir(in_tmp / "reports")
+    env = {"GITHUB_WORKSPACE": str(in_tmp)}
+    result = run_lzip(
+        "validate", "2024.csv", "--data", "../data", "--format", "github", "--lang", "en", env=env
+    )
+    assert result.exit_code == 1
+    assert "::error file=reports/2024.csv,line=4," in result.stdout
+    assert "file=2024.csv" not in result.stdout
+    edited = (in_tmp / "data" / "agencies.yaml").read_text(encoding="utf-8")
+    (in_tmp / "data" / "agencies.yaml").write_text(
+        edited.replace("name: 县林业局", "name: ''"), encoding="utf-8"
+    )
+    result = run_lzip("validate", "--data", "../data", "--format", "github", env=env)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=data/agencies.yaml,line=")
+
+
+def test_a_file_outside_the_repository_keeps_its_own_name(in_tmp: Path) -> None:
+    (in_tmp / "2024.csv").write_text(BROKEN_REPORT, encoding="utf-8")
+    env = {"GITHUB_WORKSPACE": str(in_tmp / "elsewhere")}
+    result = run_lzip("validate", "2024.csv", "--format", "github", "--lang", "en", env=env)
+    assert "::error file=2024.csv,line=4," in result.stdout
 
 
 # --- validate -------------------------------------------------------------------------------
@@ -500,6 +546,27 @@ def test_workflow_steps_pass_over_a_folder_named_for_more_than_a_year(
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "::warning file=reports/2024/returned.csv,line=20," in checked.stdout
     assert folder not in checked.stdout
+
+
+@needs_bash_and_lzip
+@pytest.mark.parametrize("other", ["2024_old.csv", "2024-模板.csv", "2024 (1).xlsx"])
+def test_workflow_steps_pass_over_a_file_named_for_more_than_a_year(
+    tmp_path: Path, other: str
+) -> None:
+    # validate reads 2024_old.csv on its own (OK), so the check step must not read it with
+    # 2024.csv as one report (LZ210 on every row, exit 2).
+    example = ROOT / "examples" / "2024.csv"
+    repo, step = _data_repository(tmp_path, {"2024.csv": example})
+    if other.endswith(".xlsx"):
+        run_lzip("template", "2024", "-o", str(repo / "reports" / other), "-f", "xlsx")
+    else:
+        shutil.copy(example, repo / "reports" / other)
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    checked = step("Check the latest report")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "::warning file=reports/2024.csv,line=20," in checked.stdout
+    assert other not in checked.stdout
 
 
 @needs_bash_and_lzip

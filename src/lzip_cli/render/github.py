@@ -8,6 +8,7 @@ and ``,`` in property values.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -55,9 +56,26 @@ def command(
     return f"{head}::{escape_data(text)}"
 
 
+#: The system's path separators other than ``/`` (Windows: ``\\``); on POSIX a backslash is
+#: part of a file's name.
+_SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep and sep != "/")
+
+
 def _posix(path: str) -> str:
-    # Annotations name files relative to the repository, with forward slashes.
-    return path.replace("\\", "/")
+    """The file as GitHub names it: relative to the repository's root (``$GITHUB_WORKSPACE``,
+    which a step's ``working-directory`` does not change) when it lies in it, with forward
+    slashes. Elsewhere, or outside Actions, as the problem names it."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        try:
+            relative = os.path.relpath(os.path.abspath(path), os.path.abspath(workspace))
+        except ValueError:  # another drive on Windows
+            relative = os.pardir
+        if relative.split(os.sep, 1)[0] != os.pardir:
+            path = relative
+    for sep in _SEPARATORS:
+        path = path.replace(sep, "/")
+    return path
 
 
 def problem_command(problem: Problem, lang: Lang, severity: str = "error") -> str:
