@@ -792,6 +792,40 @@ def test_a_zip_that_is_not_a_workbook(members: dict[str, str]) -> None:
     )
 
 
+def _damaged(part: str, edit: object) -> Path:
+    """The form from `lzip template` with one part of its zip edited (``edit(text) -> text``)."""
+    assert run_lzip("template", "2024", "-o", "form.xlsx").exit_code == 0
+    with zipfile.ZipFile("form.xlsx") as source, zipfile.ZipFile("2024.xlsx", "w") as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == part:
+                data = edit(data.decode()).encode()  # type: ignore[operator]
+            target.writestr(member, data)
+    return Path("2024.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("part", "edit"),
+    [
+        ("xl/worksheets/sheet1.xml", lambda text: text[: len(text) // 2]),  # cut off
+        ("xl/workbook.xml", lambda text: text.replace('r:id="rId1"', 'r:id="rId99"')),
+    ],
+    ids=["sheet-cut-off", "sheet-missing"],
+)
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ["工作簿已损坏或不完整", "请在 Excel 或 WPS 中打开后重新保存"]),
+        ("en", ["the workbook is damaged or incomplete", "open it in Excel or WPS and save it"]),
+    ],
+)
+def test_a_damaged_workbook_is_said_to_be_damaged(
+    part: str, edit: object, lang: str, words: list[str]
+) -> None:
+    result = check(_damaged(part, edit), "--lang", lang)
+    assert_error(result, "2024.xlsx", "LZ231", *words)
+
+
 def test_an_empty_zip_is_no_workbook_in_english_either() -> None:
     zipfile.ZipFile("2024.xlsx", "w").close()
     assert Path("2024.xlsx").read_bytes().startswith(b"PK\x05\x06")

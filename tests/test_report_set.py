@@ -518,6 +518,31 @@ def test_a_per_agency_form_returned_without_rows_names_its_agency_by_its_file_na
     )
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_blank_copy_beside_an_agencys_filled_form_does_not_say_its_figures_are_missing(
+    lang: str,
+) -> None:
+    # 县林业局's form came back filled; an unfilled copy of lzip's form was left beside it.
+    assert run_lzip("template", "2024", "--per-agency", "-f", "xlsx", "-o", "forms").exit_code == 0
+    split_example(Path("2024"))
+    shutil.copy("forms/forestry.xlsx", "2024/forestry - 副本.xlsx")
+    document = check_json("2024", "--lang", lang)
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["file"] == str(Path("2024/forestry - 副本.xlsx"))
+    filled = str(Path("2024/县林业局.csv"))
+    if lang == "en":
+        assert warning["message"] == (
+            "this form of County Forestry Bureau holds no figures: it is skipped (a blank copy, "
+            f"most likely); County Forestry Bureau's figures are read from {filled}"
+        )
+    else:
+        assert warning["message"] == (
+            f"县林业局的这份报表没有填报任何数值：已跳过（多半是空白的副本），县林业局的数值取自 {filled}"
+        )
+    forestry = {a["id"]: a for a in document["agencies"]}["forestry"]
+    assert {row["indicator"]: row["own"] for row in forestry["rows"]}["1.1"] == 2
+
+
 def test_a_header_only_county_form_says_county_figures_are_the_agencies_sums() -> None:
     split_example(Path("2024"))
     Path("2024/汇总.csv").unlink()

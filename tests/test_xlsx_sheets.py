@@ -241,6 +241,22 @@ def test_a_sheet_named_for_last_year_is_refused() -> None:
     ) in result.stderr
 
 
+@pytest.mark.parametrize("where", ["县林业局2023.xlsx", "2023/县林业局.xlsx"])
+def test_a_sheet_named_for_a_later_year_than_the_name_says_the_name_may_be_wrong(
+    where: str,
+) -> None:
+    # This year's form saved under last year's name (or in last year's folder): the sheet is
+    # right, the name is not; renaming the sheet to 2023年 would be the wrong advice.
+    Path(where).parent.mkdir(exist_ok=True)
+    path = sheets(where, ("2024", THIS_YEAR))
+    result = check(path, "--lang", "en")
+    assert result.exit_code == 2, result.stdout
+    assert (
+        "error LZ215: the sheet read, '2024', is named for 2024 but the file or folder name says "
+        "2023: if this is the 2024 report, correct the name or run with --year 2024"
+    ) in result.stderr, result.stderr
+
+
 def test_a_hidden_sheet_for_the_year_is_said_to_be_hidden() -> None:
     path = sheets("2024.xlsx", ("2023年", LAST_YEAR), ("2024年", THIS_YEAR))
     book = openpyxl.load_workbook(path)

@@ -704,6 +704,11 @@ TEXTS.update(
             "the file is empty and holds no figures: it is skipped and the other forms are "
             "checked as usual",
         ),
+        "form_blank_copy": (
+            "{agency}的这份报表没有填报任何数值：已跳过（多半是空白的副本），{agency}的数值取自 {other}",
+            "this form of {agency} holds no figures: it is skipped (a blank copy, most likely); "
+            "{agency}'s figures are read from {other}",
+        ),
         "form_empty_agency": (
             "{agency}的报表文件为空，没有填报任何数值：已跳过，其余报表照常检查，"
             "{agency}应填报的指标按未填报计",
@@ -1043,6 +1048,12 @@ TEXTS.update(
             "无法读取 .xlsx 工作簿：{reason}",
             "cannot read the .xlsx workbook: {reason}",
         ),
+        "xlsx_damaged": (
+            "工作簿已损坏或不完整，无法读取（{reason}）：请在 Excel 或 WPS 中打开后重新保存，"
+            "或重新索取",
+            "the workbook is damaged or incomplete and cannot be read ({reason}): open it in "
+            "Excel or WPS and save it again, or ask for it again",
+        ),
         "xlsx_cell_damaged": (
             "此单元格的格式已损坏（指向文件中没有的样式），无法读取：请在 Excel 或 WPS "
             "中打开后重新保存，再交给 lzip",
@@ -1095,6 +1106,14 @@ TEXTS.update(
             "the sheet read, {sheet!r}, is named for {sheet_year} but the report is for {year}: it "
             "may be last year's report. Move the {year} report to the first sheet, or name its "
             "sheet {year}",
+        ),
+        "sheet_year_after_name": (
+            "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而文件（夹）名中为 {year} 年：若这是 "
+            "{sheet_year} 年的报表，请更正文件（夹）名，或用 --year {sheet_year} 检查；若是 {year} "
+            "年的，请把 {year} 年的报表移到第一个工作表",
+            "the sheet read, {sheet!r}, is named for {sheet_year} but the file or folder name says "
+            "{year}: if this is the {sheet_year} report, correct the name or run with --year "
+            "{sheet_year}; if it is the {year} report, move it to the first sheet",
         ),
         "sheet_year_hidden": (
             "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而报表年度为 {year}；名为 {year} 年的工作表 "

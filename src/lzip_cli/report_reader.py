@@ -330,6 +330,7 @@ def read_part(
     sheet: list[SheetRead] = []  # a workbook's sheet read, and its name's year
     suffix = path.suffix.lower()
     name_years = years_in_name(path)
+    year_from_name = year is None  # not --year: the file's or its folder's name, if either
     if year is None and len(name_years) == 1:
         year = name_years[0]
     if year is None and not name_years:
@@ -340,7 +341,7 @@ def read_part(
         from lzip_cli.xlsx_reader import iter_xlsx_rows
 
         # The year known before reading chooses the sheet named for it, if one is.
-        rows = iter_xlsx_rows(path, name, warnings, year, sheet)
+        rows = iter_xlsx_rows(path, name, warnings, year, sheet, year_from_name=year_from_name)
         first = next(rows, None)  # opens the workbook and chooses its sheet
         if sheet:
             name = sheet[0].file  # problems at its cells name the sheet, if there are several

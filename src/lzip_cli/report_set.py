@@ -304,7 +304,9 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
         log.extend(part.blank for part in blank if part.blank is not None)
     log.raise_if_any()
     # What was said about a skipped form (other sheets, unknown columns) is still said.
-    skipped = [warning for part in passed for warning in (*part.warnings, _blank_form(part, plan))]
+    skipped = [
+        warning for part in passed for warning in (*part.warnings, _blank_form(part, plan, parts))
+    ]
     if len(years) > 1:
         (year_a, part_a), (year_b, part_b) = list(years.items())[:2]
         params = {"a": year_a, "file_a": part_a.file, "b": year_b}
@@ -416,8 +418,9 @@ _AGENCY_LABEL = re.compile(
 )
 
 
-def _blank_form(part: ReportPart, plan: Plan) -> Problem:
-    """LZ256 for a form without figures, naming the agency it is from when that can be told."""
+def _blank_form(part: ReportPart, plan: Plan, filled: list[ReportPart]) -> Problem:
+    """LZ256 for a form without figures, naming the agency it is from when that can be told,
+    and the form of ``filled`` its figures come from when another gave them (a blank copy)."""
     if part.blank is None:  # rows, every figure cell blank
         key, line = "form_unfilled", part.header_row
     else:
@@ -441,6 +444,11 @@ def _blank_form(part: ReportPart, plan: Plan) -> Problem:
         if agency is not None:
             key += "_agency"
             params["agency"] = agency.names()
+            given = next(
+                (p for p in filled if any(row.agency_id == agency.id for row in p.rows)), None
+            )
+            if given is not None:  # not "counts as not reported": its figures came
+                key, params["other"] = "form_blank_copy", given.file
     return Problem("LZ256", key, file=part.file, line=line, params=params)
 
 

@@ -20,7 +20,7 @@ from xml.parsers import expat
 
 from lzip_cli.cells import ScaledNumber, UncomputedFormula
 from lzip_cli.errors import LzipError, Problem, ProblemLog, WorkbookFile, unreadable
-from lzip_cli.messages import Bilingual
+from lzip_cli.messages import TEXTS, Bilingual
 from lzip_cli.report_form import MAX_TITLE_ROWS
 
 #: The keyword lzip's result and list workbooks carry in their properties (not its forms): such
@@ -182,13 +182,15 @@ def iter_xlsx_rows(
     sheet_read: list[SheetRead] | None = None,
     *,
     title: str | None = None,
+    year_from_name: bool = False,
 ) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(row number, cell texts)`` of the report's sheet, reading cached formula results.
 
     ``year``, the report's year when it is known before reading, chooses the sheet named for it
     (see :func:`_choose_sheet`). ``sheet_read`` gets the sheet read (:class:`SheetRead`) once
-    reading starts; a sheet named for another year than ``year`` is refused (LZ215). Rows with
-    no cell in the file are not yielded. ``title`` reads that sheet instead, as it is.
+    reading starts; a sheet named for another year than ``year`` is refused (LZ215), saying the
+    name may be wrong where the file's or folder's name gave ``year`` (``year_from_name``).
+    Rows with no cell in the file are not yielded. ``title`` reads that sheet instead, as it is.
     """
     try:
         import openpyxl
@@ -225,7 +227,7 @@ def iter_xlsx_rows(
         if title is not None:
             sheet, sheet_year = next(s for s in sheets if s.title == title), None
         else:
-            sheet, sheet_year = _choose_sheet(sheets, year, name, warnings)
+            sheet, sheet_year = _choose_sheet(sheets, year, name, warnings, year_from_name)
             unread = _unread_forms(sheets, sheet, year)
         if sum(other.sheet_state == "visible" for other in sheets) > 1:
             name = WorkbookFile(name, sheet.title)  # its cells named with the sheet: '2024年'!C5
@@ -396,6 +398,12 @@ def _open(path: Path, name: str) -> BinaryIO:
 
 def _unreadable(name: str, exc: Exception) -> LzipError:
     reason = str(exc)[:200] or type(exc).__name__
+    if "detail." + reason not in TEXTS:
+        # Words lzip cannot put in the user's language (a parser's "unclosed token", a part
+        # not found): said as what they mean for the user, the words kept for a specialist.
+        if isinstance(exc, KeyError):
+            reason = f"{type(exc).__name__}: {reason}"
+        return LzipError([Problem("LZ231", "xlsx_damaged", file=name, params={"reason": reason})])
     return LzipError([Problem("LZ231", "xlsx_unreadable", file=name, params={"reason": reason})])
 
 
@@ -477,7 +485,11 @@ def sheet_titles(titles: list[str], *, more: bool = False) -> Bilingual:
 
 
 def _choose_sheet(
-    sheets: list[Any], year: int | None, name: str, warnings: list[Problem]
+    sheets: list[Any],
+    year: int | None,
+    name: str,
+    warnings: list[Problem],
+    year_from_name: bool = False,
 ) -> tuple[Any, int | None]:
     """The sheet to read and the year its name gives, saying which other sheets are not read.
 
@@ -505,7 +517,9 @@ def _choose_sheet(
         }
         warnings.append(Problem("LZ232", key, file=name, params=params))
     if year is not None and sheet_year is not None and sheet_year != year:
-        problem = sheet_year_differs(name, sheet.title, sheet_year, year)
+        problem = sheet_year_differs(
+            name, sheet.title, sheet_year, year, name_said_it=year_from_name
+        )
         for_year = [other for other in sheets if _one(years_in_text(other.title)) == year]
         shown = [other.title for other in for_year if other.sheet_state == "visible"]
         if len(shown) > 1:  # which of them is this year's report is not lzip's guess
@@ -540,10 +554,15 @@ def _unread_forms(sheets: list[Any], read: Any, year: int | None) -> tuple[str, 
     return tuple(others[:UNREAD_SHEETS_LOOKED_AT])
 
 
-def sheet_year_differs(name: str, sheet: str, sheet_year: int, year: int) -> Problem:
-    """LZ215: the sheet read is named for another year than the report's."""
+def sheet_year_differs(
+    name: str, sheet: str, sheet_year: int, year: int, *, name_said_it: bool = False
+) -> Problem:
+    """LZ215: the sheet read is named for another year than the report's. Where the file's or
+    folder's name gave the report's year and the sheet's is later, the name is the likelier
+    mistake (this year's form saved under last year's name) and the message says so."""
     params = {"sheet": sheet, "sheet_year": sheet_year, "year": year}
-    return Problem("LZ215", "sheet_year_differs", file=name, params=params)
+    key = "sheet_year_after_name" if name_said_it and sheet_year > year else "sheet_year_differs"
+    return Problem("LZ215", key, file=name, params=params)
 
 
 def _one(years: list[int]) -> int | None:
