@@ -48,17 +48,20 @@ _UNPRINTABLE = re.compile(
 )
 
 
+def _refuse_character(value: str, pattern: re.Pattern[str], error: str, message: str) -> str:
+    """``value``, unless ``pattern`` finds a character in it: then ``error``, naming it."""
+    if found := pattern.search(value):
+        raise PydanticCustomError(error, message, {"char": f"U+{ord(found[0]):04X}"})
+    return value
+
+
 def _readable(value: str) -> str:
     """``value``, unless it is only spaces or holds a character in :data:`_UNPRINTABLE`."""
     if not value.strip():  # str.strip() takes the full-width space too
         raise PydanticCustomError("blank_text", "must not be blank")
-    if found := _UNPRINTABLE.search(value):
-        raise PydanticCustomError(
-            "unprintable_character",
-            "holds the invisible character {char}",
-            {"char": f"U+{ord(found[0]):04X}"},
-        )
-    return value
+    return _refuse_character(
+        value, _UNPRINTABLE, "unprintable_character", "holds the invisible character {char}"
+    )
 
 
 #: A tab or a line break: what a name copied out of a spreadsheet cell brings along.
@@ -68,13 +71,9 @@ _LINE_BREAK = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 def _one_line(value: str) -> str:
     """``value``, unless it holds a tab or a line break (a name, an alias, a unit or a title
     is looked up and printed on one line; a note may hold both)."""
-    if found := _LINE_BREAK.search(value):
-        raise PydanticCustomError(
-            "line_break_in_name",
-            "holds a tab or a line break ({char})",
-            {"char": f"U+{ord(found[0]):04X}"},
-        )
-    return value
+    return _refuse_character(
+        value, _LINE_BREAK, "line_break_in_name", "holds a tab or a line break ({char})"
+    )
 
 
 Text = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_readable)]
