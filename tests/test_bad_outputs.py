@@ -37,12 +37,26 @@ def tree() -> dict[str, str | None]:
     return snapshot()
 
 
-def test_out_is_a_file() -> None:
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["shortfalls", "2024.csv", "--out", "lists"],
+            "lists: 错误 LZ304: --out 应为目录，而这是一个文件",
+        ),
+        # template's option is -o/--output: the message names the one the user gave
+        (
+            ["template", "2024", "--per-agency", "-o", "lists"],
+            "lists: 错误 LZ304: -o/--output 应为目录，而这是一个文件",
+        ),
+    ],
+)
+def test_out_is_a_file(args: list[str], said: str) -> None:
     Path("lists").write_text("my notes\n")
     before = tree()
-    result = run_lzip("shortfalls", "2024.csv", "--out", "lists")
+    result = run_lzip(*args)
     assert result.exit_code == 2
-    assert "lists: 错误 LZ304: --out 应为目录，而这是一个文件" in result.stderr
+    assert said in result.stderr
     assert tree() == before
 
 

@@ -387,6 +387,23 @@ def test_amount_and_count_that_may_be_a_split_number_are_read_with_a_warning() -
     assert (row["actual"], row["count"]) == (45, 150)
 
 
+@pytest.mark.parametrize("cell", ["0", "'0"])
+def test_a_decimal_comma_split_over_two_columns_is_said_as_one(cell: str) -> None:
+    # 0,700 is 0.7 written with a decimal comma, never a thousands grouping (quoted, LZ218)
+    result = check(
+        write("2024.csv", f"指标,责任单位,数值,笔数,备注\n4.3,县知识产权局,{cell},700,,\n")
+    )
+    assert_error(result, "2024.csv:2:3", "LZ258", "小数点", "0.700")
+    assert "0700" not in result.stderr and '"0,700"' not in result.stderr
+
+
+def test_a_decimal_comma_beside_a_count_is_no_thousands_split_warning() -> None:
+    # 0 万元 in 700 笔 is not 0,700 万元 written with a thousands separator
+    result = check(write("2024.csv", "指标,责任单位,数值,笔数\n5.1,县财政局,0,700\n"))
+    assert result.exit_code in (0, 1), result.stderr
+    assert "LZ259" not in [w["code"] for w in json.loads(result.stdout)["warnings"]]
+
+
 def test_an_apostrophe_before_an_amount_and_count_that_may_be_a_split_number() -> None:
     # Excel's keep-as-text mark is read past here too: 1 万元 in 200 笔, and a note of 3
     text = "指标,责任单位,数值,笔数,备注\n5.1,县财政局,'1,200,3\n"

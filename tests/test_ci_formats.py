@@ -124,6 +124,18 @@ def test_annotations_name_files_from_the_repository_root(in_tmp: Path) -> None:
     assert result.stdout.startswith("::error file=data/agencies.yaml,line=")
 
 
+def test_a_workspace_reached_through_a_link_names_files_from_its_root(in_tmp: Path) -> None:
+    # A self-hosted runner's workspace behind a symbolic link: the current directory is the
+    # resolved path, $GITHUB_WORKSPACE the link.
+    (in_tmp / "real" / "sub dir").mkdir(parents=True)
+    (in_tmp / "real" / "sub dir" / "2024.csv").write_text(BROKEN_REPORT, encoding="utf-8")
+    (in_tmp / "ws").symlink_to(in_tmp / "real", target_is_directory=True)
+    os.chdir(in_tmp / "ws" / "sub dir")
+    env = {"GITHUB_WORKSPACE": str(in_tmp / "ws")}
+    result = run_lzip("validate", "2024.csv", "--format", "github", "--lang", "en", env=env)
+    assert "::error file=sub dir/2024.csv,line=4," in result.stdout
+
+
 def test_a_file_outside_the_repository_keeps_its_own_name(in_tmp: Path) -> None:
     (in_tmp / "2024.csv").write_text(BROKEN_REPORT, encoding="utf-8")
     env = {"GITHUB_WORKSPACE": str(in_tmp / "elsewhere")}

@@ -1112,8 +1112,14 @@ def test_a_wrong_field_does_not_hide_a_duplicate_id(data: Path, old: str, new: s
             "    name: ''\n    name_en: County Intellectual Property Office\n",
             "LZ103",
         ),
+        # one alias holding a tab: the next, another agency's alias, is still said
+        (
+            "    aliases: [鹿寨县林业局, 林业局]\n",
+            '    aliases: [鹿寨县林业局, "林业\\t局", 知识产权局]\n',
+            "LZ103",
+        ),
     ],
-    ids=["id", "alias", "name_en"],
+    ids=["id", "alias", "name_en", "one-alias"],
 )
 def test_a_wrong_field_of_an_agency_hides_none_of_its_other_problems(
     data: Path, old: str, new: str, code: str

@@ -543,6 +543,18 @@ def test_a_blank_copy_beside_an_agencys_filled_form_does_not_say_its_figures_are
     assert {row["indicator"]: row["own"] for row in forestry["rows"]}["1.1"] == 2
 
 
+def test_a_blank_copy_beside_the_filled_county_form_names_where_county_figures_come_from() -> None:
+    assert run_lzip("template", "2024", "--per-agency", "-o", "forms").exit_code == 0
+    split_example(Path("2024"))
+    shutil.copy("forms/county.csv", "2024/county copy.csv")
+    document = check_json("2024", "--lang", "en")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["message"] == (
+        "this form of the county-wide rows holds no figures: it is skipped (a blank copy, most "
+        f"likely); the county figures are read from {Path('2024/汇总.csv')}"
+    )
+
+
 def test_a_header_only_county_form_says_county_figures_are_the_agencies_sums() -> None:
     split_example(Path("2024"))
     Path("2024/汇总.csv").unlink()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import errno
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -533,15 +534,29 @@ def test_a_note_reaches_no_list_with_a_terminals_control_sequence(
     # A note is text for people: an escape sequence in it would recolour (or retitle) the
     # terminal that shows the list, and no cell may hold one.
     report = tmp_path / "2024.csv"
-    report.write_text(
-        "指标,责任单位,数值,笔数,备注\n1.1,县林业局,2,,\x1b[31m加急\x07\n", encoding="utf-8"
-    )
+    note = "\x1b[31m加急\x07\x9b0m"  # ESC, a bell, and CSI: the escape in one character
+    report.write_text(f"指标,责任单位,数值,笔数,备注\n1.1,县林业局,2,,{note}\n", encoding="utf-8")
     out = tmp_path / "out"
     result = run_lzip("shortfalls", report, "--out", out, "-f", output_format, "-a", "forestry")
     assert result.exit_code == 1, result.stderr
     text = (out / f"forestry.{output_format}").read_text(encoding="utf-8-sig")
     assert "[31m加急" in text
-    assert "\x1b" not in text and "\x07" not in text
+    assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+
+
+def test_a_workbooks_escaped_control_characters_are_read_as_excel_shows_them(
+    tmp_path: Path,
+) -> None:
+    # Excel saves Word's line break in a cell as _x000B_, an escape as _x001B_.
+    report = tmp_path / "2024.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["指标", "责任单位", "数值", "备注"])
+    book.active.append(["1.1", "县林业局", 2, "第一行_x000B_第二行_x001B_[31m"])
+    book.save(report)
+    result = run_lzip("check", report, "-f", "json", "-a", "forestry")
+    indicator = {i["id"]: i for i in json.loads(result.stdout)["indicators"]}["1.1"]
+    [forestry] = [c for c in indicator["contributions"] if c["id"] == "forestry"]
+    assert forestry["note"] == "第一行\n第二行[31m"
 
 
 def test_xlsx_list_shows_a_small_shortfall_as_0_01(tmp_path: Path) -> None:

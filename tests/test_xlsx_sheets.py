@@ -257,6 +257,17 @@ def test_a_sheet_named_for_a_later_year_than_the_name_says_the_name_may_be_wrong
     ) in result.stderr, result.stderr
 
 
+def test_a_sheet_named_for_a_later_year_than_year_asked_is_not_called_last_years() -> None:
+    path = sheets("报表.xlsx", ("2025年", THIS_YEAR))
+    result = check(path, "--year", "2024")
+    assert result.exit_code == 2, result.stdout
+    assert (
+        "报表.xlsx: 错误 LZ215: 读取的工作表 '2025年' 名称为 2025 年，晚于报表年度 2024：若这是 2025 "
+        "年的报表，请用 --year 2025 检查"
+    ) in result.stderr, result.stderr
+    assert "上一年" not in result.stderr
+
+
 def test_a_hidden_sheet_for_the_year_is_said_to_be_hidden() -> None:
     path = sheets("2024.xlsx", ("2023年", LAST_YEAR), ("2024年", THIS_YEAR))
     book = openpyxl.load_workbook(path)

@@ -1267,7 +1267,7 @@ def template(
             ]
             check_targets([path for path, _ in files], plan_files, force=force)
             if files:  # --agency naming only agencies that own nothing: no empty directory
-                write_into_folder(output, files, replace=force)
+                write_into_folder(output, files, replace=force, option="-o/--output")
         typer.echo(_t("wrote_files", code, count=len(files), directory=str(output)), err=True)
         return
     rows = forms.form_rows(plan, ids)

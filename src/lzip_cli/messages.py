@@ -596,6 +596,12 @@ TEXTS.update(
             "{number}: in CSV a comma separates columns. Write it as {plain} without the commas, or "
             'in double quotes ("{number}"); Excel and WPS quote it when they save CSV',
         ),
+        "decimal_comma_split": (
+            "数值 {value} 和其后一列的 {rest} 像是用逗号作小数点写的 {number}：CSV 里的逗号把它分成了两列。"
+            "小数点请写作“.”：{decimal}",
+            "{value} and {rest} in the next column look like {number} written with a decimal comma: "
+            "in CSV a comma separates columns. Write the decimal point as '.': {decimal}",
+        ),
         "thousands_split_count": (
             "金额 {value}{unit}、{rest}{count_unit}也可能是带千分位逗号的 {number}{unit}被 CSV 的逗号拆成了两列："
             '若是，请去掉逗号写作 {plain}，或给这个数加英文双引号（"{number}"）；'
@@ -708,6 +714,11 @@ TEXTS.update(
             "{agency}的这份报表没有填报任何数值：已跳过（多半是空白的副本），{agency}的数值取自 {other}",
             "this form of {agency} holds no figures: it is skipped (a blank copy, most likely); "
             "{agency}'s figures are read from {other}",
+        ),
+        "form_blank_copy_county": (
+            "全县合计行的这份报表没有填报任何数值：已跳过（多半是空白的副本），全县数值取自 {other}",
+            "this form of the county-wide rows holds no figures: it is skipped (a blank copy, "
+            "most likely); the county figures are read from {other}",
         ),
         "form_empty_agency": (
             "{agency}的报表文件为空，没有填报任何数值：已跳过，其余报表照常检查，"
@@ -1115,6 +1126,14 @@ TEXTS.update(
             "{year}: if this is the {sheet_year} report, correct the name or run with --year "
             "{sheet_year}; if it is the {year} report, move it to the first sheet",
         ),
+        "sheet_year_later": (
+            "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，晚于报表年度 {year}：若这是 {sheet_year} "
+            "年的报表，请用 --year {sheet_year} 检查；若是 {year} 年的，请把它移到第一个工作表，"
+            "或将其工作表命名为 {year}年",
+            "the sheet read, {sheet!r}, is named for {sheet_year}, later than the report's year "
+            "{year}: if this is the {sheet_year} report, run with --year {sheet_year}; if it is the "
+            "{year} report, move it to the first sheet, or name its sheet {year}",
+        ),
         "sheet_year_hidden": (
             "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而报表年度为 {year}；名为 {year} 年的工作表 "
             "{hidden} 已隐藏，不会读取。请在 Excel 或 WPS 中取消隐藏该工作表（右键工作表标签 → 取消隐藏）",
@@ -1390,8 +1409,8 @@ TEXTS.update(
             "the file exists already; pass --force to overwrite it",
         ),
         "out_not_directory": (
-            "--out 应为目录，而这是一个文件",
-            "--out must be a directory, not a file",
+            "{option} 应为目录，而这是一个文件",
+            "{option} must be a directory, not a file",
         ),
         "out_looks_like_a_file": (
             "--out 是写入清单的目录，而这像是文件名（{suffix}）；请给出目录，如 --out 督办清单，"

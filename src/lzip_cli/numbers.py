@@ -112,6 +112,9 @@ def display_actual(
             shown = _round_to_step(value, 100, up=not increase)
     if any(reached(value, exact) != reached(shown, as_shown) for exact, as_shown in marks):
         return format_number(value, 6, group=group)
+    if value and not shown:  # 0.004 万元 reported: not shown as a reported 0
+        text = format_number(value, 6, group=group)
+        return text if text.strip("-0") else f"{value:.2g}"
     return format_number(shown, group=group)
 
 

@@ -271,12 +271,17 @@ def _new_file_mode(path: Path) -> int:
 
 
 def write_into_folder(
-    directory: Path, files: list[tuple[Path, bytes]], *, replace: bool = True
+    directory: Path,
+    files: list[tuple[Path, bytes]],
+    *,
+    replace: bool = True,
+    option: str = "--out",
 ) -> None:
     """``files`` (in ``directory``) written as :func:`atomic_write_all` writes them, into
-    ``directory``, created if needed. A write cut short (a full disk, SIGTERM/SIGHUP, Ctrl-C)
-    also removes the folders it created, while they are empty: nothing left where nothing was."""
-    created = prepare_directory(directory)
+    ``directory``, created if needed (``option``: the command's option that named it, for
+    LZ304). A write cut short (a full disk, SIGTERM/SIGHUP, Ctrl-C) also removes the folders it
+    created, while they are empty: nothing left where nothing was."""
+    created = prepare_directory(directory, option)
     try:
         atomic_write_all(files, replace=replace)
     except BaseException:  # SystemExit from the signal handler and KeyboardInterrupt too
@@ -284,13 +289,14 @@ def write_into_folder(
         raise
 
 
-def prepare_directory(directory: Path) -> list[Path]:
-    """Create ``directory`` if needed; refuse a path that is a file.
+def prepare_directory(directory: Path, option: str = "--out") -> list[Path]:
+    """Create ``directory`` if needed; refuse a path that is a file (LZ304, naming ``option``).
 
     Returns the folders it created, the deepest first.
     """
     if directory.exists() and not directory.is_dir():
-        raise LzipError([Problem("LZ304", "out_not_directory", file=str(directory))])
+        params = {"option": option}
+        raise LzipError([Problem("LZ304", "out_not_directory", file=str(directory), params=params)])
     created = [folder for folder in (directory, *directory.parents) if not os.path.lexists(folder)]
     try:
         directory.mkdir(parents=True, exist_ok=True)

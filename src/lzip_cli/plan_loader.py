@@ -416,6 +416,16 @@ def _stand_in(
         ):
             data[field] = {**data[field], loc[1]: stand_ins[field][loc[1]]}
             wrong.add(f"{field}.{loc[1]}")
+        elif (
+            field == "aliases"
+            and len(loc) == 2
+            and isinstance(loc[1], int)
+            and isinstance(data.get(field), list)
+        ):  # one wrong alias: the others are still checked, each at its own place
+            aliases = list(data[field])
+            aliases[loc[1]] = "-"
+            data[field] = aliases
+            wrong.add(f"{field}.{loc[1]}")
         else:
             if field in stand_ins:
                 data[field] = stand_ins[field]

@@ -684,8 +684,15 @@ class _Body:
             if not indicator.compound:  # 4.3 takes no count: 652 in 笔数 is 1,652's piece
                 figures.discard(columns.get("count"))
             pieces = range(column + 1, column + 2 + split["rest"].count(","))
+            # 0,700 is no thousands grouping: a decimal comma (0.7), if one number at all.
+            decimal = split["value"].lstrip("+-") == "0" and len(pieces) == 1
             if not ragged and all(piece in figures for piece in pieces):
-                if column + 1 == columns.get("count") and indicator.compound and len(pieces) == 1:
+                if (
+                    column + 1 == columns.get("count")
+                    and indicator.compound
+                    and len(pieces) == 1
+                    and not decimal
+                ):
                     # 1 and 234 as amount and count may be what was meant: say so, read on.
                     params = {
                         **split,
@@ -703,10 +710,12 @@ class _Body:
                         )
                     )
                 continue  # the next cell is a figure of its own column
+            if decimal:
+                split = {**split, "decimal": split["number"].replace(",", ".")}
             log.add(
                 Problem(
                     "LZ258",
-                    "thousands_split",
+                    "decimal_comma_split" if decimal else "thousands_split",
                     file=self.name,
                     line=row,
                     column=column + 1,

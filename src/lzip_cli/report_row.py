@@ -479,13 +479,14 @@ def parse_row(
 
 
 #: Control characters a note has no use for (tab and line ends excepted): an escape sequence
-#: would act on the terminal that shows a list, and no workbook cell may hold one.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: (ESC, or its one-character form CSI, U+009B) would act on the terminal that shows a list,
+#: and no workbook cell may hold one.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _control_in_note(found: re.Match[str]) -> str:
-    # Word's line break (VT) pasted into a cell, or a form feed, is a line break.
-    return "\n" if found.group() in "\x0b\x0c" else ""
+    # Word's line break (VT) pasted into a cell, a form feed or a next-line is a line break.
+    return "\n" if found.group() in "\x0b\x0c\x85" else ""
 
 
 def _counted(plan: Plan) -> Bilingual:

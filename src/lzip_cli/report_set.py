@@ -444,12 +444,26 @@ def _blank_form(part: ReportPart, plan: Plan, filled: list[ReportPart]) -> Probl
         if agency is not None:
             key += "_agency"
             params["agency"] = agency.names()
-            given = next(
-                (p for p in filled if any(row.agency_id == agency.id for row in p.rows)), None
-            )
+            given = _form_giving(filled, agency.id)
             if given is not None:  # not "counts as not reported": its figures came
                 key, params["other"] = "form_blank_copy", given.file
+    if key.endswith("_county") and (given := _form_giving(filled, None)) is not None:
+        key, params["other"] = "form_blank_copy_county", given.file  # not "the agencies' sums"
     return Problem("LZ256", key, file=part.file, line=line, params=params)
+
+
+def _form_giving(filled: list[ReportPart], agency_id: str | None) -> ReportPart | None:
+    """The first of ``filled`` holding a figure of ``agency_id`` (None: a county-wide row in a
+    form with an agency column, where a blank agency cell is the county's)."""
+    return next(
+        (
+            part
+            for part in filled
+            if (agency_id is not None or part.agency_column)
+            and any(row.agency_id == agency_id for row in part.rows)
+        ),
+        None,
+    )
 
 
 def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:

@@ -78,7 +78,11 @@ def check_agencies(
     for aliases in (False, True):
         for index, agency, wrong in entries:
             if aliases:
-                names = [(("aliases", i), alias) for i, alias in enumerate(agency.aliases)]
+                names = [
+                    (("aliases", i), alias)
+                    for i, alias in enumerate(agency.aliases)
+                    if f"aliases.{i}" not in wrong
+                ]
             else:
                 names = [
                     ((field,), text)

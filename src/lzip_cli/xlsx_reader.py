@@ -81,7 +81,14 @@ def cell_text(value: Any, number_format: str | None) -> str:
             if value.second:
                 text += f":{value.second:02d}"
         return text
-    return str(value)
+    text = str(value)
+    if "_x" in text:
+        # Excel writes a character no XML may hold (a vertical tab, Word's line break pasted
+        # into a cell; an escape) as _x000B_, which openpyxl leaves as it is.
+        from openpyxl.utils.escape import unescape
+
+        text = unescape(text)
+    return text
 
 
 @lru_cache(maxsize=256)
@@ -557,11 +564,14 @@ def _unread_forms(sheets: list[Any], read: Any, year: int | None) -> tuple[str, 
 def sheet_year_differs(
     name: str, sheet: str, sheet_year: int, year: int, *, name_said_it: bool = False
 ) -> Problem:
-    """LZ215: the sheet read is named for another year than the report's. Where the file's or
-    folder's name gave the report's year and the sheet's is later, the name is the likelier
-    mistake (this year's form saved under last year's name) and the message says so."""
+    """LZ215: the sheet read is named for another year than the report's. A later year's sheet
+    is no "last year's report": where the file's or folder's name gave the report's year, the
+    name is the likelier mistake (this year's form saved under last year's name), else the
+    year asked for (``--year``)."""
     params = {"sheet": sheet, "sheet_year": sheet_year, "year": year}
-    key = "sheet_year_after_name" if name_said_it and sheet_year > year else "sheet_year_differs"
+    key = "sheet_year_differs"  # last year's sheet left in front
+    if sheet_year > year:  # not last year's: a later year's, or the year asked is not its
+        key = "sheet_year_after_name" if name_said_it else "sheet_year_later"
     return Problem("LZ215", key, file=name, params=params)
 
 

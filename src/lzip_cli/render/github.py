@@ -67,12 +67,16 @@ def _posix(path: str) -> str:
     slashes. Elsewhere, or outside Actions, as the problem names it."""
     workspace = os.environ.get("GITHUB_WORKSPACE")
     if workspace:
-        try:
-            relative = os.path.relpath(os.path.abspath(path), os.path.abspath(workspace))
-        except ValueError:  # another drive on Windows
-            relative = os.pardir
-        if relative.split(os.sep, 1)[0] != os.pardir:
-            path = relative
+        # As given, then with links resolved (a workspace reached through a symbolic link, as
+        # the current directory always is).
+        for resolve in (os.path.abspath, os.path.realpath):
+            try:
+                relative = os.path.relpath(resolve(path), resolve(workspace))
+            except ValueError:  # another drive on Windows
+                continue
+            if relative.split(os.sep, 1)[0] != os.pardir:
+                path = relative
+                break
     for sep in _SEPARATORS:
         path = path.replace(sep, "/")
     return path
