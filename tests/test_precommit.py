@@ -494,6 +494,26 @@ def test_all_reports_reads_other_years_files_beside_a_year_folder_on_their_own(
     assert result.stdout.splitlines()[1:] == ["OK: reports/2024.csv", "OK: reports/2025"]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("--all-reports", "reports"), ("--by-folder", "reports/2024_old.csv")],
+    ids=["all-reports", "by-folder"],
+)
+def test_a_file_named_for_more_than_the_year_is_read_on_its_own_beside_the_years_folder(
+    args: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2024_old.csv is last draft's copy: read with 2024/ every row was reported twice (LZ210),
+    # while the workflow's check step reads 2024/ (and 2024.csv) alone.
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    a_year_in_a_folder_and_a_file(repo)
+    (repo / "reports" / "2024.csv").rename(repo / "reports" / "2024_old.csv")
+    result = validate(*args)
+    assert result.exit_code == 0, result.output
+    assert "OK: reports/2024_old.csv" in result.stdout.splitlines()
+    assert "LZ210" not in result.stderr
+
+
 @pytest.mark.parametrize("changed", ["reports/2024/林业局.csv", "reports/2024.csv"])
 def test_the_report_hook_reads_a_changed_years_folder_and_file_together(
     changed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

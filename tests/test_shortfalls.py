@@ -1546,8 +1546,20 @@ def test_an_unreadable_list_is_named_as_one_the_index_does_not_name(tmp_path: Pa
     result = forestry_again(report, out, "-f", "xlsx", "--lang", "en")
     assert (
         f"{out / 'education.xlsx'}: warning LZ312: cannot be read as a list of 2024, and the "
-        "index does not name it: delete it or write it again"
+        "index does not name it: if it was a list, write it again; do not send it as one"
     ) in result.stderr
+
+
+def test_a_users_own_file_named_as_the_list_of_an_agency_left_out_is_not_to_be_deleted(
+    tmp_path: Path,
+) -> None:
+    # It may be the user's notes, or a list spoilt: lzip cannot tell, and asks to delete neither.
+    out = tmp_path / "lists"
+    run_lzip("shortfalls", EXAMPLE, "--out", out)
+    (out / "education.md").write_text("my notes\n", encoding="utf-8")
+    result = forestry_again(EXAMPLE, out)
+    assert f"{out / 'education.md'}: 警告 LZ312: 无法作为 2024 年度的清单读取" in result.stderr
+    assert "删除" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -1458,9 +1458,9 @@ TEXTS.update(
             "not a list lzip wrote, though named as {agency}'s list: do not send it as one",
         ),
         "list_unreadable": (
-            "无法作为 {year} 年度的清单读取，索引也未列出它：请删除或重新生成",
-            "cannot be read as a list of {year}, and the index does not name it: delete it or "
-            "write it again",
+            "无法作为 {year} 年度的清单读取，索引也未列出它：若原是清单，请重新生成；请勿把它当作清单发送",
+            "cannot be read as a list of {year}, and the index does not name it: if it was a list, "
+            "write it again; do not send it as one",
         ),
         "list_differs_not_rewritten": (
             "与按当前数据生成的清单不同（可能经过手工修改），本次未重写（--agency 未选该单位）；"

@@ -147,7 +147,7 @@ def year_groups(paths: list[Path]) -> list[list[Path]]:
             continue
         for path in paths:
             beside = path in groups and path.parent == folder.parent and not path.is_dir()
-            if beside and years_in_name(path) == year:
+            if beside and _file_year(path) == year:
                 groups[folder].append(groups.pop(path)[0])
     return list(groups.values())
 
@@ -159,17 +159,25 @@ def with_year_partners(paths: list[Path]) -> list[Path]:
     together as the CI workflow does, whichever of them the commit changed."""
     found: dict[Path, None] = dict.fromkeys(paths)
     for path in paths:
-        year = _folder_year(path) if path.is_dir() else years_in_name(path)
+        year = _folder_year(path) if path.is_dir() else _file_year(path)
         if len(year) != 1 or not path.parent.is_dir():
             continue
         for entry in sorted(path.parent.iterdir()):
             if path.is_dir():  # the folder's partner: a file named for its year
-                partner = _is_report_file(entry) and years_in_name(entry) == year
+                partner = _is_report_file(entry) and _file_year(entry) == year
             else:  # the file's partner: its year's folder, once it holds a form
                 partner = entry.is_dir() and _folder_year(entry) == year and _holds_reports(entry)
             if partner:
                 found.setdefault(entry, None)
     return list(found)
+
+
+def _file_year(path: Path) -> list[int]:
+    """The year a report file is named for alone (``2024.csv``, ``2024年.xlsx``), as a list of
+    one; else empty (``2024_old.csv``, ``2024-模板.csv``: read on their own, as the CI workflow's
+    check step leaves them out of the year's report)."""
+    stem = unicodedata.normalize("NFKC", path.stem)
+    return years_in_text(stem) if _YEAR_FOLDER.fullmatch(stem) else []
 
 
 def _folder_year(folder: Path) -> list[int]:
