@@ -6,6 +6,7 @@ invalid) or `lzip check` (exit 2, unusable), asserting file:line:column and the 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -234,6 +235,20 @@ def test_an_unusable_file_hides_no_problem_of_the_other(
     where = f"{IND}:{line}:33"
     assert_error(result, where, "LZ109", "target.value", "-18", exit_code=exit_code)
     assert "ip-ofice" not in result.stderr  # which agencies exist is not known
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_plan_file_that_is_no_regular_file_is_refused_without_reading_it(kind: str) -> None:
+    # A FIFO would wait for a writer forever; /dev/zero would fill the memory.
+    directory = plan()
+    (directory / "agencies.yaml").unlink()
+    if kind == "fifo":
+        os.mkfifo(directory / "agencies.yaml")
+    else:
+        (directory / "agencies.yaml").symlink_to("/dev/zero")
+    result = validate(directory, "--lang", "en")
+    assert_error(result, AGE, "LZ001", "not a regular file", exit_code=2)
 
 
 def test_an_unusable_indicators_file_hides_no_problem_of_agencies_yaml() -> None:

@@ -144,6 +144,16 @@ def test_ignored_columns_are_named_in_a_warning(plan: Plan) -> None:
     assert "填报人" in english(warning) and "联系电话" in english(warning)
 
 
+def test_a_header_of_many_unknown_columns_names_ten_and_counts_the_rest(plan: Plan) -> None:
+    unknown = ",".join(f"列{i}" for i in range(1, 1001))
+    report = read(plan, "2024.csv", f"指标,数值,{unknown}\n4.3,1652\n")
+    warning = one(report.warnings)
+    assert english(warning).endswith(
+        "列1, 列2, 列3, 列4, 列5, 列6, 列7, 列8, 列9, 列10 and 990 more"
+    )
+    assert format_problem(warning, "zh").endswith("列10 等 1000 列")
+
+
 def test_form_columns_are_read_past_without_a_warning(plan: Plan) -> None:
     # lzip template writes 指标名称 and 计量单位 for the reader's benefit.
     report = read(plan, "2024.csv", "指标,指标名称,计量单位,数值\n4.3,有效注册商标拥有量,件,1652\n")

@@ -38,7 +38,7 @@ def _c(*keys: str, severity: Severity = "error") -> Code:
 
 CODES: dict[str, Code] = {
     # --- files and YAML ----------------------------------------------------------------------
-    "LZ001": _c("file_is_directory"),
+    "LZ001": _c("file_is_directory", "file_not_regular"),
     "LZ002": _c("file_too_large"),
     "LZ003": _c(
         "file_missing",

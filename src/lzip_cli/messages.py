@@ -25,6 +25,10 @@ class Bilingual(NamedTuple):
 TEXTS: dict[str, tuple[str, str]] = {
     # --- files -------------------------------------------------------------------------------
     "file_is_directory": ("这是一个目录，不是文件", "is a directory, not a file"),
+    "file_not_regular": (
+        "这不是普通文件（管道、设备或 FIFO），不会读取",
+        "is not a regular file (a pipe, a device or a FIFO): it is not read",
+    ),
     "file_too_large": ("文件过大（{size} 字节）", "file is too large ({size} bytes)"),
     "file_missing": ("文件不存在", "no such file"),
     "broken_link": (
@@ -1891,8 +1895,8 @@ TEXTS.update(
             "directory in the repository",
         ),
         "code.LZ001": (
-            "路径是目录而不是文件。",
-            "A path that should be a file is a directory.",
+            "路径是目录而不是文件，或不是普通文件（管道、设备）。",
+            "A path that should be a file is a directory, or no regular file (a pipe, a device).",
         ),
         "code.LZ002": (
             "方案 YAML 文件超过大小上限。",

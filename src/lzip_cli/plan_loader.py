@@ -63,6 +63,7 @@ def _pydantic_problems(
     """Located problems of a model's validation error; ``raw`` is the data it was given."""
     problems = []
     split_at: set[tuple[int, int]] = set()
+    fields: dict[tuple[Any, ...], dict[str, str]] = {}  # see _near_field
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         if len(loc) >= 2 and loc[-1] == "[key]":  # pydantic writes a key 2023.0 as '2023.0'
@@ -113,7 +114,7 @@ def _pydantic_problems(
             written = str(ctx.get("value"))
             if not re.fullmatch(INDICATOR_ID_PATTERN, written):  # quoting would not help: id: 1
                 key = _indicator_id_key(written, ctx)
-        elif on_key and loc and (near := _near_field(model, raw, loc)) is not None:
+        elif on_key and loc and (near := _near_field(model, raw, loc, fields)) is not None:
             ctx["suggestion"] = near  # milestone: → did you mean 'milestones'?
         if len(loc) == 2 and loc[0] == "milestones" and error["type"] == "float_type":
             key = "schema.milestone_value"  # the 2024 milestone '1600件' must be a number
@@ -261,14 +262,23 @@ def _indicator_id_key(value: str, ctx: dict[str, Any]) -> str:
     return "schema.indicator_id_format"
 
 
-def _near_field(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> str | None:
+def _near_field(
+    model: type[BaseModel],
+    raw: Any,
+    loc: tuple[Any, ...],
+    known: dict[tuple[Any, ...], dict[str, str]] | None = None,
+) -> str | None:
     """The field of the model at ``loc`` whose name is closest to the unknown key ending it.
 
     Only a field the mapping lacks is suggested: beside ``milestones``, ``milestone`` is not
-    a misspelling of it.
+    a misspelling of it. ``known`` keeps each mapping's missing fields for its other unknown
+    keys (a mapping of 100,000 of them took minutes, every key looking at all the others).
     """
     from lzip_cli.suggest import closest
 
+    key = unicodedata.normalize("NFKC", str(loc[-1]))
+    if known is not None and loc[:-1] in known:
+        return closest(key, known[loc[:-1]])
     annotation: Any = model
     for part in loc[:-1]:  # down the models: ("baseline", "valeu") → Baseline
         annotation = _unwrap(annotation)
@@ -290,12 +300,13 @@ def _near_field(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> str |
     annotation = _unwrap(annotation)
     if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
         return None
-    present = set(raw) if isinstance(raw, dict) else set()
-    missing = [name for name in annotation.model_fields if name not in present]
+    present = raw if isinstance(raw, dict) else {}
+    missing = {name: name for name in annotation.model_fields if name not in present}
+    if known is not None:
+        known[loc[:-1]] = missing
     # ｉｄ typed with a Chinese input method in full-width mode is id, however unlike it looks
-    # to difflib (which finds no two characters in common)
-    key = unicodedata.normalize("NFKC", str(loc[-1]))
-    return closest(key, {name: name for name in missing})
+    # to difflib (which finds no two characters in common): the key is NFKC-normalised above.
+    return closest(key, missing)
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -226,7 +226,7 @@ def _map_header(
                     params={
                         "column_name": required,
                         "headers": " / ".join(COLUMNS[required][:2]),
-                        "found": Bilingual("、".join(ignored), ", ".join(ignored)),
+                        "found": _headers_named(ignored, "、"),
                         "accepted": accepted_headers(required),
                     },
                 )
@@ -239,10 +239,24 @@ def _map_header(
                 file=name,
                 line=lines[first_ignored] if lines and first_ignored is not None else row,
                 column=first_ignored + 1 if first_ignored is not None else None,
-                params={"headers": ", ".join(ignored)},
+                params={"headers": _headers_named(ignored, ", ")},
             )
         )
     return columns, by_year
+
+
+#: How many headers lzip does not know a message names; the rest are counted.
+HEADERS_NAMED = 10
+
+
+def _headers_named(headers: list[str], separator: str) -> str | Bilingual:
+    """The first :data:`HEADERS_NAMED` of ``headers`` and how many more (a header of 100,000
+    columns made one warning a line of 800 kB); ``separator`` between them in Chinese."""
+    shown = headers[:HEADERS_NAMED]
+    zh, en = separator.join(shown), ", ".join(shown)
+    if len(headers) > HEADERS_NAMED:
+        zh, en = f"{zh} 等 {len(headers)} 列", f"{en} and {len(headers) - HEADERS_NAMED} more"
+    return zh if zh == en else Bilingual(zh, en)
 
 
 def _output_only_headers() -> frozenset[str]:

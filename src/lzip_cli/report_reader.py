@@ -390,19 +390,20 @@ def _refuse_other_forms(path: Path, plan: Plan, year: int | None, read: SheetRea
     silence, each agency there counted as not reported. Sheets without a form (notes, contacts,
     lists), unfilled forms and forms of another year (by their title, value header or year
     cells) are passed over, as before (LZ232)."""
-    from lzip_cli.xlsx_reader import iter_xlsx_rows
+    from lzip_cli.xlsx_reader import iter_xlsx_rows, open_workbook
 
     name = display_path(path)
     holding: list[str] = []
-    for title in read.unread:
-        rows = iter_xlsx_rows(path, name, [], year, title=title)
-        try:
-            if _holds_figures(rows, plan, name, year):
-                holding.append(title)
-        except LzipError:
-            continue  # a sheet lzip cannot read as a form (merged cells, a damaged cell)
-        finally:
-            rows.close()  # the workbook, when the form's rows were not all read
+    with open_workbook(path, name) as opened:
+        for title in read.unread:
+            rows = iter_xlsx_rows(path, name, [], year, title=title, opened=opened)
+            try:
+                if _holds_figures(rows, plan, name, year):
+                    holding.append(title)
+            except LzipError:
+                continue  # a sheet lzip cannot read as a form (merged cells, a damaged cell)
+            finally:
+                rows.close()  # the sheet, when the form's rows were not all read
     if holding:
         from lzip_cli.xlsx_reader import sheet_titles
 

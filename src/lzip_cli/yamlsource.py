@@ -9,6 +9,7 @@ together with a map from each value's path to its line and column.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,7 +138,10 @@ def read_yaml_bytes(path: Path, name: str) -> bytes:
     try:
         if path.is_dir():
             raise LzipError([Problem("LZ001", "file_is_directory", file=name)])
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would wait forever, /dev/zero never end
+            raise LzipError([Problem("LZ001", "file_not_regular", file=name)])
+        size = status.st_size
         if size > MAX_BYTES:
             raise LzipError([Problem("LZ002", "file_too_large", file=name, params={"size": size})])
         return path.read_bytes()
