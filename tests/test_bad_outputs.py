@@ -42,12 +42,12 @@ def tree() -> dict[str, str | None]:
     [
         (
             ["shortfalls", "2024.csv", "--out", "lists"],
-            "lists: 错误 LZ304: --out 应为目录，而这是一个文件",
+            "lists: 错误 LZ304: --out 应为文件夹，而这是一个文件：请给出文件夹路径",
         ),
         # template's option is -o/--output: the message names the one the user gave
         (
             ["template", "2024", "--per-agency", "-o", "lists"],
-            "lists: 错误 LZ304: -o/--output 应为目录，而这是一个文件",
+            "lists: 错误 LZ304: -o/--output 应为文件夹，而这是一个文件：请给出文件夹路径",
         ),
     ],
 )

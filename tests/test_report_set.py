@@ -532,12 +532,14 @@ def test_a_blank_copy_beside_an_agencys_filled_form_does_not_say_its_figures_are
     filled = str(Path("2024/县林业局.csv"))
     if lang == "en":
         assert warning["message"] == (
-            "this form of County Forestry Bureau holds no figures: it is skipped (a blank copy, "
-            f"most likely); County Forestry Bureau's figures are read from {filled}"
+            "this form for County Forestry Bureau holds no figures and is skipped (probably a "
+            f"blank copy); the figures for County Forestry Bureau are read from {filled}. If it is "
+            "not needed, move it out of the report folder"
         )
     else:
         assert warning["message"] == (
-            f"县林业局的这份报表没有填报任何数值：已跳过（多半是空白的副本），县林业局的数值取自 {filled}"
+            f"县林业局的这份报表未填报任何数值，已跳过（可能是空白副本）；县林业局的数值取自 {filled}。"
+            "如无用处，可将其移出报表文件夹"
         )
     forestry = {a["id"]: a for a in document["agencies"]}["forestry"]
     assert {row["indicator"]: row["own"] for row in forestry["rows"]}["1.1"] == 2
@@ -550,8 +552,9 @@ def test_a_blank_copy_beside_the_filled_county_form_names_where_county_figures_c
     document = check_json("2024", "--lang", "en")
     [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
     assert warning["message"] == (
-        "this form of the county-wide rows holds no figures: it is skipped (a blank copy, most "
-        f"likely); the county figures are read from {Path('2024/汇总.csv')}"
+        "this county-wide form holds no figures and is skipped (probably a blank copy); the county "
+        f"totals are read from {Path('2024/汇总.csv')}. If it is not needed, move it out of the "
+        "report folder"
     )
 
 

@@ -1103,8 +1103,9 @@ def test_a_file_of_the_users_named_like_a_list_is_not_called_an_earlier_list(
     assert result.exit_code == 1
     agency = "County People's Court" if name == "court.md" else "County Forestry Bureau"
     assert (
-        f"{out / name}: warning LZ312: not a list lzip wrote, though named as {agency}'s list: "
-        "do not send it as one" in result.stderr
+        f"{out / name}: warning LZ312: has the file name of the list for {agency} but is not a "
+        "list lzip wrote: do not send it as one; rename it or move it out of this folder"
+        in result.stderr
     )
     assert "earlier run" not in result.stderr and "another format" not in result.stderr
     assert (out / name).read_bytes() == content
@@ -1545,8 +1546,8 @@ def test_an_unreadable_list_is_named_as_one_the_index_does_not_name(tmp_path: Pa
     report = corrected_later(tmp_path, out / "agriculture.xlsx")
     result = forestry_again(report, out, "-f", "xlsx", "--lang", "en")
     assert (
-        f"{out / 'education.xlsx'}: warning LZ312: cannot be read as a list of 2024, and the "
-        "index does not name it: if it was a list, write it again; do not send it as one"
+        f"{out / 'education.xlsx'}: warning LZ312: cannot be read as a list for 2024, and the "
+        "index does not name it: do not send it as a list"
     ) in result.stderr
 
 

@@ -217,7 +217,7 @@ def test_every_choice_option_of_every_command_is_said_in_clicks_words_in_english
         (["check", str(EXAMPLE), "-y", "1899"], "1899 is not in the range 1900<=x<=2200."),
         (["check", str(EXAMPLE), "--year", "-2024"], "-2024 is not in the range 1900<=x<=2200."),
         (["check", str(EXAMPLE), "--year", "去年"], "'去年' is not a valid integer."),
-        (["check", str(EXAMPLE), "--year", "2024年"], "'2024年' is not a valid integer."),
+        (["check", str(EXAMPLE), "--year", "2024年5月"], "'2024年5月' is not a valid integer."),
         (["check", str(EXAMPLE), "--year", "2024.5"], "'2024.5' is not a valid integer."),
         (["check", str(EXAMPLE), "--year", "2400.0"], "'2400.0' is not a valid integer."),
         (["check", str(EXAMPLE), "--year", "9" * 5000], f"'{'9' * 20}…' is not a valid integer."),
@@ -229,7 +229,7 @@ def test_every_choice_option_of_every_command_is_said_in_clicks_words_in_english
         "below-min",
         "negative",
         "words",
-        "year-with-nian",
+        "year-and-month",
         "fraction",
         "whole-fraction-out-of-range",
         "too-many-digits",
@@ -571,7 +571,16 @@ def test_every_agency_option_is_shown_as_agency_in_help(command: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "year_args", [["--year", "２０２４"], ["--year=２０２４"], ["-y", "２０２４"]], ids=str
+    "year_args",
+    [
+        ["--year", "２０２４"],
+        ["--year=２０２４"],
+        ["-y", "２０２４"],
+        ["--year", "2024年"],  # as the year is written in Chinese
+        ["-y", "２０２４年度"],
+        ["--year=2024年"],
+    ],
+    ids=str,
 )
 def test_a_year_typed_in_full_width_digits_is_read(year_args: list[str]) -> None:
     # A Chinese input method types ２０２４; Typer 0.29 refused it as "not a valid integer".
@@ -597,6 +606,9 @@ def test_template_takes_its_year_in_full_width_digits(tmp_path: Path) -> None:
         (["template", "２０２５", "-o", "２０２５"], ["template", "2025", "-o", "2025"]),
         (["check", "a.csv", "--year=２０２４"], ["check", "a.csv", "--year=2024"]),
         (["check", "a.csv", "--year", "2024"], ["check", "a.csv", "--year", "2024"]),
+        # 年 after a year's digits, only where a year is asked for: 2024年/ is a folder's name
+        (["check", "2024年", "--year", "2024年"], ["check", "2024年", "--year", "2024"]),
+        (["check", "a.csv", "--year", "年"], ["check", "a.csv", "--year", "年"]),
     ],
 )
 def test_only_arguments_made_of_digits_are_changed(args: list[str], expected: list[str]) -> None:

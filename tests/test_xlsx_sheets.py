@@ -253,7 +253,8 @@ def test_a_sheet_named_for_a_later_year_than_the_name_says_the_name_may_be_wrong
     assert result.exit_code == 2, result.stdout
     assert (
         "error LZ215: the sheet read, '2024', is named for 2024 but the file or folder name says "
-        "2023: if this is the 2024 report, correct the name or run with --year 2024"
+        "2023. If it is the 2024 report, correct the name or run with --year 2024; if it is the "
+        "2023 report, rename this sheet 2023"
     ) in result.stderr, result.stderr
 
 
@@ -262,8 +263,8 @@ def test_a_sheet_named_for_a_later_year_than_year_asked_is_not_called_last_years
     result = check(path, "--year", "2024")
     assert result.exit_code == 2, result.stdout
     assert (
-        "报表.xlsx: 错误 LZ215: 读取的工作表 '2025年' 名称为 2025 年，晚于报表年度 2024：若这是 2025 "
-        "年的报表，请用 --year 2025 检查"
+        "报表.xlsx: 错误 LZ215: 读取的工作表 '2025年' 名称中的年份为 2025 年，晚于报表年度 2024 年。"
+        "若这是 2025 年的报表，请用 --year 2025 检查"
     ) in result.stderr, result.stderr
     assert "上一年" not in result.stderr
 

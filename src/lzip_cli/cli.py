@@ -1492,11 +1492,13 @@ def lang_after_command(args: list[str]) -> list[str]:
 
 
 def ascii_digits(args: list[str]) -> list[str]:
-    """Numbers typed with a Chinese input method (``--year ２０２４``) as ASCII digits.
+    """Numbers typed with a Chinese input method (``--year ２０２４``) as ASCII digits, and a
+    year written as Chinese writes it (``--year 2024年``) as the year.
 
     Click's ``int()`` took full-width digits; Typer 0.29 validates through pydantic, which does
-    not. Only an argument (or an ``--option=`` value) made wholly of digits is changed: a file
-    name with a suffix or any other character is left as it is.
+    not. Only an argument (or an ``--option=`` value) made wholly of digits is changed, and 年 or
+    年度 after the digits only in the value of ``--year``: a file or folder name with a suffix or
+    any other character (``2024年/``) is left as it is.
     """
     import unicodedata
 
@@ -1505,13 +1507,22 @@ def ascii_digits(args: list[str]) -> list[str]:
             unicodedata.normalize("NFKC", text) if text.isdigit() and not text.isascii() else text
         )
 
+    def year(text: str) -> str:
+        # 2024年, 2024年度: the year as Chinese writes it, where only a year is asked for.
+        digits = text.removesuffix("年度").removesuffix("年")
+        return plain(digits) if digits and digits.isdigit() else text
+
     changed = []
+    after_year = False  # the argument after --year / -y is its value
     for arg in args:
         option, equals, value = arg.partition("=")
-        if equals and option.startswith("--"):
-            changed.append(option + equals + plain(value))
+        if after_year:
+            changed.append(year(arg))
+        elif equals and option.startswith("--"):
+            changed.append(option + equals + (year(value) if option == "--year" else plain(value)))
         else:
             changed.append(plain(arg))
+        after_year = arg in ("--year", "-y")
     return changed
 
 

@@ -26,8 +26,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- files -------------------------------------------------------------------------------
     "file_is_directory": ("这是一个目录，不是文件", "is a directory, not a file"),
     "file_not_regular": (
-        "这不是普通文件（管道、设备或 FIFO），不会读取",
-        "is not a regular file (a pipe, a device or a FIFO): it is not read",
+        "这不是普通文件（而是管道或设备等），无法读取：请指定一个普通的 YAML 文件",
+        "is not a regular file (a pipe, a device or the like), so lzip cannot read it: give an "
+        "ordinary YAML file",
     ),
     "file_too_large": ("文件过大（{size} 字节）", "file is too large ({size} bytes)"),
     "file_missing": ("文件不存在", "no such file"),
@@ -150,8 +151,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "compares, and usually comes with copied text)",
     ),
     "schema.line_break_in_name": (
-        "含制表符或换行符 {char}：名称只能写成一行，请删去",
-        "holds a tab or a line break ({char}): a name is one line; delete it",
+        "含制表符或换行符（{char}）：名称只能写成一行，请删去该字符",
+        "holds a tab or a line break ({char}): a name is on one line; delete that character",
     ),
     "schema.string_too_long": (
         "过长：最多 {max_length} 个字符",
@@ -602,9 +603,9 @@ TEXTS.update(
         ),
         "decimal_comma_split": (
             "数值 {value} 和其后一列的 {rest} 像是用逗号作小数点写的 {number}：CSV 里的逗号把它分成了两列。"
-            "小数点请写作“.”：{decimal}",
+            "请改写为 {decimal}（小数点用英文句点“.”）",
             "{value} and {rest} in the next column look like {number} written with a decimal comma: "
-            "in CSV a comma separates columns. Write the decimal point as '.': {decimal}",
+            "in CSV a comma separates columns. Write it as {decimal}, with '.' as the decimal point",
         ),
         "thousands_split_count": (
             "金额 {value}{unit}、{rest}{count_unit}也可能是带千分位逗号的 {number}{unit}被 CSV 的逗号拆成了两列："
@@ -715,14 +716,18 @@ TEXTS.update(
             "checked as usual",
         ),
         "form_blank_copy": (
-            "{agency}的这份报表没有填报任何数值：已跳过（多半是空白的副本），{agency}的数值取自 {other}",
-            "this form of {agency} holds no figures: it is skipped (a blank copy, most likely); "
-            "{agency}'s figures are read from {other}",
+            "{agency}的这份报表未填报任何数值，已跳过（可能是空白副本）；{agency}的数值取自 {other}。"
+            "如无用处，可将其移出报表文件夹",
+            "this form for {agency} holds no figures and is skipped (probably a blank copy); the "
+            "figures for {agency} are read from {other}. If it is not needed, move it out of the "
+            "report folder",
         ),
         "form_blank_copy_county": (
-            "全县合计行的这份报表没有填报任何数值：已跳过（多半是空白的副本），全县数值取自 {other}",
-            "this form of the county-wide rows holds no figures: it is skipped (a blank copy, "
-            "most likely); the county figures are read from {other}",
+            "这份全县合计报表未填报任何数值，已跳过（可能是空白副本）；全县合计数取自 {other}。"
+            "如无用处，可将其移出报表文件夹",
+            "this county-wide form holds no figures and is skipped (probably a blank copy); the "
+            "county totals are read from {other}. If it is not needed, move it out of the report "
+            "folder",
         ),
         "form_empty_agency": (
             "{agency}的报表文件为空，没有填报任何数值：已跳过，其余报表照常检查，"
@@ -1064,10 +1069,10 @@ TEXTS.update(
             "cannot read the .xlsx workbook: {reason}",
         ),
         "xlsx_damaged": (
-            "工作簿已损坏或不完整，无法读取（{reason}）：请在 Excel 或 WPS 中打开后重新保存，"
-            "或重新索取",
-            "the workbook is damaged or incomplete and cannot be read ({reason}): open it in "
-            "Excel or WPS and save it again, or ask for it again",
+            "工作簿已损坏或不完整，无法读取：请在 Excel 或 WPS 中打开后重新保存，"
+            "或请报送单位重新发送（技术信息：{reason}）",
+            "the workbook is damaged or incomplete and cannot be read: open it in Excel or WPS "
+            "and save it again, or ask the agency that sent it to send it again (details: {reason})",
         ),
         "xlsx_cell_damaged": (
             "此单元格的格式已损坏（指向文件中没有的样式），无法读取：请在 Excel 或 WPS "
@@ -1123,20 +1128,24 @@ TEXTS.update(
             "sheet {year}",
         ),
         "sheet_year_after_name": (
-            "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而文件（夹）名中为 {year} 年：若这是 "
-            "{sheet_year} 年的报表，请更正文件（夹）名，或用 --year {sheet_year} 检查；若是 {year} "
-            "年的，请把 {year} 年的报表移到第一个工作表",
+            "读取的工作表 {sheet!r} 名称中的年份为 {sheet_year} 年，而文件名或文件夹名中为 {year} 年。"
+            "若这是 {sheet_year} 年的报表，请更正文件名或文件夹名，或用 --year {sheet_year} 检查；"
+            "若这是 {year} 年的报表，请将此工作表改名为“{year}年”；若 {year} 年的报表在另一个工作表中，"
+            "请把那个工作表移到最前面",
             "the sheet read, {sheet!r}, is named for {sheet_year} but the file or folder name says "
-            "{year}: if this is the {sheet_year} report, correct the name or run with --year "
-            "{sheet_year}; if it is the {year} report, move it to the first sheet",
+            "{year}. If it is the {sheet_year} report, correct the name or run with --year "
+            "{sheet_year}; if it is the {year} report, rename this sheet {year}; if the {year} "
+            "report is on another sheet, move that sheet to the front",
         ),
         "sheet_year_later": (
-            "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，晚于报表年度 {year}：若这是 {sheet_year} "
-            "年的报表，请用 --year {sheet_year} 检查；若是 {year} 年的，请把它移到第一个工作表，"
-            "或将其工作表命名为 {year}年",
-            "the sheet read, {sheet!r}, is named for {sheet_year}, later than the report's year "
-            "{year}: if this is the {sheet_year} report, run with --year {sheet_year}; if it is the "
-            "{year} report, move it to the first sheet, or name its sheet {year}",
+            "读取的工作表 {sheet!r} 名称中的年份为 {sheet_year} 年，晚于报表年度 {year} 年。"
+            "若这是 {sheet_year} 年的报表，请用 --year {sheet_year} 检查；"
+            "若这是 {year} 年的报表，请将此工作表改名为“{year}年”；若 {year} 年的报表在另一个工作表中，"
+            "请把那个工作表移到最前面",
+            "the sheet read, {sheet!r}, is named for {sheet_year}, later than the report's year, "
+            "{year}. If it is the {sheet_year} report, run with --year {sheet_year}; if it is the "
+            "{year} report, rename this sheet {year}; if the {year} report is on another sheet, "
+            "move that sheet to the front",
         ),
         "sheet_year_hidden": (
             "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而报表年度为 {year}；名为 {year} 年的工作表 "
@@ -1413,8 +1422,8 @@ TEXTS.update(
             "the file exists already; pass --force to overwrite it",
         ),
         "out_not_directory": (
-            "{option} 应为目录，而这是一个文件",
-            "{option} must be a directory, not a file",
+            "{option} 应为文件夹，而这是一个文件：请给出文件夹路径",
+            "{option} must be a folder, not a file: give a folder",
         ),
         "out_looks_like_a_file": (
             "--out 是写入清单的目录，而这像是文件名（{suffix}）；请给出目录，如 --out 督办清单，"
@@ -1458,13 +1467,16 @@ TEXTS.update(
             "and does not name it in the index",
         ),
         "not_a_list": (
-            "不是 lzip 生成的清单，却以{agency}清单的文件名命名：请勿把它当作清单发送",
-            "not a list lzip wrote, though named as {agency}'s list: do not send it as one",
+            "文件名与{agency}的督办清单相同，但不是 lzip 生成的清单：请勿作为清单发送；请将其改名或移出此文件夹",
+            "has the file name of the list for {agency} but is not a list lzip wrote: do not send "
+            "it as one; rename it or move it out of this folder",
         ),
         "list_unreadable": (
-            "无法作为 {year} 年度的清单读取，索引也未列出它：若原是清单，请重新生成；请勿把它当作清单发送",
-            "cannot be read as a list of {year}, and the index does not name it: if it was a list, "
-            "write it again; do not send it as one",
+            "无法作为 {year} 年度的清单读取，索引也未列出它：请勿作为清单发送；如需该单位的清单，"
+            "请在 --agency 中加入该单位（或不加 --agency）重新运行 shortfalls",
+            "cannot be read as a list for {year}, and the index does not name it: do not send it "
+            "as a list; to have this agency's list, run shortfalls again with the agency in "
+            "--agency (or without --agency)",
         ),
         "list_differs_not_rewritten": (
             "与按当前数据生成的清单不同（可能经过手工修改），本次未重写（--agency 未选该单位）；"
@@ -1547,10 +1559,11 @@ TEXTS.update(
             "this is UTF-16 text without a byte order mark (BOM): save it as 'CSV UTF-8' or .xlsx",
         ),
         "report_utf8_line": (
-            "本行是 UTF-8 编码，而文件按 GBK（GB18030）编码读取（多半是从另一个文件粘贴来的行）："
-            "请将整个文件另存为同一种编码（CSV UTF-8 或 GBK）",
-            "this line is UTF-8 while the file reads as GBK (GB18030), most likely a row pasted "
-            "from another file: save the whole file in one encoding (CSV UTF-8, or GBK)",
+            "本行是 UTF-8 编码，而文件其余部分按 GBK（GB18030）编码读取（多半是从另一个文件粘贴来的行），"
+            "在 Excel 或 WPS 中会显示为乱码：请重新录入此行，或从原文件重新复制，再将整个文件另存为“CSV UTF-8”",
+            "this line is UTF-8 while the rest of the file reads as GBK (GB18030), most likely a row "
+            "pasted from another file, and Excel or WPS show it garbled: type the row again or copy "
+            "it again from its source, then save the whole file as 'CSV UTF-8'",
         ),
         "report_encoding_byte": (
             "字节 0x{byte} 既不是 UTF-8 也不是 GBK（GB18030）编码：请将 CSV 保存为 UTF-8 或 GBK 编码",
@@ -1896,7 +1909,8 @@ TEXTS.update(
         ),
         "code.LZ001": (
             "路径是目录而不是文件，或不是普通文件（管道、设备）。",
-            "A path that should be a file is a directory, or no regular file (a pipe, a device).",
+            "A path that should be a file is a directory, or is not a regular file (a pipe, a "
+            "device).",
         ),
         "code.LZ002": (
             "方案 YAML 文件超过大小上限。",
@@ -2409,10 +2423,10 @@ TEXTS.update(
         ),
         "code.LZ312": (
             "输出目录里有以前生成的清单，本次没有重写：该单位已无欠账，清单属于另一年度，"
-            "或数字可能已过时；或有以单位清单命名、却不是清单的文件。",
+            "或数字可能已过时；或有文件名与单位清单相同、却不是清单的文件。",
             "The output folder holds a list from an earlier run that this run did not rewrite: "
             "its agency owes nothing now, it was written for another year, or its figures may be "
-            "out of date; or a file named as an agency's list that is none.",
+            "out of date; or a file has an agency's list's file name but is not a list.",
         ),
         "code.LZ313": (
             "--agency 指定的不是方案中的责任单位（未知的名称，或一个单位组），或 template 的 --agency 所指单位都没有负责的指标。",
