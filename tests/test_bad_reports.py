@@ -397,11 +397,13 @@ def test_a_decimal_comma_split_over_two_columns_is_said_as_one(cell: str) -> Non
     assert "0700" not in result.stderr and '"0,700"' not in result.stderr
 
 
-def test_a_decimal_comma_beside_a_count_is_no_thousands_split_warning() -> None:
-    # 0 万元 in 700 笔 is not 0,700 万元 written with a thousands separator
+def test_a_decimal_comma_beside_a_count_is_said_as_a_decimal_comma() -> None:
+    # 0 万元 in 700 笔 may be 0.7 万元 typed with a decimal comma, not 0,700 with a thousands one
     result = check(write("2024.csv", "指标,责任单位,数值,笔数\n5.1,县财政局,0,700\n"))
     assert result.exit_code in (0, 1), result.stderr
-    assert "LZ259" not in [w["code"] for w in json.loads(result.stdout)["warnings"]]
+    [warning] = [w for w in json.loads(result.stdout)["warnings"] if w["code"] == "LZ259"]
+    assert "小数点" in warning["message"] and "0.700" in warning["message"]
+    assert "千分位" not in warning["message"]
 
 
 def test_an_apostrophe_before_an_amount_and_count_that_may_be_a_split_number() -> None:

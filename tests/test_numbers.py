@@ -23,7 +23,7 @@ THIRD = 190 / 3  # 63.333…, shown as 63.34 (the stricter side)
         (94.996, True, 94.995, 95, "94.996"),  # past the milestone (95 shown), short of 95
         (94.999, True, None, None, "95"),  # nothing to judge by: to nearest
         (0.004, True, None, None, "0.004"),  # not shown as a reported 0
-        (0.0000001, True, None, None, "1e-07"),
+        (0.0000001, True, None, None, "0.0000001"),  # never in exponent form
         (0.0, True, None, None, "0"),
     ],
 )

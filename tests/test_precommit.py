@@ -514,6 +514,33 @@ def test_a_file_named_for_more_than_the_year_is_read_on_its_own_beside_the_years
     assert "LZ210" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("others", "args"),
+    [
+        # two files named for the year alone: the workflow's check step reads both as one
+        (["2024年.csv"], ("--all-reports", "reports")),
+        (["2024年.csv"], ("--by-folder", "reports/2024年.csv")),
+        # a file and two folders named for the year: all three are the year's report
+        (["2024/农业.csv", "2024年/林业局.csv"], ("--all-reports", "reports")),
+        (["2024/农业.csv", "2024年/林业局.csv"], ("--by-folder", "reports/2024年/林业局.csv")),
+    ],
+    ids=["two-files", "two-files-by-folder", "two-folders", "two-folders-by-folder"],
+)
+def test_everything_named_for_the_year_alone_is_one_report_as_the_workflow_reads_it(
+    others: list[str], args: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The last repeats reports/2024.csv's 1.1 for 县林业局: read together, LZ210.
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    for other in others:
+        row = "1.1,县林业局,2" if other == others[-1] else "3.1,县林业局,1"
+        (repo / "reports" / other).parent.mkdir(exist_ok=True)
+        (repo / "reports" / other).write_text(f"指标,责任单位,数值\n{row}\n", "utf-8")
+    result = validate(*args)
+    assert result.exit_code == 1, result.output
+    assert "LZ210" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("changed", ["reports/2024/林业局.csv", "reports/2024.csv"])
 def test_the_report_hook_reads_a_changed_years_folder_and_file_together(
     changed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

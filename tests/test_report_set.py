@@ -558,6 +558,18 @@ def test_a_blank_copy_beside_the_filled_county_form_names_where_county_figures_c
     )
 
 
+def test_a_blank_county_form_beside_a_whole_report_says_county_figures_are_the_sums() -> None:
+    # 2024.csv holds one county row (5.3) among the agencies': it is no county-wide form, and
+    # the other county figures are the sums of the agencies' rows.
+    assert run_lzip("template", "2024", "--per-agency", "-o", "forms").exit_code == 0
+    Path("2024").mkdir()
+    shutil.copy("forms/county.csv", "2024/county.csv")
+    shutil.copy(EXAMPLE, "2024/2024.csv")
+    document = check_json("2024", "--lang", "en")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["message"].endswith("county figures are the sums of the agencies' rows")
+
+
 def test_a_header_only_county_form_says_county_figures_are_the_agencies_sums() -> None:
     split_example(Path("2024"))
     Path("2024/汇总.csv").unlink()

@@ -269,6 +269,18 @@ def test_a_sheet_named_for_a_later_year_than_year_asked_is_not_called_last_years
     assert "上一年" not in result.stderr
 
 
+def test_a_later_years_sheet_beside_a_year_column_says_to_correct_the_year_given() -> None:
+    # The year column says 2024, the sheet 2025年: --year 2025 would contradict the column.
+    path = sheets("报表.xlsx", ("2025年", [["年度", *HEADER], ["2024", "4.3", None, 1652]]))
+    result = check(path, "--lang", "en")
+    assert result.exit_code == 2, result.stdout
+    assert (
+        "error LZ215: the sheet read, '2025年', is named for 2025 but the report says 2024 (its "
+        "year column, header or title, or another file of the report)"
+    ) in result.stderr, result.stderr
+    assert "--year" not in result.stderr
+
+
 def test_a_hidden_sheet_for_the_year_is_said_to_be_hidden() -> None:
     path = sheets("2024.xlsx", ("2023年", LAST_YEAR), ("2024年", THIS_YEAR))
     book = openpyxl.load_workbook(path)

@@ -607,6 +607,15 @@ TEXTS.update(
             "{value} and {rest} in the next column look like {number} written with a decimal comma: "
             "in CSV a comma separates columns. Write it as {decimal}, with '.' as the decimal point",
         ),
+        "decimal_comma_split_count": (
+            "金额 {value}{unit}、{rest}{count_unit}也可能是用逗号作小数点写的 {number}{unit}，被 CSV 的逗号"
+            "拆成了两列：若是，请改写为 {decimal}（小数点用英文句点“.”）；若填的正是 {value}{unit}、"
+            "{rest}{count_unit}，可不理会",
+            "{value} {unit} and {rest} {count_unit} may be {number} {unit} written with a decimal "
+            "comma, split over two columns by the CSV's comma: if so, write it as {decimal}, with "
+            "'.' as the decimal point; if {value} {unit} and {rest} {count_unit} is what was "
+            "meant, ignore this",
+        ),
         "thousands_split_count": (
             "金额 {value}{unit}、{rest}{count_unit}也可能是带千分位逗号的 {number}{unit}被 CSV 的逗号拆成了两列："
             '若是，请去掉逗号写作 {plain}，或给这个数加英文双引号（"{number}"）；'
@@ -1146,6 +1155,15 @@ TEXTS.update(
             "{year}. If it is the {sheet_year} report, run with --year {sheet_year}; if it is the "
             "{year} report, rename this sheet {year}; if the {year} report is on another sheet, "
             "move that sheet to the front",
+        ),
+        "sheet_year_after_form": (
+            "读取的工作表 {sheet!r} 名称中的年份为 {sheet_year} 年，而报表中所填的年份为 {year} 年"
+            "（年度列、表头或标题，或同一报表的其他文件）。若这是 {year} 年的报表，请将此工作表改名为"
+            "“{year}年”；若是 {sheet_year} 年的，请更正报表中所填的年份",
+            "the sheet read, {sheet!r}, is named for {sheet_year} but the report says {year} (its "
+            "year column, header or title, or another file of the report). If it is the {year} "
+            "report, rename this sheet {year}; if it is the {sheet_year} report, correct the year "
+            "the report gives",
         ),
         "sheet_year_hidden": (
             "读取的工作表 {sheet!r} 名称为 {sheet_year} 年，而报表年度为 {year}；名为 {year} 年的工作表 "

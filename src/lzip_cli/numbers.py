@@ -114,7 +114,7 @@ def display_actual(
         return format_number(value, 6, group=group)
     if value and not shown:  # 0.004 万元 reported: not shown as a reported 0
         text = format_number(value, 6, group=group)
-        return text if text.strip("-0") else f"{value:.2g}"
+        return text if text.strip("-0") else format_full(value)  # never 1e-07
     return format_number(shown, group=group)
 
 

@@ -154,7 +154,10 @@ class ReportPart:
         if year is None and self.sheet is not None:  # 报表.xlsx whose sheet is named 2024年
             year = self.sheet[1]
         if year is not None:
-            self.check_sheet_year(year)
+            said_by = (
+                "option" if option is not None else "name" if name_year is not None else "form"
+            )
+            self.check_sheet_year(year, said_by)
         if option is not None and name_year is not None and name_year != option:
             params = {"option": option, "name": name_year}
             where = self.name_folder or self.file
@@ -163,13 +166,15 @@ class ReportPart:
             )
         return year
 
-    def check_sheet_year(self, year: int) -> None:
+    def check_sheet_year(self, year: int, said_by: str = "form") -> None:
         """LZ215 when the workbook's sheet read is named for another year than ``year``: last
-        year's sheet left in front of this year's."""
+        year's sheet left in front of this year's. ``said_by``: what gave ``year`` (``option``,
+        ``name``, ``form``: its year cells, header or title, or another file of the report)."""
         if self.sheet is not None and self.sheet[1] is not None and self.sheet[1] != year:
             from lzip_cli.xlsx_reader import sheet_year_differs
 
-            raise LzipError([sheet_year_differs(self.file, self.sheet[0], self.sheet[1], year)])
+            problem = sheet_year_differs(self.file, self.sheet[0], self.sheet[1], year, said_by)
+            raise LzipError([problem])
 
     def start(self, year: int | None) -> None:
         """Read the rows in :attr:`pending`, from the columns of ``year`` where the header has a
@@ -687,13 +692,10 @@ class _Body:
             pieces = range(column + 1, column + 2 + split["rest"].count(","))
             # 0,700 is no thousands grouping: a decimal comma (0.7), if one number at all.
             decimal = split["value"].lstrip("+-") == "0" and len(pieces) == 1
+            if decimal:
+                split = {**split, "decimal": split["number"].replace(",", ".")}
             if not ragged and all(piece in figures for piece in pieces):
-                if (
-                    column + 1 == columns.get("count")
-                    and indicator.compound
-                    and len(pieces) == 1
-                    and not decimal
-                ):
+                if column + 1 == columns.get("count") and indicator.compound and len(pieces) == 1:
                     # 1 and 234 as amount and count may be what was meant: say so, read on.
                     params = {
                         **split,
@@ -703,7 +705,7 @@ class _Body:
                     self.warnings.append(
                         Problem(
                             "LZ259",
-                            "thousands_split_count",
+                            "decimal_comma_split_count" if decimal else "thousands_split_count",
                             file=self.name,
                             line=row,
                             column=column + 1,
@@ -711,8 +713,6 @@ class _Body:
                         )
                     )
                 continue  # the next cell is a figure of its own column
-            if decimal:
-                split = {**split, "decimal": split["number"].replace(",", ".")}
             log.add(
                 Problem(
                     "LZ258",

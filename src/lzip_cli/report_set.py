@@ -26,7 +26,7 @@ from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
 from lzip_cli.messages import Bilingual
 from lzip_cli.models import Agency, Plan
 from lzip_cli.report import Report, ReportRow
-from lzip_cli.report_reader import ReportPart, read_part, years_in_name, years_in_text
+from lzip_cli.report_reader import ReportPart, read_part, years_in_name
 
 #: Read from a directory; .txt is Excel's tab-delimited text; .xls, .et, .ods, .numbers and
 #: .xlsb are refused with a hint (save as .xlsx), not passed over as if the agency sent nothing.
@@ -137,54 +137,50 @@ def _links_refused(code: str, key: str, links: list[Path]) -> LzipError:
 
 def year_groups(paths: list[Path]) -> list[list[Path]]:
     """``validate --all-reports``: the reports among ``paths``, each a list of the paths read
-    together. A folder named for a year is read with the files beside it whose name gives that
-    year alone (``reports/2024/`` with ``reports/2024.csv``), as ``check`` reads them when both
-    are given: a row in both is then found (LZ210). Every other path is a report on its own."""
-    groups: dict[Path, list[Path]] = {path: [path] for path in paths}
-    for folder in [path for path in paths if path.is_dir() and is_year_folder(path)]:
-        year = _folder_year(folder)
-        if len(year) != 1:
-            continue
-        for path in paths:
-            beside = path in groups and path.parent == folder.parent and not path.is_dir()
-            if beside and _file_year(path) == year:
-                groups[folder].append(groups.pop(path)[0])
-    return list(groups.values())
+    together. Every file and folder named for one year alone, side by side (``reports/2024/``,
+    ``reports/2024.csv``, ``reports/2024年/``), is one report, a folder first, as the CI
+    workflow's check step reads them: a row in two of them is then found (LZ210). Every other
+    path (``2024_old.csv``) is a report on its own."""
+    groups: dict[Path, list[Path]] = {}
+    first_of: dict[tuple[Path, int], Path] = {}  # (folder, year) → the group's first path
+    for path in paths:
+        year = _year_alone(path)
+        first = first_of.setdefault((path.parent, year), path) if year is not None else path
+        groups.setdefault(first, []).append(path)
+    return [sorted(group, key=lambda path: not path.is_dir()) for group in groups.values()]
 
 
 def with_year_partners(paths: list[Path]) -> list[Path]:
-    """``validate --by-folder``: ``paths`` and, beside each folder named for a year, the files
-    named for that year alone, and beside each such file, its year's folder holding forms
-    (``reports/2024/`` and ``reports/2024.csv``), so that :func:`year_groups` reads them
-    together as the CI workflow does, whichever of them the commit changed."""
+    """``validate --by-folder``: ``paths`` and, beside each file or folder named for one year
+    alone, every other one named for that year (a folder once it holds a form): ``reports/2024/``,
+    ``reports/2024.csv``, ``reports/2024年/``, so that :func:`year_groups` reads them together as
+    the CI workflow does, whichever of them the commit changed."""
     found: dict[Path, None] = dict.fromkeys(paths)
     for path in paths:
-        year = _folder_year(path) if path.is_dir() else _file_year(path)
-        if len(year) != 1 or not path.parent.is_dir():
+        year = _year_alone(path)
+        if year is None or not path.parent.is_dir():
             continue
         for entry in sorted(path.parent.iterdir()):
-            if path.is_dir():  # the folder's partner: a file named for its year
-                partner = _is_report_file(entry) and _file_year(entry) == year
-            else:  # the file's partner: its year's folder, once it holds a form
-                partner = entry.is_dir() and _folder_year(entry) == year and _holds_reports(entry)
-            if partner:
+            if _year_alone(entry) == year and (
+                _holds_reports(entry) if entry.is_dir() else _is_report_file(entry)
+            ):
                 found.setdefault(entry, None)
     return list(found)
 
 
-def _file_year(path: Path) -> list[int]:
-    """The year a report file is named for alone (``2024.csv``, ``2024年.xlsx``), as a list of
-    one; else empty (``2024_old.csv``, ``2024-模板.csv``: read on their own, as the CI workflow's
-    check step leaves them out of the year's report)."""
-    stem = unicodedata.normalize("NFKC", path.stem)
-    return years_in_text(stem) if _YEAR_FOLDER.fullmatch(stem) else []
+#: A name that is a year alone, in ASCII digits (``2024``, ``2024年``, ``2024年度``), as the CI
+#: workflow's check step, a shell pattern, tells the year's files and folders.
+_YEAR_ALONE = re.compile(r"((?:19|20|21)[0-9]{2})(?:年度?)?")
 
 
-def _folder_year(folder: Path) -> list[int]:
-    """The year a folder is named for (``2024``, ``2024年``), as a list of one; else empty."""
-    if not is_year_folder(folder):
-        return []
-    return years_in_text(folder.name) or years_in_text(Path(os.path.realpath(folder)).name)
+def _year_alone(path: Path) -> int | None:
+    """The year a report file (its name without the suffix) or a folder is named for alone:
+    ``2024.csv``, ``2024年.xlsx``, ``2024/``; None for ``2024_old.csv``, ``2024-模板/``."""
+    names = (path.name, Path(os.path.realpath(path)).name) if path.is_dir() else (path.stem,)
+    for name in names:
+        if (found := _YEAR_ALONE.fullmatch(name)) is not None:
+            return int(found[1])
+    return None
 
 
 def _holds_reports(folder: Path) -> bool:
@@ -461,17 +457,21 @@ def _blank_form(part: ReportPart, plan: Plan, filled: list[ReportPart]) -> Probl
 
 
 def _form_giving(filled: list[ReportPart], agency_id: str | None) -> ReportPart | None:
-    """The first of ``filled`` holding a figure of ``agency_id`` (None: a county-wide row in a
-    form with an agency column, where a blank agency cell is the county's)."""
-    return next(
-        (
-            part
-            for part in filled
-            if (agency_id is not None or part.agency_column)
-            and any(row.agency_id == agency_id for row in part.rows)
-        ),
-        None,
-    )
+    """The first of ``filled`` holding a figure of ``agency_id``; for the county (None), the
+    first county-wide form: one with an agency column whose rows are all the county's (a whole
+    report beside the blank county form holds a county row or two, not the county's form)."""
+    if agency_id is None:
+        return next(
+            (
+                part
+                for part in filled
+                if part.agency_column
+                and part.rows
+                and all(row.agency_id is None for row in part.rows)
+            ),
+            None,
+        )
+    return next((p for p in filled if any(row.agency_id == agency_id for row in p.rows)), None)
 
 
 def _rows_of_named_agency(part: ReportPart, plan: Plan) -> Problem | None:

@@ -550,7 +550,7 @@ def _choose_sheet(
         warnings.append(Problem("LZ232", key, file=name, params=params))
     if year is not None and sheet_year is not None and sheet_year != year:
         problem = sheet_year_differs(
-            name, sheet.title, sheet_year, year, name_said_it=year_from_name
+            name, sheet.title, sheet_year, year, "name" if year_from_name else "option"
         )
         for_year = [other for other in sheets if _one(years_in_text(other.title)) == year]
         shown = [other.title for other in for_year if other.sheet_state == "visible"]
@@ -586,17 +586,23 @@ def _unread_forms(sheets: list[Any], read: Any, year: int | None) -> tuple[str, 
     return tuple(others[:UNREAD_SHEETS_LOOKED_AT])
 
 
+#: A sheet named for a later year than the report's: the message by what gave the report's.
+_LATER_SHEET = {
+    "name": "sheet_year_after_name",
+    "option": "sheet_year_later",
+    "form": "sheet_year_after_form",
+}
+
+
 def sheet_year_differs(
-    name: str, sheet: str, sheet_year: int, year: int, *, name_said_it: bool = False
+    name: str, sheet: str, sheet_year: int, year: int, said_by: str = "option"
 ) -> Problem:
     """LZ215: the sheet read is named for another year than the report's. A later year's sheet
-    is no "last year's report": where the file's or folder's name gave the report's year, the
-    name is the likelier mistake (this year's form saved under last year's name), else the
-    year asked for (``--year``)."""
+    is no "last year's report": the advice follows what gave the report's year (``said_by``:
+    ``name``, the file's or folder's, this year's form saved under last year's name;
+    ``option``, ``--year``; ``form``, its year cells, header or title, or another file)."""
     params = {"sheet": sheet, "sheet_year": sheet_year, "year": year}
-    key = "sheet_year_differs"  # last year's sheet left in front
-    if sheet_year > year:  # not last year's: a later year's, or the year asked is not its
-        key = "sheet_year_after_name" if name_said_it else "sheet_year_later"
+    key = _LATER_SHEET[said_by] if sheet_year > year else "sheet_year_differs"
     return Problem("LZ215", key, file=name, params=params)
 
 
