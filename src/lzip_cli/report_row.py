@@ -471,7 +471,7 @@ def parse_row(
             count_unit=indicator.count_units(),
         )
     note = note_text.strip()
-    if _CONTROL.search(note):
+    if note and _CONTROL.search(note):  # most rows have no note: no search
         note = _CONTROL.sub(_control_in_note, note)
     return ReportRow(
         row, indicator.id, agency_id, value, count, seen.notes.setdefault(note, note), name
