@@ -389,12 +389,19 @@ def test_amount_and_count_that_may_be_a_split_number_are_read_with_a_warning() -
 
 @pytest.mark.parametrize("cell", ["0", "'0"])
 def test_a_decimal_comma_split_over_two_columns_is_said_as_one(cell: str) -> None:
-    # 0,700 is 0.7 written with a decimal comma, never a thousands grouping (quoted, LZ218)
-    result = check(
-        write("2024.csv", f"指标,责任单位,数值,笔数,备注\n4.3,县知识产权局,{cell},700,,\n")
-    )
+    # 0,700 万元 is 0.7 written with a decimal comma, never a thousands grouping (quoted, LZ218)
+    result = check(write("2024.csv", f"指标,责任单位,数值,备注\n5.1,县财政局,{cell},700,\n"))
     assert_error(result, "2024.csv:2:3", "LZ258", "小数点", "0.700")
     assert "0700" not in result.stderr and '"0,700"' not in result.stderr
+
+
+def test_a_split_zero_of_a_whole_number_indicator_is_no_decimal_comma() -> None:
+    # 1.1 counts cases: 0.700 would be refused (LZ228), so it is said as one number split
+    result = check(
+        write("2024.csv", "指标,责任单位,数值,备注\n1.1,县林业局,0,700\n"), "--lang", "en"
+    )
+    assert_error(result, "2024.csv:2:3", "LZ258", "split by the CSV's comma")
+    assert "0.700" not in result.stderr and "0700" not in result.stderr
 
 
 def test_a_decimal_comma_beside_a_count_is_said_as_a_decimal_comma() -> None:

@@ -575,6 +575,22 @@ def test_workflow_steps_pass_over_a_report_named_for_more_than_a_year(
 
 
 @needs_bash_and_lzip
+def test_workflow_steps_pass_over_a_year_folder_holding_only_an_excel_lock_file(
+    tmp_path: Path,
+) -> None:
+    # ~$forestry.xlsx is what Excel leaves while a form is open: no form of 2025 yet.
+    example = ROOT / "examples" / "2024.csv"
+    repo, step = _data_repository(tmp_path, {"2024.csv": example})
+    (repo / "reports" / "2025").mkdir()
+    (repo / "reports" / "2025" / "~$forestry.xlsx").write_bytes(b"x")
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    checked = step("Check the latest report")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "::warning file=reports/2024.csv,line=20," in checked.stdout
+
+
+@needs_bash_and_lzip
 def test_workflow_steps_without_reports_validate_the_plan(tmp_path: Path) -> None:
     _, step = _data_repository(tmp_path, {})
     validated = step("Validate the plan and every report")

@@ -541,6 +541,22 @@ def test_everything_named_for_the_year_alone_is_one_report_as_the_workflow_reads
     assert "LZ210" in result.stderr, result.stderr
 
 
+def test_a_link_not_named_for_a_year_is_no_part_of_the_years_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # reports/current -> ../store/2025: the workflow's shell sees "current", no year's name.
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    (repo / "store" / "2025").mkdir(parents=True)
+    (repo / "store" / "2025" / "林业局.csv").write_text(
+        "指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8"
+    )
+    (repo / "reports" / "current").symlink_to(repo / "store" / "2025", target_is_directory=True)
+    shutil.copy(repo / "reports" / "2024.csv", repo / "reports" / "2025.csv")
+    result = validate("--all-reports", "reports")
+    assert "LZ210" not in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("changed", ["reports/2024/林业局.csv", "reports/2024.csv"])
 def test_the_report_hook_reads_a_changed_years_folder_and_file_together(
     changed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

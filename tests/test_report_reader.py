@@ -1620,11 +1620,26 @@ def test_a_rate_typed_as_a_fraction_is_flagged(
     assert codes == ([("LZ246", 2, 3)] if warned else [])
 
 
-def test_a_rate_typed_as_a_fraction_is_still_read_as_a_percentage(plan: Plan) -> None:
-    report = read(plan, "2024.csv", "指标,数值\n1.2,0.95\n")
-    assert figures(report) == {("1.2", None): 0.95}
-    assert format_problem(one(report.warnings), "en", "warning") == (
-        "2024.csv:2:2: warning LZ246: 0.95 is read as 0.95 %; if 95 % is meant, write 95 or 95%"
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("0.95", "0.95 is read as 0.95 %; if 95 % is meant, write 95 or 95%"),
+        ("0.07", "0.07 is read as 0.07 %; if 7 % is meant, write 7 or 7%"),  # not 7.000000000000001
+        # in full, never 1e-07 %
+        (
+            "0.0000001",
+            "0.0000001 is read as 0.0000001 %; if 0.00001 % is meant, write 0.00001 or 0.00001%",
+        ),
+    ],
+)
+def test_a_rate_typed_as_a_fraction_is_still_read_as_a_percentage(
+    plan: Plan, cell: str, said: str
+) -> None:
+    report = read(plan, "2024.csv", f"指标,数值\n1.2,{cell}\n")
+    assert figures(report) == {("1.2", None): float(cell)}
+    assert (
+        format_problem(one(report.warnings), "en", "warning")
+        == f"2024.csv:2:2: warning LZ246: {said}"
     )
 
 

@@ -558,16 +558,33 @@ def test_a_blank_copy_beside_the_filled_county_form_names_where_county_figures_c
     )
 
 
-def test_a_blank_county_form_beside_a_whole_report_says_county_figures_are_the_sums() -> None:
-    # 2024.csv holds one county row (5.3) among the agencies': it is no county-wide form, and
-    # the other county figures are the sums of the agencies' rows.
+def test_a_blank_county_form_beside_a_whole_report_names_the_county_rows_read() -> None:
+    # 2024.csv holds county rows among the agencies': it is no county-wide form; its county rows
+    # give those indicators' county figures, the agencies' rows the others'.
     assert run_lzip("template", "2024", "--per-agency", "-o", "forms").exit_code == 0
     Path("2024").mkdir()
     shutil.copy("forms/county.csv", "2024/county.csv")
     shutil.copy(EXAMPLE, "2024/2024.csv")
     document = check_json("2024", "--lang", "en")
     [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
-    assert warning["message"].endswith("county figures are the sums of the agencies' rows")
+    assert warning["message"] == (
+        "this county-wide form holds no figures and is skipped; the county totals are read from "
+        f"the county-wide rows of other forms (such as {Path('2024/2024.csv')}), and summed from "
+        "the agencies' rows where there is none"
+    )
+
+
+def test_a_blank_county_form_beside_a_county_form_without_an_agency_column() -> None:
+    # 全县.csv is a blank copy; county.csv gives the county's figures without an agency column.
+    assert run_lzip("template", "2024", "--per-agency", "-o", "forms").exit_code == 0
+    Path("2024").mkdir()
+    shutil.copy("forms/county.csv", "2024/全县.csv")
+    Path("2024/county.csv").write_text("指标,数值\n4.3,1652\n", encoding="utf-8")
+    Path("2024/forestry.csv").write_text("指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8")
+    document = check_json("2024", "--lang", "en")
+    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
+    assert warning["file"] == str(Path("2024/全县.csv"))
+    assert f"the county totals are read from {Path('2024/county.csv')}" in warning["message"]
 
 
 def test_a_header_only_county_form_says_county_figures_are_the_agencies_sums() -> None:

@@ -253,8 +253,8 @@ def test_a_sheet_named_for_a_later_year_than_the_name_says_the_name_may_be_wrong
     assert result.exit_code == 2, result.stdout
     assert (
         "error LZ215: the sheet read, '2024', is named for 2024 but the file or folder name says "
-        "2023. If it is the 2024 report, correct the name or run with --year 2024; if it is the "
-        "2023 report, rename this sheet 2023"
+        "2023. If it is the 2024 report, correct the name (and any year the form gives); if it is "
+        "the 2023 report, rename this sheet 2023"
     ) in result.stderr, result.stderr
 
 

@@ -607,6 +607,12 @@ TEXTS.update(
             "{value} and {rest} in the next column look like {number} written with a decimal comma: "
             "in CSV a comma separates columns. Write it as {decimal}, with '.' as the decimal point",
         ),
+        "comma_split": (
+            "数值 {value} 和其后一列的 {rest} 像是被 CSV 的逗号分开的一个数 {number}：请核对，"
+            "在数值列只填写一个数（不带逗号）",
+            "{value} and {rest} in the next column look like one number, {number}, split by the "
+            "CSV's comma: check it and write one number in the value column, without a comma",
+        ),
         "decimal_comma_split_count": (
             "金额 {value}{unit}、{rest}{count_unit}也可能是用逗号作小数点写的 {number}{unit}，被 CSV 的逗号"
             "拆成了两列：若是，请改写为 {decimal}（小数点用英文句点“.”）；若填的正是 {value}{unit}、"
@@ -737,6 +743,13 @@ TEXTS.update(
             "this county-wide form holds no figures and is skipped (probably a blank copy); the "
             "county totals are read from {other}. If it is not needed, move it out of the report "
             "folder",
+        ),
+        "form_blank_county_rows_elsewhere": (
+            "这份全县合计报表未填报任何数值，已跳过；全县合计数取自其他报表中的全县合计行（如 {other}），"
+            "没有合计行的指标按各单位数值合计",
+            "this county-wide form holds no figures and is skipped; the county totals are read "
+            "from the county-wide rows of other forms (such as {other}), and summed from the "
+            "agencies' rows where there is none",
         ),
         "form_empty_agency": (
             "{agency}的报表文件为空，没有填报任何数值：已跳过，其余报表照常检查，"
@@ -1030,9 +1043,8 @@ TEXTS.update(
             "figure on the indicator's own row with the agency left blank",
         ),
         "rate_as_fraction": (
-            "{text} 按 {value:g}% 计；如指 {percent:g}%，请填写 {percent:g} 或 {percent:g}%",
-            "{text} is read as {value:g} %; if {percent:g} % is meant, write {percent:g} or "
-            "{percent:g}%",
+            "{text} 按 {value}% 计；如指 {percent}%，请填写 {percent} 或 {percent}%",
+            "{text} is read as {value} %; if {percent} % is meant, write {percent} or {percent}%",
         ),
         "year_name_date": (
             "无法确定报表年度：文件名 {name} 中的 {dates} 读作日期（月或日），不作报表年度。"
@@ -1138,23 +1150,23 @@ TEXTS.update(
         ),
         "sheet_year_after_name": (
             "读取的工作表 {sheet!r} 名称中的年份为 {sheet_year} 年，而文件名或文件夹名中为 {year} 年。"
-            "若这是 {sheet_year} 年的报表，请更正文件名或文件夹名，或用 --year {sheet_year} 检查；"
+            "若这是 {sheet_year} 年的报表，请更正文件名或文件夹名（表中若填有年份，一并更正）；"
             "若这是 {year} 年的报表，请将此工作表改名为“{year}年”；若 {year} 年的报表在另一个工作表中，"
             "请把那个工作表移到最前面",
             "the sheet read, {sheet!r}, is named for {sheet_year} but the file or folder name says "
-            "{year}. If it is the {sheet_year} report, correct the name or run with --year "
-            "{sheet_year}; if it is the {year} report, rename this sheet {year}; if the {year} "
-            "report is on another sheet, move that sheet to the front",
+            "{year}. If it is the {sheet_year} report, correct the name (and any year the form "
+            "gives); if it is the {year} report, rename this sheet {year}; if the {year} report "
+            "is on another sheet, move that sheet to the front",
         ),
         "sheet_year_later": (
             "读取的工作表 {sheet!r} 名称中的年份为 {sheet_year} 年，晚于报表年度 {year} 年。"
-            "若这是 {sheet_year} 年的报表，请用 --year {sheet_year} 检查；"
+            "若这是 {sheet_year} 年的报表，请用 --year {sheet_year} 检查（表中若填有年份，一并更正）；"
             "若这是 {year} 年的报表，请将此工作表改名为“{year}年”；若 {year} 年的报表在另一个工作表中，"
             "请把那个工作表移到最前面",
             "the sheet read, {sheet!r}, is named for {sheet_year}, later than the report's year, "
-            "{year}. If it is the {sheet_year} report, run with --year {sheet_year}; if it is the "
-            "{year} report, rename this sheet {year}; if the {year} report is on another sheet, "
-            "move that sheet to the front",
+            "{year}. If it is the {sheet_year} report, run with --year {sheet_year} (and correct "
+            "any year the form gives); if it is the {year} report, rename this sheet {year}; if "
+            "the {year} report is on another sheet, move that sheet to the front",
         ),
         "sheet_year_after_form": (
             "读取的工作表 {sheet!r} 名称中的年份为 {sheet_year} 年，而报表中所填的年份为 {year} 年"

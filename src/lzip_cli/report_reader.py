@@ -24,6 +24,7 @@ from lzip_cli.cells import CellError, NotCarriedOut, fold, parse_year
 from lzip_cli.errors import LzipError, Problem, ProblemLog, display_path
 from lzip_cli.messages import Bilingual
 from lzip_cli.models import Plan
+from lzip_cli.numbers import WHOLE_UNITS
 from lzip_cli.report import Report, ReportRow
 from lzip_cli.report_form import (
     Header,
@@ -690,8 +691,10 @@ class _Body:
             if not indicator.compound:  # 4.3 takes no count: 652 in 笔数 is 1,652's piece
                 figures.discard(columns.get("count"))
             pieces = range(column + 1, column + 2 + split["rest"].count(","))
-            # 0,700 is no thousands grouping: a decimal comma (0.7), if one number at all.
-            decimal = split["value"].lstrip("+-") == "0" and len(pieces) == 1
+            # 0,700 is no thousands grouping: a decimal comma (0.7), if one number at all and
+            # the indicator's unit takes fractions (0.700 起 would be LZ228).
+            zero = split["value"].lstrip("+-") == "0"
+            decimal = zero and len(pieces) == 1 and indicator.unit not in WHOLE_UNITS
             if decimal:
                 split = {**split, "decimal": split["number"].replace(",", ".")}
             if not ragged and all(piece in figures for piece in pieces):
@@ -716,7 +719,11 @@ class _Body:
             log.add(
                 Problem(
                     "LZ258",
-                    "decimal_comma_split" if decimal else "thousands_split",
+                    "decimal_comma_split"
+                    if decimal
+                    else "comma_split"
+                    if zero
+                    else "thousands_split",
                     file=self.name,
                     line=row,
                     column=column + 1,

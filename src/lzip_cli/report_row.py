@@ -22,7 +22,7 @@ from lzip_cli.cells import (
 from lzip_cli.errors import Problem, ProblemLog
 from lzip_cli.messages import Bilingual
 from lzip_cli.models import Agency, Indicator, Plan
-from lzip_cli.numbers import WHOLE_UNITS
+from lzip_cli.numbers import WHOLE_UNITS, format_full
 from lzip_cli.report import ReportRow
 from lzip_cli.report_form import (
     MONEY_SCALES,
@@ -406,8 +406,8 @@ def parse_row(
                 "rate_as_fraction",
                 "value",
                 text=value_text.strip(),
-                value=value,
-                percent=value * 100,
+                value=_plain(value),
+                percent=_plain(value * 100),
             )
     count: CellValue = None
     if count_text.strip():
@@ -487,6 +487,13 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def _control_in_note(found: re.Match[str]) -> str:
     # Word's line break (VT) pasted into a cell, a form feed or a next-line is a line break.
     return "\n" if found.group() in "\x0b\x0c\x85" else ""
+
+
+def _plain(value: float) -> str:
+    """A figure as a person writes it: 7 for 0.07 × 100 (7.000000000000001), 0.0000001 for
+    1e-07, never in exponent form."""
+    text = f"{value:.10g}"
+    return format_full(float(text)) if "e" in text else text
 
 
 def _counted(plan: Plan) -> Bilingual:

@@ -176,11 +176,13 @@ _YEAR_ALONE = re.compile(r"((?:19|20|21)[0-9]{2})(?:年度?)?")
 def _year_alone(path: Path) -> int | None:
     """The year a report file (its name without the suffix) or a folder is named for alone:
     ``2024.csv``, ``2024年.xlsx``, ``2024/``; None for ``2024_old.csv``, ``2024-模板/``."""
-    names = (path.name, Path(os.path.realpath(path)).name) if path.is_dir() else (path.stem,)
-    for name in names:
-        if (found := _YEAR_ALONE.fullmatch(name)) is not None:
-            return int(found[1])
-    return None
+    # A folder by its name as given, as the workflow's shell reads it (a link named current/ to
+    # store/2025/ is no year's); ``.`` (run in it) by where it really is.
+    name = path.name if path.is_dir() else path.stem
+    if name in ("", ".", ".."):
+        name = Path(os.path.realpath(path)).name
+    found = _YEAR_ALONE.fullmatch(name)
+    return int(found[1]) if found is not None else None
 
 
 def _holds_reports(folder: Path) -> bool:
@@ -451,9 +453,18 @@ def _blank_form(part: ReportPart, plan: Plan, filled: list[ReportPart]) -> Probl
             given = _form_giving(filled, agency.id)
             if given is not None:  # not "counts as not reported": its figures came
                 key, params["other"] = "form_blank_copy", given.file
-    if key.endswith("_county") and (given := _form_giving(filled, None)) is not None:
-        key, params["other"] = "form_blank_copy_county", given.file  # not "the agencies' sums"
+    if key.endswith("_county"):  # not "the agencies' sums" where county rows were read
+        if (given := _form_giving(filled, None)) is not None:
+            key, params["other"] = "form_blank_copy_county", given.file
+        elif (rows := next((p for p in filled if _county_rows(p)), None)) is not None:
+            key, params["other"] = "form_blank_county_rows_elsewhere", rows.file
     return Problem("LZ256", key, file=part.file, line=line, params=params)
+
+
+def _county_rows(part: ReportPart) -> bool:
+    """Whether ``part`` holds a county-wide row: a blank agency cell in a form with an agency
+    column (a form without one is some agency's, or the county's by its name)."""
+    return part.agency_column and any(row.agency_id is None for row in part.rows)
 
 
 def _form_giving(filled: list[ReportPart], agency_id: str | None) -> ReportPart | None:
@@ -465,7 +476,7 @@ def _form_giving(filled: list[ReportPart], agency_id: str | None) -> ReportPart 
             (
                 part
                 for part in filled
-                if part.agency_column
+                if (part.agency_column or _names_the_county(_name_stem(part)))
                 and part.rows
                 and all(row.agency_id is None for row in part.rows)
             ),
