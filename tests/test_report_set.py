@@ -545,13 +545,26 @@ def test_a_blank_copy_beside_an_agencys_filled_form_does_not_say_its_figures_are
     assert {row["indicator"]: row["own"] for row in forestry["rows"]}["1.1"] == 2
 
 
-def test_a_blank_copy_beside_the_filled_county_form_names_where_county_figures_come_from() -> None:
+def blank_county_form_warning(blank: str, files: dict[str, str | Path]) -> dict[str, Any]:
+    """The LZ256 warning (English) of lzip's county form copied unfilled into 2024/ as ``blank``,
+    beside ``files`` there (name → its text, or a file to copy)."""
     assert run_lzip("template", "2024", "--per-agency", "-o", "forms").exit_code == 0
-    split_example(Path("2024"))
-    shutil.copy("forms/county.csv", "2024/county copy.csv")
+    Path("2024").mkdir(exist_ok=True)
+    shutil.copy("forms/county.csv", Path("2024") / blank)
+    for name, content in files.items():
+        if isinstance(content, Path):
+            shutil.copy(content, Path("2024") / name)
+        else:
+            (Path("2024") / name).write_text(content, encoding="utf-8")
     document = check_json("2024", "--lang", "en")
     [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
-    assert warning["message"] == (
+    assert warning["file"] == str(Path("2024") / blank)
+    return warning
+
+
+def test_a_blank_copy_beside_the_filled_county_form_names_where_county_figures_come_from() -> None:
+    split_example(Path("2024"))  # its county rows in 汇总.csv
+    assert blank_county_form_warning("county copy.csv", {})["message"] == (
         "this county-wide form holds no figures and is skipped (probably a blank copy); the county "
         f"totals are read from {Path('2024/汇总.csv')}. If it is not needed, move it out of the "
         "report folder"
@@ -561,13 +574,7 @@ def test_a_blank_copy_beside_the_filled_county_form_names_where_county_figures_c
 def test_a_blank_county_form_beside_a_whole_report_names_the_county_rows_read() -> None:
     # 2024.csv holds county rows among the agencies': it is no county-wide form; its county rows
     # give those indicators' county figures, the agencies' rows the others'.
-    assert run_lzip("template", "2024", "--per-agency", "-o", "forms").exit_code == 0
-    Path("2024").mkdir()
-    shutil.copy("forms/county.csv", "2024/county.csv")
-    shutil.copy(EXAMPLE, "2024/2024.csv")
-    document = check_json("2024", "--lang", "en")
-    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
-    assert warning["message"] == (
+    assert blank_county_form_warning("county.csv", {"2024.csv": EXAMPLE})["message"] == (
         "this county-wide form holds no figures and is skipped; the county totals are read from "
         f"the county-wide rows of other forms (such as {Path('2024/2024.csv')}), and summed from "
         "the agencies' rows where there is none"
@@ -576,14 +583,11 @@ def test_a_blank_county_form_beside_a_whole_report_names_the_county_rows_read() 
 
 def test_a_blank_county_form_beside_a_county_form_without_an_agency_column() -> None:
     # 全县.csv is a blank copy; county.csv gives the county's figures without an agency column.
-    assert run_lzip("template", "2024", "--per-agency", "-o", "forms").exit_code == 0
-    Path("2024").mkdir()
-    shutil.copy("forms/county.csv", "2024/全县.csv")
-    Path("2024/county.csv").write_text("指标,数值\n4.3,1652\n", encoding="utf-8")
-    Path("2024/forestry.csv").write_text("指标,责任单位,数值\n1.1,县林业局,2\n", encoding="utf-8")
-    document = check_json("2024", "--lang", "en")
-    [warning] = [w for w in document["warnings"] if w["code"] == "LZ256"]
-    assert warning["file"] == str(Path("2024/全县.csv"))
+    files = {
+        "county.csv": "指标,数值\n4.3,1652\n",
+        "forestry.csv": "指标,责任单位,数值\n1.1,县林业局,2\n",
+    }
+    warning = blank_county_form_warning("全县.csv", files)
     assert f"the county totals are read from {Path('2024/county.csv')}" in warning["message"]
 
 
