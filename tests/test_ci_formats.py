@@ -591,6 +591,34 @@ def test_workflow_steps_pass_over_a_year_folder_holding_only_an_excel_lock_file(
 
 
 @needs_bash_and_lzip
+def test_workflow_steps_take_no_folder_named_like_a_report_file_for_the_latest_report(
+    tmp_path: Path,
+) -> None:
+    # A Numbers document is a folder (2026.numbers/): lzip reads no folder as a file.
+    example = ROOT / "examples" / "2024.csv"
+    repo, step = _data_repository(tmp_path, {"2024.csv": example})
+    (repo / "reports" / "2026.numbers" / "Data").mkdir(parents=True)
+    validated = step("Validate the plan and every report")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    checked = step("Check the latest report")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "::warning file=reports/2024.csv,line=20," in checked.stdout
+
+
+@needs_bash_and_lzip
+def test_workflow_steps_both_fail_on_a_broken_link_in_the_latest_years_folder(
+    tmp_path: Path,
+) -> None:
+    example = ROOT / "examples" / "2024.csv"
+    repo, step = _data_repository(tmp_path, {"2024.csv": example})
+    (repo / "reports" / "2025").mkdir()
+    (repo / "reports" / "2025" / "林业局.csv").symlink_to("../../nowhere.csv")
+    assert step("Validate the plan and every report").returncode == 2
+    checked = step("Check the latest report")
+    assert checked.returncode == 2 and "LZ003" in checked.stdout + checked.stderr
+
+
+@needs_bash_and_lzip
 def test_workflow_steps_without_reports_validate_the_plan(tmp_path: Path) -> None:
     _, step = _data_repository(tmp_path, {})
     validated = step("Validate the plan and every report")

@@ -557,6 +557,19 @@ def test_a_link_not_named_for_a_year_is_no_part_of_the_years_report(
     assert "LZ210" not in result.stderr, result.stderr
 
 
+def test_a_link_to_the_years_folder_leaves_the_folder_read_by_its_own_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # reports/0-latest -> 2024 sorts first: 2024/ must still be read with 2024.csv (LZ210).
+    repo = make_data_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    forestry_form(repo, "2024")
+    (repo / "reports" / "0-latest").symlink_to("2024", target_is_directory=True)
+    result = validate("--all-reports", "reports")
+    assert result.exit_code == 1, result.output
+    assert "LZ210" in result.stderr
+
+
 @pytest.mark.parametrize("changed", ["reports/2024/林业局.csv", "reports/2024.csv"])
 def test_the_report_hook_reads_a_changed_years_folder_and_file_together(
     changed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -1625,6 +1625,12 @@ def test_a_rate_typed_as_a_fraction_is_flagged(
     [
         ("0.95", "0.95 is read as 0.95 %; if 95 % is meant, write 95 or 95%"),
         ("0.07", "0.07 is read as 0.07 %; if 7 % is meant, write 7 or 7%"),  # not 7.000000000000001
+        # every digit read, never rounded: following the advice gives the figure meant
+        (
+            "0.99999999999",
+            "0.99999999999 is read as 0.99999999999 %; if 99.999999999 % is meant, write "
+            "99.999999999 or 99.999999999%",
+        ),
         # in full, never 1e-07 %
         (
             "0.0000001",

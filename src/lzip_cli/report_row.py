@@ -406,8 +406,8 @@ def parse_row(
                 "rate_as_fraction",
                 "value",
                 text=value_text.strip(),
-                value=_plain(value),
-                percent=_plain(value * 100),
+                value=format_full(value),
+                percent=_percent(value),
             )
     count: CellValue = None
     if count_text.strip():
@@ -489,11 +489,12 @@ def _control_in_note(found: re.Match[str]) -> str:
     return "\n" if found.group() in "\x0b\x0c\x85" else ""
 
 
-def _plain(value: float) -> str:
-    """A figure as a person writes it: 7 for 0.07 × 100 (7.000000000000001), 0.0000001 for
-    1e-07, never in exponent form."""
-    text = f"{value:.10g}"
-    return format_full(float(text)) if "e" in text else text
+def _percent(value: float) -> str:
+    """``value`` × 100 in full, exactly as the cell's digits make it: 7 for 0.07 (not
+    7.000000000000001), 99.999999999 for 0.99999999999, 0.00001 for 1e-07."""
+    from decimal import Decimal
+
+    return f"{(Decimal(repr(value)) * 100).normalize():f}"
 
 
 def _counted(plan: Plan) -> Bilingual:

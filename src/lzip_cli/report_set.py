@@ -96,7 +96,11 @@ def every_report_in(folder: Path, refused: list[Problem] | None = None) -> list[
             or _is_broken_link(entry)  # read, to be named as missing
             or (entry.is_dir() and is_year_folder(entry) and _holds_reports(entry))
         ):
-            found.setdefault(os.path.normcase(os.path.realpath(entry)), entry)
+            real = os.path.normcase(os.path.realpath(entry))
+            # A link to a folder or file listed (0-latest -> 2025) is not another: the real one
+            # is kept, by its own name, as the workflow reads it (links sort first, by name).
+            if real not in found or (found[real].is_symlink() and not entry.is_symlink()):
+                found[real] = entry
     files = [path for path in found.values() if not path.is_dir()]
     try:
         _refuse_links_outside(folder, files)
@@ -309,10 +313,6 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     if len(blank) == len(files):  # one file alone, or every form blank: nothing to check
         log.extend(part.blank for part in blank if part.blank is not None)
     log.raise_if_any()
-    # What was said about a skipped form (other sheets, unknown columns) is still said.
-    skipped = [
-        warning for part in passed for warning in (*part.warnings, _blank_form(part, plan, parts))
-    ]
     if len(years) > 1:
         (year_a, part_a), (year_b, part_b) = list(years.items())[:2]
         params = {"a": year_a, "file_a": part_a.file, "b": year_b}
@@ -351,6 +351,11 @@ def read_reports(paths: list[Path], plan: Plan, year: int | None = None) -> Repo
     for part in parts:
         if (said := _rows_of_named_agency(part, plan)) is not None:
             part.warnings.append(said)
+    # What was said about a skipped form (other sheets, unknown columns) is still said; whose
+    # figures the others give is known once their rows are each agency's (above).
+    skipped = [
+        warning for part in passed for warning in (*part.warnings, _blank_form(part, plan, parts))
+    ]
     if len(parts) == 1:  # its duplicate rows were refused as it was read
         part = parts[0]
         return Report(
@@ -462,23 +467,21 @@ def _blank_form(part: ReportPart, plan: Plan, filled: list[ReportPart]) -> Probl
 
 
 def _county_rows(part: ReportPart) -> bool:
-    """Whether ``part`` holds a county-wide row: a blank agency cell in a form with an agency
-    column (a form without one is some agency's, or the county's by its name)."""
-    return part.agency_column and any(row.agency_id is None for row in part.rows)
+    """Whether ``part`` holds a county-wide row (its rows are each agency's by now, where its
+    name or title names the agency: see :func:`_rows_of_named_agency`)."""
+    return any(row.agency_id is None for row in part.rows)
 
 
 def _form_giving(filled: list[ReportPart], agency_id: str | None) -> ReportPart | None:
     """The first of ``filled`` holding a figure of ``agency_id``; for the county (None), the
-    first county-wide form: one with an agency column whose rows are all the county's (a whole
-    report beside the blank county form holds a county row or two, not the county's form)."""
+    first county-wide form: one whose rows are all the county's (a whole report beside the blank
+    county form holds a county row or two, not the county's form)."""
     if agency_id is None:
         return next(
             (
                 part
                 for part in filled
-                if (part.agency_column or _names_the_county(_name_stem(part)))
-                and part.rows
-                and all(row.agency_id is None for row in part.rows)
+                if part.rows and all(row.agency_id is None for row in part.rows)
             ),
             None,
         )
