@@ -80,6 +80,15 @@ CellValue = float | NotCarriedOut | None
 #: Characters that show as nothing: zero-width spaces and joiners, and a byte order mark inside
 #: the text (a file saved with two BOMs has one before its first header).
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+#: The C0 control characters but tab and line ends: what text has no place for, and what no
+#: worksheet cell may hold.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def line_break_or_nothing(found: re.Match[str]) -> str:
+    """For ``re.sub`` over control characters: a vertical tab (Word's line break pasted into a
+    cell), a form feed or a next-line becomes a line break; any other is left out."""
+    return "\n" if found.group() in "\x0b\x0c\x85" else ""
 
 
 def fold(text: str) -> str:

@@ -16,6 +16,7 @@ from lzip_cli.cells import (
     ScaledNumber,
     UncomputedFormula,
     fold,
+    line_break_or_nothing,
     parse_figure,
     parse_year,
 )
@@ -472,7 +473,7 @@ def parse_row(
         )
     note = note_text.strip()
     if note and _CONTROL.search(note):  # most rows have no note: no search
-        note = _CONTROL.sub(_control_in_note, note)
+        note = _CONTROL.sub(line_break_or_nothing, note)
     return ReportRow(
         row, indicator.id, agency_id, value, count, seen.notes.setdefault(note, note), name
     )
@@ -482,11 +483,6 @@ def parse_row(
 #: (ESC, or its one-character form CSI, U+009B) would act on the terminal that shows a list,
 #: and no workbook cell may hold one.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _control_in_note(found: re.Match[str]) -> str:
-    # Word's line break (VT) pasted into a cell, a form feed or a next-line is a line break.
-    return "\n" if found.group() in "\x0b\x0c\x85" else ""
 
 
 def _percent(value: float) -> str:

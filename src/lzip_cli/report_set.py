@@ -172,21 +172,16 @@ def with_year_partners(paths: list[Path]) -> list[Path]:
     return list(found)
 
 
-#: A name that is a year alone, in ASCII digits (``2024``, ``2024年``, ``2024年度``), as the CI
-#: workflow's check step, a shell pattern, tells the year's files and folders.
-_YEAR_ALONE = re.compile(r"((?:19|20|21)[0-9]{2})(?:年度?)?")
-
-
 def _year_alone(path: Path) -> int | None:
-    """The year a report file (its name without the suffix) or a folder is named for alone:
-    ``2024.csv``, ``2024年.xlsx``, ``2024/``; None for ``2024_old.csv``, ``2024-模板/``."""
+    """The year a report file (its name without the suffix) or a folder is named for alone, in
+    ASCII digits as the CI workflow's check step (a shell pattern) tells them: ``2024.csv``,
+    ``2024年.xlsx``, ``2024/``; None for ``2024_old.csv``, ``2024-模板/``, ``２０２４.csv``."""
     # A folder by its name as given, as the workflow's shell reads it (a link named current/ to
     # store/2025/ is no year's); ``.`` (run in it) by where it really is.
     name = path.name if path.is_dir() else path.stem
     if name in ("", ".", ".."):
         name = Path(os.path.realpath(path)).name
-    found = _YEAR_ALONE.fullmatch(name)
-    return int(found[1]) if found is not None else None
+    return int(name[:4]) if _YEAR_FOLDER.fullmatch(name) else None
 
 
 def _holds_reports(folder: Path) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from lzip_cli.cells import CONTROL
 from lzip_cli.errors import LzipError, Problem, RowNumber, unreadable
 from lzip_cli.messages import OTHER_WORKBOOKS
 from lzip_cli.report_form import MAX_TITLE_ROWS, header_field
@@ -143,11 +144,7 @@ def _looks_utf16(sample: bytes) -> bool:
         text = decoder.decode(sample, final=False)
     except UnicodeDecodeError:
         return False
-    return not _CONTROL.search(text)
-
-
-#: A control character that text has no place for (tab and line ends excepted).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+    return not CONTROL.search(text)
 
 
 def _detect_encoding(path: Path, name: str) -> str:

@@ -13,7 +13,6 @@ import datetime
 import io
 import math
 import os
-import re
 import shutil
 import zipfile
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
+from lzip_cli.cells import CONTROL, line_break_or_nothing
 from lzip_cli.errors import LzipError, Problem
 from lzip_cli.render.csvout import SHOWN_NUMBER
 
@@ -65,16 +65,6 @@ def cell_value(value: object, numeric: bool) -> object:
     return value
 
 
-#: Characters no worksheet cell may hold (openpyxl refuses them): the C0 controls but tab and
-#: line ends.
-_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _cell_text(found: re.Match[str]) -> str:
-    # A line break typed in Word (VT) pasted into a note, or a form feed, is a line break.
-    return "\n" if found.group() in "\x0b\x0c" else ""
-
-
 def _append(worksheet: Any, values: list[object]) -> None:
     """Append a row, every text in it a string cell (openpyxl takes "=…" for a formula), without
     the control characters a cell cannot hold (a note's, as a report gave it).
@@ -86,8 +76,8 @@ def _append(worksheet: Any, values: list[object]) -> None:
 
     cells: list[object] = []
     for value in values:
-        if isinstance(value, str) and _NOT_IN_A_CELL.search(value):
-            value = _NOT_IN_A_CELL.sub(_cell_text, value)
+        if isinstance(value, str) and CONTROL.search(value):  # openpyxl refuses them
+            value = CONTROL.sub(line_break_or_nothing, value)
         if isinstance(value, str) and value.startswith("="):
             cell = Cell(worksheet, value=value)
             cell.data_type = "s"
