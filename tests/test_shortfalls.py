@@ -322,6 +322,16 @@ SHARED_REQUIREMENTS = [
         "the county must reach 95 by 2025: 31.67 more",
         id="rate-target",
     ),
+    pytest.param(
+        "2023.csv",
+        "指标,数值\n1.2,3.329333\n",
+        "ip-office",
+        "1.2",
+        # 63.333… − 3.329333 = 60.004 rounded up once, not 63.34 − 3.329333 rounded up again
+        "全县2024年应达到63.34，尚差60.01",
+        "the county must reach 63.34 by 2024: 60.01 more",
+        id="rate-fractional-milestone",
+    ),
 ]
 
 

@@ -86,13 +86,31 @@ def display_actual(
     target: float | None,
     group: bool = False,
 ) -> str:
-    """A judged figure as shown: to two places, but on the same side of the milestone and the
-    target as shown (:func:`display_milestone`) as the figure is of the exact ones.
+    """A judged figure as shown (:func:`shown_actual`), written out. ``group``: as
+    :func:`format_number`'s."""
+    shown, digits = shown_actual(value, unit, increase=increase, milestone=milestone, target=target)
+    if digits == 2:
+        return format_number(shown, group=group)
+    text = format_number(shown, digits, group=group)
+    return text if text.strip("-0") else format_full(value)  # never 1e-07
+
+
+def shown_actual(
+    value: float,
+    unit: str,
+    *,
+    increase: bool,
+    milestone: float | None,
+    target: float | None,
+) -> tuple[float, int]:
+    """A judged figure as shown, and to how many places: to two, but on the same side of the
+    milestone and the target as shown (:func:`display_milestone`) as the figure is of the exact
+    ones.
 
     Rounded to nearest, 94.999 against a target of 95 showed as 95 beside "0.01 short"; it is
     rounded away from a mark it falls short of (94.99) and towards one it reaches (63.3333334,
     on track for 63.333…, shows as 63.34, the milestone shown). Where the two marks pull apart,
-    the figure is shown to six places. ``group``: as :func:`format_number`'s.
+    the figure is shown to six places; a figure other than 0 is never shown as 0 (0.004 万元).
     """
     marks = []
     if milestone is not None:
@@ -111,11 +129,10 @@ def display_actual(
         elif not reached(value, exact) and reached(shown, as_shown):
             shown = _round_to_step(value, 100, up=not increase)
     if any(reached(value, exact) != reached(shown, as_shown) for exact, as_shown in marks):
-        return format_number(value, 6, group=group)
+        return round(value, 6), 6
     if value and not shown:  # 0.004 万元 reported: not shown as a reported 0
-        text = format_number(value, 6, group=group)
-        return text if text.strip("-0") else format_full(value)  # never 1e-07
-    return format_number(shown, group=group)
+        return value, 6
+    return shown, 2
 
 
 def nonzero_gap(value: float, digits: int) -> float:

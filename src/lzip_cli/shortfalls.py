@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lzip_cli.evaluate import AgencyResult, CheckResult, Figure, milestone_for
 from lzip_cli.models import Indicator
-from lzip_cli.numbers import display_milestone
+from lzip_cli.numbers import display_milestone, shown_actual
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +32,22 @@ class Shortfall:
     @property
     def needed(self) -> float | None:
         """How much the figure must still move to reach the next milestone as it is shown
-        (0 when reached): the list's actual figure and this add up to the figure it asks for."""
+        (0 when reached): the list's actual figure, as shown, and this add up to the figure it
+        asks for (63.34 − 3.33, not 63.34 − 3.329333 rounded up to 60.02 beside 3.33)."""
         if self.next_milestone is None:
             return None
-        value = self.actual.value or 0.0
-        increase = self.indicator.direction == "increase"
-        shown = display_milestone(self.next_milestone, self.indicator.unit, increase)
-        return max(0.0, shown - value if increase else value - shown)
+        indicator, value = self.indicator, self.actual.value or 0.0
+        increase = indicator.direction == "increase"
+        goal = display_milestone(self.next_milestone, indicator.unit, increase)
+        shown, _ = shown_actual(
+            value,
+            indicator.unit,
+            increase=increase,
+            milestone=self.milestone,
+            target=indicator.target.number,
+        )
+        gap = round(goal - shown if increase else shown - goal, 6)  # 63.34 − 3.33: 60.0100…05
+        return max(0.0, gap)
 
 
 @dataclass(frozen=True, slots=True)
