@@ -591,21 +591,29 @@ def test_a_blank_county_form_beside_a_county_form_without_an_agency_column() -> 
     assert f"the county totals are read from {Path('2024/county.csv')}" in warning["message"]
 
 
-def test_a_blank_county_form_beside_a_form_of_county_figures_of_any_name() -> None:
-    # 补充数据.csv has no agency column and names no agency: its rows are the county's.
-    files = {
-        "补充数据.csv": "指标,数值\n1.1,11\n",
-        "forestry.csv": "指标,责任单位,数值\n1.1,县林业局,2\n",
-    }
-    warning = blank_county_form_warning("county.csv", files)
-    assert f"the county totals are read from {Path('2024/补充数据.csv')}" in warning["message"]
-
-
-def test_a_blank_county_form_beside_an_agencys_form_with_blank_agency_cells_says_sums() -> None:
-    # 知识产权局.csv's blank agency cells are the 县知识产权局's (LZ263): no county row anywhere.
-    files = {"知识产权局.csv": "指标,责任单位,数值\n1.1,县知识产权局,3\n4.3,,1800\n"}
-    warning = blank_county_form_warning("county.csv", files)
-    assert warning["message"].endswith("county figures are the sums of the agencies' rows")
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        # 补充数据.csv has no agency column and names no agency: its rows are the county's
+        (
+            {
+                "补充数据.csv": "指标,数值\n1.1,11\n",
+                "forestry.csv": "指标,责任单位,数值\n1.1,县林业局,2\n",
+            },
+            f"the county totals are read from {Path('2024/补充数据.csv')}",
+        ),
+        # 知识产权局.csv's blank agency cells are the 县知识产权局's (LZ263): no county row anywhere
+        (
+            {"知识产权局.csv": "指标,责任单位,数值\n1.1,县知识产权局,3\n4.3,,1800\n"},
+            "county figures are the sums of the agencies' rows",
+        ),
+    ],
+    ids=["county-rows-without-agency-column", "blank-cells-of-a-named-agency"],
+)
+def test_a_blank_county_form_says_where_county_figures_come_from_once_rows_are_assigned(
+    files: dict[str, str | Path], said: str
+) -> None:
+    assert said in blank_county_form_warning("county.csv", files)["message"]
 
 
 def test_a_header_only_county_form_says_county_figures_are_the_agencies_sums() -> None:

@@ -1046,10 +1046,11 @@ def _write_lists(
                 continue
             if (out / name).resolve() in read:  # an agency's form read as the report, no list
                 continue
+            year = list_year(out / name) if judged is not None else None  # its first line, once
             if (
                 judged is not None
                 and (extension is not output_format or not judged.shortfalls)
-                and list_year(out / name) is None
+                and year is None
             ):
                 # A file of the user's own named as the agency's list, not one an earlier run
                 # wrote. (One in this run's format of an agency left out by --agency that owes:
@@ -1059,7 +1060,7 @@ def _write_lists(
             elif judged is not None and not judged.shortfalls:
                 agency = result.plan.agency(judged.agency_id).label(lang)
                 stale = Problem("LZ312", "stale_list", str(out / name), params={"agency": agency})
-            elif judged is not None and (year := list_year(out / name)) not in (None, result.year):
+            elif judged is not None and year not in (None, result.year):
                 stale = Problem(
                     "LZ312",
                     "stale_list_other_year",
